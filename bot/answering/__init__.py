@@ -1,0 +1,1 @@
+"""Answering: understand a question against the report, compose grounded replies (local or LLM)."""

@@ -1,0 +1,74 @@
+"""Route dependencies: a DB session per request, and "only this session's patient" / "counselors only"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from bot.api.errors import ApiError
+from bot.config import Settings
+from bot.store.counselors import counselor_for_token
+from bot.store.db import Database
+from bot.store.models import Counselor, PatientSession
+from bot.store.sessions import session_for_token
+
+_patient_bearer = HTTPBearer(auto_error=False, scheme_name="PatientToken", description="Session token")
+_counselor_bearer = HTTPBearer(auto_error=False, scheme_name="CounselorToken", description="Login token")
+
+
+@dataclass
+class AppState:
+    """What routes need, hung on ``app.state.genechat`` so several apps can live in one process."""
+
+    settings: Settings
+    db: Database
+    readiness: Any  # bot.api.readiness.Readiness
+    report_parser: Any  # callable like bot.reports.parse.parse_report
+
+
+def app_state(request: Request) -> AppState:
+    return request.app.state.genechat
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    # Routes commit explicitly; anything left uncommitted (an error) is rolled back on close.
+    with app_state(request).db.sessions() as db:
+        yield db
+
+
+def _token(creds: HTTPAuthorizationCredentials | None) -> str:
+    if creds is None or not creds.credentials:
+        raise ApiError(401, "missing_token", "Send the bearer token: Authorization: Bearer <token>.",
+                       headers={"WWW-Authenticate": "Bearer"})
+    return creds.credentials
+
+
+def patient_session(
+    session_id: str,
+    creds: HTTPAuthorizationCredentials | None = Depends(_patient_bearer),
+    db: Session = Depends(get_db),
+) -> PatientSession:
+    """The session named in the path, if and only if the bearer token belongs to it."""
+    row = session_for_token(db, _token(creds))
+    if row is None:
+        raise ApiError(401, "invalid_token", "This session token is not valid (or the session was deleted).",
+                       headers={"WWW-Authenticate": "Bearer"})
+    if row.id != session_id:
+        raise ApiError(403, "forbidden", "This token does not belong to that session.")
+    return row
+
+
+def current_counselor(
+    creds: HTTPAuthorizationCredentials | None = Depends(_counselor_bearer),
+    db: Session = Depends(get_db),
+) -> Counselor:
+    counselor = counselor_for_token(db, _token(creds))
+    if counselor is None:
+        raise ApiError(401, "invalid_token", "Log in again: this counselor token is not valid or has expired.",
+                       headers={"WWW-Authenticate": "Bearer"})
+    return counselor

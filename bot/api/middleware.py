@@ -1,0 +1,147 @@
+"""ASGI middleware: request ids + access logs, security headers, body size limits, rate limits."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+
+import structlog
+from limits import parse
+from limits.storage import MemoryStorage, storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.api.errors import error_response
+
+log = structlog.get_logger("bot.api.access")
+
+JSON_BODY_LIMIT = 64 * 1024
+# Multipart framing around the report file (boundaries, part headers) needs a little room.
+MULTIPART_OVERHEAD = 64 * 1024
+LOGIN_LIMIT = "10/minute"
+
+_API_HEADERS = [(b"cache-control", b"no-store"),
+                (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")]
+_ALL_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                (b"permissions-policy", b"camera=(), microphone=(), geolocation=()")]
+
+
+class AccessLogMiddleware:
+    """One log line per request: method, route template, status, duration. No bodies, query strings or headers."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request_id = uuid.uuid4().hex[:16]
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
+            await send(message)
+
+        with structlog.contextvars.bound_contextvars(request_id=request_id):
+            try:
+                await self.app(scope, receive, send_wrapper)
+            finally:
+                route = scope.get("route")
+                log.info("request", method=scope["method"], route=getattr(route, "path", "unmatched"),
+                         status=status, duration_ms=round((time.perf_counter() - started) * 1000, 1))
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        is_api = scope["path"].startswith("/api/")
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = message.setdefault("headers", [])
+                headers.extend(_ALL_HEADERS)
+                if is_api:
+                    headers.extend(_API_HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, send_wrapper)
+
+
+class BodyLimitMiddleware:
+    """Refuse bodies over the limit: at once from Content-Length, or mid-stream while counting bytes."""
+
+    def __init__(self, app: ASGIApp, *, upload_limit: int):
+        self.app = app
+        self.upload_limit = upload_limit + MULTIPART_OVERHEAD
+
+    def _limit(self, path: str) -> int:
+        return self.upload_limit if path.endswith("/report") else JSON_BODY_LIMIT
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit = self._limit(scope["path"])
+        length = Headers(scope=scope).get("content-length")
+        if length and length.isdigit() and int(length) > limit:
+            return await error_response(413, "too_large", f"The request body is over {limit} bytes.")(
+                scope, receive, send)
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise HTTPException(413, f"The request body is over {limit} bytes.")
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+class RateLimitMiddleware:
+    """Moving-window limits per client IP and per bearer token on /api/*, via the `limits` library."""
+
+    def __init__(self, app: ASGIApp, *, rate: str, storage_uri: str = "memory://"):
+        self.app = app
+        self.rate = parse(rate)
+        self.login_rate = parse(LOGIN_LIMIT)
+        storage = MemoryStorage() if storage_uri == "memory://" else storage_from_string(storage_uri)
+        self.limiter = MovingWindowRateLimiter(storage)
+
+    def reset(self) -> None:
+        self.limiter.storage.reset()
+
+    def _keys(self, scope: Scope) -> list[tuple[object, str]]:
+        client = scope.get("client")
+        keys = [(self.rate, f"ip:{client[0] if client else 'unknown'}")]
+        auth = Headers(scope=scope).get("authorization", "")
+        if auth.lower().startswith("bearer ") and len(auth) > 7:
+            # Keyed by a digest so the token itself never sits in the limiter's storage.
+            keys.append((self.rate, "tok:" + hashlib.sha256(auth[7:].encode()).hexdigest()[:24]))
+        if scope["path"] == "/api/auth/login":
+            keys.append((self.login_rate, keys[0][1] + ":login"))
+        return keys
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/") or scope["method"] == "OPTIONS":
+            return await self.app(scope, receive, send)
+        for item, key in self._keys(scope):
+            if not self.limiter.hit(item, key):
+                reset_at = self.limiter.get_window_stats(item, key).reset_time
+                retry = max(1, int(reset_at - time.time()))
+                log.warning("rate_limited", key_kind=key.split(":", 1)[0], path_kind=scope["path"].split("/")[2])
+                return await error_response(429, "rate_limited", "Too many requests; please slow down.",
+                                            {"Retry-After": str(retry)})(scope, receive, send)
+        await self.app(scope, receive, send)

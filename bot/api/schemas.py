@@ -1,0 +1,163 @@
+"""Request and response bodies of the HTTP API (the public contract in ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.conversation.models import Action, Citation
+
+MAX_MESSAGE_CHARS = 4000
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ConsentOut(BaseModel):
+    version: str
+    text: str
+
+
+class SessionCreate(_In):
+    consent: bool = Field(description="Must be true: the patient accepted the current consent text.")
+    consent_version: str | None = Field(None, max_length=32, description="Version the patient saw (optional).")
+
+
+class SessionCreated(BaseModel):
+    session_id: str
+    token: str = Field(description="Bearer token for this session; shown once, only its hash is stored.")
+    consent_version: str
+
+
+class SessionOut(BaseModel):
+    session_id: str
+    created_at: datetime
+    consent_version: str
+    report: dict[str, Any] | None = None
+
+
+class ReportUploaded(BaseModel):
+    report: dict[str, Any]
+    warnings: list[str]
+
+
+class MessageIn(_In):
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    client_id: str | None = Field(
+        None, min_length=1, max_length=64, description="Idempotency key: a retry with the same id is stored once."
+    )
+
+
+class EscalationBrief(BaseModel):
+    """What the patient learns about an escalation: that it exists and how urgent it is."""
+
+    id: int
+    priority: Literal["urgent", "normal"]
+    status: str
+
+
+class MessageReply(BaseModel):
+    message_id: int
+    user_message_id: int
+    reply: str
+    action: Action
+    reason: str
+    citations: list[Citation]
+    report_facts: list[dict[str, Any]]
+    escalation: EscalationBrief | None
+
+
+class MessageOut(BaseModel):
+    id: int
+    role: Literal["user", "bot", "counselor"]
+    text: str
+    created_at: datetime
+    action: str | None = None
+    reason: str | None = None
+    reply_to: int | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    report_facts: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class Conversation(BaseModel):
+    session_id: str
+    messages: list[MessageOut]
+
+
+class LoginIn(_In):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_at: datetime
+    username: str
+
+
+class EscalationOut(BaseModel):
+    id: int
+    session_id: str
+    message_id: int | None
+    priority: Literal["urgent", "normal"]
+    action: str
+    reason: str
+    summary: str | None
+    status: str
+    claimed_by: str | None
+    created_at: datetime
+    claimed_at: datetime | None
+    resolved_at: datetime | None
+    age_seconds: int
+
+
+class EscalationList(BaseModel):
+    escalations: list[EscalationOut]
+
+
+class TracedMessage(MessageOut):
+    trace: list[dict[str, Any]] | None = None
+    composer: str | None = None
+    prompt_version: str | None = None
+
+
+class EscalationDetail(EscalationOut):
+    resolution_note: str | None
+    conversation: list[TracedMessage]
+    report: dict[str, Any] | None
+
+
+class ClaimIn(_In):
+    take_over: bool = Field(False, description="Take over a claim held by another counselor (audited).")
+
+
+class CounselorReplyIn(_In):
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+
+
+class ResolveIn(_In):
+    note: str = Field(min_length=1, max_length=4000, pattern=r"\S", description="Required: what was done.")
+
+
+class FeedbackIn(_In):
+    message_id: int
+    verdict: Literal["wrong", "unsafe", "ok"]
+    correct_action: Action | None = None
+    comment: str | None = Field(None, max_length=4000)
+
+
+class FeedbackOut(BaseModel):
+    feedback_id: int
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "not_ready"]
+    checks: dict[str, bool]
+    missing: list[str]

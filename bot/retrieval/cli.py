@@ -1,0 +1,72 @@
+"""`genechat index`, `genechat ask` and `genechat serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from tqdm import tqdm
+
+from bot.config import get_settings
+from bot.retrieval.embedder import get_embedder
+from bot.retrieval.indexer import IndexStats, build_index
+from bot.retrieval.store import ChromaStore
+
+
+def _tqdm_progress(total: int):
+    bar = tqdm(total=total, desc="Embedding chunks", unit="chunk")
+    return bar.update
+
+
+def run_index(rebuild: bool = False, quiet: bool = False) -> IndexStats:
+    settings = get_settings()
+    embedder = get_embedder(settings.embedder, str(settings.model_path) if settings.model_path else None,
+                            str(settings.models_dir))
+    store = ChromaStore.from_settings(settings)
+    return build_index(settings.kb_dir, store, embedder, rebuild=rebuild, progress=None if quiet else _tqdm_progress)
+
+
+def index(rebuild: bool = typer.Option(False, "--rebuild", help="Drop the collection and embed everything again.")) -> None:
+    """Build or update the vector index from the approved knowledge-base documents."""
+    stats = run_index(rebuild=rebuild)
+    typer.echo(stats.summary())
+
+
+def ask(
+    question: str = typer.Argument(..., help="The question, as a patient would ask it."),
+    report: Path | None = typer.Option(None, "--report", exists=True, dir_okay=False, help="A report file to personalise with."),
+    k: int = typer.Option(5, "-k", help="How many passages to show."),
+) -> None:
+    """Ask a question from the command line and see the ranked passages with their citations."""
+    from bot.retrieval.search import get_searcher
+
+    genes: list[str] = []
+    if report is not None:
+        from bot.reports.parse import parse_report
+
+        genes = parse_report(report.read_bytes(), filename=report.name).genes
+    for rank, p in enumerate(get_searcher().search(question, genes=genes, k=k), start=1):
+        typer.echo(f"{rank}. [{p.doc_id}] {p.title} — {p.section}  (score {p.score:.4f})")
+        typer.echo(f"   {p.text[:300]}{'…' if len(p.text) > 300 else ''}")
+        typer.echo(f"   sources: {', '.join(p.source_urls)}")
+
+
+def serve(
+    host: str | None = typer.Option(None, "--host", help="Address to bind (default GENECHAT_HOST or 127.0.0.1)."),
+    port: int | None = typer.Option(None, "--port", help="Port to bind (default GENECHAT_PORT or 8000)."),
+) -> None:
+    """Serve the API, widget and console with uvicorn (builds the index first if there is none)."""
+    import uvicorn
+
+    settings = get_settings()
+    if ChromaStore.from_settings(settings).count() == 0:
+        typer.echo("No index yet: building it from the knowledge base first.")
+        typer.echo(run_index().summary())
+    uvicorn.run("bot.api.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
+                log_level=settings.log_level.lower())
+
+
+def register(app: typer.Typer) -> None:
+    app.command("index")(index)
+    app.command("ask")(ask)
+    app.command("serve")(serve)

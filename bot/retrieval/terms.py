@@ -1,0 +1,84 @@
+"""Find the genes and medicines a question is about, and expand lay and brand words to canonical terms.
+
+Known terms come from the knowledge base itself (each chunk's genes and drugs) plus
+``knowledge_base/synonyms.yaml`` (canonical term -> lay and brand synonyms), so
+"is Plavix affected" is searched as "... clopidogrel" and detected as the drug clopidogrel.
+
+>>> idx = TermIndex(genes={"CYP2C19"}, drugs={"clopidogrel"}, synonyms={"clopidogrel": ["plavix"]})
+>>> idx.detect("is my plavix ok with cyp2c19?")
+DetectedTerms(genes=['CYP2C19'], drugs=['clopidogrel'])
+>>> idx.expand("is plavix ok")
+'is plavix ok clopidogrel'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.errors import KnowledgeBaseError
+
+SYNONYMS_FILE = "synonyms.yaml"
+
+
+def load_synonyms(kb_dir: Path) -> dict[str, list[str]]:
+    path = kb_dir / SYNONYMS_FILE
+    if not path.exists():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise KnowledgeBaseError(f"{path}: must map each canonical term to a list of synonyms")
+    return {str(k): [str(s) for s in v] for k, v in raw.items()}
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    # letters/digits glued to the term must not count ("cyp2c19" inside "cyp2c191" is not a match)
+    body = r"[\s\-]?".join(re.escape(part) for part in re.split(r"[\s\-]+", term.strip()))
+    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])", re.IGNORECASE)
+
+
+@dataclass
+class DetectedTerms:
+    genes: list[str] = field(default_factory=list)
+    drugs: list[str] = field(default_factory=list)
+
+
+class TermIndex:
+    def __init__(self, genes: Iterable[str], drugs: Iterable[str], synonyms: dict[str, list[str]] | None = None):
+        self.genes = {g.upper() for g in genes}
+        self.drugs = {d.lower() for d in drugs}
+        self.synonyms = synonyms or {}
+        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        for gene in sorted(self.genes):
+            self._patterns.append((_pattern(gene), gene))
+        for drug in sorted(self.drugs):
+            self._patterns.append((_pattern(drug), drug))
+        for canonical, words in self.synonyms.items():
+            for word in words:
+                self._patterns.append((_pattern(word), canonical))
+
+    def _canonical_hits(self, text: str) -> list[str]:
+        hits: list[str] = []
+        for pattern, canonical in self._patterns:
+            if canonical not in hits and pattern.search(text):
+                hits.append(canonical)
+        return hits
+
+    def detect(self, text: str) -> DetectedTerms:
+        found = DetectedTerms()
+        for term in self._canonical_hits(text):
+            if term.upper() in self.genes and term.upper() not in found.genes:
+                found.genes.append(term.upper())
+            elif term.lower() in self.drugs and term.lower() not in found.drugs:
+                found.drugs.append(term.lower())
+        return found
+
+    def expand(self, query: str) -> str:
+        """Append canonical terms for synonyms found in the query (the query itself is kept)."""
+        lowered = query.lower()
+        extra = [c for c in self._canonical_hits(query) if c.lower() not in lowered]
+        return " ".join([query, *extra]) if extra else query

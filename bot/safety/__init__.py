@@ -1,0 +1,1 @@
+"""Safety: triage of incoming messages, output checks on outgoing replies, fixed wording."""

@@ -1,0 +1,231 @@
+"""Triage rules: the patterns that must never be missed, whatever the classifier says.
+
+Rules run on a lower-cased copy of the message after *benign idioms* are masked, so that
+"how do I kill a python process" or "I'm dying to know what *2 means" raise no alarm, while
+"I want to kill myself" always does.
+
+>>> [h.reason for h in match_rules("should I stop taking my Plavix?").hits]
+['medication_change']
+>>> match_rules("how do I kill a python process").hits
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Harmless uses of alarm words. Masked before the alarm rules run.
+BENIGN = [
+    r"\bkill(?:ing|ed|s)?\s+(?:a|an|the|this|that|my|all|all the|every)?\s*"
+    r"(?:python|java|node|linux|unix|background|zombie|child|running)?\s*"
+    r"(?:process(?:es)?|tasks?|jobs?|apps?|programs?|scripts?|threads?|servers?|containers?|pods?|sessions?|tabs?|"
+    r"bugs?|weeds?|time|mosquito(?:es)?|flies|ants|spiders?|the lights?|the engine|the mood|the vibe|it|them)\b",
+    r"\bkill\s+-\d+\b|\bkill\s*all\b|\bpkill\b|\bsigkill\b|\bkill\s+command\b|\bkill\s+switch\b",
+    r"\bkiller\s+(?:app|feature|deal|workout|idea|joke|whale|bees?|instinct)\b",
+    r"\b(?:dying|dead set|killing me)\s+(?:to|for)\s+(?:know|try|see|find out|hear)\b",
+    r"\bdying to\b",
+    r"\bto die for\b|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
+    r"\b(?:my|the)\s+(?:phone|laptop|battery|computer|car|plant|plants|wifi)\s+(?:is\s+)?(?:dead|died|dying)\b",
+    r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
+    r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
+    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b",
+    r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
+    r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
+]
+
+EMERGENCY_SELF_HARM = [
+    r"\bkill(?:ing)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
+    r"\b(?:want|wanna|wish|going|plan(?:ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
+    r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
+    r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
+    r"\b(?:want|going|thinking|thoughts?|urges?|plan\w*)\s+(?:to|about|of)\s+(?:hurt|harm|cut|hurting|harming|cutting)"
+    r"\s+my\s*self\b|\b(?:harm|harming|cut|cutting)\s+my\s*self\b|\bhurt(?:ing)? my\s*self on purpose\b|\bself[- ]?harm\w*\b",
+    r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
+    r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
+    r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
+]
+
+EMERGENCY_SYMPTOMS = [
+    r"\bchest (?:pain|pains|tightness|pressure|hurts?)\b|\bpain in my chest\b",
+    r"\b(?:can'?t|cannot|cant|couldn'?t|trouble|hard to|struggling to|difficulty|unable to|not able to)\s+"
+    r"(?:breath|breathe|breathing|catch my breath)\b|\bshort(?:ness)? of breath\b|\bnot breathing\b|"
+    r"\bstopped breathing\b|\bgasping\b|\bwheezing badly\b",
+    r"\bthroat\s+(?:is\s+)?(?:closing|swelling|swollen|tight)\b|\b(?:tongue|lips?|face|mouth)\s+(?:is\s+|are\s+)?"
+    r"(?:swelling|swollen|puffing up)\b|\b(?:going into|in|having) anaphyla\w*\b|\b(?:severe|bad|serious) allergic\b|"
+    r"\bhaving an allergic reaction\b|\bhives all over\b",
+    r"\b(?:having|had|is having|just had)\s+(?:a\s+)?seizures?\b(?!\s+(?:medicine|medication|drug|meds))|\bseizing\b|"
+    r"\bconvulsing\b",
+    r"\bpass(?:ed|ing)? out\b|\bfaint(?:ed|ing)\b|\bunconscious\b|\bunresponsive\b|\bwon'?t wake up\b|"
+    r"\bcan'?t wake (?:him|her|them|up)\b|\bcollapsed\b|\bblack(?:ed|ing) out\b",
+    r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b|"
+    r"\b(?:accidentally|by accident) (?:took|taken|swallowed|ate)\b|\bswallowed (?:a bunch|a handful|all)\b|"
+    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b",
+    r"\b(?:was|got|been|is|am|are) poisoned\b|\bswallowed (?:poison|bleach)\b|\bdrank (?:poison|bleach)\b|"
+    r"\bhaving a stroke\b|\bstroke symptoms\b|\bsigns of a stroke\b|\bface (?:is )?drooping\b|\bslurred speech\b|\bslurring\b|"
+    r"\bone side of my (?:body|face)\b|\bnumb on one side\b",
+    r"\b(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood\b|\bblood in my (?:vomit|stool|poop|urine)\b|"
+    r"\bblack,? tarry\b|\b(?:bleeding|bleed)\s+(?:that\s+)?(?:won'?t|will not|wont|doesn'?t|does not) stop\b|"
+    r"\bcan'?t stop (?:the )?bleeding\b|\bbleeding (?:a lot|heavily|badly|everywhere)\b|\bheavy bleeding\b",
+    r"\b(?:skin|rash)\b[^.?!]*\b(?:peeling|blister\w*|sloughing)\b|\bblisters? (?:in|on) my (?:mouth|eyes|lips)\b|"
+    r"\bi (?:think i )?(?:have|got) (?:sjs|stevens[- ]johnson)\b",
+    r"\b(?:very )?high fever\b[^.?!]*\b(?:rigid|stiff|muscle|rash|confus\w*)\b|\bhigh fever\b[^.?!]*\bafter (?:surgery|anesthesia)\b",
+    r"\bcall(?:ing)? (?:911|an ambulance|999|112)\b|\bmedical emergency\b|\bthis is an emergency\b|\bhaving a heart attack\b|"
+    r"\bheart (?:is )?(?:racing|pounding)\b[^.?!]*\b(?:dizzy|faint|chest|breath)\b|\bturning blue\b|\blips are blue\b",
+    r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b",
+    r"\bconfused and\b[^.?!]*\b(?:can'?t|sleepy|won'?t)\b|\bvery (?:sleepy|drowsy) and\b[^.?!]*\bbreath\w*\b",
+]
+
+INJECTION = [
+    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,40}\b(?:instructions?|rules?|prompts?|guidelines?|"
+    r"directions|programming|restrictions?|safety|guardrails?|filters?|you (?:were|have been) told|your training)\b",
+    r"\bsystem\s*prompt\b|\b(?:show|tell|print|reveal|repeat|share|output|display|list|paste|give)\b[^.?!]{0,25}"
+    r"\byour\s+(?:\w+\s+)?(?:instructions|prompt|rules|guidelines|configuration|programming)\b|"
+    r"\bwhat (?:are|were|is) your (?:\w+ )?(?:instructions|prompt|programming)\b",
+    r"\b(?:show|tell|print|reveal|repeat|share|output|display|give)\b[^.?!]{0,30}\b(?:system|hidden|internal|secret|"
+    r"initial)\s+(?:prompt|instructions|message|rules)\b",
+    r"\bpretend\b|\brole[- ]?play\b|\b(?:you|u)\s+(?:to\s+)?act (?:as|like)\b|"
+    r"\bact as (?:my|a|an) (?:doctor|physician|pharmacist|nurse|clinician|prescriber)\b|\byou are now\b|\bfrom now on,? you\b|"
+    r"\bimagine you(?:'re| are)\b|\bplay the role\b|\bbe my (?:doctor|physician|pharmacist)\b",
+    r"\bjailbreak\w*\b|\bdeveloper mode\b|\bdan mode\b|\bdo anything now\b|\bno restrictions\b|\bunfiltered\b|"
+    r"\bwithout (?:any )?(?:rules|restrictions|filters|safety)\b",
+    r"\brepeat (?:the )?(?:text|words|everything) above\b|\bwhat were you told\b|\bhow were you (?:programmed|instructed)\b",
+    r"\bi am (?:your|the) (?:developer|admin|administrator|creator|programmer)\b|\bas your (?:developer|admin)\b|"
+    r"\bi(?:'m| am) a (?:doctor|physician|pharmacist|nurse)\b[^.?!]*\b(?:so|just)\b[^.?!]*\b(?:dose|tell me|give me)\b",
+]
+
+ESCALATE = {
+    "dosing": [
+        r"\bdos(?:e|es|age|ages|ing)\b|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
+        r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:should i|can i|do i|to|should he|should she) (?:take|give|use|have)\b|"
+        r"\bhow many (?:pills|tablets|capsules)\b",
+        r"\bhow often (?:should|can|do) i (?:take|use)\b|\b(?:double|half|halve|split)\b[^.?!]*\b(?:pills?|tablets?|dose)\b",
+        r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
+    ],
+    "medication_change": [
+        r"\b(?:stop|stopping|quit|quitting|discontinue|come off|coming off|get off|go off|wean|taper|cut out)\b"
+        r"[^.?!]{0,40}\b(?:tak\w*|my|the|this|it|meds?|medicines?|medications?|drugs?|pills?|treatment|therapy)\b",
+        r"\b(?:start|starting|begin|switch|switching|swap|change|changing|replace|substitute)\b[^.?!]{0,40}"
+        r"\b(?:tak\w*|meds?|medicines?|medications?|drugs?|pills?|prescription|"
+        r"treatment|therapy|statin|antidepressant|blood thinner|painkiller|inhaler)\b",
+        r"\b(?:switch|switching|swap|move|moving|go|put me)\s+(?:me\s+)?(?:over\s+)?to\s+(?:a |another |something |a different )",
+        r"\b(?:increase|decrease|reduce|raise|lower|adjust|cut back|cut down)\b[^.?!]{0,30}\b(?:my|the|it|meds?|"
+        r"medicines?|medications?|amount|pills?)\b",
+        r"\b(?:should|can|could|may|do|must|shall|would)\s+(?:i|we|he|she)\s+(?:just\s+|still\s+|now\s+)?(?:stop|quit|"
+        r"discontinue|skip|drop|ditch|switch|change|start|begin|restart|lower|raise|increase|decrease|reduce|double|halve|"
+        r"pause|come off|get off|go off)\b|\b(?:i(?:'?m| am)?\s+(?:want|wanting|going|planning|thinking|about|considering)"
+        r"\s+(?:to|of|about)?\s*|i'?ll\s+|i will\s+|i might\s+|is it (?:ok|okay|safe|fine|alright) to\s+)(?:stop|stopping|"
+        r"quit|quitting|skip|skipping|switch|switching|change|changing|start|starting|lower|lowering|double|doubling|"
+        r"come off|coming off|get off|getting off|go off|going off)\b",
+        r"\bshould i (?:be )?(?:take|taking|keep taking|still take|continue|avoid|use|ask for|stay on|go on)\b",
+        r"\b(?:can|could|may) i (?:still )?(?:take|use|have|keep taking|go on|stay on|drink)\b",
+        r"\b(?:is|are|would)\b[^.?!]{0,40}\b(?:safe|ok|okay|alright|dangerous|risky|good|bad)\s+(?:for me|to take|"
+        r"for my|with my|given my|to use)\b|\bsafe for me\b|\bok for me\b|\bokay for me\b|\bsafe to (?:take|use)\b",
+        r"\b(?:which|what)\s+(?:\w+\s+)?(?:medicine|medication|drug|statin|antidepressant|painkiller|pain reliever|"
+        r"blood thinner|ssri|opioid|pill)s?\s+(?:should i|should we|would be (?:best|better|safer)|is (?:best|better|"
+        r"safer|right) for me|works? (?:best|better) for me|can i|do you recommend|would you recommend)\b|"
+        r"\b(?:recommend|suggest)\b[^.?!]{0,30}\b(?:medicine|medication|drug|pill|statin|antidepressant|for me)\b",
+        r"\b(?:alternative|instead of|different (?:medicine|drug|medication|one))\b",
+        r"\bdo i need (?:a |to )?(?:different|new|another|change|stop|switch|lower|higher)\b",
+        r"\bwill\b[^.?!]{0,30}\b(?:work|be effective|work well) for me\b",
+    ],
+    "family_testing_decision": [
+        r"\b(?:should|do|does|must|need|needs|ought|can|could)\b[^.?!]{0,50}\b(?:kids?|children|child|sons?|daughters?|"
+        r"sisters?|brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|aunts?|uncles?|"
+        r"husband|wife|partner|grandchild\w*|nieces?|nephews?)\b[^.?!]{0,40}\b(?:tested|test|testing|screened|checked)\b",
+        r"\b(?:test|testing|screen)\s+(?:my|our)\s+(?:kids?|children|child|sons?|daughters?|sisters?|brothers?|"
+        r"siblings?|family|relatives?|parents?)\b",
+        r"\b(?:tell|warn|inform)\s+my\s+(?:family|relatives|kids|children|sisters?|brothers?|siblings?|parents)\b",
+    ],
+    "pregnancy_decision": [
+        r"\bpregnan\w*\b|\bconceiv\w*\b|\bivf\b|\bembryos?\b|\bprenatal\b|\bttc\b|\bbreast[- ]?feed\w*\b|"
+        r"\bfamily planning\b|\b(?:have|having|start|starting)\s+(?:a )?(?:baby|babies|kids|children|a family)\b|"
+        r"\bexpecting a baby\b|\bmy unborn\b|\bfetus\b|\bpgt\b|\bamnio\w*\b",
+    ],
+    "diagnosis_or_risk_decision": [
+        r"\bdo i have\b[^.?!]{0,40}\b(?:cancer|disease|syndrome|condition|disorder|lynch|cf|cystic fibrosis|"
+        r"hemochromatosis)\b|\b(?:am i going to|will i|could i|might i)\s+(?:get|develop|die of|have)\s+(?:\w+\s+){0,3}"
+        r"(?:cancer|disease|syndrome|condition|disorder|clots?|stroke|dementia|alzheimer'?s|diabetes|lynch|it)\b",
+        r"\b(?:what are|what's|what is)\s+my\s+(?:chances?|odds|risk|percentage|likelihood)\b|\bmy (?:chances?|odds)\b|"
+        r"\bhow likely (?:am i|is it that i)\b|\bpercent(?:age)? chance\b",
+        r"\bshould i (?:get|have|do|schedule|book|consider|go for)\b[^.?!]{0,30}\b(?:surgery|mastectomy|hysterectomy|"
+        r"oophorectomy|ovaries|breasts?|screening|colonoscopy|mammograms?|mri|scan|biopsy|test(?:ing)?|removed)\b",
+        r"\b(?:diagnos\w*|prognosis)\b[^.?!]{0,20}\b(?:me|my)\b|\bdo i need (?:a |an )?(?:surgery|mastectomy|"
+        r"colonoscopy|mammogram|mri|screening|scan)\b",
+    ],
+    "disagrees_with_report": [
+        r"\b(?:report|result|results|lab|test)\b[^.?!]{0,30}\b(?:is|are|was|were|must be|seems?|looks?)\s+"
+        r"(?:wrong|incorrect|mistaken|a mistake|an error|inaccurate|false|mixed up)\b",
+        r"\b(?:don'?t|do not|dont) (?:believe|trust|agree with)\b[^.?!]{0,30}\b(?:report|result|results|lab|test)\b",
+        r"\b(?:mistake|error|wrong person|mix-?up)\b[^.?!]{0,30}\b(?:report|result|lab)\b|\bretest\w*\b|"
+        r"\b(?:doesn'?t|does not|don'?t) match\b",
+    ],
+    "wants_human": [
+        r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |someone|somebody|real|actual|human|person|counsel\w*|"
+        r"genetic|doctor|expert|professional|nurse|pharmacist)\b",
+        r"\b(?:real|actual|live)\s+(?:person|human|people)\b|\bhuman being\b|\bcounsel(?:or|lor)\b[^.?!]{0,20}"
+        r"\b(?:call|contact|reach|talk|speak|connect|appointment)\b|\b(?:call|contact|reach|connect)\b[^.?!]{0,20}"
+        r"\bcounsel(?:or|lor)\b|\bcall me\b|\bhave someone\b",
+        r"\b(?:scared|terrified|freaking out|panicking|overwhelmed|devastated|can'?t stop crying|so worried)\b",
+    ],
+}
+
+SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}
+
+
+@dataclass
+class RuleHit:
+    action: str
+    reason: str
+    rule: str
+
+
+@dataclass
+class RuleResult:
+    hits: list[RuleHit] = field(default_factory=list)
+    masked: bool = False  # a benign idiom was masked: the classifier's alarm vote is not trusted
+
+    def strongest(self) -> RuleHit | None:
+        """The hit that wins: emergency > prompt injection > escalate (self-harm beats other emergencies)."""
+        if not self.hits:
+            return None
+        rank = {"self_harm": 6, "emergency_symptoms": 5, "prompt_injection": 4}
+        return max(self.hits, key=lambda h: (rank.get(h.reason, 0), SAFETY_ORDER[h.action]))
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+_BENIGN = _compile(BENIGN)
+_TABLE: list[tuple[str, str, list[re.Pattern[str]]]] = [
+    ("emergency", "self_harm", _compile(EMERGENCY_SELF_HARM)),
+    ("emergency", "emergency_symptoms", _compile(EMERGENCY_SYMPTOMS)),
+    ("decline", "prompt_injection", _compile(INJECTION)),
+] + [("escalate", reason, _compile(pats)) for reason, pats in ESCALATE.items()]
+
+
+def normalize(text: str) -> str:
+    """Lower-case and straighten quotes so patterns see one spelling of "don't"."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+def mask_benign(text: str) -> tuple[str, bool]:
+    masked = normalize(text)
+    hit = False
+    for pat in _BENIGN:
+        masked, n = pat.subn(" _ ", masked)
+        hit = hit or n > 0
+    return masked, hit
+
+
+def match_rules(text: str) -> RuleResult:
+    """Every rule that fires on the message (after masking harmless idioms)."""
+    masked, was_masked = mask_benign(text)
+    result = RuleResult(masked=was_masked)
+    for action, reason, pats in _TABLE:
+        for i, pat in enumerate(pats):
+            if pat.search(masked):
+                result.hits.append(RuleHit(action, reason, f"{reason}#{i}"))
+                break
+    return result

@@ -1,0 +1,106 @@
+"""Fixed safety wording: the only text GeneChat shows that is neither KB text nor a report fact.
+
+Kept in one place so clinical reviewers can read (and tests can check) every word, including its
+reading grade. No sentence here may contain a dose or tell anyone to start, stop or change a medicine.
+"""
+
+from __future__ import annotations
+
+EMERGENCY_FIRST = (
+    "If this is an emergency, call your local emergency number now (in the US, call 911). "
+    "If you are having thoughts of suicide or of hurting yourself, call or text 988 in the US, "
+    "or your local crisis line."
+)
+SELF_HARM_FIRST = (
+    "I'm really sorry you are going through this. If you might act on these thoughts, call your local "
+    "emergency number now (in the US, call 911). You can also call or text 988 in the US to reach the "
+    "Suicide and Crisis Lifeline at any time."
+)
+EMERGENCY_AFTER = (
+    "I have flagged this as urgent for a genetic counselor, but they cannot give emergency care. "
+    "Please do not wait for a reply here."
+)
+
+ESCALATE: dict[str, str] = {
+    "medication_change": (
+        "I can't tell you to start, stop or change a medicine. Please don't make any change on your own. "
+        "Your prescriber or pharmacist can look at your report with you and decide."
+    ),
+    "dosing": (
+        "I can't give doses or advice on how much to take. Your prescriber or pharmacist decides the dose, "
+        "and they can use your report to do it."
+    ),
+    "diagnosis_or_risk_decision": (
+        "I can't make a diagnosis or give your personal risk. A genetic counselor or your doctor can go "
+        "over your results and what they mean for you."
+    ),
+    "family_testing_decision": (
+        "Whether your relatives should be tested is a choice to make with a genetic counselor. "
+        "They can help you decide who to tell and how."
+    ),
+    "pregnancy_decision": (
+        "Questions about pregnancy and family planning need a person who knows your full story. "
+        "A genetic counselor or your doctor can help you with this."
+    ),
+    "disagrees_with_report": (
+        "If you think your report may be wrong, a genetic counselor can check it with you and with the lab."
+    ),
+    "wants_human": "I can connect you with a genetic counselor, a real person who can talk this through with you.",
+}
+ESCALATE_DEFAULT = (
+    "I'm not sure I can answer that safely, so I have asked a genetic counselor to help. "
+    "Please check with your prescriber or pharmacist before making any change to your medicines."
+)
+ESCALATED_NOTE = "I have asked a genetic counselor to follow up with you here."
+ESCALATE_CONTEXT_INTRO = "Here is some general information while you wait."
+
+DECLINE_OUT_OF_SCOPE = (
+    "I can only help with questions about genetic test results, genes and medicines. "
+    "For other health questions, please ask your doctor or clinician."
+)
+DECLINE_INJECTION = (
+    "I can't do that. I only share vetted information about genetic results, and I can't change how I work "
+    "or share my setup. You are welcome to ask about your report, your genes or your medicines."
+)
+
+NO_REPORT_NOTE = (
+    "You have not uploaded a report yet, so this is general information. "
+    "To get answers about your own results, upload your report with the upload button."
+)
+NOT_IN_REPORT = (
+    "Your report does not include a result for {gene}, so I can't tell you anything about your own {gene} result."
+)
+COUNSELOR_OFFER = "If you would like, I can connect you with a genetic counselor."
+NEXT_STEP_PGX = "Please talk with your prescriber or pharmacist before making any change to your medicines."
+NEXT_STEP_HEREDITARY = "A genetic counselor can explain what this means for you and your family."
+PHENOCONVERSION = (
+    "Other medicines you take can change how your {gene} gene works. This is called phenoconversion, "
+    "so share your full medicine list with your prescriber or pharmacist."
+)
+NOTHING_FOUND = (
+    "I could not find vetted information that answers this. A genetic counselor can help with this question."
+)
+FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."
+
+
+def all_fixed_sentences() -> list[str]:
+    """Every fixed text, for tests (reading grade, no doses) and for the guard's 'fixed wording' set."""
+    texts = [
+        EMERGENCY_FIRST,
+        SELF_HARM_FIRST,
+        EMERGENCY_AFTER,
+        ESCALATE_DEFAULT,
+        ESCALATED_NOTE,
+        ESCALATE_CONTEXT_INTRO,
+        DECLINE_OUT_OF_SCOPE,
+        DECLINE_INJECTION,
+        NO_REPORT_NOTE,
+        NOT_IN_REPORT.format(gene="CYP2D6"),
+        COUNSELOR_OFFER,
+        NEXT_STEP_PGX,
+        NEXT_STEP_HEREDITARY,
+        PHENOCONVERSION.format(gene="CYP2D6"),
+        NOTHING_FOUND,
+        FIELD_WITHHELD,
+    ]
+    return texts + list(ESCALATE.values())

@@ -1,0 +1,70 @@
+"""Counselor accounts and their expiring login tokens."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.errors import GeneChatError
+from bot.store import audit
+from bot.store.models import Counselor, CounselorToken, utcnow
+from bot.store.security import dummy_verify, hash_password, hash_token, new_token, verify_password
+
+USERNAME_RE = re.compile(r"^[a-zA-Z0-9_.@-]{2,64}$")
+MIN_PASSWORD_LENGTH = 10
+
+
+class CounselorError(GeneChatError):
+    code = "counselor_error"
+
+
+def add_counselor(db: Session, username: str, password: str) -> Counselor:
+    if not USERNAME_RE.match(username):
+        raise CounselorError("Usernames are 2-64 letters, digits or . _ @ - characters.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise CounselorError(f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    if db.scalar(select(Counselor).where(Counselor.username == username)) is not None:
+        raise CounselorError(f"A counselor named {username!r} already exists.")
+    row = Counselor(username=username, password_hash=hash_password(password))
+    db.add(row)
+    db.flush()
+    audit.record(db, actor_type="system", actor="cli", action="counselor.add", target_type="counselor",
+                 target_id=row.id, detail={"username": username})
+    return row
+
+
+def authenticate(db: Session, username: str, password: str) -> Counselor | None:
+    row = db.scalar(select(Counselor).where(Counselor.username == username))
+    if row is None or not row.active:
+        dummy_verify()
+        return None
+    return row if verify_password(password, row.password_hash) else None
+
+
+def issue_token(db: Session, counselor: Counselor, *, ttl_minutes: int) -> tuple[str, CounselorToken]:
+    token = new_token()
+    now = utcnow()
+    # Expired tokens are useless; sweep this counselor's on each login so the table stays small.
+    db.execute(delete(CounselorToken).where(CounselorToken.counselor_id == counselor.id,
+                                            CounselorToken.expires_at < now))
+    row = CounselorToken(token_hash=hash_token(token), counselor_id=counselor.id,
+                         expires_at=now + timedelta(minutes=ttl_minutes))
+    db.add(row)
+    audit.record(db, actor_type="counselor", actor=counselor.username, action="counselor.login",
+                 target_type="counselor", target_id=counselor.id)
+    return token, row
+
+
+def counselor_for_token(db: Session, token: str) -> Counselor | None:
+    row = db.get(CounselorToken, hash_token(token))
+    if row is None or row.expires_at <= utcnow():
+        return None
+    counselor = db.get(Counselor, row.counselor_id)
+    return counselor if counselor is not None and counselor.active else None
+
+
+def list_counselors(db: Session) -> list[Counselor]:
+    return list(db.scalars(select(Counselor).order_by(Counselor.username)))

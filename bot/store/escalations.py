@@ -1,0 +1,183 @@
+"""The counselor queue: open -> claimed -> resolved, every read and state change audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.errors import GeneChatError
+from bot.store import audit
+from bot.store.messages import add_counselor_message
+from bot.store.models import Counselor, Escalation, Feedback, Message, utcnow
+
+STATUS_FILTERS: dict[str, tuple[str, ...]] = {
+    "open": ("open",),
+    "claimed": ("claimed",),
+    "active": ("open", "claimed"),
+    "resolved": ("resolved",),
+    "all": ("open", "claimed", "resolved"),
+}
+
+
+class EscalationConflict(GeneChatError):
+    """The escalation is in a state that does not allow this action (HTTP 409)."""
+
+    code = "conflict"
+
+    def __init__(self, message: str, *, code: str):
+        self.code = code
+        super().__init__(message)
+
+
+def list_queue(db: Session, status: str = "open") -> list[Escalation]:
+    """Emergencies first, then oldest first."""
+    return list(
+        db.scalars(
+            select(Escalation)
+            .where(Escalation.status.in_(STATUS_FILTERS[status]))
+            .order_by(Escalation.priority_rank, Escalation.created_at, Escalation.id)
+        )
+    )
+
+
+def get(db: Session, escalation_id: int) -> Escalation | None:
+    esc = db.get(Escalation, escalation_id)
+    return None if esc is None or esc.status == "withdrawn" else esc
+
+
+def _log(db: Session, who: Counselor, action: str, esc: Escalation, **detail: Any) -> None:
+    audit.record(db, actor_type="counselor", actor=who.username, action=action, target_type="escalation",
+                 target_id=esc.id, detail={"session_id": esc.session_id, **detail})
+
+
+def record_read(db: Session, esc: Escalation, who: Counselor) -> None:
+    _log(db, who, "escalation.read", esc)
+
+
+def claim(db: Session, esc: Escalation, who: Counselor, *, take_over: bool = False) -> Escalation:
+    """Claim an open escalation; taking one held by someone else needs ``take_over`` and is audited."""
+    if esc.status == "resolved":
+        raise EscalationConflict("This escalation is already resolved.", code="already_resolved")
+    if esc.status == "claimed" and esc.claimed_by == who.id:
+        return esc
+    now = utcnow()
+    if esc.status == "claimed":
+        if not take_over:
+            raise EscalationConflict(
+                "Another counselor has claimed this escalation; send take_over=true to take it over.",
+                code="claimed_by_other",
+            )
+        previous = esc.claimed_by
+        done = db.execute(
+            update(Escalation)
+            .where(Escalation.id == esc.id, Escalation.status == "claimed", Escalation.claimed_by == previous)
+            .values(claimed_by=who.id, claimed_at=now)
+        )
+        _check_won(done.rowcount)
+        prev_name = db.scalar(select(Counselor.username).where(Counselor.id == previous))
+        _log(db, who, "escalation.takeover", esc, previous_counselor=prev_name)
+    else:
+        # Conditional update: when two counselors claim at once, exactly one row update wins.
+        done = db.execute(
+            update(Escalation)
+            .where(Escalation.id == esc.id, Escalation.status == "open")
+            .values(status="claimed", claimed_by=who.id, claimed_at=now)
+        )
+        _check_won(done.rowcount)
+        _log(db, who, "escalation.claim", esc)
+    db.refresh(esc)
+    return esc
+
+
+def _check_won(rowcount: int) -> None:
+    if rowcount != 1:
+        raise EscalationConflict("Someone else changed this escalation just now; reload it.", code="changed")
+
+
+def _require_holder(db: Session, esc: Escalation, who: Counselor) -> None:
+    if esc.status == "resolved":
+        raise EscalationConflict("This escalation is already resolved.", code="already_resolved")
+    if esc.status == "open":
+        claim(db, esc, who)
+    elif esc.claimed_by != who.id:
+        raise EscalationConflict(
+            "Another counselor has claimed this escalation; claim it with take_over=true first.",
+            code="claimed_by_other",
+        )
+
+
+def reply(db: Session, esc: Escalation, who: Counselor, text: str) -> Message:
+    """Post a counselor message into the patient's conversation (claims an open escalation first)."""
+    _require_holder(db, esc, who)
+    msg = add_counselor_message(db, esc.session_id, text, counselor_id=who.id)
+    _log(db, who, "escalation.reply", esc, message_id=msg.id)
+    return msg
+
+
+def resolve(db: Session, esc: Escalation, who: Counselor, note: str) -> Escalation:
+    _require_holder(db, esc, who)
+    esc.status = "resolved"
+    esc.resolved_at = utcnow()
+    esc.resolution_note = note
+    db.flush()
+    _log(db, who, "escalation.resolve", esc)
+    return esc
+
+
+def add_feedback(db: Session, esc: Escalation, who: Counselor, *, message_id: int, verdict: str,
+                 correct_action: str | None, comment: str | None) -> Feedback:
+    msg = db.get(Message, message_id)
+    if msg is None or msg.session_id != esc.session_id or msg.role != "bot":
+        raise EscalationConflict("message_id must be a bot reply in this escalation's conversation.",
+                                 code="invalid_message")
+    row = Feedback(escalation_id=esc.id, message_id=message_id, counselor_id=who.id, verdict=verdict,
+                   correct_action=correct_action, comment=comment)
+    db.add(row)
+    db.flush()
+    _log(db, who, "feedback.create", esc, feedback_id=row.id, verdict=verdict)
+    return row
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    """One counselor verdict on a bot reply, with what the evals need to turn it into a case."""
+
+    feedback_id: int
+    escalation_id: int
+    session_id: str
+    message_id: int
+    question: str | None
+    reply: str
+    action: str | None
+    reason: str | None
+    verdict: str
+    correct_action: str | None
+    comment: str | None
+    counselor: str
+    report: dict[str, Any] | None
+    created_at: datetime
+
+
+def list_feedback(db: Session) -> list[FeedbackRecord]:
+    """All stored feedback, oldest first (feedback of deleted sessions is gone with them)."""
+    from bot.store.sessions import latest_report
+
+    out: list[FeedbackRecord] = []
+    for fb in db.scalars(select(Feedback).order_by(Feedback.id)):
+        msg = db.get(Message, fb.message_id)
+        if msg is None:
+            continue
+        question = db.get(Message, msg.reply_to) if msg.reply_to else None
+        report = latest_report(db, msg.session_id)
+        out.append(FeedbackRecord(
+            feedback_id=fb.id, escalation_id=fb.escalation_id, session_id=msg.session_id, message_id=msg.id,
+            question=question.text if question else None, reply=msg.text, action=msg.action, reason=msg.reason,
+            verdict=fb.verdict, correct_action=fb.correct_action, comment=fb.comment,
+            counselor=db.scalar(select(Counselor.username).where(Counselor.id == fb.counselor_id)) or "",
+            report=report.data if report else None, created_at=fb.created_at,
+        ))
+    return out

@@ -1,0 +1,102 @@
+"""The conversation: patient messages, bot replies (with citations and decision trace), counselor replies."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.conversation.models import Reply, Turn
+from bot.store.models import CitationRow, DecisionTrace, Escalation, Message
+
+PRIORITY_RANK = {"urgent": 0, "normal": 1}
+
+
+def add_user_message(db: Session, session_id: str, text: str, *, client_id: str | None = None) -> Message:
+    row = Message(session_id=session_id, role="user", text=text, client_id=client_id)
+    db.add(row)
+    db.flush()
+    return row
+
+
+def find_by_client_id(db: Session, session_id: str, client_id: str) -> Message | None:
+    return db.scalar(select(Message).where(Message.session_id == session_id, Message.client_id == client_id))
+
+
+def reply_to(db: Session, message_id: int) -> Message | None:
+    return db.scalar(select(Message).where(Message.reply_to == message_id, Message.role == "bot"))
+
+
+def add_bot_reply(db: Session, session_id: str, user_message_id: int, reply: Reply) -> tuple[Message, Escalation | None]:
+    """Store the engine's reply, its citations and trace, and queue an escalation when it asks for one."""
+    row = Message(
+        session_id=session_id, role="bot", text=reply.text, action=reply.action, reason=reply.reason,
+        reply_to=user_message_id, composer=reply.composer, prompt_version=reply.prompt_version,
+        genes=list(reply.genes), drugs=list(reply.drugs),
+        report_facts=[f.model_dump(exclude_none=True) for f in reply.report_facts],
+    )
+    db.add(row)
+    db.flush()
+    for i, c in enumerate(reply.citations):
+        db.add(CitationRow(message_id=row.id, position=i, doc_id=c.doc_id, title=c.title, genes=c.genes,
+                           drugs=c.drugs, conditions=c.conditions, source_urls=c.source_urls))
+    db.add(DecisionTrace(message_id=row.id, steps=[s.model_dump(mode="json") for s in reply.trace],
+                         composer=reply.composer, prompt_version=reply.prompt_version))
+    escalation = None
+    if reply.action in ("escalate", "emergency") or reply.escalation is not None:
+        escalation = _queue(db, session_id, row, reply)
+    db.flush()
+    return row, escalation
+
+
+def _queue(db: Session, session_id: str, message: Message, reply: Reply) -> Escalation:
+    # An emergency is always urgent, whatever the engine's request says.
+    req = reply.escalation
+    priority = "urgent" if reply.action == "emergency" else (req.priority if req else "normal")
+    esc = Escalation(
+        session_id=session_id, message_id=message.id, priority=priority, priority_rank=PRIORITY_RANK[priority],
+        action=reply.action, reason=(req.reason if req else reply.reason), summary=(req.summary if req else None),
+        status="open",
+    )
+    db.add(esc)
+    db.flush()
+    return esc
+
+
+def add_counselor_message(db: Session, session_id: str, text: str, *, counselor_id: int) -> Message:
+    row = Message(session_id=session_id, role="counselor", text=text, counselor_id=counselor_id)
+    db.add(row)
+    db.flush()
+    return row
+
+
+def list_messages(db: Session, session_id: str) -> list[Message]:
+    return list(db.scalars(select(Message).where(Message.session_id == session_id).order_by(Message.id)))
+
+
+def citations_for(db: Session, message_ids: list[int]) -> dict[int, list[CitationRow]]:
+    out: dict[int, list[CitationRow]] = defaultdict(list)
+    if message_ids:
+        rows = db.scalars(
+            select(CitationRow).where(CitationRow.message_id.in_(message_ids)).order_by(CitationRow.position)
+        )
+        for c in rows:
+            out[c.message_id].append(c)
+    return out
+
+
+def traces_for(db: Session, message_ids: list[int]) -> dict[int, DecisionTrace]:
+    if not message_ids:
+        return {}
+    rows = db.scalars(select(DecisionTrace).where(DecisionTrace.message_id.in_(message_ids)))
+    return {t.message_id: t for t in rows}
+
+
+def history(db: Session, session_id: str, *, limit: int = 20) -> list[Turn]:
+    """The last ``limit`` turns, oldest first, for the engine's follow-up handling."""
+    rows = list(
+        db.scalars(select(Message).where(Message.session_id == session_id).order_by(Message.id.desc()).limit(limit))
+    )
+    return [Turn(role=m.role, text=m.text, action=m.action, genes=m.genes or [], drugs=m.drugs or [])
+            for m in reversed(rows)]

@@ -1,0 +1,467 @@
+/* GeneChat patient widget. Embed with one tag:
+ *   <script src="https://HOST/widget.js" data-genechat-url="https://HOST" defer></script>
+ * Optional: data-genechat-mode="inline" (render in place instead of a floating button),
+ * data-genechat-poll-ms="4000" (how often counselor replies are checked).
+ * Renders inside a Shadow DOM; every piece of text is inserted as text (never as HTML).
+ */
+(() => {
+  "use strict";
+
+  const script = document.currentScript || document.querySelector("script[data-genechat-url]");
+  const scriptOrigin = script && script.src ? new URL(script.src, location.href).origin : location.origin;
+  const BASE = ((script && script.dataset.genechatUrl) || scriptOrigin).replace(/\/+$/, "");
+  const POLL_MS = Math.max(500, Number(script && script.dataset.genechatPollMs) || 4000);
+  const MODE = (script && script.dataset.genechatMode) === "inline" ? "inline" : "floating";
+  const STORE_KEY = "genechat:" + BASE;
+
+  const WORDS = {
+    network: "We could not reach GeneChat. Check your internet connection, then try again.",
+    server: "Something went wrong on our side. Please try again in a moment.",
+    busy: "Too many requests in a short time. Please wait a minute, then try again.",
+    ended: "This chat has ended or expired. You can start a new one.",
+    upload: {
+      413: "This file is too big. Report files must be smaller than 5 MB.",
+      415: "We can't read this kind of file. Please upload the report file your lab gave you " +
+        "(JSON, PharmCAT, FHIR, TSV or CSV).",
+      422: "We couldn't read this report. The file may be damaged, or it may not be a genetic test report.",
+    },
+    notAdvice: "These cards show what your report says. They are not medical advice. Do not start, stop " +
+      "or change any medicine without talking to your doctor or pharmacist.",
+    emergency: "This may be an emergency. Call your local emergency number now (911 in the US, 112 in " +
+      "Europe). If you are thinking about harming yourself, call or text 988 in the US.",
+    footer: "GeneChat explains your report in plain words. It does not replace your doctor.",
+  };
+
+  // ---------- small DOM helpers: text only, never innerHTML ----------
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") el.className = v;
+      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else if (k === "hidden") el.hidden = true;
+      else el.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+  const paragraphs = (text, cls) =>
+    String(text || "").split(/\n{2,}/).filter((p) => p.trim()).map((p) => h("p", { class: cls }, p.trim()));
+  const safeUrl = (u) => (/^https?:\/\//i.test(String(u || "")) ? String(u) : null);
+  const shortUrl = (u) => String(u).replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, "");
+
+  // ---------- API client ----------
+  class ApiError extends Error {
+    constructor(code, status, message) { super(message || code); this.code = code; this.status = status; this.detail = message || ""; }
+  }
+  const state = { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), pollTimer: null,
+    escalationCards: [], sending: false };
+
+  async function api(method, path, opts = {}) {
+    const headers = { Accept: "application/json" };
+    if (state.token) headers.Authorization = "Bearer " + state.token;
+    let body;
+    if (opts.form) body = opts.form;
+    else if (opts.json !== undefined) { headers["Content-Type"] = "application/json"; body = JSON.stringify(opts.json); }
+    let res;
+    try { res = await fetch(BASE + path, { method, headers, body, credentials: "omit" }); }
+    catch (_) { throw new ApiError("network", 0, ""); }
+    if (res.status === 204) return null;
+    let data = null;
+    try { data = await res.json(); } catch (_) { data = null; }
+    if (!res.ok) {
+      const err = (data && data.error) || {};
+      throw new ApiError(err.code || "http_" + res.status, res.status, typeof err.message === "string" ? err.message : "");
+    }
+    return data;
+  }
+  function plainError(err, uploadContext) {
+    if (!(err instanceof ApiError) || err.status === 0) return WORDS.network;
+    if (uploadContext && WORDS.upload[err.status]) return WORDS.upload[err.status];
+    if (err.status === 401 || err.status === 403 || err.status === 404) return WORDS.ended;
+    if (err.status === 429) return WORDS.busy;
+    if (err.status >= 500) return WORDS.server;
+    return err.detail || WORDS.server;
+  }
+  const sessionGone = (err) => err instanceof ApiError && [401, 403, 404].includes(err.status);
+
+  // ---------- persistence (this tab only) ----------
+  const save = () => {
+    try {
+      sessionStorage.setItem(STORE_KEY, JSON.stringify({ session: state.session, token: state.token,
+        cards: state.cards, reportMeta: state.reportMeta }));
+    } catch (_) { /* storage may be blocked: the chat still works until reload */ }
+  };
+  const load = () => { try { return JSON.parse(sessionStorage.getItem(STORE_KEY) || "null"); } catch (_) { return null; } };
+  const forget = () => {
+    stopPolling();
+    Object.assign(state, { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), escalationCards: [] });
+    try { sessionStorage.removeItem(STORE_KEY); } catch (_) { /* ignore */ }
+  };
+
+  // ---------- shell ----------
+  const host = h("div", { id: "genechat-widget" });
+  if (script && script.parentNode && MODE === "inline") script.parentNode.insertBefore(host, script);
+  else document.body.append(host);
+  const root = host.attachShadow({ mode: "open" });
+  const style = h("link", { rel: "stylesheet", href: BASE + "/web/widget.css" });
+  root.append(style);
+
+  const live = h("div", { class: "sr-only", role: "status", "aria-live": "polite" });
+  const banner = h("div", { class: "emergency", role: "alert", hidden: true });
+  const main = h("div", { class: "main" });
+  const deleteBtn = h("button", { type: "button", class: "link danger-link", hidden: true, onclick: () => confirmDelete() },
+    "Delete my data");
+  const closeBtn = MODE === "floating"
+    ? h("button", { type: "button", class: "icon-btn", "aria-label": "Close GeneChat", onclick: () => toggle(false) }, "✕")
+    : null;
+  const panel = h("section", { class: "panel " + MODE, "aria-label": "GeneChat: questions about your genetic report", id: "gc-panel" },
+    h("header", { class: "bar" },
+      h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }, "🧬"),
+        h("div", {}, h("p", { class: "title" }, "GeneChat"), h("p", { class: "subtitle" }, "Questions about your genetic report"))),
+      h("div", { class: "bar-actions" }, deleteBtn, closeBtn)),
+    banner, main, live,
+    h("footer", { class: "foot" }, WORDS.footer));
+  const launcher = MODE === "floating"
+    ? h("button", { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "gc-panel",
+      onclick: () => toggle(true) }, h("span", { "aria-hidden": "true" }, "💬 "), "Questions about your results?")
+    : null;
+  const dialog = buildDeleteDialog();
+  if (launcher) { panel.hidden = true; root.append(launcher); }
+  root.append(panel, dialog);
+
+  function toggle(open) {
+    panel.hidden = !open;
+    launcher.hidden = open;
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) focusHeading(); else launcher.focus();
+  }
+  panel.addEventListener("keydown", (e) => { if (e.key === "Escape" && launcher && !dialog.open) toggle(false); });
+
+  const announce = (text) => { live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
+  function focusHeading() {
+    const target = main.querySelector("[data-autofocus]") || main.querySelector("h2");
+    if (target && !panel.hidden) target.focus({ preventScroll: false });
+  }
+  function show(screen, { focus = true } = {}) {
+    main.replaceChildren(screen);
+    deleteBtn.hidden = !state.session;
+    if (focus) focusHeading();
+  }
+  const heading = (text) => h("h2", { tabindex: "-1" }, text);
+  const errorBox = () => h("div", { class: "error", role: "alert", hidden: true });
+  function setError(box, text, detail, retry) {
+    box.replaceChildren(h("p", {}, text));
+    if (detail) box.append(h("p", { class: "detail" }, "Details: " + detail));
+    if (retry) box.append(h("button", { type: "button", class: "btn secondary", onclick: retry }, "Try again"));
+    box.hidden = false;
+  }
+
+  // ---------- 1. consent ----------
+  async function consentScreen() {
+    const body = h("div", { class: "consent-text", tabindex: "0", "aria-label": "Consent text" }, "Loading…");
+    const err = errorBox();
+    const check = h("input", { type: "checkbox", id: "gc-agree" });
+    const start = h("button", { type: "submit", class: "btn", disabled: true }, "Start");
+    check.addEventListener("change", () => { start.disabled = !check.checked; });
+    const form = h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); begin(); } },
+      h("div", { class: "check" }, check, h("label", { for: "gc-agree" }, "I have read this and I agree.")), start);
+    show(h("div", { class: "screen" }, heading("Before we start"),
+      h("p", { class: "lead" }, "GeneChat helps you understand your genetic test report in plain words."),
+      body, err, form));
+    try {
+      const c = await api("GET", "/api/consent");
+      body.replaceChildren(...paragraphs(c && c.text), h("p", { class: "muted" }, "Consent version " + ((c && c.version) || "—")));
+    } catch (e) { body.replaceChildren(); setError(err, plainError(e), "", () => consentScreen()); }
+
+    async function begin() {
+      start.disabled = true;
+      err.hidden = true;
+      try {
+        const s = await api("POST", "/api/sessions", { json: { consent: true } });
+        state.session = s.session_id; state.token = s.token; save();
+        uploadScreen();
+      } catch (e) { setError(err, plainError(e)); start.disabled = !check.checked; }
+    }
+  }
+
+  // ---------- 2. upload ----------
+  function uploadScreen() {
+    const input = h("input", { type: "file", id: "gc-file", class: "sr-only", tabindex: "-1",
+      accept: ".json,.tsv,.csv,.txt,application/json,text/tab-separated-values,text/csv",
+      "aria-describedby": "gc-file-help" });
+    const err = errorBox();
+    const busy = h("p", { class: "busy", role: "status", hidden: true }, h("span", { class: "spinner", "aria-hidden": "true" }), "Reading your report…");
+    const pick = h("button", { type: "button", class: "btn", onclick: () => input.click() }, "Choose a file");
+    const zone = h("div", { class: "drop" },
+      h("p", { class: "drop-title" }, "Drag your report file here"), h("p", { class: "muted" }, "or"), pick,
+      h("p", { class: "muted small", id: "gc-file-help" },
+        "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to 5 MB."));
+    input.addEventListener("change", () => { if (input.files && input.files[0]) send(input.files[0]); });
+    for (const ev of ["dragenter", "dragover"]) zone.addEventListener(ev, (e) => { e.preventDefault(); zone.classList.add("over"); });
+    for (const ev of ["dragleave", "drop"]) zone.addEventListener(ev, () => zone.classList.remove("over"));
+    zone.addEventListener("drop", (e) => {
+      e.preventDefault();
+      const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+      if (f) send(f);
+    });
+    show(h("div", { class: "screen" }, heading("Add your report"),
+      h("p", { class: "lead" }, "We read your report so we can explain your own results."), zone, input, busy, err));
+
+    async function send(file) {
+      err.hidden = true; busy.hidden = false; pick.disabled = true;
+      const form = new FormData();
+      form.append("file", file, file.name);
+      try {
+        const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/report`, { form });
+        await acceptReport(r);
+      } catch (e) {
+        busy.hidden = true; pick.disabled = false; input.value = "";
+        if (sessionGone(e) && e.status !== 404) { forget(); return endedScreen(); }
+        setError(err, plainError(e, true), e.detail);
+        pick.focus();
+      }
+    }
+  }
+
+  async function acceptReport(r) {
+    const report = (r && r.report) || {};
+    state.reportMeta = { name: report.patient_display_name || null, lab: report.lab || null, date: report.report_date || null,
+      warnings: [...(r.warnings || [])].map(String) };
+    try {
+      const s = await api("POST", "/widget/summary", { json: report });
+      state.cards = (s && s.cards) || [];
+    } catch (_) { state.cards = []; }
+    save();
+    summaryScreen();
+  }
+
+  // ---------- 3. summary cards ----------
+  function cardList(cards) {
+    if (!cards.length) return h("p", { class: "muted" }, "Your report has no results we could show as cards.");
+    return h("ul", { class: "cards", "aria-label": "Your results" }, cards.map((c) =>
+      h("li", { class: "card level-" + c.level },
+        h("div", { class: "card-head" }, h("h3", {}, c.gene),
+          h("span", { class: "badge" }, h("span", { "aria-hidden": "true", class: "sym" }, c.symbol), c.label)),
+        h("p", { class: "result" }, h("span", { class: "sr-only" }, "Result: "), c.result),
+        h("p", {}, c.meaning),
+        h("p", { class: "matters" }, h("strong", {}, c.kind === "variant" ? "Linked to: " : "Can matter for: "),
+          (c.matters_for || []).join("; ")),
+        (c.notes || []).length ? h("p", { class: "muted small" }, "Note: " + c.notes.join(" ")) : null)));
+  }
+  function reportLine() {
+    const m = state.reportMeta || {};
+    const bits = [m.name ? "For " + m.name : null, m.lab ? "from " + m.lab : null, m.date ? "dated " + m.date : null].filter(Boolean);
+    return bits.length ? h("p", { class: "muted report-line" }, "Report " + bits.join(", ").replace(/^For/, "for")) : null;
+  }
+  function summaryScreen() {
+    const m = state.reportMeta || {};
+    show(h("div", { class: "screen" }, heading("Your results at a glance"), reportLine(),
+      h("p", { class: "note" }, WORDS.notAdvice),
+      (m.warnings || []).length ? h("details", { class: "warnings" }, h("summary", {}, `Notes about your report (${m.warnings.length})`),
+        h("ul", {}, m.warnings.map((w) => h("li", {}, w)))) : null,
+      cardList(state.cards),
+      h("button", { type: "button", class: "btn wide", onclick: () => chatScreen() }, "Ask a question about my results")));
+  }
+
+  // ---------- 4. chat ----------
+  let log, input, sendBtn, typing, chatErr;
+  function chatScreen({ history } = {}) {
+    log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
+    typing = h("p", { class: "typing", role: "status", hidden: true },
+      h("span", { class: "dots", "aria-hidden": "true" }, h("i"), h("i"), h("i")), "GeneChat is writing an answer…");
+    chatErr = errorBox();
+    input = h("textarea", { id: "gc-q", rows: "2", maxlength: "2000", autocomplete: "off",
+      placeholder: "For example: what does my CYP2C19 result mean?" });
+    input.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); ask(); } });
+    sendBtn = h("button", { type: "submit", class: "btn" }, "Send");
+    const form = h("form", { class: "composer", onsubmit: (e) => { e.preventDefault(); ask(); } },
+      h("label", { for: "gc-q" }, "Your question"), h("div", { class: "row" }, input, sendBtn));
+    const genes = [...new Set(state.cards.map((c) => c.gene))].slice(0, 2);
+    const suggestions = h("div", { class: "chips", role: "group", "aria-label": "Suggested questions" },
+      [...genes.map((g) => `What does my ${g} result mean?`), "What is pharmacogenomics?"].map((q) =>
+        h("button", { type: "button", class: "chip", onclick: () => { input.value = q; ask(); } }, q)));
+    const results = h("details", { class: "my-results" }, h("summary", {}, `My results (${state.cards.length})`),
+      reportLine(), cardList(state.cards));
+    show(h("div", { class: "screen chat" }, h("h2", { tabindex: "-1", class: "sr-only" }, "Chat"), results, log,
+      suggestions, typing, chatErr, form), { focus: false });
+    log.append(botBubble({ text: "Hi! Ask me anything about your report. I explain results in plain words and " +
+      "show where the information comes from. For decisions about medicines or treatment, I pass your question " +
+      "to a genetic counselor.", action: "answer", citations: [] }, { intro: true }));
+    for (const m of history || []) renderMessage(m);
+    if (!panel.hidden) input.focus();
+    startPolling();
+  }
+
+  async function ask() {
+    const text = input.value.trim();
+    if (!text || state.sending) return;
+    state.sending = true; sendBtn.disabled = true; chatErr.hidden = true;
+    const mine = userBubble(text);
+    log.append(mine); scrollLog();
+    typing.hidden = false;
+    try {
+      const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/messages`, { json: { text } });
+      input.value = "";
+      rememberIds(r);
+      const bot = botBubble(r);
+      log.append(bot);
+      if (r.action === "emergency") showBanner();
+      scrollLog();
+    } catch (e) {
+      mine.remove();
+      if (sessionGone(e)) { forget(); return endedScreen(); }
+      setError(chatErr, plainError(e) + " Your question is still in the box.", "", () => { chatErr.hidden = true; ask(); });
+      input.focus();
+    } finally {
+      typing.hidden = true; state.sending = false; sendBtn.disabled = false;
+    }
+  }
+  const scrollLog = () => { log.scrollTop = log.scrollHeight; };
+  function rememberIds(r) {
+    for (const k of ["message_id", "reply_id", "user_message_id"]) if (r && r[k] !== undefined) state.seen.add(String(r[k]));
+  }
+
+  function userBubble(text) {
+    return h("div", { class: "msg user" }, h("p", { class: "who" }, "You"), ...paragraphs(text));
+  }
+  function citationsBlock(cites) {
+    const list = (cites || []).filter((c) => c && c.title);
+    if (!list.length) return null;
+    return h("details", { class: "cites" }, h("summary", {}, `Sources (${list.length})`),
+      h("ul", {}, list.map((c) => h("li", {}, h("strong", {}, c.title),
+        (c.source_urls || []).map(safeUrl).filter(Boolean).length
+          ? h("ul", { class: "links" }, (c.source_urls || []).map(safeUrl).filter(Boolean).map((u) =>
+            h("li", {}, h("a", { href: u, target: "_blank", rel: "noopener noreferrer" }, shortUrl(u),
+              h("span", { class: "sr-only" }, " (opens in a new tab)")))))
+          : null))));
+  }
+  function factsLine(facts) {
+    const parts = (facts || []).map((f) => [f.gene, f.diplotype, f.phenotype, f.hgvs, f.classification].filter(Boolean).join(" "))
+      .filter(Boolean);
+    return parts.length ? h("p", { class: "facts" }, "From your report: " + parts.join("; ")) : null;
+  }
+  function escalationCard(r) {
+    const urgent = r.escalation && r.escalation.priority === "urgent";
+    const card = h("div", { class: "escalated", role: "note" },
+      h("p", { class: "esc-title" }, h("span", { "aria-hidden": "true" }, "👩‍⚕️ "), "Sent to a genetic counselor"),
+      h("ul", {},
+        h("li", {}, "A genetic counselor will read your question and your report."),
+        h("li", {}, urgent ? "Your question is marked urgent, so it goes to the front of the queue."
+          : "They usually reply within 1 business day."),
+        h("li", {}, "Keep this page open: their reply will appear here. You do not need to do anything else."),
+        h("li", {}, "Until then, keep taking your medicines as prescribed. If you feel unwell, call your doctor.")),
+      h("p", { class: "esc-status" }, "Status: waiting for a counselor"));
+    state.escalationCards.push(card);
+    return card;
+  }
+  function botBubble(r, { intro = false } = {}) {
+    const action = r.action || "answer";
+    const el = h("div", { class: "msg bot action-" + action },
+      h("p", { class: "who" }, action === "emergency" ? "GeneChat — urgent safety message" : "GeneChat"),
+      ...paragraphs(r.reply || r.text), intro ? null : factsLine(r.report_facts), citationsBlock(r.citations),
+      action === "escalate" || (action === "emergency" && r.escalation) ? escalationCard(r) : null);
+    return el;
+  }
+  function counselorBubble(m) {
+    const name = m.author || m.counselor || m.counselor_name;
+    return h("div", { class: "msg counselor" },
+      h("p", { class: "who" }, "Genetic counselor" + (name ? " · " + name : "")), ...paragraphs(m.text || m.reply));
+  }
+  const roleOf = (m) => ({ patient: "user", assistant: "bot" })[m.role] || m.role;
+  const idOf = (m) => String(m.id ?? m.message_id ?? `${m.role}:${m.created_at}:${m.text}`);
+  function renderMessage(m) {
+    state.seen.add(idOf(m));
+    const role = roleOf(m);
+    if (role === "user") log.append(userBubble(m.text));
+    else if (role === "counselor") log.append(counselorBubble(m));
+    else {
+      log.append(botBubble({ ...m, reply: m.text ?? m.reply }));
+      if (m.action === "emergency") showBanner();
+    }
+  }
+  function showBanner() {
+    banner.replaceChildren(h("strong", {}, "Emergency: "), WORDS.emergency);
+    banner.hidden = false;
+  }
+
+  // Counselor replies arrive by polling the conversation (no reload, no websockets needed).
+  function startPolling() { stopPolling(); state.pollTimer = setInterval(poll, POLL_MS); }
+  function stopPolling() { if (state.pollTimer) clearInterval(state.pollTimer); state.pollTimer = null; }
+  const messagesOf = (data) => (Array.isArray(data) ? data : (data && (data.messages || data.conversation)) || []);
+  async function poll() {
+    if (!state.session || !log || !log.isConnected) return;
+    let data;
+    try { data = await api("GET", `/api/sessions/${encodeURIComponent(state.session)}/messages`); }
+    catch (e) { if (sessionGone(e)) { forget(); endedScreen(); } return; }
+    for (const m of messagesOf(data)) {
+      if (roleOf(m) !== "counselor" || state.seen.has(idOf(m))) continue;
+      renderMessage(m);
+      for (const c of state.escalationCards) {
+        const s = c.querySelector(".esc-status");
+        if (s) s.textContent = "Status: a genetic counselor replied";
+      }
+      announce("A genetic counselor replied.");
+      scrollLog();
+    }
+  }
+
+  // ---------- delete ----------
+  function buildDeleteDialog() {
+    const err = errorBox();
+    const cancel = h("button", { type: "button", class: "btn secondary", onclick: () => d.close() }, "Cancel");
+    const confirm = h("button", { type: "button", class: "btn danger", onclick: () => doDelete() }, "Yes, delete everything");
+    const d = h("dialog", { class: "dialog", "aria-labelledby": "gc-del-title", "aria-describedby": "gc-del-body" },
+      h("h2", { id: "gc-del-title" }, "Delete your data?"),
+      h("p", { id: "gc-del-body" }, "This erases your report and this conversation from GeneChat, including any " +
+        "question waiting for a counselor. This cannot be undone."),
+      err, h("div", { class: "row end" }, cancel, confirm));
+    async function doDelete() {
+      confirm.disabled = true; err.hidden = true;
+      try {
+        await api("DELETE", `/api/sessions/${encodeURIComponent(state.session)}`);
+      } catch (e) {
+        if (!sessionGone(e)) { setError(err, plainError(e)); confirm.disabled = false; return; }
+      }
+      confirm.disabled = false;
+      d.close();
+      forget();
+      banner.hidden = true;
+      deletedScreen();
+    }
+    d.addEventListener("close", () => { if (state.session) deleteBtn.focus(); });
+    return d;
+  }
+  function confirmDelete() { dialog.showModal(); dialog.querySelector(".btn.secondary").focus(); }
+
+  function deletedScreen() {
+    show(h("div", { class: "screen" }, heading("Your data was deleted"),
+      h("p", {}, "Your report and your conversation have been erased from GeneChat."),
+      h("button", { type: "button", class: "btn", onclick: () => consentScreen() }, "Start again")));
+  }
+  function endedScreen() {
+    show(h("div", { class: "screen" }, heading("This chat has ended"), h("p", {}, WORDS.ended),
+      h("button", { type: "button", class: "btn", onclick: () => consentScreen() }, "Start again")));
+  }
+
+  // ---------- start: resume this tab's session if it still exists ----------
+  async function resume() {
+    const saved = load();
+    if (!saved || !saved.session) return consentScreen();
+    Object.assign(state, { session: saved.session, token: saved.token, cards: saved.cards || [], reportMeta: saved.reportMeta });
+    try {
+      const data = await api("GET", `/api/sessions/${encodeURIComponent(state.session)}/messages`);
+      const history = messagesOf(data);
+      if (!state.reportMeta && !history.length) return uploadScreen();
+      chatScreen({ history });
+    } catch (e) {
+      forget();
+      if (sessionGone(e)) consentScreen(); else consentScreen();
+    }
+  }
+  style.addEventListener("load", () => host.classList.add("ready"));
+  resume();
+})();

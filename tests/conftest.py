@@ -1,0 +1,73 @@
+"""Shared test fixtures: every test gets its own data dir, and reference data is found by path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT, get_settings
+
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
+REFERENCE_DIR = SHARED_DIR / "reference"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point GeneChat's data dir (SQLite, Chroma, exports) at a fresh temp folder for each test."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("GENECHAT_DATA_DIR", str(data))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    get_settings.cache_clear()
+    yield data
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """../shared/reference (PharmCAT and FHIR examples). Skips clearly when ../shared is absent."""
+    if not REFERENCE_DIR.is_dir():
+        pytest.skip(f"reference data not found at {REFERENCE_DIR}: clone the project with ../shared beside it")
+    return REFERENCE_DIR
+
+
+@pytest.fixture(scope="session")
+def models_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ONNX export shared by the whole test session (exporting takes a few seconds)."""
+    return tmp_path_factory.mktemp("models")
+
+
+FIXTURE_KB = Path(__file__).parent / "fixtures" / "kb"
+
+
+@pytest.fixture
+def approved_kb(tmp_path: Path) -> Path:
+    """A copy of the small hand-written fixture KB, every document approved."""
+    import shutil
+
+    from bot.knowledge.approval import approve
+    from bot.knowledge.loader import load_kb
+
+    target = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, target)
+    for doc in load_kb(target):
+        approve(target, doc, "Test Reviewer")
+    return target
+
+
+@pytest.fixture(scope="session")
+def kb_index_settings(tmp_path_factory: pytest.TempPathFactory):
+    """Settings pointing at a real index of knowledge_base/, built once per test session (ONNX embedder).
+
+    Use it with ``get_searcher(kb_index_settings)`` or ``ConversationEngine(kb_index_settings)``.
+    """
+    from bot.config import Settings
+    from bot.retrieval.embedder import get_embedder
+    from bot.retrieval.indexer import build_index
+    from bot.retrieval.store import ChromaStore
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("kb_index") / "data", embedder="onnx")
+    embedder = get_embedder("onnx", None, str(settings.models_dir))
+    build_index(settings.kb_dir, ChromaStore.from_settings(settings), embedder)
+    return settings
