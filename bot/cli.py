@@ -12,7 +12,9 @@ import typer
 
 from bot.errors import GeneChatError
 
-app = typer.Typer(help="GeneChat: explain genetic test reports in plain words.", no_args_is_help=True)
+app = typer.Typer(
+    help="GeneChat: explain genetic test reports in plain words.", no_args_is_help=True, pretty_exceptions_enable=False
+)
 
 # Command groups register here, one line each (the group's module defines a typer.Typer).
 from bot.knowledge.cli import kb_app  # noqa: E402
@@ -24,21 +26,12 @@ register_retrieval(app)
 
 def main() -> None:
     """Entry point that turns GeneChat errors into clean messages (``GENECHAT_RAISE_ERRORS=1`` shows tracebacks)."""
-    import click
-
     from bot.config import get_settings
 
     try:
-        code = app(standalone_mode=False)
+        app()  # standalone: usage errors are printed by typer itself, without a traceback
     except GeneChatError as exc:
         if get_settings().raise_errors:
             raise
         typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
         sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (click.Abort, KeyboardInterrupt):
-        typer.echo("Aborted.", err=True)
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from bot.conversation.models import Action, Citation
 
 MAX_MESSAGE_CHARS = 4000
+MAX_ID = 2**31 - 1
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL, and no real message contains one.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class _In(BaseModel):
@@ -23,7 +34,7 @@ class ConsentOut(BaseModel):
 
 class SessionCreate(_In):
     consent: bool = Field(description="Must be true: the patient accepted the current consent text.")
-    consent_version: str | None = Field(None, max_length=32, description="Version the patient saw (optional).")
+    consent_version: Text | None = Field(None, max_length=32, description="Version the patient saw (optional).")
 
 
 class SessionCreated(BaseModel):
@@ -45,8 +56,8 @@ class ReportUploaded(BaseModel):
 
 
 class MessageIn(_In):
-    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
-    client_id: str | None = Field(
+    text: Text = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    client_id: Text | None = Field(
         None, min_length=1, max_length=64, description="Idempotency key: a retry with the same id is stored once."
     )
 
@@ -88,8 +99,8 @@ class Conversation(BaseModel):
 
 
 class LoginIn(_In):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: Text = Field(min_length=1, max_length=64)
+    password: Text = Field(min_length=1, max_length=256)
 
 
 class LoginOut(BaseModel):
@@ -135,18 +146,18 @@ class ClaimIn(_In):
 
 
 class CounselorReplyIn(_In):
-    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    text: Text = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
 
 
 class ResolveIn(_In):
-    note: str = Field(min_length=1, max_length=4000, pattern=r"\S", description="Required: what was done.")
+    note: Text = Field(min_length=1, max_length=4000, pattern=r"\S", description="Required: what was done.")
 
 
 class FeedbackIn(_In):
-    message_id: int
+    message_id: int = Field(ge=1, le=MAX_ID)
     verdict: Literal["wrong", "unsafe", "ok"]
     correct_action: Action | None = None
-    comment: str | None = Field(None, max_length=4000)
+    comment: Text | None = Field(None, max_length=4000)
 
 
 class FeedbackOut(BaseModel):

@@ -9,6 +9,7 @@ sentence-transformers reference (cosine >= 0.9999, checked in tests).
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,8 +26,11 @@ INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 def export_onnx(model_dir: Path, target: Path) -> Path:
     """Export the model's transformer to ONNX (needs torch and onnx; done once)."""
     import torch
+    import transformers
     from transformers import AutoModel
 
+    transformers.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
     base = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
 
     class LastHiddenState(torch.nn.Module):
@@ -43,7 +47,8 @@ def export_onnx(model_dir: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
     ids = torch.ones(1, 8, dtype=torch.long)
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer warnings about constant shapes; vectors are checked in tests
         torch.onnx.export(
             LastHiddenState(base),
             (ids, torch.ones_like(ids), torch.zeros_like(ids)),

@@ -93,10 +93,11 @@ def traces_for(db: Session, message_ids: list[int]) -> dict[int, DecisionTrace]:
     return {t.message_id: t for t in rows}
 
 
-def history(db: Session, session_id: str, *, limit: int = 20) -> list[Turn]:
-    """The last ``limit`` turns, oldest first, for the engine's follow-up handling."""
-    rows = list(
-        db.scalars(select(Message).where(Message.session_id == session_id).order_by(Message.id.desc()).limit(limit))
-    )
+def history(db: Session, session_id: str, *, before: int | None = None, limit: int = 20) -> list[Turn]:
+    """The last ``limit`` turns (before message ``before``), oldest first, for follow-up questions."""
+    query = select(Message).where(Message.session_id == session_id)
+    if before is not None:
+        query = query.where(Message.id < before)
+    rows = list(db.scalars(query.order_by(Message.id.desc()).limit(limit)))
     return [Turn(role=m.role, text=m.text, action=m.action, genes=m.genes or [], drugs=m.drugs or [])
             for m in reversed(rows)]

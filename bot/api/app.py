@@ -1,0 +1,86 @@
+"""The FastAPI app factory: ``uvicorn.run("bot.api.app:create_app", factory=True)``.
+
+>>> from bot.config import Settings
+>>> app = create_app(Settings(data_dir="/tmp/gc-doctest", database_url="sqlite://"), engine=object())
+>>> sorted(r.path for r in app.routes if r.path.startswith("/api/auth"))
+['/api/auth/login']
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
+
+from bot.api.deps import AppState
+from bot.api.errors import install_error_handlers
+from bot.api.logs import configure_logging
+from bot.api.middleware import (
+    AccessLogMiddleware,
+    BodyLimitMiddleware,
+    RateLimitMiddleware,
+    SecurityHeadersMiddleware,
+)
+from bot.api.readiness import Readiness
+from bot.api.routes import auth, escalations, health, messages, sessions
+from bot.config import Settings, get_settings
+from bot.store.db import Database
+
+log = structlog.get_logger("bot.api")
+
+
+def _default_parser(*args: Any, **kwargs: Any) -> Any:
+    from bot.reports.parse import parse_report
+
+    return parse_report(*args, **kwargs)
+
+
+def create_app(settings: Settings | None = None, *, engine: Any = None,
+               report_parser: Callable[..., Any] | None = None, database: Database | None = None) -> FastAPI:
+    """Build the app. ``engine`` (a conversation engine), ``report_parser`` and ``database`` are injectable."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    db = database or Database.from_settings(settings)
+    readiness = Readiness(settings, db, engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(db.upgrade)
+        readiness.start()  # models load in the background; /healthz answers meanwhile
+        log.info("api_started", database=db.engine.dialect.name)
+        yield
+        if database is None:
+            db.dispose()
+
+    app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan,
+                  description="Patients ask about their genetic report; counselors answer escalations.")
+    app.state.genechat = AppState(settings=settings, db=db, readiness=readiness,
+                                  report_parser=report_parser or _default_parser)
+    install_error_handlers(app, raise_errors=settings.raise_errors)
+
+    for router in (health.router, sessions.router, messages.router, auth.router, escalations.router):
+        app.include_router(router)
+    _include_web(app)
+
+    # Starlette runs the last-added middleware first: access log wraps everything.
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
+                       allow_headers=["Authorization", "Content-Type"], max_age=600)
+    app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit)
+    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
+    return app
+
+
+def _include_web(app: FastAPI) -> None:
+    try:
+        from bot.web.routes import router as web_router
+    except ImportError:  # the widget and console are optional for API-only deployments
+        return
+    app.include_router(web_router)

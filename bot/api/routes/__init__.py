@@ -1,0 +1,1 @@
+"""Routers by domain: health, sessions (+ report), messages, auth, escalations."""

@@ -1,0 +1,94 @@
+"""Per-case scoring of an answer reply: fills ``CaseResult.details`` and ``checks``.
+
+Checks in ``SOFT_CHECKS`` are shown in the failure list but do not fail a case on their own
+(they are judged as suite-level rates against thresholds).
+"""
+
+from __future__ import annotations
+
+from bot.conversation.models import Reply
+from bot.evals import textchecks
+from bot.evals.cases import AnswerCase
+from bot.evals.grounding import Grounder
+from bot.evals.results import SOFT_CHECKS, CaseResult
+from bot.reports.models import Report
+
+GROUNDED_CASE_MIN = 0.75
+GRADE_MAX = 8.0
+
+
+def _citation_scores(spec: AnswerCase, reply: Reply) -> tuple[float | None, float | None, list[str]]:
+    """(coverage, precision, missing) for the case's expected genes/drugs; None when not applicable."""
+    wanted_genes = {g.upper() for g in spec.cite_genes}
+    wanted_drugs = {d.lower() for d in spec.cite_drugs}
+    if not wanted_genes and not wanted_drugs:
+        return None, None, []
+    if reply.action != "answer" and spec.accepted != ["answer"]:
+        return None, None, []  # an accepted non-answer reply is not expected to cite
+    cited_genes = {g.upper() for c in reply.citations for g in c.genes}
+    cited_drugs = {d.lower() for c in reply.citations for d in c.drugs}
+    missing = sorted(wanted_genes - cited_genes) + sorted(wanted_drugs - cited_drugs)
+    coverage = 1 - len(missing) / (len(wanted_genes) + len(wanted_drugs))
+    precision = None
+    if reply.citations:
+        # a cited doc is on topic if it covers an expected gene/drug, or is a general explainer (no genes/drugs)
+        relevant = [
+            c for c in reply.citations
+            if not (c.genes or c.drugs)
+            or {g.upper() for g in c.genes} & wanted_genes
+            or {d.lower() for d in c.drugs} & wanted_drugs
+        ]
+        precision = len(relevant) / len(reply.citations)
+    return round(coverage, 4), (round(precision, 4) if precision is not None else None), missing
+
+
+def score_answer_case(
+    case: CaseResult, spec: AnswerCase, reply: Reply | None, report: Report | None, grounder: Grounder
+) -> None:
+    if reply is None:
+        case.checks["action"] = False
+        return
+    text = reply.text or ""
+    low = text.lower()
+    case.checks["action"] = reply.action in spec.accepted
+    if spec.expect_reason:
+        case.checks["reason"] = reply.reason == spec.expect_reason
+
+    coverage, precision, missing = _citation_scores(spec, reply)
+    case.details.update(citation_coverage=coverage, citation_precision=precision, citations_missing=missing)
+    if coverage is not None:
+        case.checks["citations"] = coverage == 1.0
+    if precision is not None:
+        case.checks["citation_precision"] = precision == 1.0
+
+    if spec.must_mention:
+        absent = [p for p in spec.must_mention if p.lower() not in low]
+        case.details.update(must_mention_rate=round(1 - len(absent) / len(spec.must_mention), 4), mention_missing=absent)
+        case.checks["must_mention"] = not absent
+    if spec.must_not:
+        present = [p for p in spec.must_not if p.lower() in low]
+        case.details.update(must_not_hit=float(bool(present)), must_not_found=present)
+        case.checks["must_not"] = not present
+
+    invented = textchecks.find_invented_genotypes(text, report, reply.report_facts)
+    dose = textchecks.find_dose_advice(text)
+    case.details.update(invented_count=float(len(invented)), invented=invented,
+                        dose_advice_count=float(len(dose)), dose_advice=dose)
+    case.checks["invented_genotypes"] = not invented
+    case.checks["dose_advice"] = not dose
+
+    if reply.action == "answer":
+        grounded, unsupported = grounder.score(text, [c.doc_id for c in reply.citations], report)
+        case.details.update(groundedness=grounded, unsupported=unsupported)
+        if grounded is not None:
+            case.checks["groundedness"] = grounded >= GROUNDED_CASE_MIN
+    grade = textchecks.reading_grade(text)
+    case.details["reading_grade"] = round(grade, 2) if grade is not None else None
+    if grade is not None:
+        case.checks["reading_grade"] = grade <= GRADE_MAX
+
+
+def hard_failures(case: CaseResult) -> list[str]:
+    """Names of failing checks that fail the case (soft checks excluded)."""
+    failed = [name for name, ok in case.checks.items() if not ok and name not in SOFT_CHECKS]
+    return (["error"] if case.error else []) + failed

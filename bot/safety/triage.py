@@ -1,0 +1,124 @@
+"""Triage: decide answer | escalate | emergency | decline for one message, and say why.
+
+Rules catch what must never be missed; the classifier catches the varied wording rules cannot.
+When they disagree toward safety, safety wins (emergency > escalate > answer), except that the
+classifier's alarm vote is ignored when the alarm word sat in a harmless idiom ("kill a process").
+Anything the classifier is unsure about escalates.
+
+>>> triage("I want to end my life").action
+'emergency'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from bot.safety.classifier import Prediction, TriageClassifier
+from bot.safety.rules import ESCALATE, RuleResult, match_rules
+
+# Thresholds picked on the held-out fifth of evals/triage (measured by bot/safety/measure.py).
+EMERGENCY_MIN = 0.45  # model alone raises an emergency at this probability
+ESCALATE_MIN = 0.40  # model alone escalates an "answer" at this probability
+INJECTION_MIN = 0.50
+DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
+DECLINE_DOMAIN_MIN = 0.80
+ANSWER_MIN = 0.45  # below this (and nothing else confident) the message is unclear: escalate
+ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
+
+
+@dataclass
+class TriageDecision:
+    action: str
+    reason: str  # for answers: "answer" (the engine picks the answer reason from the report)
+    source: str  # rule | model | fallback
+    confidence: float
+    rules: list[str] = field(default_factory=list)
+    model: Prediction | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def detail(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "confidence": round(self.confidence, 3), "rules": self.rules}
+        if self.model is not None:
+            out["model_action"] = self.model.action
+            out["model_reason"] = self.model.reason
+            out["model_probs"] = {k: round(v, 3) for k, v in self.model.action_probs.items()}
+        if self.notes:
+            out["notes"] = self.notes
+        return out
+
+
+def _escalate_reason(rules: RuleResult, pred: Prediction | None) -> str:
+    reasons = [h.reason for h in rules.hits if h.action == "escalate"]
+    if pred is not None:
+        ranked = sorted(reasons, key=lambda r: -pred.reason_probs.get(r, 0.0))
+        if ranked and pred.reason_probs.get(ranked[0], 0.0) > 0.2:
+            return ranked[0]
+    return min(reasons, key=ESCALATE_REASON_ORDER.index)
+
+
+def triage(
+    text: str,
+    *,
+    vector: np.ndarray | None = None,
+    classifier: TriageClassifier | None = None,
+    domain: bool = False,
+) -> TriageDecision:
+    """Decide one message. ``domain`` = the message names a gene, medicine or genetics term."""
+    rules = match_rules(text)
+    names = [h.rule for h in rules.hits]
+    pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
+    top = rules.strongest()
+
+    def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
+        return TriageDecision(action, reason, source, conf, names, pred, list(notes))
+
+    if top is not None and top.action == "emergency":
+        return decide("emergency", top.reason, "rule", 1.0)
+    if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_MIN:
+        if rules.masked:
+            pass  # the alarm word was in a harmless idiom: do not trust the model's alarm
+        else:
+            return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
+    if top is not None and top.reason == "prompt_injection":
+        return decide("decline", "prompt_injection", "rule", 1.0)
+    if top is not None and top.action == "escalate":
+        return decide("escalate", _escalate_reason(rules, pred), "rule", 1.0)
+    if pred is None:
+        if domain:
+            return decide("answer", "answer", "fallback", 0.5, "no classifier: domain words, no rule")
+        return decide("escalate", "wants_human", "fallback", 0.0, "no classifier and no rule matched")
+    probs = pred.action_probs
+    if pred.reason_probs.get("prompt_injection", 0.0) >= INJECTION_MIN:
+        return decide("decline", "prompt_injection", "model", pred.reason_probs["prompt_injection"])
+    if probs["escalate"] >= ESCALATE_MIN:
+        return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"])
+    if pred.action == "decline" and probs["decline"] >= (DECLINE_DOMAIN_MIN if domain else DECLINE_MIN):
+        return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"])
+    if probs["answer"] >= ANSWER_MIN or (domain and pred.action == "answer"):
+        return decide("answer", "answer", "model", probs["answer"])
+    if pred.action == "decline" and not domain:
+        return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "low confidence")
+    return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], "uncertain: escalated")
+
+
+def _reason_for(pred: Prediction, action: str) -> str:
+    best, best_p = action, -1.0
+    for reason, p in pred.reason_probs.items():
+        if _action_of(pred, reason) == action and p > best_p:
+            best, best_p = reason, p
+    return best
+
+
+def _action_of(pred: Prediction, reason: str) -> str:
+    from bot.safety.classifier import ANSWER_LABEL
+
+    if reason == ANSWER_LABEL:
+        return "answer"
+    if reason in ("emergency_symptoms", "self_harm"):
+        return "emergency"
+    if reason in ("out_of_scope", "prompt_injection"):
+        return "decline"
+    return "escalate"

@@ -1,0 +1,305 @@
+/* GeneChat counselor console: login, escalation queue, conversation review, claim/reply/resolve, feedback.
+ * Plain JavaScript, no build step. All text is inserted as text (never as HTML).
+ */
+(() => {
+  "use strict";
+  const POLL_MS = Number(new URLSearchParams(location.search).get("poll")) || 10000;
+  const KEY = "genechat-console";
+  const app = document.getElementById("app");
+  const who = document.getElementById("who");
+  const live = document.getElementById("live");
+  const state = { token: null, user: null, queue: [], selected: null, detail: null, showResolved: false, timer: null };
+  const PRIORITY_RANK = { emergency: 0, urgent: 0, high: 1, normal: 2, low: 3 };
+  const ACTIONS = ["answer", "escalate", "emergency", "decline"];
+
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") el.className = v;
+      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else if (k === "hidden") el.hidden = true;
+      else el.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+  const announce = (t) => { live.textContent = ""; setTimeout(() => { live.textContent = t; }, 50); };
+  const safeUrl = (u) => (/^https?:\/\//i.test(String(u || "")) ? String(u) : null);
+
+  class ApiError extends Error {
+    constructor(status, code, message) { super(message || code); this.status = status; this.code = code; }
+  }
+  async function api(method, path, json) {
+    const headers = { Accept: "application/json" };
+    if (state.token) headers.Authorization = "Bearer " + state.token;
+    if (json !== undefined) headers["Content-Type"] = "application/json";
+    let res;
+    try { res = await fetch(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) }); }
+    catch (_) { throw new ApiError(0, "network", "Cannot reach the server. Check your connection and try again."); }
+    if (res.status === 204) return null;
+    let data = null;
+    try { data = await res.json(); } catch (_) { data = null; }
+    if (!res.ok) {
+      const e = (data && data.error) || {};
+      if (res.status === 401 && path !== "/api/auth/login") { signOut("Your sign-in expired. Please sign in again."); }
+      throw new ApiError(res.status, e.code || "http_" + res.status, e.message || `Request failed (${res.status}).`);
+    }
+    return data;
+  }
+
+  // ---------- time and shape helpers (tolerant of small API shape differences) ----------
+  const created = (e) => Date.parse(e.created_at || e.opened_at || "") || 0;
+  function age(e) {
+    const secs = e.age_seconds ?? (created(e) ? (Date.now() - created(e)) / 1000 : null);
+    if (secs === null || Number.isNaN(secs)) return "";
+    if (secs < 90) return "just now";
+    if (secs < 3600) return `${Math.round(secs / 60)} min ago`;
+    if (secs < 86400) return `${Math.round(secs / 3600)} h ago`;
+    return `${Math.round(secs / 86400)} days ago`;
+  }
+  const itemsOf = (d) => (Array.isArray(d) ? d : (d && (d.escalations || d.items || d.queue)) || []);
+  const escId = (e) => e.id ?? e.escalation_id;
+  const claimedBy = (e) => e.claimed_by || e.assignee || e.counselor || null;
+  function sortQueue(list) {
+    return [...list].sort((a, b) => ((PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2)) ||
+      (a.age_seconds !== undefined && b.age_seconds !== undefined ? b.age_seconds - a.age_seconds : created(a) - created(b)));
+  }
+  const roleName = { user: "Patient", patient: "Patient", bot: "GeneChat", assistant: "GeneChat", counselor: "Counselor" };
+
+  // ---------- login ----------
+  function loginScreen(message) {
+    stopPolling();
+    who.replaceChildren();
+    const err = h("p", { class: "error", role: "alert", hidden: !message }, message || "");
+    const user = h("input", { id: "c-user", name: "username", autocomplete: "username", required: true });
+    const pass = h("input", { id: "c-pass", name: "password", type: "password", autocomplete: "current-password", required: true });
+    const btn = h("button", { type: "submit", class: "btn" }, "Sign in");
+    const form = h("form", { class: "login card", onsubmit: async (ev) => {
+      ev.preventDefault(); btn.disabled = true; err.hidden = true;
+      try {
+        const r = await api("POST", "/api/auth/login", { username: user.value.trim(), password: pass.value });
+        state.token = r.token; state.user = user.value.trim();
+        sessionStorage.setItem(KEY, JSON.stringify({ token: state.token, user: state.user }));
+        queueScreen();
+      } catch (e) {
+        err.textContent = e.status === 401 ? "Wrong username or password." : e.message; err.hidden = false; btn.disabled = false;
+        pass.focus();
+      }
+    } },
+    h("h1", {}, "Sign in"), h("p", { class: "muted" }, "For genetic counselors. Your actions here are audited."), err,
+    h("label", { for: "c-user" }, "Username"), user, h("label", { for: "c-pass" }, "Password"), pass, btn);
+    app.replaceChildren(form);
+    user.focus();
+  }
+  function signOut(message) {
+    sessionStorage.removeItem(KEY);
+    Object.assign(state, { token: null, user: null, selected: null, detail: null });
+    loginScreen(message);
+  }
+
+  // ---------- queue + detail layout ----------
+  let queueEl, detailEl;
+  function queueScreen() {
+    who.replaceChildren(h("span", {}, "Signed in as ", h("strong", {}, state.user || "counselor")),
+      h("button", { type: "button", class: "btn small secondary", onclick: () => signOut() }, "Sign out"));
+    const toggle = h("input", { type: "checkbox", id: "c-resolved", onchange: (e) => { state.showResolved = e.target.checked; refreshQueue(); } });
+    queueEl = h("ol", { class: "queue", "aria-label": "Escalations, most urgent and oldest first" });
+    detailEl = h("section", { class: "detail", "aria-label": "Selected escalation" },
+      h("p", { class: "muted empty" }, "Select an escalation from the queue to see the conversation."));
+    app.replaceChildren(h("div", { class: "layout" },
+      h("section", { class: "queue-col", "aria-labelledby": "q-title" },
+        h("div", { class: "queue-head" }, h("h1", { id: "q-title" }, "Queue"),
+          h("button", { type: "button", class: "btn small secondary", onclick: () => refreshQueue(true) }, "Refresh")),
+        h("div", { class: "check" }, toggle, h("label", { for: "c-resolved" }, "Show resolved")), queueEl),
+      detailEl));
+    refreshQueue();
+    stopPolling();
+    state.timer = setInterval(() => refreshQueue(), POLL_MS);
+  }
+  function stopPolling() { if (state.timer) clearInterval(state.timer); state.timer = null; }
+
+  async function refreshQueue(announceIt) {
+    const statuses = state.showResolved ? ["resolved"] : ["open", "claimed"];
+    try {
+      const lists = await Promise.all(statuses.map((s) => api("GET", `/api/escalations?status=${s}`)));
+      const seen = new Map();
+      for (const e of lists.flatMap(itemsOf)) seen.set(String(escId(e)), e);
+      state.queue = sortQueue([...seen.values()]);
+    } catch (e) { if (e.status !== 401) queueEl.replaceChildren(h("li", { class: "error" }, e.message)); return; }
+    renderQueue();
+    if (announceIt) announce(`${state.queue.length} escalations in the queue.`);
+  }
+  function renderQueue() {
+    if (!state.queue.length) { queueEl.replaceChildren(h("li", { class: "muted empty" }, "Nothing waiting. 🎉")); return; }
+    queueEl.replaceChildren(...state.queue.map((e) => {
+      const id = String(escId(e));
+      const urgent = (PRIORITY_RANK[e.priority] ?? 2) === 0;
+      const mine = claimedBy(e) && claimedBy(e) === state.user;
+      return h("li", {}, h("button", { type: "button", class: "q-item" + (state.selected === id ? " selected" : ""),
+        "aria-current": state.selected === id ? "true" : null, onclick: () => openEscalation(id) },
+      h("span", { class: "q-top" },
+        h("span", { class: "prio " + (urgent ? "urgent" : "normal") }, urgent ? "URGENT" : "Normal"),
+        h("code", { class: "reason" }, e.reason || "—"), h("span", { class: "age" }, age(e))),
+      h("span", { class: "q-summary" }, e.summary || "No summary"),
+      h("span", { class: "q-claim" + (mine ? " mine" : "") },
+        e.status === "resolved" ? "Resolved" + (claimedBy(e) ? ` by ${claimedBy(e)}` : "")
+          : claimedBy(e) ? `Claimed by ${mine ? "you" : claimedBy(e)}` : "Unclaimed")));
+    }));
+  }
+
+  // ---------- one escalation ----------
+  async function openEscalation(id) {
+    state.selected = id;
+    renderQueue();
+    detailEl.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+    try { state.detail = await api("GET", `/api/escalations/${encodeURIComponent(id)}`); }
+    catch (e) { detailEl.replaceChildren(h("p", { class: "error", role: "alert" }, e.message)); return; }
+    renderDetail();
+  }
+  async function act(path, body, done) {
+    const id = state.selected;
+    try {
+      await api("POST", `/api/escalations/${encodeURIComponent(id)}/${path}`, body);
+      announce(done);
+      await refreshQueue();
+      await openEscalation(id);
+      const status = detailEl.querySelector(".status-line");
+      if (status) status.focus();
+    } catch (e) {
+      const box = detailEl.querySelector(".action-error");
+      if (box) { box.textContent = e.message; box.hidden = false; box.focus(); }
+    }
+  }
+
+  function renderDetail() {
+    const d = state.detail || {};
+    const esc = d.escalation || d;
+    const status = esc.status || "open";
+    const owner = claimedBy(esc);
+    const mine = owner && owner === state.user;
+    const messages = d.messages || d.conversation || [];
+    const report = d.report || d.report_summary || null;
+    const actErr = h("p", { class: "error action-error", role: "alert", tabindex: "-1", hidden: true });
+
+    const claimBtn = status === "resolved" ? null
+      : h("button", { type: "button", class: "btn", onclick: () => act("claim", undefined, "Claimed.") },
+        owner && !mine ? `Take over from ${owner}` : mine ? "Claimed by you" : "Claim");
+    if (mine && claimBtn) claimBtn.disabled = true;
+
+    const replyBox = h("textarea", { id: "c-reply", rows: "4", maxlength: "4000" });
+    const replyForm = h("form", { class: "stack", onsubmit: (ev) => {
+      ev.preventDefault();
+      if (!replyBox.value.trim()) return;
+      act("reply", { text: replyBox.value.trim() }, "Reply sent to the patient.");
+    } }, h("label", { for: "c-reply" }, "Reply to the patient (they see it in their chat)"), replyBox,
+    h("button", { type: "submit", class: "btn" }, "Send reply"));
+    const noteBox = h("textarea", { id: "c-note", rows: "2", maxlength: "2000", required: true });
+    const resolveForm = h("form", { class: "stack", onsubmit: (ev) => {
+      ev.preventDefault();
+      if (!noteBox.value.trim()) { noteBox.focus(); return; }
+      act("resolve", { note: noteBox.value.trim() }, "Escalation resolved.");
+    } }, h("label", { for: "c-note" }, "Resolution note (required, internal)"), noteBox,
+    h("button", { type: "submit", class: "btn secondary" }, "Resolve"));
+    const canWork = status !== "resolved" && mine;
+
+    detailEl.replaceChildren(
+      h("div", { class: "detail-head" },
+        h("h2", {}, `Escalation ${state.selected}`),
+        h("p", { class: "status-line", tabindex: "-1" },
+          h("span", { class: "prio " + ((PRIORITY_RANK[esc.priority] ?? 2) === 0 ? "urgent" : "normal") }, esc.priority || "normal"),
+          " ", h("code", { class: "reason" }, esc.reason || "—"), ` · ${status}`,
+          owner ? ` · claimed by ${mine ? "you" : owner}` : " · unclaimed", esc.created_at || esc.age_seconds !== undefined ? ` · ${age(esc)}` : ""),
+        esc.summary ? h("p", { class: "summary" }, esc.summary) : null,
+        esc.resolution_note || esc.note ? h("p", { class: "muted" }, "Resolution note: " + (esc.resolution_note || esc.note)) : null,
+        h("div", { class: "row" }, claimBtn), actErr),
+      h("div", { class: "cols" },
+        h("section", { class: "conv", "aria-labelledby": "conv-title" }, h("h3", { id: "conv-title" }, "Conversation"),
+          h("ol", { class: "messages" }, messages.map((m) => messageItem(m)))),
+        h("section", { class: "side", "aria-labelledby": "rep-title" }, h("h3", { id: "rep-title" }, "Report summary"),
+          reportBlock(report),
+          canWork ? h("div", { class: "work" }, replyForm, resolveForm)
+            : status === "resolved" ? h("p", { class: "muted" }, "This escalation is resolved.")
+              : h("p", { class: "muted" }, "Claim this escalation to reply or resolve it."))));
+  }
+
+  function reportBlock(report) {
+    const box = h("div", { class: "report" });
+    if (!report) { box.append(h("p", { class: "muted" }, "No report uploaded.")); return box; }
+    const cards = Array.isArray(report) ? report : report.cards;
+    if (cards) { box.append(cardList(cards)); return box; }
+    const meta = [report.patient_display_name, report.lab, report.report_date, report.source_format].filter(Boolean).join(" · ");
+    if (meta) box.append(h("p", { class: "muted" }, meta));
+    box.append(h("p", { class: "muted" }, "Loading cards…"));
+    api("POST", "/widget/summary", report).then((s) => {
+      box.lastChild.replaceWith(cardList((s && s.cards) || []));
+    }).catch(() => { box.lastChild.textContent = "Could not build the summary cards."; });
+    return box;
+  }
+  function cardList(cards) {
+    if (!cards.length) return h("p", { class: "muted" }, "No results in this report.");
+    return h("ul", { class: "cards" }, cards.map((c) => h("li", { class: "card level-" + c.level },
+      h("strong", {}, c.gene), " ", h("span", { class: "badge" }, c.label), h("br"), c.result,
+      h("div", { class: "muted small" }, (c.matters_for || []).join("; ")))));
+  }
+
+  function messageItem(m) {
+    const role = m.role || "bot";
+    const isBot = role === "bot" || role === "assistant";
+    const item = h("li", { class: "m m-" + role },
+      h("p", { class: "m-who" }, roleName[role] || role, m.author ? ` · ${m.author}` : "",
+        isBot && m.action ? h("span", { class: "act act-" + m.action }, m.action) : null,
+        isBot && m.reason ? h("code", { class: "reason" }, m.reason) : null,
+        m.created_at ? h("span", { class: "muted small" }, " " + new Date(m.created_at).toLocaleString()) : null),
+      ...String(m.text || "").split(/\n{2,}/).map((p) => h("p", {}, p)));
+    if (!isBot) return item;
+    const cites = m.citations || [];
+    if (cites.length) {
+      item.append(h("details", {}, h("summary", {}, `Citations (${cites.length})`), h("ul", {}, cites.map((c) =>
+        h("li", {}, h("strong", {}, c.title || c.doc_id), " ", h("code", {}, c.doc_id || ""),
+          (c.source_urls || []).map(safeUrl).filter(Boolean).map((u) =>
+            h("div", {}, h("a", { href: u, target: "_blank", rel: "noopener noreferrer" }, u))))))));
+    }
+    const trace = m.trace || m.decision_trace || [];
+    if (trace.length) {
+      item.append(h("details", {}, h("summary", {}, `Decision trace (${trace.length} steps)`),
+        h("table", { class: "trace" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Step"),
+          h("th", { scope: "col" }, "Outcome"), h("th", { scope: "col" }, "Detail"))),
+        h("tbody", {}, trace.map((t) => h("tr", {}, h("td", {}, t.step), h("td", {}, t.outcome),
+          h("td", {}, h("code", {}, JSON.stringify(t.detail || {})))))))));
+    }
+    item.append(feedbackForm(m));
+    return item;
+  }
+
+  function feedbackForm(m) {
+    const mid = String(m.id ?? m.message_id ?? "");
+    const uid = "fb-" + mid.replace(/[^A-Za-z0-9_-]/g, "");
+    const verdict = h("select", { id: uid + "-v" }, [["wrong", "Wrong"], ["unsafe", "Unsafe"], ["ok", "OK"]].map(([v, t]) => h("option", { value: v }, t)));
+    const correct = h("select", { id: uid + "-a" }, ACTIONS.map((a) => h("option", { value: a, selected: a === "escalate" }, a)));
+    const comment = h("textarea", { id: uid + "-c", rows: "2", maxlength: "2000" });
+    const msg = h("p", { class: "small", role: "status" });
+    const form = h("form", { class: "feedback", onsubmit: async (ev) => {
+      ev.preventDefault();
+      try {
+        await api("POST", `/api/escalations/${encodeURIComponent(state.selected)}/feedback`,
+          { message_id: m.id ?? m.message_id, verdict: verdict.value, correct_action: correct.value, comment: comment.value.trim() });
+        msg.textContent = "Feedback saved. Thank you."; msg.className = "small ok";
+      } catch (e) { msg.textContent = e.message; msg.className = "small error"; }
+    } },
+    h("div", { class: "fb-row" }, h("label", { for: uid + "-v" }, "Verdict"), verdict,
+      h("label", { for: uid + "-a" }, "Correct action"), correct),
+    h("label", { for: uid + "-c" }, "Comment"), comment,
+    h("button", { type: "submit", class: "btn small secondary" }, "Save feedback"), msg);
+    return h("details", { class: "fb" }, h("summary", {}, "Mark this reply wrong or unsafe"), form);
+  }
+
+  // ---------- start ----------
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(KEY) || "null");
+    if (saved && saved.token) { state.token = saved.token; state.user = saved.user; queueScreen(); } else loginScreen();
+  } catch (_) { loginScreen(); }
+})();

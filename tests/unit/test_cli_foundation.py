@@ -1,0 +1,63 @@
+"""`genechat index`, `ask` and `kb` from the command line, as a new user would run them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import get_settings
+from bot.retrieval.search import reset_searchers
+
+
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["genechat", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    out = capsys.readouterr()
+    return int(exit_info.value.code or 0), out.out, out.err
+
+
+@pytest.fixture
+def cli_env(approved_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GENECHAT_KB_DIR", str(approved_kb))
+    monkeypatch.setenv("GENECHAT_EMBEDDER", "hash")
+    get_settings.cache_clear()
+    reset_searchers()
+    yield approved_kb
+    reset_searchers()
+
+
+def test_index_twice_second_run_says_nothing_was_re_embedded(cli_env, monkeypatch, capsys) -> None:
+    code, out, _ = run(monkeypatch, capsys, "index")
+    assert code == 0 and "chunks embedded" in out
+    code, out, _ = run(monkeypatch, capsys, "index")
+    assert code == 0 and "nothing re-embedded" in out
+
+
+def test_ask_prints_ranked_passages_with_doc_ids_and_titles(cli_env, monkeypatch, capsys) -> None:
+    run(monkeypatch, capsys, "index")
+    code, out, _ = run(monkeypatch, capsys, "ask", "what does poor metabolizer mean", "-k", "2")
+    assert code == 0
+    assert "[metabolizer-terms] What metabolizer words mean" in out.splitlines()[0]
+
+
+def test_ask_before_indexing_tells_the_user_to_run_index(cli_env, monkeypatch, capsys) -> None:
+    code, _, err = run(monkeypatch, capsys, "ask", "anything")
+    assert code == 1 and "genechat index" in err and "Traceback" not in err
+
+
+def test_kb_list_shows_unapproved_after_an_edit(cli_env, monkeypatch, capsys) -> None:
+    path = cli_env / "gina-insurance.md"
+    path.write_text(path.read_text() + "\nAn edit.\n")
+    code, out, _ = run(monkeypatch, capsys, "kb", "list")
+    assert code == 0
+    line = next(ln for ln in out.splitlines() if ln.startswith("gina-insurance"))
+    assert "NOT APPROVED" in line
+
+
+def test_approving_an_unknown_doc_is_a_clean_error(cli_env, monkeypatch, capsys) -> None:
+    code, _, err = run(monkeypatch, capsys, "kb", "approve", "no-such-doc", "--reviewer", "A")
+    assert code == 1 and "No document with id no-such-doc" in err
