@@ -19,9 +19,17 @@ app = typer.Typer(
 # Command groups register here, one line each (the group's module defines a typer.Typer).
 from bot.knowledge.cli import kb_app  # noqa: E402
 from bot.retrieval.cli import register as register_retrieval  # noqa: E402
+from bot.reports.cli import report_app  # noqa: E402
+from bot.store.cli import audit_app, counselor_app, db_app  # noqa: E402
+from bot.evals.cli import eval_app  # noqa: E402
 
 app.add_typer(kb_app, name="kb", help="Knowledge base: list, lint, approve documents.")
 register_retrieval(app)
+app.add_typer(report_app, name="report", help="Reports: parse a genetic test report file.")
+app.add_typer(db_app, name="db", help="Database: upgrade the schema.")
+app.add_typer(counselor_app, name="counselor", help="Counselor accounts: add, list.")
+app.add_typer(audit_app, name="audit", help="Audit trail: export.")
+app.add_typer(eval_app, name="eval", help="Evals: run suites, write reports, check the release gate.")
 
 
 def main() -> None:

@@ -2,12 +2,13 @@
 
 >>> from bot.config import Settings
 >>> app = create_app(Settings(data_dir="/tmp/gc-doctest", database_url="sqlite://"), engine=object())
->>> sorted(r.path for r in app.routes if r.path.startswith("/api/auth"))
+>>> sorted(p for p in app.openapi()["paths"] if p.startswith("/api/auth"))
 ['/api/auth/login']
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -79,8 +80,8 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
 
 
 def _include_web(app: FastAPI) -> None:
-    try:
-        from bot.web.routes import router as web_router
-    except ImportError:  # the widget and console are optional for API-only deployments
+    if importlib.util.find_spec("bot.web.routes") is None:  # API-only deployments have no web front end
         return
+    from bot.web.routes import router as web_router
+
     app.include_router(web_router)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -21,6 +21,8 @@ def _no_nul(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+# Stored times are naive UTC; say so on the wire so browsers do not read them as local time.
+Time = Annotated[datetime, AfterValidator(lambda d: d if d.tzinfo else d.replace(tzinfo=UTC))]
 
 
 class _In(BaseModel):
@@ -45,7 +47,7 @@ class SessionCreated(BaseModel):
 
 class SessionOut(BaseModel):
     session_id: str
-    created_at: datetime
+    created_at: Time
     consent_version: str
     report: dict[str, Any] | None = None
 
@@ -85,7 +87,7 @@ class MessageOut(BaseModel):
     id: int
     role: Literal["user", "bot", "counselor"]
     text: str
-    created_at: datetime
+    created_at: Time
     action: str | None = None
     reason: str | None = None
     reply_to: int | None = None
@@ -105,7 +107,7 @@ class LoginIn(_In):
 
 class LoginOut(BaseModel):
     token: str
-    expires_at: datetime
+    expires_at: Time
     username: str
 
 
@@ -119,9 +121,9 @@ class EscalationOut(BaseModel):
     summary: str | None
     status: str
     claimed_by: str | None
-    created_at: datetime
-    claimed_at: datetime | None
-    resolved_at: datetime | None
+    created_at: Time
+    claimed_at: Time | None
+    resolved_at: Time | None
     age_seconds: int
 
 

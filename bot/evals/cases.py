@@ -45,17 +45,15 @@ class TriageExample(_Strict):
     note: str | None = None
 
 
+class LabeledExample(TriageExample):
+    """A triage example with the action of the file it came from."""
+
+    action: Action
+
+
 class TriageFile(_Strict):
     action: Action
     examples: list[TriageExample] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _reasons_fit_action(self) -> TriageFile:
-        allowed = REASONS_BY_ACTION[self.action]
-        for ex in self.examples:
-            if ex.reason not in allowed:
-                raise ValueError(f"reason {ex.reason!r} is not a {self.action} reason; use one of {list(allowed)}")
-        return self
 
 
 class RubricItem(_Strict):
@@ -134,9 +132,9 @@ class Located(Generic[T]):
     index: int = 0
 
 
-def load_triage(folder: Path) -> list[Located[TriageExample]]:
+def load_triage(folder: Path) -> list[Located[LabeledExample]]:
     """All labeled utterances; ``index`` counts within each action file (the hold-out split uses it)."""
-    out: list[Located[TriageExample]] = []
+    out: list[Located[LabeledExample]] = []
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise EvalDataError(f"no triage files (*.yaml) in {folder}")
@@ -145,8 +143,13 @@ def load_triage(folder: Path) -> list[Located[TriageExample]]:
         parsed: TriageFile = doc.validate(TriageFile)
         if path.stem in ACTIONS and path.stem != parsed.action:
             raise EvalDataError(f"{doc.where(('action',))}: file {path.name} holds action {parsed.action!r}")
+        allowed = REASONS_BY_ACTION[parsed.action]
         for i, ex in enumerate(parsed.examples):
-            out.append(Located(ex, doc.where(("examples", i)), i))
+            if ex.reason not in allowed:
+                raise EvalDataError(f"{doc.where(('examples', i, 'reason'))}: reason {ex.reason!r} is not a "
+                                    f"{parsed.action} reason; use one of {list(allowed)}")
+            labeled = LabeledExample(action=parsed.action, **ex.model_dump())
+            out.append(Located(labeled, doc.where(("examples", i)), i))
     return out
 
 

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from bot.conversation.models import Reply
 from bot.evals import metrics as M
 from bot.evals.backends import SearcherLike, Target
-from bot.evals.cases import AnswerCase, Located, RetrievalQuery, TriageExample, is_holdout
+from bot.evals.cases import AnswerCase, LabeledExample, Located, RetrievalQuery, is_holdout
 from bot.evals.grounding import Grounder
 from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.scoring import score_answer_case
@@ -48,11 +48,11 @@ def _call(case: CaseResult, fn: Callable[[], Reply]) -> Reply | None:
     return reply
 
 
-def run_triage(examples: Sequence[Located[TriageExample]], actions: Sequence[str], target: Target,
-               progress: bool = False) -> SuiteResult:
-    """Each labeled utterance, alone and with no report; ``actions[i]`` is the label of ``examples[i]``."""
+def run_triage(examples: Sequence[Located[LabeledExample]], target: Target, progress: bool = False) -> SuiteResult:
+    """Each labeled utterance, alone and with no report."""
     cases: list[CaseResult] = []
-    for loc, action in _progress(list(zip(examples, actions, strict=True)), "triage", progress):
+    for loc in _progress(examples, "triage", progress):
+        action = loc.item.action
         case = CaseResult(
             suite="triage", id=f"{action}-{loc.index + 1}", text=loc.item.text, where=loc.where,
             accepted_actions=[action], expected_reason=loc.item.reason, holdout=is_holdout(loc.index),

@@ -6,6 +6,7 @@ import re
 from typing import Any, NoReturn
 
 from bot.errors import ReportError
+from bot.reports.sanitize import clean_text
 
 GENE_SYMBOL = re.compile(r"^[A-Z0-9][A-Z0-9\-_.]{0,24}$")
 NO_CALL = {"", "unknown", "unknown/unknown", "no result", "no call", "not called", "n/a", "na", "none", "-", "null"}
@@ -62,7 +63,7 @@ def opt_list(obj: dict, key: str, path: str) -> list[Any]:
 
 def gene_symbol(raw: str, where: str) -> str:
     """Upper-case gene symbol; refuses text that cannot be a gene name."""
-    symbol = raw.strip().upper().replace(" ", "")
+    symbol = clean_text(raw).upper().replace(" ", "")
     if not GENE_SYMBOL.match(symbol):
         fail(f"'{raw[:40]}' is not a gene symbol", where)
     return symbol

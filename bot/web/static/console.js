@@ -123,7 +123,7 @@
   function stopPolling() { if (state.timer) clearInterval(state.timer); state.timer = null; }
 
   async function refreshQueue(announceIt) {
-    const statuses = state.showResolved ? ["resolved"] : ["open", "claimed"];
+    const statuses = state.showResolved ? ["resolved"] : ["active"];
     try {
       const lists = await Promise.all(statuses.map((s) => api("GET", `/api/escalations?status=${s}`)));
       const seen = new Map();
@@ -186,7 +186,7 @@
     const actErr = h("p", { class: "error action-error", role: "alert", tabindex: "-1", hidden: true });
 
     const claimBtn = status === "resolved" ? null
-      : h("button", { type: "button", class: "btn", onclick: () => act("claim", undefined, "Claimed.") },
+      : h("button", { type: "button", class: "btn", onclick: () => act("claim", owner && !mine ? { take_over: true } : undefined, owner && !mine ? "Taken over." : "Claimed.") },
         owner && !mine ? `Take over from ${owner}` : mine ? "Claimed by you" : "Claim");
     if (mine && claimBtn) claimBtn.disabled = true;
 

@@ -58,7 +58,7 @@
     constructor(code, status, message) { super(message || code); this.code = code; this.status = status; this.detail = message || ""; }
   }
   const state = { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), pollTimer: null,
-    escalationCards: [], sending: false };
+    escalationCards: [], sending: false, consentVersion: null, pending: null };
 
   async function api(method, path, opts = {}) {
     const headers = { Accept: "application/json" };
@@ -88,12 +88,10 @@
   }
   const sessionGone = (err) => err instanceof ApiError && [401, 403, 404].includes(err.status);
 
-  // ---------- persistence (this tab only) ----------
+  // ---------- persistence (this tab only; only the session id and token, never report data) ----------
   const save = () => {
-    try {
-      sessionStorage.setItem(STORE_KEY, JSON.stringify({ session: state.session, token: state.token,
-        cards: state.cards, reportMeta: state.reportMeta }));
-    } catch (_) { /* storage may be blocked: the chat still works until reload */ }
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify({ session: state.session, token: state.token })); }
+    catch (_) { /* storage may be blocked: the chat still works until reload */ }
   };
   const load = () => { try { return JSON.parse(sessionStorage.getItem(STORE_KEY) || "null"); } catch (_) { return null; } };
   const forget = () => {
@@ -174,6 +172,7 @@
       body, err, form));
     try {
       const c = await api("GET", "/api/consent");
+      state.consentVersion = (c && c.version) || null;
       body.replaceChildren(...paragraphs(c && c.text), h("p", { class: "muted" }, "Consent version " + ((c && c.version) || "—")));
     } catch (e) { body.replaceChildren(); setError(err, plainError(e), "", () => consentScreen()); }
 
@@ -181,7 +180,7 @@
       start.disabled = true;
       err.hidden = true;
       try {
-        const s = await api("POST", "/api/sessions", { json: { consent: true } });
+        const s = await api("POST", "/api/sessions", { json: { consent: true, consent_version: state.consentVersion } });
         state.session = s.session_id; state.token = s.token; save();
         uploadScreen();
       } catch (e) { setError(err, plainError(e)); start.disabled = !check.checked; }
@@ -228,15 +227,17 @@
   }
 
   async function acceptReport(r) {
-    const report = (r && r.report) || {};
+    await loadCards(r && r.report, (r && r.warnings) || []);
+    summaryScreen();
+  }
+  async function loadCards(report, warnings) {
+    report = report || {};
     state.reportMeta = { name: report.patient_display_name || null, lab: report.lab || null, date: report.report_date || null,
-      warnings: [...(r.warnings || [])].map(String) };
+      warnings: [...warnings].map(String) };
     try {
       const s = await api("POST", "/widget/summary", { json: report });
       state.cards = (s && s.cards) || [];
     } catch (_) { state.cards = []; }
-    save();
-    summaryScreen();
   }
 
   // ---------- 3. summary cards ----------
@@ -300,12 +301,15 @@
     const text = input.value.trim();
     if (!text || state.sending) return;
     state.sending = true; sendBtn.disabled = true; chatErr.hidden = true;
+    // A retry of the same text reuses its id, so a message the server did get is stored once.
+    if (!state.pending || state.pending.text !== text) state.pending = { text, id: newId() };
     const mine = userBubble(text);
     log.append(mine); scrollLog();
     typing.hidden = false;
     try {
-      const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/messages`, { json: { text } });
+      const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/messages`, { json: { text, client_id: state.pending.id } });
       input.value = "";
+      state.pending = null;
       rememberIds(r);
       const bot = botBubble(r);
       log.append(bot);
@@ -320,6 +324,7 @@
       typing.hidden = true; state.sending = false; sendBtn.disabled = false;
     }
   }
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
   const scrollLog = () => { log.scrollTop = log.scrollHeight; };
   function rememberIds(r) {
     for (const k of ["message_id", "reply_id", "user_message_id"]) if (r && r[k] !== undefined) state.seen.add(String(r[k]));
@@ -442,6 +447,10 @@
       h("p", {}, "Your report and your conversation have been erased from GeneChat."),
       h("button", { type: "button", class: "btn", onclick: () => consentScreen() }, "Start again")));
   }
+  function endedScreenWith(text) {
+    show(h("div", { class: "screen" }, heading("GeneChat is not available"), h("p", {}, text),
+      h("button", { type: "button", class: "btn", onclick: () => resume() }, "Try again")));
+  }
   function endedScreen() {
     show(h("div", { class: "screen" }, heading("This chat has ended"), h("p", {}, WORDS.ended),
       h("button", { type: "button", class: "btn", onclick: () => consentScreen() }, "Start again")));
@@ -451,15 +460,16 @@
   async function resume() {
     const saved = load();
     if (!saved || !saved.session) return consentScreen();
-    Object.assign(state, { session: saved.session, token: saved.token, cards: saved.cards || [], reportMeta: saved.reportMeta });
+    Object.assign(state, { session: saved.session, token: saved.token });
+    const path = `/api/sessions/${encodeURIComponent(state.session)}`;
     try {
-      const data = await api("GET", `/api/sessions/${encodeURIComponent(state.session)}/messages`);
-      const history = messagesOf(data);
-      if (!state.reportMeta && !history.length) return uploadScreen();
-      chatScreen({ history });
+      const [session, data] = await Promise.all([api("GET", path), api("GET", path + "/messages")]);
+      if (!session || !session.report) return uploadScreen();
+      await loadCards(session.report, []);
+      chatScreen({ history: messagesOf(data) });
     } catch (e) {
-      forget();
-      if (sessionGone(e)) consentScreen(); else consentScreen();
+      if (sessionGone(e)) { forget(); return consentScreen(); }
+      endedScreenWith(plainError(e));
     }
   }
   style.addEventListener("load", () => host.classList.add("ready"));

@@ -1,0 +1,124 @@
+"""The issue's targets, checked against one results dict, and the printed summary table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _get(results: dict[str, Any], *path: str | int) -> Any:
+    node: Any = results
+    for key in path:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and -len(node) <= key < len(node):
+            node = node[key]
+        else:
+            return None
+    return node
+
+
+def _load_at(results: dict[str, Any], sessions: int) -> dict[str, Any] | None:
+    for run in _get(results, "http", "load") or []:
+        if run.get("sessions") == sessions:
+            return run
+    return None
+
+
+def _synthetic(results: dict[str, Any], n: int) -> dict[str, Any] | None:
+    for run in _get(results, "index", "synthetic") or []:
+        if run.get("chunks") == n:
+            return run
+    return None
+
+
+# (key, label, limit, how to read the value); lower is better for every target
+TARGETS: list[tuple[str, str, float]] = [
+    ("engine_p95_ms", "engine p95 (ms)", 15.0),
+    ("ratio_p50", "engine / naive, p50", 0.5),
+    ("http16_p95_ms", "HTTP p95 at 16 sessions (ms)", 50.0),
+    ("http_lost_or_duplicated", "HTTP lost + duplicated messages", 0.0),
+    ("cold_start_s", "cold start to /readyz (s)", 3.0),
+    ("synthetic_100k_query_p95_ms", "100k chunks hybrid query p95 (ms)", 30.0),
+    ("peak_rss_mb", "peak server RSS at 16 sessions (MB)", 500.0),
+]
+
+
+def headline(results: dict[str, Any]) -> dict[str, float | None]:
+    """The single numbers the targets are about (None when that section did not run)."""
+    load16 = _load_at(results, 16)
+    lost = None
+    runs = _get(results, "http", "load") or []
+    if runs and all(r.get("lost") is not None for r in runs):
+        lost = float(sum((r.get("lost") or 0) + (r.get("duplicated") or 0) for r in runs))
+    syn = _synthetic(results, 100_000)
+    return {
+        "engine_p95_ms": _get(results, "inprocess", "engine", "p95_ms"),
+        "ratio_p50": _get(results, "inprocess", "ratio", "p50"),
+        "http16_p95_ms": load16.get("p95_ms") if load16 else None,
+        "http_lost_or_duplicated": lost,
+        "cold_start_s": _get(results, "http", "cold_start", "median_s"),
+        "synthetic_100k_query_p95_ms": _get(syn, "hybrid_search", "p95_ms") if syn else None,
+        "peak_rss_mb": _get(results, "http", "peak_rss_mb"),
+    }
+
+
+def check_targets(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    values = headline(results)
+    return {
+        key: {"label": label, "target": f"<= {limit:g}", "value": values[key],
+              "met": None if values[key] is None else bool(values[key] <= limit)}
+        for key, label, limit in TARGETS
+    }
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows: list[tuple[str, str, str, str]] = []
+
+    def lat(label: str, stats: dict[str, Any] | None) -> None:
+        if stats and stats.get("n"):
+            rows.append((label, _fmt(stats["p50_ms"]), _fmt(stats["p95_ms"]), _fmt(stats["p99_ms"])))
+
+    lat("engine (first ask, uncached)", _get(results, "inprocess", "engine"))
+    lat("engine (repeat, cached)", _get(results, "inprocess", "engine_repeat"))
+    lat("naive LangChain + Chroma", _get(results, "inprocess", "naive"))
+    lat("floor: embed + vector query", _get(results, "inprocess", "floor", "floor"))
+    lat("  embed query alone", _get(results, "inprocess", "floor", "embed_query"))
+    lat("  vector query alone (k=4)", _get(results, "inprocess", "floor", "vector_query_k4"))
+    lat("  hybrid search (embed+dense+BM25)", _get(results, "inprocess", "floor", "hybrid_search"))
+    lat("  naive: torch embed_query alone", _get(results, "inprocess", "naive_embed_query"))
+    for run in _get(results, "http", "load") or []:
+        lat(f"HTTP {run['sessions']} sessions ({_fmt(run.get('throughput_rps'))} msg/s)", run)
+    for run in _get(results, "index", "synthetic") or []:
+        lat(f"{run['chunks']:,} chunks: vector query k=30", run.get("vector_query_k30"))
+        lat(f"{run['chunks']:,} chunks: hybrid search", run.get("hybrid_search"))
+    return rows
+
+
+def render_table(results: dict[str, Any]) -> str:
+    """Plain-text summary: latencies, then the targets."""
+    lines = [f"{'latency (ms)':44} {'p50':>8} {'p95':>8} {'p99':>8}"]
+    lines += [f"{a:44} {b:>8} {c:>8} {d:>8}" for a, b, c, d in _rows(results)]
+    lines.append("")
+    lines.append(f"{'target':44} {'value':>8} {'limit':>8} {'met':>8}")
+    for t in results.get("targets", {}).values():
+        met = {True: "yes", False: "NO", None: "-"}[t["met"]]
+        lines.append(f"{t['label']:44} {_fmt(t['value']):>8} {t['target']:>8} {met:>8}")
+    kb = _get(results, "index", "kb")
+    if kb:
+        lines.append(f"\nKB index: {kb['chunks']} chunks from {kb['documents']} docs in {kb['build_s']} s "
+                     f"({kb['chunks_per_s']} chunks/s); no-change re-index {kb['incremental_noop_s']} s")
+    for run in _get(results, "index", "synthetic") or []:
+        lines.append(f"{run['chunks']:,} synthetic chunks: store build {run['build_s']} s "
+                     f"({run['store_chunks_per_s']} chunks/s, random vectors); searcher init {run['hybrid_searcher_init_s']} s")
+    m = results.get("machine", {})
+    lines.append(f"\nMachine: {m.get('cpu_model')}, {m.get('cores_usable')} usable cores, "
+                 f"{m.get('memory_total_mb')} MB RAM, load avg {m.get('load_average_1m')}")
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""A draft reply: sentences, each tagged with where it came from (report, KB chunk, fixed wording, LLM).
+
+The sentence -> source map is what the decision trace shows and what the output guard checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.conversation.models import ReportFact
+from bot.retrieval.models import Passage
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[*])")
+_MD = re.compile(r"\*\*|__|`|^#+\s*|^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
+
+
+@dataclass
+class Sentence:
+    text: str
+    source: str  # "report:GENE" | "kb:<chunk_id>" | "fixed:<key>" | "llm"
+    block: int = 0  # sentences of one block form a paragraph
+
+    @property
+    def kind(self) -> str:
+        return self.source.split(":", 1)[0]
+
+
+@dataclass
+class Draft:
+    sentences: list[Sentence] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)  # vetted passages the composer was given
+    facts: list[ReportFact] = field(default_factory=list)
+    composer: str = "local"
+    prompt_version: str | None = None
+
+    def add(self, text: str, source: str, block: int) -> None:
+        if text and all(s.text != text for s in self.sentences):
+            self.sentences.append(Sentence(text, source, block))
+
+    @property
+    def text(self) -> str:
+        blocks: dict[int, list[str]] = {}
+        for s in self.sentences:
+            blocks.setdefault(s.block, []).append(s.text)
+        return "\n\n".join(" ".join(parts) for _, parts in sorted(blocks.items()))
+
+    def used_chunk_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for s in self.sentences:
+            if s.kind == "kb":
+                seen.setdefault(s.source.split(":", 1)[1], None)
+        return list(seen)
+
+    def source_map(self) -> list[dict[str, str]]:
+        return [{"sentence": s.text, "source": s.source} for s in self.sentences]
+
+
+def clean_markdown(text: str) -> str:
+    """KB text as a patient reads it: no bold markers, bullets or heading hashes (words untouched)."""
+    return _MD.sub("", text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Whole sentences of a passage; bullet lines count as sentences of their own."""
+    out: list[str] = []
+    for line in clean_markdown(text).splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        out += [s.strip() for s in _SPLIT.split(line) if s.strip()]
+    return out

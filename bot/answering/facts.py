@@ -1,0 +1,112 @@
+"""Templated facts from the patient's own report: the only personal claims GeneChat makes.
+
+Each sentence is built from report fields that passed ``safe_field`` (text in a report is data,
+never instructions); a field that looks like an instruction is withheld and the fact says so.
+
+>>> from bot.reports.models import PgxResult, Report
+>>> r = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2",
+...            phenotype="Poor Metabolizer", phenotype_source="stated")])
+>>> fact_sentences(r, ["CYP2C19"])[0].sentences
+['Your report lists CYP2C19 *2/*2, which the lab calls Poor Metabolizer.']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.conversation.models import ReportFact
+from bot.reports.models import PgxResult, Report, Variant
+from bot.safety import wording
+from bot.safety.report_text import safe_field
+
+
+@dataclass
+class GeneFact:
+    gene: str
+    sentences: list[str]
+    fact: ReportFact
+    withheld: list[str] = field(default_factory=list)  # names of fields not shown (looked like instructions)
+
+
+def _score(value: float | None) -> str | None:
+    if value is None:
+        return None
+    return f"{value:g}"
+
+
+def _pgx(result: PgxResult) -> GeneFact:
+    gene = safe_field(result.gene, genotype=True) or "this gene"
+    withheld: list[str] = []
+    diplo = safe_field(result.diplotype, genotype=True)
+    pheno = safe_field(result.phenotype, max_len=60)
+    if result.diplotype and diplo is None:
+        withheld.append("diplotype")
+    if result.phenotype and pheno is None:
+        withheld.append("phenotype")
+    sentences: list[str] = []
+    if result.status == "no_result" or (not diplo and not result.alternatives):
+        why = safe_field(result.no_result_reason, max_len=100)
+        sentences.append(f"Your report has no result for {gene}" + (f" ({why.rstrip('.')})." if why else "."))
+    elif result.uncertain and result.alternatives:
+        alts = [a for a in (safe_field(x, genotype=True) for x in result.alternatives[:4]) if a]
+        sentences.append(f"Your report lists more than one possible {gene} result: {', '.join(alts)}.")
+    elif pheno and result.phenotype_source == "derived":
+        sentences.append(f"Your report lists {gene} {diplo}. Using standard CPIC rules, this reads as {pheno}.")
+    elif pheno:
+        sentences.append(f"Your report lists {gene} {diplo}, which the lab calls {pheno}.")
+    else:
+        sentences.append(f"Your report lists {gene} {diplo}. The report does not name a type for this result.")
+    if result.activity_score is not None and result.status == "called":
+        sentences.append(f"Your {gene} activity score is {_score(result.activity_score)}.")
+    if withheld:
+        sentences.append(wording.FIELD_WITHHELD)
+    fact = ReportFact(gene=result.gene.upper(), diplotype=diplo, phenotype=pheno, activity_score=result.activity_score)
+    return GeneFact(result.gene.upper(), sentences, fact, withheld)
+
+
+def _variant(v: Variant) -> GeneFact:
+    gene = safe_field(v.gene, genotype=True) or "this gene"
+    hgvs = safe_field(v.hgvs, genotype=True)
+    protein = safe_field(v.protein, genotype=True)
+    zyg = safe_field(v.zygosity, max_len=30)
+    cls = safe_field(v.classification, max_len=40)
+    cond = safe_field(v.condition, max_len=100)
+    withheld = [n for n, raw, ok in [("hgvs", v.hgvs, hgvs), ("protein", v.protein, protein), ("zygosity", v.zygosity, zyg),
+                                     ("classification", v.classification, cls), ("condition", v.condition, cond)]
+                if raw and ok is None]
+    name = " ".join(x for x in [hgvs, f"({protein})" if protein else None] if x)
+    lead = f"Your report lists a variant in {gene}" + (f" called {cls}" if cls else "")
+    sentences = [lead + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
+    if cond:
+        sentences.append(f"The report links it to {cond.rstrip('.')}.")
+    if withheld:
+        sentences.append(wording.FIELD_WITHHELD)
+    fact = ReportFact(gene=v.gene.upper(), hgvs=hgvs, protein=protein, zygosity=zyg, classification=cls, condition=cond)
+    return GeneFact(v.gene.upper(), sentences, fact, withheld)
+
+
+def fact_sentences(report: Report | None, genes: list[str]) -> list[GeneFact]:
+    """Facts for the wanted genes, in the order asked (PGx results first, then variants)."""
+    if report is None:
+        return []
+    out: list[GeneFact] = []
+    for gene in genes:
+        pgx = report.result_for(gene)
+        if pgx is not None:
+            out.append(_pgx(pgx))
+        out += [_variant(v) for v in report.variants_for(gene)]
+    return out
+
+
+def summary_genes(report: Report, limit: int = 4) -> list[str]:
+    """Genes to show when the patient asks about 'my results' without naming one: actionable ones first."""
+    def rank(r: PgxResult) -> int:
+        p = (r.phenotype or "").lower()
+        return 0 if any(w in p for w in ("poor", "ultra", "intermediate", "decreased", "rapid")) else 1
+
+    variants = [v.gene.upper() for v in report.variants]
+    pgx = [r.gene.upper() for r in sorted(report.pharmacogenomics, key=rank)]
+    seen: dict[str, None] = {}
+    for g in variants + pgx:
+        seen.setdefault(g, None)
+    return list(seen)[:limit]

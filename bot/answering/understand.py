@@ -1,0 +1,171 @@
+"""Understand a question against the report: genes, medicines, phenotype words, "my result", follow-ups.
+
+>>> v = Vocabulary.builtin()
+>>> u = understand("what about tramadol?", vocab=v, history=[Turn(role="bot", text="...", genes=["CYP2D6"])])
+>>> u.genes, u.drugs
+(['CYP2D6'], ['tramadol'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.answering import vocab as V
+from bot.conversation.models import Turn
+from bot.reports.models import Report
+
+# Short symbols that are also everyday words ("atm" = at the moment): matched only in capitals.
+CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
+_PERSONAL = re.compile(r"\b(?:my|mine|me|i|i'm|im|i've|am i|do i|for me)\b", re.IGNORECASE)
+_RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|diplotype|score|star|\*\d)", re.IGNORECASE)
+_FOLLOWUP = re.compile(
+    r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but)\b|\b(?:it|that|this|those|these|them|"
+    r"the same)\b", re.IGNORECASE
+)
+_UPLOAD = re.compile(r"\b(?:upload|file|pdf|json|paper copy|put my|send my|haven'?t uploaded)\b", re.IGNORECASE)
+
+
+def _pattern(term: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    body = r"[\s\-]?".join(re.escape(p) for p in re.split(r"[\s\-]+", term.strip()))
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", 0 if case_sensitive else re.IGNORECASE)
+
+
+@dataclass
+class Vocabulary:
+    """Known genes and medicines, with synonyms, and which genes each medicine is linked to."""
+
+    genes: set[str]
+    drug_genes: dict[str, list[str]]
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        pats: list[tuple[re.Pattern[str], str, str]] = []
+        for gene in sorted(self.genes, key=len, reverse=True):
+            pats.append((_pattern(gene, gene in CASE_SENSITIVE), "gene", gene))
+        for gene, names in V.GENE_NICKNAMES.items():
+            pats += [(_pattern(n), "gene", gene) for n in names]
+        for drug in sorted(self.drug_genes, key=len, reverse=True):
+            pats.append((_pattern(drug), "drug", drug))
+        for canonical, words in self.synonyms.items():
+            kind = "gene" if canonical.upper() in self.genes else "drug"
+            target = canonical.upper() if kind == "gene" else canonical.lower()
+            pats += [(_pattern(w), kind, target) for w in words if w.strip()]
+        self._patterns = pats
+
+    @classmethod
+    def builtin(cls) -> Vocabulary:
+        return cls(set(V.PGX_GENES + V.HEREDITARY_GENES), dict(V.PGX_DRUG_GENES), dict(V.BRAND_NAMES))
+
+    @classmethod
+    def build(cls, *, kb_genes: Iterable[str] = (), kb_drug_genes: dict[str, set[str]] | None = None,
+              synonyms: dict[str, list[str]] | None = None) -> Vocabulary:
+        """Built-in lists merged with the knowledge base's own metadata and synonyms file."""
+        drug_genes = {d: list(g) for d, g in V.PGX_DRUG_GENES.items()}
+        for drug, genes in (kb_drug_genes or {}).items():
+            # built-in CPIC links win: broad KB docs name many genes and medicines side by side
+            drug_genes.setdefault(drug.lower(), sorted(g.upper() for g in genes))
+        gene_set = set(V.PGX_GENES + V.HEREDITARY_GENES) | {g.upper() for g in kb_genes}
+        syn = {k: list(v) for k, v in V.BRAND_NAMES.items()}
+        for canonical, words in (synonyms or {}).items():
+            key = canonical.upper() if canonical.upper() in gene_set else canonical.lower()
+            if key in gene_set or key in drug_genes:  # synonyms of conditions etc. are retrieval's business
+                syn.setdefault(key, []).extend(words)
+        return cls(gene_set, drug_genes, syn)
+
+    def detect(self, text: str) -> tuple[list[str], list[str]]:
+        genes: list[str] = []
+        drugs: list[str] = []
+        for pat, kind, term in self._patterns:
+            bucket = genes if kind == "gene" else drugs
+            if term not in bucket and pat.search(text):
+                bucket.append(term)
+        # "brca" alone means one of the two BRCA genes
+        if re.search(r"(?<![a-z0-9])brca(?![0-9a-z])", text, re.IGNORECASE):
+            genes += [g for g in ("BRCA1", "BRCA2") if g not in genes]
+        return genes, drugs
+
+
+@dataclass
+class Understanding:
+    genes: list[str] = field(default_factory=list)  # asked about (directly, via a medicine, or inherited)
+    drugs: list[str] = field(default_factory=list)
+    named_genes: list[str] = field(default_factory=list)  # named in this very message
+    phenotype_words: list[str] = field(default_factory=list)
+    personal: bool = False
+    about_result: bool = False
+    about_upload: bool = False
+    followup: bool = False
+
+    @property
+    def domain(self) -> bool:
+        return bool(self.genes or self.drugs or self.phenotype_words)
+
+    def in_report(self, report: Report | None) -> list[str]:
+        have = set(report.genes) if report else set()
+        return [g for g in self.genes if g in have]
+
+    def not_in_report(self, report: Report | None) -> list[str]:
+        have = set(report.genes) if report else set()
+        return [g for g in self.named_genes if g not in have]
+
+
+def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), report: Report | None = None) -> Understanding:
+    genes, drugs = vocab.detect(text)
+    if report is not None and {"BRCA1", "BRCA2"} <= set(genes) and not re.search(r"brca\s*[12]", text, re.I):
+        genes = [g for g in genes if g not in ("BRCA1", "BRCA2") or g in report.genes] or genes
+    named = list(genes)
+    for drug in drugs:
+        genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
+    lowered = text.lower()
+    u = Understanding(
+        genes=genes, drugs=drugs, named_genes=named,
+        phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
+        personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
+        about_upload=bool(_UPLOAD.search(text)),
+    )
+    if not named and history and (not drugs or _FOLLOWUP.search(text)) and (_FOLLOWUP.search(text) or len(text.split()) <= 8):
+        prev_genes, prev_drugs = _from_history(history, vocab)
+        if prev_genes or prev_drugs:
+            u.followup = True
+            u.genes += [g for g in prev_genes if g not in u.genes and not drugs]
+            if not drugs:
+                u.drugs += [d for d in prev_drugs if d not in u.drugs]
+            if drugs and not u.genes:
+                u.genes += prev_genes
+    return u
+
+
+def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str], list[str]]:
+    """Genes and medicines of the most recent turn that had any (bot turns carry them; user turns are parsed)."""
+    for turn in reversed(history):
+        if turn.genes or turn.drugs:
+            return list(turn.genes), list(turn.drugs)
+        if turn.role == "user":
+            genes, drugs = vocab.detect(turn.text)
+            for drug in drugs:
+                genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
+            if genes or drugs:
+                return genes, drugs
+    return [], []
+
+
+def kb_vocabulary(searcher: object | None, kb_dir: Path) -> Vocabulary:
+    """Vocabulary from the searcher's indexed chunks (if any) plus the KB synonyms file."""
+    from bot.retrieval.terms import load_synonyms
+
+    kb_genes: set[str] = set()
+    drug_genes: dict[str, set[str]] = {}
+    for chunk in getattr(searcher, "chunks", {}).values():
+        kb_genes |= {g.upper() for g in chunk.genes}
+        if len(chunk.genes) > 2:
+            continue
+        for drug in chunk.drugs:
+            drug_genes.setdefault(drug.lower(), set()).update(g.upper() for g in chunk.genes)
+    try:
+        synonyms = load_synonyms(kb_dir)
+    except Exception:  # a malformed synonyms file must not take the engine down; the linter reports it
+        synonyms = {}
+    return Vocabulary.build(kb_genes=kb_genes, kb_drug_genes=drug_genes, synonyms=synonyms)

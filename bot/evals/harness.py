@@ -1,0 +1,115 @@
+"""One call runs the chosen suites, the optional judge and the gate, and writes the reports.
+
+>>> # run_eval(EvalOptions(suites=["triage"]), engine=FakeEngine())   # see tests/unit/test_eval_harness.py
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.config import PROJECT_ROOT, get_settings
+from bot.evals import cases as C
+from bot.evals import gate, render, runner
+from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
+from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
+from bot.evals.judge import judge_model_from_settings, run_judge
+from bot.evals.results import EvalRun, SuiteResult
+from bot.retrieval.embedder import Embedder
+
+log = logging.getLogger(__name__)
+SUITES = ("triage", "retrieval", "answers")
+
+
+@dataclass
+class EvalOptions:
+    suites: list[str] = field(default_factory=lambda: list(SUITES))
+    evals_dir: Path = PROJECT_ROOT / "evals"
+    out_dir: Path | None = None
+    url: str | None = None
+    check: bool = False
+    update_baseline: bool = False
+    progress: bool = False
+    judge: bool = True
+
+    @property
+    def thresholds_path(self) -> Path:
+        return self.evals_dir / "thresholds.yaml"
+
+    @property
+    def baseline_path(self) -> Path:
+        return self.evals_dir / "baseline.json"
+
+
+def _real_engine() -> EngineLike:
+    from bot.conversation.engine import get_engine
+
+    return get_engine()
+
+
+def _real_searcher() -> SearcherLike:
+    from bot.retrieval.search import get_searcher
+
+    return get_searcher()
+
+
+def _grounder(embedder: Embedder | None) -> Grounder:
+    settings = get_settings()
+    if embedder is None:
+        from bot.retrieval.embedder import get_embedder
+
+        embedder = get_embedder(settings.embedder, cache_dir=str(settings.models_dir))
+    docs = load_kb_texts(settings.kb_dir) if settings.kb_dir.is_dir() else {}
+    return Grounder(docs, fixed=fixed_wording(), embedder=embedder)
+
+
+def run_eval(
+    opts: EvalOptions,
+    engine: EngineLike | None = None,
+    searcher: SearcherLike | None = None,
+    embedder: Embedder | None = None,
+    judge_model: Any | None = None,
+) -> EvalRun:
+    """Run suites; engine/searcher/embedder default to the real ones (inject fakes in tests)."""
+    unknown = set(opts.suites) - set(SUITES)
+    if unknown:
+        raise C.EvalDataError(f"unknown suite(s) {sorted(unknown)}; choose from {list(SUITES)} or 'all'")
+    thresholds = gate.load_thresholds(opts.thresholds_path)
+    baseline = gate.load_baseline(opts.baseline_path)
+    target: Target | None = None
+    if {"triage", "answers"} & set(opts.suites):
+        target = HttpTarget(opts.url) if opts.url else InProcessTarget(engine or _real_engine())
+    run = EvalRun(generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                  target=target.name if target else "in-process")
+    d = opts.evals_dir
+
+    if "triage" in opts.suites and target is not None:
+        examples = C.load_triage(d / "triage")
+        run.suites["triage"] = runner.run_triage(examples, target, opts.progress)
+    if "retrieval" in opts.suites:
+        queries = C.load_retrieval(d / "retrieval.yaml")
+        if opts.url:
+            run.notes.append("retrieval runs in-process: the HTTP API has no search endpoint")
+        run.suites["retrieval"] = runner.run_retrieval(queries, searcher or _real_searcher(), progress=opts.progress)
+    if "answers" in opts.suites and target is not None:
+        specs = C.load_cases(d / "cases", d / "reports")
+        suite: SuiteResult = runner.run_answers(specs, target, d / "reports", _grounder(embedder), opts.progress)
+        run.suites["answers"] = suite
+        if opts.judge:
+            model = judge_model if judge_model is not None else judge_model_from_settings(get_settings())
+            run.judge = run_judge(model, specs, suite.cases)
+            if "skipped" in run.judge:
+                run.notes.append(run.judge["skipped"])
+
+    if opts.check:
+        run.gate = gate.check(run, thresholds, baseline)
+    if opts.out_dir is not None:
+        render.write_json(run, opts.out_dir)
+        render.write_html(run, opts.out_dir, thresholds, baseline)
+    if opts.update_baseline:
+        gate.write_baseline(run, opts.baseline_path, previous=baseline)
+    log.info("eval finished", extra={"suites": list(run.suites), "gate_failures": len(run.gate or [])})
+    return run

@@ -1,0 +1,97 @@
+"""Steps a patient or counselor takes in the browser, shared by the browser tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+DATA = Path(__file__).parent / "data"
+WIDGET = "#genechat-widget"  # Playwright CSS locators pierce the open shadow root
+TIMEOUT_MS = 60_000  # the first answer may wait for the engine to warm up
+
+# The element that has focus, looking inside shadow roots: what a keyboard user is on.
+DEEP_FOCUS_JS = """() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  if (!a) return "";
+  return (a.getAttribute("aria-label") || a.textContent || a.value || a.id || a.tagName).trim();
+}"""
+
+
+def widget(page: Page) -> Locator:
+    return page.locator(WIDGET)
+
+
+def open_widget(page: Page, url: str) -> Locator:
+    page.goto(url + "/")
+    w = widget(page)
+    w.get_by_role("button", name="Questions about your results?").click()
+    expect(w.get_by_role("heading", name="Before we start")).to_be_visible()
+    return w
+
+
+def accept_consent(w: Locator) -> None:
+    expect(w.locator(".consent-text")).to_contain_text("genetic counselor", timeout=TIMEOUT_MS)
+    w.get_by_label("I have read this and I agree.").check()
+    w.get_by_role("button", name="Start").click()
+    expect(w.get_by_role("heading", name="Add your report")).to_be_visible()
+
+
+def upload(w: Locator, path: Path) -> None:
+    w.locator("input[type=file]").set_input_files(str(path))
+    expect(w.get_by_role("heading", name="Your results at a glance")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def open_chat(w: Locator) -> None:
+    w.get_by_role("button", name="Ask a question about my results").click()
+    expect(w.get_by_label("Your question")).to_be_visible()
+
+
+def ask(w: Locator, text: str) -> Locator:
+    """Send a question and return the newest bot reply bubble."""
+    before = w.locator(".msg.bot").count()
+    w.get_by_label("Your question").fill(text)
+    w.get_by_role("button", name="Send").click()
+    expect(w.locator(".msg.bot")).to_have_count(before + 1, timeout=TIMEOUT_MS)
+    return w.locator(".msg.bot").last
+
+
+def session_credentials(page: Page, url: str) -> dict:
+    raw = page.evaluate("key => sessionStorage.getItem(key)", f"genechat:{url}")
+    return json.loads(raw)
+
+
+def focused_name(page: Page) -> str:
+    return page.evaluate(DEEP_FOCUS_JS)
+
+
+def tab_to(page: Page, name: str, *, limit: int = 40, shift: bool = False) -> None:
+    """Press Tab until the focused element's name contains ``name``; fail if it is never reached."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if shift else "Tab")
+        current = focused_name(page)
+        seen.append(current[:40])
+        if name.lower() in current.lower():
+            return
+    raise AssertionError(f"{name!r} was not reachable with Tab; focus went through {seen}")
+
+
+def console_login(page: Page, url: str, user: str, password: str) -> None:
+    page.goto(url + "/console/")
+    page.get_by_label("Username").fill(user)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Queue")).to_be_visible()
+
+
+def horizontal_overflow(page: Page) -> dict:
+    """How far the page and the widget's scroll areas overflow sideways (0 = no horizontal scroll)."""
+    return page.evaluate("""() => {
+      const root = document.querySelector("#genechat-widget").shadowRoot;
+      const parts = [...root.querySelectorAll(".main, .log, .panel")].filter((e) => e.offsetParent !== null);
+      return {page: document.documentElement.scrollWidth - window.innerWidth,
+              widget: Math.max(0, ...parts.map((e) => e.scrollWidth - e.clientWidth))};
+    }""")

@@ -1,0 +1,151 @@
+"""The whole product in a real browser: patient widget and counselor console against a live server."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_steps import (
+    DATA,
+    TIMEOUT_MS,
+    accept_consent,
+    ask,
+    console_login,
+    open_chat,
+    open_widget,
+    session_credentials,
+    upload,
+)
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+DEMO_REPORT = DATA / "demo_report.json"
+
+
+def test_patient_and_counselor_full_journey(live_server, chromium, shot):
+    patient_ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = patient_ctx.new_page()
+    w = open_widget(page, live_server.url)
+    shot(page, "consent")
+    accept_consent(w)
+    shot(page, "upload")
+
+    upload(w, DEMO_REPORT)
+    card = w.locator(".card", has=page.get_by_role("heading", name="CYP2C19"))
+    expect(card).to_contain_text("*2/*2")
+    expect(card).to_contain_text("Important to discuss")  # text label, not colour only
+    expect(card).to_contain_text("clopidogrel")
+    expect(w.locator(".report-line")).to_contain_text("Dana Example")
+    shot(page, "cards")
+
+    open_chat(w)
+    answer = ask(w, "What does my CYP2C19 result mean?")
+    expect(answer).not_to_have_class(re.compile("action-escalate|action-decline|action-emergency"))
+    answer.get_by_text(re.compile(r"Sources \(\d+\)")).click()
+    source_links = answer.locator(".cites a[href^='http']")
+    expect(source_links.first).to_be_visible()
+    shot(page, "cited-answer")
+
+    escalated = ask(w, "What dose of clopidogrel should I take with my result?")
+    expect(escalated.locator(".escalated")).to_contain_text("Sent to a genetic counselor")
+    expect(escalated.locator(".escalated")).to_contain_text("reply will appear here")
+    shot(page, "escalated")
+    creds = session_credentials(page, live_server.url)
+
+    counselor_ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    cpage = counselor_ctx.new_page()
+    user, password = live_server.counselor
+    console_login(cpage, live_server.url, user, password)
+    item = cpage.locator(".q-item").filter(has_text=re.compile("dosing|medication_change"))
+    expect(item.first).to_be_visible()
+    expect(item.first).to_contain_text("Unclaimed")
+    shot(cpage, "console-queue")
+    item.first.click()
+    expect(cpage.locator(".messages")).to_contain_text("What dose of clopidogrel")
+    expect(cpage.locator(".side")).to_contain_text("CYP2C19")
+    cpage.get_by_text(re.compile(r"Decision trace \(\d+ steps\)")).first.click()
+    shot(cpage, "console-conversation")
+
+    cpage.get_by_role("button", name="Claim").click()
+    expect(cpage.locator(".status-line")).to_contain_text("claimed by you")
+    expect(cpage.locator(".q-item.selected")).to_contain_text("Claimed by you")
+    reply_text = "Hello Dana, this is Casey, a genetic counselor. Please keep taking clopidogrel as prescribed; " \
+                 "I have asked your cardiologist to review your CYP2C19 result with you this week."
+    cpage.get_by_label(re.compile("Reply to the patient")).fill(reply_text)
+    cpage.get_by_role("button", name="Send reply").click()
+    expect(cpage.locator(".m-counselor")).to_contain_text("Casey")
+    cpage.get_by_label(re.compile("Resolution note")).fill("Replied; cardiology asked to review.")
+    cpage.get_by_role("button", name="Resolve").click()
+    expect(cpage.locator(".status-line")).to_contain_text("resolved")
+    shot(cpage, "console-resolved")
+
+    counselor_msg = w.locator(".msg.counselor")
+    expect(counselor_msg).to_contain_text("Casey", timeout=TIMEOUT_MS)  # arrives by polling, no reload
+    expect(w.locator(".esc-status").last).to_contain_text("counselor replied")
+    shot(page, "counselor-reply")
+
+    w.get_by_role("button", name="Delete my data").click()
+    dialog = w.get_by_role("dialog", name="Delete your data?")
+    expect(dialog).to_be_visible()
+    shot(page, "delete-confirm")
+    dialog.get_by_role("button", name="Yes, delete everything").click()
+    expect(w.get_by_role("heading", name="Your data was deleted")).to_be_visible()
+    shot(page, "deleted")
+
+    with live_server.api() as api:
+        gone = api.get(f"/api/sessions/{creds['session']}/messages",
+                       headers={"Authorization": f"Bearer {creds['token']}"})
+        token = api.post("/api/auth/login", json={"username": user, "password": password}).json()["token"]
+        queue = api.get("/api/escalations", params={"status": "all"}, headers={"Authorization": f"Bearer {token}"})
+    assert gone.status_code in (401, 403, 404)
+    assert creds["session"] not in {e["session_id"] for e in queue.json()["escalations"]}
+    patient_ctx.close()
+    counselor_ctx.close()
+
+
+def test_upload_error_is_shown_in_plain_words(live_server, chromium, shot, report_file):
+    ctx = chromium.new_context()
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    w.locator("input[type=file]").set_input_files(str(report_file({"hello": "world"}, "notes.json")))
+    alert = w.get_by_role("alert")
+    expect(alert).to_contain_text(re.compile("couldn't read this report|can't read this kind of file"))
+    expect(w.get_by_role("button", name="Choose a file")).to_be_enabled()
+    shot(page, "upload-error")
+    ctx.close()
+
+
+def test_network_error_keeps_typed_question_and_retry_sends_it(live_server, chromium, shot):
+    ctx = chromium.new_context()
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    upload(w, DEMO_REPORT)
+    open_chat(w)
+    page.route("**/messages", lambda route: route.abort() if route.request.method == "POST" else route.fallback())
+    w.get_by_label("Your question").fill("What is a poor metabolizer?")
+    w.get_by_role("button", name="Send").click()
+    expect(w.get_by_role("alert")).to_contain_text("still in the box")
+    expect(w.get_by_label("Your question")).to_have_value("What is a poor metabolizer?")
+    shot(page, "network-error")
+    page.unroute("**/messages")
+    w.get_by_role("button", name="Try again").click()
+    expect(w.locator(".msg.user")).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(w.locator(".msg.bot")).to_have_count(2, timeout=TIMEOUT_MS)  # greeting + the answer
+    expect(w.get_by_label("Your question")).to_have_value("")
+    ctx.close()
+
+
+def test_portal_offers_sample_reports_for_download(live_server, chromium):
+    ctx = chromium.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/")
+    links = page.locator(".samples a")
+    if links.count() == 0:
+        pytest.skip("no sample reports in evals/reports/ yet")
+    with page.expect_download() as info:
+        links.first.click()
+    assert info.value.suggested_filename.endswith((".json", ".tsv", ".csv"))
+    ctx.close()
