@@ -49,7 +49,11 @@ def bench_http(data_dir: Path, out_dir: Path, *, cold_starts: int, sessions: lis
         for n in sessions:
             with PeakRss(server) as rss:
                 started = time.perf_counter()
-                data = run_load(server.url, n, messages)
+                try:
+                    data = run_load(server.url, n, messages)
+                except Exception as exc:  # noqa: BLE001 - keep the cold-start numbers; report the failure
+                    loads.append({"sessions": n, "error": f"{type(exc).__name__}: {exc}"})
+                    continue
                 wall = time.perf_counter() - started
             data.setdefault("sessions", n)
             data.setdefault("messages_per_session", messages)

@@ -8,14 +8,14 @@ to show what the reply cache gives).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from benchmarks.questions import BenchQuestion
-from benchmarks.stats import percentiles, time_each
+from benchmarks.stats import interleaved, percentiles, time_each
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -33,13 +33,12 @@ def bench_floor(settings: Settings, questions: list[BenchQuestion]) -> dict[str,
         store.query(embedder.encode([WARM_UP])[0], 4)
         searcher.search(WARM_UP, k=5)
     vectors = {t: embedder.encode([t])[0] for t in texts}
-    return {
-        "embedder": embedder.name,
-        "embed_query": percentiles(time_each(lambda t: embedder.encode([t]), texts)),
-        "vector_query_k4": percentiles(time_each(lambda t: store.query(vectors[t], 4), texts)),
-        "floor": percentiles(time_each(lambda t: store.query(embedder.encode([t])[0], 4), texts)),
-        "hybrid_search": percentiles(time_each(lambda t: searcher.search(t, k=5), texts)),
-    }
+    return {"embedder": embedder.name, **interleaved({
+        "embed_query": lambda t: embedder.encode([t]),
+        "vector_query_k4": lambda t: store.query(vectors[t], 4),
+        "floor": lambda t: store.query(embedder.encode([t])[0], 4),
+        "hybrid_search": lambda t: searcher.search(t, k=5),
+    }, texts)}
 
 
 def _history_turns(engine: Any, q: BenchQuestion) -> list[Any]:
@@ -63,19 +62,8 @@ def _clear_reply_cache(engine: Any) -> bool:
     return False
 
 
-def _timed_pass(engine: Any, questions: list[BenchQuestion], histories: dict[str, list[Any]]) -> tuple[list[float], dict]:
-    samples, by_action = [], defaultdict(list)
-    for q in questions:
-        start = time.perf_counter()
-        reply = engine.reply(q.text, report=q.report, history=histories[q.id])
-        ms = (time.perf_counter() - start) * 1000
-        samples.append(ms)
-        by_action[reply.action].append(ms)
-    return samples, by_action
-
-
-def bench_engine(settings: Settings, questions: list[BenchQuestion], profile_dir: Path | None) -> dict[str, Any]:
-    """Engine latency over the questions (first time, then repeated), plus a pyinstrument profile."""
+def load_engine(settings: Settings) -> tuple[Any, float]:
+    """The warm engine and how long warming it took."""
     from bot.conversation.engine import get_engine
 
     start = time.perf_counter()
@@ -83,21 +71,85 @@ def bench_engine(settings: Settings, questions: list[BenchQuestion], profile_dir
     warm = getattr(engine, "warm_up", None)
     if callable(warm):
         warm()
-    warm_up_s = time.perf_counter() - start
+    return engine, time.perf_counter() - start
+
+
+def load_naive(settings: Settings, embeddings_kind: str) -> tuple[Any, dict[str, Any]]:
+    """The naive LangChain pipeline on the same chunks; ``hash`` embeddings only for the tiny test."""
+    from benchmarks.naive_baseline import EmbedderAsLangchain, NaiveBaseline, huggingface_embeddings
+
+    start = time.perf_counter()
+    if embeddings_kind == "hash":
+        from bot.retrieval.embedder import HashEmbedder
+
+        embeddings: Any = EmbedderAsLangchain(HashEmbedder())
+    else:
+        embeddings = huggingface_embeddings(settings.model_path)
+    load_s = time.perf_counter() - start
+    start = time.perf_counter()
+    naive = NaiveBaseline.from_kb(settings.kb_dir, embeddings)
+    info: dict[str, Any] = {"embeddings": embeddings_kind, "load_embeddings_s": round(load_s, 2),
+                            "from_texts_s": round(time.perf_counter() - start, 2)}
+    if embeddings_kind != "hash":
+        import torch
+
+        info["torch_threads"] = torch.get_num_threads()
+    return naive, info
+
+
+def compare(engine: Any, naive: Any | None, questions: list[BenchQuestion], profile_dir: Path | None) -> dict[str, Any]:
+    """Ask each question of the engine and the naive pipeline in turn, so both see the same machine load.
+
+    Interleaving matters on a shared 2-core box: background load comes and goes, and measuring one
+    system after the other would charge it to whichever ran during the busy minute.
+    """
     for _ in range(3):
         engine.reply(WARM_UP)
+        if naive is not None:
+            naive.answer(WARM_UP)
     histories = {q.id: _history_turns(engine, q) for q in questions}
-    first, by_action = _timed_pass(engine, questions, histories)
-    repeat, _ = _timed_pass(engine, questions, histories)
+    load_before = os.getloadavg()[0]
+    first, naive_ms, by_action = [], [], defaultdict(list)
+    for q in questions:
+        start = time.perf_counter()
+        reply = engine.reply(q.text, report=q.report, history=histories[q.id])
+        ms = (time.perf_counter() - start) * 1000
+        first.append(ms)
+        by_action[reply.action].append(ms)
+        if naive is not None:
+            start = time.perf_counter()
+            naive.answer(q.text)
+            naive_ms.append((time.perf_counter() - start) * 1000)
+    repeat = time_each(lambda q: engine.reply(q.text, report=q.report, history=histories[q.id]), questions)
     result: dict[str, Any] = {
-        "warm_up_s": round(warm_up_s, 2),
         "engine": percentiles(first),
         "engine_repeat": percentiles(repeat),
         "by_action": {a: percentiles(v) for a, v in sorted(by_action.items())},
+        "load_average_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
+    if naive is not None:
+        result["naive"] = percentiles(naive_ms)
+        result["naive_embed_query"] = percentiles(time_each(naive.embed_query, [q.text for q in questions]))
+        result.update(_naive_one_thread(naive, questions))
     if profile_dir is not None:
         result["profile"] = _profile(engine, questions, histories, profile_dir)
     return result
+
+
+def _naive_one_thread(naive: Any, questions: list[BenchQuestion]) -> dict[str, Any]:
+    """The naive pipeline again with torch on one thread: torch's default (all cores) collapses under
+    background load on a shared box, so this is the fairer baseline when the machine is busy."""
+    if getattr(naive.embeddings, "_client", None) is None:  # not HuggingFaceEmbeddings (tiny test): no torch
+        return {}
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        naive.answer(WARM_UP)
+        return {"naive_torch_1_thread": percentiles(time_each(naive.answer, [q.text for q in questions]))}
+    finally:
+        torch.set_num_threads(before)
 
 
 def _profile(engine: Any, questions: list[BenchQuestion], histories: dict[str, list[Any]], out: Path) -> dict:
@@ -113,33 +165,5 @@ def _profile(engine: Any, questions: list[BenchQuestion], histories: dict[str, l
     out.mkdir(parents=True, exist_ok=True)
     (out / "engine_profile.txt").write_text(profiler.output_text(unicode=False, color=False, show_all=False))
     (out / "engine_profile.html").write_text(profiler.output_html())
-    return {"cache_cleared_before": cleared, "text": str(out / "engine_profile.txt"),
-            "html": str(out / "engine_profile.html")}
-
-
-def bench_naive(settings: Settings, questions: list[BenchQuestion], embeddings_kind: str) -> dict[str, Any]:
-    """The naive LangChain pipeline on the same chunks; ``hash`` embeddings only for the tiny test."""
-    from benchmarks.naive_baseline import EmbedderAsLangchain, NaiveBaseline, huggingface_embeddings
-
-    start = time.perf_counter()
-    if embeddings_kind == "hash":
-        from bot.retrieval.embedder import HashEmbedder
-
-        embeddings: Any = EmbedderAsLangchain(HashEmbedder())
-    else:
-        embeddings = huggingface_embeddings(settings.model_path)
-    load_s = time.perf_counter() - start
-    start = time.perf_counter()
-    naive = NaiveBaseline.from_kb(settings.kb_dir, embeddings)
-    index_s = time.perf_counter() - start
-    texts = [q.text for q in questions]
-    ask: Callable[[str], object] = naive.answer
-    for _ in range(3):
-        ask(WARM_UP)
-    return {
-        "embeddings": embeddings_kind,
-        "load_embeddings_s": round(load_s, 2),
-        "from_documents_s": round(index_s, 2),
-        "naive": percentiles(time_each(ask, texts)),
-        "naive_embed_query": percentiles(time_each(naive.embed_query, texts)),
-    }
+    return {"cache_cleared_before": cleared, "questions": len(questions),
+            "text": str(out / "engine_profile.txt"), "html": str(out / "engine_profile.html")}

@@ -36,6 +36,20 @@ def time_each(fn: Callable[[T], object], items: Iterable[T]) -> list[float]:
     return out
 
 
+def interleaved(fns: dict[str, Callable[[T], object]], items: Iterable[T]) -> dict[str, dict[str, float]]:
+    """Percentiles per named function, timing all of them on each item before the next item.
+
+    On a shared machine background load comes and goes; interleaving spreads it over every function.
+    """
+    samples: dict[str, list[float]] = {name: [] for name in fns}
+    for item in items:
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn(item)
+            samples[name].append((time.perf_counter() - start) * 1000.0)
+    return {name: percentiles(values) for name, values in samples.items()}
+
+
 def _cpu_model() -> str:
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as fh:

@@ -58,7 +58,7 @@ def headline(results: dict[str, Any]) -> dict[str, float | None]:
         "http_lost_or_duplicated": lost,
         "cold_start_s": _get(results, "http", "cold_start", "median_s"),
         "synthetic_100k_query_p95_ms": _get(syn, "hybrid_search", "p95_ms") if syn else None,
-        "peak_rss_mb": _get(results, "http", "peak_rss_mb"),
+        "peak_rss_mb": load16.get("peak_rss_mb") if load16 else _get(results, "http", "peak_rss_mb"),
     }
 
 
@@ -89,17 +89,30 @@ def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     lat("engine (first ask, uncached)", _get(results, "inprocess", "engine"))
     lat("engine (repeat, cached)", _get(results, "inprocess", "engine_repeat"))
     lat("naive LangChain + Chroma", _get(results, "inprocess", "naive"))
+    lat("naive, torch on 1 thread", _get(results, "inprocess", "naive_torch_1_thread"))
     lat("floor: embed + vector query", _get(results, "inprocess", "floor", "floor"))
     lat("  embed query alone", _get(results, "inprocess", "floor", "embed_query"))
     lat("  vector query alone (k=4)", _get(results, "inprocess", "floor", "vector_query_k4"))
     lat("  hybrid search (embed+dense+BM25)", _get(results, "inprocess", "floor", "hybrid_search"))
-    lat("  naive: torch embed_query alone", _get(results, "inprocess", "naive_embed_query"))
+    lat("  naive: embed_query alone (torch)", _get(results, "inprocess", "naive_embed_query"))
     for run in _get(results, "http", "load") or []:
         lat(f"HTTP {run['sessions']} sessions ({_fmt(run.get('throughput_rps'))} msg/s)", run)
     for run in _get(results, "index", "synthetic") or []:
         lat(f"{run['chunks']:,} chunks: vector query k=30", run.get("vector_query_k30"))
         lat(f"{run['chunks']:,} chunks: hybrid search", run.get("hybrid_search"))
     return rows
+
+
+def _errors(node: Any, where: str = "") -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("error", "compare_error") and isinstance(value, str):
+                yield where or key, value
+            else:
+                yield from _errors(value, f"{where}.{key}" if where else key)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _errors(value, f"{where}[{i}]")
 
 
 def render_table(results: dict[str, Any]) -> str:
@@ -112,12 +125,16 @@ def render_table(results: dict[str, Any]) -> str:
         met = {True: "yes", False: "NO", None: "-"}[t["met"]]
         lines.append(f"{t['label']:44} {_fmt(t['value']):>8} {t['target']:>8} {met:>8}")
     kb = _get(results, "index", "kb")
-    if kb:
+    if kb and "error" not in kb:
         lines.append(f"\nKB index: {kb['chunks']} chunks from {kb['documents']} docs in {kb['build_s']} s "
                      f"({kb['chunks_per_s']} chunks/s); no-change re-index {kb['incremental_noop_s']} s")
     for run in _get(results, "index", "synthetic") or []:
         lines.append(f"{run['chunks']:,} synthetic chunks: store build {run['build_s']} s "
                      f"({run['store_chunks_per_s']} chunks/s, random vectors); searcher init {run['hybrid_searcher_init_s']} s")
+    errors = list(_errors(results))
+    if errors:
+        lines.append("\nSections that failed (details in results.json):")
+        lines += [f"  {where}: {message[:300]}" for where, message in errors]
     m = results.get("machine", {})
     lines.append(f"\nMachine: {m.get('cpu_model')}, {m.get('cores_usable')} usable cores, "
                  f"{m.get('memory_total_mb')} MB RAM, load avg {m.get('load_average_1m')}")

@@ -22,6 +22,7 @@ from bot.retrieval.cli import register as register_retrieval  # noqa: E402
 from bot.reports.cli import report_app  # noqa: E402
 from bot.store.cli import audit_app, counselor_app, db_app  # noqa: E402
 from bot.evals.cli import eval_app  # noqa: E402
+from bot.bench_cli import bench  # noqa: E402
 
 app.add_typer(kb_app, name="kb", help="Knowledge base: list, lint, approve documents.")
 register_retrieval(app)
@@ -30,6 +31,7 @@ app.add_typer(db_app, name="db", help="Database: upgrade the schema.")
 app.add_typer(counselor_app, name="counselor", help="Counselor accounts: add, list.")
 app.add_typer(audit_app, name="audit", help="Audit trail: export.")
 app.add_typer(eval_app, name="eval", help="Evals: run suites, write reports, check the release gate.")
+app.command("bench")(bench)
 
 
 def main() -> None:

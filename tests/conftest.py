@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point GeneChat's data dir (SQLite, Chroma, exports) at a fresh temp folder for each test."""
     data = tmp_path / "data"
     monkeypatch.setenv("GENECHAT_DATA_DIR", str(data))
+    # scripts/with-postgres.sh exports a shared server URL; tests use `database_url` for a fresh one instead.
+    monkeypatch.delenv("GENECHAT_DATABASE_URL", raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
     get_settings.cache_clear()
@@ -71,3 +75,19 @@ def kb_index_settings(tmp_path_factory: pytest.TempPathFactory):
     embedder = get_embedder("onnx", None, str(settings.models_dir))
     build_index(settings.kb_dir, ChromaStore.from_settings(settings), embedder)
     return settings
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, isolated_data_dir: Path) -> Iterator[str]:
+    """A fresh, empty database for one test: a SQLite file, or a new PostgreSQL database when
+    GENECHAT_TEST_POSTGRES_URL points at a server (scripts/with-postgres.sh sets it)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{isolated_data_dir / 'genechat.sqlite3'}"
+        return
+    from bot.store.testing import POSTGRES_ENV, fresh_postgres_database
+
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"{POSTGRES_ENV} is not set: run under scripts/with-postgres.sh to test PostgreSQL")
+    with fresh_postgres_database(admin_url) as url:
+        yield url

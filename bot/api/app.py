@@ -19,7 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 
 from bot.api.deps import AppState
-from bot.api.errors import install_error_handlers
+from bot.api.errors import ERROR_DESCRIPTIONS, ErrorBody, ErrorDetail, install_error_handlers
 from bot.api.logs import configure_logging
 from bot.api.middleware import (
     AccessLogMiddleware,
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
     for router in (health.router, sessions.router, messages.router, auth.router, escalations.router):
         app.include_router(router)
     _include_web(app)
+    _document_common_errors(app)
 
     # Starlette runs the last-added middleware first: access log wraps everything.
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
@@ -77,6 +78,31 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)
     return app
+
+
+def _document_common_errors(app: FastAPI) -> None:
+    """Declare the errors middleware can return on any route (413, 429; 400/422 for bodies) in OpenAPI."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        schema["components"]["schemas"].setdefault("ErrorBody", ErrorBody.model_json_schema(
+            ref_template="#/components/schemas/{model}"))
+        schema["components"]["schemas"].setdefault("ErrorDetail", ErrorDetail.model_json_schema())
+        for path, ops in schema["paths"].items():
+            for op in ops.values():
+                codes = (["400", "413", "422"] if "requestBody" in op else []) + (
+                    ["429"] if path.startswith("/api/") else [])
+                for code in codes:
+                    op["responses"].setdefault(code, {
+                        "description": ERROR_DESCRIPTIONS[int(code)],
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+                    })
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _include_web(app: FastAPI) -> None:

@@ -39,7 +39,7 @@ class ApiError(Exception):
         super().__init__(message)
 
 
-_DESCRIPTIONS = {
+ERROR_DESCRIPTIONS = {
     400: "Malformed request (e.g. invalid JSON)",
     401: "Missing, invalid or expired bearer token",
     403: "The token does not own this resource",
@@ -64,7 +64,7 @@ REPORT_ERROR_STATUS = {"too_large": 413, "unsupported_format": 415}
 
 
 def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {c: {"model": ErrorBody, "description": _DESCRIPTIONS[c]} for c in sorted({*COMMON, *codes})}
+    return {c: {"model": ErrorBody, "description": ERROR_DESCRIPTIONS[c]} for c in sorted({*COMMON, *codes})}
 
 
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from bot.conversation.models import Citation, EscalationRequest, Reply, ReportFact, TraceStep, Turn
 from bot.errors import ReportError
@@ -178,3 +179,27 @@ class ApiHarness:
         resp = self.client.post("/api/auth/login", json={"username": username, "password": password})
         assert resp.status_code == 200, resp.text
         return {"Authorization": f"Bearer {resp.json()['token']}"}
+
+
+@contextmanager
+def serve_in_thread(app, *, host: str = "127.0.0.1") -> Iterator[str]:  # noqa: ANN001
+    """Run ``app`` under uvicorn on a free loopback port in a thread; yield its base URL."""
+    import threading
+    import time
+
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, name="genechat-test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not (server.started and server.servers):
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(15)

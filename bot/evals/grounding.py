@@ -52,7 +52,10 @@ def load_kb_texts(kb_dir: Path) -> dict[str, str]:
 
 
 def fixed_wording() -> list[str]:
-    """String constants from the engine's wording modules (fixed safety text counts as vetted)."""
+    """String constants from the engine's wording modules (fixed safety text counts as vetted).
+
+    Templates with a ``{gene}`` slot are expanded for every gene the KB covers.
+    """
     texts: list[str] = []
     for name in _WORDING_MODULES:
         try:
@@ -60,10 +63,14 @@ def fixed_wording() -> list[str]:
         except ImportError:
             continue
         for value in vars(module).values():
-            if isinstance(value, str) and len(value) > 20:
-                texts.append(value)
-            elif isinstance(value, dict):
-                texts += [v for v in value.values() if isinstance(v, str) and len(v) > 20]
+            values = list(value.values()) if isinstance(value, dict) else [value]
+            for text in values:
+                if not isinstance(text, str) or len(text) < 20:
+                    continue
+                if "{gene}" in text:
+                    texts += [text.replace("{gene}", g) for g in sorted(textchecks.KNOWN_GENES)]
+                elif "{" not in text:
+                    texts.append(text)
     return texts
 
 
@@ -92,11 +99,18 @@ class Grounder:
             self._doc_vecs[doc_id] = (self.embedder.encode(sents or [""]), sents)
         return self._doc_vecs[doc_id][0]
 
-    def supported(self, sentence: str, cited: Sequence[str], report: Report | None) -> bool:
+    def is_fixed(self, sentence: str) -> bool:
         norm = _norm(sentence)
-        if not norm:
+        return bool(norm) and bool(self.fixed) and norm in self.fixed
+
+    def in_cited(self, sentence: str, cited: Sequence[str]) -> bool:
+        norm = _norm(sentence)
+        return bool(norm) and any(norm in self.docs.get(d, "") for d in cited)
+
+    def supported(self, sentence: str, cited: Sequence[str], report: Report | None) -> bool:
+        if not _norm(sentence):
             return True
-        if any(norm in self.docs.get(d, "") for d in cited) or (self.fixed and norm in self.fixed):
+        if self.in_cited(sentence, cited) or self.is_fixed(sentence):
             return True
         if report is not None and self._is_report_fact(sentence, report):
             return True

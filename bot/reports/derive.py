@@ -9,7 +9,22 @@ from bot.reports.phenotype.hla import hla_status
 
 # Pharmacogenes with CPIC/DPWG guidance that GeneChat recognises even without an allele table.
 KNOWN_PGX_GENES = {
-    "CYP4F2", "G6PD", "HLA-A", "HLA-B", "HLA-C", "HLA-DRB1", "HLA-DQA1", "IFNL3", "RYR1", "UGT1A4", "COMT", "OPRM1", "CYP1A2", "CYP2A6", "F5", "NAT1",
+    "CYP4F2",
+    "G6PD",
+    "HLA-A",
+    "HLA-B",
+    "HLA-C",
+    "HLA-DRB1",
+    "HLA-DQA1",
+    "IFNL3",
+    "RYR1",
+    "UGT1A4",
+    "COMT",
+    "OPRM1",
+    "CYP1A2",
+    "CYP2A6",
+    "F5",
+    "NAT1",
 }
 
 
@@ -24,9 +39,16 @@ def complete_result(result: PgxResult, *, derive_missing: bool = True) -> PgxRes
     result.gene = result.gene.upper()
     known = table_for(result.gene) is not None or result.gene in KNOWN_PGX_GENES
     if not known:
-        result.warnings.append(f"{result.gene} is not a gene GeneChat knows; its result is shown as the report gives it.")
+        result.warnings.append(
+            f"{result.gene} is not a gene GeneChat knows; its result is shown as the report gives it."
+        )
     if result.status == "no_result":
-        result.diplotype, result.phenotype, result.phenotype_source, result.activity_score = None, None, "none", None
+        result.diplotype, result.phenotype, result.phenotype_source, result.activity_score = (
+            None,
+            None,
+            "none",
+            None,
+        )
         return result
     if result.diplotype and not result.alternatives:
         result.diplotype = normalize_diplotype(result.gene, result.diplotype)
@@ -50,8 +72,11 @@ def _derive(result: PgxResult) -> None:
         return
     derivations = [derive_phenotype(result.gene, d) for d in diplotypes]
     if not derivations or None in derivations:
-        why = ("There is no diplotype to derive a phenotype from." if not diplotypes
-               else f"GeneChat has no CPIC allele table for {result.gene}, so it cannot derive a phenotype.")
+        why = (
+            "There is no diplotype to derive a phenotype from."
+            if not diplotypes
+            else f"GeneChat has no CPIC allele table for {result.gene}, so it cannot derive a phenotype."
+        )
         _set_derived(result, INDETERMINATE, None, [why])
         return
     phenotypes = {d.phenotype for d in derivations}
@@ -63,7 +88,9 @@ def _derive(result: PgxResult) -> None:
     _set_derived(result, first.phenotype, score, [w for d in derivations for w in d.warnings])
 
 
-def _set_derived(result: PgxResult, phenotype: str, score: float | None, warnings: list[str] | None = None) -> None:
+def _set_derived(
+    result: PgxResult, phenotype: str, score: float | None, warnings: list[str] | None = None
+) -> None:
     result.phenotype, result.phenotype_source = phenotype, "derived"
     if result.activity_score is None:
         result.activity_score = score

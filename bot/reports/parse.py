@@ -21,11 +21,13 @@ from bot.errors import ReportError
 from bot.reports.derive import complete_report
 from bot.reports.models import Report
 from bot.reports.parsers.base import fail
+from bot.reports.parsers.csv import parse_csv
 from bot.reports.parsers.fhir import looks_fhir, parse_fhir
 from bot.reports.parsers.native import looks_native, parse_native
+from bot.reports.parsers.outside_call import parse_outside_call
 from bot.reports.parsers.pharmcat_json import looks_pharmcat_json, parse_pharmcat_json
 from bot.reports.parsers.pharmcat_tsv import looks_pharmcat_tsv, parse_pharmcat_tsv
-from bot.reports.parsers.tables import data_lines, parse_csv, parse_outside_call
+from bot.reports.parsers.tables import data_lines
 from bot.reports.sanitize import clean_tree
 
 log = logging.getLogger(__name__)
@@ -53,26 +55,55 @@ def parse_report(
         report = complete_report(report, derive_missing=_DERIVE_MISSING.get(report.source_format, True))
     except ReportError:
         raise
-    except (ValidationError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+    except (
+        ValidationError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        RecursionError,
+    ) as exc:
         # A parser met a shape it did not expect: refuse the file rather than half-read it.
         log.info("report_rejected", extra={"reason": type(exc).__name__})
         raise ReportError("The report's content has a structure GeneChat cannot read.", where="file") from exc
-    log.info("report_parsed", extra={"format": report.source_format, "results": len(report.pharmacogenomics),
-                                     "variants": len(report.variants), "has_filename": filename is not None})
+    if not report.pharmacogenomics and not report.variants:
+        fail("The file holds no gene results or variants to explain.", "file")
+    log.info(
+        "report_parsed",
+        extra={
+            "format": report.source_format,
+            "results": len(report.pharmacogenomics),
+            "variants": len(report.variants),
+            "has_filename": filename is not None,
+        },
+    )
     return report
 
 
 def _decode(data: bytes) -> str:
     if not data.strip():
         fail("The file is empty.", "file")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        fail(
+            "The file is saved as UTF-16 text; save it as UTF-8 and upload it again.",
+            "byte 0",
+            code="unsupported_format",
+        )
     if b"\x00" in data[:8192]:
-        fail("The file is binary (for example a PDF, image or archive), not a text report.", "file",
-             code="unsupported_format")
+        fail(
+            "The file is binary (for example a PDF, image or archive), not a text report.",
+            "file",
+            code="unsupported_format",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        fail(f"The file is not UTF-8 text (bad byte at position {exc.start}).", f"byte {exc.start}",
-             code="unsupported_format")
+        fail(
+            f"The file is not UTF-8 text (bad byte at position {exc.start}).",
+            f"byte {exc.start}",
+            code="unsupported_format",
+        )
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > 8:
         fail("The file looks binary, not a text report.", "file", code="unsupported_format")
@@ -91,8 +122,11 @@ def _dispatch(text: str, max_rows: int) -> Report:
             return parse_pharmcat_json(doc, max_rows=max_rows)
         if looks_native(doc):
             return parse_native(doc, max_rows=max_rows)
-        fail("The JSON is not a report format GeneChat reads (native, PharmCAT or FHIR Genomics Reporting).",
-             "$", code="unsupported_format")
+        fail(
+            "The JSON is not a report format GeneChat reads (native, PharmCAT or FHIR Genomics Reporting).",
+            "$",
+            code="unsupported_format",
+        )
     lines = stripped.splitlines()
     if looks_pharmcat_tsv(lines):
         return parse_pharmcat_tsv(stripped, max_rows=max_rows)
@@ -101,8 +135,11 @@ def _dispatch(text: str, max_rows: int) -> Report:
         return parse_outside_call(stripped, max_rows=max_rows)
     if rows and all("," in line for _, line in rows[:5]):
         return parse_csv(stripped, max_rows=max_rows)
-    fail("The file is not a report format GeneChat reads (JSON, PharmCAT TSV, outside-call TSV or CSV).",
-         "line 1", code="unsupported_format")
+    fail(
+        "The file is not a report format GeneChat reads (JSON, PharmCAT TSV, outside-call TSV or CSV).",
+        "line 1",
+        code="unsupported_format",
+    )
 
 
 def _load_json(text: str) -> Any:

@@ -113,11 +113,12 @@ class ChromaStore:
         return [chunk_from_record(i, d or "", m or {}) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        n = min(k, self.count())
-        if n == 0:
+        if k <= 0:
             return []
+        # no count() first: Chroma returns fewer rows when k exceeds the collection, and a count
+        # round trip cost as much as the query itself (benchmarks/, BENCHMARKS.md)
         res = self.collection.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1), n_results=n, where=where,
+            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1), n_results=k, where=where,
             include=["distances"],
         )
         return list(zip(res["ids"][0], res["distances"][0]))

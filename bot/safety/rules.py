@@ -44,6 +44,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
+    r"\b(?:what'?s|what is|whats) the point (?:of|in) (?:living|life|going on|being alive|carrying on)\b|"
+    r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves)\b|"
+    r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
 ]
 
 EMERGENCY_SYMPTOMS = [
@@ -89,9 +92,27 @@ INJECTION = [
     r"\bimagine you(?:'re| are)\b|\bplay the role\b|\bbe my (?:doctor|physician|pharmacist)\b",
     r"\bjailbreak\w*\b|\bdeveloper mode\b|\bdan mode\b|\bdo anything now\b|\bno restrictions\b|\bunfiltered\b|"
     r"\bwithout (?:any )?(?:rules|restrictions|filters|safety)\b",
+    r"\byou are no longer\b|\byou(?:'re| are) (?:now )?allowed to\b|\b(?:counselor|counsellor|doctor|admin|developer)s? "
+    r"(?:said|says|told me) (?:you|that you)\b|\b\w+gpt\b|\bfor (?:a|my) (?:novel|story|book|screenplay|script|"
+    r"game|play|poem)\b|\bwrite (?:the|a) (?:line|scene|dialogue)\b|\bhypothetically\b[^.?!]*\b(?:dose|mg)\b",
+    r"\bnew (?:rule|instruction|policy)s?\b[^.?!]{0,30}\b(?:from|by)\b|\b(?:rule|message|instruction|update)s? from "
+    r"(?:your|the) (?:developers?|admins?|creators?|team|company)\b|\byou (?:may|can) now\b",
     r"\brepeat (?:the )?(?:text|words|everything) above\b|\bwhat were you told\b|\bhow were you (?:programmed|instructed)\b",
     r"\bi am (?:your|the) (?:developer|admin|administrator|creator|programmer)\b|\bas your (?:developer|admin)\b|"
     r"\bi(?:'m| am) a (?:doctor|physician|pharmacist|nurse)\b[^.?!]*\b(?:so|just)\b[^.?!]*\b(?:dose|tell me|give me)\b",
+]
+
+# Health topics with no genetics in them: out of scope (pointer to their clinician) when no gene,
+# medicine or genetics term is named. Other people's reports are out of scope too.
+OUT_OF_SCOPE = [
+    r"\b(?:flu|covid|colds?|rash|eczema|acne|psoriasis|migraine|headaches?|back pain|sore throat|sinus\w*|"
+    r"vaccines?|flu shot|booster|diet|weight loss|lose weight|keto|vitamins?|supplements?|sunburn|insomnia|"
+    r"allerg(?:y|ies)|hay fever|toothache|ear infection|pink eye|warts?|mri|x-?ray|ct scan|blood pressure reading|"
+    r"cholesterol numbers)\b",
+    r"\b(?:neighbou?r|friend|coworker|co-worker|boss|roommate|classmate|patient)'?s\s+(?:\w+\s+)?(?:report|results?|"
+    r"test|dna|genes?|brca|genetic)\b|\bsomeone else'?s (?:report|results?)\b|"
+    r"\b(?:sister|brother|mom|mum|mother|dad|father|husband|wife|partner|son|daughter|aunt|uncle|cousin|"
+    r"grandma|grandpa|grandmother|grandfather)'?s\s+(?:\w+\s+){0,2}report\b",
 ]
 
 ESCALATE = {
@@ -158,6 +179,7 @@ ESCALATE = {
         r"(?:wrong|incorrect|mistaken|a mistake|an error|inaccurate|false|mixed up)\b",
         r"\b(?:don'?t|do not|dont) (?:believe|trust|agree with)\b[^.?!]{0,30}\b(?:report|result|results|lab|test)\b",
         r"\b(?:mistake|error|wrong person|mix-?up)\b[^.?!]{0,30}\b(?:report|result|lab)\b|\bretest\w*\b|"
+        r"\b(?:another|other|different|second|first) (?:lab|test)\b[^.?!]{0,40}\b(?:said|says|found|showed|shows)\b|"
         r"\b(?:doesn'?t|does not|don'?t) match\b",
     ],
     "wants_human": [
@@ -169,6 +191,11 @@ ESCALATE = {
         r"\b(?:scared|terrified|freaking out|panicking|overwhelmed|devastated|can'?t stop crying|so worried)\b",
     ],
 }
+
+# Generic phrasings ("should I use ...", "diagnose my ...") that also fit questions about other conditions
+# ("what cream should I use for eczema"): a confident out-of-scope vote may override them when the
+# message names no gene, medicine or genetics term. Names are "<reason>#<index in its list>".
+WEAK_RULES = {"medication_change#5", "medication_change#6", "diagnosis_or_risk_decision#3"}
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}
 
@@ -189,7 +216,7 @@ class RuleResult:
         """The hit that wins: emergency > prompt injection > escalate (self-harm beats other emergencies)."""
         if not self.hits:
             return None
-        rank = {"self_harm": 6, "emergency_symptoms": 5, "prompt_injection": 4}
+        rank = {"self_harm": 6, "emergency_symptoms": 5, "prompt_injection": 4, "out_of_scope": -1}
         return max(self.hits, key=lambda h: (rank.get(h.reason, 0), SAFETY_ORDER[h.action]))
 
 
@@ -202,7 +229,9 @@ _TABLE: list[tuple[str, str, list[re.Pattern[str]]]] = [
     ("emergency", "self_harm", _compile(EMERGENCY_SELF_HARM)),
     ("emergency", "emergency_symptoms", _compile(EMERGENCY_SYMPTOMS)),
     ("decline", "prompt_injection", _compile(INJECTION)),
-] + [("escalate", reason, _compile(pats)) for reason, pats in ESCALATE.items()]
+] + [("escalate", reason, _compile(pats)) for reason, pats in ESCALATE.items()] + [
+    ("decline", "out_of_scope", _compile(OUT_OF_SCOPE)),
+]
 
 
 def normalize(text: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.rules import ESCALATE, RuleResult, match_rules
+from bot.safety.rules import ESCALATE, WEAK_RULES, RuleResult, match_rules
 
 # Thresholds picked on the held-out fifth of evals/triage (measured by bot/safety/measure.py).
 EMERGENCY_MIN = 0.45  # model alone raises an emergency at this probability
@@ -25,6 +25,7 @@ ESCALATE_MIN = 0.40  # model alone escalates an "answer" at this probability
 INJECTION_MIN = 0.50
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
 DECLINE_DOMAIN_MIN = 0.80
+DECLINE_OVERRIDE_MIN = 0.60  # out of scope beats a generic escalation phrase only when this sure
 ANSWER_MIN = 0.45  # below this (and nothing else confident) the message is unclear: escalate
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
@@ -84,8 +85,19 @@ def triage(
             return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
+    others_report = any(h.rule == "out_of_scope#1" for h in rules.hits)  # someone else's report
+    off_topic = others_report or (not domain and any(h.reason == "out_of_scope" for h in rules.hits))
     if top is not None and top.action == "escalate":
+        weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")
+        if off_topic and weak_only and not others_report:
+            return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
+        if (weak_only and not domain and pred is not None and pred.action == "decline"
+                and pred.reason_probs.get("out_of_scope", 0.0) >= DECLINE_OVERRIDE_MIN):
+            return decide("decline", "out_of_scope", "model", pred.reason_probs["out_of_scope"],
+                          "generic rule overridden: no genetics terms")
         return decide("escalate", _escalate_reason(rules, pred), "rule", 1.0)
+    if off_topic:
+        return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
     if pred is None:
         if domain:
             return decide("answer", "answer", "fallback", 0.5, "no classifier: domain words, no rule")

@@ -7,8 +7,8 @@ reading grade. No sentence here may contain a dose or tell anyone to start, stop
 from __future__ import annotations
 
 EMERGENCY_FIRST = (
-    "If this is an emergency, call your local emergency number now (in the US, call 911). "
-    "If you are having thoughts of suicide or of hurting yourself, call or text 988 in the US, "
+    "If this is an emergency, call your local emergency number now. In the US, call 911. "
+    "If you have thoughts of suicide or of hurting yourself, call or text 988 in the US, "
     "or your local crisis line."
 )
 SELF_HARM_FIRST = (
@@ -49,7 +49,7 @@ ESCALATE: dict[str, str] = {
 }
 ESCALATE_DEFAULT = (
     "I'm not sure I can answer that safely, so I have asked a genetic counselor to help. "
-    "Please check with your prescriber or pharmacist before making any change to your medicines."
+    "Please check with your prescriber or pharmacist before you change any medicine."
 )
 ESCALATED_NOTE = "I have asked a genetic counselor to follow up with you here."
 ESCALATE_CONTEXT_INTRO = "Here is some general information while you wait."
@@ -65,13 +65,13 @@ DECLINE_INJECTION = (
 
 NO_REPORT_NOTE = (
     "You have not uploaded a report yet, so this is general information. "
-    "To get answers about your own results, upload your report with the upload button."
+    "To get answers about your own results, use the upload button to add your report."
 )
 NOT_IN_REPORT = (
-    "Your report does not include a result for {gene}, so I can't tell you anything about your own {gene} result."
+    "Your report does not include a result for {gene}. So I can't tell you your own {gene} result."
 )
 COUNSELOR_OFFER = "If you would like, I can connect you with a genetic counselor."
-NEXT_STEP_PGX = "Please talk with your prescriber or pharmacist before making any change to your medicines."
+NEXT_STEP_PGX = "Please do not change a medicine on your own. Talk with your prescriber or pharmacist first."
 NEXT_STEP_HEREDITARY = "A genetic counselor can explain what this means for you and your family."
 PHENOCONVERSION = (
     "Other medicines you take can change how your {gene} gene works. This is called phenoconversion, "

@@ -8,6 +8,7 @@ summary cards both front ends show (a pure function: nothing is stored or logged
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -16,21 +17,27 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from bot.config import PROJECT_ROOT
 from bot.reports.models import Report
-from bot.web.cards import Card, summary_cards
+from bot.web.cards import MEDICINE_GROUPS, Card, summary_cards
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SAMPLES_DIR = PROJECT_ROOT / "evals" / "reports"
 _SAMPLE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(json|tsv|csv)$")
 # Files the browser may fetch by name; anything else under static/ stays private.
 _ASSETS = {"widget.css": "text/css", "portal.css": "text/css", "console.css": "text/css",
-           "console.js": "text/javascript"}
+           "console.js": "text/javascript", "favicon.svg": "image/svg+xml"}
 _NO_CACHE = {"Cache-Control": "no-cache"}
+# Our own pages load nothing from elsewhere; a host page embedding the widget keeps its own policy.
+_PAGE_HEADERS = {**_NO_CACHE, "Content-Security-Policy": (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'self'")}
+_WORDS = {"pgx": "PGx", "cf": "CF", "vus": "VUS", "pm": "poor metabolizer", "um": "ultrarapid metabolizer",
+          "im": "intermediate metabolizer", "nm": "normal metabolizer"}
 
 router = APIRouter(tags=["web"])
 
 
-def _static(name: str, media_type: str) -> FileResponse:
-    return FileResponse(STATIC_DIR / name, media_type=media_type, headers=_NO_CACHE)
+def _static(name: str, media_type: str, headers: dict[str, str] = _NO_CACHE) -> FileResponse:
+    return FileResponse(STATIC_DIR / name, media_type=media_type, headers=headers)
 
 
 def sample_reports() -> list[str]:
@@ -40,21 +47,39 @@ def sample_reports() -> list[str]:
     return sorted(p.name for p in SAMPLES_DIR.iterdir() if p.is_file() and _SAMPLE_NAME.match(p.name))
 
 
-def _sample_label(name: str) -> str:
-    stem = name.rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
-    return stem.replace("pgx", "PGx").replace("brca", "BRCA").replace("cf ", "CF ").capitalize()
+def sample_label(name: str) -> str:
+    """A readable title from a file name: ``pgx_cyp2c19_pm.json`` -> ``PGx CYP2C19 poor metabolizer``."""
+    words = re.split(r"[_\-\s]+", name.rsplit(".", 1)[0])
+    gene_like = lambda w: any(c.isdigit() for c in w) or w.upper() in MEDICINE_GROUPS  # noqa: E731
+    out = [_WORDS.get(w.lower(), w.upper() if gene_like(w) else w.lower()) for w in words if w]
+    if out and out[0].islower():
+        out[0] = out[0].capitalize()
+    return " ".join(out)
+
+
+def sample_genes(name: str) -> list[str]:
+    """Genes named in a native JSON sample (best effort: other formats list none)."""
+    try:
+        doc = json.loads((SAMPLES_DIR / name).read_text(encoding="utf-8"))
+        items = [*doc.get("pharmacogenomics", []), *doc.get("variants", [])]
+        return list(dict.fromkeys(str(i["gene"]) for i in items if isinstance(i, dict) and i.get("gene")))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return []
+
+
+def _sample_item(name: str) -> str:
+    genes = sample_genes(name)
+    extra = f" ({', '.join(genes)})" if genes else ""
+    return (f'<li><a href="/samples/{html.escape(name)}" download>{html.escape(sample_label(name))}</a>'
+            f'{html.escape(extra)} <span class="file">{html.escape(name)}</span></li>')
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def portal() -> HTMLResponse:
     """The example patient portal with the widget embedded and sample reports to download."""
-    items = "\n".join(
-        f'<li><a href="/samples/{html.escape(n)}" download>{html.escape(_sample_label(n))}</a>'
-        f' <span class="file">{html.escape(n)}</span></li>'
-        for n in sample_reports()
-    ) or "<li>No sample reports are installed.</li>"
+    items = "\n".join(_sample_item(n) for n in sample_reports()) or "<li>No sample reports are installed.</li>"
     page = (STATIC_DIR / "portal.html").read_text(encoding="utf-8").replace("<!--SAMPLES-->", items)
-    return HTMLResponse(page, headers=_NO_CACHE)
+    return HTMLResponse(page, headers=_PAGE_HEADERS)
 
 
 @router.get("/widget.js", include_in_schema=False)
@@ -65,7 +90,7 @@ def widget_js() -> FileResponse:
 @router.get("/console", include_in_schema=False)
 @router.get("/console/", include_in_schema=False)
 def console_page() -> FileResponse:
-    return _static("console.html", "text/html")
+    return _static("console.html", "text/html", _PAGE_HEADERS)
 
 
 @router.get("/web/{name}", include_in_schema=False)

@@ -16,7 +16,8 @@ DEEP_FOCUS_JS = """() => {
   let a = document.activeElement;
   while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
   if (!a) return "";
-  return (a.getAttribute("aria-label") || a.textContent || a.value || a.id || a.tagName).trim();
+  const label = a.labels && a.labels.length ? a.labels[0].textContent : "";
+  return (a.getAttribute("aria-label") || label || a.textContent || a.value || a.id || a.tagName).trim();
 }"""
 
 
@@ -95,3 +96,28 @@ def horizontal_overflow(page: Page) -> dict:
       return {page: document.documentElement.scrollWidth - window.innerWidth,
               widget: Math.max(0, ...parts.map((e) => e.scrollWidth - e.clientWidth))};
     }""")
+
+
+_TOKENS: dict[str, str] = {}
+
+
+def counselor_token(server) -> str:
+    """One API login per server (logins are rate limited to a few per minute)."""
+    if server.url not in _TOKENS:
+        user, password = server.counselor
+        with server.api() as api:
+            r = api.post("/api/auth/login", json={"username": user, "password": password})
+            r.raise_for_status()
+            _TOKENS[server.url] = r.json()["token"]
+    return _TOKENS[server.url]
+
+
+def open_escalation_for(server, session_id: str) -> int:
+    """The id of the open escalation raised in this patient session (asked of the API as a counselor)."""
+    with server.api() as api:
+        r = api.get("/api/escalations", params={"status": "open"},
+                    headers={"Authorization": f"Bearer {counselor_token(server)}"})
+    r.raise_for_status()
+    ids = [e["id"] for e in r.json()["escalations"] if e["session_id"] == session_id]
+    assert ids, f"no open escalation for session {session_id}"
+    return ids[-1]

@@ -86,9 +86,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     port = _free_port()
     log = data_dir / "server.log"
     with log.open("w") as out:
+        # `genechat serve` is what `make serve` runs: it builds the knowledge-base index, then starts uvicorn.
         proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "bot.api.app:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning"],
+            [sys.executable, "-c", "from bot.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"

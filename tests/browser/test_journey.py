@@ -11,7 +11,9 @@ from browser_steps import (
     accept_consent,
     ask,
     console_login,
+    counselor_token,
     open_chat,
+    open_escalation_for,
     open_widget,
     session_credentials,
     upload,
@@ -52,22 +54,23 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     expect(escalated.locator(".escalated")).to_contain_text("reply will appear here")
     shot(page, "escalated")
     creds = session_credentials(page, live_server.url)
+    user, password = live_server.counselor
+    case_id = open_escalation_for(live_server, creds["session"])
 
     counselor_ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
     cpage = counselor_ctx.new_page()
-    user, password = live_server.counselor
     console_login(cpage, live_server.url, user, password)
-    item = cpage.locator(".q-item").filter(has_text=re.compile("dosing|medication_change"))
-    expect(item.first).to_be_visible()
-    expect(item.first).to_contain_text("Unclaimed")
+    item = cpage.locator(f".q-item[data-id='{case_id}']")
+    expect(item).to_contain_text(re.compile("dosing|medication_change"))
+    expect(item).to_contain_text("Unclaimed")
     shot(cpage, "console-queue")
-    item.first.click()
+    item.click()
     expect(cpage.locator(".messages")).to_contain_text("What dose of clopidogrel")
     expect(cpage.locator(".side")).to_contain_text("CYP2C19")
-    cpage.get_by_text(re.compile(r"Decision trace \(\d+ steps\)")).first.click()
+    cpage.get_by_text(re.compile(r"Decision trace \(\d+ steps?\)")).first.click()
     shot(cpage, "console-conversation")
 
-    cpage.get_by_role("button", name="Claim").click()
+    cpage.get_by_role("button", name="Claim", exact=True).click()
     expect(cpage.locator(".status-line")).to_contain_text("claimed by you")
     expect(cpage.locator(".q-item.selected")).to_contain_text("Claimed by you")
     reply_text = "Hello Dana, this is Casey, a genetic counselor. Please keep taking clopidogrel as prescribed; " \
@@ -96,8 +99,8 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     with live_server.api() as api:
         gone = api.get(f"/api/sessions/{creds['session']}/messages",
                        headers={"Authorization": f"Bearer {creds['token']}"})
-        token = api.post("/api/auth/login", json={"username": user, "password": password}).json()["token"]
-        queue = api.get("/api/escalations", params={"status": "all"}, headers={"Authorization": f"Bearer {token}"})
+        queue = api.get("/api/escalations", params={"status": "all"},
+                        headers={"Authorization": f"Bearer {counselor_token(live_server)}"})
     assert gone.status_code in (401, 403, 404)
     assert creds["session"] not in {e["session_id"] for e in queue.json()["escalations"]}
     patient_ctx.close()
@@ -109,10 +112,13 @@ def test_upload_error_is_shown_in_plain_words(live_server, chromium, shot, repor
     page = ctx.new_page()
     w = open_widget(page, live_server.url)
     accept_consent(w)
-    w.locator("input[type=file]").set_input_files(str(report_file({"hello": "world"}, "notes.json")))
+    notes = report_file({}, "notes.txt")
+    notes.write_text("Shopping list: eggs, milk, bread.\n", encoding="utf-8")
+    w.locator("input[type=file]").set_input_files(str(notes))
     alert = w.get_by_role("alert")
     expect(alert).to_contain_text(re.compile("couldn't read this report|can't read this kind of file"))
-    expect(w.get_by_role("button", name="Choose a file")).to_be_enabled()
+    expect(w.get_by_label("Choose a file")).to_be_enabled()
+    expect(w.get_by_label("Choose a file")).to_be_focused()
     shot(page, "upload-error")
     ctx.close()
 

@@ -25,8 +25,8 @@ from bot.store.security import hash_token
 
 
 @pytest.fixture
-def settings(isolated_data_dir) -> Settings:
-    return Settings(data_dir=isolated_data_dir, rate_limit="1000/minute")
+def settings(isolated_data_dir, database_url) -> Settings:
+    return Settings(data_dir=isolated_data_dir, database_url=database_url, rate_limit="1000/minute")
 
 
 @pytest.fixture

@@ -9,7 +9,19 @@ from bot.errors import ReportError
 from bot.reports.sanitize import clean_text
 
 GENE_SYMBOL = re.compile(r"^[A-Z0-9][A-Z0-9\-_.]{0,24}$")
-NO_CALL = {"", "unknown", "unknown/unknown", "no result", "no call", "not called", "n/a", "na", "none", "-", "null"}
+NO_CALL = {
+    "",
+    "unknown",
+    "unknown/unknown",
+    "no result",
+    "no call",
+    "not called",
+    "n/a",
+    "na",
+    "none",
+    "-",
+    "null",
+}
 
 
 def fail(message: str, where: str | None = None, code: str = "invalid_report") -> NoReturn:
@@ -20,7 +32,8 @@ def check_rows(count: int, max_rows: int, where: str) -> None:
     if count > max_rows:
         fail(
             f"The report has {count} results, more than the {max_rows} any real report holds; it was not read.",
-            where, code="too_large",
+            where,
+            code="too_large",
         )
 
 
@@ -70,8 +83,10 @@ def gene_symbol(raw: str, where: str) -> str:
 
 
 def is_no_call(text: str | None) -> bool:
-    return text is None or text.strip().lower() in NO_CALL or all(
-        part.strip().lower() in NO_CALL for part in text.split("/")
+    return (
+        text is None
+        or text.strip().lower() in NO_CALL
+        or all(part.strip().lower() in NO_CALL for part in text.split("/"))
     )
 
 

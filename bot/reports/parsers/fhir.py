@@ -15,11 +15,13 @@ from pydantic import ValidationError
 from bot.reports.models import PgxResult, Report, Variant
 from bot.reports.parsers import fhir_resources as fr
 from bot.reports.parsers.base import check_rows, fail, gene_symbol
-from bot.reports.phenotype.tables import covered_genes
+from bot.reports.phenotype.tables import covered_genes, table_for
 
 _SINGLE = {"DiagnosticReport", "Observation"}
 _PHENOTYPE_WORDS = ("metabolizer", "function", "positive", "negative", "sensitivity")
-_GENE_HINT = re.compile(r"(?<![A-Z0-9])(CYP\d[A-Z]\d+|DPYD|TPMT|NUDT15|SLCO1B1|UGT1A1|VKORC1|HLA-[AB]|G6PD|ABCG2|CYP3A[45])")
+_GENE_HINT = re.compile(
+    r"(?<![A-Z0-9])(CYP\d[A-Z]\d+|DPYD|TPMT|NUDT15|SLCO1B1|UGT1A1|VKORC1|HLA-[AB]|G6PD|ABCG2|CYP3A[45])"
+)
 
 
 def looks_fhir(doc: Any) -> bool:
@@ -29,6 +31,8 @@ def looks_fhir(doc: Any) -> bool:
 def parse_fhir(doc: dict, *, max_rows: int) -> Report:
     bundle = _as_bundle(doc)
     entries = bundle.get("entry") or []
+    if not isinstance(entries, list):
+        fail("'entry' must be a list of resources", "$.entry")
     check_rows(len(entries), max_rows * 20, "$.entry")  # a genotype needs several resources
     _validate(bundle)
     resources: list[dict] = []
@@ -43,8 +47,11 @@ def parse_fhir(doc: dict, *, max_rows: int) -> Report:
     observations = [r for r in resources if r.get("resourceType") == "Observation"]
     somatic = [r for r in observations if fr.is_somatic(r)]
     if somatic:
-        fail("This is a tumour (somatic) report. GeneChat explains inherited (germline) results only, so it was "
-             "not read; please ask your care team about it.", f"Observation/{somatic[0].get('id')}")
+        fail(
+            "This is a tumour (somatic) report. GeneChat explains inherited (germline) results only, so it was "
+            "not read; please ask your care team about it.",
+            f"Observation/{somatic[0].get('id')}",
+        )
     report = Report(source_format="fhir", **_header(resources, index))
     by_kind: dict[str, list[dict]] = {}
     for obs in observations:
@@ -61,8 +68,11 @@ def _as_bundle(doc: dict) -> dict:
         return doc
     if kind in _SINGLE:
         return {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": doc}]}
-    fail(f"A FHIR {str(kind)[:40]} is not a genomics report; upload the Bundle or DiagnosticReport.", "$.resourceType",
-         code="unsupported_format")
+    fail(
+        f"A FHIR {str(kind)[:40]} is not a genomics report; upload the Bundle or DiagnosticReport.",
+        "$.resourceType",
+        code="unsupported_format",
+    )
 
 
 def _validate(bundle: dict) -> None:
@@ -83,9 +93,15 @@ def _header(resources: list[dict], index: dict[str, dict]) -> dict:
     for ref in fr.references(report, "performer"):
         lab = (index.get(ref) or {}).get("name") or lab
     if lab is None:
-        lab = next((r.get("name") for r in resources if r.get("resourceType") == "Organization" and r.get("name")), None)
-    return {"lab": lab if isinstance(lab, str) else None, "report_date": str(date)[:10] if date else None,
-            "patient_display_name": _patient_name(resources)}
+        lab = next(
+            (r.get("name") for r in resources if r.get("resourceType") == "Organization" and r.get("name")),
+            None,
+        )
+    return {
+        "lab": lab if isinstance(lab, str) else None,
+        "report_date": str(date)[:10] if date else None,
+        "patient_display_name": _patient_name(resources),
+    }
 
 
 def _patient_name(resources: list[dict]) -> str | None:
@@ -110,13 +126,21 @@ def _genotypes(report: Report, by_kind: dict[str, list[dict]], index: dict[str, 
             continue
         genes.add(gene)
         if not text:
-            report.pharmacogenomics.append(PgxResult(gene=gene, status="no_result", call_source="lab",
-                                                     no_result_reason="The report gives no genotype for this gene."))
+            report.pharmacogenomics.append(
+                PgxResult(
+                    gene=gene,
+                    status="no_result",
+                    call_source="lab",
+                    no_result_reason="The report gives no genotype for this gene.",
+                )
+            )
             continue
         diplotype, uncertain = _diplotype_text(gene, obs, text)
         result = PgxResult(gene=gene, diplotype=diplotype, uncertain=uncertain, call_source="lab")
         if uncertain:
-            result.warnings.append("The report lists more than one possible genotype; the result is uncertain.")
+            result.warnings.append(
+                "The report lists more than one possible genotype; the result is uncertain."
+            )
         _attach_phenotype(result, obs, by_kind, index)
         report.pharmacogenomics.append(result)
     return genes
@@ -141,29 +165,50 @@ def _diplotype_text(gene: str, obs: dict, text: str) -> tuple[str, bool]:
         alleles = [re.sub(rf"^{re.escape(gene)}[*:]?", "*", a.strip()) for a in re.split(r"[+]", gl)]
         return "/".join(alleles), "|" in gl or "/" in gl
     if text.upper().startswith(gene):
-        text = text[len(gene):].strip()
+        text = text[len(gene) :].strip()
     return text, False
 
 
-def _attach_phenotype(result: PgxResult, genotype: dict, by_kind: dict[str, list[dict]], index: dict[str, dict]) -> None:
+def _attach_phenotype(
+    result: PgxResult, genotype: dict, by_kind: dict[str, list[dict]], index: dict[str, dict]
+) -> None:
     ids = {f"Observation/{genotype.get('id')}"} | {k for k, v in index.items() if v is genotype}
     stated: list[str] = []
     for obs in by_kind.get("therapeutic-implication", []) + by_kind.get("phenotype", []):
-        if not ids & set(fr.references(obs)):
+        refs = fr.references(obs)
+        if not ids & set(refs):
             continue
-        values = fr.component_values(obs, "therapeutic-implication") + fr.component_values(obs, fr.LOINC_METABOLIZER)
+        values = fr.component_values(obs, "therapeutic-implication") + fr.component_values(
+            obs, fr.LOINC_METABOLIZER
+        )
         if fr.kind(obs) == "phenotype" and fr.value_text(obs):
             values.append(fr.value_text(obs) or "")
-        stated += [v for v in values if any(w in v.lower() for w in _PHENOTYPE_WORDS)]
+        values = [v for v in values if any(w in v.lower() for w in _PHENOTYPE_WORDS)]
+        if len(refs) > 1:
+            # One implication drawn from several genotypes: give its phenotype only to the gene it can describe.
+            values = [v for v in values if _fits(result.gene, v)]
+        stated += values
     distinct = {s.lower(): s for s in stated}
     if len(distinct) == 1:
         result.phenotype, result.phenotype_source = next(iter(distinct.values())), "stated"
     elif len(distinct) > 1:
-        result.warnings.append("The report gives different phenotypes for this genotype: " + "; ".join(distinct.values()))
+        result.warnings.append(
+            "The report gives different phenotypes for this genotype: " + "; ".join(distinct.values())
+        )
 
 
-def _variants(report: Report, by_kind: dict, index: dict, genotype_genes: set[str], resources: list[dict],
-              bundle: dict) -> None:
+def _fits(gene: str, phenotype: str) -> bool:
+    table = table_for(gene)
+    if table is None:
+        return False
+    vocabulary = {p.lower() for p in table.rules.values()} | {b.phenotype.lower() for b in table.bins}
+    last = phenotype.lower().split()[-1]
+    return any(v.endswith(last) for v in vocabulary)
+
+
+def _variants(
+    report: Report, by_kind: dict, index: dict, genotype_genes: set[str], resources: list[dict], bundle: dict
+) -> None:
     pgx_genes = set(covered_genes()) | {"HLA-A", "HLA-B", "G6PD", "CYP4F2", "RYR1", "IFNL3"}
     implications: dict[str, list[dict]] = {}
     for obs in by_kind.get("diagnostic-implication", []):
@@ -182,31 +227,44 @@ def _variants(report: Report, by_kind: dict, index: dict, genotype_genes: set[st
         if not gene:
             continue
         imp = found[0] if found else {}
-        report.variants.append(Variant(
-            gene=gene_symbol(gene, f"Observation/{obs.get('id')}"),
-            hgvs=fr.first_value(obs, fr.LOINC_DNA_CHANGE) or fr.first_value(obs, fr.LOINC_DISCRETE_VARIANT),
-            protein=fr.first_value(obs, fr.LOINC_PROTEIN_CHANGE),
-            zygosity=fr.first_value(obs, fr.LOINC_ZYGOSITY),
-            classification=fr.first_value(imp, fr.LOINC_CLINICAL_SIGNIFICANCE) if imp else None,
-            condition=fr.first_value(imp, fr.LOINC_CONDITION) if imp else None,
-        ))
+        report.variants.append(
+            Variant(
+                gene=gene_symbol(gene, f"Observation/{obs.get('id')}"),
+                hgvs=fr.first_value(obs, fr.LOINC_DNA_CHANGE)
+                or fr.first_value(obs, fr.LOINC_DISCRETE_VARIANT),
+                protein=fr.first_value(obs, fr.LOINC_PROTEIN_CHANGE),
+                zygosity=fr.first_value(obs, fr.LOINC_ZYGOSITY),
+                classification=fr.first_value(imp, fr.LOINC_CLINICAL_SIGNIFICANCE) if imp else None,
+                condition=fr.first_value(imp, fr.LOINC_CONDITION) if imp else None,
+            )
+        )
     for gene, count in uncalled.items():
         if not gene:
-            report.warnings.append(f"The report lists {count} variant findings without a gene or a called genotype; "
-                                   "GeneChat did not read them as a result.")
+            report.warnings.append(
+                f"The report lists {count} variant findings without a gene or a called genotype; "
+                "GeneChat did not read them as a result."
+            )
             continue
-        report.pharmacogenomics.append(PgxResult(
-            gene=gene, status="no_result", call_source="lab",
-            no_result_reason=f"The report lists {count} {gene} variant findings but no called diplotype "
-                             "(star-allele result), so there is no result to explain.",
-        ))
+        report.pharmacogenomics.append(
+            PgxResult(
+                gene=gene,
+                status="no_result",
+                call_source="lab",
+                no_result_reason=f"The report lists {count} {gene} variant findings but no called diplotype "
+                "(star-allele result), so there is no result to explain.",
+            )
+        )
 
 
 def _gene_hint(resources: list[dict], bundle: dict) -> str | None:
     texts = [str(bundle.get("id") or "")]
     for res in resources:
         if res.get("resourceType") == "DiagnosticReport":
-            texts += [str(res.get("id") or ""), str(fr.concept_text(res.get("code")) or ""), str(res.get("conclusion") or "")]
+            texts += [
+                str(res.get("id") or ""),
+                str(fr.concept_text(res.get("code")) or ""),
+                str(res.get("conclusion") or ""),
+            ]
     for text in texts:
         match = _GENE_HINT.search(text.upper())
         if match:

@@ -51,7 +51,11 @@ def profile(resource: dict) -> str:
 def kind(resource: dict) -> str:
     """genotype | haplotype | variant | therapeutic-implication | diagnostic-implication | phenotype | other."""
     codes, prof = codes_of(resource), profile(resource)
-    for name, code in (("genotype", LOINC_GENOTYPE), ("haplotype", LOINC_HAPLOTYPE), ("variant", LOINC_VARIANT)):
+    for name, code in (
+        ("genotype", LOINC_GENOTYPE),
+        ("haplotype", LOINC_HAPLOTYPE),
+        ("variant", LOINC_VARIANT),
+    ):
         if prof == name or code in codes:
             return name
     for name in ("therapeutic-implication", "diagnostic-implication"):
@@ -68,7 +72,9 @@ def component_values(resource: dict, code: str) -> list[str]:
     for comp in resource.get("component") or []:
         if code not in codes_of(comp):
             continue
-        value = concept_text(comp.get("valueCodeableConcept")) or comp.get("valueString") or comp.get("valueCode")
+        value = (
+            concept_text(comp.get("valueCodeableConcept")) or comp.get("valueString") or comp.get("valueCode")
+        )
         if isinstance(value, str) and value.strip():
             values.append(value.strip())
     return values
@@ -88,7 +94,9 @@ def value_text(resource: dict) -> str | None:
 def genes_of(resource: dict) -> list[str]:
     genes = component_values(resource, LOINC_GENE)
     if not genes:
-        for text in component_values(resource, LOINC_DISCRETE_VARIANT) + component_values(resource, LOINC_DNA_CHANGE):
+        for text in component_values(resource, LOINC_DISCRETE_VARIANT) + component_values(
+            resource, LOINC_DNA_CHANGE
+        ):
             match = _HGVS_GENE.search(text)
             if match:
                 genes.append(match.group(1))
@@ -96,7 +104,9 @@ def genes_of(resource: dict) -> list[str]:
 
 
 def references(resource: dict, key: str = "derivedFrom") -> list[str]:
-    return [str(r.get("reference")) for r in resource.get(key) or [] if isinstance(r, dict) and r.get("reference")]
+    return [
+        str(r.get("reference")) for r in resource.get(key) or [] if isinstance(r, dict) and r.get("reference")
+    ]
 
 
 def is_somatic(resource: dict) -> bool:

@@ -53,8 +53,12 @@ def _pgx(item: Any, path: str) -> PgxResult:
         reason = opt_str(item, "no_result_reason", path) or "The report gives no result for this gene."
         return PgxResult(gene=gene, status="no_result", no_result_reason=reason, call_source="lab")
     return PgxResult(
-        gene=gene, diplotype=None if is_no_call(diplotype) else diplotype, phenotype=phenotype, activity_score=score,
-        phenotype_source="stated" if phenotype else "none", call_source="lab",
+        gene=gene,
+        diplotype=None if is_no_call(diplotype) else diplotype,
+        phenotype=phenotype,
+        activity_score=score,
+        phenotype_source="stated" if phenotype else "none",
+        call_source="lab",
     )
 
 
@@ -63,5 +67,8 @@ def _variant(item: Any, path: str) -> Variant:
         fail("each variants entry must be an object", path)
     return Variant(
         gene=gene_symbol(req_str(item, "gene", path), f"{path}.gene"),
-        **{key: opt_str(item, key, path) for key in ("hgvs", "protein", "zygosity", "classification", "condition")},
+        **{
+            key: opt_str(item, key, path)
+            for key in ("hgvs", "protein", "zygosity", "classification", "condition")
+        },
     )

@@ -13,8 +13,10 @@ _CALL_SOURCES = {"MATCHER": "matcher", "OUTSIDE": "outside call"}
 
 
 def looks_pharmcat_json(doc: Any) -> bool:
-    return isinstance(doc, dict) and isinstance(doc.get("genes"), dict) and (
-        "pharmcatVersion" in doc or "dataVersion" in doc or "drugs" in doc
+    return (
+        isinstance(doc, dict)
+        and isinstance(doc.get("genes"), dict)
+        and ("pharmcatVersion" in doc or "dataVersion" in doc or "drugs" in doc)
     )
 
 
@@ -40,8 +42,11 @@ def parse_pharmcat_json(doc: dict, *, max_rows: int) -> Report:
         if isinstance(doc.get(key), str):
             provenance[key] = doc[key]
     timestamp = doc.get("timestamp")
-    report = Report(source_format="pharmcat_json", provenance=provenance,
-                    report_date=timestamp[:10] if isinstance(timestamp, str) else None)
+    report = Report(
+        source_format="pharmcat_json",
+        provenance=provenance,
+        report_date=timestamp[:10] if isinstance(timestamp, str) else None,
+    )
     for gene, path, entry in entries:
         report.pharmacogenomics.append(_gene_result(gene, path, entry))
     return report
@@ -53,13 +58,16 @@ def _gene_result(gene: str, path: str, entry: Any) -> PgxResult:
     symbol = gene_symbol(str(entry.get("geneSymbol") or gene), f"{path}.geneSymbol")
     call_source = _CALL_SOURCES.get(str(entry.get("callSource")), None)
     key = "recommendationDiplotypes" if entry.get("recommendationDiplotypes") else "sourceDiplotypes"
-    diplotypes = entry.get(key) or []
+    diplotypes = entry.get(key)
+    diplotypes = [] if diplotypes is None else diplotypes
     if not isinstance(diplotypes, list):
         fail("must be a list", f"{path}.{key}")
     calls = [_read_call(d, f"{path}.{key}[{i}]") for i, d in enumerate(diplotypes)]
     calls = [c for c in calls if not is_no_call(c[0])]
     if not calls:
-        return PgxResult(gene=symbol, status="no_result", call_source=call_source, no_result_reason=_why_uncalled(entry))
+        return PgxResult(
+            gene=symbol, status="no_result", call_source=call_source, no_result_reason=_why_uncalled(entry)
+        )
     result = PgxResult(gene=symbol, call_source=call_source)
     if len(calls) == 1:
         result.diplotype, result.phenotype, result.activity_score = calls[0]
@@ -71,10 +79,36 @@ def _gene_result(gene: str, path: str, entry: Any) -> PgxResult:
         result.phenotype = phenotypes.pop() if len(phenotypes) == 1 else None
         result.warnings.append("PharmCAT found several possible diplotypes; the result is uncertain.")
     result.phenotype_source = "stated" if result.phenotype else "none"
+    result.warnings += _quality_notes(entry)
+    return result
+
+
+def _quality_notes(entry: dict) -> list[str]:
+    """What limits the call: untestable alleles, missing positions, undocumented variation, PharmCAT warnings."""
+    notes = []
     uncalled = entry.get("uncalledHaplotypes") or []
     if isinstance(uncalled, list) and uncalled:
-        result.warnings.append(f"PharmCAT could not test for: {', '.join(str(u) for u in uncalled[:20])}.")
-    return result
+        notes.append(f"PharmCAT could not test for: {', '.join(str(u) for u in uncalled[:20])}.")
+    variants = entry.get("variants") or []
+    missing = (
+        [v for v in variants if isinstance(v, dict) and v.get("call") is None]
+        if isinstance(variants, list)
+        else []
+    )
+    if missing:
+        notes.append(
+            f"{len(missing)} position(s) needed for this gene were missing from the data; the call may be incomplete."
+        )
+    if entry.get("hasUndocumentedVariations") is True:
+        notes.append("The data has variation at positions PharmCAT does not define for this gene.")
+    for message in entry.get("messages") or []:
+        if (
+            isinstance(message, dict)
+            and message.get("exception_type") == "warning"
+            and isinstance(message.get("message"), str)
+        ):
+            notes.append(message["message"])
+    return notes
 
 
 def _read_call(diplotype: Any, path: str) -> tuple[str, str | None, float | None]:

@@ -24,7 +24,7 @@ def parse_pharmcat_tsv(text: str, *, max_rows: int) -> Report:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         fail(f"the header lacks the column(s) {', '.join(missing)}", f"line {start + 1}")
-    rows = [(n, line) for n, line in enumerate(lines[start + 1:], start + 2) if line.strip()]
+    rows = [(n, line) for n, line in enumerate(lines[start + 1 :], start + 2) if line.strip()]
     check_rows(len(rows), max_rows, f"line {start + 2}")
     col = {name: i for i, name in enumerate(header)}
     for n, line in rows:
@@ -32,31 +32,48 @@ def parse_pharmcat_tsv(text: str, *, max_rows: int) -> Report:
         if len(cells) > len(header) + 1:
             fail(f"the row has {len(cells)} columns but the header has {len(header)}", f"line {n}")
         cells += [""] * (len(header) - len(cells))
-
-        def cell(name: str, fallback: str | None = None) -> str:
-            value = cells[col[name]].strip() if name in col else ""
-            return value or (cell(fallback) if fallback else "")
-
-        report.pharmacogenomics.append(_row(cell, f"line {n}"))
+        report.pharmacogenomics.append(_row(_Row(cells, col), f"line {n}"))
     return report
 
 
-def _row(cell, where: str) -> PgxResult:
+class _Row:
+    """Cells of one TSV row by column name; a blank cell may fall back to another column."""
+
+    def __init__(self, cells: list[str], col: dict[str, int]):
+        self.cells, self.col = cells, col
+
+    def __call__(self, name: str, fallback: str | None = None) -> str:
+        value = self.cells[self.col[name]].strip() if name in self.col else ""
+        return value or (self(fallback) if fallback else "")
+
+
+def _row(cell: _Row, where: str) -> PgxResult:
     gene = gene_symbol(cell("Gene"), where)
     call_source = "outside call" if cell("Outside Call").lower() == "yes" else "matcher"
     diplotype = cell("Recommendation Lookup Diplotype", "Source Diplotype")
     if is_no_call(diplotype):
-        return PgxResult(gene=gene, status="no_result", call_source=call_source,
-                         no_result_reason="PharmCAT could not call this gene from the data it was given.")
+        return PgxResult(
+            gene=gene,
+            status="no_result",
+            call_source=call_source,
+            no_result_reason="PharmCAT could not call this gene from the data it was given.",
+        )
     phenotype = cell("Recommendation Lookup Phenotype", "Phenotype")
     phenotype = None if is_no_call(phenotype) else phenotype
     score = parse_score(cell("Recommendation Lookup Activity Score", "Activity Score"), where)
     alternatives = [d.strip() for d in diplotype.split(" OR ")] if " OR " in diplotype else []
     result = PgxResult(
-        gene=gene, diplotype=" or ".join(alternatives) if alternatives else diplotype, alternatives=alternatives,
-        uncertain=bool(alternatives), phenotype=phenotype, activity_score=score,
-        phenotype_source="stated" if phenotype else "none", call_source=call_source,
+        gene=gene,
+        diplotype=" or ".join(alternatives) if alternatives else diplotype,
+        alternatives=alternatives,
+        uncertain=bool(alternatives),
+        phenotype=phenotype,
+        activity_score=score,
+        phenotype_source="stated" if phenotype else "none",
+        call_source=call_source,
     )
     if cell("Missing positions").lower() == "yes":
-        result.warnings.append("Some positions PharmCAT needed were missing from the data, so this call may be incomplete.")
+        result.warnings.append(
+            "Some positions PharmCAT needed were missing from the data, so this call may be incomplete."
+        )
     return result

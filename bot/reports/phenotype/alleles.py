@@ -55,7 +55,10 @@ def normalize_diplotype(gene: str, text: str) -> str:
     parts = split_diplotype(gene, text)
     if parts is None:
         return strip_gene(gene, text)
-    parts = ["+".join(normalize_allele(c) for c in p.split("+")) if _STAR.match(p) else normalize_allele(p) for p in parts]
+    parts = [
+        "+".join(normalize_allele(c) for c in p.split("+")) if _STAR.match(p) else normalize_allele(p)
+        for p in parts
+    ]
     if all(_STAR.match(p) for p in parts):
         parts.sort(key=_star_key)
     return "/".join(parts)

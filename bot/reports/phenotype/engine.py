@@ -10,9 +10,16 @@ Unknown alleles or combinations give "Indeterminate" with the reason; nothing is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from bot.reports.phenotype.alleles import Component, normalize_allele, parse_structural, rs_genotype, split_diplotype
+from bot.reports.phenotype.alleles import (
+    Component,
+    normalize_allele,
+    parse_structural,
+    rs_genotype,
+    split_diplotype,
+)
 from bot.reports.phenotype.tables import GeneTable, table_for
 
 INDETERMINATE = "Indeterminate"
@@ -54,7 +61,9 @@ def _resolve(table: GeneTable, name: str) -> str:
         return name
     if table.knows(f"m.{name}"):
         return f"m.{name}"
-    raise _Unresolved(f"The allele {name} is not in GeneChat's {table.gene} table, so no phenotype can be derived.")
+    raise _Unresolved(
+        f"The allele {name} is not in GeneChat's {table.gene} table, so no phenotype can be derived."
+    )
 
 
 def _haplotypes(table: GeneTable, diplotype: str) -> list[list[Component]]:
@@ -63,6 +72,10 @@ def _haplotypes(table: GeneTable, diplotype: str) -> list[list[Component]]:
         return [[Component(_resolve(table, text))]]
     rs = rs_genotype(text)
     parts = _rs_alleles(table, *rs) if rs else split_diplotype(table.gene, text)
+    if parts is None and table.gene == "DPYD":
+        unphased = _dpyd_unphased(table, text)
+        if unphased:
+            return unphased
     if parts is None:
         raise _Unresolved(f"'{text}' is not a {table.gene} diplotype of the form allele/allele.")
     sides: list[list[Component]] = []
@@ -75,6 +88,18 @@ def _haplotypes(table: GeneTable, diplotype: str) -> list[list[Component]]:
             raise _Unresolved(f"The {table.gene} allele '{part}' could not be read.")
         sides.append([Component(_resolve(table, c.allele), c.copies) for c in components])
     return sides
+
+
+def _dpyd_unphased(table: GeneTable, text: str) -> list[list[Component]] | None:
+    """CPIC: for unphased DPYD variants ("a; b; c"), score the two lowest activity values."""
+    names = [n for n in re.split(r"\s*;\s*", text) if n]
+    if len(names) < 2:
+        return None
+    resolved = [_resolve(table, n) for n in names]
+    if any(table.activity.get(n) is None for n in resolved):
+        raise _Unresolved("CPIC assigns no activity value to one of the DPYD variants.")
+    lowest = sorted(resolved, key=lambda n: table.activity[n])[:2]
+    return [[Component(n)] for n in lowest]
 
 
 def _plain_side(table: GeneTable, part: str) -> list[Component]:
@@ -99,7 +124,9 @@ def _by_function(table: GeneTable, sides: list[list[Component]]) -> Derivation:
     functions = tuple(sorted(table.functions[side[0].allele] for side in sides))
     phenotype = table.rules.get(functions)
     if phenotype is None:
-        raise _Unresolved(f"CPIC gives no {table.gene} phenotype for the combination {' + '.join(functions)}.")
+        raise _Unresolved(
+            f"CPIC gives no {table.gene} phenotype for the combination {' + '.join(functions)}."
+        )
     return Derivation(table.gene, phenotype, None, (), table.version)
 
 
@@ -131,5 +158,7 @@ def _by_activity(table: GeneTable, sides: list[list[Component]]) -> Derivation:
             f"The number of {table.gene} gene copies is not given (xN): the activity score is at least "
             f"{score:g}, which does not settle the phenotype."
         )
-    note = f"The number of {table.gene} gene copies is not given (xN); the activity score is at least {score:g}."
+    note = (
+        f"The number of {table.gene} gene copies is not given (xN); the activity score is at least {score:g}."
+    )
     return Derivation(table.gene, phenotype, None, (note,), table.version)

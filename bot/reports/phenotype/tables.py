@@ -52,15 +52,28 @@ def _table_from_doc(doc: dict) -> GeneTable:
     alleles = doc["alleles"]
     if doc["method"] == "activity_score":
         functions = {name: spec["function"] for name, spec in alleles.items()}
-        activity = {name: (None if spec["activity"] is None else float(spec["activity"])) for name, spec in alleles.items()}
+        activity = {
+            name: (None if spec["activity"] is None else float(spec["activity"]))
+            for name, spec in alleles.items()
+        }
     else:
         functions, activity = dict(alleles), {}
     rules = {tuple(sorted(r["functions"])): r["phenotype"] for r in doc.get("rules", [])}
-    bins = tuple(Bin(phenotype=b["phenotype"], max=b.get("max"), below=b.get("below")) for b in doc.get("bins", []))
+    bins = tuple(
+        Bin(phenotype=b["phenotype"], max=b.get("max"), below=b.get("below")) for b in doc.get("bins", [])
+    )
     return GeneTable(
-        gene=doc["gene"], source=str(doc["source"]), version=str(doc["version"]), method=doc["method"],
-        ploidy=int(doc.get("ploidy", 2)), functions=functions, activity=activity, rules=rules, bins=bins,
-        aliases=dict(doc.get("aliases", {})), structural=bool(doc.get("structural", False)),
+        gene=doc["gene"],
+        source=str(doc["source"]),
+        version=str(doc["version"]),
+        method=doc["method"],
+        ploidy=int(doc.get("ploidy", 2)),
+        functions=functions,
+        activity=activity,
+        rules=rules,
+        bins=bins,
+        aliases=dict(doc.get("aliases", {})),
+        structural=bool(doc.get("structural", False)),
     )
 
 
@@ -71,7 +84,9 @@ def all_tables() -> dict[str, GeneTable]:
     tables: dict[str, GeneTable] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            doc = yaml.load(entry.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            doc = yaml.load(
+                entry.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            )
             table = _table_from_doc(doc)
             tables[table.gene.upper()] = table
     return tables

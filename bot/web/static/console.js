@@ -134,16 +134,16 @@
     if (announceIt) announce(`${state.queue.length} escalations in the queue.`);
   }
   function renderQueue() {
-    if (!state.queue.length) { queueEl.replaceChildren(h("li", { class: "muted empty" }, "Nothing waiting. 🎉")); return; }
+    if (!state.queue.length) { queueEl.replaceChildren(h("li", { class: "muted empty" }, "Nothing waiting.")); return; }
     queueEl.replaceChildren(...state.queue.map((e) => {
       const id = String(escId(e));
       const urgent = (PRIORITY_RANK[e.priority] ?? 2) === 0;
       const mine = claimedBy(e) && claimedBy(e) === state.user;
-      return h("li", {}, h("button", { type: "button", class: "q-item" + (state.selected === id ? " selected" : ""),
+      return h("li", {}, h("button", { type: "button", class: "q-item" + (state.selected === id ? " selected" : ""), "data-id": id,
         "aria-current": state.selected === id ? "true" : null, onclick: () => openEscalation(id) },
       h("span", { class: "q-top" },
         h("span", { class: "prio " + (urgent ? "urgent" : "normal") }, urgent ? "URGENT" : "Normal"),
-        h("code", { class: "reason" }, e.reason || "—"), h("span", { class: "age" }, age(e))),
+        h("code", { class: "reason" }, e.reason || "—"), h("span", { class: "age" }, `#${id} · ${age(e)}`)),
       h("span", { class: "q-summary" }, e.summary || "No summary"),
       h("span", { class: "q-claim" + (mine ? " mine" : "") },
         e.status === "resolved" ? "Resolved" + (claimedBy(e) ? ` by ${claimedBy(e)}` : "")
@@ -218,7 +218,7 @@
         h("div", { class: "row" }, claimBtn), actErr),
       h("div", { class: "cols" },
         h("section", { class: "conv", "aria-labelledby": "conv-title" }, h("h3", { id: "conv-title" }, "Conversation"),
-          h("ol", { class: "messages" }, messages.map((m) => messageItem(m)))),
+          h("ol", { class: "messages" }, messages.map((m) => messageItem(m, esc.message_id)))),
         h("section", { class: "side", "aria-labelledby": "rep-title" }, h("h3", { id: "rep-title" }, "Report summary"),
           reportBlock(report),
           canWork ? h("div", { class: "work" }, replyForm, resolveForm)
@@ -246,10 +246,12 @@
       h("div", { class: "muted small" }, (c.matters_for || []).join("; ")))));
   }
 
-  function messageItem(m) {
+  function messageItem(m, escalatedId) {
     const role = m.role || "bot";
     const isBot = role === "bot" || role === "assistant";
-    const item = h("li", { class: "m m-" + role },
+    const flagged = escalatedId !== undefined && escalatedId !== null && m.id === escalatedId;
+    const item = h("li", { class: "m m-" + role + (flagged ? " flagged" : "") },
+      flagged ? h("p", { class: "flag" }, "This reply raised the escalation") : null,
       h("p", { class: "m-who" }, roleName[role] || role, m.author ? ` · ${m.author}` : "",
         isBot && m.action ? h("span", { class: "act act-" + m.action }, m.action) : null,
         isBot && m.reason ? h("code", { class: "reason" }, m.reason) : null,
@@ -265,7 +267,7 @@
     }
     const trace = m.trace || m.decision_trace || [];
     if (trace.length) {
-      item.append(h("details", {}, h("summary", {}, `Decision trace (${trace.length} steps)`),
+      item.append(h("details", {}, h("summary", {}, `Decision trace (${trace.length} step${trace.length === 1 ? "" : "s"})`),
         h("table", { class: "trace" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Step"),
           h("th", { scope: "col" }, "Outcome"), h("th", { scope: "col" }, "Detail"))),
         h("tbody", {}, trace.map((t) => h("tr", {}, h("td", {}, t.step), h("td", {}, t.outcome),

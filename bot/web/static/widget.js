@@ -32,7 +32,7 @@
     footer: "GeneChat explains your report in plain words. It does not replace your doctor.",
   };
 
-  // ---------- small DOM helpers: text only, never innerHTML ----------
+  // ---------- small DOM helpers: children become text nodes, never parsed as markup ----------
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -47,6 +47,17 @@
       el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
     return el;
+  }
+  // The mark is drawn with SVG elements (no emoji: many systems lack an emoji font).
+  function logo() {
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 32 32"); svg.setAttribute("class", "logo"); svg.setAttribute("aria-hidden", "true");
+    const path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M11 5c0 8 10 8 10 16s-10 8-10 6M21 5c0 8-10 8-10 16M12 10h8M12 22h8");
+    for (const [k, v] of [["stroke", "currentColor"], ["stroke-width", "2.5"], ["fill", "none"], ["stroke-linecap", "round"]]) path.setAttribute(k, v);
+    svg.append(path);
+    return svg;
   }
   const paragraphs = (text, cls) =>
     String(text || "").split(/\n{2,}/).filter((p) => p.trim()).map((p) => h("p", { class: cls }, p.trim()));
@@ -118,14 +129,14 @@
     : null;
   const panel = h("section", { class: "panel " + MODE, "aria-label": "GeneChat: questions about your genetic report", id: "gc-panel" },
     h("header", { class: "bar" },
-      h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }, "🧬"),
+      h("div", { class: "brand" }, logo(),
         h("div", {}, h("p", { class: "title" }, "GeneChat"), h("p", { class: "subtitle" }, "Questions about your genetic report"))),
       h("div", { class: "bar-actions" }, deleteBtn, closeBtn)),
     banner, main, live,
     h("footer", { class: "foot" }, WORDS.footer));
   const launcher = MODE === "floating"
     ? h("button", { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "gc-panel",
-      onclick: () => toggle(true) }, h("span", { "aria-hidden": "true" }, "💬 "), "Questions about your results?")
+      onclick: () => toggle(true) }, logo(), "Questions about your results?")
     : null;
   const dialog = buildDeleteDialog();
   if (launcher) { panel.hidden = true; root.append(launcher); }
@@ -149,8 +160,8 @@
     deleteBtn.hidden = !state.session;
     if (focus) focusHeading();
   }
-  const heading = (text) => h("h2", { tabindex: "-1" }, text);
-  const errorBox = () => h("div", { class: "error", role: "alert", hidden: true });
+  function heading(text) { return h("h2", { tabindex: "-1" }, text); }
+  function errorBox() { return h("div", { class: "error", role: "alert", hidden: true }); }
   function setError(box, text, detail, retry) {
     box.replaceChildren(h("p", {}, text));
     if (detail) box.append(h("p", { class: "detail" }, "Details: " + detail));
@@ -189,14 +200,15 @@
 
   // ---------- 2. upload ----------
   function uploadScreen() {
-    const input = h("input", { type: "file", id: "gc-file", class: "sr-only", tabindex: "-1",
+    // The real file input takes keyboard focus (Enter or Space opens the picker); its label is the visible button.
+    const input = h("input", { type: "file", id: "gc-file", class: "file-input",
       accept: ".json,.tsv,.csv,.txt,application/json,text/tab-separated-values,text/csv",
       "aria-describedby": "gc-file-help" });
     const err = errorBox();
     const busy = h("p", { class: "busy", role: "status", hidden: true }, h("span", { class: "spinner", "aria-hidden": "true" }), "Reading your report…");
-    const pick = h("button", { type: "button", class: "btn", onclick: () => input.click() }, "Choose a file");
+    const pick = h("label", { for: "gc-file", class: "btn" }, "Choose a file");
     const zone = h("div", { class: "drop" },
-      h("p", { class: "drop-title" }, "Drag your report file here"), h("p", { class: "muted" }, "or"), pick,
+      h("p", { class: "drop-title" }, "Drag your report file here"), h("p", { class: "muted" }, "or"), input, pick,
       h("p", { class: "muted small", id: "gc-file-help" },
         "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to 5 MB."));
     input.addEventListener("change", () => { if (input.files && input.files[0]) send(input.files[0]); });
@@ -208,20 +220,20 @@
       if (f) send(f);
     });
     show(h("div", { class: "screen" }, heading("Add your report"),
-      h("p", { class: "lead" }, "We read your report so we can explain your own results."), zone, input, busy, err));
+      h("p", { class: "lead" }, "We read your report so we can explain your own results."), zone, busy, err));
 
     async function send(file) {
-      err.hidden = true; busy.hidden = false; pick.disabled = true;
+      err.hidden = true; busy.hidden = false; input.disabled = true; pick.classList.add("disabled");
       const form = new FormData();
       form.append("file", file, file.name);
       try {
         const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/report`, { form });
         await acceptReport(r);
       } catch (e) {
-        busy.hidden = true; pick.disabled = false; input.value = "";
+        busy.hidden = true; input.disabled = false; pick.classList.remove("disabled"); input.value = "";
         if (sessionGone(e) && e.status !== 404) { forget(); return endedScreen(); }
         setError(err, plainError(e, true), e.detail);
-        pick.focus();
+        input.focus();
       }
     }
   }
@@ -269,7 +281,7 @@
   }
 
   // ---------- 4. chat ----------
-  let log, input, sendBtn, typing, chatErr;
+  let log, input, sendBtn, typing, chatErr, suggestions;
   function chatScreen({ history } = {}) {
     log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
     typing = h("p", { class: "typing", role: "status", hidden: true },
@@ -282,7 +294,7 @@
     const form = h("form", { class: "composer", onsubmit: (e) => { e.preventDefault(); ask(); } },
       h("label", { for: "gc-q" }, "Your question"), h("div", { class: "row" }, input, sendBtn));
     const genes = [...new Set(state.cards.map((c) => c.gene))].slice(0, 2);
-    const suggestions = h("div", { class: "chips", role: "group", "aria-label": "Suggested questions" },
+    suggestions = (history || []).length ? null : h("div", { class: "chips", role: "group", "aria-label": "Suggested questions" },
       [...genes.map((g) => `What does my ${g} result mean?`), "What is pharmacogenomics?"].map((q) =>
         h("button", { type: "button", class: "chip", onclick: () => { input.value = q; ask(); } }, q)));
     const results = h("details", { class: "my-results" }, h("summary", {}, `My results (${state.cards.length})`),
@@ -303,6 +315,7 @@
     state.sending = true; sendBtn.disabled = true; chatErr.hidden = true;
     // A retry of the same text reuses its id, so a message the server did get is stored once.
     if (!state.pending || state.pending.text !== text) state.pending = { text, id: newId() };
+    if (suggestions) { suggestions.remove(); suggestions = null; }
     const mine = userBubble(text);
     log.append(mine); scrollLog();
     typing.hidden = false;
@@ -352,7 +365,7 @@
   function escalationCard(r) {
     const urgent = r.escalation && r.escalation.priority === "urgent";
     const card = h("div", { class: "escalated", role: "note" },
-      h("p", { class: "esc-title" }, h("span", { "aria-hidden": "true" }, "👩‍⚕️ "), "Sent to a genetic counselor"),
+      h("p", { class: "esc-title" }, "Sent to a genetic counselor"),
       h("ul", {},
         h("li", {}, "A genetic counselor will read your question and your report."),
         h("li", {}, urgent ? "Your question is marked urgent, so it goes to the front of the queue."

