@@ -71,5 +71,5 @@ def bench_http(data_dir: Path, out_dir: Path, *, cold_starts: int, sessions: lis
                        "note": "process start (genechat serve) to /readyz 200, existing index; first run also creates the SQLite DB"},
         "idle_rss_mb": round(idle_mb, 1),
         "load": loads,
-        "peak_rss_mb": round(peak, 1),
+        "peak_rss_mb": round(peak, 1) if peak else None,
     }

@@ -30,9 +30,16 @@ from bot.api.middleware import (
 from bot.api.readiness import Readiness
 from bot.api.routes import auth, escalations, health, messages, sessions
 from bot.config import Settings, get_settings
+from bot.store.consent import ensure_current_consent
 from bot.store.db import Database
 
 log = structlog.get_logger("bot.api")
+
+
+def _prepare_database(db: Database) -> None:
+    db.upgrade()
+    with db.session() as s:
+        ensure_current_consent(s)
 
 
 def _default_parser(*args: Any, **kwargs: Any) -> Any:
@@ -51,7 +58,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(db.upgrade)
+        await run_in_threadpool(_prepare_database, db)
         readiness.start()  # models load in the background; /healthz answers meanwhile
         log.info("api_started", database=db.engine.dialect.name)
         yield

@@ -36,6 +36,7 @@ def load_synonyms(kb_dir: Path) -> dict[str, list[str]]:
     return {str(k): [str(s) for s in v] for k, v in raw.items()}
 
 
+@lru_cache(maxsize=4096)
 def _pattern(term: str) -> re.Pattern[str]:
     # letters/digits glued to the term must not count ("cyp2c19" inside "cyp2c191" is not a match)
     body = r"[\s\-]?".join(re.escape(part) for part in re.split(r"[\s\-]+", term.strip()))
@@ -57,13 +58,13 @@ class TermIndex:
         self.genes = {g.upper() for g in genes}
         self.drugs = {d.lower() for d in drugs}
         self.synonyms = synonyms or {}
-        self._patterns: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
-        terms = [(g, g) for g in sorted(self.genes)] + [(d, d) for d in sorted(self.drugs)]
-        terms += [(word, canonical) for canonical, words in self.synonyms.items() for word in words]
-        for term, canonical in terms:
-            if not _parts(term):
-                continue
-            self._patterns.append((_pattern(term), canonical, _parts(term)))
+        # (term, canonical, lower-cased words); regexes are compiled on first need: most never are
+        self._terms: list[tuple[str, str, tuple[str, ...]]] = []
+        pairs = [(g, g) for g in sorted(self.genes)] + [(d, d) for d in sorted(self.drugs)]
+        pairs += [(word, canonical) for canonical, words in self.synonyms.items() for word in words]
+        for term, canonical in pairs:
+            if _parts(term):
+                self._terms.append((term, canonical, _parts(term)))
         # the engine expands a message and the searcher expands it again: remember recent answers
         self._hits = lru_cache(maxsize=512)(self._canonical_hits_uncached)
 
@@ -73,12 +74,12 @@ class TermIndex:
     def _canonical_hits_uncached(self, text: str) -> tuple[str, ...]:
         folded = text.casefold()
         hits: list[str] = []
-        for pattern, canonical, parts in self._patterns:
+        for term, canonical, parts in self._terms:
             # a pattern can only match if each of its words occurs in the text: a substring test is
             # ~50x cheaper than the regex, and most of the ~400 terms are absent from any one message
             if parts[0] not in folded or (len(parts) > 1 and not all(p in folded for p in parts[1:])):
                 continue
-            if canonical not in hits and pattern.search(text):
+            if canonical not in hits and _pattern(term).search(text):
                 hits.append(canonical)
         return tuple(hits)
 

@@ -32,6 +32,8 @@ BENIGN = [
     r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b",
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
+    r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
+    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",
 ]
 
 EMERGENCY_SELF_HARM = [
@@ -97,6 +99,10 @@ INJECTION = [
     r"game|play|poem)\b|\bwrite (?:the|a) (?:line|scene|dialogue)\b|\bhypothetically\b[^.?!]*\b(?:dose|mg)\b",
     r"\bnew (?:rule|instruction|policy)s?\b[^.?!]{0,30}\b(?:from|by)\b|\b(?:rule|message|instruction|update)s? from "
     r"(?:your|the) (?:developers?|admins?|creators?|team|company)\b|\byou (?:may|can) now\b",
+    r"(?:^|\s|<\/?)(?:system|assistant|developer)\s*(?::|>)|\bnew instruction\w*\b|\b(?:if you|pretend you) had no "
+    r"(?:rules|limits|restrictions)\b|\bno rules\b|\b(?:edit|change|alter|modify|rewrite|fake|falsify)\s+(?:my|the)\s+"
+    r"(?:report|results?)\b|\b(?:act|talk|speak)\s+like\b|\b(?:grandma|grandmother|granny)\b[^.?!]*\b(?:read|tell|"
+    r"used to|always)\b|\bignora\w*\b|\bolvida\w* (?:tus|las) (?:reglas|instrucciones)\b",
     r"\brepeat (?:the )?(?:text|words|everything) above\b|\bwhat were you told\b|\bhow were you (?:programmed|instructed)\b",
     r"\bi am (?:your|the) (?:developer|admin|administrator|creator|programmer)\b|\bas your (?:developer|admin)\b|"
     r"\bi(?:'m| am) a (?:doctor|physician|pharmacist|nurse)\b[^.?!]*\b(?:so|just)\b[^.?!]*\b(?:dose|tell me|give me)\b",
@@ -107,10 +113,14 @@ INJECTION = [
 OUT_OF_SCOPE = [
     r"\b(?:flu|covid|colds?|rash|eczema|acne|psoriasis|migraine|headaches?|back pain|sore throat|sinus\w*|"
     r"vaccines?|flu shot|booster|diet|weight loss|lose weight|keto|vitamins?|supplements?|sunburn|insomnia|"
-    r"allerg(?:y|ies)|hay fever|toothache|ear infection|pink eye|warts?|mri|x-?ray|ct scan|blood pressure reading|"
+    r"allerg(?:y|ies)|hay fever|snor\w*|hiccups?|constipat\w*|toothache|ear infection|pink eye|warts?|mri|x-?ray|ct scan|blood pressure reading|"
     r"cholesterol numbers)\b",
     r"\b(?:neighbou?r|friend|coworker|co-worker|boss|roommate|classmate|patient)'?s\s+(?:\w+\s+)?(?:report|results?|"
     r"test|dna|genes?|brca|genetic)\b|\bsomeone else'?s (?:report|results?)\b|"
+    r"\b(?:neighbou?r|friend|coworker|boss|roommate|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
+    r"son|daughter|aunt|uncle|cousin)\s+(?:showed|sent|gave|forwarded)\s+me\s+(?:her|his|their)\b|"
+    r"\bmy (?:dog|cat|pet|puppy|kitten|horse|dog's|cat's)\b|"
+    r"\b(?:mom|mum|mother|dad|father|husband|wife|partner|sister|brother)'?s\s+(?:test\s+|genetic\s+|dna\s+)results?\b|"
     r"\b(?:sister|brother|mom|mum|mother|dad|father|husband|wife|partner|son|daughter|aunt|uncle|cousin|"
     r"grandma|grandpa|grandmother|grandfather)'?s\s+(?:\w+\s+){0,2}report\b",
 ]
@@ -153,7 +163,7 @@ ESCALATE = {
     "family_testing_decision": [
         r"\b(?:should|do|does|must|need|needs|ought|can|could)\b[^.?!]{0,50}\b(?:kids?|children|child|sons?|daughters?|"
         r"sisters?|brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|aunts?|uncles?|"
-        r"husband|wife|partner|grandchild\w*|nieces?|nephews?)\b[^.?!]{0,40}\b(?:tested|test|testing|screened|checked)\b",
+        r"husband|wife|partner|grandchild\w*|nieces?|nephews?)\b[^.?!]{0,40}\b(?:tested|testing|screened|checked|test(?!\s+results?))\b",
         r"\b(?:test|testing|screen)\s+(?:my|our)\s+(?:kids?|children|child|sons?|daughters?|sisters?|brothers?|"
         r"siblings?|family|relatives?|parents?)\b",
         r"\b(?:tell|warn|inform)\s+my\s+(?:family|relatives|kids|children|sisters?|brothers?|siblings?|parents)\b",
@@ -195,7 +205,21 @@ ESCALATE = {
 # Generic phrasings ("should I use ...", "diagnose my ...") that also fit questions about other conditions
 # ("what cream should I use for eczema"): a confident out-of-scope vote may override them when the
 # message names no gene, medicine or genetics term. Names are "<reason>#<index in its list>".
-WEAK_RULES = {"medication_change#5", "medication_change#6", "diagnosis_or_risk_decision#3"}
+WEAK_RULES = {"medication_change#4", "medication_change#5", "medication_change#6", "diagnosis_or_risk_decision#3"}
+# Rules a confident "answer" vote may override (distress words in a plain "what does it mean" question).
+SOFT_RULES = {"wants_human#2"}
+
+# Plain explanation questions about a result ("does my CYP2D6 matter for Zofran", "is my TPMT ok"):
+# answered unless the classifier is very sure they need a person.
+ANSWER_HINTS = [
+    r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:matter|affect|apply|"
+    r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)\b",
+    r"\bis my\s+(?:\w+\s+){0,2}(?:result\s+)?(?:ok|okay|normal|good|bad|fine|common|rare|typical)\b",
+    r"\b(?:what|whats|what's)\s+(?:is\s+)?my\s+(?:\w+\s+){0,2}(?:result|status|type|genotype|diplotype)\b",
+    r"\b(?:did|does|was|were)\s+(?:my|the|this)\s+(?:test|report|panel|lab)\s+(?:check|include|cover|test|look at|"
+    r"say|list|mention)\b",
+    r"\bwhat (?:does|do|did)\b[^.?!]{0,60}\b(?:mean|say)\b",
+]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}
 
@@ -216,7 +240,7 @@ class RuleResult:
         """The hit that wins: emergency > prompt injection > escalate (self-harm beats other emergencies)."""
         if not self.hits:
             return None
-        rank = {"self_harm": 6, "emergency_symptoms": 5, "prompt_injection": 4, "out_of_scope": -1}
+        rank = {"self_harm": 6, "emergency_symptoms": 5, "prompt_injection": 4, "out_of_scope": -1, "answer": -2}
         return max(self.hits, key=lambda h: (rank.get(h.reason, 0), SAFETY_ORDER[h.action]))
 
 
@@ -231,6 +255,7 @@ _TABLE: list[tuple[str, str, list[re.Pattern[str]]]] = [
     ("decline", "prompt_injection", _compile(INJECTION)),
 ] + [("escalate", reason, _compile(pats)) for reason, pats in ESCALATE.items()] + [
     ("decline", "out_of_scope", _compile(OUT_OF_SCOPE)),
+    ("answer", "answer", _compile(ANSWER_HINTS)),
 ]
 
 

@@ -17,12 +17,15 @@ from typing import Any
 import numpy as np
 
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.rules import ESCALATE, WEAK_RULES, RuleResult, match_rules
+from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 
 # Thresholds picked on the held-out fifth of evals/triage (measured by bot/safety/measure.py).
 EMERGENCY_MIN = 0.45  # model alone raises an emergency at this probability
 ESCALATE_MIN = 0.40  # model alone escalates an "answer" at this probability
-INJECTION_MIN = 0.50
+INJECTION_MIN = 0.60
+INJECTION_OVER_RULES_MIN = 0.60  # a manipulation attempt that also asks for a dose is declined, not escalated
+SOFT_ANSWER_MIN = 0.50
+HINT_ESCALATE_MAX = 0.80  # a plain explanation question is answered unless the model is this sure it needs a person
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
 DECLINE_DOMAIN_MIN = 0.80
 DECLINE_OVERRIDE_MIN = 0.60  # out of scope beats a generic escalation phrase only when this sure
@@ -85,6 +88,8 @@ def triage(
             return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
+    if pred is not None and pred.reason_probs.get("prompt_injection", 0.0) >= INJECTION_OVER_RULES_MIN:
+        return decide("decline", "prompt_injection", "model", pred.reason_probs["prompt_injection"])
     others_report = any(h.rule == "out_of_scope#1" for h in rules.hits)  # someone else's report
     off_topic = others_report or (not domain and any(h.reason == "out_of_scope" for h in rules.hits))
     if top is not None and top.action == "escalate":
@@ -95,7 +100,16 @@ def triage(
                 and pred.reason_probs.get("out_of_scope", 0.0) >= DECLINE_OVERRIDE_MIN):
             return decide("decline", "out_of_scope", "model", pred.reason_probs["out_of_scope"],
                           "generic rule overridden: no genetics terms")
+        soft_only = all(h.rule in SOFT_RULES for h in rules.hits if h.action == "escalate")
+        if soft_only and pred is not None and pred.action_probs["answer"] >= SOFT_ANSWER_MIN:
+            return decide("answer", "answer", "model", pred.action_probs["answer"], "distress words in a plain question")
         return decide("escalate", _escalate_reason(rules, pred), "rule", 1.0)
+    if off_topic:
+        return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
+    hinted = any(h.action == "answer" for h in rules.hits) and (domain or pred is None or pred.action != "decline")
+    if hinted and (pred is None or pred.action_probs["escalate"] < HINT_ESCALATE_MAX):
+        return decide("answer", "answer", "rule", 1.0 if pred is None else pred.action_probs["answer"],
+                      "plain explanation question")
     if off_topic:
         return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
     if pred is None:
@@ -105,7 +119,7 @@ def triage(
     probs = pred.action_probs
     if pred.reason_probs.get("prompt_injection", 0.0) >= INJECTION_MIN:
         return decide("decline", "prompt_injection", "model", pred.reason_probs["prompt_injection"])
-    if probs["escalate"] >= ESCALATE_MIN:
+    if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"]:
         return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"])
     if pred.action == "decline" and probs["decline"] >= (DECLINE_DOMAIN_MIN if domain else DECLINE_MIN):
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.store.models import ConsentVersion
@@ -22,7 +23,10 @@ def ensure_current_consent(db: Session) -> ConsentVersion:
     """Return the stored row for the current consent version, storing the text the first time."""
     row = db.get(ConsentVersion, CONSENT_VERSION)
     if row is None:
-        row = ConsentVersion(version=CONSENT_VERSION, text=CONSENT_TEXT)
-        db.add(row)
-        db.flush()
+        try:
+            with db.begin_nested():  # another worker may insert the same version at the same moment
+                row = ConsentVersion(version=CONSENT_VERSION, text=CONSENT_TEXT)
+                db.add(row)
+        except IntegrityError:
+            row = db.get(ConsentVersion, CONSENT_VERSION)
     return row

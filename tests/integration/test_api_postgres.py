@@ -85,3 +85,16 @@ def test_both_workers_migrating_at_once_is_safe(isolated_data_dir, pg_url):
     assert dbs[0].current_revision() == dbs[1].current_revision() is not None
     for d in dbs:
         d.dispose()
+
+
+def test_concurrent_load_on_postgres_loses_and_duplicates_nothing(isolated_data_dir, pg_url):
+    from benchmarks.load import run_load
+    from bot.api.app import create_app
+    from bot.api.testing import FakeEngine, serve_in_thread
+
+    settings = Settings(data_dir=isolated_data_dir, database_url=pg_url, rate_limit="1000000/minute")
+    with serve_in_thread(create_app(settings, engine=FakeEngine())) as url:
+        result = run_load(url, sessions=8, messages=3, time_limit=120)
+    assert (result["lost"], result["duplicated"], result["errors"]) == (0, 0, 0)
+    assert result["latency"]["n"] == 24
+

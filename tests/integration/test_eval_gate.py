@@ -79,9 +79,9 @@ def test_gate_catches_an_engine_whose_triage_is_forced_to_answer(
                             lambda *a, **kw: dataclasses.replace(real_triage(*a, **kw), action="answer", reason="answer"))
     else:  # the engine changed shape: sabotage its output instead
         engine = ForcedActionEngine(engine, "answer")
-    run = _gate(real_stack, [s for s in SUITES if s != "retrieval"], None, engine=engine)
+    # the answers suite holds emergencies, escalations and declines; the triage suite's sabotage is
+    # covered with the fake engine in tests/unit/test_eval_harness.py (keeps this test about a minute)
+    run = _gate(real_stack, ["answers"], None, engine=engine)
     failing = {f"{f.suite}.{f.metric}" for f in run.gate or []}
     print("\nsabotaged gate failures:", *(f.message for f in run.gate or []), sep="\n  ")
     assert {"answers.emergency_recall", "answers.escalation_recall", "answers.action_accuracy"} <= failing
-    if "triage" in SUITES:
-        assert {"triage.emergency_recall", "triage.escalation_recall"} <= failing

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
 import hypothesis
+import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from schemathesis.checks import (
@@ -24,16 +26,24 @@ _DATA = Path(tempfile.mkdtemp(prefix="genechat-schemathesis-"))
 SETTINGS = Settings(data_dir=_DATA, rate_limit="100000/minute", upload_limit_bytes=200_000)
 APP = create_app(SETTINGS, engine=FakeEngine(), report_parser=report_parser())
 CLIENT = TestClient(APP)
-CLIENT.__enter__()  # runs the lifespan: migrations and engine warm-up
-APP.state.genechat.readiness.wait(10)
-with APP.state.genechat.db.session() as _db:
-    add_counselor(_db, "schema", "schema-password-1")
-COUNSELOR = {"Authorization": "Bearer " + CLIENT.post(
-    "/api/auth/login", json={"username": "schema", "password": "schema-password-1"}).json()["token"]}
+COUNSELOR: dict[str, str] = {}
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 schema.config.generation.update(max_examples=20)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def running_app():
+    """Start the app once (migrations, warm engine) and log a counselor in."""
+    with CLIENT:
+        APP.state.genechat.readiness.wait(10)
+        with APP.state.genechat.db.session() as db:
+            add_counselor(db, "schema", "schema-password-1")
+        login = CLIENT.post("/api/auth/login", json={"username": "schema", "password": "schema-password-1"})
+        COUNSELOR["Authorization"] = "Bearer " + login.json()["token"]
+        yield
+    shutil.rmtree(_DATA, ignore_errors=True)
 
 
 def _patient_case(case) -> dict[str, str]:
