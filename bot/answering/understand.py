@@ -101,7 +101,7 @@ class Understanding:
 
     @property
     def domain(self) -> bool:
-        return bool(self.genes or self.drugs or self.phenotype_words)
+        return bool(self.genes or self.drugs or self.phenotype_words or (self.personal and self.about_result))
 
     def in_report(self, report: Report | None) -> list[str]:
         have = set(report.genes) if report else set()

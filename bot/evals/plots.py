@@ -78,3 +78,29 @@ def trend_png(current: dict[str, dict[str, float | None]], baseline: dict[str, d
     ax.set_title("Rates: this run vs baseline")
     ax.legend(loc="lower right")
     return _png(fig)
+
+
+KEY_METRICS = ("action_accuracy", "escalation_recall", "emergency_recall", "citation_coverage", "hit_at_3", "mrr",
+               "groundedness")
+
+
+def history_png(history: list[dict], baseline: dict[str, dict[str, float | None]]) -> str | None:
+    """Key rates over the last runs (solid) with the baseline (dotted), when there are at least two runs."""
+    if len(history) < 2:
+        return None
+    fig, ax = plt.subplots(figsize=(9, 4))
+    xs = list(range(1, len(history) + 1))
+    for suite in sorted({s for h in history for s in h.get("scores", {})}):
+        for name in KEY_METRICS:
+            ys = [h.get("scores", {}).get(suite, {}).get(name) for h in history]
+            if all(y is None for y in ys):
+                continue
+            (line,) = ax.plot(xs, [y if y is not None else float("nan") for y in ys], marker="o",
+                              label=f"{suite}.{name}")
+            base = baseline.get(suite, {}).get(name)
+            if base is not None:
+                ax.axhline(base, color=line.get_color(), linestyle=":", linewidth=1)
+    ax.set_xlabel("run (oldest to newest)")
+    ax.set_title("Key rates over recent runs (dotted: baseline)")
+    ax.legend(fontsize=7, loc="lower left", ncol=2)
+    return _png(fig)

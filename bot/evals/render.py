@@ -31,6 +31,16 @@ def write_json(run: EvalRun, out_dir: Path) -> Path:
     return path
 
 
+def append_history(run: EvalRun, out_dir: Path, keep: int = 30) -> list[dict]:
+    """Add this run's scores to ``history.jsonl`` in the output folder; return the last ``keep`` runs."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "history.jsonl"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"generated_at": run.generated_at, "scores": run.scores()}) + "\n")
+    lines = path.read_text(encoding="utf-8").splitlines()[-keep:]
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def _summary(run: EvalRun, thresholds: Thresholds, baseline: dict[str, dict[str, float | None]]) -> str:
     failing = {(f.suite, f.metric) for f in run.gate or []}
     rows = ["<tr><th>suite</th><th>metric</th><th>score</th><th>n</th><th>threshold</th><th>baseline</th>"
@@ -53,7 +63,7 @@ def _summary(run: EvalRun, thresholds: Thresholds, baseline: dict[str, dict[str,
     return "<table>" + "".join(rows) + "</table>"
 
 
-def _plots(run: EvalRun, baseline: dict[str, dict[str, float | None]]) -> str:
+def _plots(run: EvalRun, baseline: dict[str, dict[str, float | None]], history: list[dict]) -> str:
     images: list[tuple[str, str | None]] = []
     for suite in run.suites.values():
         if suite.skipped:
@@ -67,6 +77,7 @@ def _plots(run: EvalRun, baseline: dict[str, dict[str, float | None]]) -> str:
         images.append(("reading grade", plots.histogram_png(grades, "answers: reading grade", "Flesch-Kincaid", 8)))
     kinds = {f"{s}.{n}": m.kind for s, suite in run.suites.items() for n, m in suite.metrics.items()}
     images.append(("trend", plots.trend_png(run.scores(), baseline, kinds)))
+    images.append(("history", plots.history_png(history, baseline)))
     return "".join(f'<img alt="{escape(alt)}" src="data:image/png;base64,{b64}">' for alt, b64 in images if b64)
 
 
@@ -110,7 +121,7 @@ def write_html(run: EvalRun, out_dir: Path, thresholds: Thresholds,
 <style>{_CSS}</style></head><body><h1>GeneChat eval report</h1>
 <p>Generated {escape(run.generated_at)} against <b>{escape(run.target)}</b>.</p>{verdict}
 {"<ul>" + notes + "</ul>" if notes else ""}<h2>Summary</h2>{_summary(run, thresholds, baseline)}
-<h2>Plots</h2><div class=plots>{_plots(run, baseline)}</div>{judge}
+<h2>Plots</h2><div class=plots>{_plots(run, baseline, append_history(run, out_dir))}</div>{judge}
 <h2>Failures</h2><div id=filters><input id=q placeholder="search text" oninput=applyFilter()>
 <select id=suite onchange=applyFilter()><option value="">all suites</option>{options(run.suites)}</select>
 <select id=check onchange=applyFilter()><option value="">all checks</option>{options(checks)}</select>

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.config import PROJECT_ROOT
 from bot.errors import GeneChatError
 
 
@@ -81,4 +82,12 @@ def load_yaml_text(text: str, path: str) -> YamlDoc:
 
 
 def load_yaml(path: Path) -> YamlDoc:
-    return load_yaml_text(path.read_text(encoding="utf-8"), str(path))
+    return load_yaml_text(path.read_text(encoding="utf-8"), _display(path))
+
+
+def _display(path: Path) -> str:
+    """Paths inside the project are shown relative to it (shorter in reports and errors)."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)

@@ -86,8 +86,10 @@ class HybridSearcher:
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         for rank, cid in enumerate(self._lexical(expanded)):
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-        wanted_genes = {g.upper() for g in genes}
-        wanted_drugs = {d.lower() for d in drugs}
+        # terms named in the question count as much as the caller's (the patient's report genes)
+        named = self.terms.detect(query)
+        wanted_genes = {g.upper() for g in [*genes, *named.genes]}
+        wanted_drugs = {d.lower() for d in [*drugs, *named.drugs]}
         for cid in list(scores):
             chunk = self.chunks.get(cid)
             if chunk is None:  # in the store but added after this searcher was built

@@ -46,7 +46,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
-    r"\b(?:what'?s|what is|whats) the point (?:of|in) (?:living|life|going on|being alive|carrying on)\b|"
+    r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
+    r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
+    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|"
     r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves)\b|"
     r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
 ]
@@ -64,7 +66,8 @@ EMERGENCY_SYMPTOMS = [
     r"\bpass(?:ed|ing)? out\b|\bfaint(?:ed|ing)\b|\bunconscious\b|\bunresponsive\b|\bwon'?t wake up\b|"
     r"\bcan'?t wake (?:him|her|them|up)\b|\bcollapsed\b|\bblack(?:ed|ing) out\b",
     r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b|"
-    r"\b(?:accidentally|by accident) (?:took|taken|swallowed|ate)\b|\bswallowed (?:a bunch|a handful|all)\b|"
+    r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b|"
+    r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
     r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b",
     r"\b(?:was|got|been|is|am|are) poisoned\b|\bswallowed (?:poison|bleach)\b|\bdrank (?:poison|bleach)\b|"
     r"\bhaving a stroke\b|\bstroke symptoms\b|\bsigns of a stroke\b|\bface (?:is )?drooping\b|\bslurred speech\b|\bslurring\b|"
@@ -181,6 +184,8 @@ ESCALATE = {
         r"\bhow likely (?:am i|is it that i)\b|\bpercent(?:age)? chance\b",
         r"\bshould i (?:get|have|do|schedule|book|consider|go for)\b[^.?!]{0,30}\b(?:surgery|mastectomy|hysterectomy|"
         r"oophorectomy|ovaries|breasts?|screening|colonoscopy|mammograms?|mri|scan|biopsy|test(?:ing)?|removed)\b",
+        r"\b(?:need|have|get|should)\b[^.?!]{0,25}\b(?:breasts?|ovaries|ovary|uterus|womb|colon|thyroid|stomach|tubes)\s+"
+        r"(?:removed|taken out|out)\b|\bremov\w* my (?:breasts?|ovaries|uterus|colon)\b|"
         r"\b(?:diagnos\w*|prognosis)\b[^.?!]{0,20}\b(?:me|my)\b|\bdo i need (?:a |an )?(?:surgery|mastectomy|"
         r"colonoscopy|mammogram|mri|screening|scan)\b",
     ],
@@ -207,13 +212,15 @@ ESCALATE = {
 # message names no gene, medicine or genetics term. Names are "<reason>#<index in its list>".
 WEAK_RULES = {"medication_change#4", "medication_change#5", "medication_change#6", "diagnosis_or_risk_decision#3"}
 # Rules a confident "answer" vote may override (distress words in a plain "what does it mean" question).
-SOFT_RULES = {"wants_human#2"}
+SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 
 # Plain explanation questions about a result ("does my CYP2D6 matter for Zofran", "is my TPMT ok"):
 # answered unless the classifier is very sure they need a person.
 ANSWER_HINTS = [
-    r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:matter|affect|apply|"
-    r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)\b",
+    r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:(?:matter|apply|"
+    r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
+    r"\b(?:summari[sz]e|explain|go over|walk me through|break down|read)\s+(?:me\s+)?(?:my|the|this)\s+(?:\w+\s+)?"
+    r"(?:report|results?)\b",
     r"\bis my\s+(?:\w+\s+){0,2}(?:result\s+)?(?:ok|okay|normal|good|bad|fine|common|rare|typical)\b",
     r"\b(?:what|whats|what's)\s+(?:is\s+)?my\s+(?:\w+\s+){0,2}(?:result|status|type|genotype|diplotype)\b",
     r"\b(?:did|does|was|were)\s+(?:my|the|this)\s+(?:test|report|panel|lab)\s+(?:check|include|cover|test|look at|"

@@ -105,10 +105,31 @@ def test_logs_of_a_full_journey_hold_no_patient_text_report_content_or_tokens(is
         api.client.post(patient.url("/messages"), json={"text": question * 100}, headers=patient.headers)
         api.client.get(patient.url("/messages"), headers=patient.headers)
         api.client.delete(patient.url(), headers=patient.headers)
-    logged = "\n".join(f"{r.getMessage()} {json.dumps(r.args, default=str) if r.args else ''}"
-                       for r in caplog.records)
+    logged = "\n".join(r.getMessage() + json.dumps(vars(r), default=str) for r in caplog.records)
     assert "message_answered" in logged and "request" in logged  # the capture did see our logs
     forbidden = ["Zebrafish", "Quokka", "Wombat", "Platypus", "Narwhal", "Okapi", "Poor Metabolizer", "*2/*2",
                  "correct horse battery", patient.token, headers["Authorization"].split()[1]]
     leaked = [word for word in forbidden if word in logged]
     assert leaked == []
+
+
+@pytest.mark.slow
+def test_real_engine_conversation_logs_hold_no_patient_text(isolated_data_dir, caplog):
+    """The same check with the real conversation engine (hash embedder, no index): its logs must be clean too."""
+    from bot.conversation.engine import ConversationEngine, EmptySearcher
+    from bot.retrieval.embedder import HashEmbedder
+
+    settings = Settings(data_dir=isolated_data_dir, embedder="hash", log_level="DEBUG")
+    engine = ConversationEngine(settings, embedder=HashEmbedder(), searcher=EmptySearcher())
+    report = {**SAMPLE_REPORT, "lab": "Narwhal Genomics Lab"}
+    questions = ["Zebrafish: what does my CYP2C19 result mean?", "Quokka: what dose of clopidogrel should I take?",
+                 "Wombat: I have crushing chest pain"]
+    caplog.set_level(logging.DEBUG)
+    with ApiHarness(settings, engine=engine) as api:
+        patient = api.patient()
+        api.upload(patient, report)
+        actions = [api.ask(patient, q)["action"] for q in questions]
+    assert actions[2] == "emergency"
+    logged = "\n".join(r.getMessage() + json.dumps(vars(r), default=str) for r in caplog.records)
+    assert "engine" in logged
+    assert [w for w in ("Zebrafish", "Quokka", "Wombat", "Narwhal", patient.token) if w in logged] == []

@@ -104,3 +104,16 @@ def test_committed_eval_data_is_valid() -> None:
     assert load_cases(evals / "cases", evals / "reports")
     if (evals / "retrieval.yaml").exists():
         assert load_retrieval(evals / "retrieval.yaml")
+
+
+def test_holdout_split_matches_the_one_the_triage_classifier_trains_with() -> None:
+    from bot.safety.classifier import is_holdout as classifier_holdout
+
+    assert [is_holdout(i) for i in range(40)] == [classifier_holdout(i) for i in range(40)]
+
+
+def test_paths_inside_the_project_are_shown_relative() -> None:
+    from bot.config import PROJECT_ROOT
+
+    loaded = load_triage(PROJECT_ROOT / "evals" / "triage")
+    assert loaded[0].where.startswith("evals/triage/")

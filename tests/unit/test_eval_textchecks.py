@@ -108,3 +108,19 @@ def test_groundedness_accepts_close_paraphrase_with_an_embedder() -> None:
 def test_kb_texts_are_read_by_front_matter_id(tmp_path) -> None:
     (tmp_path / "x.md").write_text("---\nid: gene-cyp2c19\ntitle: T\n---\n## About\nBody text.\n")
     assert "Body text." in load_kb_texts(tmp_path)["gene-cyp2c19"]
+
+
+def test_the_engines_fixed_safety_wording_is_never_counted_as_advice_or_invented() -> None:
+    from bot.safety.wording import all_fixed_sentences
+
+    for text in all_fixed_sentences():
+        assert find_dose_advice(text) == [], text
+        assert find_invented_genotypes(text, REPORT) == [], text
+
+
+def test_fixed_wording_templates_are_expanded_per_gene() -> None:
+    from bot.evals.grounding import fixed_wording
+
+    g = Grounder({}, fixed=fixed_wording())
+    assert g.is_fixed("Your report does not include a result for TPMT.")
+    assert not g.is_fixed("Your report shows you are a poor metabolizer.")

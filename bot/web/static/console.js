@@ -208,7 +208,7 @@
 
     detailEl.replaceChildren(
       h("div", { class: "detail-head" },
-        h("h2", {}, `Escalation ${state.selected}`),
+        h("h2", {}, `Escalation #${state.selected}`),
         h("p", { class: "status-line", tabindex: "-1" },
           h("span", { class: "prio " + ((PRIORITY_RANK[esc.priority] ?? 2) === 0 ? "urgent" : "normal") }, esc.priority || "normal"),
           " ", h("code", { class: "reason" }, esc.reason || "—"), ` · ${status}`,
@@ -271,10 +271,19 @@
         h("table", { class: "trace" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Step"),
           h("th", { scope: "col" }, "Outcome"), h("th", { scope: "col" }, "Detail"))),
         h("tbody", {}, trace.map((t) => h("tr", {}, h("td", {}, t.step), h("td", {}, t.outcome),
-          h("td", {}, h("code", {}, JSON.stringify(t.detail || {})))))))));
+          h("td", {}, traceDetail(t.detail || {}))))))));
     }
     item.append(feedbackForm(m));
     return item;
+  }
+
+  function traceDetail(detail) {
+    const keys = Object.keys(detail);
+    if (!keys.length) return "—";
+    return h("dl", { class: "kv" }, keys.flatMap((k) => {
+      const v = detail[k];
+      return [h("dt", {}, k), h("dd", {}, typeof v === "string" ? v : JSON.stringify(v))];
+    }));
   }
 
   function feedbackForm(m) {

@@ -327,7 +327,7 @@
       const bot = botBubble(r);
       log.append(bot);
       if (r.action === "emergency") showBanner();
-      scrollLog();
+      log.scrollTop = Math.max(0, mine.offsetTop - 8);  // show the question and the start of its answer
     } catch (e) {
       mine.remove();
       if (sessionGone(e)) { forget(); return endedScreen(); }
@@ -364,14 +364,16 @@
   }
   function escalationCard(r) {
     const urgent = r.escalation && r.escalation.priority === "urgent";
-    const card = h("div", { class: "escalated", role: "note" },
-      h("p", { class: "esc-title" }, "Sent to a genetic counselor"),
-      h("ul", {},
-        h("li", {}, "A genetic counselor will read your question and your report."),
+    const steps = r.action === "emergency"
+      ? [h("li", {}, "A genetic counselor has been told about this message."),
+        h("li", {}, h("strong", {}, "Do not wait for their reply: get emergency help now."))]
+      : [h("li", {}, "A genetic counselor will read your question and your report."),
         h("li", {}, urgent ? "Your question is marked urgent, so it goes to the front of the queue."
           : "They usually reply within 1 business day."),
         h("li", {}, "Keep this page open: their reply will appear here. You do not need to do anything else."),
-        h("li", {}, "Until then, keep taking your medicines as prescribed. If you feel unwell, call your doctor.")),
+        h("li", {}, "While you wait, do not change any medicine on your own. If you feel unwell, contact your doctor.")];
+    const card = h("div", { class: "escalated", role: "note" },
+      h("p", { class: "esc-title" }, "Sent to a genetic counselor"), h("ul", {}, steps),
       h("p", { class: "esc-status" }, "Status: waiting for a counselor"));
     state.escalationCards.push(card);
     return card;
