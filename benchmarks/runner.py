@@ -114,7 +114,7 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict[
             echo("HTTP: cold start and load ...")
             _section(results, "http", lambda: bench_http(
                 settings.data_dir, config.out_dir, cold_starts=config.cold_starts, sessions=config.sessions,
-                messages=config.messages))
+                messages=config.messages, profile=config.wants("profile")))
         if config.wants("index"):
             echo(f"Synthetic collections: {config.synthetic_sizes} chunks ...")
             _section(index, "embedding_rate", lambda: index_scale.bench_embedding_rate(embedder))

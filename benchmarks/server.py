@@ -34,7 +34,9 @@ def genechat_command() -> list[str]:
 class ServerProcess:
     """One uvicorn server (``genechat serve``) with its own data dir; rate limits lifted for the load test."""
 
-    def __init__(self, data_dir: Path, log_path: Path, extra_env: dict[str, str] | None = None):
+    def __init__(self, data_dir: Path, log_path: Path, extra_env: dict[str, str] | None = None,
+                 launcher: str = "genechat"):
+        self.launcher = launcher
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir, self.log_path = data_dir, log_path
@@ -45,11 +47,18 @@ class ServerProcess:
         }
         self.proc: subprocess.Popen[bytes] | None = None
 
+    def command(self) -> list[str]:
+        """``genechat serve`` (what users run), or plain uvicorn on the app factory (no CLI imports)."""
+        if self.launcher == "uvicorn":
+            return [sys.executable, "-m", "uvicorn", "bot.api.app:create_app", "--factory", "--host", "127.0.0.1",
+                    "--port", str(self.port), "--log-level", "warning"]
+        return [*genechat_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+
     def start_and_wait_ready(self, timeout: float = 120.0) -> dict[str, float]:
         """Seconds from process start to the first /healthz 200 and to /readyz 200."""
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self._log = log
-        cmd = [*genechat_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd = self.command()
         start = time.perf_counter()
         self.proc = subprocess.Popen(cmd, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         healthy: float | None = None

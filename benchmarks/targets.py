@@ -96,7 +96,7 @@ def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     lat("  hybrid search (embed+dense+BM25)", _get(results, "inprocess", "floor", "hybrid_search"))
     lat("  naive: embed_query alone (torch)", _get(results, "inprocess", "naive_embed_query"))
     for run in _get(results, "http", "load") or []:
-        lat(f"HTTP {run['sessions']} sessions ({_fmt(run.get('throughput_rps'))} msg/s)", run)
+        lat(f"HTTP {run['sessions']} sessions ({_fmt(run.get('throughput_rps'))} msg/s)", run.get("latency") or run)
     for run in _get(results, "index", "synthetic") or []:
         lat(f"{run['chunks']:,} chunks: vector query k=30", run.get("vector_query_k30"))
         lat(f"{run['chunks']:,} chunks: hybrid search", run.get("hybrid_search"))

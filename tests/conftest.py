@@ -77,17 +77,18 @@ def kb_index_settings(tmp_path_factory: pytest.TempPathFactory):
     return settings
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+# Store/API tests run on SQLite, and on PostgreSQL too when scripts/with-postgres.sh provides a server.
+_BACKENDS = ["sqlite", "postgresql"] if os.environ.get("GENECHAT_TEST_POSTGRES_URL") else ["sqlite"]
+
+
+@pytest.fixture(params=_BACKENDS)
 def database_url(request: pytest.FixtureRequest, isolated_data_dir: Path) -> Iterator[str]:
-    """A fresh, empty database for one test: a SQLite file, or a new PostgreSQL database when
-    GENECHAT_TEST_POSTGRES_URL points at a server (scripts/with-postgres.sh sets it)."""
+    """A fresh, empty database for one test: a SQLite file, or a new PostgreSQL database on the server
+    at GENECHAT_TEST_POSTGRES_URL (tests/integration/test_api_postgres.py says clearly when it is unset)."""
     if request.param == "sqlite":
         yield f"sqlite:///{isolated_data_dir / 'genechat.sqlite3'}"
         return
     from bot.store.testing import POSTGRES_ENV, fresh_postgres_database
 
-    admin_url = os.environ.get(POSTGRES_ENV)
-    if not admin_url:
-        pytest.skip(f"{POSTGRES_ENV} is not set: run under scripts/with-postgres.sh to test PostgreSQL")
-    with fresh_postgres_database(admin_url) as url:
+    with fresh_postgres_database(os.environ[POSTGRES_ENV]) as url:
         yield url

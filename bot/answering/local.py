@@ -121,15 +121,22 @@ class LocalComposer:
         strong = {g.lower() for g in u.genes} | {d.lower() for d in u.drugs} | keywords(fact_words)
         limit_p = max_passages or (2 if simple else 3)
         per = 2 if simple else 3
+        if not (u.genes or u.drugs):
+            limit_p = min(limit_p, 2)
         covered: set[str] = set()
+        docs: set[str] = set()
         used = 0
-        for p in rank_passages(passages, u.genes, u.drugs):
+        hints = keywords(fact_words) | set(u.phenotype_words)
+        for p in rank_passages(passages, u.genes, u.drugs, hints):
             if used >= limit_p:
                 break
             adds = {g for g in p.genes if g in u.genes} | {d for d in p.drugs if d in u.drugs}
-            if used >= 1 and (u.genes or u.drugs) and not (adds - covered):
-                continue  # a further passage must cover something new that was asked about
+            if used >= 2 and not (adds - covered):
+                continue  # a third passage must cover something new that was asked about
+            if p.doc_id in docs and not (adds - covered) and used >= 1:
+                continue
             for s in pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple):
                 draft.add(s, f"kb:{p.chunk_id}", block)
             covered |= adds
+            docs.add(p.doc_id)
             used += 1

@@ -46,14 +46,19 @@ def pick_sentences(
     return [sentences[i] for i in sorted(chosen)][:limit]
 
 
-def rank_passages(passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str]) -> list[Passage]:
-    """Search order, but a passage about an asked gene or medicine goes first; one passage per doc section."""
+def rank_passages(
+    passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str], hints: set[str] | None = None
+) -> list[Passage]:
+    """Search order, but passages about an asked medicine, then an asked gene, then the patient's result words go first."""
     wanted_g, wanted_d = set(genes), {d.lower() for d in drugs}
+    hints = hints or set()
 
-    def key(item: tuple[int, Passage]) -> tuple[int, int]:
+    def key(item: tuple[int, Passage]) -> tuple[int, int, int, int]:
         i, p = item
-        hit = len(wanted_g & set(p.genes)) + len(wanted_d & {d.lower() for d in p.drugs})
-        return (-min(hit, 2), i)
+        drug_hit = len(wanted_d & {d.lower() for d in p.drugs})
+        gene_hit = len(wanted_g & set(p.genes))
+        hint_hit = len(hints & set(_WORD.findall(p.text.lower())))
+        return (-min(drug_hit, 1), -min(gene_hit, 1), -min(hint_hit, 2), i)
 
     seen: set[str] = set()
     out: list[Passage] = []

@@ -18,7 +18,7 @@ from bot.store.models import Counselor, PatientSession
 from bot.store.sessions import session_for_token
 
 _patient_bearer = HTTPBearer(auto_error=False, scheme_name="PatientToken", description="Session token")
-_counselor_bearer = HTTPBearer(auto_error=False, scheme_name="CounselorToken", description="Login token")
+counselor_bearer = HTTPBearer(auto_error=False, scheme_name="CounselorToken", description="Login token")
 
 
 @dataclass
@@ -64,7 +64,7 @@ def patient_session(
 
 
 def current_counselor(
-    creds: HTTPAuthorizationCredentials | None = Depends(_counselor_bearer),
+    creds: HTTPAuthorizationCredentials | None = Depends(counselor_bearer),
     db: Session = Depends(get_db),
 ) -> Counselor:
     counselor = counselor_for_token(db, _token(creds))

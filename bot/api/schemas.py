@@ -88,6 +88,7 @@ class MessageOut(BaseModel):
     role: Literal["user", "bot", "counselor"]
     text: str
     created_at: Time
+    author: str | None = Field(None, description="The counselor's username, on counselor messages.")
     action: str | None = None
     reason: str | None = None
     reply_to: int | None = None

@@ -20,11 +20,12 @@ def conversation(db: Session, messages: list[Message], *, with_traces: bool = Fa
     ids = [m.id for m in messages if m.role == "bot"]
     cites = citations_for(db, ids)
     traces = traces_for(db, ids) if with_traces else {}
+    names = usernames(db, {m.counselor_id for m in messages})
     out: list[MessageOut] = []
     for m in messages:
         fields = dict(id=m.id, role=m.role, text=m.text, created_at=m.created_at, action=m.action,
                       reason=m.reason, reply_to=m.reply_to, citations=[citation(c) for c in cites.get(m.id, [])],
-                      report_facts=m.report_facts or [])
+                      report_facts=m.report_facts or [], author=names.get(m.counselor_id) if m.counselor_id else None)
         if with_traces:
             t = traces.get(m.id)
             out.append(TracedMessage(**fields, trace=t.steps if t else None,

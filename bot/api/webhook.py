@@ -12,7 +12,7 @@ log = structlog.get_logger("bot.api.webhook")
 
 def escalation_payload(esc: Escalation) -> dict:
     return {
-        "event": "escalation.created",
+        "event": "escalation.queued",  # new, or raised to urgent
         "escalation_id": esc.id,
         "priority": esc.priority,
         "reason": esc.reason,

@@ -36,15 +36,25 @@ def ask(
     question: str = typer.Argument(..., help="The question, as a patient would ask it."),
     report: Path | None = typer.Option(None, "--report", exists=True, dir_okay=False, help="A report file to personalise with."),
     k: int = typer.Option(5, "-k", help="How many passages to show."),
+    passages: bool = typer.Option(False, "--passages", help="Show the raw ranked passages instead of the engine's reply."),
+    trace: bool = typer.Option(True, "--trace/--no-trace", help="Show the decision trace under the reply."),
 ) -> None:
-    """Ask a question from the command line and see the ranked passages with their citations."""
+    """Ask a question as a patient would: the engine's reply, action, reason, citations and decision trace."""
     from bot.retrieval.search import get_searcher
 
     genes: list[str] = []
+    parsed = None
     if report is not None:
         from bot.reports.parse import parse_report
 
-        genes = parse_report(report.read_bytes(), filename=report.name).genes
+        parsed = parse_report(report.read_bytes(), filename=report.name)
+        genes = parsed.genes
+    if not passages:
+        from bot.conversation.engine import get_engine
+        from bot.conversation.show import render_reply
+
+        typer.echo(render_reply(get_engine().reply(question, report=parsed), trace=trace))
+        return
     for rank, p in enumerate(get_searcher().search(question, genes=genes, k=k), start=1):
         typer.echo(f"{rank}. [{p.doc_id}] {p.title} — {p.section}  (score {p.score:.4f})")
         typer.echo(f"   {p.text[:300]}{'…' if len(p.text) > 300 else ''}")

@@ -68,3 +68,9 @@ def counselor_for_token(db: Session, token: str) -> Counselor | None:
 
 def list_counselors(db: Session) -> list[Counselor]:
     return list(db.scalars(select(Counselor).order_by(Counselor.username)))
+
+
+def revoke_token(db: Session, token: str, counselor: Counselor) -> None:
+    db.execute(delete(CounselorToken).where(CounselorToken.token_hash == hash_token(token)))
+    audit.record(db, actor_type="counselor", actor=counselor.username, action="counselor.logout",
+                 target_type="counselor", target_id=counselor.id)

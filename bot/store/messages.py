@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.conversation.models import Reply, Turn
+from bot.store import audit
 from bot.store.models import CitationRow, DecisionTrace, Escalation, Message
 
 PRIORITY_RANK = {"urgent": 0, "normal": 1}
@@ -28,8 +29,13 @@ def reply_to(db: Session, message_id: int) -> Message | None:
     return db.scalar(select(Message).where(Message.reply_to == message_id, Message.role == "bot"))
 
 
-def add_bot_reply(db: Session, session_id: str, user_message_id: int, reply: Reply) -> tuple[Message, Escalation | None]:
-    """Store the engine's reply, its citations and trace, and queue an escalation when it asks for one."""
+def add_bot_reply(db: Session, session_id: str, user_message_id: int,
+                  reply: Reply) -> tuple[Message, Escalation | None, bool]:
+    """Store the engine's reply, its citations and trace, and queue an escalation when it asks for one.
+
+    Returns (message, escalation, queue_changed); ``queue_changed`` is True when an escalation was created
+    or raised to urgent (when counselors should be told).
+    """
     row = Message(
         session_id=session_id, role="bot", text=reply.text, action=reply.action, reason=reply.reason,
         reply_to=user_message_id, composer=reply.composer, prompt_version=reply.prompt_version,
@@ -43,17 +49,33 @@ def add_bot_reply(db: Session, session_id: str, user_message_id: int, reply: Rep
                            drugs=c.drugs, conditions=c.conditions, source_urls=c.source_urls))
     db.add(DecisionTrace(message_id=row.id, steps=[s.model_dump(mode="json") for s in reply.trace],
                          composer=reply.composer, prompt_version=reply.prompt_version))
-    escalation = None
+    escalation, changed = None, False
     if reply.action in ("escalate", "emergency") or reply.escalation is not None:
-        escalation = _queue(db, session_id, row, reply)
+        escalation, changed = _queue(db, session_id, row, reply)
     db.flush()
-    return row, escalation
+    return row, escalation, changed
 
 
-def _queue(db: Session, session_id: str, message: Message, reply: Reply) -> Escalation:
+def _queue(db: Session, session_id: str, message: Message, reply: Reply) -> tuple[Escalation, bool]:
+    """One active case per conversation: a new escalation joins the open one, raising it to urgent if needed."""
     # An emergency is always urgent, whatever the engine's request says.
     req = reply.escalation
     priority = "urgent" if reply.action == "emergency" else (req.priority if req else "normal")
+    active = db.scalar(
+        select(Escalation)
+        .where(Escalation.session_id == session_id, Escalation.status.in_(("open", "claimed")))
+        .order_by(Escalation.id.desc())
+        .limit(1)
+    )
+    if active is not None:
+        if PRIORITY_RANK[priority] >= active.priority_rank:
+            return active, False
+        active.priority, active.priority_rank, active.action = priority, PRIORITY_RANK[priority], reply.action
+        active.reason = req.reason if req else reply.reason
+        active.summary, active.message_id = (req.summary if req else active.summary), message.id
+        audit.record(db, actor_type="system", actor="engine", action="escalation.upgrade", target_type="escalation",
+                     target_id=active.id, detail={"session_id": session_id, "priority": priority})
+        return active, True
     esc = Escalation(
         session_id=session_id, message_id=message.id, priority=priority, priority_rank=PRIORITY_RANK[priority],
         action=reply.action, reason=(req.reason if req else reply.reason), summary=(req.summary if req else None),
@@ -61,7 +83,9 @@ def _queue(db: Session, session_id: str, message: Message, reply: Reply) -> Esca
     )
     db.add(esc)
     db.flush()
-    return esc
+    audit.record(db, actor_type="system", actor="engine", action="escalation.create", target_type="escalation",
+                 target_id=esc.id, detail={"session_id": session_id, "priority": priority})
+    return esc, True
 
 
 def add_counselor_message(db: Session, session_id: str, text: str, *, counselor_id: int) -> Message:

@@ -155,3 +155,21 @@ def test_portal_offers_sample_reports_for_download(live_server, chromium):
         links.first.click()
     assert info.value.suggested_filename.endswith((".json", ".tsv", ".csv"))
     ctx.close()
+
+
+def test_reload_resumes_the_conversation_and_cards(live_server, chromium, shot):
+    ctx = chromium.new_context()
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    upload(w, DEMO_REPORT)
+    open_chat(w)
+    ask(w, "What does my CYP2C19 result mean?")
+    page.reload()
+    w.get_by_role("button", name="Questions about your results?").click()
+    expect(w.locator(".msg.user")).to_have_text(re.compile("What does my CYP2C19 result mean"))
+    expect(w.locator(".msg.bot")).to_have_count(2)  # greeting + the stored answer
+    w.get_by_text("My results (3)").click()
+    expect(w.locator(".my-results .card", has=page.get_by_role("heading", name="CYP2C19"))).to_contain_text("*2/*2")
+    shot(page, "resumed")
+    ctx.close()

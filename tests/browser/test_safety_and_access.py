@@ -11,9 +11,9 @@ from browser_steps import (
     accept_consent,
     ask,
     console_login,
-    counselor_token,
     focused_name,
     horizontal_overflow,
+    low_contrast_text,
     open_chat,
     open_escalation_for,
     open_widget,
@@ -126,6 +126,7 @@ def test_widget_fits_360px_without_horizontal_scroll(live_server, chromium, shot
     shot(page, "upload")
     upload(w, DATA / "demo_report.json")
     steps["cards"] = horizontal_overflow(page)
+    assert low_contrast_text(page) == []
     shot(page, "cards")
     open_chat(w)
     answer = ask(w, "What does my CYP2C19 result mean?")
@@ -134,6 +135,7 @@ def test_widget_fits_360px_without_horizontal_scroll(live_server, chromium, shot
     steps["chat"] = horizontal_overflow(page)
     shot(page, "chat")
     assert steps == {name: {"page": 0, "widget": 0} for name in steps}
+    assert low_contrast_text(page) == []
     box = w.locator(".panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     ctx.close()
@@ -172,8 +174,15 @@ def test_counselor_feedback_marks_a_reply_unsafe(live_server, chromium, shot):
     flagged.get_by_label("Verdict").select_option("unsafe")
     flagged.get_by_label("Correct action").select_option("escalate")
     flagged.get_by_label("Comment").fill("Should also mention the pharmacist.")
-    flagged.get_by_role("button", name="Save feedback").click()
+    with cpage.expect_response(re.compile(r"/feedback$")) as saved:
+        flagged.get_by_role("button", name="Save feedback").click()
     expect(flagged.get_by_role("status")).to_have_text("Feedback saved. Thank you.")
     shot(cpage, "feedback")
-    assert counselor_token(live_server)
+    sent = saved.value.request.post_data_json
+    escalated_reply = cpage.evaluate("id => fetch('/api/escalations/' + id, {headers: {Authorization: 'Bearer ' + "
+                                     "JSON.parse(sessionStorage.getItem('genechat-console')).token}})"
+                                     ".then(r => r.json()).then(d => d.message_id)", case_id)
+    assert saved.value.status == 201
+    assert sent == {"message_id": escalated_reply, "verdict": "unsafe", "correct_action": "escalate",
+                    "comment": "Should also mention the pharmacist."}
     ctx.close()

@@ -75,6 +75,14 @@ def test_expired_counselor_token_is_401(api):
     assert resp.status_code == 401 and resp.headers["www-authenticate"] == "Bearer"
 
 
+def test_logout_revokes_the_token_and_is_audited(api):
+    headers = api.counselor()
+    assert api.client.post("/api/auth/logout", headers=headers).status_code == 204
+    assert api.client.get("/api/escalations", headers=headers).status_code == 401
+    assert api.client.post("/api/auth/logout", headers=headers).status_code == 401
+    assert [e.actor for e in audit(api, "counselor.logout")] == ["casey"]
+
+
 def test_counselor_token_cannot_read_a_patient_session(api):
     patient, _, _ = escalated(api)
     headers = api.counselor()
@@ -93,6 +101,29 @@ def test_queue_puts_emergencies_first_then_oldest(api):
     assert [e["id"] for e in queue] == [urgent, first, second]
     assert queue[0]["priority"] == "urgent" and queue[0]["reason"] == "emergency_symptoms"
     assert all(e["age_seconds"] >= 0 for e in queue)
+
+
+def test_one_active_case_per_conversation_raised_to_urgent_by_an_emergency(api):
+    patient, first, _ = escalated(api, "What dose should I take?")
+    _, other, _ = escalated(api, "dose for someone else")
+    again = api.ask(patient, "And what dose for my other medicine?")
+    assert again["escalation"]["id"] == first
+    urgent = api.ask(patient, "Now I have chest pain")
+    assert urgent["escalation"] == {"id": first, "priority": "urgent", "status": "open"}
+    headers = api.counselor()
+    queue = api.client.get("/api/escalations", headers=headers).json()["escalations"]
+    assert [(e["id"], e["priority"]) for e in queue] == [(first, "urgent"), (other, "normal")]
+    assert queue[0]["message_id"] == urgent["message_id"] and queue[0]["reason"] == "emergency_symptoms"
+    assert [e.target_id for e in audit(api, "escalation.upgrade")] == [str(first)]
+    assert len(audit(api, "escalation.create")) == 2
+
+
+def test_a_resolved_case_is_not_reopened_by_a_new_question(api):
+    patient, first, _ = escalated(api)
+    headers = api.counselor()
+    api.client.post(f"/api/escalations/{first}/resolve", json={"note": "done"}, headers=headers)
+    again = api.ask(patient, "What dose now?")
+    assert again["escalation"]["id"] != first and again["escalation"]["status"] == "open"
 
 
 def test_queue_status_filters(api):
@@ -143,6 +174,7 @@ def test_claim_then_reply_shows_in_patient_conversation(api):
     assert resp.status_code == 201 and resp.json()["role"] == "counselor"
     convo = api.client.get(patient.url("/messages"), headers=patient.headers).json()["messages"]
     assert convo[-1]["role"] == "counselor" and convo[-1]["text"] == "Please ask your pharmacist."
+    assert convo[-1]["author"] == "casey" and convo[0]["author"] is None
     assert [e.action for e in audit(api, "escalation.claim")] == ["escalation.claim"]
     assert len(audit(api, "escalation.reply")) == 1
 
@@ -263,6 +295,7 @@ def test_new_escalation_calls_the_webhook_without_patient_text(isolated_data_dir
             patient = api.patient()
             api.ask(patient, "What is CYP2C19?")
             body = api.ask(patient, "I have chest pain and my dose is 75 mg")
+            api.ask(patient, "another dose question")  # joins the open case: no new notification
     finally:
         server.shutdown()
     [hook] = _Recorder.received

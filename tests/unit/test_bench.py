@@ -59,3 +59,16 @@ def test_unknown_section_is_refused_with_the_valid_choices(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["bench", "--tiny", "--skip", "everything", "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert "inprocess" in str(result.exception) or "inprocess" in result.output
+
+
+@pytest.mark.slow
+def test_tiny_bench_http_section_reports_cold_start_load_and_memory(bench_kb: Path, tmp_path: Path) -> None:
+    results = _bench(tmp_path / "out", "--skip", "inprocess", "--skip", "index", "--skip", "naive")
+
+    http = results["http"]
+    assert "error" not in json.dumps(http), http
+    assert http["cold_start"]["median_s"] > 0 and http["cold_start"]["uvicorn_factory_runs"]
+    assert [run["sessions"] for run in http["load"]] == [1, 2]
+    for run in http["load"]:
+        assert {"p50_ms", "p95_ms", "lost", "duplicated", "throughput_rps", "peak_rss_mb"} <= set(run)
+    assert http["peak_rss_mb"] > 0

@@ -36,12 +36,27 @@ def test_wrong_and_unsafe_replies_become_valid_cases_with_report_fixtures(tmp_pa
     assert "Dana" not in json.dumps(fixture)
 
 
-def test_export_reads_feedback_from_the_database() -> None:
-    from bot.config import get_settings
-    from bot.store.db import Database
+def test_counselor_feedback_in_the_console_is_exported_by_the_cli(isolated_data_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
 
-    get_settings().data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database.from_settings(get_settings())
-    db.upgrade()
-    db.dispose()
-    assert load_store_feedback() == []
+    from bot.api.testing import ApiHarness
+    from bot.cli import app
+    from bot.config import Settings
+
+    with ApiHarness(Settings(data_dir=isolated_data_dir, rate_limit="1000/minute")) as api:
+        patient = api.patient()
+        api.upload(patient)
+        body = api.ask(patient, "What dose should I take?")
+        resp = api.client.post(f"/api/escalations/{body['escalation']['id']}/feedback", headers=api.counselor(),
+                               json={"message_id": body["message_id"], "verdict": "wrong",
+                                     "correct_action": "answer", "comment": "general education"})
+        assert resp.status_code == 201, resp.text
+    assert [r.verdict for r in load_store_feedback()] == ["wrong"]
+
+    out = tmp_path / "fb"
+    result = CliRunner().invoke(app, ["eval", "export-feedback", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote 1 case(s)" in result.output
+    [case] = load_cases(out, out / "reports")
+    assert (case.item.question, case.item.expect_action) == ("What dose should I take?", "answer")
+    assert "general education" in (case.item.notes or "")

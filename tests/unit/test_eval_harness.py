@@ -211,3 +211,12 @@ def test_http_errors_surface_the_servers_message() -> None:
         lambda r: httpx.Response(429, json={"error": {"code": "rate_limited", "message": "slow down"}})))
     with pytest.raises(GeneChatError, match="HTTP 429: slow down"):
         target.ask("hi", None, [])
+
+
+def test_repeated_runs_build_a_history_plotted_against_the_baseline(evals_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(evals_dir, FakeEngine(), suites=["triage"], out_dir=out)
+    assert 'alt="history"' not in (out / "report.html").read_text()  # one run is not a trend
+    _run(evals_dir, FakeEngine(), suites=["triage"], out_dir=out)
+    assert len((out / "history.jsonl").read_text().splitlines()) == 2
+    assert 'alt="history"' in (out / "report.html").read_text()

@@ -77,11 +77,11 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
     except Exception as exc:  # noqa: BLE001 - the patient still gets a safe answer and a counselor
         log.error("engine_failed", error_type=type(exc).__name__, session_id=session.id, message_id=user.id)
         reply = fallback_reply(type(exc).__name__)
-    bot, esc = repo.add_bot_reply(db, session.id, user.id, reply)
+    bot, esc, queue_changed = repo.add_bot_reply(db, session.id, user.id, reply)
     db.commit()
     log.info("message_answered", session_id=session.id, message_id=bot.id, action=reply.action,
              reason=reply.reason, citations=len(reply.citations), escalation_id=esc.id if esc else None)
-    if esc is not None and state.settings.escalation_webhook:
+    if queue_changed and esc is not None and state.settings.escalation_webhook:
         background.add_task(notify, state.settings.escalation_webhook, escalation_payload(esc))
     return MessageReply(
         message_id=bot.id, user_message_id=user.id, reply=reply.text, action=reply.action, reason=reply.reason,

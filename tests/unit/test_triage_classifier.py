@@ -1,0 +1,74 @@
+"""Triage classifier: trained from evals/triage, hold-out kept apart, cached by data hash + embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.retrieval.embedder import HashEmbedder
+from bot.safety.classifier import TriageClassifier, is_holdout, load_examples, load_or_train
+from bot.safety.triage import triage
+
+
+def _write(folder: Path) -> Path:
+    data = {
+        "answer": ["what is cyp2d6", "what does poor metabolizer mean", "explain my cyp2c19 result",
+                   "what is a diplotype", "how do genes affect medicine", "what is a star allele"],
+        "escalate": ["should i stop my plavix", "can i quit codeine", "should i switch statins",
+                     "do i stop taking warfarin", "should i change my meds", "stop my zoloft?"],
+        "decline": ["what is the weather", "write me a poem", "who won the game",
+                    "tell me a joke", "best pizza near me", "capital of france"],
+    }
+    reasons = {"answer": "general_education", "escalate": "medication_change", "decline": "out_of_scope"}
+    folder.mkdir(parents=True, exist_ok=True)
+    for action, texts in data.items():
+        doc = {"action": action, "examples": [{"text": t, "reason": reasons[action]} for t in texts]}
+        (folder / f"{action}.yaml").write_text(yaml.safe_dump(doc))
+    return folder
+
+
+def test_every_fifth_example_is_held_out(tmp_path):
+    train, holdout = load_examples(_write(tmp_path / "triage"))
+    assert [is_holdout(i) for i in range(6)] == [False, False, False, False, True, False]
+    assert len(holdout) == 3 and len(train) == 15
+    assert "how do genes affect medicine" in {e.text for e in holdout}  # the 5th answer example
+
+
+def test_classifier_separates_medication_change_from_out_of_scope(tmp_path):
+    examples, _ = load_examples(_write(tmp_path / "triage"))
+    clf = TriageClassifier.fit(examples, HashEmbedder())
+    assert clf.predict_text("should i stop taking my plavix").action == "escalate"
+    assert clf.predict_text("what is the weather today").action == "decline"
+
+
+def test_trained_classifier_is_cached_and_reloaded(tmp_path):
+    folder = _write(tmp_path / "triage")
+    first = load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    cached = list((tmp_path / "models").glob("triage-*.pkl"))
+    second = load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    assert first is not None and second is not None and len(cached) == 1
+    assert second.predict_text("should i quit my codeine").action == first.predict_text("should i quit my codeine").action
+
+
+def test_changed_data_gets_a_new_cache_entry(tmp_path):
+    folder = _write(tmp_path / "triage")
+    load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    extra = yaml.safe_load((folder / "answer.yaml").read_text())
+    extra["examples"].append({"text": "what is an activity score", "reason": "general_education"})
+    (folder / "answer.yaml").write_text(yaml.safe_dump(extra))
+    load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    assert len(list((tmp_path / "models").glob("triage-*.pkl"))) == 2
+
+
+def test_no_training_data_means_no_classifier(tmp_path):
+    assert load_or_train(HashEmbedder(), tmp_path / "models", tmp_path / "nothing") is None
+
+
+def test_model_escalation_vote_wins_over_a_plain_answer(tmp_path):
+    examples, _ = load_examples(_write(tmp_path / "triage"))
+    emb = HashEmbedder()
+    clf = TriageClassifier.fit(examples, emb)
+    text = "stop my codeine?"  # no rule fires on this wording; the model has to catch it
+    decision = triage(text, vector=emb.encode([text])[0], classifier=clf, domain=True)
+    assert decision.action == "escalate"
