@@ -33,7 +33,7 @@ test: index lint
 	./scripts/run-tests.sh $(BIN)/python
 
 eval: index
-	$(BIN)/genechat eval --suite all
+	$(BIN)/genechat eval --suite all --check
 
 bench: index
 	$(BIN)/genechat bench

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.config import BenchConfig
+from benchmarks.markdown import render_markdown
 from benchmarks.stats import machine_facts
 from benchmarks.targets import check_targets, render_table
 from bot.config import Settings, get_settings
@@ -129,6 +130,7 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict[
     results["targets"] = check_targets(results)
     config.out_dir.mkdir(parents=True, exist_ok=True)
     (config.out_dir / RESULTS_FILE).write_text(json.dumps(results, indent=2, default=str))
+    (config.out_dir / "results.md").write_text(render_markdown(results))
     echo(render_table(results))
     echo(f"\nWrote {config.out_dir / RESULTS_FILE}")
     return results

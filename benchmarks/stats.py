@@ -36,14 +36,18 @@ def time_each(fn: Callable[[T], object], items: Iterable[T]) -> list[float]:
     return out
 
 
-def interleaved(fns: dict[str, Callable[[T], object]], items: Iterable[T]) -> dict[str, dict[str, float]]:
+def interleaved(fns: dict[str, Callable[[T], object]], items: Iterable[T],
+                before_each: Callable[[], object] | None = None) -> dict[str, dict[str, float]]:
     """Percentiles per named function, timing all of them on each item before the next item.
 
     On a shared machine background load comes and goes; interleaving spreads it over every function.
+    ``before_each`` runs untimed before every call (e.g. to empty a cache).
     """
     samples: dict[str, list[float]] = {name: [] for name in fns}
     for item in items:
         for name, fn in fns.items():
+            if before_each is not None:
+                before_each()
             start = time.perf_counter()
             fn(item)
             samples[name].append((time.perf_counter() - start) * 1000.0)

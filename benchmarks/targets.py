@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def _get(results: dict[str, Any], *path: str | int) -> Any:
+def get_path(results: dict[str, Any], *path: str | int) -> Any:
     node: Any = results
     for key in path:
         if isinstance(node, dict) and key in node:
@@ -18,14 +18,14 @@ def _get(results: dict[str, Any], *path: str | int) -> Any:
 
 
 def _load_at(results: dict[str, Any], sessions: int) -> dict[str, Any] | None:
-    for run in _get(results, "http", "load") or []:
+    for run in get_path(results, "http", "load") or []:
         if run.get("sessions") == sessions:
             return run
     return None
 
 
 def _synthetic(results: dict[str, Any], n: int) -> dict[str, Any] | None:
-    for run in _get(results, "index", "synthetic") or []:
+    for run in get_path(results, "index", "synthetic") or []:
         if run.get("chunks") == n:
             return run
     return None
@@ -47,18 +47,18 @@ def headline(results: dict[str, Any]) -> dict[str, float | None]:
     """The single numbers the targets are about (None when that section did not run)."""
     load16 = _load_at(results, 16)
     lost = None
-    runs = _get(results, "http", "load") or []
+    runs = get_path(results, "http", "load") or []
     if runs and all(r.get("lost") is not None for r in runs):
         lost = float(sum((r.get("lost") or 0) + (r.get("duplicated") or 0) for r in runs))
     syn = _synthetic(results, 100_000)
     return {
-        "engine_p95_ms": _get(results, "inprocess", "engine", "p95_ms"),
-        "ratio_p50": _get(results, "inprocess", "ratio", "p50"),
+        "engine_p95_ms": get_path(results, "inprocess", "engine", "p95_ms"),
+        "ratio_p50": get_path(results, "inprocess", "ratio", "p50"),
         "http16_p95_ms": load16.get("p95_ms") if load16 else None,
         "http_lost_or_duplicated": lost,
-        "cold_start_s": _get(results, "http", "cold_start", "median_s"),
-        "synthetic_100k_query_p95_ms": _get(syn, "hybrid_search", "p95_ms") if syn else None,
-        "peak_rss_mb": load16.get("peak_rss_mb") if load16 else _get(results, "http", "peak_rss_mb"),
+        "cold_start_s": get_path(results, "http", "cold_start", "median_s"),
+        "synthetic_100k_query_p95_ms": get_path(syn, "hybrid_search", "p95_ms") if syn else None,
+        "peak_rss_mb": load16.get("peak_rss_mb") if load16 else None,
     }
 
 
@@ -71,7 +71,7 @@ def check_targets(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def _fmt(value: Any) -> str:
+def fmt(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, float):
@@ -79,59 +79,60 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def latency_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
 
     def lat(label: str, stats: dict[str, Any] | None) -> None:
         if stats and stats.get("n"):
-            rows.append((label, _fmt(stats["p50_ms"]), _fmt(stats["p95_ms"]), _fmt(stats["p99_ms"])))
+            rows.append((label, fmt(stats["p50_ms"]), fmt(stats["p95_ms"]), fmt(stats["p99_ms"])))
 
-    lat("engine (first ask, uncached)", _get(results, "inprocess", "engine"))
-    lat("engine (repeat, cached)", _get(results, "inprocess", "engine_repeat"))
-    lat("naive LangChain + Chroma", _get(results, "inprocess", "naive"))
-    lat("naive, torch on 1 thread", _get(results, "inprocess", "naive_torch_1_thread"))
-    lat("floor: embed + vector query", _get(results, "inprocess", "floor", "floor"))
-    lat("  embed query alone", _get(results, "inprocess", "floor", "embed_query"))
-    lat("  vector query alone (k=4)", _get(results, "inprocess", "floor", "vector_query_k4"))
-    lat("  hybrid search (embed+dense+BM25)", _get(results, "inprocess", "floor", "hybrid_search"))
-    lat("  naive: embed_query alone (torch)", _get(results, "inprocess", "naive_embed_query"))
-    for run in _get(results, "http", "load") or []:
-        lat(f"HTTP {run['sessions']} sessions ({_fmt(run.get('throughput_rps'))} msg/s)", run.get("latency") or run)
-    for run in _get(results, "index", "synthetic") or []:
+    lat("engine (first ask, uncached)", get_path(results, "inprocess", "engine"))
+    lat("engine (repeat, cached)", get_path(results, "inprocess", "engine_repeat"))
+    lat("naive LangChain + Chroma", get_path(results, "inprocess", "naive"))
+    lat("naive, torch on 1 thread", get_path(results, "inprocess", "naive_torch_1_thread"))
+    lat("floor: embed + vector query", get_path(results, "inprocess", "floor", "floor"))
+    lat("  embed query alone", get_path(results, "inprocess", "floor", "embed_query"))
+    lat("  vector query alone (k=4)", get_path(results, "inprocess", "floor", "vector_query_k4"))
+    lat("  hybrid search (embed+dense+BM25)", get_path(results, "inprocess", "floor", "hybrid_search"))
+    lat("  naive: embed_query alone (torch)", get_path(results, "inprocess", "naive_embed_query"))
+    for run in get_path(results, "http", "load") or []:
+        lat(f"HTTP {run['sessions']} sessions ({fmt(run.get('throughput_rps'))} msg/s)", run.get("latency") or run)
+    for run in get_path(results, "index", "synthetic") or []:
         lat(f"{run['chunks']:,} chunks: vector query k=30", run.get("vector_query_k30"))
         lat(f"{run['chunks']:,} chunks: hybrid search", run.get("hybrid_search"))
     return rows
 
 
-def _errors(node: Any, where: str = "") -> Any:
+def section_errors(node: Any, where: str = "") -> Any:
+    """(where, message) for every section of a results dict that recorded an error."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key in ("error", "compare_error") and isinstance(value, str):
                 yield where or key, value
             else:
-                yield from _errors(value, f"{where}.{key}" if where else key)
+                yield from section_errors(value, f"{where}.{key}" if where else key)
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _errors(value, f"{where}[{i}]")
+            yield from section_errors(value, f"{where}[{i}]")
 
 
 def render_table(results: dict[str, Any]) -> str:
     """Plain-text summary: latencies, then the targets."""
     lines = [f"{'latency (ms)':44} {'p50':>8} {'p95':>8} {'p99':>8}"]
-    lines += [f"{a:44} {b:>8} {c:>8} {d:>8}" for a, b, c, d in _rows(results)]
+    lines += [f"{a:44} {b:>8} {c:>8} {d:>8}" for a, b, c, d in latency_rows(results)]
     lines.append("")
     lines.append(f"{'target':44} {'value':>8} {'limit':>8} {'met':>8}")
     for t in results.get("targets", {}).values():
         met = {True: "yes", False: "NO", None: "-"}[t["met"]]
-        lines.append(f"{t['label']:44} {_fmt(t['value']):>8} {t['target']:>8} {met:>8}")
-    kb = _get(results, "index", "kb")
+        lines.append(f"{t['label']:44} {fmt(t['value']):>8} {t['target']:>8} {met:>8}")
+    kb = get_path(results, "index", "kb")
     if kb and "error" not in kb:
         lines.append(f"\nKB index: {kb['chunks']} chunks from {kb['documents']} docs in {kb['build_s']} s "
                      f"({kb['chunks_per_s']} chunks/s); no-change re-index {kb['incremental_noop_s']} s")
-    for run in _get(results, "index", "synthetic") or []:
+    for run in get_path(results, "index", "synthetic") or []:
         lines.append(f"{run['chunks']:,} synthetic chunks: store build {run['build_s']} s "
                      f"({run['store_chunks_per_s']} chunks/s, random vectors); searcher init {run['hybrid_searcher_init_s']} s")
-    errors = list(_errors(results))
+    errors = list(section_errors(results))
     if errors:
         lines.append("\nSections that failed (details in results.json):")
         lines += [f"  {where}: {message[:300]}" for where, message in errors]

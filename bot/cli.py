@@ -17,12 +17,12 @@ app = typer.Typer(
 )
 
 # Command groups register here, one line each (the group's module defines a typer.Typer).
-from bot.knowledge.cli import kb_app  # noqa: E402
-from bot.retrieval.cli import register as register_retrieval  # noqa: E402
-from bot.reports.cli import report_app  # noqa: E402
-from bot.store.cli import audit_app, counselor_app, db_app  # noqa: E402
-from bot.evals.cli import eval_app  # noqa: E402
 from bot.bench_cli import bench  # noqa: E402
+from bot.evals.cli import eval_app  # noqa: E402
+from bot.knowledge.cli import kb_app  # noqa: E402
+from bot.reports.cli import report_app  # noqa: E402
+from bot.retrieval.cli import register as register_retrieval  # noqa: E402
+from bot.store.cli import audit_app, counselor_app, db_app  # noqa: E402
 
 app.add_typer(kb_app, name="kb", help="Knowledge base: list, lint, approve documents.")
 register_retrieval(app)

@@ -50,6 +50,10 @@ class Draft:
         for s in self.sentences:
             if s.kind == "kb":
                 seen.setdefault(s.source.split(":", 1)[1], None)
+            elif s.kind == "llm" and ":" in s.source:  # "llm:kb=<chunk>;report=<gene>"
+                for ref in s.source.split(":", 1)[1].split(";"):
+                    if ref.startswith("kb="):
+                        seen.setdefault(ref[3:], None)
         return list(seen)
 
     def source_map(self) -> list[dict[str, str]]:

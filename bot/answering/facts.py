@@ -12,12 +12,17 @@ never instructions); a field that looks like an instruction is withheld and the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.conversation.models import ReportFact
 from bot.reports.models import PgxResult, Report, Variant
 from bot.safety import wording
 from bot.safety.report_text import safe_field
+
+# A derived "phenotype" that is really a genotype (VKORC1 "-1639 AG") is not read out as a type.
+_PHENO_WORD = re.compile(r"metaboli|function|normal|positive|negative|indeterminate|risk|sensitiv|deficien|carrier",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -50,12 +55,12 @@ def _pgx(result: PgxResult) -> GeneFact:
     elif result.uncertain and result.alternatives:
         alts = [a for a in (safe_field(x, genotype=True) for x in result.alternatives[:4]) if a]
         sentences.append(f"Your report lists more than one possible {gene} result: {', '.join(alts)}.")
-    elif pheno and result.phenotype_source == "derived":
+    elif pheno and result.phenotype_source == "derived" and _PHENO_WORD.search(pheno):
         sentences.append(f"Your report lists {gene} {diplo}. Using standard CPIC rules, this reads as {pheno}.")
-    elif pheno:
+    elif pheno and (result.phenotype_source != "derived" or _PHENO_WORD.search(pheno)):
         sentences.append(f"Your report lists {gene} {diplo}, which the lab calls {pheno}.")
     else:
-        sentences.append(f"Your report lists {gene} {diplo}. The report does not name a type for this result.")
+        sentences.append(f"Your report lists {gene} {diplo}.")
     if result.activity_score is not None and result.status == "called":
         sentences.append(f"Your {gene} activity score is {_score(result.activity_score)}.")
     if withheld:
@@ -75,10 +80,12 @@ def _variant(v: Variant) -> GeneFact:
                                      ("classification", v.classification, cls), ("condition", v.condition, cond)]
                 if raw and ok is None]
     name = " ".join(x for x in [hgvs, f"({protein})" if protein else None] if x)
-    lead = f"Your report lists a variant in {gene}" + (f" called {cls}" if cls else "")
-    sentences = [lead + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
+    # short sentences: variant names and class words are long, so each sentence carries one of them
+    sentences = [f"Your report lists a {gene} variant" + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
+    if cls:
+        sentences.append(f"The lab calls this {gene} variant {cls}.")
     if cond:
-        sentences.append(f"The report links it to {cond.rstrip('.')}.")
+        sentences.append(f"The report links this {gene} variant to {cond.rstrip('.')}.")
     if withheld:
         sentences.append(wording.FIELD_WITHHELD)
     fact = ReportFact(gene=v.gene.upper(), hgvs=hgvs, protein=protein, zygosity=zyg, classification=cls, condition=cond)

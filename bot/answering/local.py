@@ -17,6 +17,8 @@ from bot.retrieval.models import Passage
 from bot.safety import wording
 
 PHENOCONVERSION_GENES = ("CYP2D6", "CYP2C19", "CYP2C9")
+PHENO_ALIASES = {"vus": "uncertain", "uncertain significance": "uncertain", "carrier": "heterozygous",
+                 "ultra rapid": "ultrarapid"}
 HEREDITARY_HINT = ("pathogenic", "carrier", "variant", "vus", "uncertain", "inherit", "hereditary", "cancer")
 
 
@@ -26,12 +28,13 @@ def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
         return []
     genes = u.in_report(report)
     if not genes and u.phenotype_words:
+        words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words]
         genes = [
             r.gene.upper() for r in report.pharmacogenomics
-            if r.phenotype and any(w in r.phenotype.lower() for w in u.phenotype_words)
+            if r.phenotype and any(w in r.phenotype.lower() for w in words)
         ]
         genes += [v.gene.upper() for v in report.variants
-                  if v.classification and any(w in v.classification.lower() for w in u.phenotype_words)]
+                  if any(w in f"{v.classification} {v.zygosity}".lower() for w in words)]
     if not genes and not u.genes and (u.about_result or u.personal) and not u.about_upload:
         genes = summary_genes(report)
     return fact_sentences(report, list(dict.fromkeys(genes)))
@@ -123,6 +126,11 @@ class LocalComposer:
         per = 2 if simple else 3
         if not (u.genes or u.drugs):
             limit_p = min(limit_p, 2)
+        else:
+            asked = set(u.genes) | set(u.drugs)
+            on_topic = [p for p in passages if asked & (set(p.genes) | set(p.drugs))]
+            # passages about something else only pad the reply: keep one at most when nothing covers the topic
+            passages = on_topic or list(passages)[:1]
         covered: set[str] = set()
         docs: set[str] = set()
         used = 0

@@ -25,6 +25,10 @@ _FOLLOWUP = re.compile(
     r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but)\b|\b(?:it|that|this|those|these|them|"
     r"the same)\b", re.IGNORECASE
 )
+_GENETICS = re.compile(
+    r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
+    r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score)\b", re.IGNORECASE
+)
 _UPLOAD = re.compile(r"\b(?:upload|file|pdf|json|paper copy|put my|send my|haven'?t uploaded)\b", re.IGNORECASE)
 
 
@@ -98,10 +102,16 @@ class Understanding:
     about_result: bool = False
     about_upload: bool = False
     followup: bool = False
+    genetics_words: bool = False
 
     @property
     def domain(self) -> bool:
-        return bool(self.genes or self.drugs or self.phenotype_words or (self.personal and self.about_result))
+        """Names a gene, medicine or result word (so a health question is about genetics)."""
+        return bool(self.genes or self.drugs or self.phenotype_words or self.genetics_words)
+
+    @property
+    def personal_result(self) -> bool:
+        return self.personal and self.about_result
 
     def in_report(self, report: Report | None) -> list[str]:
         have = set(report.genes) if report else set()
@@ -116,6 +126,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     genes, drugs = vocab.detect(text)
     if report is not None and {"BRCA1", "BRCA2"} <= set(genes) and not re.search(r"brca\s*[12]", text, re.I):
         genes = [g for g in genes if g not in ("BRCA1", "BRCA2") or g in report.genes] or genes
+    genes += [g for g in _genes_by_report_token(text, report) if g not in genes]
     named = list(genes)
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
@@ -124,7 +135,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         genes=genes, drugs=drugs, named_genes=named,
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
-        about_upload=bool(_UPLOAD.search(text)),
+        about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
     )
     if not named and history and (not drugs or _FOLLOWUP.search(text)) and (_FOLLOWUP.search(text) or len(text.split()) <= 8):
         prev_genes, prev_drugs = _from_history(history, vocab)
@@ -136,6 +147,33 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
             if drugs and not u.genes:
                 u.genes += prev_genes
     return u
+
+
+_TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Z]?\d{3,}[a-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?",
+                    re.IGNORECASE)
+
+
+def _norm_token(token: str) -> str:
+    return re.sub(r"^(?:[cp]\.|[a-z](?=\d))", "", token.lower())
+
+
+def _genes_by_report_token(text: str, report: Report | None) -> list[str]:
+    """Report genes whose variant/diplotype names appear in the question ("what is c.5946delT", "F508del")."""
+    if report is None:
+        return []
+    tokens = {_norm_token(t) for t in _TOKEN.findall(text)}
+    tokens = {t for t in tokens if len(t) >= 3}
+    if not tokens:
+        return []
+    out: list[str] = []
+    entries = [(r.gene, [r.diplotype or "", *r.alternatives]) for r in report.pharmacogenomics]
+    entries += [(v.gene, [v.hgvs or "", v.protein or ""]) for v in report.variants]
+    for gene, values in entries:
+        blob = " ".join(_norm_token(t) for v in values for t in _TOKEN.findall(v))
+        blob += " " + " ".join(v.lower() for v in values)
+        if any(t in blob for t in tokens) and gene.upper() not in out:
+            out.append(gene.upper())
+    return out
 
 
 def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str], list[str]]:

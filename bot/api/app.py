@@ -3,7 +3,7 @@
 >>> from bot.config import Settings
 >>> app = create_app(Settings(data_dir="/tmp/gc-doctest", database_url="sqlite://"), engine=object())
 >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/api/auth"))
-['/api/auth/login']
+['/api/auth/login', '/api/auth/logout']
 """
 
 from __future__ import annotations

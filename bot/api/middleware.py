@@ -22,6 +22,8 @@ JSON_BODY_LIMIT = 64 * 1024
 # Multipart framing around the report file (boundaries, part headers) needs a little room.
 MULTIPART_OVERHEAD = 64 * 1024
 LOGIN_LIMIT = "10/minute"
+# Many patients can share one IP (a clinic behind NAT, a family), so an IP gets this many tokens' worth.
+IP_FACTOR = 10
 
 _API_HEADERS = [(b"cache-control", b"no-store"),
                 (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")]
@@ -66,6 +68,9 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         is_api = scope["path"].startswith("/api/")
+        # The console acts with a counselor's token: never let another site frame it (clickjacking).
+        is_console = scope["path"].startswith("/console")
+        is_https = scope.get("scheme") == "https"
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -73,6 +78,10 @@ class SecurityHeadersMiddleware:
                 headers.extend(_ALL_HEADERS)
                 if is_api:
                     headers.extend(_API_HEADERS)
+                if is_console:
+                    headers.append((b"x-frame-options", b"DENY"))
+                if is_https:
+                    headers.append((b"strict-transport-security", b"max-age=31536000"))
             await send(message)
 
         await self.app(scope, receive, send_wrapper)
@@ -111,11 +120,17 @@ class BodyLimitMiddleware:
 
 
 class RateLimitMiddleware:
-    """Moving-window limits per client IP and per bearer token on /api/*, via the `limits` library."""
+    """Moving-window limits on /api/*: ``rate`` per bearer token, ``IP_FACTOR`` x ``rate`` per client IP.
+
+    Uses the `limits` library (the engine under slowapi) directly, so each app instance has its own
+    counters and no route needs a decorator. Counters live in process memory: with several workers,
+    each enforces the limit on its own.
+    """
 
     def __init__(self, app: ASGIApp, *, rate: str, storage_uri: str = "memory://"):
         self.app = app
         self.rate = parse(rate)
+        self.ip_rate = type(self.rate)(self.rate.amount * IP_FACTOR, self.rate.multiples)
         self.login_rate = parse(LOGIN_LIMIT)
         storage = MemoryStorage() if storage_uri == "memory://" else storage_from_string(storage_uri)
         self.limiter = MovingWindowRateLimiter(storage)
@@ -125,7 +140,7 @@ class RateLimitMiddleware:
 
     def _keys(self, scope: Scope) -> list[tuple[object, str]]:
         client = scope.get("client")
-        keys = [(self.rate, f"ip:{client[0] if client else 'unknown'}")]
+        keys = [(self.ip_rate, f"ip:{client[0] if client else 'unknown'}")]
         auth = Headers(scope=scope).get("authorization", "")
         if auth.lower().startswith("bearer ") and len(auth) > 7:
             # Keyed by a digest so the token itself never sits in the limiter's storage.

@@ -97,7 +97,8 @@ class ConversationEngine:
         assert self._vocab is not None and self._embedder is not None
         u = understand(text, vocab=self._vocab, history=history, report=report)
         vector = self._embed(text)
-        decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain)
+        decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
+                          personal_result=u.personal_result)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
@@ -124,24 +125,28 @@ class ConversationEngine:
 
     def _retrieve(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                   trace: list[TraceStep]) -> list[Passage]:
-        query = text
-        if u.followup:  # the message alone lacks its topic ("what about tramadol?"): add it, and re-embed
-            query = " ".join([text, *u.genes, *u.drugs])
+        reused = True
+        missing_terms = [t for t in u.genes + u.drugs if t.lower() not in text.lower()]
+        # the lexical half of search gets the topic words the message implies (from a medicine, a variant
+        # name or an earlier turn); the dense half reuses the triage embedding unless the topic came from history
+        query = " ".join([text, *missing_terms])
+        if u.followup:
             vector = self._embed(query)
+            reused = False
         passages = list(self._searcher.search(query, genes=u.genes, drugs=u.drugs, k=K, query_vector=vector))
         extra = 0
         for term in u.genes[:3] + u.drugs[:3]:  # make sure each asked gene/medicine has a passage to cite
             if any(term in p.genes or term in p.drugs for p in passages):
                 continue
             is_gene = term in u.genes
-            more = self._searcher.search(query, genes=[term] if is_gene else [], drugs=[] if is_gene else [term],
-                                         k=4, query_vector=vector)
+            more = self._searcher.search(f"{term} {text}", genes=[term] if is_gene else [],
+                                         drugs=[] if is_gene else [term], k=4)
             hit = next((p for p in more if term in p.genes or term in p.drugs), None)
+            extra += 1
             if hit is not None:
                 passages.append(hit)
-                extra += 1
         trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
-            "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": not u.followup,
+            "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
         }))
         return passages
 

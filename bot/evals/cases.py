@@ -182,9 +182,15 @@ def load_cases(folder: Path, reports_dir: Path | None = None) -> list[Located[An
     return out
 
 
-def load_retrieval(path: Path) -> list[Located[RetrievalQuery]]:
+def load_retrieval(path: Path, known_docs: set[str] | None = None) -> list[Located[RetrievalQuery]]:
+    """Retrieval queries; with ``known_docs``, every expected doc id must exist in the knowledge base."""
     if not path.is_file():
         raise EvalDataError(f"retrieval queries file {path} not found")
     doc: YamlDoc = load_yaml(path)
     parsed: RetrievalFile = doc.validate(RetrievalFile)
+    if known_docs is not None:
+        for i, q in enumerate(parsed.queries):
+            unknown = [d for d in q.expect if d not in known_docs]
+            if unknown:
+                raise EvalDataError(f"{doc.where(('queries', i, 'expect'))}: no knowledge-base document {unknown}")
     return [Located(q, doc.where(("queries", i)), i) for i, q in enumerate(parsed.queries)]

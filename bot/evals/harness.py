@@ -56,6 +56,11 @@ def _real_searcher() -> SearcherLike:
     return get_searcher()
 
 
+def _kb_doc_ids() -> set[str] | None:
+    kb_dir = get_settings().kb_dir
+    return set(load_kb_texts(kb_dir)) if kb_dir.is_dir() else None
+
+
 def _grounder(embedder: Embedder | None) -> Grounder:
     settings = get_settings()
     if embedder is None:
@@ -79,23 +84,24 @@ def run_eval(
         raise C.EvalDataError(f"unknown suite(s) {sorted(unknown)}; choose from {list(SUITES)} or 'all'")
     thresholds = gate.load_thresholds(opts.thresholds_path)
     baseline = gate.load_baseline(opts.baseline_path)
+    d = opts.evals_dir
+    # validate every case file first: a typo should fail in a second, not after the models load
+    examples = C.load_triage(d / "triage") if "triage" in opts.suites else []
+    queries = C.load_retrieval(d / "retrieval.yaml", _kb_doc_ids()) if "retrieval" in opts.suites else []
+    specs = C.load_cases(d / "cases", d / "reports") if "answers" in opts.suites else []
+
     target: Target | None = None
-    if {"triage", "answers"} & set(opts.suites):
+    if examples or specs:
         target = HttpTarget(opts.url) if opts.url else InProcessTarget(engine or _real_engine())
     run = EvalRun(generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
                   target=target.name if target else "in-process")
-    d = opts.evals_dir
-
-    if "triage" in opts.suites and target is not None:
-        examples = C.load_triage(d / "triage")
+    if examples and target is not None:
         run.suites["triage"] = runner.run_triage(examples, target, opts.progress)
-    if "retrieval" in opts.suites:
-        queries = C.load_retrieval(d / "retrieval.yaml")
+    if queries:
         if opts.url:
             run.notes.append("retrieval runs in-process: the HTTP API has no search endpoint")
         run.suites["retrieval"] = runner.run_retrieval(queries, searcher or _real_searcher(), progress=opts.progress)
-    if "answers" in opts.suites and target is not None:
-        specs = C.load_cases(d / "cases", d / "reports")
+    if specs and target is not None:
         suite: SuiteResult = runner.run_answers(specs, target, d / "reports", _grounder(embedder), opts.progress)
         run.suites["answers"] = suite
         if opts.judge:
@@ -104,6 +110,8 @@ def run_eval(
             if "skipped" in run.judge:
                 run.notes.append(run.judge["skipped"])
 
+    if isinstance(target, HttpTarget):
+        target.client.close()
     if opts.check:
         run.gate = gate.check(run, thresholds, baseline)
     if opts.out_dir is not None:

@@ -100,6 +100,7 @@ def history_png(history: list[dict], baseline: dict[str, dict[str, float | None]
             base = baseline.get(suite, {}).get(name)
             if base is not None:
                 ax.axhline(base, color=line.get_color(), linestyle=":", linewidth=1)
+    ax.set_xticks(xs)
     ax.set_xlabel("run (oldest to newest)")
     ax.set_title("Key rates over recent runs (dotted: baseline)")
     ax.legend(fontsize=7, loc="lower left", ncol=2)

@@ -81,6 +81,22 @@ def _plots(run: EvalRun, baseline: dict[str, dict[str, float | None]], history: 
     return "".join(f'<img alt="{escape(alt)}" src="data:image/png;base64,{b64}">' for alt, b64 in images if b64)
 
 
+def _failure_counts(run: EvalRun) -> str:
+    """Failing cases per suite and check, so the biggest problem is seen first."""
+    counts: dict[tuple[str, str], int] = {}
+    for suite in run.suites.values():
+        for c in suite.cases:
+            for name in [n for n, ok in c.checks.items() if not ok] + (["error"] if c.error else []):
+                counts[(suite.name, name)] = counts.get((suite.name, name), 0) + 1
+    if not counts:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(s)}</td><td>{escape(n)}{' (soft)' if n in SOFT_CHECKS else ''}</td><td>{k}</td></tr>"
+        for (s, n), k in sorted(counts.items(), key=lambda kv: -kv[1])
+    )
+    return f"<table><tr><th>suite</th><th>check</th><th>failing cases</th></tr>{rows}</table>"
+
+
 def _failures(run: EvalRun) -> tuple[str, list[str]]:
     items, checks = [], set()
     for suite in run.suites.values():
@@ -122,7 +138,7 @@ def write_html(run: EvalRun, out_dir: Path, thresholds: Thresholds,
 <p>Generated {escape(run.generated_at)} against <b>{escape(run.target)}</b>.</p>{verdict}
 {"<ul>" + notes + "</ul>" if notes else ""}<h2>Summary</h2>{_summary(run, thresholds, baseline)}
 <h2>Plots</h2><div class=plots>{_plots(run, baseline, append_history(run, out_dir))}</div>{judge}
-<h2>Failures</h2><div id=filters><input id=q placeholder="search text" oninput=applyFilter()>
+<h2>Failures</h2>{_failure_counts(run)}<div id=filters><input id=q placeholder="search text" oninput=applyFilter()>
 <select id=suite onchange=applyFilter()><option value="">all suites</option>{options(run.suites)}</select>
 <select id=check onchange=applyFilter()><option value="">all checks</option>{options(checks)}</select>
 <span id=count></span></div><div id=failures>{failures or "<p>No failing cases.</p>"}</div>

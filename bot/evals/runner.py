@@ -1,8 +1,7 @@
 """Run the eval suites (triage, retrieval, answers) against a target and score them.
 
->>> from bot.evals.fakes import FakeEngine
->>> from bot.evals.backends import InProcessTarget
->>> # run_answers(load_cases(Path("evals/cases")), InProcessTarget(FakeEngine()), Path("evals/reports"), grounder)
+Each suite returns a ``SuiteResult``: per-case records (with per-check pass/fail) and metrics.
+An engine exception fails that case (recorded as ``error``) instead of stopping the run.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ measures cannot catch that code's mistakes.
 Invented-genotype rule (documented in evals/README.md): vetted KB text may mention alleles to
 teach ("*2 is a common no-function allele"), so only *claims about the patient* count. A sentence
 is a claim when it speaks to the patient ("your", "you have/are/carry") or about "the report",
-and is not conditional, hedged or negated ("if", "whether", "people who", "such as", "may", "not"). Every star
+and is not conditional, hedged or negated ("if", "whether", "people who", "such as", "like", "may", "not"). Every star
 allele, diplotype, rsID, HGVS name and phenotype phrase in a claim must appear in the report
 (restricted to the genes the sentence names, when it names report genes). Each structured
 ``report_fact`` on the reply must also match the report. With no report, every claim is invented.
@@ -28,7 +28,7 @@ from bot.reports.models import Report
 _SENT = re.compile(r"(?<=[.!?])\s+|\n+\s*(?:[-*•]\s+)?")
 _CLAIM = re.compile(r"\b(your|you have|you are|you're|you carry|the report|this report)\b", re.I)
 _HEDGE = re.compile(
-    r"\b(if|whether|some people|people (who|with)|someone|for example|for instance|such as|e\.g\.|may|might|"
+    r"\b(if|whether|some people|people (who|with)|someone|for example|for instance|such as|like|examples?|e\.g\.|may|might|"
     r"could|not|no)\b|n't\b",
     re.I,
 )

@@ -1,4 +1,4 @@
-"""YAML loading that remembers line numbers, so validation errors can name file and line.
+r"""YAML loading that remembers line numbers, so validation errors can name file and line.
 
 >>> doc = load_yaml_text("cases:\n  - id: a\n  - id: b\n", "x.yaml")
 >>> doc.line_for(("cases", 1, "id"))

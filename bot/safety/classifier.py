@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 TRIAGE_DIR = PROJECT_ROOT / "evals" / "triage"
 MODEL_VERSION = "triage-lr-2"  # bump when features or labels change, to invalidate caches
 HOLDOUT_EVERY = 5
+_memo: dict[str, TriageClassifier] = {}
 ANSWER_LABEL = "answer"
 
 
@@ -137,12 +138,16 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
         log.warning("triage_classifier_unavailable", extra={"examples": len(train)})
         return None
     safe_name = embedder.name.replace("/", "_")
-    path = cache_dir / f"triage-{data_hash(triage_dir)}-{safe_name}.pkl"
+    key = f"triage-{data_hash(triage_dir)}-{safe_name}"
+    if key in _memo:  # same data and embedder already fitted in this process
+        return _memo[key]
+    path = cache_dir / f"{key}.pkl"
     if path.exists():
         try:
             with path.open("rb") as fh:
                 clf = pickle.load(fh)  # our own cache file, written below
             clf._embedder = embedder
+            _memo[key] = clf
             return clf
         except Exception:  # a stale or partial cache is rebuilt, never trusted
             log.warning("triage_cache_unreadable", extra={"path": str(path)})
@@ -154,5 +159,6 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
         pickle.dump(clf, fh)
     clf._embedder = emb
     tmp.replace(path)
+    _memo[key] = clf
     log.info("triage_classifier_trained", extra={"examples": len(train), "labels": len(clf.label_actions)})
     return clf

@@ -29,10 +29,10 @@ from bot.reports.models import Report
 from bot.retrieval.embedder import Embedder
 from bot.safety.report_text import looks_like_instruction
 
-SUPPORT_MIN = 0.62  # cosine to the closest passage/fact sentence (MiniLM); see tests/unit/test_guard_support.py
+SUPPORT_MIN = 0.75  # MiniLM cosine to the closest passage/fact sentence; measured in tests/unit/test_guard_support.py
 
 _DOSE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mls|cc|units?|iu|milligrams?|micrograms?|grams?|tablets?|pills?|"
+    r"(?<![+>/.])\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|ml|mls|cc|units?|iu|milligrams?|micrograms?|grams?|tablets?|pills?|"
     r"capsules?|puffs?|drops?)\b(?!-)|\b(?:once|twice|three times|four times|\d+\s*times)\s+(?:a|per|each)\s+"
     r"(?:day|daily|week|night)\b|\bevery\s+\d+\s*(?:hours?|hrs?|days?)\b|\b(?:bid|tid|qid|qd|q\d+h|prn)\b|"
     r"\b(?:one|two|three|four|half|1|2|3|4)\s+(?:tablets?|pills?|capsules?)\b|\b(?:double|halve|half)\s+(?:the|your)"
@@ -78,8 +78,16 @@ class GuardResult:
         return {"checked": self.checked, "dropped": self.dropped}
 
 
+_DOSE_TALK = re.compile(
+    r"\b(?:lower|higher|reduced?|starting|smaller|bigger|larger|usual|standard|extra)\s+(?:starting\s+)?"
+    r"(?:dose|doses|dosage|amount)\b|\b(?:dose|dosage)\s+(?:change|adjustment|reduction|increase)s?\b",
+    re.IGNORECASE,
+)
+
+
 def has_dose(text: str) -> bool:
-    return bool(_DOSE.search(text))
+    """A dose amount, a schedule, or talk of a lower/higher/starting dose (prescriber territory)."""
+    return bool(_DOSE.search(text) or _DOSE_TALK.search(text))
 
 
 def has_med_change_advice(text: str) -> bool:

@@ -97,7 +97,7 @@ INJECTION = [
     r"\bimagine you(?:'re| are)\b|\bplay the role\b|\bbe my (?:doctor|physician|pharmacist)\b",
     r"\bjailbreak\w*\b|\bdeveloper mode\b|\bdan mode\b|\bdo anything now\b|\bno restrictions\b|\bunfiltered\b|"
     r"\bwithout (?:any )?(?:rules|restrictions|filters|safety)\b",
-    r"\byou are no longer\b|\byou(?:'re| are) (?:now )?allowed to\b|\b(?:counselor|counsellor|doctor|admin|developer)s? "
+    r"\bas if you (?:were|are)\b|\byou were my\b|\byou are no longer\b|\byou(?:'re| are) (?:now )?allowed to\b|\b(?:counselor|counsellor|doctor|admin|developer)s? "
     r"(?:said|says|told me) (?:you|that you)\b|\b\w+gpt\b|\bfor (?:a|my) (?:novel|story|book|screenplay|script|"
     r"game|play|poem)\b|\bwrite (?:the|a) (?:line|scene|dialogue)\b|\bhypothetically\b[^.?!]*\b(?:dose|mg)\b",
     r"\bnew (?:rule|instruction|policy)s?\b[^.?!]{0,30}\b(?:from|by)\b|\b(?:rule|message|instruction|update)s? from "
@@ -117,13 +117,18 @@ OUT_OF_SCOPE = [
     r"\b(?:flu|covid|colds?|rash|eczema|acne|psoriasis|migraine|headaches?|back pain|sore throat|sinus\w*|"
     r"vaccines?|flu shot|booster|diet|weight loss|lose weight|keto|vitamins?|supplements?|sunburn|insomnia|"
     r"allerg(?:y|ies)|hay fever|snor\w*|hiccups?|constipat\w*|toothache|ear infection|pink eye|warts?|mri|x-?ray|ct scan|blood pressure reading|"
-    r"cholesterol numbers)\b",
+    r"cholesterol numbers|blood pressure|blood tests?|blood ?work|lab ?work)\b",
     r"\b(?:neighbou?r|friend|coworker|co-worker|boss|roommate|classmate|patient)'?s\s+(?:\w+\s+)?(?:report|results?|"
     r"test|dna|genes?|brca|genetic)\b|\bsomeone else'?s (?:report|results?)\b|"
     r"\b(?:neighbou?r|friend|coworker|boss|roommate|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
     r"son|daughter|aunt|uncle|cousin)\s+(?:showed|sent|gave|forwarded)\s+me\s+(?:her|his|their)\b|"
-    r"\bmy (?:dog|cat|pet|puppy|kitten|horse|dog's|cat's)\b|"
-    r"\b(?:mom|mum|mother|dad|father|husband|wife|partner|sister|brother)'?s\s+(?:test\s+|genetic\s+|dna\s+)results?\b|"
+    r"\bmy (?:dog|cat|pet|puppy|kitten|horse|dog's|cat's)\b|\b(?:homework|essay|assignment|worksheet|quiz|exam|"
+    r"term paper|lab report for (?:school|class))\b|"
+    r"\b(?:mom|mum|mother|dad|father|husband|wife|partner|sister|brother|boyfriend|girlfriend|son|daughter|aunt|"
+    r"uncle|cousin)'?s\s+(?:\w+\s+){0,2}(?:results?|screening|test|report)\b|"
+    r"\b(?:explain|read|interpret|look at|check)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:report|results?|test)\b|"
+    r"\b(?:my )?(?:coworker|co-worker|friend|neighbou?r|wife|husband|partner|boyfriend|girlfriend|dad|mom|father|mother)"
+    r"\b[^.?!]{0,40}\b(?:look at it for (?:him|her|them)|here is (?:his|her|their) report|explain (?:his|her|their))\b|"
     r"\b(?:sister|brother|mom|mum|mother|dad|father|husband|wife|partner|son|daughter|aunt|uncle|cousin|"
     r"grandma|grandpa|grandmother|grandfather)'?s\s+(?:\w+\s+){0,2}report\b",
 ]
@@ -132,14 +137,17 @@ ESCALATE = {
     "dosing": [
         r"\bdos(?:e|es|age|ages|ing)\b|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:should i|can i|do i|to|should he|should she) (?:take|give|use|have)\b|"
-        r"\bhow many (?:pills|tablets|capsules)\b",
+        r"\bhow many (?:pills|tablets|capsules)\b|\b(?:take|taking|took|have)\s+(?:two|three|2|3|double|extra|more|less|"
+        r"half|an extra|a second|another)\s+(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
+        r"tramadol|codeine|plavix|clopidogrel|warfarin|than)\b|\b(?:less|more|extra|double)\s+(?:of\s+)?(?:my|the|it)\b",
         r"\bhow often (?:should|can|do) i (?:take|use)\b|\b(?:double|half|halve|split)\b[^.?!]*\b(?:pills?|tablets?|dose)\b",
         r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
     ],
     "medication_change": [
         r"\b(?:stop|stopping|quit|quitting|discontinue|come off|coming off|get off|go off|wean|taper|cut out)\b"
         r"[^.?!]{0,40}\b(?:tak\w*|my|the|this|it|meds?|medicines?|medications?|drugs?|pills?|treatment|therapy)\b",
-        r"\b(?:start|starting|begin|switch|switching|swap|change|changing|replace|substitute)\b[^.?!]{0,40}"
+        r"\b(?:i|me|we|you|to|should|could|can|do|don'?t|did|need to|want to|going to|gonna)\s+(?:\w+\s+){0,2}"
+        r"(?:start|starting|begin|switch|switching|swap|change|changing|replace|substitute)\b[^.?!]{0,40}"
         r"\b(?:tak\w*|meds?|medicines?|medications?|drugs?|pills?|prescription|"
         r"treatment|therapy|statin|antidepressant|blood thinner|painkiller|inhaler)\b",
         r"\b(?:switch|switching|swap|move|moving|go|put me)\s+(?:me\s+)?(?:over\s+)?to\s+(?:a |another |something |a different )",
@@ -170,6 +178,8 @@ ESCALATE = {
         r"\b(?:test|testing|screen)\s+(?:my|our)\s+(?:kids?|children|child|sons?|daughters?|sisters?|brothers?|"
         r"siblings?|family|relatives?|parents?)\b",
         r"\b(?:tell|warn|inform)\s+my\s+(?:family|relatives|kids|children|sisters?|brothers?|siblings?|parents)\b",
+        r"\b(?:family|relatives|kids|children|siblings|sisters?|brothers?|parents?|daughters?|sons?)\b[^.?!]{0,20}\b(?:to )?"
+        r"(?:get|be|have)\s+(?:\w+\s+)?(?:tested|testing|screened)\b",
     ],
     "pregnancy_decision": [
         r"\bpregnan\w*\b|\bconceiv\w*\b|\bivf\b|\bembryos?\b|\bprenatal\b|\bttc\b|\bbreast[- ]?feed\w*\b|"
@@ -181,36 +191,43 @@ ESCALATE = {
         r"hemochromatosis)\b|\b(?:am i going to|will i|could i|might i)\s+(?:get|develop|die of|have)\s+(?:\w+\s+){0,3}"
         r"(?:cancer|disease|syndrome|condition|disorder|clots?|stroke|dementia|alzheimer'?s|diabetes|lynch|it)\b",
         r"\b(?:what are|what's|what is)\s+my\s+(?:chances?|odds|risk|percentage|likelihood)\b|\bmy (?:chances?|odds)\b|"
+        r"\bmy (?:\w+ )?risk (?:of|for)\b|\b(?:need|get|have)\s+(?:more|extra|earlier|yearly|annual)\s+(?:screening|"
+        r"mammograms?|colonoscop\w+|mri|scans?|checkups?)\b|"
         r"\bhow likely (?:am i|is it that i)\b|\bpercent(?:age)? chance\b",
         r"\bshould i (?:get|have|do|schedule|book|consider|go for)\b[^.?!]{0,30}\b(?:surgery|mastectomy|hysterectomy|"
         r"oophorectomy|ovaries|breasts?|screening|colonoscopy|mammograms?|mri|scan|biopsy|test(?:ing)?|removed)\b",
         r"\b(?:need|have|get|should)\b[^.?!]{0,25}\b(?:breasts?|ovaries|ovary|uterus|womb|colon|thyroid|stomach|tubes)\s+"
         r"(?:removed|taken out|out)\b|\bremov\w* my (?:breasts?|ovaries|uterus|colon)\b|"
-        r"\b(?:diagnos\w*|prognosis)\b[^.?!]{0,20}\b(?:me|my)\b|\bdo i need (?:a |an )?(?:surgery|mastectomy|"
-        r"colonoscopy|mammogram|mri|screening|scan)\b",
+        r"\b(?:diagnos\w*|prognosis)\b[^.?!]{0,20}\b(?:me|my)\b",
+        r"\bdo i need (?:a |an )?(?:surgery|mastectomy|colonoscopy|mammogram|mri|screening|scan)\b",
     ],
     "disagrees_with_report": [
         r"\b(?:report|result|results|lab|test)\b[^.?!]{0,30}\b(?:is|are|was|were|must be|seems?|looks?)\s+"
         r"(?:wrong|incorrect|mistaken|a mistake|an error|inaccurate|false|mixed up)\b",
         r"\b(?:don'?t|do not|dont) (?:believe|trust|agree with)\b[^.?!]{0,30}\b(?:report|result|results|lab|test)\b",
         r"\b(?:mistake|error|wrong person|mix-?up)\b[^.?!]{0,30}\b(?:report|result|lab)\b|\bretest\w*\b|"
-        r"\b(?:another|other|different|second|first) (?:lab|test)\b[^.?!]{0,40}\b(?:said|says|found|showed|shows)\b|"
+        r"\b(?:another|other|different|second|first|older|old|previous|earlier|prior|last) (?:lab|test|report)s?\b"
+        r"[^.?!]{0,40}\b(?:said|says|found|showed|shows|had|has)\b|"
+        r"\b(?:23andme|ancestry|another company|my other test)\b[^.?!]{0,30}\b(?:says?|said|shows?|showed)\b|"
+        r"\bsays? something (?:else|different)\b|\bgot\b[^.?!]{0,30}\bwrong\b|"
         r"\b(?:doesn'?t|does not|don'?t) match\b",
     ],
     "wants_human": [
         r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |someone|somebody|real|actual|human|person|counsel\w*|"
         r"genetic|doctor|expert|professional|nurse|pharmacist)\b",
-        r"\b(?:real|actual|live)\s+(?:person|human|people)\b|\bhuman being\b|\bcounsel(?:or|lor)\b[^.?!]{0,20}"
-        r"\b(?:call|contact|reach|talk|speak|connect|appointment)\b|\b(?:call|contact|reach|connect)\b[^.?!]{0,20}"
+        r"(?<!are you a )(?<!are u a )\b(?:real|actual|live)\s+(?:person|human|people)\b|\bhuman being\b|"
+        r"\b(?:like|want|need|prefer) (?:a|an|some) (?:human|person|people)\b|\bcounsel(?:or|lor)\b[^.?!]{0,20}"
+        r"\b(?:call|contact|reach|talk|speak|connect|appointment|go over|explain|review|meet|see|help)\b|\b(?:call|contact|reach|connect)\b[^.?!]{0,20}"
         r"\bcounsel(?:or|lor)\b|\bcall me\b|\bhave someone\b",
-        r"\b(?:scared|terrified|freaking out|panicking|overwhelmed|devastated|can'?t stop crying|so worried)\b",
+        r"\b(?:scared|terrified|freaking out|panicking|overwhelmed|devastated|can'?t stop crying|so worried|anxious)\b",
     ],
 }
 
 # Generic phrasings ("should I use ...", "diagnose my ...") that also fit questions about other conditions
 # ("what cream should I use for eczema"): a confident out-of-scope vote may override them when the
 # message names no gene, medicine or genetics term. Names are "<reason>#<index in its list>".
-WEAK_RULES = {"medication_change#4", "medication_change#5", "medication_change#6", "diagnosis_or_risk_decision#3"}
+WEAK_RULES = {"medication_change#3", "medication_change#4", "medication_change#5", "medication_change#6",
+              "diagnosis_or_risk_decision#3"}
 # Rules a confident "answer" vote may override (distress words in a plain "what does it mean" question).
 SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 
@@ -226,6 +243,7 @@ ANSWER_HINTS = [
     r"\b(?:did|does|was|were)\s+(?:my|the|this)\s+(?:test|report|panel|lab)\s+(?:check|include|cover|test|look at|"
     r"say|list|mention)\b",
     r"\bwhat (?:does|do|did)\b[^.?!]{0,60}\b(?:mean|say)\b",
+    r"\bare (?:you|u) (?:a |an )?(?:real person|human|bot|robot|ai|computer|machine)\b",
 ]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

@@ -56,6 +56,8 @@ class TriageDecision:
 
 def _escalate_reason(rules: RuleResult, pred: Prediction | None) -> str:
     reasons = [h.reason for h in rules.hits if h.action == "escalate"]
+    if "dosing" in reasons:  # the most specific: "can I take two" is about amounts before anything else
+        return "dosing"
     if pred is not None:
         ranked = sorted(reasons, key=lambda r: -pred.reason_probs.get(r, 0.0))
         if ranked and pred.reason_probs.get(ranked[0], 0.0) > 0.2:
@@ -69,63 +71,70 @@ def triage(
     vector: np.ndarray | None = None,
     classifier: TriageClassifier | None = None,
     domain: bool = False,
+    personal_result: bool = False,
 ) -> TriageDecision:
-    """Decide one message. ``domain`` = the message names a gene, medicine or genetics term."""
+    """Decide one message.
+
+    ``domain``: the message names a gene, medicine or genetics term. ``personal_result``: it asks about
+    "my result/report" (on topic for us, but not proof that a health question is about genetics).
+    """
     rules = match_rules(text)
     names = [h.rule for h in rules.hits]
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
     top = rules.strongest()
+    on_topic = domain or personal_result
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
         return TriageDecision(action, reason, source, conf, names, pred, list(notes))
 
+    def model_says(reason: str) -> float:
+        return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
+
     if top is not None and top.action == "emergency":
         return decide("emergency", top.reason, "rule", 1.0)
-    if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_MIN:
-        if rules.masked:
-            pass  # the alarm word was in a harmless idiom: do not trust the model's alarm
-        else:
-            return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
+    if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_MIN and not rules.masked:
+        # (when the alarm word sat in a harmless idiom, the model's alarm vote is not trusted)
+        return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
-    if pred is not None and pred.reason_probs.get("prompt_injection", 0.0) >= INJECTION_OVER_RULES_MIN:
-        return decide("decline", "prompt_injection", "model", pred.reason_probs["prompt_injection"])
-    others_report = any(h.rule == "out_of_scope#1" for h in rules.hits)  # someone else's report
-    off_topic = others_report or (not domain and any(h.reason == "out_of_scope" for h in rules.hits))
+    if model_says("prompt_injection") >= INJECTION_OVER_RULES_MIN:
+        return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
+    if any(h.rule == "out_of_scope#1" for h in rules.hits):
+        return decide("decline", "out_of_scope", "rule", 1.0, "someone else's report")
+    off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")
-        if off_topic and weak_only and not others_report:
-            return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
-        if (weak_only and not domain and pred is not None and pred.action == "decline"
-                and pred.reason_probs.get("out_of_scope", 0.0) >= DECLINE_OVERRIDE_MIN):
-            return decide("decline", "out_of_scope", "model", pred.reason_probs["out_of_scope"],
-                          "generic rule overridden: no genetics terms")
+        if weak_only and not domain:
+            if off_topic:
+                return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
+            if pred is not None and pred.action == "decline" and model_says("out_of_scope") >= DECLINE_OVERRIDE_MIN:
+                return decide("decline", "out_of_scope", "model", model_says("out_of_scope"), "generic rule overridden")
+            if pred is not None and pred.action_probs["answer"] >= SOFT_ANSWER_MIN:
+                return decide("answer", "answer", "model", pred.action_probs["answer"], "generic rule overridden")
         soft_only = all(h.rule in SOFT_RULES for h in rules.hits if h.action == "escalate")
         if soft_only and pred is not None and pred.action_probs["answer"] >= SOFT_ANSWER_MIN:
             return decide("answer", "answer", "model", pred.action_probs["answer"], "distress words in a plain question")
         return decide("escalate", _escalate_reason(rules, pred), "rule", 1.0)
     if off_topic:
         return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
-    hinted = any(h.action == "answer" for h in rules.hits) and (domain or pred is None or pred.action != "decline")
+    hinted = any(h.action == "answer" for h in rules.hits) and (on_topic or pred is None or pred.action != "decline")
     if hinted and (pred is None or pred.action_probs["escalate"] < HINT_ESCALATE_MAX):
         return decide("answer", "answer", "rule", 1.0 if pred is None else pred.action_probs["answer"],
                       "plain explanation question")
-    if off_topic:
-        return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
     if pred is None:
-        if domain:
-            return decide("answer", "answer", "fallback", 0.5, "no classifier: domain words, no rule")
+        if on_topic:
+            return decide("answer", "answer", "fallback", 0.5, "no classifier: on topic, no rule")
         return decide("escalate", "wants_human", "fallback", 0.0, "no classifier and no rule matched")
     probs = pred.action_probs
-    if pred.reason_probs.get("prompt_injection", 0.0) >= INJECTION_MIN:
-        return decide("decline", "prompt_injection", "model", pred.reason_probs["prompt_injection"])
+    if model_says("prompt_injection") >= INJECTION_MIN:
+        return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"]:
         return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"])
-    if pred.action == "decline" and probs["decline"] >= (DECLINE_DOMAIN_MIN if domain else DECLINE_MIN):
+    if pred.action == "decline" and probs["decline"] >= (DECLINE_DOMAIN_MIN if on_topic else DECLINE_MIN):
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"])
-    if probs["answer"] >= ANSWER_MIN or (domain and pred.action == "answer"):
+    if probs["answer"] >= ANSWER_MIN or (on_topic and pred.action == "answer"):
         return decide("answer", "answer", "model", probs["answer"])
-    if pred.action == "decline" and not domain:
+    if pred.action == "decline" and not on_topic:
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "low confidence")
     return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], "uncertain: escalated")
 

@@ -68,7 +68,7 @@ NO_REPORT_NOTE = (
     "To get answers about your own results, use the upload button to add your report."
 )
 NOT_IN_REPORT = (
-    "Your report does not include a result for {gene}. So I can't tell you your own {gene} result."
+    "Your report does not include a result for {gene}, so I can't tell you your own {gene} result."
 )
 COUNSELOR_OFFER = "If you would like, I can connect you with a genetic counselor."
 NEXT_STEP_PGX = "Please do not change a medicine on your own. Talk with your prescriber or pharmacist first."

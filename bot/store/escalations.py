@@ -162,9 +162,24 @@ class FeedbackRecord:
     created_at: datetime
 
 
-def list_feedback(db: Session) -> list[FeedbackRecord]:
-    """All stored feedback, oldest first (feedback of deleted sessions is gone with them)."""
+def list_feedback(db: Session | None = None) -> list[FeedbackRecord]:
+    """All stored feedback, oldest first (feedback of deleted sessions is gone with them).
+
+    Without ``db`` it reads the configured database (``GENECHAT_DATABASE_URL`` or the SQLite file).
+    """
     from bot.store.sessions import latest_report
+
+    if db is None:
+        from bot.config import get_settings
+        from bot.store.db import Database
+
+        database = Database.from_settings(get_settings())
+        try:
+            database.upgrade()
+            with database.session() as s:
+                return list_feedback(s)
+        finally:
+            database.dispose()
 
     out: list[FeedbackRecord] = []
     for fb in db.scalars(select(Feedback).order_by(Feedback.id)):

@@ -113,7 +113,8 @@ def download_sample(name: str) -> FileResponse:
     return FileResponse(SAMPLES_DIR / name, filename=name, content_disposition_type="attachment")
 
 
-@router.post("/widget/summary", summary="Summary cards for a normalized report")
+@router.post("/widget/summary", summary="Summary cards for a normalized report",
+             responses={400: {"description": "Malformed JSON body"}, 413: {"description": "Body too large"}})
 def report_summary(report: Report) -> dict[str, list[Card]]:
     """Cards (gene, result, meaning, what it matters for, level with a text label) for one report."""
     return {"cards": summary_cards(report)}

@@ -137,9 +137,17 @@ def test_network_error_keeps_typed_question_and_retry_sends_it(live_server, chro
     expect(w.get_by_label("Your question")).to_have_value("What is a poor metabolizer?")
     shot(page, "network-error")
     page.unroute("**/messages")
+    held = []  # hold the retried request so the "writing" state can be seen, then let it through
+    page.route("**/messages", lambda route: held.append(route) if route.request.method == "POST" else route.fallback())
     w.get_by_role("button", name="Try again").click()
+    expect(w.get_by_text("GeneChat is writing an answer")).to_be_visible()
+    expect(w.get_by_role("button", name="Send")).to_be_disabled()
+    shot(page, "typing")
+    assert len(held) == 1
+    held[0].continue_()
     expect(w.locator(".msg.user")).to_have_count(1, timeout=TIMEOUT_MS)
     expect(w.locator(".msg.bot")).to_have_count(2, timeout=TIMEOUT_MS)  # greeting + the answer
+    expect(w.get_by_text("GeneChat is writing an answer")).to_be_hidden()
     expect(w.get_by_label("Your question")).to_have_value("")
     ctx.close()
 

@@ -70,6 +70,9 @@ def test_html_in_report_and_messages_renders_as_text(live_server, chromium, shot
 def test_keyboard_only_journey(live_server, chromium, shot):
     ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
     page = ctx.new_page()
+    # Listen for file pickers from the start: Playwright turns interception on asynchronously,
+    # and a picker opened before that is lost.
+    page.on("filechooser", lambda _chooser: None)
     page.goto(live_server.url + "/")
     tab_to(page, "Questions about your results?")
     page.keyboard.press("Enter")

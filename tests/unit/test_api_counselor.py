@@ -253,6 +253,18 @@ def test_feedback_is_stored_and_listed_for_evals(api):
     assert record.question == "What dose should I take?" and record.reply == body["reply"]
     assert (record.verdict, record.correct_action, record.counselor) == ("wrong", "answer", "casey")
     assert record.report["pharmacogenomics"][0]["gene"] == "CYP2C19"
+    api.client.delete(patient.url(), headers=patient.headers)
+    with api.state.db.session() as db:
+        assert list_feedback(db) == []
+
+
+def test_list_feedback_reads_the_configured_database_by_default(isolated_data_dir):
+    with ApiHarness(Settings(data_dir=isolated_data_dir)) as api:
+        patient = api.patient()
+        body = api.ask(patient, "What dose should I take?")
+        api.client.post(f"/api/escalations/{body['escalation']['id']}/feedback", headers=api.counselor(),
+                        json={"message_id": body["message_id"], "verdict": "ok"})
+    assert [r.verdict for r in list_feedback()] == ["ok"]
 
 
 def test_feedback_must_name_a_bot_reply_of_that_conversation(api):

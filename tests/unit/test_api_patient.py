@@ -111,6 +111,14 @@ def test_upload_multipart_file(api):
     assert resp.json()["report"]["lab"] == "Example Lab"
 
 
+def test_upload_csv_file_is_read_by_content(api):
+    patient = api.patient()
+    files = {"file": ("results.csv", b"gene,diplotype\nCYP2C19,*1/*17\n", "text/csv")}
+    resp = api.client.post(patient.url("/report"), files=files, headers=patient.headers)
+    assert resp.status_code == 201, resp.text
+    assert resp.json()["report"]["pharmacogenomics"][0]["diplotype"] == "*1/*17"
+
+
 def test_second_upload_replaces_the_first(api):
     patient = api.patient()
     api.upload(patient)
@@ -342,6 +350,15 @@ def test_api_responses_carry_security_headers(api):
     assert "frame-ancestors 'none'" in resp.headers["content-security-policy"]
     assert resp.headers["referrer-policy"] == "no-referrer"
     assert resp.headers["x-request-id"]
+
+
+def test_console_cannot_be_framed_and_https_gets_hsts(api):
+    assert api.client.get("/console/").headers.get("x-frame-options") == "DENY"
+    assert "strict-transport-security" not in api.client.get("/healthz").headers
+    from fastapi.testclient import TestClient
+
+    with TestClient(api.app, base_url="https://testserver") as https:
+        assert https.get("/healthz").headers["strict-transport-security"].startswith("max-age=")
 
 
 def test_cors_allows_only_configured_origins(isolated_data_dir):

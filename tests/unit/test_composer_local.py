@@ -67,8 +67,11 @@ def test_variant_fact_reads_classification_and_condition():
         gene="BRCA2", hgvs="c.5946delT", protein="p.Ser1982fs", zygosity="heterozygous",
         classification="Pathogenic", condition="Hereditary breast and ovarian cancer")])
     sentences = fact_sentences(report, ["BRCA2"])[0].sentences
-    assert sentences[0] == "Your report lists a variant in BRCA2 called Pathogenic: c.5946delT (p.Ser1982fs), heterozygous."
-    assert sentences[1] == "The report links it to Hereditary breast and ovarian cancer."
+    assert sentences == [
+        "Your report lists a BRCA2 variant: c.5946delT (p.Ser1982fs), heterozygous.",
+        "The lab calls this BRCA2 variant Pathogenic.",
+        "The report links this BRCA2 variant to Hereditary breast and ovarian cancer.",
+    ]
 
 
 def test_instruction_in_a_report_field_is_withheld_from_the_fact():

@@ -117,3 +117,10 @@ def test_paths_inside_the_project_are_shown_relative() -> None:
 
     loaded = load_triage(PROJECT_ROOT / "evals" / "triage")
     assert loaded[0].where.startswith("evals/triage/")
+
+
+def test_retrieval_expectations_must_name_existing_kb_docs(tmp_path: Path) -> None:
+    path = _write(tmp_path, "retrieval.yaml", "queries:\n  - query: what is warfarin\n    expect: [drug-warfarin]\n"
+                                              "  - query: what is codeine\n    expect: [drug-codien]\n")
+    with pytest.raises(EvalDataError, match=r"retrieval\.yaml:5: no knowledge-base document \['drug-codien'\]"):
+        load_retrieval(path, {"drug-warfarin", "drug-codeine"})

@@ -41,6 +41,8 @@ CASES = """cases:
   - id: weather
     question: what is the weather
     accept_actions: [decline, escalate]
+    rubric:
+      - {criterion: "Politely says this is outside what it can help with", points: 2}
 """
 THRESHOLDS = """suites:
   triage:
@@ -220,3 +222,16 @@ def test_repeated_runs_build_a_history_plotted_against_the_baseline(evals_dir: P
     _run(evals_dir, FakeEngine(), suites=["triage"], out_dir=out)
     assert len((out / "history.jsonl").read_text().splitlines()) == 2
     assert 'alt="history"' in (out / "report.html").read_text()
+
+
+def test_judge_grades_rubric_cases_and_is_reported_apart_from_the_gate(evals_dir: Path, tmp_path: Path) -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    opts = EvalOptions(evals_dir=evals_dir, suites=["answers"], check=True, out_dir=tmp_path / "o")
+    judge = FakeListChatModel(responses=['{"met": false, "why": "curt"}'])
+    run = run_eval(opts, engine=FakeEngine(), searcher=FakeSearcher(), embedder=HashEmbedder(), judge_model=judge)
+    assert run.judge is not None and run.judge["score"] == 0.0 and run.judge["cases_with_rubric"] == 1
+    assert run.gate == []  # a low judge score is reported, not gated
+    weather = next(c for c in run.suites["answers"].cases if c.id == "weather")
+    assert weather.judge["items"][0]["why"] == "curt"
+    assert "LLM judge" in (tmp_path / "o" / "report.html").read_text()

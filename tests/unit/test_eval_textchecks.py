@@ -124,3 +124,23 @@ def test_fixed_wording_templates_are_expanded_per_gene() -> None:
     g = Grounder({}, fixed=fixed_wording())
     assert g.is_fixed("Your report does not include a result for TPMT.")
     assert not g.is_fixed("Your report shows you are a poor metabolizer.")
+
+
+def test_terms_named_as_examples_are_not_claims() -> None:
+    text = "GeneChat can explain terms on your report, like poor metabolizer or VUS."
+    assert find_invented_genotypes(text, REPORT) == []
+
+
+def test_a_hedged_invented_claim_outside_kb_text_is_still_caught_by_the_guard_second_opinion() -> None:
+    from bot.conversation.models import Reply
+    from bot.evals.cases import AnswerCase
+    from bot.evals.results import CaseResult
+    from bot.evals.scoring import score_answer_case
+
+    spec = AnswerCase(id="c", question="what is my CYP2C19 result", expect_action="answer")
+    reply = Reply(text="Your report lists CYP2C19 *1/*17, which may mean faster processing.", action="answer",
+                  reason="explained_result")
+    case = CaseResult(suite="answers", id="c", text=spec.question, accepted_actions=spec.accepted)
+    score_answer_case(case, spec, reply, REPORT, Grounder({}))
+    assert case.checks["invented_genotypes"] is False
+    assert any("*1/*17" in found or "*17" in found for found in case.details["invented"])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.retrieval.embedder import HashEmbedder
+from bot.safety import classifier
 from bot.safety.classifier import TriageClassifier, is_holdout, load_examples, load_or_train
 from bot.safety.triage import triage
 
@@ -42,11 +44,18 @@ def test_classifier_separates_medication_change_from_out_of_scope(tmp_path):
     assert clf.predict_text("what is the weather today").action == "decline"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memo(monkeypatch):
+    monkeypatch.setattr(classifier, "_memo", {})
+
+
 def test_trained_classifier_is_cached_and_reloaded(tmp_path):
     folder = _write(tmp_path / "triage")
     first = load_or_train(HashEmbedder(), tmp_path / "models", folder)
     cached = list((tmp_path / "models").glob("triage-*.pkl"))
+    classifier._memo.clear()  # force the reload from disk
     second = load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    assert second is not first
     assert first is not None and second is not None and len(cached) == 1
     assert second.predict_text("should i quit my codeine").action == first.predict_text("should i quit my codeine").action
 

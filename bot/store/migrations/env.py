@@ -7,7 +7,6 @@ from sqlalchemy import create_engine
 
 from bot.store.models import Base
 
-config = context.config
 target_metadata = Base.metadata
 
 
@@ -21,10 +20,18 @@ def _run(connection) -> None:  # noqa: ANN001
         context.run_migrations()
 
 
-connection = config.attributes.get("connection")
-if connection is not None:
-    _run(connection)
-else:  # `alembic -x url=...` from a shell, e.g. to write a new revision
+def main() -> None:
+    config = context.config
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    # `alembic -x url=...` from a shell, e.g. to write a new revision
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
     with create_engine(url).begin() as conn:
         _run(conn)
+
+
+# Alembic sets ``context.config`` only while it runs this file; importing it elsewhere (doctests) is a no-op.
+if hasattr(context, "config"):
+    main()

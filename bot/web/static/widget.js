@@ -249,11 +249,13 @@
     try {
       const s = await api("POST", "/widget/summary", { json: report });
       state.cards = (s && s.cards) || [];
-    } catch (_) { state.cards = []; }
+      state.cardsFailed = false;
+    } catch (_) { state.cards = []; state.cardsFailed = true; }
   }
 
   // ---------- 3. summary cards ----------
   function cardList(cards) {
+    if (state.cardsFailed) return h("p", { class: "muted" }, "We could not show your result cards right now. You can still ask questions about your report.");
     if (!cards.length) return h("p", { class: "muted" }, "Your report has no results we could show as cards.");
     return h("ul", { class: "cards", "aria-label": "Your results" }, cards.map((c) =>
       h("li", { class: "card level-" + c.level },
