@@ -83,7 +83,7 @@ def _variant(v: Variant) -> GeneFact:
     # short sentences: variant names and class words are long, so each sentence carries one of them
     sentences = [f"Your report lists a {gene} variant" + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
     if cls:
-        sentences.append(f"The lab calls this {gene} variant {cls}.")
+        sentences.append(f"Your report calls this {gene} variant {cls}.")
     if cond:
         sentences.append(f"The report links this {gene} variant to {cond.rstrip('.')}.")
     if withheld:

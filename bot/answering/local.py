@@ -17,8 +17,6 @@ from bot.retrieval.models import Passage
 from bot.safety import wording
 
 PHENOCONVERSION_GENES = ("CYP2D6", "CYP2C19", "CYP2C9")
-PHENO_ALIASES = {"vus": "uncertain", "uncertain significance": "uncertain", "carrier": "heterozygous",
-                 "ultra rapid": "ultrarapid"}
 HEREDITARY_HINT = ("pathogenic", "carrier", "variant", "vus", "uncertain", "inherit", "hereditary", "cancer")
 
 
@@ -27,14 +25,6 @@ def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
     if report is None:
         return []
     genes = u.in_report(report)
-    if not genes and u.phenotype_words:
-        words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words]
-        genes = [
-            r.gene.upper() for r in report.pharmacogenomics
-            if r.phenotype and any(w in r.phenotype.lower() for w in words)
-        ]
-        genes += [v.gene.upper() for v in report.variants
-                  if any(w in f"{v.classification} {v.zygosity}".lower() for w in words)]
     if not genes and not u.genes and (u.about_result or u.personal) and not u.about_upload:
         genes = summary_genes(report)
     return fact_sentences(report, list(dict.fromkeys(genes)))
@@ -70,7 +60,7 @@ class LocalComposer:
         missing = u.not_in_report(report) if report is not None else []
         if report is not None and not missing and u.genes and not u.in_report(report):
             missing = u.genes[:2]  # a medicine whose genes this report does not cover
-        for gene in missing[:3]:
+        for gene in (u.missing_alleles + missing)[:3]:
             draft.add(wording.NOT_IN_REPORT.format(gene=gene), f"fixed:not_in_report:{gene}", 0)
 
         self._add_kb(draft, question, u, facts, passages, simple=simple)
@@ -87,7 +77,7 @@ class LocalComposer:
             draft.add(wording.NEXT_STEP_PGX, "fixed:next_step_pgx", 2)
         if hereditary:
             draft.add(wording.NEXT_STEP_HEREDITARY, "fixed:next_step_hereditary", 2)
-        if missing or reason == "result_not_in_report" or not draft.used_chunk_ids() and not facts:
+        if missing or u.missing_alleles or reason == "result_not_in_report" or not draft.used_chunk_ids() and not facts:
             if not draft.used_chunk_ids() and not facts and report is not None:
                 draft.add(wording.NOTHING_FOUND, "fixed:nothing_found", 1)
             draft.add(wording.COUNSELOR_OFFER, "fixed:counselor_offer", 2)

@@ -29,7 +29,9 @@ _GENETICS = re.compile(
     r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
     r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score)\b", re.IGNORECASE
 )
-_UPLOAD = re.compile(r"\b(?:upload|file|pdf|json|paper copy|put my|send my|haven'?t uploaded)\b", re.IGNORECASE)
+_UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
+                     re.IGNORECASE)
+_GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)")
 
 
 def _pattern(term: str, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -103,6 +105,7 @@ class Understanding:
     about_upload: bool = False
     followup: bool = False
     genetics_words: bool = False
+    missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
 
     @property
     def domain(self) -> bool:
@@ -137,6 +140,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
     )
+    if report is not None and not genes:  # "my report says poor": the report genes with that result type
+        words = [w for w in V.RESULT_WORDS if re.search(rf"\b{w}\b", lowered)] if u.about_result else []
+        words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words + words]
+        u.genes += [g for g in _genes_with_result(report, words) if g not in u.genes]
+    if report is not None:
+        u.missing_alleles = _missing_alleles(text, report, vocab)
     if not named and history and (not drugs or _FOLLOWUP.search(text)) and (_FOLLOWUP.search(text) or len(text.split()) <= 8):
         prev_genes, prev_drugs = _from_history(history, vocab)
         if prev_genes or prev_drugs:
@@ -151,6 +160,33 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
 
 _TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Z]?\d{3,}[a-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?",
                     re.IGNORECASE)
+
+
+PHENO_ALIASES = {"vus": "uncertain", "uncertain significance": "uncertain", "carrier": "heterozygous",
+                 "ultra rapid": "ultrarapid"}
+
+
+def _genes_with_result(report: Report, words: list[str]) -> list[str]:
+    if not words:
+        return []
+    genes = [r.gene.upper() for r in report.pharmacogenomics if r.phenotype and any(w in r.phenotype.lower() for w in words)]
+    genes += [v.gene.upper() for v in report.variants
+              if any(w in f"{v.classification} {v.zygosity}".lower() for w in words)]
+    return list(dict.fromkeys(genes))
+
+
+def _missing_alleles(text: str, report: Report, vocab: Vocabulary) -> list[str]:
+    """Gene*allele names asked about whose gene is in the report but whose allele the report does not list."""
+    out: list[str] = []
+    for gene_raw, allele in _GENE_ALLELE.findall(text):
+        genes, _ = vocab.detect(gene_raw)
+        if not genes or genes[0] not in report.genes:
+            continue
+        result = report.result_for(genes[0])
+        blob = " ".join([result.diplotype or "", result.phenotype or "", *result.alternatives]) if result else ""
+        if allele not in blob:
+            out.append(f"{genes[0]}{allele}")
+    return out
 
 
 def _norm_token(token: str) -> str:

@@ -20,7 +20,8 @@ GENE_NICKNAMES: dict[str, list[str]] = {
     "CYP2D6": ["2d6", "cyp 2d6"], "CYP2C19": ["2c19", "cyp 2c19"], "CYP2C9": ["2c9", "cyp 2c9"],
     "CYP3A5": ["3a5"], "CYP2B6": ["2b6"], "F5": ["factor v leiden", "factor 5 leiden", "factor v", "factor five"],
     "F2": ["prothrombin"], "HLA-B": ["hla b", "hlab"], "HLA-A": ["hla a"], "MT-RNR1": ["mtrnr1"],
-    "CFTR": ["cystic fibrosis gene"],
+    "CFTR": ["cystic fibrosis"], "SMN1": ["sma", "spinal muscular atrophy"], "HBB": ["sickle cell"],
+    "HFE": ["hemochromatosis"],
 }
 PGX_DRUG_GENES: dict[str, list[str]] = {
     "clopidogrel": ["CYP2C19"], "omeprazole": ["CYP2C19"], "esomeprazole": ["CYP2C19"], "lansoprazole": ["CYP2C19"],
@@ -46,7 +47,7 @@ PGX_DRUG_GENES: dict[str, list[str]] = {
     "tafenoquine": ["G6PD"], "dapsone": ["G6PD"], "isoniazid": ["NAT2"],
 }
 BRAND_NAMES: dict[str, list[str]] = {
-    "clopidogrel": ["plavix"], "omeprazole": ["prilosec"], "esomeprazole": ["nexium"], "pantoprazole": ["protonix"],
+    "clopidogrel": ["plavix", "heart stent", "stent"], "omeprazole": ["prilosec"], "esomeprazole": ["nexium"], "pantoprazole": ["protonix"],
     "lansoprazole": ["prevacid"], "citalopram": ["celexa"], "escitalopram": ["lexapro"], "sertraline": ["zoloft"],
     "amitriptyline": ["elavil"], "nortriptyline": ["pamelor"], "voriconazole": ["vfend"],
     "codeine": ["tylenol 3", "tylenol #3", "tylenol with codeine", "tylenol-codeine"], "tramadol": ["ultram"],
@@ -60,6 +61,9 @@ BRAND_NAMES: dict[str, list[str]] = {
     "allopurinol": ["zyloprim"], "carbamazepine": ["tegretol"], "oxcarbazepine": ["trileptal"],
     "venlafaxine": ["effexor"], "metoprolol": ["lopressor", "toprol"], "fluvoxamine": ["luvox"],
 }
+# Single words that name a result type when the patient talks about "my report says poor ...".
+RESULT_WORDS = ["poor", "intermediate", "ultrarapid", "rapid", "decreased", "increased", "reduced", "normal",
+                "positive", "negative", "uncertain", "pathogenic", "carrier"]
 PHENOTYPE_WORDS = [
     "ultrarapid", "ultra rapid", "rapid metabolizer", "normal metabolizer", "intermediate metabolizer",
     "poor metabolizer", "indeterminate", "decreased function", "increased function", "poor function",

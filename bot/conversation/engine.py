@@ -153,7 +153,7 @@ class ConversationEngine:
     def _answer_reason(self, u: Understanding, report: Report | None) -> str:
         if report is None:
             return "no_report" if (u.personal or u.about_upload) else "general_education"
-        if u.named_genes and not u.in_report(report):
+        if u.not_in_report(report) or u.missing_alleles:
             return "result_not_in_report"
         if u.genes and not u.in_report(report) and (u.personal or u.about_result):
             return "result_not_in_report"

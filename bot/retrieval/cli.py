@@ -73,7 +73,7 @@ def serve(
         typer.echo("No index yet: building it from the knowledge base first.")
         typer.echo(run_index().summary())
     uvicorn.run("bot.api.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(), access_log=False)  # our JSON access log has no tokens
 
 
 def register(app: typer.Typer) -> None:

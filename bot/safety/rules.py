@@ -45,6 +45,8 @@ EMERGENCY_SELF_HARM = [
     r"\s+my\s*self\b|\b(?:harm|harming|cut|cutting)\s+my\s*self\b|\bhurt(?:ing)? my\s*self on purpose\b|\bself[- ]?harm\w*\b",
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
+    r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
+    r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
@@ -137,6 +139,8 @@ ESCALATE = {
     "dosing": [
         r"\bdos(?:e|es|age|ages|ing)\b|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:should i|can i|do i|to|should he|should she) (?:take|give|use|have)\b|"
+        r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:is (?:ok|okay|safe|too much|too many|fine)|can i have|am i allowed)\b|"
+        r"\b(?:take|taking|use|using)\s+(?:less|more|a lower|a higher|a smaller|a bigger|a half)\b|"
         r"\bhow many (?:pills|tablets|capsules)\b|\b(?:take|taking|took|have)\s+(?:two|three|2|3|double|extra|more|less|"
         r"half|an extra|a second|another)\s+(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
         r"tramadol|codeine|plavix|clopidogrel|warfarin|than)\b|\b(?:less|more|extra|double)\s+(?:of\s+)?(?:my|the|it)\b",
@@ -155,7 +159,8 @@ ESCALATE = {
         r"medicines?|medications?|amount|pills?)\b",
         r"\b(?:should|can|could|may|do|must|shall|would)\s+(?:i|we|he|she)\s+(?:just\s+|still\s+|now\s+)?(?:stop|quit|"
         r"discontinue|skip|drop|ditch|switch|change|start|begin|restart|lower|raise|increase|decrease|reduce|double|halve|"
-        r"pause|come off|get off|go off)\b|\b(?:i(?:'?m| am)?\s+(?:want|wanting|going|planning|thinking|about|considering)"
+        r"pause|come off|get off|go off)\b(?!\s+(?:\w+\s+)?(?:mammo\w*|colonoscop\w*|screening|mris?|scans?|tests?|"
+        r"testing|checkups?))|\b(?:i(?:'?m| am)?\s+(?:want|wanting|going|planning|thinking|about|considering)"
         r"\s+(?:to|of|about)?\s*|i'?ll\s+|i will\s+|i might\s+|is it (?:ok|okay|safe|fine|alright) to\s+)(?:stop|stopping|"
         r"quit|quitting|skip|skipping|switch|switching|change|changing|start|starting|lower|lowering|double|doubling|"
         r"come off|coming off|get off|getting off|go off|going off)\b",
@@ -191,7 +196,8 @@ ESCALATE = {
         r"hemochromatosis)\b|\b(?:am i going to|will i|could i|might i)\s+(?:get|develop|die of|have)\s+(?:\w+\s+){0,3}"
         r"(?:cancer|disease|syndrome|condition|disorder|clots?|stroke|dementia|alzheimer'?s|diabetes|lynch|it)\b",
         r"\b(?:what are|what's|what is)\s+my\s+(?:chances?|odds|risk|percentage|likelihood)\b|\bmy (?:chances?|odds)\b|"
-        r"\bmy (?:\w+ )?risk (?:of|for)\b|\b(?:need|get|have)\s+(?:more|extra|earlier|yearly|annual)\s+(?:screening|"
+        r"\bmy (?:\w+ )?risk (?:of|for)\b|\b(?:begin|start|get|have|schedule)\s+(?:\w+\s+)?(?:mammograms?|colonoscop\w+|"
+        r"breast mris?|screenings?)\b|\b(?:need|get|have)\s+(?:more|extra|earlier|yearly|annual)\s+(?:screening|"
         r"mammograms?|colonoscop\w+|mri|scans?|checkups?)\b|"
         r"\bhow likely (?:am i|is it that i)\b|\bpercent(?:age)? chance\b",
         r"\bshould i (?:get|have|do|schedule|book|consider|go for)\b[^.?!]{0,30}\b(?:surgery|mastectomy|hysterectomy|"

@@ -69,7 +69,7 @@ def test_variant_fact_reads_classification_and_condition():
     sentences = fact_sentences(report, ["BRCA2"])[0].sentences
     assert sentences == [
         "Your report lists a BRCA2 variant: c.5946delT (p.Ser1982fs), heterozygous.",
-        "The lab calls this BRCA2 variant Pathogenic.",
+        "Your report calls this BRCA2 variant Pathogenic.",
         "The report links this BRCA2 variant to Hereditary breast and ovarian cancer.",
     ]
 

@@ -152,3 +152,12 @@ def test_front_end_scripts_never_insert_html():
         code = (STATIC / name).read_text()
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
             assert sink not in code, f"{name} uses {sink}"
+
+
+def test_api_app_serves_the_widget_console_and_portal(tmp_path):
+    from bot.api.app import create_app
+    from bot.config import Settings
+
+    app = create_app(Settings(data_dir=tmp_path, database_url="sqlite://"), engine=object())
+    paths = {getattr(r, "path", None) for r in app.routes}
+    assert {"/", "/widget.js", "/console/", "/widget/summary", "/samples/{name}"} <= paths

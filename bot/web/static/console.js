@@ -215,7 +215,11 @@
           owner ? ` · claimed by ${mine ? "you" : owner}` : " · unclaimed", esc.created_at || esc.age_seconds !== undefined ? ` · ${age(esc)}` : ""),
         esc.summary ? h("p", { class: "summary" }, esc.summary) : null,
         esc.resolution_note || esc.note ? h("p", { class: "muted" }, "Resolution note: " + (esc.resolution_note || esc.note)) : null,
-        h("div", { class: "row" }, claimBtn), actErr),
+        h("div", { class: "row" }, claimBtn, esc.message_id ? h("button", { type: "button", class: "btn secondary",
+          onclick: () => {
+            const target = detailEl.querySelector(".m.flagged");
+            if (target) { target.scrollIntoView({ block: "center" }); target.focus(); }
+          } }, "Go to the escalated reply") : null), actErr),
       h("div", { class: "cols" },
         h("section", { class: "conv", "aria-labelledby": "conv-title" }, h("h3", { id: "conv-title" }, "Conversation"),
           h("ol", { class: "messages" }, messages.map((m) => messageItem(m, esc.message_id)))),
@@ -250,7 +254,7 @@
     const role = m.role || "bot";
     const isBot = role === "bot" || role === "assistant";
     const flagged = escalatedId !== undefined && escalatedId !== null && m.id === escalatedId;
-    const item = h("li", { class: "m m-" + role + (flagged ? " flagged" : "") },
+    const item = h("li", { class: "m m-" + role + (flagged ? " flagged" : ""), tabindex: flagged ? "-1" : null },
       flagged ? h("p", { class: "flag" }, "This reply raised the escalation") : null,
       h("p", { class: "m-who" }, roleName[role] || role, m.author ? ` · ${m.author}` : "",
         isBot && m.action ? h("span", { class: "act act-" + m.action }, m.action) : null,

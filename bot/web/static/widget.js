@@ -18,6 +18,7 @@
     network: "We could not reach GeneChat. Check your internet connection, then try again.",
     server: "Something went wrong on our side. Please try again in a moment.",
     busy: "Too many requests in a short time. Please wait a minute, then try again.",
+    starting: "GeneChat is still starting up. Please try again in a minute.",
     ended: "This chat has ended or expired. You can start a new one.",
     upload: {
       413: "This file is too big. Report files must be smaller than 5 MB.",
@@ -94,6 +95,7 @@
     if (uploadContext && WORDS.upload[err.status]) return WORDS.upload[err.status];
     if (err.status === 401 || err.status === 403 || err.status === 404) return WORDS.ended;
     if (err.status === 429) return WORDS.busy;
+    if (err.status === 503) return WORDS.starting;
     if (err.status >= 500) return WORDS.server;
     return err.detail || WORDS.server;
   }
