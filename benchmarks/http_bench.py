@@ -42,6 +42,15 @@ def _maybe_spy(server: ServerProcess, out_file: Path, wanted: bool, into: dict[s
         into.update({"raw": str(out_file), **summarize(out_file)})
 
 
+def _import_times() -> dict[str, Any]:
+    from benchmarks.imports import import_times
+
+    try:
+        return import_times()
+    except Exception as exc:  # noqa: BLE001 - a side measurement must not sink the section
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
 def _create_database() -> None:
     """Migrate the bench's SQLite file first, so no cold start pays for creating it."""
     from bot.config import get_settings
@@ -109,6 +118,7 @@ def bench_http(data_dir: Path, out_dir: Path, *, cold_starts: int, sessions: lis
                        "note": "process start to /readyz 200 with an existing index and model export; runs = "
                                "`genechat serve`, uvicorn_factory = `python -m uvicorn bot.api.app:create_app "
                                "--factory`; the SQLite DB is migrated before the first start"},
+        "server_imports": _import_times(),
         "idle_rss_mb": round(idle_mb, 1),
         "load": loads,
         "peak_rss_mb": round(peak, 1) if peak else None,

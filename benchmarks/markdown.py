@@ -22,6 +22,9 @@ def render_markdown(results: dict[str, Any]) -> str:
     ratio = get_path(results, "inprocess", "ratio")
     if ratio:
         lines += ["", f"Engine / naive ratio: p50 **{ratio['p50']}**, p95 {ratio['p95']}, p99 {ratio['p99']}."]
+    one = get_path(results, "inprocess", "ratio_vs_naive_1_thread")
+    if one:
+        lines += [f"Engine / naive with torch on 1 thread: p50 {one['p50']}, p95 {one['p95']}, p99 {one['p99']}."]
     lines += ["", "| target | value | limit | met |", "|---|---:|---:|:---:|"]
     for t in results.get("targets", {}).values():
         met = {True: "yes", False: "**no**", None: "-"}[t["met"]]

@@ -154,6 +154,10 @@ def _flatten_inprocess(parts: dict[str, Any]) -> dict[str, Any]:
     if "error" in run:
         out["compare_error"] = run["error"]
     engine, naive = out.get("engine") or {}, out.get("naive") or {}
+    one_thread = out.get("naive_torch_1_thread") or {}
     if engine.get("n") and naive.get("n"):
         out["ratio"] = {p: round(engine[f"{p}_ms"] / naive[f"{p}_ms"], 3) for p in ("p50", "p95", "p99")}
+    if engine.get("n") and one_thread.get("n"):
+        out["ratio_vs_naive_1_thread"] = {
+            p: round(engine[f"{p}_ms"] / one_thread[f"{p}_ms"], 3) for p in ("p50", "p95", "p99")}
     return out

@@ -120,6 +120,10 @@ def render_table(results: dict[str, Any]) -> str:
     """Plain-text summary: latencies, then the targets."""
     lines = [f"{'latency (ms)':44} {'p50':>8} {'p95':>8} {'p99':>8}"]
     lines += [f"{a:44} {b:>8} {c:>8} {d:>8}" for a, b, c, d in latency_rows(results)]
+    for key, label in (("ratio", "engine / naive"), ("ratio_vs_naive_1_thread", "engine / naive (torch 1 thread)")):
+        r = get_path(results, "inprocess", key)
+        if r:
+            lines.append(f"{label:44} {r['p50']:>8} {r['p95']:>8} {r['p99']:>8}")
     lines.append("")
     lines.append(f"{'target':44} {'value':>8} {'limit':>8} {'met':>8}")
     for t in results.get("targets", {}).values():

@@ -12,6 +12,7 @@ from bot.conversation.models import ReportFact
 from bot.retrieval.models import Passage
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[*])")
+_INLINE_BULLET = re.compile(r"(?<=[.:;])\s+[-*\u2022]\s+(?=\S)")
 _MD = re.compile(r"\*\*|__|`|^#+\s*|^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
 
 
@@ -68,6 +69,7 @@ def clean_markdown(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Whole sentences of a passage; bullet lines count as sentences of their own."""
     out: list[str] = []
+    text = _INLINE_BULLET.sub("\n", text)  # chunkers may flatten "- item" lists onto one line
     for line in clean_markdown(text).splitlines():
         line = " ".join(line.split())
         if not line:

@@ -33,6 +33,11 @@ class GeneFact:
     withheld: list[str] = field(default_factory=list)  # names of fields not shown (looked like instructions)
 
 
+def _article(symbol: str) -> str:
+    """Gene symbols are read letter by letter: "an ATM variant", "a BRCA2 variant"."""
+    return "an" if symbol[:1].upper() in "AEFHILMNORSX" else "a"
+
+
 def _score(value: float | None) -> str | None:
     if value is None:
         return None
@@ -81,7 +86,7 @@ def _variant(v: Variant) -> GeneFact:
                 if raw and ok is None]
     name = " ".join(x for x in [hgvs, f"({protein})" if protein else None] if x)
     # short sentences: variant names and class words are long, so each sentence carries one of them
-    sentences = [f"Your report lists a {gene} variant" + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
+    sentences = [f"Your report lists {_article(gene)} {gene} variant" + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
     if cls:
         sentences.append(f"Your report calls this {gene} variant {cls}.")
     if cond:

@@ -25,7 +25,7 @@ def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
     if report is None:
         return []
     genes = u.in_report(report)
-    if not genes and not u.genes and (u.about_result or u.personal) and not u.about_upload:
+    if not genes and not u.genes and u.personal and not u.about_upload:
         genes = summary_genes(report)
     return fact_sentences(report, list(dict.fromkeys(genes)))
 
@@ -63,7 +63,8 @@ class LocalComposer:
         for gene in (u.missing_alleles + missing)[:3]:
             draft.add(wording.NOT_IN_REPORT.format(gene=gene), f"fixed:not_in_report:{gene}", 0)
 
-        self._add_kb(draft, question, u, facts, passages, simple=simple)
+        if not (reason == "no_report" and u.about_upload and not (u.genes or u.drugs)):
+            self._add_kb(draft, question, u, facts, passages, simple=simple)  # (upload how-to needs no KB text)
 
         genes = list(dict.fromkeys(u.genes + [f.gene for f in facts]))
         for gene in genes:

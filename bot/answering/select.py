@@ -28,22 +28,39 @@ def _score(sentence: str, keys: set[str], strong: set[str]) -> float:
     return len(words & keys) + 2.0 * len(words & strong)
 
 
+# Sentences about the document itself make no sense in a chat reply.
+_META = re.compile(r"\b(?:this|the) (?:page|document|article|guide|section|sheet)\b|\b(?:below|above)[.:]?$|"
+                   r"\bread on\b|\bsee (?:the )?(?:next|following)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|their|also|but|then|here|there|"
+                      r"another|other|such|each|either|neither)\b", re.IGNORECASE)
+
+
 def pick_sentences(
     passage: Passage, *, keys: set[str], strong: set[str], limit: int, simple: bool = False
 ) -> list[str]:
-    """Up to ``limit`` sentences of one passage: the lead sentence plus the best-matching ones, in order."""
-    sentences = split_sentences(passage.text)
+    """The best run of up to ``limit`` consecutive sentences of one passage.
+
+    A run, not scattered picks: KB sentences lean on the one before ("In both, ...", "This can ..."),
+    so a run never starts on such a sentence unless it is the passage's first.
+    """
+    sentences = [s for s in split_sentences(passage.text) if not _META.search(s)]
     if not sentences:
         return []
-    scored = [(i, _score(s, keys, strong)) for i, s in enumerate(sentences)]
+    scores = [_score(s, keys, strong) for s in sentences]
     if simple:  # short sentences read more easily; prefer them when the reading grade was too high
-        scored = [(i, sc - len(sentences[i].split()) / 25.0) for i, sc in scored]
-    chosen = {0} if not simple or scored[0][1] >= max(sc for _, sc in scored) - 1 else set()
-    for i, _ in sorted(scored, key=lambda x: -x[1]):
-        if len(chosen) >= limit:
-            break
-        chosen.add(i)
-    return [sentences[i] for i in sorted(chosen)][:limit]
+        scores = [sc - len(s.split()) / 25.0 for s, sc in zip(sentences, scores)]
+    size = min(limit, len(sentences))
+    best_start, best_score = 0, float("-inf")
+    for start in range(len(sentences) - size + 1):
+        if start > 0 and _ANAPHOR.match(sentences[start]):
+            continue
+        window = sum(scores[start:start + size]) + (0.5 if start == 0 else 0.0)
+        if window > best_score:
+            best_start, best_score = start, window
+    chosen = sentences[best_start:best_start + size]
+    while len(chosen) > 1 and _ANAPHOR.match(chosen[-1]) and scores[best_start + len(chosen) - 1] <= 0:
+        chosen.pop()  # a trailing "This ..." that adds nothing asked about
+    return chosen
 
 
 def rank_passages(

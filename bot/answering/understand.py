@@ -22,15 +22,23 @@ CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
 _PERSONAL = re.compile(r"\b(?:my|mine|me|i|i'm|im|i've|am i|do i|for me)\b", re.IGNORECASE)
 _RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|diplotype|score|star|\*\d)", re.IGNORECASE)
 _FOLLOWUP = re.compile(
-    r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but)\b|\b(?:it|that|this|those|these|them|"
-    r"the same)\b", re.IGNORECASE
+    r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but|why|how come)\b|\b(?:it|that|this|those|these|"
+    r"them|the same|itself|the disease|the condition|the gene|the medicine|the drug|the result|the variant)\b",
+    re.IGNORECASE,
 )
+_OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?\b", re.IGNORECASE)
 _GENETICS = re.compile(
     r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
     r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score)\b", re.IGNORECASE
 )
 _UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
                      re.IGNORECASE)
+# Topics that stand on their own even in a short "can they see this?" message.
+_OWN_TOPIC = re.compile(r"\b(?:insurance|insurer|employer|job|gina|privacy|private|data|delete|erase|cost|price|pay|"
+                        r"upload\w*|file|lab|counsel\w*|appointment|doctor|pharmacist|activity score|star allele|"
+                        r"diplotype|phenotype|pharmacogenomics|vus)\b", re.IGNORECASE)
+_ABNORMAL = re.compile(r"\b(?:not normal|abnormal|unusual|not typical|out of range|flagged|matters? (?:the )?most|"
+                       r"most important|anything (?:wrong|bad|concerning)|should i worry about)\b", re.IGNORECASE)
 _GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)")
 
 
@@ -141,13 +149,26 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
-        words = [w for w in V.RESULT_WORDS if re.search(rf"\b{w}\b", lowered)] if u.about_result else []
-        words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words + words]
-        u.genes += [g for g in _genes_with_result(report, words) if g not in u.genes]
+        if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
+            u.genes += [r.gene.upper() for r in report.pharmacogenomics
+                        if r.phenotype and not re.search(r"\bnormal\b|negative", r.phenotype, re.I)]
+            u.genes += [v.gene.upper() for v in report.variants if v.gene.upper() not in u.genes]
+        else:
+            words = [w for w in V.RESULT_WORDS if re.search(rf"\b{w}\b", lowered)] if u.about_result else []
+            words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words + words]
+            u.genes += [g for g in _genes_with_result(report, words) if g not in u.genes]
     if report is not None:
         u.missing_alleles = _missing_alleles(text, report, vocab)
-    if not named and history and (not drugs or _FOLLOWUP.search(text)) and (_FOLLOWUP.search(text) or len(text.split()) <= 8):
+    # a follow-up points back ("what about tramadol?", "is that bad?", "why?"); a self-contained question
+    # ("what is an activity score") does not inherit the last topic
+    points_back = (bool(_FOLLOWUP.search(text)) or len(text.split()) <= 3) and not _OWN_TOPIC.search(text)
+    if not named and not u.genes and history and points_back:
         prev_genes, prev_drugs = _from_history(history, vocab)
+        if report is not None and prev_genes and _OTHER_ONE.search(text):
+            # "and the other one on my report?": the report's genes that were not just discussed
+            others = [g for g in report.genes if g not in prev_genes]
+            if others:
+                prev_genes, prev_drugs = others, []
         if prev_genes or prev_drugs:
             u.followup = True
             u.genes += [g for g in prev_genes if g not in u.genes and not drugs]

@@ -126,7 +126,10 @@ class ConversationEngine:
     def _retrieve(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                   trace: list[TraceStep]) -> list[Passage]:
         reused = True
-        missing_terms = [t for t in u.genes + u.drugs if t.lower() not in text.lower()]
+        from bot.answering.local import facts_for
+
+        result_words = {w for f in facts_for(u, report) for w in (f.fact.phenotype or f.fact.classification or "").split()}
+        missing_terms = [t for t in [*u.genes, *u.drugs, *sorted(result_words)] if t.lower() not in text.lower()]
         # the lexical half of search gets the topic words the message implies (from a medicine, a variant
         # name or an earlier turn); the dense half reuses the triage embedding unless the topic came from history
         query = " ".join([text, *missing_terms])

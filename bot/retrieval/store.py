@@ -19,6 +19,7 @@ from bot.errors import ConfigError
 from bot.knowledge.models import Chunk
 
 LIST_SEP = "|"
+PAGE = 5000  # rows per Chroma get() when reading a whole collection
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,13 @@ class ChromaStore:
             self.collection.delete(ids=list(chunk_ids))
 
     def all_chunks(self) -> list[StoredChunk]:
-        got = self.collection.get(include=["documents", "metadatas"])
-        return [chunk_from_record(i, d or "", m or {}) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        # paged: one get() of a whole large collection fails in SQLite ("too many SQL variables", ~40k rows)
+        out: list[StoredChunk] = []
+        while True:
+            got = self.collection.get(include=["documents", "metadatas"], limit=PAGE, offset=len(out))
+            out += [chunk_from_record(i, d or "", m or {}) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+            if len(got["ids"]) < PAGE:
+                return out
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         if k <= 0:

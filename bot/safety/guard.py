@@ -116,8 +116,17 @@ def report_tokens(report: Report | None) -> tuple[set[str], set[str]]:
     return genos, phenos
 
 
+_ABSENCE = re.compile(r"\b(?:does not|doesn't|did not|didn't) (?:include|list|show|test|have)\b|\bno result\b|"
+                      r"\bnot (?:tested|in (?:this|your) report)\b", re.IGNORECASE)
+
+
 def invented_claims(text: str, report: Report | None) -> list[str]:
-    """Genotype tokens, or personal phenotype claims, in ``text`` that the report does not contain."""
+    """Genotype tokens, or personal phenotype claims, in ``text`` that the report does not contain.
+
+    A sentence saying the report does *not* include something claims nothing about the patient.
+    """
+    if _ABSENCE.search(text):
+        return []
     genos, phenos = report_tokens(report)
     bad = [t for t in _STAR.findall(text) + _RSID.findall(text) + _HGVS.findall(text) if t.lower() not in genos]
     if _SECOND_PERSON.search(text):

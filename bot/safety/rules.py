@@ -47,6 +47,9 @@ EMERGENCY_SELF_HARM = [
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
     r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
+    r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
+    r"\bdone with (?:everything|life|it all|living)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
+    r"\bno (?:point|reason) (?:in|to|for) (?:anything|going on|trying)\b|\bdisappear forever\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
@@ -179,7 +182,8 @@ ESCALATE = {
     "family_testing_decision": [
         r"\b(?:should|do|does|must|need|needs|ought|can|could)\b[^.?!]{0,50}\b(?:kids?|children|child|sons?|daughters?|"
         r"sisters?|brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|aunts?|uncles?|"
-        r"husband|wife|partner|grandchild\w*|nieces?|nephews?)\b[^.?!]{0,40}\b(?:tested|testing|screened|checked|test(?!\s+results?))\b",
+        r"husband|wife|partner|grandchild\w*|nieces?|nephews?)\b[^.?!]{0,40}\b(?:tested|testing|screened|screening|checked|colonoscop\w*|mammograms?|"
+        r"test(?!\s+results?))\b",
         r"\b(?:test|testing|screen)\s+(?:my|our)\s+(?:kids?|children|child|sons?|daughters?|sisters?|brothers?|"
         r"siblings?|family|relatives?|parents?)\b",
         r"\b(?:tell|warn|inform)\s+my\s+(?:family|relatives|kids|children|sisters?|brothers?|siblings?|parents)\b",

@@ -31,6 +31,7 @@ READY_TIMEOUT_S = float(os.environ.get("GENECHAT_BROWSER_READY_TIMEOUT", "180"))
 class LiveServer:
     url: str
     counselor: tuple[str, str]
+    host_page_port: int | None = None  # a loopback port whose origin the server allows (CORS) to embed the widget
 
     def api(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
@@ -80,7 +81,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         yield LiveServer(external.rstrip("/"), (user, password))
         return
     data_dir = tmp_path_factory.mktemp("browser-server")
+    host_page_port = _free_port()
     env = {**os.environ, "GENECHAT_DATA_DIR": str(data_dir), "GENECHAT_RATE_LIMIT": "10000/minute",
+           "GENECHAT_CORS_ORIGINS": f"http://127.0.0.1:{host_page_port}",
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "GENECHAT_LOG_LEVEL": "WARNING"}
     _add_counselor(env)
     port = _free_port()
@@ -94,7 +97,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(url, proc, log)
-        yield LiveServer(url, COUNSELOR)
+        yield LiveServer(url, COUNSELOR, host_page_port)
     finally:
         proc.terminate()
         try:

@@ -82,6 +82,12 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     cpage.get_by_role("button", name="Resolve").click()
     expect(cpage.locator(".status-line")).to_contain_text("resolved")
     shot(cpage, "console-resolved")
+    console_token = cpage.evaluate("() => JSON.parse(sessionStorage.getItem('genechat-console')).token")
+    cpage.get_by_role("button", name="Sign out").click()
+    expect(cpage.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(cpage.get_by_text("You are signed out.")).to_be_visible()
+    with live_server.api() as api:
+        assert api.get("/api/escalations", headers={"Authorization": f"Bearer {console_token}"}).status_code == 401
 
     counselor_msg = w.locator(".msg.counselor")
     expect(counselor_msg).to_contain_text("Casey", timeout=TIMEOUT_MS)  # arrives by polling, no reload
@@ -180,4 +186,24 @@ def test_reload_resumes_the_conversation_and_cards(live_server, chromium, shot):
     w.get_by_text("My results (3)").click()
     expect(w.locator(".my-results .card", has=page.get_by_role("heading", name="CYP2C19"))).to_contain_text("*2/*2")
     shot(page, "resumed")
+    ctx.close()
+
+
+def test_report_can_be_dropped_onto_the_upload_area(live_server, chromium, shot):
+    ctx = chromium.new_context()
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    transfer = page.evaluate_handle("""text => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "dropped_report.json", {type: "application/json"}));
+      return dt;
+    }""", DEMO_REPORT.read_text(encoding="utf-8"))
+    zone = w.locator(".drop")
+    zone.dispatch_event("dragenter", {"dataTransfer": transfer})
+    expect(zone).to_have_class(re.compile(r"\bover\b"))
+    shot(page, "drag-over")
+    zone.dispatch_event("drop", {"dataTransfer": transfer})
+    expect(w.get_by_role("heading", name="Your results at a glance")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(w.locator(".card h3")).to_have_text(["CYP2C19", "CYP2D6", "SLCO1B1"])
     ctx.close()

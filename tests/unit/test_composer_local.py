@@ -86,3 +86,19 @@ def test_instruction_in_a_report_field_is_withheld_from_the_fact():
 def test_source_map_lists_every_sentence():
     draft = _compose("what does my CYP2C19 result mean for plavix", PM)
     assert [m["sentence"] for m in draft.source_map()] == [s.text for s in draft.sentences]
+
+
+def test_allele_the_report_does_not_list_is_reported_missing():
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="HLA-B", diplotype="*57:01 negative", phenotype="*57:01 negative", phenotype_source="stated")])
+    draft = _compose("am i hla-b*15:02 positive", report, reason="result_not_in_report")
+    assert wording.NOT_IN_REPORT.format(gene="HLA-B*15:02") in draft.text
+    assert "positive" not in " ".join(s.text for s in draft.sentences if s.kind == "report")
+
+
+def test_not_normal_question_picks_the_results_that_are_not_normal():
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="TPMT", diplotype="*1/*1", phenotype="Normal Metabolizer", phenotype_source="stated"),
+        PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])
+    u = understand("which results on my report are not normal", vocab=VOCAB, report=report)
+    assert u.genes == ["CYP2C19"]

@@ -130,3 +130,28 @@ def test_get_engine_returns_one_warm_instance(monkeypatch, tmp_path):
     monkeypatch.setattr(engine_mod.ConversationEngine, "warm_up", lambda self: setattr(self, "_warmed", True))
     first, second = engine_mod.get_engine(settings), engine_mod.get_engine(settings)
     assert first is second and first._warmed
+
+
+def test_reply_above_grade_8_falls_back_to_the_simpler_composition(tmp_path):
+    from bot.retrieval.models import Passage
+
+    hard = Passage(chunk_id="hard#0", doc_id="hard", title="Hard", section="s", genes=["CYP2C19"],
+                   text="Pharmacokinetic variability attributable to polymorphic cytochrome isoenzymes necessitates "
+                        "individualized therapeutic considerations. CYP2C19 is a gene. It makes an enzyme. "
+                        "Comprehensive interpretation additionally requires consideration of concomitant "
+                        "pharmacological interactions and physiological characteristics.")
+    engine = make_test_engine(tmp_path, passages=[hard])
+    reply = engine.reply("what does my CYP2C19 result mean", report=PANEL)
+    compose = next(t for t in reply.trace if t.step == "compose")
+    assert compose.outcome == "local_simple"
+    assert "Pharmacokinetic variability" not in reply.text or "Comprehensive interpretation" not in reply.text
+
+
+def test_llm_reply_above_grade_8_is_replaced_by_the_local_one(tmp_path):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    wordy = ("CYP2C19 polymorphisms substantially diminish bioactivation of clopidogrel, consequently attenuating "
+             "antiplatelet effectiveness considerably. [P1]")
+    engine = make_test_engine(tmp_path, llm=FakeListChatModel(responses=[wordy]))
+    reply = engine.reply("what does my CYP2C19 result mean for plavix", report=PANEL)
+    assert reply.composer == "local" and "polymorphisms" not in reply.text

@@ -77,3 +77,8 @@ def test_plain_questions_about_other_conditions_match_no_escalation_rule():
 def test_without_classifier_an_unmatched_off_topic_message_escalates():
     decision = triage("blorp wibble", domain=False)
     assert decision.action == "escalate"
+
+
+@pytest.mark.parametrize("text", ["my brca2 result makes me want to give up", "i'm so done with everything, nothing matters"])
+def test_hopeless_words_get_crisis_wording(text):
+    assert triage(text).reason == "self_harm"

@@ -158,6 +158,6 @@ def test_api_app_serves_the_widget_console_and_portal(tmp_path):
     from bot.api.app import create_app
     from bot.config import Settings
 
-    app = create_app(Settings(data_dir=tmp_path, database_url="sqlite://"), engine=object())
-    paths = {getattr(r, "path", None) for r in app.routes}
-    assert {"/", "/widget.js", "/console/", "/widget/summary", "/samples/{name}"} <= paths
+    app = TestClient(create_app(Settings(data_dir=tmp_path, database_url="sqlite://"), engine=object()))
+    for path in ("/", "/widget.js", "/console/", "/web/widget.css", "/samples/"):
+        assert app.get(path).status_code == 200, path

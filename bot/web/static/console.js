@@ -74,7 +74,8 @@
   function loginScreen(message) {
     stopPolling();
     who.replaceChildren();
-    const err = h("p", { class: "error", role: "alert", hidden: !message }, message || "");
+    const err = h("p", { class: message === "You are signed out." ? "notice" : "error", role: "alert", hidden: !message },
+      message || "");
     const user = h("input", { id: "c-user", name: "username", autocomplete: "username", required: true });
     const pass = h("input", { id: "c-pass", name: "password", type: "password", autocomplete: "current-password", required: true });
     const btn = h("button", { type: "submit", class: "btn" }, "Sign in");
@@ -86,7 +87,8 @@
         sessionStorage.setItem(KEY, JSON.stringify({ token: state.token, user: state.user }));
         queueScreen();
       } catch (e) {
-        err.textContent = e.status === 401 ? "Wrong username or password." : e.message; err.hidden = false; btn.disabled = false;
+        err.textContent = e.status === 401 ? "Wrong username or password." : e.message; err.className = "error";
+        err.hidden = false; btn.disabled = false;
         pass.focus();
       }
     } },
@@ -105,7 +107,10 @@
   let queueEl, detailEl;
   function queueScreen() {
     who.replaceChildren(h("span", {}, "Signed in as ", h("strong", {}, state.user || "counselor")),
-      h("button", { type: "button", class: "btn small secondary", onclick: () => signOut() }, "Sign out"));
+      h("button", { type: "button", class: "btn small secondary", onclick: async () => {
+        try { await api("POST", "/api/auth/logout"); } catch (_) { /* the token is forgotten either way */ }
+        signOut("You are signed out.");
+      } }, "Sign out"));
     const toggle = h("input", { type: "checkbox", id: "c-resolved", onchange: (e) => { state.showResolved = e.target.checked; refreshQueue(); } });
     queueEl = h("ol", { class: "queue", "aria-label": "Escalations, most urgent and oldest first" });
     detailEl = h("section", { class: "detail", "aria-label": "Selected escalation" },
