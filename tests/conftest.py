@@ -61,20 +61,23 @@ def approved_kb(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kb_index_settings(tmp_path_factory: pytest.TempPathFactory):
-    """Settings pointing at a real index of knowledge_base/, built once per test session (ONNX embedder).
+def kb_index(tmp_path_factory: pytest.TempPathFactory, models_cache_dir: Path):
+    """A real index of knowledge_base/ with the serving (ONNX) embedder, built once per test session.
 
-    Use it with ``get_searcher(kb_index_settings)`` or ``ConversationEngine(kb_index_settings)``.
+    Returns (settings, embedder, searcher); slow tests share it instead of each building their own.
     """
     from bot.config import Settings
     from bot.retrieval.embedder import get_embedder
     from bot.retrieval.indexer import build_index
+    from bot.retrieval.search import HybridSearcher
     from bot.retrieval.store import ChromaStore
+    from bot.retrieval.terms import load_synonyms
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("kb_index") / "data", embedder="onnx")
-    embedder = get_embedder("onnx", None, str(settings.models_dir))
-    build_index(settings.kb_dir, ChromaStore.from_settings(settings), embedder)
-    return settings
+    embedder = get_embedder("onnx", None, str(models_cache_dir))
+    store = ChromaStore.from_settings(settings)
+    build_index(settings.kb_dir, store, embedder)
+    return settings, embedder, HybridSearcher(store, embedder, load_synonyms(settings.kb_dir))
 
 
 # Store/API tests run on SQLite, and on PostgreSQL too when scripts/with-postgres.sh provides a server.

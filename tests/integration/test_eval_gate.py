@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT
 from bot.evals.fakes import ForcedActionEngine
 from bot.evals.harness import EvalOptions, run_eval
 from bot.evals.results import EvalRun
@@ -28,20 +28,11 @@ SUITES = [s for s, path in [("triage", EVALS / "triage"), ("retrieval", EVALS / 
 
 
 @pytest.fixture(scope="module")
-def real_stack(tmp_path_factory: pytest.TempPathFactory, models_cache_dir: Path) -> dict[str, Any]:
-    """A settings object with its own data dir, an index of the approved KB, and a warm engine."""
+def real_stack(kb_index) -> dict[str, Any]:
+    """The session's real index of the approved KB, and a warm engine on it."""
     from bot.conversation.engine import ConversationEngine
-    from bot.retrieval.embedder import get_embedder
-    from bot.retrieval.indexer import build_index
-    from bot.retrieval.search import HybridSearcher
-    from bot.retrieval.store import ChromaStore
-    from bot.retrieval.terms import load_synonyms
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("eval_gate"), embedder="onnx")
-    embedder = get_embedder("onnx", None, str(models_cache_dir))
-    store = ChromaStore.from_settings(settings)
-    build_index(settings.kb_dir, store, embedder)
-    searcher = HybridSearcher(store, embedder, load_synonyms(settings.kb_dir))
+    settings, embedder, searcher = kb_index
     engine = ConversationEngine(settings, embedder=embedder, searcher=searcher)
     engine.warm_up()
     return {"engine": engine, "searcher": searcher, "embedder": embedder}

@@ -37,11 +37,26 @@ def test_index_twice_second_run_says_nothing_was_re_embedded(cli_env, monkeypatc
     assert code == 0 and "nothing re-embedded" in out
 
 
-def test_ask_prints_ranked_passages_with_doc_ids_and_titles(cli_env, monkeypatch, capsys) -> None:
+def test_ask_passages_prints_ranked_passages_with_doc_ids_and_titles(cli_env, monkeypatch, capsys) -> None:
     run(monkeypatch, capsys, "index")
-    code, out, _ = run(monkeypatch, capsys, "ask", "what does poor metabolizer mean", "-k", "2")
+    code, out, _ = run(monkeypatch, capsys, "ask", "what does poor metabolizer mean", "--passages", "-k", "2")
     assert code == 0
-    assert "[metabolizer-terms] What metabolizer words mean" in out.splitlines()[0]
+    assert out.splitlines()[0].startswith("1. [metabolizer-terms] What metabolizer words mean")
+
+
+def test_ask_shows_the_engine_reply_with_action_and_citations(cli_env, monkeypatch, capsys) -> None:
+    run(monkeypatch, capsys, "index")
+    code, out, _ = run(monkeypatch, capsys, "ask", "what does poor metabolizer mean")
+    assert code == 0
+    assert "action: answer" in out
+    assert "[metabolizer-terms] What metabolizer words mean" in out.split("citations:")[1]
+
+
+def test_ask_a_dose_question_is_escalated_not_answered(cli_env, monkeypatch, capsys) -> None:
+    run(monkeypatch, capsys, "index")
+    code, out, _ = run(monkeypatch, capsys, "ask", "how many mg of plavix should I take", "--no-trace")
+    assert code == 0
+    assert "action: escalate" in out and "mg" not in out.split("action:")[0].lower()
 
 
 def test_ask_before_indexing_tells_the_user_to_run_index(cli_env, monkeypatch, capsys) -> None:
