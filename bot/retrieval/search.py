@@ -30,6 +30,7 @@ from bot.retrieval.store import ChromaStore, VectorStore
 from bot.retrieval.terms import TermIndex, load_synonyms
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG, whatever the root level
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: ranks matter, raw scores do not
 CANDIDATES = 30
