@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from bot.api.cards import Card
 from bot.conversation.models import Action, Citation
 
 MAX_MESSAGE_CHARS = 4000
@@ -45,16 +46,22 @@ class SessionCreated(BaseModel):
     consent_version: str
 
 
+CARDS_DESCRIPTION = "Summary cards of the report (gene, result, one-line meaning, what it matters for)."
+
+
 class SessionOut(BaseModel):
     session_id: str
     created_at: Time
     consent_version: str
     report: dict[str, Any] | None = None
+    warnings: list[str] = Field(default_factory=list, description="Notes from reading the report.")
+    cards: list[Card] = Field(default_factory=list, description=CARDS_DESCRIPTION)
 
 
 class ReportUploaded(BaseModel):
     report: dict[str, Any]
     warnings: list[str]
+    cards: list[Card] = Field(description=CARDS_DESCRIPTION)
 
 
 class MessageIn(_In):
@@ -65,11 +72,18 @@ class MessageIn(_In):
 
 
 class EscalationBrief(BaseModel):
-    """What the patient learns about an escalation: that it exists and how urgent it is."""
+    """What the patient learns about an escalation: how urgent it is, its state and when that changed.
+
+    Never the counselor's notes, summary or name: those are for counselors only.
+    """
 
     id: int
     priority: Literal["urgent", "normal"]
-    status: str
+    status: Literal["open", "claimed", "resolved"] = Field(
+        description="open: waiting for a counselor; claimed: a counselor is reviewing it; resolved: finished.")
+    created_at: Time
+    claimed_at: Time | None = Field(None, description="When a counselor started reviewing it.")
+    resolved_at: Time | None = Field(None, description="When a counselor finished with it.")
 
 
 class MessageReply(BaseModel):
@@ -94,11 +108,15 @@ class MessageOut(BaseModel):
     reply_to: int | None = None
     citations: list[Citation] = Field(default_factory=list)
     report_facts: list[dict[str, Any]] = Field(default_factory=list)
+    escalation_id: int | None = Field(
+        None, description="On a bot reply that was sent to a counselor: the escalation it raised or joined.")
 
 
 class Conversation(BaseModel):
     session_id: str
     messages: list[MessageOut]
+    escalations: list[EscalationBrief] = Field(
+        default_factory=list, description="This conversation's escalations and their progress, oldest first.")
 
 
 class LoginIn(_In):
@@ -126,6 +144,9 @@ class EscalationOut(BaseModel):
     claimed_at: Time | None
     resolved_at: Time | None
     age_seconds: int
+    last_message_id: int | None = Field(
+        None, description="Newest message in the conversation: changes when the patient writes again.")
+    last_message_at: Time | None = None
 
 
 class EscalationList(BaseModel):
@@ -142,6 +163,7 @@ class EscalationDetail(EscalationOut):
     resolution_note: str | None
     conversation: list[TracedMessage]
     report: dict[str, Any] | None
+    cards: list[Card] = Field(default_factory=list, description=CARDS_DESCRIPTION)
 
 
 class ClaimIn(_In):

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
+import structlog
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.api.schemas import EscalationOut, MessageOut, TracedMessage
+from bot.api.cards import Card, summary_cards
+from bot.api.schemas import EscalationBrief, EscalationOut, MessageOut, TracedMessage
 from bot.conversation.models import Citation
+from bot.reports.models import Report
 from bot.store.messages import citations_for, traces_for
 from bot.store.models import CitationRow, Counselor, Escalation, Message, utcnow
+
+log = structlog.get_logger("bot.api.views")
 
 
 def citation(c: CitationRow) -> Citation:
@@ -25,7 +34,8 @@ def conversation(db: Session, messages: list[Message], *, with_traces: bool = Fa
     for m in messages:
         fields = dict(id=m.id, role=m.role, text=m.text, created_at=m.created_at, action=m.action,
                       reason=m.reason, reply_to=m.reply_to, citations=[citation(c) for c in cites.get(m.id, [])],
-                      report_facts=m.report_facts or [], author=names.get(m.counselor_id) if m.counselor_id else None)
+                      report_facts=m.report_facts or [], escalation_id=m.escalation_id,
+                      author=names.get(m.counselor_id) if m.counselor_id else None)
         if with_traces:
             t = traces.get(m.id)
             out.append(TracedMessage(**fields, trace=t.steps if t else None,
@@ -42,11 +52,34 @@ def usernames(db: Session, ids: set[int | None]) -> dict[int, str]:
     return dict(db.execute(select(Counselor.id, Counselor.username).where(Counselor.id.in_(wanted))).all())
 
 
-def escalation(esc: Escalation, names: dict[int, str]) -> EscalationOut:
+def cards(report: dict[str, Any] | Report | None) -> list[Card]:
+    """Summary cards of a stored (normalized) report; none when it no longer reads as a Report."""
+    if report is None:
+        return []
+    try:
+        parsed = report if isinstance(report, Report) else Report.model_validate(report)
+    except ValidationError:
+        # Stored before a change to the Report model: the report itself is still returned as is.
+        log.warning("report_cards_unavailable")
+        return []
+    return summary_cards(parsed)
+
+
+def escalation_brief(esc: Escalation) -> EscalationBrief:
+    """The patient's view of an escalation: state and times only (no notes, summary or counselor)."""
+    return EscalationBrief(id=esc.id, priority=esc.priority, status=esc.status, created_at=esc.created_at,
+                           claimed_at=esc.claimed_at, resolved_at=esc.resolved_at)
+
+
+def escalation(esc: Escalation, names: dict[int, str],
+               last: dict[str, tuple[int, datetime]] | None = None) -> EscalationOut:
+    """The counselor's view; ``last`` maps a session id to its newest message (id, time)."""
+    newest = (last or {}).get(esc.session_id)
     return EscalationOut(
         id=esc.id, session_id=esc.session_id, message_id=esc.message_id, priority=esc.priority,
         action=esc.action, reason=esc.reason, summary=esc.summary, status=esc.status,
         claimed_by=names.get(esc.claimed_by) if esc.claimed_by else None, created_at=esc.created_at,
         claimed_at=esc.claimed_at, resolved_at=esc.resolved_at,
         age_seconds=max(0, int((utcnow() - esc.created_at).total_seconds())),
+        last_message_id=newest[0] if newest else None, last_message_at=newest[1] if newest else None,
     )

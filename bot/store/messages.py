@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.conversation.models import Reply, Turn
@@ -52,6 +53,7 @@ def add_bot_reply(db: Session, session_id: str, user_message_id: int,
     escalation, changed = None, False
     if reply.action in ("escalate", "emergency") or reply.escalation is not None:
         escalation, changed = _queue(db, session_id, row, reply)
+        row.escalation_id = escalation.id
     db.flush()
     return row, escalation, changed
 
@@ -95,8 +97,27 @@ def add_counselor_message(db: Session, session_id: str, text: str, *, counselor_
     return row
 
 
+def session_escalations(db: Session, session_id: str) -> list[Escalation]:
+    """The session's escalations, oldest first (what the patient may see of them is chosen by the API)."""
+    return list(db.scalars(
+        select(Escalation)
+        .where(Escalation.session_id == session_id, Escalation.status.in_(("open", "claimed", "resolved")))
+        .order_by(Escalation.id)
+    ))
+
+
 def list_messages(db: Session, session_id: str) -> list[Message]:
     return list(db.scalars(select(Message).where(Message.session_id == session_id).order_by(Message.id)))
+
+
+def last_messages(db: Session, session_ids: set[str]) -> dict[str, tuple[int, datetime]]:
+    """Each session's newest message as (id, time): lets the console notice new messages cheaply."""
+    if not session_ids:
+        return {}
+    newest = (select(func.max(Message.id).label("id")).where(Message.session_id.in_(session_ids))
+              .group_by(Message.session_id).subquery())
+    rows = db.execute(select(Message.session_id, Message.id, Message.created_at).join(newest, Message.id == newest.c.id))
+    return {sid: (mid, at) for sid, mid, at in rows}
 
 
 def citations_for(db: Session, message_ids: list[int]) -> dict[int, list[CitationRow]]:

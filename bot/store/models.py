@@ -66,6 +66,9 @@ class Message(Base):
     drugs: Mapped[list[Any]] = mapped_column(JSON, default=list)
     report_facts: Mapped[list[Any]] = mapped_column(JSON, default=list)
     counselor_id: Mapped[int | None] = mapped_column(ForeignKey("counselors.id"))
+    # The escalation a bot reply raised or joined, so the patient sees that case's progress beside it.
+    # A plain id (no foreign key) like ``reply_to``: escalations outlive erased messages as tombstones.
+    escalation_id: Mapped[int | None] = mapped_column(Integer)
     # Idempotency key sent by the client so a retried POST is stored once.
     client_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -1,8 +1,8 @@
 """Serves the web front ends: the demo portal (``/``), the widget (``/widget.js``), the console (``/console/``).
 
 Static files live beside this module (no build step). The portal lists sample reports from
-``evals/reports/`` for download, and ``POST /widget/summary`` turns a normalized report into the
-summary cards both front ends show (a pure function: nothing is stored or logged).
+``evals/reports/`` for download. The report summary cards come from the API itself (with the
+report upload reply, ``GET /api/sessions/{id}`` and the escalation detail; see ``bot/api/cards.py``).
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 
+from bot.api.cards import MEDICINE_GROUPS
 from bot.config import PROJECT_ROOT
-from bot.reports.models import Report
-from bot.web.cards import MEDICINE_GROUPS, Card, summary_cards
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SAMPLES_DIR = PROJECT_ROOT / "evals" / "reports"
@@ -111,10 +110,3 @@ def download_sample(name: str) -> FileResponse:
     if name not in sample_reports():
         raise HTTPException(status_code=404, detail="No such sample report")
     return FileResponse(SAMPLES_DIR / name, filename=name, content_disposition_type="attachment")
-
-
-@router.post("/widget/summary", summary="Summary cards for a normalized report",
-             responses={400: {"description": "Malformed JSON body"}, 413: {"description": "Body too large"}})
-def report_summary(report: Report) -> dict[str, list[Card]]:
-    """Cards (gene, result, meaning, what it matters for, level with a text label) for one report."""
-    return {"cards": summary_cards(report)}

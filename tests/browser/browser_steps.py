@@ -80,8 +80,8 @@ def tab_to(page: Page, name: str, *, limit: int = 40, shift: bool = False) -> No
     raise AssertionError(f"{name!r} was not reachable with Tab; focus went through {seen}")
 
 
-def console_login(page: Page, url: str, user: str, password: str) -> None:
-    page.goto(url + "/console/")
+def console_login(page: Page, url: str, user: str, password: str, *, poll_ms: int | None = None) -> None:
+    page.goto(url + "/console/" + (f"?poll={poll_ms}" if poll_ms else ""))
     page.get_by_label("Username").fill(user)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()

@@ -49,9 +49,14 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     expect(source_links.first).to_be_visible()
     shot(page, "cited-answer")
 
-    escalated = ask(w, "What dose of clopidogrel should I take with my result?")
-    expect(escalated.locator(".escalated")).to_contain_text("Sent to a genetic counselor")
-    expect(escalated.locator(".escalated")).to_contain_text("reply will appear here")
+    ask(w, "What dose of clopidogrel should I take with my result?")
+    # Pinned by position: ``ask`` returns the newest reply, which a later question would move on.
+    esc_card = w.locator(".msg.bot").nth(w.locator(".msg.bot").count() - 1).locator(".escalated")
+    expect(esc_card).to_contain_text("Sent to a genetic counselor")
+    expect(esc_card).to_contain_text("reply will appear here")
+    expect(esc_card.locator(".esc-status")).to_contain_text("Waiting for a genetic counselor")
+    expect(esc_card.locator(".esc-steps [aria-current=step]")).to_contain_text("Waiting for a counselor")
+    esc_card.scroll_into_view_if_needed()
     shot(page, "escalated")
     creds = session_credentials(page, live_server.url)
     user, password = live_server.counselor
@@ -59,7 +64,7 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
 
     counselor_ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
     cpage = counselor_ctx.new_page()
-    console_login(cpage, live_server.url, user, password)
+    console_login(cpage, live_server.url, user, password, poll_ms=1500)
     item = cpage.locator(f".q-item[data-id='{case_id}']")
     expect(item).to_contain_text(re.compile("dosing|medication_change"))
     expect(item).to_contain_text("Unclaimed")
@@ -67,17 +72,38 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     item.click()
     expect(cpage.locator(".messages")).to_contain_text("What dose of clopidogrel")
     expect(cpage.locator(".side")).to_contain_text("CYP2C19")
+    expect(cpage.locator(".side .card")).to_have_count(3)  # cards come with the escalation detail
     cpage.get_by_text(re.compile(r"Decision trace \(\d+ steps?\)")).first.click()
     shot(cpage, "console-conversation")
 
     cpage.get_by_role("button", name="Claim", exact=True).click()
     expect(cpage.locator(".status-line")).to_contain_text("claimed by you")
     expect(cpage.locator(".q-item.selected")).to_contain_text("Claimed by you")
-    reply_text = "Hello Dana, this is Casey, a genetic counselor. Please keep taking clopidogrel as prescribed; " \
-                 "I have asked your cardiologist to review your CYP2C19 result with you this week."
-    cpage.get_by_label(re.compile("Reply to the patient")).fill(reply_text)
+
+    # The patient sees that a counselor is now looking at the question (by polling, no reload).
+    expect(esc_card.locator(".esc-status")).to_contain_text("A genetic counselor is reviewing your question",
+                                                            timeout=TIMEOUT_MS)
+    expect(esc_card.locator(".esc-steps [aria-current=step]")).to_contain_text("reviewing it")
+    esc_card.scroll_into_view_if_needed()
+    shot(page, "escalation-claimed")
+
+    # The counselor starts a reply; a new patient message arrives in the open conversation without a click,
+    # and the half-typed reply survives the refresh.
+    reply_box = cpage.get_by_label(re.compile("Reply to the patient"))
+    draft = "Hello Dana, this is Casey, a genetic counselor. Please keep taking clopidogrel as prescribed; "
+    reply_box.fill(draft)
+    follow_up = ask(w, "Also, what is a poor metabolizer?")
+    expect(follow_up).to_be_visible()
+    expect(cpage.locator(".messages")).to_contain_text("Also, what is a poor metabolizer?", timeout=TIMEOUT_MS)
+    expect(reply_box).to_have_value(draft)
+    expect(reply_box).to_be_focused()
+    shot(cpage, "console-new-patient-message")
+
+    reply_box.press("End")
+    reply_box.press_sequentially("I have asked your cardiologist to review your CYP2C19 result with you this week.")
     cpage.get_by_role("button", name="Send reply").click()
     expect(cpage.locator(".m-counselor")).to_contain_text("Casey")
+    expect(cpage.get_by_label(re.compile("Reply to the patient"))).to_have_value("")
     cpage.get_by_label(re.compile("Resolution note")).fill("Replied; cardiology asked to review.")
     cpage.get_by_role("button", name="Resolve").click()
     expect(cpage.locator(".status-line")).to_contain_text("resolved")
@@ -90,9 +116,15 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
         assert api.get("/api/escalations", headers={"Authorization": f"Bearer {console_token}"}).status_code == 401
 
     counselor_msg = w.locator(".msg.counselor")
-    expect(counselor_msg).to_contain_text("Casey", timeout=TIMEOUT_MS)  # arrives by polling, no reload
-    expect(w.locator(".esc-status").last).to_contain_text("counselor replied")
+    expect(counselor_msg).to_contain_text("cardiologist to review", timeout=TIMEOUT_MS)  # by polling, no reload
+    status = esc_card.locator(".esc-status")
+    expect(status).to_contain_text("finished reviewing your question", timeout=TIMEOUT_MS)
+    expect(status).to_contain_text("Their reply is in this chat")
+    expect(esc_card.locator(".esc-steps li.done")).to_have_count(3)
+    expect(esc_card).not_to_contain_text("cardiology asked to review")  # the counselor's note stays private
     shot(page, "counselor-reply")
+    esc_card.scroll_into_view_if_needed()
+    shot(page, "escalation-resolved")
 
     w.get_by_role("button", name="Delete my data").click()
     dialog = w.get_by_role("dialog", name="Delete your data?")
@@ -206,4 +238,41 @@ def test_report_can_be_dropped_onto_the_upload_area(live_server, chromium, shot)
     zone.dispatch_event("drop", {"dataTransfer": transfer})
     expect(w.get_by_role("heading", name="Your results at a glance")).to_be_visible(timeout=TIMEOUT_MS)
     expect(w.locator(".card h3")).to_have_text(["CYP2C19", "CYP2D6", "SLCO1B1"])
+    ctx.close()
+
+
+SET_HIDDEN_JS = """hidden => {
+  Object.defineProperty(document, "hidden", {configurable: true, get: () => hidden});
+  Object.defineProperty(document, "visibilityState", {configurable: true, get: () => hidden ? "hidden" : "visible"});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+def test_console_refresh_pauses_while_the_tab_is_hidden_and_catches_up_when_shown(live_server, chromium, shot):
+    with live_server.api() as api:
+        s = api.post("/api/sessions", json={"consent": True}).json()
+        patient = {"Authorization": f"Bearer {s['token']}"}
+        path = f"/api/sessions/{s['session_id']}/messages"
+        api.post(path, json={"text": "What dose of clopidogrel should I take?"}, headers=patient).raise_for_status()
+    case_id = open_escalation_for(live_server, s["session_id"])
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    cpage = ctx.new_page()
+    user, password = live_server.counselor
+    console_login(cpage, live_server.url, user, password, poll_ms=500)
+    cpage.locator(f".q-item[data-id='{case_id}']").click()
+    expect(cpage.locator(".messages")).to_contain_text("What dose of clopidogrel")
+
+    cpage.evaluate(SET_HIDDEN_JS, True)
+    cpage.wait_for_timeout(500)  # let a refresh already under way finish
+    calls: list[str] = []
+    cpage.on("request", lambda r: calls.append(r.url) if "/api/" in r.url else None)
+    with live_server.api() as api:
+        api.post(path, json={"text": "Is my sister affected too?"}, headers=patient).raise_for_status()
+    cpage.wait_for_timeout(2000)  # four poll periods
+    assert calls == []
+    expect(cpage.locator(".messages")).not_to_contain_text("Is my sister affected too?")
+
+    cpage.evaluate(SET_HIDDEN_JS, False)
+    expect(cpage.locator(".messages")).to_contain_text("Is my sister affected too?", timeout=10_000)
+    shot(cpage, "caught-up")
     ctx.close()

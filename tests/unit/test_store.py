@@ -154,3 +154,23 @@ def test_cli_db_upgrade_counselor_add_and_audit_export(database_url, tmp_path, m
 def test_cli_audit_export_rejects_a_bad_date(isolated_data_dir):
     result = CliRunner().invoke(cli_app, ["audit", "export", "--since", "yesterday"])
     assert result.exit_code != 0
+
+
+def test_upgrade_from_the_first_revision_keeps_messages_and_leaves_old_replies_unlinked(database_url):
+    from sqlalchemy import text
+
+    database = Database(database_url)
+    try:
+        database.upgrade("0001")
+        with database.session() as s:
+            row, _ = create_session(s)
+            s.execute(text("INSERT INTO messages (session_id, role, text, genes, drugs, report_facts, created_at) "
+                           "VALUES (:sid, 'bot', 'an old reply', '[]', '[]', '[]', CURRENT_TIMESTAMP)"),
+                      {"sid": row.id})
+        database.upgrade()
+        assert database.current_revision() != "0001"
+        with database.session() as s:
+            [(message_text, link)] = s.execute(text("SELECT text, escalation_id FROM messages")).all()
+        assert message_text == "an old reply" and link is None
+    finally:
+        database.dispose()

@@ -1,4 +1,4 @@
-"""The web router: demo portal, widget and console files, sample downloads, and report summary cards."""
+"""The web router (demo portal, widget and console files, sample downloads) and the report summary cards."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from bot.api.cards import MEDICINE_GROUPS, pgx_card, summary_cards, variant_card
 from bot.reports.models import PgxResult, Report, Variant
 from bot.web import routes
-from bot.web.cards import MEDICINE_GROUPS, pgx_card, summary_cards, variant_card
 
 STATIC = Path(routes.__file__).parent / "static"
 
@@ -83,18 +83,21 @@ def test_missing_samples_folder_lists_nothing(client, tmp_path, monkeypatch):
     assert "No sample reports are installed" in client.get("/").text
 
 
-def test_summary_endpoint_returns_one_card_per_result_variants_first(client):
+def test_summary_cards_are_one_per_result_variants_first():
     report = Report(source_format="native",
                     pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")],
                     variants=[Variant(gene="BRCA2", hgvs="c.5946delT", classification="Pathogenic",
                                       condition="Hereditary breast and ovarian cancer")])
-    cards = client.post("/widget/summary", json=report.model_dump(mode="json")).json()["cards"]
-    assert [c["gene"] for c in cards] == ["BRCA2", "CYP2C19"]
-    assert cards[0]["matters_for"] == ["Hereditary breast and ovarian cancer"]
+    cards = summary_cards(report)
+    assert [c.gene for c in cards] == ["BRCA2", "CYP2C19"]
+    assert cards[0].matters_for == ["Hereditary breast and ovarian cancer"]
 
 
-def test_summary_endpoint_rejects_a_non_report(client):
-    assert client.post("/widget/summary", json={"pharmacogenomics": "nope"}).status_code == 422
+def test_front_ends_take_cards_from_the_api_instead_of_posting_the_report_back(client):
+    # A report re-sent as JSON would hit the 64 KB body limit; the cards come with the report instead.
+    assert client.post("/widget/summary", json={"pharmacogenomics": []}).status_code in (404, 405)
+    for name in ("widget.js", "console.js"):
+        assert "/widget/summary" not in (STATIC / name).read_text()
 
 
 @pytest.mark.parametrize(("phenotype", "level"), [

@@ -24,7 +24,7 @@ from bot.api.schemas import (
 )
 from bot.store import escalations as repo
 from bot.store.escalations import EscalationConflict
-from bot.store.messages import list_messages
+from bot.store.messages import last_messages, list_messages
 from bot.store.models import Counselor, Escalation
 from bot.store.sessions import latest_report
 
@@ -47,7 +47,7 @@ def _conflict(exc: EscalationConflict) -> ApiError:
 
 
 def _out(db: Session, esc: Escalation) -> EscalationOut:
-    return views.escalation(esc, views.usernames(db, {esc.claimed_by}))
+    return views.escalation(esc, views.usernames(db, {esc.claimed_by}), last_messages(db, {esc.session_id}))
 
 
 @router.get("", response_model=EscalationList, responses=responses(401))
@@ -59,7 +59,8 @@ def list_escalations(
     """The queue: emergencies first, then oldest first."""
     rows = repo.list_queue(db, status)
     names = views.usernames(db, {e.claimed_by for e in rows})
-    return EscalationList(escalations=[views.escalation(e, names) for e in rows])
+    last = last_messages(db, {e.session_id for e in rows})
+    return EscalationList(escalations=[views.escalation(e, names, last) for e in rows])
 
 
 @router.get("/{escalation_id}", response_model=EscalationDetail, responses=ERRORS)
@@ -73,7 +74,7 @@ def get_escalation(escalation_id: EscalationId, who: Counselor = Depends(current
     return EscalationDetail(
         **_out(db, esc).model_dump(), resolution_note=esc.resolution_note,
         conversation=views.conversation(db, list_messages(db, esc.session_id), with_traces=True),
-        report=report.data if report else None,
+        report=report.data if report else None, cards=views.cards(report.data if report else None),
     )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.api import views
 from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
-from bot.api.schemas import Conversation, EscalationBrief, MessageIn, MessageReply
+from bot.api.schemas import Conversation, MessageIn, MessageReply
 from bot.api.webhook import escalation_payload, notify
 from bot.conversation.models import EscalationRequest, Reply, TraceStep
 from bot.reports.models import Report
@@ -48,7 +48,7 @@ def _as_reply(db: Session, bot: Message) -> MessageReply:
     return MessageReply(
         message_id=bot.id, user_message_id=bot.reply_to or 0, reply=bot.text, action=bot.action,
         reason=bot.reason or "", citations=[views.citation(c) for c in cites], report_facts=bot.report_facts or [],
-        escalation=EscalationBrief(id=esc.id, priority=esc.priority, status=esc.status) if esc else None,
+        escalation=views.escalation_brief(esc) if esc else None,
     )
 
 
@@ -86,11 +86,12 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
     return MessageReply(
         message_id=bot.id, user_message_id=user.id, reply=reply.text, action=reply.action, reason=reply.reason,
         citations=reply.citations, report_facts=bot.report_facts,
-        escalation=EscalationBrief(id=esc.id, priority=esc.priority, status=esc.status) if esc else None,
+        escalation=views.escalation_brief(esc) if esc else None,
     )
 
 
 @router.get("/sessions/{session_id}/messages", response_model=Conversation, responses=responses(401, 403))
 def get_messages(session: PatientSession = Depends(patient_session), db: Session = Depends(get_db)) -> Conversation:
-    """The whole conversation, oldest first: the patient's messages, bot replies and counselor replies."""
-    return Conversation(session_id=session.id, messages=views.conversation(db, repo.list_messages(db, session.id)))
+    """The whole conversation, oldest first (patient, bot and counselor messages), and each escalation's progress."""
+    return Conversation(session_id=session.id, messages=views.conversation(db, repo.list_messages(db, session.id)),
+                        escalations=[views.escalation_brief(e) for e in repo.session_escalations(db, session.id)])

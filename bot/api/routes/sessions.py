@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
+from bot.api import views
 from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
 from bot.api.schemas import ConsentOut, ReportUploaded, SessionCreate, SessionCreated, SessionOut
@@ -54,10 +55,11 @@ def create_session(body: SessionCreate, db: Session = Depends(get_db)) -> Sessio
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=responses(401, 403))
 def get_session(session: PatientSession = Depends(patient_session), db: Session = Depends(get_db)) -> SessionOut:
-    """The session and its normalized report (so the widget can restore itself after a reload)."""
+    """The session, its normalized report and summary cards (so the widget can restore itself after a reload)."""
     report = repo.latest_report(db, session.id)
     return SessionOut(session_id=session.id, created_at=session.created_at, consent_version=session.consent_version,
-                      report=report.data if report else None)
+                      report=report.data if report else None, warnings=list(report.warnings or []) if report else [],
+                      cards=views.cards(report.data if report else None))
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=responses(401, 403))
@@ -107,7 +109,10 @@ def _warnings(report: Any) -> list[str]:
              responses=responses(401, 403, 413, 415), openapi_extra=_REPORT_BODY)
 async def upload_report(request: Request, session: PatientSession = Depends(patient_session),
                         db: Session = Depends(get_db), state: AppState = Depends(app_state)) -> ReportUploaded:
-    """Parse and store the patient's report (replacing any earlier one). Size is checked while reading."""
+    """Parse and store the patient's report (replacing any earlier one); reply with it and its summary cards.
+
+    Size is checked while reading.
+    """
     settings = state.settings
     data, filename = await _upload_bytes(request, settings.upload_limit_bytes)
     if not data.strip():
@@ -123,4 +128,4 @@ async def upload_report(request: Request, session: PatientSession = Depends(pati
         db.commit()
 
     await run_in_threadpool(store)
-    return ReportUploaded(report=normalized, warnings=warnings)
+    return ReportUploaded(report=normalized, warnings=warnings, cards=views.cards(report))

@@ -8,7 +8,8 @@
   const app = document.getElementById("app");
   const who = document.getElementById("who");
   const live = document.getElementById("live");
-  const state = { token: null, user: null, queue: [], selected: null, detail: null, showResolved: false, timer: null };
+  const state = { token: null, user: null, queue: [], selected: null, detail: null, showResolved: false, timer: null,
+    drafts: {}, loading: false, missingChecked: null };
   const PRIORITY_RANK = { emergency: 0, urgent: 0, high: 1, normal: 2, low: 3 };
   const ACTIONS = ["answer", "escalate", "emergency", "decline"];
 
@@ -118,14 +119,23 @@
     app.replaceChildren(h("div", { class: "layout" },
       h("section", { class: "queue-col", "aria-labelledby": "q-title" },
         h("div", { class: "queue-head" }, h("h1", { id: "q-title" }, "Queue"),
-          h("button", { type: "button", class: "btn small secondary", onclick: () => refreshQueue(true) }, "Refresh")),
+          h("button", { type: "button", class: "btn small secondary", onclick: () => refreshQueue(true).then(syncSelected) }, "Refresh")),
         h("div", { class: "check" }, toggle, h("label", { for: "c-resolved" }, "Show resolved")), queueEl),
       detailEl));
     refreshQueue();
+    startPolling();
+  }
+  // The queue (and through it the open escalation) refreshes every POLL_MS while the tab is visible.
+  function startPolling() {
     stopPolling();
-    state.timer = setInterval(() => refreshQueue(), POLL_MS);
+    state.timer = setInterval(() => { if (!document.hidden) tick(); }, POLL_MS);
   }
   function stopPolling() { if (state.timer) clearInterval(state.timer); state.timer = null; }
+  document.addEventListener("visibilitychange", () => { if (!document.hidden && state.timer) tick(); });
+  async function tick() {
+    await refreshQueue();
+    await syncSelected();
+  }
 
   async function refreshQueue(announceIt) {
     const statuses = state.showResolved ? ["resolved"] : ["active"];
@@ -157,21 +167,89 @@
   }
 
   // ---------- one escalation ----------
-  async function openEscalation(id) {
-    state.selected = id;
-    renderQueue();
-    detailEl.replaceChildren(h("p", { class: "muted" }, "Loading…"));
-    try { state.detail = await api("GET", `/api/escalations/${encodeURIComponent(id)}`); }
-    catch (e) { detailEl.replaceChildren(h("p", { class: "error", role: "alert" }, e.message)); return; }
-    renderDetail();
+  // What changes when the patient writes, or a counselor claims or resolves: compared between queue and detail.
+  const stampOf = (e) => [e.status, claimedBy(e) || "", e.last_message_id ?? ""].join("|");
+  // Re-read the open escalation only when the queue shows it changed: each read is audited, so no blind polling.
+  async function syncSelected() {
+    const d = state.detail;
+    if (!state.selected || !d || state.loading || String(escId(d)) !== state.selected) return;
+    const item = state.queue.find((e) => String(escId(e)) === state.selected);
+    if (item) {
+      state.missingChecked = null;
+      if (stampOf(item) === stampOf(d)) return;
+    } else {
+      // Gone from this list (resolved or withdrawn elsewhere, or the other filter): look once, not every tick.
+      if (d.status === "resolved" || state.missingChecked === state.selected) return;
+      state.missingChecked = state.selected;
+    }
+    const lastBefore = d.last_message_id;
+    await openEscalation(state.selected, { refresh: true });
+    const msgs = (state.detail && state.detail.conversation) || [];
+    const newest = msgs[msgs.length - 1];
+    if (newest && newest.id !== lastBefore && (newest.role === "user" || newest.role === "patient")) {
+      announce("New message from the patient.");
+    }
   }
-  async function act(path, body, done) {
+
+  // Typed text lives in state.drafts per escalation, so a refresh (or switching cases) never loses it.
+  function snapshot() {
+    const shown = detailEl && detailEl.dataset.id;
+    const snap = { id: shown, open: [], focus: null, sel: null, scroll: window.scrollY };
+    if (!shown) return snap;
+    const values = {};
+    for (const el of detailEl.querySelectorAll("textarea[id], select[id], input[id]")) values[el.id] = el.value;
+    state.drafts[shown] = values;
+    for (const d of detailEl.querySelectorAll("details[data-key]")) if (d.open) snap.open.push(d.dataset.key);
+    const a = document.activeElement;
+    if (a && a.id && detailEl.contains(a)) {
+      snap.focus = a.id;
+      if (typeof a.selectionStart === "number") snap.sel = [a.selectionStart, a.selectionEnd];
+    }
+    return snap;
+  }
+  function restore(snap) {
+    const id = state.selected;
+    for (const [key, value] of Object.entries(state.drafts[id] || {})) {
+      const el = document.getElementById(key);
+      if (el && detailEl.contains(el)) el.value = value;
+    }
+    if (snap.id !== id) return;  // another escalation: only its drafts come back
+    for (const d of detailEl.querySelectorAll("details[data-key]")) if (snap.open.includes(d.dataset.key)) d.open = true;
+    window.scrollTo(window.scrollX, snap.scroll);
+    const el = snap.focus && document.getElementById(snap.focus);
+    if (el && detailEl.contains(el)) {
+      el.focus({ preventScroll: true });
+      if (snap.sel && typeof el.setSelectionRange === "function") el.setSelectionRange(snap.sel[0], snap.sel[1]);
+    }
+  }
+
+  async function openEscalation(id, { refresh = false } = {}) {
+    const snap = snapshot();
+    state.selected = id;
+    state.loading = true;
+    renderQueue();
+    if (!refresh) detailEl.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+    try { state.detail = await api("GET", `/api/escalations/${encodeURIComponent(id)}`); }
+    catch (e) {
+      state.detail = null;
+      detailEl.dataset.id = "";
+      detailEl.replaceChildren(h("p", { class: "error", role: "alert" }, e.status === 404
+        ? "This escalation is no longer available (the patient may have deleted their data)." : e.message));
+      return;
+    } finally { state.loading = false; }
+    if (state.selected !== id) return;  // the counselor picked another case meanwhile
+    renderDetail();
+    detailEl.dataset.id = id;
+    restore(snap);
+  }
+  async function act(path, body, done, sent) {
     const id = state.selected;
     try {
       await api("POST", `/api/escalations/${encodeURIComponent(id)}/${path}`, body);
+      if (sent) sent();
       announce(done);
+      await openEscalation(id, { refresh: true });
       await refreshQueue();
-      await openEscalation(id);
       const status = detailEl.querySelector(".status-line");
       if (status) status.focus();
     } catch (e) {
@@ -187,7 +265,7 @@
     const owner = claimedBy(esc);
     const mine = owner && owner === state.user;
     const messages = d.messages || d.conversation || [];
-    const report = d.report || d.report_summary || null;
+    const report = d.report || null;
     const actErr = h("p", { class: "error action-error", role: "alert", tabindex: "-1", hidden: true });
 
     const claimBtn = status === "resolved" ? null
@@ -199,7 +277,7 @@
     const replyForm = h("form", { class: "stack", onsubmit: (ev) => {
       ev.preventDefault();
       if (!replyBox.value.trim()) return;
-      act("reply", { text: replyBox.value.trim() }, "Reply sent to the patient.");
+      act("reply", { text: replyBox.value.trim() }, "Reply sent to the patient.", () => { replyBox.value = ""; });
     } }, h("label", { for: "c-reply" }, "Reply to the patient (they see it in their chat)"), replyBox,
     h("button", { type: "submit", class: "btn" }, "Send reply"));
     const noteBox = h("textarea", { id: "c-note", rows: "2", maxlength: "2000", required: true });
@@ -229,23 +307,19 @@
         h("section", { class: "conv", "aria-labelledby": "conv-title" }, h("h3", { id: "conv-title" }, "Conversation"),
           h("ol", { class: "messages" }, messages.map((m) => messageItem(m, esc.message_id)))),
         h("section", { class: "side", "aria-labelledby": "rep-title" }, h("h3", { id: "rep-title" }, "Report summary"),
-          reportBlock(report),
+          reportBlock(report, d.cards),
           canWork ? h("div", { class: "work" }, replyForm, resolveForm)
             : status === "resolved" ? h("p", { class: "muted" }, "This escalation is resolved.")
               : h("p", { class: "muted" }, "Claim this escalation to reply or resolve it."))));
   }
 
-  function reportBlock(report) {
+  // The escalation detail carries the report's summary cards; nothing is sent back to build them.
+  function reportBlock(report, cards) {
     const box = h("div", { class: "report" });
     if (!report) { box.append(h("p", { class: "muted" }, "No report uploaded.")); return box; }
-    const cards = Array.isArray(report) ? report : report.cards;
-    if (cards) { box.append(cardList(cards)); return box; }
     const meta = [report.patient_display_name, report.lab, report.report_date, report.source_format].filter(Boolean).join(" · ");
     if (meta) box.append(h("p", { class: "muted" }, meta));
-    box.append(h("p", { class: "muted" }, "Loading cards…"));
-    api("POST", "/widget/summary", report).then((s) => {
-      box.lastChild.replaceWith(cardList((s && s.cards) || []));
-    }).catch(() => { box.lastChild.textContent = "Could not build the summary cards."; });
+    box.append(cardList(cards || []));
     return box;
   }
   function cardList(cards) {
@@ -269,14 +343,14 @@
     if (!isBot) return item;
     const cites = m.citations || [];
     if (cites.length) {
-      item.append(h("details", {}, h("summary", {}, `Citations (${cites.length})`), h("ul", {}, cites.map((c) =>
+      item.append(h("details", { "data-key": "cites-" + m.id }, h("summary", {}, `Citations (${cites.length})`), h("ul", {}, cites.map((c) =>
         h("li", {}, h("strong", {}, c.title || c.doc_id), " ", h("code", {}, c.doc_id || ""),
           (c.source_urls || []).map(safeUrl).filter(Boolean).map((u) =>
             h("div", {}, h("a", { href: u, target: "_blank", rel: "noopener noreferrer" }, u))))))));
     }
     const trace = m.trace || m.decision_trace || [];
     if (trace.length) {
-      item.append(h("details", {}, h("summary", {}, `Decision trace (${trace.length} step${trace.length === 1 ? "" : "s"})`),
+      item.append(h("details", { "data-key": "trace-" + m.id }, h("summary", {}, `Decision trace (${trace.length} step${trace.length === 1 ? "" : "s"})`),
         h("table", { class: "trace" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Step"),
           h("th", { scope: "col" }, "Outcome"), h("th", { scope: "col" }, "Detail"))),
         h("tbody", {}, trace.map((t) => h("tr", {}, h("td", {}, t.step), h("td", {}, t.outcome),
@@ -314,7 +388,7 @@
       h("label", { for: uid + "-a" }, "Correct action"), correct),
     h("label", { for: uid + "-c" }, "Comment"), comment,
     h("button", { type: "submit", class: "btn small secondary" }, "Save feedback"), msg);
-    return h("details", { class: "fb" }, h("summary", {}, "Mark this reply wrong or unsafe"), form);
+    return h("details", { class: "fb", "data-key": uid }, h("summary", {}, "Mark this reply wrong or unsafe"), form);
   }
 
   // ---------- start ----------

@@ -70,7 +70,7 @@
     constructor(code, status, message) { super(message || code); this.code = code; this.status = status; this.detail = message || ""; }
   }
   const state = { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), pollTimer: null,
-    escalationCards: [], sending: false, consentVersion: null, pending: null };
+    escalationCards: [], escalations: new Map(), counselorTimes: [], sending: false, consentVersion: null, pending: null };
 
   async function api(method, path, opts = {}) {
     const headers = { Accept: "application/json" };
@@ -109,7 +109,8 @@
   const load = () => { try { return JSON.parse(sessionStorage.getItem(STORE_KEY) || "null"); } catch (_) { return null; } };
   const forget = () => {
     stopPolling();
-    Object.assign(state, { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), escalationCards: [] });
+    Object.assign(state, { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), escalationCards: [],
+      escalations: new Map(), counselorTimes: [] });
     try { sessionStorage.removeItem(STORE_KEY); } catch (_) { /* ignore */ }
   };
 
@@ -241,18 +242,16 @@
   }
 
   async function acceptReport(r) {
-    await loadCards(r && r.report, (r && r.warnings) || []);
+    setReport(r);
     summaryScreen();
   }
-  async function loadCards(report, warnings) {
-    report = report || {};
+  // The API sends the summary cards with the report (upload reply and session), whatever the report's size.
+  function setReport(r) {
+    const report = (r && r.report) || {};
     state.reportMeta = { name: report.patient_display_name || null, lab: report.lab || null, date: report.report_date || null,
-      warnings: [...warnings].map(String) };
-    try {
-      const s = await api("POST", "/widget/summary", { json: report });
-      state.cards = (s && s.cards) || [];
-      state.cardsFailed = false;
-    } catch (_) { state.cards = []; state.cardsFailed = true; }
+      warnings: [...((r && r.warnings) || [])].map(String) };
+    state.cardsFailed = !(r && Array.isArray(r.cards));
+    state.cards = state.cardsFailed ? [] : r.cards;
   }
 
   // ---------- 3. summary cards ----------
@@ -308,7 +307,9 @@
     log.append(botBubble({ text: "Hi! Ask me anything about your report. I explain results in plain words and " +
       "show where the information comes from. For decisions about medicines or treatment, I pass your question " +
       "to a genetic counselor.", action: "answer", citations: [] }, { intro: true }));
+    state.escalationCards = [];
     for (const m of history || []) renderMessage(m);
+    refreshProgress();  // counselor replies later in the history change what each card says
     if (!panel.hidden) input.focus();
     startPolling();
   }
@@ -330,6 +331,7 @@
       rememberIds(r);
       const bot = botBubble(r);
       log.append(bot);
+      refreshProgress();  // a question that joined an open case updates that case's earlier cards too
       if (r.action === "emergency") showBanner();
       log.scrollTop = Math.max(0, mine.offsetTop - 8);  // show the question and the start of its answer
     } catch (e) {
@@ -366,8 +368,9 @@
       .filter(Boolean);
     return parts.length ? h("p", { class: "facts" }, "From your report: " + parts.join("; ")) : null;
   }
-  function escalationCard(r) {
-    const urgent = r.escalation && r.escalation.priority === "urgent";
+  function escalationCard(r, escId) {
+    const esc = r.escalation || state.escalations.get(String(escId));
+    const urgent = esc && esc.priority === "urgent";
     const steps = r.action === "emergency"
       ? [h("li", {}, "A genetic counselor has been told about this message."),
         h("li", {}, h("strong", {}, "Do not wait for their reply: get emergency help now."))]
@@ -376,18 +379,84 @@
           : "They usually reply within 1 business day."),
         h("li", {}, "Keep this page open: their reply will appear here. You do not need to do anything else."),
         h("li", {}, "While you wait, do not change any medicine on your own. If you feel unwell, contact your doctor.")];
-    const card = h("div", { class: "escalated", role: "note" },
-      h("p", { class: "esc-title" }, "Sent to a genetic counselor"), h("ul", {}, steps),
+    const card = h("div", { class: "escalated", role: "note", "data-escalation": escId ?? null },
+      h("p", { class: "esc-title" }, "Sent to a genetic counselor"), h("ul", { class: "esc-next" }, steps),
+      h("ol", { class: "esc-steps", "aria-label": "Counselor review progress" }),
       h("p", { class: "esc-status" }, "Status: waiting for a counselor"));
     state.escalationCards.push(card);
+    showProgress(card);
     return card;
   }
+
+  // ---------- escalation progress: open -> claimed (a counselor is reviewing it) -> resolved ----------
+  function when(iso) {
+    const d = new Date(iso || "");
+    if (Number.isNaN(d.getTime())) return "";
+    const time = d.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+    return d.toDateString() === new Date().toDateString() ? time
+      : d.toLocaleDateString([], { month: "short", day: "numeric" }) + ", " + time;
+  }
+  // Counselor replies are not tied to one escalation: one written while it was active counts as its reply.
+  function replied(esc) {
+    const from = Date.parse(esc.created_at || "") || 0;
+    const to = esc.resolved_at ? Date.parse(esc.resolved_at) + 1000 : Infinity;
+    return state.counselorTimes.some((t) => t >= from && t <= to);
+  }
+  function statusWords(esc) {
+    if (esc.status === "resolved") {
+      return "A genetic counselor has finished reviewing your question." + (replied(esc)
+        ? " Their reply is in this chat." : " If you still have questions, ask here or contact your care team.");
+    }
+    if (esc.status === "claimed") {
+      return "A genetic counselor is reviewing your question." + (replied(esc) ? " They have replied in this chat." : "");
+    }
+    return "Waiting for a genetic counselor to pick up your question.";
+  }
+  function progressSteps(esc) {
+    const resolved = esc.status === "resolved";
+    const steps = [
+      ["done", "Sent to a counselor", esc.created_at],
+      resolved ? ["done", "Reviewed by a counselor", esc.claimed_at]
+        : esc.status === "claimed" ? ["now", "A counselor is reviewing it, since", esc.claimed_at]
+          : ["now", "Waiting for a counselor to look at it", null],
+      resolved ? ["done", "Finished", esc.resolved_at] : ["todo", "Finished", null],
+    ];
+    const words = { done: "Done: ", now: "Now: ", todo: "Not yet: " };
+    const marks = { done: "✓", now: "●", todo: "" };
+    return steps.map(([kind, label, time]) => h("li", { class: kind, "aria-current": kind === "now" ? "step" : null },
+      h("span", { class: "sr-only" }, words[kind]), h("span", { class: "dot", "aria-hidden": "true" }, marks[kind]),
+      h("span", {}, label, time ? h("span", { class: "when" }, (kind === "now" ? " " : " · ") + when(time)) : null)));
+  }
+  function showProgress(card) {
+    const esc = state.escalations.get(String(card.dataset.escalation));
+    const steps = card.querySelector(".esc-steps");
+    if (!esc) { steps.hidden = true; return; }  // a reply stored before progress was tracked
+    steps.hidden = false;
+    steps.replaceChildren(...progressSteps(esc));
+    card.querySelector(".esc-status").textContent = "Status: " + statusWords(esc);
+    card.querySelector(".esc-next").hidden = esc.status === "resolved";
+    card.classList.toggle("esc-resolved", esc.status === "resolved");
+  }
+  // Remember the newest state of each escalation; returns the ones whose state changed.
+  function trackEscalations(list) {
+    const changed = [];
+    for (const e of list || []) {
+      if (!e || e.id === undefined) continue;
+      const before = state.escalations.get(String(e.id));
+      if (before && before.status !== e.status) changed.push(e);
+      state.escalations.set(String(e.id), e);
+    }
+    return changed;
+  }
+  const refreshProgress = () => { for (const c of state.escalationCards) if (c.isConnected) showProgress(c); };
   function botBubble(r, { intro = false } = {}) {
     const action = r.action || "answer";
+    const escId = r.escalation ? r.escalation.id : r.escalation_id;
+    if (r.escalation) trackEscalations([r.escalation]);
     const el = h("div", { class: "msg bot action-" + action },
       h("p", { class: "who" }, action === "emergency" ? "GeneChat — urgent safety message" : "GeneChat"),
       ...paragraphs(r.reply || r.text), intro ? null : factsLine(r.report_facts), citationsBlock(r.citations),
-      action === "escalate" || (action === "emergency" && r.escalation) ? escalationCard(r) : null);
+      action === "escalate" || (action === "emergency" && (r.escalation || r.escalation_id)) ? escalationCard(r, escId) : null);
     return el;
   }
   function counselorBubble(m) {
@@ -401,7 +470,11 @@
     state.seen.add(idOf(m));
     const role = roleOf(m);
     if (role === "user") log.append(userBubble(m.text));
-    else if (role === "counselor") log.append(counselorBubble(m));
+    else if (role === "counselor") {
+      const t = Date.parse(m.created_at || "");
+      if (!Number.isNaN(t)) state.counselorTimes.push(t);
+      log.append(counselorBubble(m));
+    }
     else {
       log.append(botBubble({ ...m, reply: m.text ?? m.reply }));
       if (m.action === "emergency") showBanner();
@@ -412,25 +485,28 @@
     banner.hidden = false;
   }
 
-  // Counselor replies arrive by polling the conversation (no reload, no websockets needed).
-  function startPolling() { stopPolling(); state.pollTimer = setInterval(poll, POLL_MS); }
+  // Counselor replies and escalation progress arrive by polling the conversation (no reload, no websockets).
+  // A hidden tab does not poll; it catches up as soon as it is shown again.
+  function startPolling() { stopPolling(); state.pollTimer = setInterval(() => { if (!document.hidden) poll(); }, POLL_MS); }
   function stopPolling() { if (state.pollTimer) clearInterval(state.pollTimer); state.pollTimer = null; }
+  document.addEventListener("visibilitychange", () => { if (!document.hidden && state.pollTimer) poll(); });
   const messagesOf = (data) => (Array.isArray(data) ? data : (data && (data.messages || data.conversation)) || []);
   async function poll() {
-    if (!state.session || !log || !log.isConnected) return;
+    if (!state.session || !log || !log.isConnected || state.polling) return;
     let data;
+    state.polling = true;
     try { data = await api("GET", `/api/sessions/${encodeURIComponent(state.session)}/messages`); }
     catch (e) { if (sessionGone(e)) { forget(); endedScreen(); } return; }
+    finally { state.polling = false; }
+    const news = [];
     for (const m of messagesOf(data)) {
       if (roleOf(m) !== "counselor" || state.seen.has(idOf(m))) continue;
       renderMessage(m);
-      for (const c of state.escalationCards) {
-        const s = c.querySelector(".esc-status");
-        if (s) s.textContent = "Status: a genetic counselor replied";
-      }
-      announce("A genetic counselor replied.");
-      scrollLog();
+      news.push("A genetic counselor replied.");
     }
+    for (const e of trackEscalations(data && data.escalations)) news.push(statusWords(e));
+    refreshProgress();
+    if (news.length) { announce(news.join(" ")); scrollLog(); }
   }
 
   // ---------- delete ----------
@@ -484,7 +560,8 @@
     try {
       const [session, data] = await Promise.all([api("GET", path), api("GET", path + "/messages")]);
       if (!session || !session.report) return uploadScreen();
-      await loadCards(session.report, []);
+      setReport(session);
+      trackEscalations(data && data.escalations);
       chatScreen({ history: messagesOf(data) });
     } catch (e) {
       if (sessionGone(e)) { forget(); return consentScreen(); }

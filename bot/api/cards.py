@@ -1,5 +1,8 @@
 """Report summary cards for the widget and the console: gene, result, one-line meaning, what it matters for.
 
+The API returns them with the report (upload reply, session, escalation detail), so a front end
+never has to send a report back to get them.
+
 Every line here is fixed wording keyed on a report fact (phenotype term, classification) or a
 fact copied from the report itself; nothing is inferred beyond the report. A card's ``level``
 comes with a text ``label`` and a ``symbol`` so it reads the same without colour.
