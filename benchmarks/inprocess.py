@@ -145,6 +145,45 @@ def compare(engine: Any, naive: Any | None, questions: list[BenchQuestion], prof
     return result
 
 
+# steps of an answer, as (label, qualified function names); time is inclusive of what each calls
+STEPS: list[tuple[str, tuple[str, ...]]] = [
+    ("whole reply", ("ConversationEngine.reply",)),
+    ("query embedding (ONNX)", ("OnnxEmbedder.encode", "SentenceTransformerEmbedder.encode", "HashEmbedder.encode")),
+    ("synonym expansion", ("TermIndex.expand",)),
+    ("triage (rules + classifier)", ("triage",)),
+    ("  classifier predict", ("TriageClassifier.predict_vector",)),
+    ("understand (genes, drugs, follow-ups)", ("understand",)),
+    ("hybrid search", ("HybridSearcher.search",)),
+    ("  Chroma query", ("ChromaStore.query",)),
+    ("  BM25", ("HybridSearcher._lexical",)),
+    ("compose (local)", ("LocalComposer.compose", "LocalComposer.compose_context")),
+    ("output guard", ("check_output",)),
+    ("reading grade", ("reading_grade",)),
+    ("reply model + citations", ("ConversationEngine._finish",)),
+]
+
+
+def breakdown(root: Any, questions: int) -> dict[str, float]:
+    """Milliseconds per question spent in each step (outermost calls only, so recursion is not counted twice)."""
+    def name(frame: Any) -> str:
+        return f"{frame.class_name}.{frame.function}" if frame.class_name else frame.function
+
+    totals = {label: 0.0 for label, _ in STEPS}
+
+    def walk(frame: Any, open_steps: frozenset[str]) -> None:
+        here = name(frame)
+        now_open = set(open_steps)
+        for label, names in STEPS:
+            if here in names and label not in open_steps:
+                totals[label] += frame.time
+                now_open.add(label)
+        for child in frame.children:
+            walk(child, frozenset(now_open))
+
+    walk(root, frozenset())
+    return {label: round(seconds * 1000 / max(questions, 1), 3) for label, seconds in totals.items()}
+
+
 def _naive_one_thread(naive: Any, questions: list[BenchQuestion]) -> dict[str, Any]:
     """The naive pipeline again with torch on one thread: torch's default (all cores) collapses under
     background load on a shared box, so this is the fairer baseline when the machine is busy."""
@@ -171,8 +210,10 @@ def _profile(engine: Any, questions: list[BenchQuestion], histories: dict[str, l
     for q in questions:
         engine.reply(q.text, report=q.report, history=histories[q.id])
     profiler.stop()
+    root = profiler.last_session.root_frame() if profiler.last_session else None
     out.mkdir(parents=True, exist_ok=True)
     (out / "engine_profile.txt").write_text(profiler.output_text(unicode=False, color=False, show_all=False))
     (out / "engine_profile.html").write_text(profiler.output_html())
     return {"cache_cleared_before": cleared, "questions": len(questions),
+            "ms_per_question": breakdown(root, len(questions)) if root is not None else {},
             "text": str(out / "engine_profile.txt"), "html": str(out / "engine_profile.html")}

@@ -113,6 +113,8 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict[
             from benchmarks.http_bench import bench_http
 
             echo("HTTP: cold start and load ...")
+            # model files the server would otherwise make on its first start (triage classifier cache)
+            _section(results, "http_preparation", lambda: {"engine_warm_up_s": round(inprocess.load_engine(settings)[1], 2)})
             _section(results, "http", lambda: bench_http(
                 settings.data_dir, config.out_dir, cold_starts=config.cold_starts, sessions=config.sessions,
                 messages=config.messages, profile=config.wants("profile")))

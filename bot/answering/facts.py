@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.answering.classes import result_classes
+from bot.answering.vocab import RECESSIVE_GENES
 from bot.conversation.models import ReportFact
 from bot.reports.models import PgxResult, Report, Variant
 from bot.safety import wording
@@ -31,6 +33,7 @@ class GeneFact:
     sentences: list[str]
     fact: ReportFact
     withheld: list[str] = field(default_factory=list)  # names of fields not shown (looked like instructions)
+    classes: set[str] = field(default_factory=set)  # result types ("intermediate", "pathogenic", "nocall")
 
 
 def _article(symbol: str) -> str:
@@ -71,7 +74,13 @@ def _pgx(result: PgxResult) -> GeneFact:
     if withheld:
         sentences.append(wording.FIELD_WITHHELD)
     fact = ReportFact(gene=result.gene.upper(), diplotype=diplo, phenotype=pheno, activity_score=result.activity_score)
-    return GeneFact(result.gene.upper(), sentences, fact, withheld)
+    if result.status == "no_result" or (not diplo and not result.alternatives):
+        classes = {"nocall"}
+    elif result.uncertain or not (pheno and _PHENO_WORD.search(pheno)):
+        classes = set()  # more than one possible type, or a genotype only: nothing to keep the KB text to
+    else:
+        classes = result_classes(pheno)
+    return GeneFact(result.gene.upper(), sentences, fact, withheld, classes)
 
 
 def _variant(v: Variant) -> GeneFact:
@@ -94,7 +103,10 @@ def _variant(v: Variant) -> GeneFact:
     if withheld:
         sentences.append(wording.FIELD_WITHHELD)
     fact = ReportFact(gene=v.gene.upper(), hgvs=hgvs, protein=protein, zygosity=zyg, classification=cls, condition=cond)
-    return GeneFact(v.gene.upper(), sentences, fact, withheld)
+    classes = result_classes(cls)
+    if "pathogenic" in classes and v.gene.upper() in RECESSIVE_GENES and "hetero" in (zyg or "").lower():
+        classes = {"carrier"}  # KB text about pathogenic variants raising disease risk is not about a carrier
+    return GeneFact(v.gene.upper(), sentences, fact, withheld, classes)
 
 
 def fact_sentences(report: Report | None, genes: list[str]) -> list[GeneFact]:

@@ -6,15 +6,31 @@ vetted passage, or fixed wording, and is tagged with its source for the trace.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from bot.answering.classes import allowed_for, result_classes
 from bot.answering.draft import Draft
 from bot.answering.facts import GeneFact, fact_sentences, summary_genes
-from bot.answering.select import keywords, pick_sentences, rank_passages
+from bot.answering.select import (
+    EXPLAINS_SECTION,
+    drug_document,
+    explains_result,
+    is_advice,
+    keywords,
+    near_duplicate,
+    pick_sentences,
+    rank_passages,
+    relevant,
+    situational_mismatch,
+    topic_hits,
+    topic_words,
+)
 from bot.answering.understand import Understanding
 from bot.reports.models import Report
 from bot.retrieval.models import Passage
 from bot.safety import wording
+from bot.safety.guard import has_dose, has_med_change_advice
 
 PHENOCONVERSION_GENES = ("CYP2D6", "CYP2C19", "CYP2C9")
 HEREDITARY_HINT = ("pathogenic", "carrier", "variant", "vus", "uncertain", "inherit", "hereditary", "cancer")
@@ -112,30 +128,106 @@ class LocalComposer:
     ) -> None:
         fact_words = " ".join((f.fact.phenotype or "") + " " + (f.fact.classification or "") for f in facts)
         keys = keywords(question, fact_words)
+        # the patient's own genes twice over: in a medicine's document, those sentences tie it to their result
         strong = {g.lower() for g in u.genes} | {d.lower() for d in u.drugs} | keywords(fact_words)
+
+        scope = ResultScope.build(facts, question)
         limit_p = max_passages or (2 if simple else 3)
         per = 2 if simple else 3
+        question_keys = keywords(question)
+        # a section for another situation (home tests, tumor tests) confuses more than it helps
+        # genes a medicine links to but the report lacks are not the patient's: their passages would read as if
+        focus = (set(u.named_genes) | {f.gene for f in facts}) or set(u.genes)
+        passages = [p for p in passages if not situational_mismatch(p, question)
+                    and not (focus and p.genes and not focus & set(p.genes)  # a document about other genes ...
+                             and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)
         if not (u.genes or u.drugs):
             limit_p = min(limit_p, 2)
+            if question_keys:  # nothing named: a passage must share a word with the question or the patient's result
+                related = question_keys | keywords(fact_words) | {f.gene.lower() for f in facts}
+                passages = [p for p in passages if relevant(p, related)]
         else:
             asked = set(u.genes) | set(u.drugs)
-            on_topic = [p for p in passages if asked & (set(p.genes) | set(p.drugs))]
+            on_topic = [p for p in passages
+                        if asked & (set(p.genes) | set(p.drugs)) or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION]
             # passages about something else only pad the reply: keep one at most when nothing covers the topic
-            passages = on_topic or list(passages)[:1]
+            passages = on_topic or [p for p in passages[:1] if relevant(p, question_keys | asked_words(u))]
         covered: set[str] = set()
         docs: set[str] = set()
         used = 0
         hints = keywords(fact_words) | set(u.phenotype_words)
-        for p in rank_passages(passages, u.genes, u.drugs, hints):
+        topics = topic_words(question, asked_words(u))
+        ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
+                               overview_first=is_definition(question), topics=topics, type_asked=bool(scope.asked))
+        for p in ranked:
             if used >= limit_p:
                 break
+            allowed = scope.allowed(p)
             adds = {g for g in p.genes if g in u.genes} | {d for d in p.drugs if d in u.drugs}
+            topical = bool(adds) or bool(topic_hits(p, topics))
+            if explains_result(p, allowed) >= 2:
+                adds.add("#result-type")  # explaining the patient's own type counts as covering something asked
+            if used >= 1 and not topical and (u.drugs or "#result-type" not in adds - covered):
+                continue  # a general explainer only when nothing so far explained the type (and no medicine was asked)
             if used >= 2 and not (adds - covered):
                 continue  # a third passage must cover something new that was asked about
             if p.doc_id in docs and not (adds - covered) and used >= 1:
                 continue
-            for s in pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple):
+            if drug_document(p) and not set(p.drugs) & set(u.drugs) and (is_advice(p) or not topic_hits(p, topics)):
+                if u.drugs or is_advice(p) or (used >= 1 and "#result-type" not in adds):
+                    continue  # a medicine nobody asked about (first pick only when it explains the patient's type)
+            picked = pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple, allowed=allowed,
+                                    focus_genes=focus, bonus={f.gene.lower() for f in facts}, reject=_guard_drops)
+            if not picked:
+                continue  # every sentence was about another result type
+            said = [x.text for x in draft.sentences if x.kind == "kb"]
+            picked = [s for s in picked if not near_duplicate(s, said)]
+            if not picked:
+                continue
+            for s in picked:
                 draft.add(s, f"kb:{p.chunk_id}", block)
             covered |= adds
             docs.add(p.doc_id)
             used += 1
+
+
+def _guard_drops(sentence: str) -> bool:
+    """The output guard would drop this KB sentence (a dose, or advice to change a medicine)."""
+    return has_dose(sentence) or has_med_change_advice(sentence)
+
+
+_DEFINITION = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)|whats|tell me about|explain|define)\b", re.IGNORECASE)
+
+
+def is_definition(question: str) -> bool:
+    """A short "what is X" question: the document's overview answers it best."""
+    return bool(_DEFINITION.match(question)) and len(question.split()) <= 5 and not _MY.search(question)
+
+
+_MY = re.compile(r"\b(?:my|mine|i|me)\b", re.IGNORECASE)
+
+
+def asked_words(u: Understanding) -> set[str]:
+    return {g.lower() for g in u.genes} | {d.lower() for d in u.drugs}
+
+
+_NEGATED = re.compile(r"\b(?:not|isn'?t|aren'?t|ab)\s*normal\b", re.IGNORECASE)
+
+
+class ResultScope:
+    """The patient's result types per gene, plus any type the question names, for keeping KB text on them."""
+
+    def __init__(self, by_gene: dict[str, set[str]], asked: set[str]):
+        self.by_gene, self.asked = by_gene, asked
+
+    @classmethod
+    def build(cls, facts: Sequence[GeneFact], question: str) -> ResultScope:
+        by_gene: dict[str, set[str]] = {}
+        for f in facts:
+            if f.classes:
+                by_gene.setdefault(f.gene, set()).update(f.classes)
+        # "which results are not normal" asks about every other type, not about normal ones
+        return cls(by_gene, result_classes(_NEGATED.sub(" ", question)))
+
+    def allowed(self, passage: Passage) -> set[str] | None:
+        return allowed_for(self.by_gene, self.asked, passage.genes)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from bot.answering.classes import blocked_mask, heading_match, sentence_classes
 from bot.answering.draft import split_sentences
 from bot.retrieval.models import Passage
 
@@ -12,7 +13,8 @@ _WORD = re.compile(r"[a-z0-9*]+")
 _STOP = set(
     "a an the and or of to in on for is are was be it this that my me i you your what does do how why when which "
     "can could should would will with about mean means my am if at as by from have has had not no so than then "
-    "there their they them what's whats tell explain please report result results".split()
+    "there their they them what's whats tell explain please report result results say says said show shows "
+    "list lists".split()
 )
 
 
@@ -31,51 +33,237 @@ def _score(sentence: str, keys: set[str], strong: set[str]) -> float:
 # Sentences about the document itself make no sense in a chat reply.
 _META = re.compile(r"\b(?:this|the) (?:page|document|article|guide|section|sheet)\b|\b(?:below|above)[.:]?$|"
                    r"\bread on\b|\bsee (?:the )?(?:next|following)\b", re.IGNORECASE)
+# Words that lean on an earlier sentence: such a sentence cannot follow a left-out one ("it suggests the same thought").
+_BACKREF = re.compile(r"\b(?:the same|also|too|this|these|those|both|either|such)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|this|these|those)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|their|also|but|then|here|there|"
                       r"another|other|such|each|either|neither)\b", re.IGNORECASE)
 
 
 def pick_sentences(
-    passage: Passage, *, keys: set[str], strong: set[str], limit: int, simple: bool = False
+    passage: Passage, *, keys: set[str], strong: set[str], limit: int, simple: bool = False,
+    allowed: set[str] | None = None, focus_genes: set[str] | None = None, bonus: set[str] | None = None,
+    reject: Callable[[str], bool] | None = None,
 ) -> list[str]:
-    """The best run of up to ``limit`` consecutive sentences of one passage.
+    """The best run of up to ``limit`` sentences of one passage, in their own order.
 
     A run, not scattered picks: KB sentences lean on the one before ("In both, ...", "This can ..."),
-    so a run never starts on such a sentence unless it is the passage's first.
+    so a run never starts on such a sentence unless it is the passage's first. Sentences about other
+    result types than ``allowed`` (see ``classes``) are left out; the run may close over such a gap
+    only when the sentence after it stands on its own.
     """
     sentences = [s for s in split_sentences(passage.text) if not _META.search(s)]
     if not sentences:
         return []
+    blocked = blocked_mask(sentences, allowed, passage.section)
+    if focus_genes:
+        blocked = [a or b for a, b in zip(blocked, gene_mask(sentences, passage, focus_genes))]
+    if reject:  # sentences the output guard would drop leave a gap anyway: plan around them
+        blocked = [b or reject(s) for s, b in zip(sentences, blocked)]
     scores = [_score(s, keys, strong) for s in sentences]
+    if bonus:  # e.g. the patient's own genes: in a medicine's document, those sentences tie it to their result
+        scores = [sc + 2.0 * bool(set(_WORD.findall(s.lower())) & bonus) for s, sc in zip(sentences, scores)]
+    if allowed:  # a sentence naming the patient's own result type is what they asked about
+        scores = [sc + 2.0 * bool(sentence_classes(s) & allowed) for s, sc in zip(sentences, scores)]
+    raw = list(scores)
     if simple:  # short sentences read more easily; prefer them when the reading grade was too high
         scores = [sc - len(s.split()) / 25.0 for s, sc in zip(sentences, scores)]
-    size = min(limit, len(sentences))
-    best_start, best_score = 0, float("-inf")
-    for start in range(len(sentences) - size + 1):
-        if start > 0 and _ANAPHOR.match(sentences[start]):
-            continue
-        window = sum(scores[start:start + size]) + (0.5 if start == 0 else 0.0)
-        if window > best_score:
-            best_start, best_score = start, window
-    chosen = sentences[best_start:best_start + size]
-    while len(chosen) > 1 and _ANAPHOR.match(chosen[-1]) and scores[best_start + len(chosen) - 1] <= 0:
-        chosen.pop()  # a trailing "This ..." that adds nothing asked about
-    return chosen
+    kept = [i for i, b in enumerate(blocked) if not b]
+    if not kept:
+        return []
+    after_gap = {i for n, i in enumerate(kept) if (kept[n - 1] if n else -1) != i - 1}
+    # after a left-out sentence, one that points back to it cannot be read alone
+    kept = [i for i in kept if not (i in after_gap and i > 0 and _BACKREF.search(sentences[i]))]
+    if not kept:
+        return []
+    after_gap = {i for n, i in enumerate(kept) if (kept[n - 1] if n else -1) != i - 1}
+    # a section about the patient's own type opens with its definition: read it from the start
+    opening_only = heading_match(passage.section, allowed) and kept[0] == 0
+    for size in range(min(limit, len(kept)), 0, -1):
+        best: tuple[float, int] | None = None
+        for n in range(1 if opening_only else len(kept) - size + 1):
+            window = kept[n:n + size]
+            if (window[0] > 0 and _ANAPHOR.match(sentences[window[0]])) or any(
+                    i in after_gap and _ANAPHOR.match(sentences[i]) for i in window[1:]):
+                continue
+            score = sum(scores[i] for i in window) + (1.5 if window[0] == 0 else 0.0)  # openings read best
+            if window[0] > 0 and _PRONOUN.search(sentences[window[0]]):
+                score -= 1.5  # "People take it after ..." read alone: what is "it"?
+            if best is None or score > best[0]:
+                best = (score, n)
+        if best is not None:
+            chosen = kept[best[1]:best[1] + size]  # (a passage's opening run reads as one unit: kept whole)
+            while chosen[0] > 0 and len(chosen) > 1 and _ANAPHOR.match(sentences[chosen[-1]]) and raw[chosen[-1]] <= 0:
+                chosen.pop()  # a trailing "This ..." that adds nothing asked about
+            return [sentences[i] for i in chosen]
+    return []
+
+
+def gene_mask(sentences: Sequence[str], passage: Passage, focus: set[str]) -> list[bool]:
+    """Sentences about other genes of a many-gene passage ("A harmful TP53 variant ..." for an MLH1 question).
+
+    Like result types, a sentence naming no gene is about the gene last named (the heading counts).
+    """
+    others = [g for g in passage.genes if g not in focus]
+    if not others:
+        return [False] * len(sentences)
+    pats = {g: re.compile(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])") for g in [*passage.genes, *focus]}
+
+    def named(text: str) -> set[str]:
+        return {g for g, pat in pats.items() if pat.search(text)}
+
+    current = named(passage.section)
+    if current & focus:
+        current = current & focus
+    out: list[bool] = []
+    for s in sentences:
+        current = named(s) or current
+        out.append(bool(current) and not (current & focus))
+    return out
+
+
+EXPLAINS_SECTION = 3
+
+
+def explains_result(passage: Passage, allowed: set[str] | None) -> int:
+    """3: the section is about the patient's result type; 2: a kept sentence is about it alone
+    ("An intermediate type has ..."); 1: a kept sentence names it with others; 0: neither."""
+    if not allowed:
+        return 0
+    if heading_match(passage.section, allowed):
+        return EXPLAINS_SECTION
+    sentences = split_sentences(passage.text)
+    blocked = blocked_mask(sentences, allowed, passage.section)
+    found = [sentence_classes(s) for s, b in zip(sentences, blocked) if not b]
+    if any(c and c <= allowed for c in found):
+        return 2
+    return int(any(c & allowed for c in found))
+
+
+# Sections for a particular situation (a home test, tumor testing, children): only when the question is about it.
+_SITUATIONS = [
+    (re.compile(r"direct-to-consumer|home (?:gene )?tests?|ancestry|raw data", re.I),
+     re.compile(r"home|23andme|ancestry|consumer|raw data|kit|online|saliva|dtc", re.I)),
+    (re.compile(r"germline or tumor|tumor testing|germline vs", re.I),
+     re.compile(r"tumou?r|germline|somatic|biopsy|my cancer", re.I)),
+    (re.compile(r"children and breastfeeding|breastfeeding", re.I),
+     re.compile(r"child|kid|son|daughter|baby|breast ?feed|nursing|teen|pregnan", re.I)),
+]
+
+
+def situational_mismatch(passage: Passage, question: str) -> bool:
+    """The passage is about a situation (home tests, tumor tests, breastfeeding) the question does not raise."""
+    head = f"{passage.title} {passage.section}"
+    return any(where.search(head) and not asks.search(question) for where, asks in _SITUATIONS)
+
+
+def near_duplicate(sentence: str, others: Sequence[str]) -> bool:
+    """Says what an earlier sentence already said ("A score above the normal range means ultrarapid type/metabolizer")."""
+    words = set(_WORD.findall(sentence.lower()))
+    for o in others:
+        theirs = set(_WORD.findall(o.lower()))
+        if words and theirs and len(words & theirs) / len(words | theirs) >= 0.7:
+            return True
+    return False
+
+
+def relevant(passage: Passage, question_keys: set[str]) -> bool:
+    """Shares a content word with the question (title, section or text): unrelated passages never pad a reply."""
+    words = set(_WORD.findall(f"{passage.title} {passage.section} {passage.text}".lower()))
+    stems = {w[:5] for w in words}
+    return any(k in words or k[:5] in stems for k in question_keys)
+
+
+_ADVICE = re.compile(r"^(?:talking with|questions (?:about|to ask)|getting help|sharing|using .* with your care team)",
+                     re.IGNORECASE)
+
+
+# A patient's words for a topic and the words KB text uses for it.
+_TOPIC_WORDS = {
+    "inherit": {"inherit", "passed down", "pass it", "dominant", "recessive", "one in two", "one in four", "parent"},
+    "pass": {"inherit", "passed down", "pass it", "dominant", "recessive"},
+    "family": {"family", "families", "relatives", "children", "child", "parents", "brothers", "sisters"},
+    "relatives": {"family", "families", "relatives", "children", "brothers", "sisters"},
+    "kids": {"child", "children", "teen", "baby", "babies"},
+    "child": {"child", "children", "teen", "baby", "babies"},
+    "children": {"child", "children", "teen", "baby", "babies"},
+    "cancer": {"cancer", "cancers", "tumor"},
+    "cancers": {"cancer", "cancers", "tumor"},
+    "change": {"change", "moved", "reclassif", "updates"},
+    "later": {"later", "over time", "moved", "reclassif"},
+    "pregnan": {"pregnan", "partner", "baby"},
+}
+# Words that say nothing about which part of a document answers ("what does my result mean").
+_GENERIC = set("gene genes genetic variant variants test tested testing mean means meaning what does result results "
+               "report type types metabolizer metabolizers function pathogenic uncertain significance vus carrier "
+               "positive negative normal poor intermediate rapid ultrarapid decreased increased have take taking "
+               "took use using used need know get got should could would will can want just okay really thing "
+               "things anything something".split())
+# "what does BRCA2 do": the section on what the gene does
+_FUNCTION_Q = re.compile(r"\bwhat (?:does|do) .+ do\b|\bwhat is .+ for\b|\bjob\b", re.IGNORECASE)
+
+
+def topic_words(question: str, skip: set[str]) -> list[set[str]]:
+    """The question's topic words (not genes, medicines or result words), each with the KB's words for it."""
+    out: list[set[str]] = []
+    skip = {x.lower() for x in skip}
+    for w in sorted(keywords(question) - _GENERIC - skip):
+        if any(x.startswith(w) for x in skip):
+            continue  # "brca" for BRCA1/BRCA2
+        syn = next((v for k, v in _TOPIC_WORDS.items() if w.startswith(k)), None)
+        out.append((syn or set()) | {w[:6] if len(w) > 6 else w})
+    if _FUNCTION_Q.search(question):
+        out.append({" do\n", " does", " do ", "job", "makes"})
+    return out
+
+
+def topic_hits(p: Passage, topics: list[set[str]]) -> int:
+    text = f"{p.title}\n {p.section}\n {p.text}".lower()
+    return sum(any(t in text for t in group) for group in topics)
+
+
+def is_advice(p: Passage) -> bool:
+    """A "talking with your care team" section: our fixed next steps already say this."""
+    return bool(_ADVICE.search(p.section))
+
+
+def drug_document(p: Passage) -> bool:
+    """A medicine's own document: its title names one of its medicines, or its id says so (KB naming: drug-*)."""
+    return p.doc_id.startswith("drug-") or any(d.lower() in p.title.lower() for d in p.drugs)
+
+
+def is_overview(p: Passage) -> bool:
+    return p.section.lower() == "overview" or p.chunk_id.endswith("#0")
 
 
 def rank_passages(
-    passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str], hints: set[str] | None = None
+    passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str], hints: set[str] | None = None,
+    *, explains: Callable[[Passage], int] | None = None, overview_first: bool = False,
+    topics: list[set[str]] | None = None, type_asked: bool = False,
 ) -> list[Passage]:
-    """Search order, but passages about an asked medicine, then an asked gene, then the patient's result words go first."""
+    """Search order, but passages about an asked medicine, then an asked gene go first; among those, the ones about
+    the question's topic, then (for "what is X") the document's overview, then the ones that explain the patient's
+    result type, then the patient's result words.
+    A medicine's own document that nobody asked about goes after the gene documents.
+    """
     wanted_g, wanted_d = set(genes), {d.lower() for d in drugs}
     hints = hints or set()
 
-    def key(item: tuple[int, Passage]) -> tuple[int, int, int, int]:
+    def key(item: tuple[int, Passage]) -> tuple[int, ...]:
         i, p = item
         drug_hit = len(wanted_d & {d.lower() for d in p.drugs})
         gene_hit = len(wanted_g & set(p.genes))
         hint_hit = len(hints & set(_WORD.findall(p.text.lower())))
-        return (-min(drug_hit, 1), -min(gene_hit, 1), -min(hint_hit, 2), i)
+        explain = explains(p) if explains else 0
+        topic = topic_hits(p, topics) if topics else 0  # "how is it inherited": the section about inheritance
+        unasked_drug_doc = int(not wanted_d and drug_document(p) and not topic)  # ("cholesterol pills" asks one)
+        drug_doc = int(bool(drug_hit) and drug_document(p))  # the asked medicine's own document
+        overview = int(overview_first and is_overview(p))
+        advice = int(is_advice(p))
+        # "what does a negative result mean": the section on that result type is as much on topic as a gene
+        hit = min(drug_hit + gene_hit, 1) or int(type_asked and explain == EXPLAINS_SECTION)
+        return (-drug_doc, -hit, unasked_drug_doc, -topic, -overview, -explain, advice,
+                -min(hint_hit, 2), i)
 
     seen: set[str] = set()
     out: list[Passage] = []

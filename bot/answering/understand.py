@@ -29,7 +29,14 @@ _FOLLOWUP = re.compile(
 _OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?\b", re.IGNORECASE)
 _GENETICS = re.compile(
     r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
-    r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score)\b", re.IGNORECASE
+    r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score|syndrome|lynch|"
+    r"cystic fibrosis|hemochromatosis|factor v|brca|hboc|statins?|myopathy|ssris?|snris?|opioids?|antidepressants?|"
+    r"blood thinners?|ppis?|chemo\w*|thiopurines?|anesthesia|enzymes?)\b", re.IGNORECASE
+)
+_SERVICE = re.compile(
+    r"\b(?:reports?|results?|tests?|testing|tested|labs?|upload\w*|privacy|private|data|insurance|gina|counsel\w*|"
+    r"share|sharing|pharmacists?|prescribers?|medicines?|medications?|meds|drugs?|pills?)\b",
+    re.IGNORECASE,
 )
 _UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
                      re.IGNORECASE)
@@ -113,6 +120,7 @@ class Understanding:
     about_upload: bool = False
     followup: bool = False
     genetics_words: bool = False
+    service_words: bool = False
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
 
     @property
@@ -123,6 +131,11 @@ class Understanding:
     @property
     def personal_result(self) -> bool:
         return self.personal and self.about_result
+
+    @property
+    def on_topic(self) -> bool:
+        """Talks about what GeneChat is for (reports, results, tests, care, privacy), even without a gene."""
+        return self.personal_result or self.service_words
 
     def in_report(self, report: Report | None) -> list[str]:
         have = set(report.genes) if report else set()
@@ -147,6 +160,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
+        service_words=bool(_SERVICE.search(text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
@@ -179,7 +193,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     return u
 
 
-_TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Z]?\d{3,}[a-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?",
+_TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Za-z]{0,3}\d{3,}[A-Za-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?",
                     re.IGNORECASE)
 
 

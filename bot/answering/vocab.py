@@ -16,6 +16,8 @@ HEREDITARY_GENES = [
     "BRCA1", "BRCA2", "MLH1", "MSH2", "MSH6", "PMS2", "EPCAM", "CFTR", "LDLR", "APOB", "PCSK9", "HFE", "TP53",
     "PALB2", "CHEK2", "ATM", "APC", "MUTYH", "PTEN", "CDH1", "STK11", "F5", "F2", "HBB", "SMN1", "APOE", "RET",
 ]
+# Recessive conditions: one pathogenic copy (heterozygous) makes a carrier, not a raised chance of the disease.
+RECESSIVE_GENES = {"CFTR", "HBB", "SMN1", "HFE", "GJB2", "HEXA", "PAH", "MUTYH", "ATP7B", "SLC26A4"}
 GENE_NICKNAMES: dict[str, list[str]] = {
     "CYP2D6": ["2d6", "cyp 2d6"], "CYP2C19": ["2c19", "cyp 2c19"], "CYP2C9": ["2c9", "cyp 2c9"],
     "CYP3A5": ["3a5"], "CYP2B6": ["2b6"], "F5": ["factor v leiden", "factor 5 leiden", "factor v", "factor five"],

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -18,10 +19,11 @@ from typing import Any
 import numpy as np
 
 from bot.answering.draft import Draft
-from bot.answering.local import LocalComposer
+from bot.answering.local import LocalComposer, ResultScope, facts_for, is_definition
+from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
 from bot.config import Settings, get_settings
-from bot.conversation import replies
+from bot.conversation import replies, smalltalk
 from bot.conversation.models import Reply, TraceStep, Turn
 from bot.reports.models import Report
 from bot.retrieval.embedder import Embedder, get_embedder
@@ -33,6 +35,7 @@ from bot.safety.triage import TriageDecision, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
+_SWALLOWED = re.compile(r"\b(?:took|taken|swallow\w*|overdos\w*|too many|too much|ate|drank|pills)\b", re.IGNORECASE)
 K = 6
 
 
@@ -98,15 +101,25 @@ class ConversationEngine:
         u = understand(text, vocab=self._vocab, history=history, report=report)
         vector = self._embed(text)
         decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
-                          personal_result=u.personal_result)
+                          on_topic=u.on_topic)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
             "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,
         }))
+        small = smalltalk.detect(text, history) if decision.action != "emergency" else None
+        if small is not None and decision.source == "rule" and decision.action != "answer":
+            small = None  # a rule found a real concern in the message: that wins over pleasantries
         if decision.action == "emergency":
-            reply = self._finish(replies.emergency_draft(decision.reason), decision.action, decision.reason, u, report,
-                                 trace, [])
+            draft = replies.emergency_draft(decision.reason, swallowed=bool(_SWALLOWED.search(text)))
+            reply = self._finish(draft, decision.action, decision.reason, u, report, trace, [])
+        elif small == "accept_counselor":
+            trace.append(TraceStep(step="smalltalk", outcome=small))
+            draft = replies.escalate_draft("wants_human")
+            reply = self._finish(draft, "escalate", "wants_human", u, report, trace, [])
+        elif small is not None:
+            trace.append(TraceStep(step="smalltalk", outcome=small))
+            reply = self._finish(replies.smalltalk_draft(small), "answer", "general_education", u, report, trace, [])
         elif decision.action == "decline":
             reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
                                  trace, [])
@@ -126,9 +139,9 @@ class ConversationEngine:
     def _retrieve(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                   trace: list[TraceStep]) -> list[Passage]:
         reused = True
-        from bot.answering.local import facts_for
-
-        result_words = {w for f in facts_for(u, report) for w in (f.fact.phenotype or f.fact.classification or "").split()}
+        # the result type and the condition the report names ("Lynch syndrome") say what the question is about
+        result_words = {w for f in facts_for(u, report)
+                        for w in f"{f.fact.phenotype or f.fact.classification or ''} {f.fact.condition or ''}".split()}
         missing_terms = [t for t in [*u.genes, *u.drugs, *sorted(result_words)] if t.lower() not in text.lower()]
         # the lexical half of search gets the topic words the message implies (from a medicine, a variant
         # name or an earlier turn); the dense half reuses the triage embedding unless the topic came from history
@@ -148,10 +161,49 @@ class ConversationEngine:
             extra += 1
             if hit is not None:
                 passages.append(hit)
+        extra += self._explain_searches(text, u, report, passages)
         trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
             "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
         }))
         return passages
+
+    def _explain_searches(self, text: str, u: Understanding, report: Report | None, passages: list[Passage]) -> int:
+        """Add a passage that explains the patient's own result type, and a gene's overview for "what is X"."""
+        searches = 0
+        have = {p.chunk_id for p in passages}
+        facts = facts_for(u, report)
+        scope = ResultScope.build(facts, text)
+        # the patient's result types, or with no report the type the question names ("a negative BRCA result")
+        wanted = [(f.gene, f.classes, "carrier" if "carrier" in f.classes else
+                   f.fact.phenotype or f.fact.classification or "no result no call") for f in facts[:2]]
+        if not facts and scope.asked:
+            wanted = [(u.genes[0] if u.genes else "", scope.asked, " ".join(sorted(scope.asked)) + " result")]
+        for gene, classes, label in wanted:
+            allowed = (scope.by_gene.get(gene) or set()) | scope.asked
+            if not classes or any(explains_result(p, allowed) == EXPLAINS_SECTION for p in passages):
+                continue
+            # first among the gene's own passages, then the general ones ("Intermediate metabolizer", "What a VUS is")
+            scored = []
+            for genes in ([gene] if gene else [], []):
+                more = self._searcher.search(f"{label} {gene} meaning" if genes else f"what {label} means", genes=genes, k=6)
+                searches += 1
+                scored += [(explains_result(p, scope.allowed(p)), -i, p) for i, p in enumerate(more) if p.chunk_id not in have]
+                if any(t[0] == EXPLAINS_SECTION for t in scored):
+                    break
+            best = max(scored, key=lambda t: t[:2], default=None)
+            if best is not None and best[0] > 0:
+                passages.append(best[2])
+                have.add(best[2].chunk_id)
+        if is_definition(text):
+            for gene in u.named_genes[:1]:
+                if any(is_overview(p) and gene in p.genes for p in passages):
+                    continue
+                more = self._searcher.search(f"what is {gene}", genes=[gene], k=8)
+                searches += 1
+                hit = next((p for p in more if is_overview(p) and gene in p.genes and len(p.genes) <= 2), None)
+                if hit is not None and hit.chunk_id not in have:
+                    passages.append(hit)
+        return searches
 
     def _answer_reason(self, u: Understanding, report: Report | None) -> str:
         if report is None:
@@ -175,9 +227,8 @@ class ConversationEngine:
             draft = self._compose_local(text, u, report, passages, reason, trace)
         return self._finish(draft, "answer", reason, u, report, trace, passages)
 
-    def _try_llm(self, text, u, report, passages, reason, trace) -> Draft | None:
-        from bot.answering.local import facts_for
-
+    def _try_llm(self, text: str, u: Understanding, report: Report | None, passages: list[Passage],
+                 reason: str, trace: list[TraceStep]) -> Draft | None:
         try:
             draft = self._llm_composer.compose(text, u, report, passages, facts=facts_for(u, report))
         except Exception as exc:  # any LLM failure falls back to the local composer
@@ -192,7 +243,8 @@ class ConversationEngine:
                                                                       "prompt_version": draft.prompt_version}))
         return guard.draft
 
-    def _compose_local(self, text, u, report, passages, reason, trace) -> Draft:
+    def _compose_local(self, text: str, u: Understanding, report: Report | None, passages: list[Passage],
+                       reason: str, trace: list[TraceStep]) -> Draft:
         draft = self._local.compose(text, u, report, passages, reason=reason)
         guard = check_output(draft, report=report)
         grade = reading_grade(guard.draft.text)
@@ -219,6 +271,8 @@ class ConversationEngine:
 
     def _finish(self, draft: Draft, action: str, reason: str, u: Understanding, report: Report | None,
                 trace: list[TraceStep], passages: list[Passage]) -> Reply:
+        if not any(t.step == "compose" for t in trace):  # fixed-wording replies get their source map too
+            trace.append(TraceStep(step="compose", outcome="fixed", detail={"sources": draft.source_map()}))
         escalation = None
         if action in ("escalate", "emergency"):
             escalation = replies.escalation_request(action, reason, u.genes, u.drugs)
@@ -229,17 +283,24 @@ class ConversationEngine:
         )
 
 
-_engines: dict[int, ConversationEngine] = {}
+_engines: dict[str, ConversationEngine] = {}
 _engines_lock = threading.Lock()
 
 
 def get_engine(settings: Settings | None = None) -> ConversationEngine:
-    """The process-wide warm engine (one per settings object; the default settings share one)."""
+    """The process-wide warm engine (one per distinct configuration; the default settings share one)."""
     settings = settings or get_settings()
+    key = settings.model_dump_json()
     with _engines_lock:
-        engine = _engines.get(id(settings))
+        engine = _engines.get(key)
         if engine is None:
             engine = ConversationEngine(settings)
-            _engines[id(settings)] = engine
+            _engines[key] = engine
     engine.warm_up()
     return engine
+
+
+def reset_engines() -> None:
+    """Forget warm engines (between tests, or after re-indexing)."""
+    with _engines_lock:
+        _engines.clear()

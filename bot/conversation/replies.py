@@ -10,11 +10,21 @@ from bot.retrieval.models import Passage
 from bot.safety import wording
 
 
-def emergency_draft(reason: str) -> Draft:
+def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
     draft = Draft()
     first = wording.SELF_HARM_FIRST if reason == "self_harm" else wording.EMERGENCY_FIRST
     draft.add(first, f"fixed:{reason}", 0)
+    if swallowed:
+        draft.add(wording.POISON_CONTROL, "fixed:poison_control", 0)
     draft.add(wording.EMERGENCY_AFTER, "fixed:emergency_after", 1)
+    return draft
+
+
+def smalltalk_draft(kind: str) -> Draft:
+    from bot.conversation.smalltalk import REPLIES
+
+    draft = Draft()
+    draft.add(REPLIES[kind], f"fixed:smalltalk:{kind}", 0)
     return draft
 
 

@@ -185,8 +185,10 @@ def check_output(
                 dropped.append({"sentence": s.text, "source": s.source, "why": "unsupported", "score": round(score, 3)})
     out = Draft(kept, draft.passages, draft.facts, draft.composer, draft.prompt_version)
     serious = any(d["why"] in ("dose", "medication_advice", "invented_genotype", "prompt_leak") for d in dropped)
-    if draft.composer != "local" and (serious or len(dropped) * 3 > max(len(draft.sentences), 1) or not kept):
-        outcome = "fallback"
+    llm_total = sum(1 for s in draft.sentences if s.kind == "llm")
+    llm_kept = sum(1 for s in kept if s.kind == "llm")
+    if draft.composer != "local" and (serious or (llm_total - llm_kept) * 3 > llm_total or llm_kept == 0):
+        outcome = "fallback"  # a model that broke a rule, or whose words mostly lacked support, is not trusted
     elif not kept:
         outcome = "escalate"
     else:

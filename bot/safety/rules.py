@@ -29,7 +29,7 @@ BENIGN = [
     r"\b(?:my|the)\s+(?:phone|laptop|battery|computer|car|plant|plants|wifi)\s+(?:is\s+)?(?:dead|died|dying)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
-    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b",
+    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b",
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
     r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
@@ -50,6 +50,8 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
     r"\bdone with (?:everything|life|it all|living)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
     r"\bno (?:point|reason) (?:in|to|for) (?:anything|going on|trying)\b|\bdisappear forever\b|"
+    r"\b(?:thinking (?:about|of)|think about|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|should i|ready to)\s+"
+    r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b|\bending it all\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"

@@ -19,8 +19,9 @@ import numpy as np
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 
-# Thresholds picked on the held-out fifth of evals/triage (measured by bot/safety/measure.py).
-EMERGENCY_MIN = 0.45  # model alone raises an emergency at this probability
+# Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
+# `python -m bot.conversation.measure triage` or `genechat eval --suite triage`.
+EMERGENCY_MIN = 0.30  # model alone raises an emergency at this probability (low: safety wins)
 ESCALATE_MIN = 0.40  # model alone escalates an "answer" at this probability
 INJECTION_MIN = 0.60
 INJECTION_OVER_RULES_MIN = 0.60  # a manipulation attempt that also asks for a dose is declined, not escalated
@@ -28,8 +29,11 @@ SOFT_ANSWER_MIN = 0.50
 HINT_ESCALATE_MAX = 0.80  # a plain explanation question is answered unless the model is this sure it needs a person
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
 DECLINE_DOMAIN_MIN = 0.80
+DECLINE_ON_TOPIC_MIN = 0.60  # talks about results/tests/care but names no gene or medicine
 DECLINE_OVERRIDE_MIN = 0.60  # out of scope beats a generic escalation phrase only when this sure
-ANSWER_MIN = 0.45  # below this (and nothing else confident) the message is unclear: escalate
+ANSWER_MIN = 0.45  # on topic: below this (and nothing else confident) the message is unclear: escalate
+OFF_TOPIC_ANSWER_MIN = 0.75  # a message with no genetics/report/care words is answered only when this sure
+OFF_TOPIC_DECLINE_MIN = 0.25  # ... and declined when out of scope is at least this likely
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
 
@@ -71,18 +75,18 @@ def triage(
     vector: np.ndarray | None = None,
     classifier: TriageClassifier | None = None,
     domain: bool = False,
-    personal_result: bool = False,
+    on_topic: bool = False,
 ) -> TriageDecision:
     """Decide one message.
 
-    ``domain``: the message names a gene, medicine or genetics term. ``personal_result``: it asks about
-    "my result/report" (on topic for us, but not proof that a health question is about genetics).
+    ``domain``: the message names a gene, medicine or genetics term. ``on_topic``: it talks about reports,
+    results, tests, privacy or care (on topic for us, but not proof that a health question is about genetics).
     """
     rules = match_rules(text)
     names = [h.rule for h in rules.hits]
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
     top = rules.strongest()
-    on_topic = domain or personal_result
+    on_topic = domain or on_topic
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
         return TriageDecision(action, reason, source, conf, names, pred, list(notes))
@@ -130,10 +134,15 @@ def triage(
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"]:
         return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"])
-    if pred.action == "decline" and probs["decline"] >= (DECLINE_DOMAIN_MIN if on_topic else DECLINE_MIN):
+    need = DECLINE_DOMAIN_MIN if domain else DECLINE_ON_TOPIC_MIN if on_topic else DECLINE_MIN
+    if pred.action == "decline" and probs["decline"] >= need:
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"])
-    if probs["answer"] >= ANSWER_MIN or (on_topic and pred.action == "answer"):
+    if on_topic and (probs["answer"] >= ANSWER_MIN or pred.action == "answer"):
         return decide("answer", "answer", "model", probs["answer"])
+    if not on_topic and probs["answer"] >= OFF_TOPIC_ANSWER_MIN:
+        return decide("answer", "answer", "model", probs["answer"], "no topic words, but the model is sure")
+    if not on_topic and probs["decline"] >= OFF_TOPIC_DECLINE_MIN:
+        return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "no topic words")
     if pred.action == "decline" and not on_topic:
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "low confidence")
     return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], "uncertain: escalated")

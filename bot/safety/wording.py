@@ -80,6 +80,16 @@ PHENOCONVERSION = (
 NOTHING_FOUND = (
     "I could not find vetted information that answers this. A genetic counselor can help with this question."
 )
+GREETING = (
+    "Hi! I can explain your genetic test report, your genes and how they relate to your medicines. "
+    "What would you like to know?"
+)
+THANKS = "You're welcome. If you have more questions about your report, just ask."
+CAPABILITIES = (
+    "I explain gene test results in plain words. I use checked health facts and what your report says. "
+    "I can't give medical advice or doses, but I can put you in touch with a genetic counselor."
+)
+POISON_CONTROL = "If someone swallowed too much of a medicine, you can also call Poison Control (in the US, 1-800-222-1222)."
 FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."
 
 
@@ -102,5 +112,9 @@ def all_fixed_sentences() -> list[str]:
         PHENOCONVERSION.format(gene="CYP2D6"),
         NOTHING_FOUND,
         FIELD_WITHHELD,
+        GREETING,
+        THANKS,
+        CAPABILITIES,
+        POISON_CONTROL,
     ]
     return texts + list(ESCALATE.values())

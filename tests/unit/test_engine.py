@@ -150,8 +150,46 @@ def test_reply_above_grade_8_falls_back_to_the_simpler_composition(tmp_path):
 def test_llm_reply_above_grade_8_is_replaced_by_the_local_one(tmp_path):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    wordy = ("CYP2C19 polymorphisms substantially diminish bioactivation of clopidogrel, consequently attenuating "
-             "antiplatelet effectiveness considerably. [P1]")
-    engine = make_test_engine(tmp_path, llm=FakeListChatModel(responses=[wordy]))
+    from bot.retrieval.models import Passage
+
+    wordy = ("Comprehensive interpretation additionally requires consideration of concomitant pharmacological "
+             "interactions and physiological characteristics.")
+    hard = Passage(chunk_id="hard#0", doc_id="hard", title="Hard", section="s", genes=["CYP2C19"],
+                   text=f"CYP2C19 is a gene. {wordy}")
+    engine = make_test_engine(tmp_path, passages=[hard], llm=FakeListChatModel(responses=[wordy + " [P1]"]))
+    reply = engine.reply("what does my CYP2C19 result mean", report=PANEL)
+    guard = next(t for t in reply.trace if t.outcome.startswith("llm:"))
+    assert guard.detail["grade"] > 8 and reply.composer == "local"
+
+
+def test_llm_reply_whose_sentences_all_lack_support_falls_back(tmp_path):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    made_up = "Grapefruit juice is the main cause of clot problems in winter. [P1]"
+    engine = make_test_engine(tmp_path, llm=FakeListChatModel(responses=[made_up]))
     reply = engine.reply("what does my CYP2C19 result mean for plavix", report=PANEL)
-    assert reply.composer == "local" and "polymorphisms" not in reply.text
+    assert reply.composer == "local" and "Grapefruit" not in reply.text
+    assert "Your report lists CYP2C19 *2/*2" in reply.text
+
+
+def test_greeting_gets_a_short_fixed_welcome(engine):
+    reply = engine.reply("hi there!")
+    assert reply.action == "answer" and reply.text.startswith("Hi!") and not reply.citations
+
+
+def test_yes_after_a_counselor_offer_escalates_to_a_person(engine):
+    first = engine.reply("what is my BRCA1 result", report=PANEL)
+    history = [Turn(role="user", text="what is my BRCA1 result"),
+               Turn(role="bot", text=first.text, action=first.action, genes=first.genes)]
+    reply = engine.reply("yes please", report=PANEL, history=history)
+    assert (reply.action, reply.reason) == ("escalate", "wants_human") and reply.escalation is not None
+
+
+def test_thanks_with_a_real_question_is_not_small_talk(engine):
+    reply = engine.reply("thanks, but should I stop my plavix?", report=PANEL)
+    assert reply.action == "escalate"
+
+
+def test_swallowed_too_much_adds_poison_control(engine):
+    reply = engine.reply("my son swallowed a handful of my pills")
+    assert reply.action == "emergency" and "Poison Control" in reply.text

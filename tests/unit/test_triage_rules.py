@@ -82,3 +82,7 @@ def test_without_classifier_an_unmatched_off_topic_message_escalates():
 @pytest.mark.parametrize("text", ["my brca2 result makes me want to give up", "i'm so done with everything, nothing matters"])
 def test_hopeless_words_get_crisis_wording(text):
     assert triage(text).reason == "self_harm"
+
+
+def test_thinking_about_ending_it_is_self_harm():
+    assert triage("i keep thinking about ending it").reason == "self_harm"

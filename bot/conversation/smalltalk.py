@@ -1,0 +1,44 @@
+"""Short social messages ("hi", "thanks", "yes please" after a counselor offer) get fixed, kind replies.
+
+Checked only after triage found no rule-based concern, and only for messages that are nothing but
+the social phrase, so "thanks, but should I stop my plavix?" is never mistaken for small talk.
+
+>>> detect("thanks so much!", [])
+'thanks'
+>>> detect("thanks, should I stop plavix?", []) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.conversation.models import Turn
+from bot.safety import wording
+
+_PATTERNS = {
+    "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
+    "thanks": r"(?:thanks|thank you|thx|ty|cheers)(?: (?:so|very) much)?(?:,? (?:that|this) (?:helps|helped|"
+              r"is helpful|was helpful))?",
+    "capabilities": r"(?:what can you do|what do you do|how does this (?:chat |bot |app )?work|how can you help(?: me)?|"
+                    r"what are you|who are you)",
+    "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
+           r"yes,? connect me|connect me)",
+}
+_COMPILED = {k: re.compile(rf"^\s*{v}\s*[.!?]*\s*$", re.IGNORECASE) for k, v in _PATTERNS.items()}
+_OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
+
+
+def detect(text: str, history: Sequence[Turn]) -> str | None:
+    """greeting | thanks | capabilities | accept_counselor | None."""
+    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
+        return "accept_counselor"
+    for kind in ("greeting", "thanks", "capabilities"):
+        if _COMPILED[kind].match(text):
+            return kind
+    return None
+
+
+REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "capabilities": wording.CAPABILITIES}
