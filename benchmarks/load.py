@@ -17,6 +17,7 @@ import json
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -139,8 +140,18 @@ class _Counter(dict):
 
 
 def run_load(url: str, *, sessions: int = 10, messages: int = 5, **kw: Any) -> dict[str, Any]:
-    """Synchronous wrapper (used by benchmarks/http_bench.py)."""
-    return asyncio.run(run_load_async(url, sessions=sessions, messages=messages, **kw))
+    """Synchronous wrapper (used by benchmarks/http_bench.py).
+
+    Runs in its own thread when the caller already has a running event loop (e.g. Playwright's sync API
+    in the same test process), since asyncio.run() refuses to nest.
+    """
+    coro_args = {"sessions": sessions, "messages": messages, **kw}
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(run_load_async(url, **coro_args))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(run_load_async(url, **coro_args))).result()
 
 
 def _in_process_server(stack: ExitStack, engine: str) -> str:

@@ -191,6 +191,11 @@ ESCALATE = {
         r"\b(?:tell|warn|inform)\s+my\s+(?:family|relatives|kids|children|sisters?|brothers?|siblings?|parents)\b",
         r"\b(?:family|relatives|kids|children|siblings|sisters?|brothers?|parents?|daughters?|sons?)\b[^.?!]{0,20}\b(?:to )?"
         r"(?:get|be|have)\s+(?:\w+\s+)?(?:tested|testing|screened)\b",
+        # a relative's own risk ("is my sister affected too?") is a personal interpretation for a counselor
+        r"\b(?:is|are|will|would|could|might|does|do)\s+my\s+(?:kids?|children|child|sons?|daughters?|sisters?|"
+        r"brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|grandchild\w*|baby)\b"
+        r"[^.?!]{0,30}\b(?:affected|have (?:it|this|that|the same)|get (?:it|this|that)|carr(?:y|ies|iers?)|"
+        r"at risk|inherit\w*)\b",
     ],
     "pregnancy_decision": [
         r"\bpregnan\w*\b|\bconceiv\w*\b|\bivf\b|\bembryos?\b|\bprenatal\b|\bttc\b|\bbreast[- ]?feed\w*\b|"

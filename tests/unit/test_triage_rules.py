@@ -86,3 +86,19 @@ def test_hopeless_words_get_crisis_wording(text):
 
 def test_thinking_about_ending_it_is_self_harm():
     assert triage("i keep thinking about ending it").reason == "self_harm"
+
+
+@pytest.mark.parametrize("text", [
+    "Is my sister affected too?",
+    "will my kids inherit this",
+    "does my son have it too",
+    "is my mom a carrier as well",
+])
+def test_a_relatives_own_risk_is_escalated_even_when_phrased_as_a_plain_question(text):
+    hits = [h for h in match_rules(text).hits if h.action == "escalate"]
+    assert [h.reason for h in hits] == ["family_testing_decision"]
+    assert triage(text).action == "escalate"
+
+
+def test_general_words_about_being_affected_stay_answerable():
+    assert not [h for h in match_rules("is my result affected by my age").hits if h.action == "escalate"]
