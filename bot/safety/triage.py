@@ -25,6 +25,10 @@ EMERGENCY_MIN = 0.30  # model alone raises an emergency at this probability (low
 ESCALATE_MIN = 0.40  # model alone escalates an "answer" at this probability
 INJECTION_MIN = 0.60
 INJECTION_OVER_RULES_MIN = 0.60  # a manipulation attempt that also asks for a dose is declined, not escalated
+# With no injection rule matched, a message about reports, results or care ("what should I tell my
+# pharmacist") is declined as manipulation only when the model is this sure: a wrongly refused patient
+# question is worse than an escalation.
+INJECTION_ON_TOPIC_MIN = 0.90
 SOFT_ANSWER_MIN = 0.50
 HINT_ESCALATE_MAX = 0.80  # a plain explanation question is answered unless the model is this sure it needs a person
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
@@ -101,7 +105,9 @@ def triage(
         return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
-    if model_says("prompt_injection") >= INJECTION_OVER_RULES_MIN:
+    # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
+    injection_min = INJECTION_ON_TOPIC_MIN if (on_topic and not domain) else INJECTION_OVER_RULES_MIN
+    if model_says("prompt_injection") >= injection_min:
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     if any(h.rule == "out_of_scope#1" for h in rules.hits):
         return decide("decline", "out_of_scope", "rule", 1.0, "someone else's report")
@@ -130,13 +136,15 @@ def triage(
             return decide("answer", "answer", "fallback", 0.5, "no classifier: on topic, no rule")
         return decide("escalate", "wants_human", "fallback", 0.0, "no classifier and no rule matched")
     probs = pred.action_probs
-    if model_says("prompt_injection") >= INJECTION_MIN:
+    if model_says("prompt_injection") >= max(INJECTION_MIN, injection_min):
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"]:
         return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"])
     need = DECLINE_DOMAIN_MIN if domain else DECLINE_ON_TOPIC_MIN if on_topic else DECLINE_MIN
-    if pred.action == "decline" and probs["decline"] >= need:
-        return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"])
+    decline_reason = _reason_for(pred, "decline")
+    unsure_injection = decline_reason == "prompt_injection" and model_says("prompt_injection") < injection_min
+    if pred.action == "decline" and probs["decline"] >= need and not unsure_injection:
+        return decide("decline", decline_reason, "model", probs["decline"])
     if on_topic and (probs["answer"] >= ANSWER_MIN or pred.action == "answer"):
         return decide("answer", "answer", "model", probs["answer"])
     if not on_topic and probs["answer"] >= OFF_TOPIC_ANSWER_MIN:
