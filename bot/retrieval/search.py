@@ -35,6 +35,7 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index buil
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: ranks matter, raw scores do not
 CANDIDATES = 30
 TERM_BOOST = 1.0 / (RRF_K + 1)  # a matching gene/drug is worth one extra top-ranked vote
+EXACT_DENSE_MAX = 20_000  # above this, Chroma's HNSW index beats scoring every vector
 
 
 class HybridSearcher:
@@ -55,11 +56,34 @@ class HybridSearcher:
             drugs={d for c in self.chunks.values() for d in c.drugs},
             synonyms=synonyms,
         )
+        self._dense_ids, self._dense = self._load_dense(store)
         self._stemmer = Stemmer.Stemmer("english")
         self._bm25 = bm25s.BM25()
         if self._ids:
             corpus = [self.chunks[i].embed_text for i in self._ids]
             self._bm25.index(self._tokenize(corpus), show_progress=False)
+
+    def _load_dense(self, store: VectorStore) -> tuple[list[str], np.ndarray | None]:
+        """Small collections are searched exactly in memory: a Chroma round trip (~1.4 ms) costs more than
+        scoring every chunk (~0.02 ms for 500), and the engine runs several searches per answer. The
+        snapshot matches ``self.chunks``, which already limits results to chunks known at start-up."""
+        if not 0 < len(self._ids) <= EXACT_DENSE_MAX or not hasattr(store, "all_vectors"):
+            return [], None
+        ids, vectors = store.all_vectors()
+        keep = [i for i, cid in enumerate(ids) if cid in self.chunks]
+        if not keep or vectors.shape[1:] != (self.embedder.dim,):
+            return [], None
+        matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
+        matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
+        return [ids[i] for i in keep], matrix
+
+    def _dense_candidates(self, vector: np.ndarray) -> list[str]:
+        if self._dense is None:
+            return [cid for cid, _distance in self.store.query(vector, CANDIDATES)]
+        scores = self._dense @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        n = min(CANDIDATES, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        return [self._dense_ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
 
     def _tokenize(self, texts: list[str]) -> list[list[str]]:
         return bm25s.tokenize(texts, stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False)
@@ -83,7 +107,7 @@ class HybridSearcher:
         expanded = self.terms.expand(query)
         vector = query_vector if query_vector is not None else self.embedder.encode([expanded])[0]
         scores: dict[str, float] = {}
-        for rank, (cid, _distance) in enumerate(self.store.query(vector, CANDIDATES)):
+        for rank, cid in enumerate(self._dense_candidates(vector)):
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         for rank, cid in enumerate(self._lexical(expanded)):
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)

@@ -118,6 +118,18 @@ class ChromaStore:
             if len(got["ids"]) < PAGE:
                 return out
 
+    def all_vectors(self) -> tuple[list[str], np.ndarray]:
+        """Every chunk id with its stored vector (paged, like ``all_chunks``)."""
+        ids: list[str] = []
+        rows: list[np.ndarray] = []
+        while True:
+            got = self.collection.get(include=["embeddings"], limit=PAGE, offset=len(ids))
+            ids += list(got["ids"])
+            if len(got["ids"]):
+                rows.append(np.asarray(got["embeddings"], dtype=np.float32))
+            if len(got["ids"]) < PAGE:
+                return ids, np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         if k <= 0:
             return []
@@ -149,6 +161,10 @@ class InMemoryStore:
 
     def all_chunks(self) -> list[StoredChunk]:
         return [chunk_from_record(cid, text, meta) for cid, (_, meta, text) in self._records.items()]
+
+    def all_vectors(self) -> tuple[list[str], np.ndarray]:
+        ids = list(self._records)
+        return ids, np.vstack([self._records[i][0] for i in ids]) if ids else np.zeros((0, 0), dtype=np.float32)
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         rows = [
