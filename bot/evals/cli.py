@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from bot.config import PROJECT_ROOT
-from bot.evals.harness import SUITES, EvalOptions, run_eval
 from bot.evals.results import EvalRun
+
+SUITES = ("triage", "retrieval", "answers")  # as in bot.evals.harness, which is imported only when needed
 
 eval_app = typer.Typer(help="Run eval suites, write reports, and check the release gate.")
 
@@ -47,6 +48,9 @@ def evaluate(
     """Run the suites (default: all) and write the reports."""
     if ctx.invoked_subcommand is not None:
         return
+    # imported here: the harness pulls in matplotlib, which `genechat serve` should not pay for
+    from bot.evals.harness import EvalOptions, run_eval
+
     opts = EvalOptions(suites=_suites(suite), evals_dir=evals_dir, out_dir=out, url=url or None, check=check,
                        update_baseline=update_baseline, progress=progress)
     run = run_eval(opts)

@@ -76,3 +76,10 @@ def test_kb_list_shows_unapproved_after_an_edit(cli_env, monkeypatch, capsys) ->
 def test_approving_an_unknown_doc_is_a_clean_error(cli_env, monkeypatch, capsys) -> None:
     code, _, err = run(monkeypatch, capsys, "kb", "approve", "no-such-doc", "--reviewer", "A")
     assert code == 1 and "No document with id no-such-doc" in err
+
+
+def test_eval_cli_lists_the_same_suites_as_the_harness() -> None:
+    from bot.evals.cli import SUITES as cli_suites
+    from bot.evals.harness import SUITES as harness_suites
+
+    assert cli_suites == harness_suites
