@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -78,17 +80,24 @@ def get_escalation(escalation_id: EscalationId, who: Counselor = Depends(current
     )
 
 
+@contextmanager
+def _state_change(db: Session) -> Iterator[None]:
+    """Commit a counselor's state change, or roll it back and answer 409 when it conflicts."""
+    try:
+        yield
+    except EscalationConflict as exc:
+        db.rollback()
+        raise _conflict(exc) from exc
+    db.commit()
+
+
 @router.post("/{escalation_id}/claim", response_model=EscalationOut, responses=ERRORS)
 def claim(escalation_id: EscalationId, body: ClaimIn | None = None, who: Counselor = Depends(current_counselor),
           db: Session = Depends(get_db)) -> EscalationOut:
     """Claim an open escalation. Taking over another counselor's claim needs {"take_over": true}."""
     esc = _load(db, escalation_id)
-    try:
+    with _state_change(db):
         repo.claim(db, esc, who, take_over=bool(body and body.take_over))
-    except EscalationConflict as exc:
-        db.rollback()
-        raise _conflict(exc) from exc
-    db.commit()
     return _out(db, esc)
 
 
@@ -97,12 +106,8 @@ def reply(escalation_id: EscalationId, body: CounselorReplyIn, who: Counselor = 
           db: Session = Depends(get_db)) -> MessageOut:
     """Send a reply that appears in the patient's conversation as role "counselor"."""
     esc = _load(db, escalation_id)
-    try:
+    with _state_change(db):
         msg = repo.reply(db, esc, who, body.text)
-    except EscalationConflict as exc:
-        db.rollback()
-        raise _conflict(exc) from exc
-    db.commit()
     return views.conversation(db, [msg])[0]
 
 
@@ -111,12 +116,8 @@ def resolve(escalation_id: EscalationId, body: ResolveIn, who: Counselor = Depen
             db: Session = Depends(get_db)) -> EscalationOut:
     """Close the escalation with a note saying what was done (required)."""
     esc = _load(db, escalation_id)
-    try:
+    with _state_change(db):
         repo.resolve(db, esc, who, body.note.strip())
-    except EscalationConflict as exc:
-        db.rollback()
-        raise _conflict(exc) from exc
-    db.commit()
     return _out(db, esc)
 
 
