@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 _LEVEL = r"(?:ultra[\s-]?rapid|rapid|normal|intermediate|poor|decreased|reduced|increased)"
 _NOUN = r"(?:metaboli\w*|types?|function\w*|dpd|activity|status)"
@@ -60,7 +62,10 @@ def _norm(level: str) -> str:
     return _SAME.get(level, level)
 
 
-def sentence_classes(text: str, *, risk: bool = False) -> set[str]:
+# KB sentences repeat across searches and answers (3-4 times per answer): classify each once.
+# The result is a frozenset so no caller can change what the cache hands to the next one.
+@lru_cache(maxsize=8192)
+def sentence_classes(text: str, *, risk: bool = False) -> frozenset[str]:
     """Result types a KB sentence talks about (level words only count beside 'metabolizer', 'type', 'function').
 
     With ``risk``, a sentence about raised risk counts as being about pathogenic variants.
@@ -71,7 +76,7 @@ def sentence_classes(text: str, *, risk: bool = False) -> set[str]:
     for m in _LEVEL_PHRASE.finditer(text):
         found |= {_norm(w) for w in _LEVEL_WORD.findall(m.group(1))}
     found |= {name for name, pat in _OTHER if pat.search(text)}
-    return found
+    return frozenset(found)
 
 
 def result_classes(text: str | None) -> set[str]:
@@ -84,7 +89,7 @@ def result_classes(text: str | None) -> set[str]:
     return found
 
 
-def blocked_mask(sentences: Sequence[str], allowed: set[str] | None, heading: str = "") -> list[bool]:
+def blocked_mask(sentences: Sequence[str], allowed: AbstractSet[str] | None, heading: str = "") -> list[bool]:
     """Which sentences talk only about other result types than ``allowed``.
 
     A sentence that names no type is about the type last named (the section heading counts), so
@@ -106,7 +111,7 @@ def blocked_mask(sentences: Sequence[str], allowed: set[str] | None, heading: st
     return out
 
 
-def heading_match(heading: str, allowed: set[str] | None) -> bool:
+def heading_match(heading: str, allowed: AbstractSet[str] | None) -> bool:
     """The section is only about the patient's result types ("Intermediate metabolizer")."""
     found = sentence_classes(heading)
     return bool(allowed) and bool(found) and found <= allowed

