@@ -64,11 +64,12 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         pats: list[tuple[re.Pattern[str], str, str]] = []
-        for gene in sorted(self.genes, key=len, reverse=True):
+        # longest first so "HLA-B" wins over "HLA"; ties by name so the order never depends on the hash seed
+        for gene in sorted(self.genes, key=lambda g: (-len(g), g)):
             pats.append((_pattern(gene, gene in CASE_SENSITIVE), "gene", gene))
         for gene, names in V.GENE_NICKNAMES.items():
             pats += [(_pattern(n), "gene", gene) for n in names]
-        for drug in sorted(self.drug_genes, key=len, reverse=True):
+        for drug in sorted(self.drug_genes, key=lambda d: (-len(d), d)):
             pats.append((_pattern(drug), "drug", drug))
         for canonical, words in self.synonyms.items():
             kind = "gene" if canonical.upper() in self.genes else "drug"
