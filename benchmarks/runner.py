@@ -87,13 +87,12 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict[
     """Run the configured sections and write ``<out_dir>/results.json``; returns the results."""
     from benchmarks import index_scale, inprocess
     from benchmarks.questions import load_questions
-    from bot.retrieval.embedder import get_embedder
+    from bot.retrieval.embedder import embedder_for
 
     results: dict[str, Any] = {"machine": machine_facts(), "config": json.loads(config.model_dump_json())}
     with bench_environment(config) as (settings, work):
         start = time.perf_counter()
-        embedder = get_embedder(settings.embedder, str(settings.model_path) if settings.model_path else None,
-                                str(settings.models_dir))
+        embedder = embedder_for(settings)
         results["embedder"] = {"kind": settings.embedder, "name": embedder.name,
                                "load_s": round(time.perf_counter() - start, 2)}
         echo(f"Building the knowledge-base index in {work} ...")

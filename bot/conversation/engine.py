@@ -26,7 +26,7 @@ from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
 from bot.conversation.models import Reply, TraceStep, Turn
 from bot.reports.models import Report
-from bot.retrieval.embedder import Embedder, get_embedder
+from bot.retrieval.embedder import Embedder, embedder_for
 from bot.retrieval.models import Passage
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
@@ -71,7 +71,7 @@ class ConversationEngine:
                 return
             s = self.settings
             if self._embedder is None:
-                self._embedder = get_embedder(s.embedder, str(s.model_path) if s.model_path else None, str(s.models_dir))
+                self._embedder = embedder_for(s)
             if self._searcher is None:
                 from bot.retrieval.search import get_searcher
 

@@ -27,12 +27,12 @@ def _engine(all_docs: bool):
     if not all_docs:
         return ConversationEngine(settings)
     from bot.knowledge.loader import chunk_document, load_kb
-    from bot.retrieval.embedder import get_embedder
+    from bot.retrieval.embedder import embedder_for
     from bot.retrieval.search import HybridSearcher
     from bot.retrieval.store import InMemoryStore
     from bot.retrieval.terms import load_synonyms
 
-    emb = get_embedder(settings.embedder, None, str(settings.models_dir))
+    emb = embedder_for(settings)
     chunks = [c for d in load_kb(settings.kb_dir) for c in chunk_document(d)]
     store = InMemoryStore()
     store.upsert(chunks, emb.encode([c.embed_text for c in chunks]), emb.space)

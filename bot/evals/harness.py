@@ -64,9 +64,9 @@ def _kb_doc_ids() -> set[str] | None:
 def _grounder(embedder: Embedder | None) -> Grounder:
     settings = get_settings()
     if embedder is None:
-        from bot.retrieval.embedder import get_embedder
+        from bot.retrieval.embedder import embedder_for
 
-        embedder = get_embedder(settings.embedder, cache_dir=str(settings.models_dir))
+        embedder = embedder_for(settings)
     docs = load_kb_texts(settings.kb_dir) if settings.kb_dir.is_dir() else {}
     return Grounder(docs, fixed=fixed_wording(), embedder=embedder)
 

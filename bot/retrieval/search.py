@@ -24,7 +24,7 @@ import Stemmer
 from bot.config import Settings, get_settings
 from bot.errors import IndexNotReady
 from bot.knowledge.models import Chunk
-from bot.retrieval.embedder import Embedder, get_embedder
+from bot.retrieval.embedder import Embedder, embedder_for
 from bot.retrieval.models import Passage
 from bot.retrieval.store import ChromaStore, VectorStore
 from bot.retrieval.terms import TermIndex, load_synonyms
@@ -159,9 +159,7 @@ def get_searcher(settings: Settings | None = None, embedder: Embedder | None = N
     """The process-wide warm searcher for the configured store (one Chroma client, one BM25 index)."""
     settings = settings or get_settings()
     if embedder is None:
-        embedder = get_embedder(
-            settings.embedder, str(settings.model_path) if settings.model_path else None, str(settings.models_dir)
-        )
+        embedder = embedder_for(settings)
     key = "|".join([str(settings.resolved_chroma_path), settings.chroma_url, settings.chroma_collection,
                     str(settings.kb_dir), embedder.name])
     with _lock:
