@@ -19,6 +19,8 @@ class BenchConfig(BaseModel):
     synthetic_queries: int = 200
     sessions: list[int] = Field(default_factory=lambda: [1, 4, 16])
     messages: int = Field(10, description="Messages each HTTP session sends.")
+    workers: list[int] = Field(default_factory=lambda: [1, 2], description="Server processes to load-test with.")
+    think_s: float = Field(1.0, description="Mean pause between messages in the paced run (0 = no paced run).")
     cold_starts: int = 3
     sections: list[Section] = Field(default_factory=lambda: list(ALL_SECTIONS))
     naive_embeddings: Literal["huggingface", "hash"] = "huggingface"
@@ -31,7 +33,7 @@ class BenchConfig(BaseModel):
         """Seconds, not minutes: proves every section runs, measures nothing worth quoting."""
         base: dict[str, object] = {
             "questions": 6, "synthetic_sizes": [300], "synthetic_queries": 20, "sessions": [1, 2],
-            "messages": 2, "cold_starts": 1,
+            "messages": 2, "cold_starts": 1, "workers": [1], "think_s": 0.05,
         }
         return cls(**{**base, **overrides})
 

@@ -16,11 +16,26 @@ from benchmarks.spy import PySpy, summarize
 log = logging.getLogger(__name__)
 
 
-def run_load(url: str, sessions: int, messages: int) -> dict[str, Any]:
+def run_load(url: str, sessions: int, messages: int, questions: list[str] | None = None,
+             think_s: float = 0.0) -> dict[str, Any]:
     """Drive ``benchmarks/load.py`` (owned by the API work) and normalise what it reports."""
     from benchmarks import load
 
-    return dict(load.run_load(url, sessions=sessions, messages=messages))
+    return dict(load.run_load(url, sessions=sessions, messages=messages, questions=questions, think_s=think_s))
+
+
+class QuestionDealer:
+    """Hands each load run the next unused eval questions, so no run is helped by an earlier run's caches."""
+
+    def __init__(self, questions: list[str]):
+        self.questions, self.next = questions, 0
+
+    def take(self, n: int) -> list[str] | None:
+        if not self.questions:
+            return None  # load.py's six built-in questions
+        out = [self.questions[(self.next + i) % len(self.questions)] for i in range(n)]
+        self.next += n
+        return out
 
 
 @contextmanager
@@ -62,14 +77,24 @@ def _create_database() -> None:
 
 
 def bench_http(data_dir: Path, out_dir: Path, *, cold_starts: int, sessions: list[int], messages: int,
-               profile: bool = False) -> dict[str, Any]:
-    """Cold-start the server ``cold_starts`` times (the index already exists), then load the last one."""
+               profile: bool = False, questions: list[str] | None = None, workers: list[int] | None = None,
+               think_s: float = 0.0) -> dict[str, Any]:
+    """Cold-start the server ``cold_starts`` times (the index already exists), then load it.
+
+    Every server configuration in ``workers`` is loaded at each of ``sessions`` (closed loop: each session
+    sends its next question as soon as the reply arrives), and, when ``think_s`` > 0, once more at the
+    largest session count with patients pausing about ``think_s`` between messages.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     log_path = out_dir / "server.log"
     log_path.unlink(missing_ok=True)
     _create_database()
+    dealer = QuestionDealer(questions or [])
     runs: list[dict[str, float]] = []
     direct: list[dict[str, float]] = []
+    loads: list[dict[str, Any]] = []
+    spied: dict[str, Any] = {}
+    idle: dict[int, float] = {}
     server: ServerProcess | None = None
     try:
         for _ in range(max(1, cold_starts - 1)):  # plain uvicorn first: shows what the CLI import adds
@@ -84,33 +109,24 @@ def bench_http(data_dir: Path, out_dir: Path, *, cold_starts: int, sessions: lis
             if i < cold_starts - 1:
                 server.stop()
                 time.sleep(0.5)
-        assert server is not None
-        idle_mb = server.rss_mb()
-        loads = []
-        peak = 0.0
-        spied: dict[str, Any] = {}
-        for n in sessions:
-            spy_file = out_dir / f"server_profile_{n}_sessions.txt"
-            spy_file.unlink(missing_ok=True)
-            with PeakRss(server) as rss, _maybe_spy(server, spy_file, profile and n == max(sessions), spied):
-                started = time.perf_counter()
-                try:
-                    data = run_load(server.url, n, messages)
-                except Exception as exc:  # noqa: BLE001 - keep the cold-start numbers; report the failure
-                    loads.append({"sessions": n, "error": f"{type(exc).__name__}: {exc}"})
-                    continue
-                wall = time.perf_counter() - started
-            data.setdefault("sessions", n)
-            data.setdefault("messages_per_session", messages)
-            data["wall_with_audit_s"] = round(wall, 3)  # load.py's own wall_s excludes reading conversations back
-            data.setdefault("throughput_rps", round(n * messages / wall, 1) if wall else None)
-            data["peak_rss_mb"] = round(rss.peak_mb, 1)
-            peak = max(peak, rss.peak_mb)
-            loads.append(data)
+        for n_workers in workers or [1]:
+            if server is None or server.workers != n_workers:
+                if server is not None:
+                    server.stop()
+                server = ServerProcess(data_dir, log_path, workers=n_workers)
+                server.start_and_wait_ready()
+            _warm_every_worker(server)
+            idle[n_workers] = round(server.rss_mb(), 1)
+            plan = [(n, 0.0) for n in sessions] + ([(max(sessions), think_s)] if think_s > 0 else [])
+            for n, think in plan:
+                spy_here = profile and n_workers == 1 and n == max(sessions) and not think
+                loads.append(_one_load(server, out_dir, n, messages, dealer.take(n * messages), think,
+                                       spy_here, spied))
     finally:
         if server is not None:
             server.stop()
     ready = [r["readyz_s"] for r in runs]
+    closed = [r for r in loads if not r.get("think_s")]
     return {
         "cold_start": {"runs": runs, "median_s": round(statistics.median(ready), 3),
                        "uvicorn_factory_runs": direct,
@@ -119,8 +135,44 @@ def bench_http(data_dir: Path, out_dir: Path, *, cold_starts: int, sessions: lis
                                "`genechat serve`, uvicorn_factory = `python -m uvicorn bot.api.app:create_app "
                                "--factory`; the SQLite DB is migrated before the first start"},
         "server_imports": _import_times(),
-        "idle_rss_mb": round(idle_mb, 1),
+        "idle_rss_mb": idle.get(1, next(iter(idle.values()), None)),
+        "idle_rss_mb_by_workers": idle,
+        "questions": f"{len(questions)} eval questions, each asked once while they last" if questions
+                     else "load.py's six built-in questions",
         "load": loads,
-        "peak_rss_mb": round(peak, 1) if peak else None,
+        "peak_rss_mb": max((r.get("peak_rss_mb") or 0 for r in closed), default=None) or None,
+        "peak_process_rss_mb": max((r.get("peak_process_rss_mb") or 0 for r in loads), default=None) or None,
         "server_profile": spied or None,
     }
+
+
+WARM_UP_QUESTIONS = ["what is pharmacogenomics", "how do I read my report", "hello"]
+
+
+def _warm_every_worker(server: ServerProcess) -> None:
+    """A few conversations before measuring, so every worker is ready and has its reading-level dictionary
+    loaded (the cold start is measured on its own); the questions are not among the measured ones."""
+    run_load(server.url, 2 * server.workers, len(WARM_UP_QUESTIONS), WARM_UP_QUESTIONS * 2 * server.workers)
+
+
+def _one_load(server: ServerProcess, out_dir: Path, n: int, messages: int, questions: list[str] | None,
+              think_s: float, spy: bool, spied: dict[str, Any]) -> dict[str, Any]:
+    spy_file = out_dir / f"server_profile_{n}_sessions.txt"
+    if spy:
+        spy_file.unlink(missing_ok=True)
+    with PeakRss(server) as rss, _maybe_spy(server, spy_file, spy, spied):
+        started = time.perf_counter()
+        try:
+            data = run_load(server.url, n, messages, questions, think_s)
+        except Exception as exc:  # noqa: BLE001 - keep the other numbers; report the failure
+            return {"sessions": n, "workers": server.workers, "think_s": think_s,
+                    "error": f"{type(exc).__name__}: {exc}"}
+        wall = time.perf_counter() - started
+    data.setdefault("sessions", n)
+    data.setdefault("messages_per_session", messages)
+    data["workers"], data["think_s"] = server.workers, think_s
+    data["wall_with_audit_s"] = round(wall, 3)  # load.py's own wall_s excludes reading conversations back
+    data.setdefault("throughput_rps", round(n * messages / wall, 1) if wall else None)
+    data["peak_rss_mb"] = round(rss.peak_mb, 1)
+    data["peak_process_rss_mb"] = round(rss.peak_process_mb, 1)
+    return data

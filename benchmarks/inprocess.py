@@ -21,6 +21,7 @@ from bot.config import Settings
 log = logging.getLogger(__name__)
 WARM_UP = "what is pharmacogenomics"
 NAIVE_EMBED_SAMPLE = 100
+BLOCK = 20  # questions per turn when the engine and the naive pipeline alternate
 
 
 def bench_floor(settings: Settings, questions: list[BenchQuestion]) -> dict[str, Any]:
@@ -104,10 +105,12 @@ def load_naive(settings: Settings, embeddings_kind: str) -> tuple[Any, dict[str,
 
 
 def compare(engine: Any, naive: Any | None, questions: list[BenchQuestion], profile_dir: Path | None) -> dict[str, Any]:
-    """Ask each question of the engine and the naive pipeline in turn, so both see the same machine load.
+    """Ask the engine and the naive pipeline alternate blocks of questions, so both see the same machine load.
 
-    Interleaving matters on a shared 2-core box: background load comes and goes, and measuring one
-    system after the other would charge it to whichever ran during the busy minute.
+    Alternating matters on a shared 2-core box: background load comes and goes, and measuring one
+    system after the other would charge it to whichever ran during the busy minute. Blocks rather than
+    single questions: each runtime's thread pool keeps its threads busy for a moment after a call
+    (torch's OpenMP workers spin-wait), which would slow whichever system ran right after it.
     """
     for _ in range(3):
         engine.reply(WARM_UP)
@@ -117,16 +120,16 @@ def compare(engine: Any, naive: Any | None, questions: list[BenchQuestion], prof
     cleared = clear_caches(engine)  # the floor pass and history replays must not pre-warm the first asks
     load_before = os.getloadavg()[0]
     first, naive_ms, by_action = [], [], defaultdict(list)
-    for q in questions:
-        start = time.perf_counter()
-        reply = engine.reply(q.text, report=q.report, history=histories[q.id])
-        ms = (time.perf_counter() - start) * 1000
-        first.append(ms)
-        by_action[reply.action].append(ms)
-        if naive is not None:
+    for start_at in range(0, len(questions), BLOCK):
+        block = questions[start_at : start_at + BLOCK]
+        for q in block:
             start = time.perf_counter()
-            naive.answer(q.text)
-            naive_ms.append((time.perf_counter() - start) * 1000)
+            reply = engine.reply(q.text, report=q.report, history=histories[q.id])
+            ms = (time.perf_counter() - start) * 1000
+            first.append(ms)
+            by_action[reply.action].append(ms)
+        if naive is not None:
+            naive_ms += time_each(naive.answer, [q.text for q in block])
     repeat = time_each(lambda q: engine.reply(q.text, report=q.report, history=histories[q.id]), questions)
     result: dict[str, Any] = {
         "engine": percentiles(first),

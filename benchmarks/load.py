@@ -14,9 +14,11 @@ import argparse
 import asyncio
 import ipaddress
 import json
+import random
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -66,15 +68,27 @@ async def _send(client: httpx.AsyncClient, method: str, url: str, stats: dict[st
     return resp
 
 
+def _question(questions: Sequence[str] | None, session: int, i: int, messages: int) -> str:
+    """Given questions are dealt out in order (each asked once while they last); else the six built-in
+    ones, each session starting at a different one."""
+    if questions:
+        return questions[(session * messages + i) % len(questions)]
+    return QUESTIONS[(session + i) % len(QUESTIONS)]
+
+
 async def _session(client: httpx.AsyncClient, index: int, messages: int, upload: bool,
-                   latencies: list[float], stats: dict[str, int]) -> dict[str, Any]:
+                   latencies: list[float], stats: dict[str, int], questions: Sequence[str] | None = None,
+                   think_s: float = 0.0) -> dict[str, Any]:
     created = (await _send(client, "POST", "/api/sessions", stats, json={"consent": True})).json()
     sid, headers = created["session_id"], {"Authorization": f"Bearer {created['token']}"}
     if upload:
         await _send(client, "POST", f"/api/sessions/{sid}/report", stats, json=REPORT, headers=headers)
     sent = []
+    pauses = random.Random(index)  # the same pauses on every run
     for i in range(messages):
-        text = QUESTIONS[(index + i) % len(QUESTIONS)]
+        if think_s and i:  # a patient reads the reply and types the next question
+            await asyncio.sleep(pauses.uniform(0.5, 1.5) * think_s)
+        text = _question(questions, index, i, messages)
         started = time.perf_counter()
         resp = await _send(client, "POST", f"/api/sessions/{sid}/messages", stats, headers=headers,
                            json={"text": text, "client_id": f"load-{index}-{i}"})
@@ -102,7 +116,10 @@ def _audit(sent: list[str], stored: list[dict[str, Any]]) -> tuple[int, int]:
 
 
 async def run_load_async(url: str, *, sessions: int = 10, messages: int = 5, concurrency: int | None = None,
-                         upload: bool = True, time_limit: float = 300.0) -> dict[str, Any]:
+                         upload: bool = True, time_limit: float = 300.0, questions: Sequence[str] | None = None,
+                         think_s: float = 0.0) -> dict[str, Any]:
+    """``questions``: ask these (each once while they last) instead of the six built-in ones;
+    ``think_s``: mean pause between a reply and the session's next question (0 = send at once)."""
     require_loopback(url)
     sessions, messages = min(sessions, MAX_SESSIONS), min(messages, MAX_MESSAGES)
     latencies: list[float] = []
@@ -114,7 +131,7 @@ async def run_load_async(url: str, *, sessions: int = 10, messages: int = 5, con
 
         async def one(i: int) -> dict[str, Any]:
             async with gate:
-                return await _session(client, i, messages, upload, latencies, stats)
+                return await _session(client, i, messages, upload, latencies, stats, questions, think_s)
 
         started = time.perf_counter()
         done = await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(sessions))), time_limit)
@@ -126,6 +143,7 @@ async def run_load_async(url: str, *, sessions: int = 10, messages: int = 5, con
             lost, duplicated = lost + lo, duplicated + du
     return {
         "url": url, "sessions": sessions, "messages_per_session": messages, "requests": sessions * messages,
+        "think_s": think_s, "questions": f"{len(questions)} given" if questions else f"{len(QUESTIONS)} built-in",
         "wall_s": round(wall, 3), "throughput_rps": round(sessions * messages / wall, 1) if wall else None,
         "latency": percentiles(latencies), "p50_ms": percentiles(latencies).get("p50_ms"),
         "p95_ms": percentiles(latencies).get("p95_ms"), "lost": lost, "duplicated": duplicated,
@@ -176,13 +194,23 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--engine", choices=["fake", "hash", "real"], default="fake",
                     help="In-process server only: fake engine (API+DB cost), hash embedder, or the real model.")
     ap.add_argument("--no-upload", action="store_true", help="Do not upload a report first.")
+    ap.add_argument("--think", type=float, default=0.0,
+                    help="Mean seconds a session waits between a reply and its next question (default 0).")
+    ap.add_argument("--eval-questions", action="store_true",
+                    help="Ask the eval cases' questions (each once while they last) instead of six built-in ones.")
     ap.add_argument("--time-limit", type=float, default=300.0, help="Give up after this many seconds.")
     ap.add_argument("--output", type=Path, help="Also write the result as JSON here.")
     args = ap.parse_args(argv)
     with ExitStack() as stack:
         url = args.url or _in_process_server(stack, args.engine)
+        questions = None
+        if args.eval_questions:
+            from benchmarks.questions import load_questions
+
+            questions = [q.text for q in load_questions()[1]]
         result = run_load(url, sessions=args.sessions, messages=args.messages, concurrency=args.concurrency,
-                          upload=not args.no_upload, time_limit=args.time_limit)
+                          upload=not args.no_upload, time_limit=args.time_limit, questions=questions,
+                          think_s=args.think)
     result["engine"] = "external" if args.url else args.engine
     print(json.dumps(result, indent=2))
     if args.output:

@@ -116,7 +116,8 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict[
             _section(results, "http_preparation", lambda: {"engine_warm_up_s": round(inprocess.load_engine(settings)[1], 2)})
             _section(results, "http", lambda: bench_http(
                 settings.data_dir, config.out_dir, cold_starts=config.cold_starts, sessions=config.sessions,
-                messages=config.messages, profile=config.wants("profile")))
+                messages=config.messages, profile=config.wants("profile"), questions=[q.text for q in questions],
+                workers=config.workers, think_s=config.think_s))
         if config.wants("index"):
             echo(f"Synthetic collections: {config.synthetic_sizes} chunks ...")
             _section(index, "embedding_rate", lambda: index_scale.bench_embedding_rate(embedder))

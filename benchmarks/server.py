@@ -35,8 +35,8 @@ class ServerProcess:
     """One uvicorn server (``genechat serve``) with its own data dir; rate limits lifted for the load test."""
 
     def __init__(self, data_dir: Path, log_path: Path, extra_env: dict[str, str] | None = None,
-                 launcher: str = "genechat"):
-        self.launcher = launcher
+                 launcher: str = "genechat", workers: int = 1):
+        self.launcher, self.workers = launcher, workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir, self.log_path = data_dir, log_path
@@ -52,7 +52,8 @@ class ServerProcess:
         if self.launcher == "uvicorn":
             return [sys.executable, "-m", "uvicorn", "bot.api.app:create_app", "--factory", "--host", "127.0.0.1",
                     "--port", str(self.port), "--log-level", "warning"]
-        return [*genechat_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        return [*genechat_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                "--workers", str(self.workers)]
 
     def start_and_wait_ready(self, timeout: float = 120.0) -> dict[str, float]:
         """Seconds from process start to the first /healthz 200 and to /readyz 200."""
@@ -78,16 +79,26 @@ class ServerProcess:
         self.stop()
         raise TimeoutError(f"server not ready after {timeout} s; see {self.log_path}")
 
-    def rss_mb(self) -> float:
-        """Resident memory of the server and any children, in MB."""
+    def rss_by_process(self) -> list[float]:
+        """Resident memory of the server and each of its children (uvicorn workers), in MB."""
         if self.proc is None:
-            return 0.0
+            return []
         try:
             root = psutil.Process(self.proc.pid)
             procs = [root, *root.children(recursive=True)]
-            return sum(p.memory_info().rss for p in procs) / 2**20
         except psutil.NoSuchProcess:
-            return 0.0
+            return []
+        sizes = []
+        for p in procs:
+            try:
+                sizes.append(p.memory_info().rss / 2**20)
+            except psutil.NoSuchProcess:  # a child that just exited
+                pass
+        return sizes
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server and any children, in MB."""
+        return sum(self.rss_by_process())
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -102,17 +113,23 @@ class ServerProcess:
 
 
 class PeakRss:
-    """Samples a server's RSS in a background thread; ``peak_mb`` is the highest value seen."""
+    """Samples a server's RSS in a background thread: ``peak_mb`` is the highest total seen (all
+    processes), ``peak_process_mb`` the highest of any one process."""
 
     def __init__(self, server: ServerProcess, interval: float = 0.02):
         self.server, self.interval = server, interval
-        self.peak_mb = 0.0
+        self.peak_mb = self.peak_process_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def _sample(self) -> None:
+        sizes = self.server.rss_by_process()
+        self.peak_mb = max(self.peak_mb, sum(sizes))
+        self.peak_process_mb = max(self.peak_process_mb, max(sizes, default=0.0))
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_mb = max(self.peak_mb, self.server.rss_mb())
+            self._sample()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakRss:
@@ -122,4 +139,4 @@ class PeakRss:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak_mb = max(self.peak_mb, self.server.rss_mb())
+        self._sample()

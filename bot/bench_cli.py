@@ -26,6 +26,9 @@ def bench(
     synthetic: str | None = typer.Option(None, "--synthetic", help="Synthetic collection sizes, e.g. 10000,100000."),
     sessions: str | None = typer.Option(None, "--sessions", help="Concurrent HTTP sessions, e.g. 1,4,16."),
     messages: int | None = typer.Option(None, "--messages", help="Messages each HTTP session sends."),
+    workers: str | None = typer.Option(None, "--workers", help="Server processes to load-test with, e.g. 1,2."),
+    think: float | None = typer.Option(None, "--think", help="Mean seconds between messages in the paced HTTP run "
+                                                             "(0 = skip it; default 1)."),
     cold_starts: int | None = typer.Option(None, "--cold-starts", help="How many times to cold-start the server."),
     skip: list[str] = typer.Option([], "--skip", help=f"Leave out a section: {', '.join(SECTIONS)} (repeatable)."),
     naive_embeddings: str = typer.Option("huggingface", "--naive-embeddings",
@@ -49,13 +52,16 @@ def bench(
     }
     if embedder:
         overrides["embedder"] = embedder
-    for key, value in (("questions", questions), ("messages", messages), ("cold_starts", cold_starts)):
+    for key, value in (("questions", questions), ("messages", messages), ("cold_starts", cold_starts),
+                       ("think_s", think)):
         if value is not None:
             overrides[key] = value
     if synthetic is not None:
         overrides["synthetic_sizes"] = _ints(synthetic, "--synthetic")
     if sessions is not None:
         overrides["sessions"] = _ints(sessions, "--sessions")
+    if workers is not None:
+        overrides["workers"] = _ints(workers, "--workers")
     try:
         config = BenchConfig.tiny(**overrides) if tiny else BenchConfig(**overrides)
     except ValueError as exc:

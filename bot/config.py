@@ -9,6 +9,7 @@ Every field here is documented in README.md ("Configuration"); keep the two in s
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,10 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `genechat serve` binds.")
     port: int = Field(8000, description="Port `genechat serve` binds.")
+    workers: int = Field(1, ge=1, description="Server processes `genechat serve` starts (each loads its own models).")
+    embedder_threads: int = Field(
+        0, ge=0, description="Threads for one query embedding (ONNX); 0 = the machine's cores divided by `workers`."
+    )
     upload_limit_bytes: int = Field(5 * 1024 * 1024, description="Largest report upload accepted (bytes).")
     report_max_rows: int = Field(1000, description="Most results a report may hold before it is refused.")
     log_level: str = Field("INFO", description="Log level for the structured JSON logs.")
@@ -66,6 +71,11 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.data_dir / "models"
+
+    @property
+    def resolved_embedder_threads(self) -> int:
+        # More threads than cores per process only makes the workers fight over the same cores.
+        return self.embedder_threads or max(1, (os.cpu_count() or 1) // self.workers)
 
 
 @lru_cache

@@ -64,18 +64,38 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         pats: list[tuple[re.Pattern[str], str, str]] = []
+        words: list[tuple[str, ...]] = []
+
+        def add(written: str, kind: str, term: str, case_sensitive: bool = False) -> None:
+            pats.append((_pattern(written, case_sensitive), kind, term))
+            words.append(tuple(w.casefold() for w in re.split(r"[\s\-]+", written.strip()) if w))
+
         # longest first so "HLA-B" wins over "HLA"; ties by name so the order never depends on the hash seed
         for gene in sorted(self.genes, key=lambda g: (-len(g), g)):
-            pats.append((_pattern(gene, gene in CASE_SENSITIVE), "gene", gene))
+            add(gene, "gene", gene, gene in CASE_SENSITIVE)
         for gene, names in V.GENE_NICKNAMES.items():
-            pats += [(_pattern(n), "gene", gene) for n in names]
+            for n in names:
+                add(n, "gene", gene)
         for drug in sorted(self.drug_genes, key=lambda d: (-len(d), d)):
-            pats.append((_pattern(drug), "drug", drug))
-        for canonical, words in self.synonyms.items():
+            add(drug, "drug", drug)
+        for canonical, synonyms in self.synonyms.items():
             kind = "gene" if canonical.upper() in self.genes else "drug"
             target = canonical.upper() if kind == "gene" else canonical.lower()
-            pats += [(_pattern(w), kind, target) for w in words if w.strip()]
+            for w in synonyms:
+                if w.strip():
+                    add(w, kind, target)
         self._patterns = pats
+        # A pattern can only match when each of its words occurs in the text. Patterns are filed under the
+        # first three letters of their first word, so a message only visits the patterns filed under its own
+        # three-letter pieces, then a substring test per word, and only then the regex.
+        self._words = words
+        self._by_trigram: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, ws in enumerate(words):
+            if ws and len(ws[0]) >= 3:
+                self._by_trigram.setdefault(ws[0][:3], []).append(i)
+            else:
+                self._always.append(i)
 
     @classmethod
     def builtin(cls) -> Vocabulary:
@@ -100,7 +120,14 @@ class Vocabulary:
     def detect(self, text: str) -> tuple[list[str], list[str]]:
         genes: list[str] = []
         drugs: list[str] = []
-        for pat, kind, term in self._patterns:
+        folded = text.casefold()
+        candidates = set(self._always)
+        for gram in {folded[i : i + 3] for i in range(len(folded) - 2)}:
+            candidates.update(self._by_trigram.get(gram, ()))
+        for i in sorted(candidates):  # pattern order decides the order genes and medicines are listed in
+            pat, kind, term = self._patterns[i]
+            if not all(w in folded for w in self._words[i]):
+                continue
             bucket = genes if kind == "gene" else drugs
             if term not in bucket and pat.search(text):
                 bucket.append(term)

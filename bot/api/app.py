@@ -36,7 +36,8 @@ from bot.store.db import Database
 log = structlog.get_logger("bot.api")
 
 
-def _prepare_database(db: Database) -> None:
+def prepare_database(db: Database) -> None:
+    """Migrate to the newest schema and make sure the current consent text is stored."""
     db.upgrade()
     with db.session() as s:
         ensure_current_consent(s)
@@ -58,7 +59,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(_prepare_database, db)
+        await run_in_threadpool(prepare_database, db)
         readiness.start()  # models load in the background; /healthz answers meanwhile
         log.info("api_started", database=db.engine.dialect.name)
         yield

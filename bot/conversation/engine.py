@@ -24,6 +24,7 @@ from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
 from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
+from bot.conversation.cache import ReplyCache
 from bot.conversation.models import Reply, TraceStep, Turn
 from bot.reports.models import Report
 from bot.retrieval.embedder import Embedder, embedder_for
@@ -60,6 +61,8 @@ class ConversationEngine:
         self._vocab: Vocabulary | None = None
         self._llm_composer = None
         self._local = LocalComposer()
+        self._replies = ReplyCache()
+        self._label_hits: dict[tuple[str, tuple[str, ...], int], tuple[Passage, ...]] = {}
         self._lock = threading.Lock()
         self._warm = False
 
@@ -98,6 +101,25 @@ class ConversationEngine:
         self.warm_up()
         started = time.perf_counter()
         text = (text or "").strip()[:MAX_CHARS]
+        # an LLM's wording may differ between calls, so only the deterministic local pipeline is cached
+        key = self._replies.key(text, report=report, history=history) if self._llm_composer is None else None
+        reply = self._replies.get(key) if key else None
+        if reply is None:
+            reply = self._decide(text, report, history)
+            if key:
+                self._replies.put(key, reply)
+        log.info("engine_reply", extra={"action": reply.action, "reason": reply.reason, "composer": reply.composer,
+                                        "ms": round((time.perf_counter() - started) * 1000, 1)})
+        return reply
+
+    def clear_cache(self) -> None:
+        """Forget remembered replies and question vectors (benchmarks measure the uncached pipeline)."""
+        self._replies.clear()
+        clear = getattr(self._embedder, "clear_cache", None)
+        if callable(clear):
+            clear()
+
+    def _decide(self, text: str, report: Report | None, history: Sequence[Turn]) -> Reply:
         trace: list[TraceStep] = []
         assert self._vocab is not None and self._embedder is not None
         u = understand(text, vocab=self._vocab, history=history, report=report)
@@ -129,8 +151,6 @@ class ConversationEngine:
             reply = self._escalate(text, decision, u, report, vector, trace)
         else:
             reply = self._answer(text, u, report, vector, trace)
-        log.info("engine_reply", extra={"action": reply.action, "reason": reply.reason, "composer": reply.composer,
-                                        "ms": round((time.perf_counter() - started) * 1000, 1)})
         return reply
 
     def _embed(self, text: str) -> np.ndarray:
@@ -187,7 +207,7 @@ class ConversationEngine:
             # first among the gene's own passages, then the general ones ("Intermediate metabolizer", "What a VUS is")
             scored = []
             for genes in ([gene] if gene else [], []):
-                more = self._searcher.search(f"{label} {gene} meaning" if genes else f"what {label} means", genes=genes, k=6)
+                more = self._label_search(f"{label} {gene} meaning" if genes else f"what {label} means", genes, 6)
                 searches += 1
                 scored += [(explains_result(p, scope.allowed(p)), -i, p) for i, p in enumerate(more) if p.chunk_id not in have]
                 if any(t[0] == EXPLAINS_SECTION for t in scored):
@@ -200,12 +220,23 @@ class ConversationEngine:
             for gene in u.named_genes[:1]:
                 if any(is_overview(p) and gene in p.genes for p in passages):
                     continue
-                more = self._searcher.search(f"what is {gene}", genes=[gene], k=8)
+                more = self._label_search(f"what is {gene}", [gene], 8)
                 searches += 1
                 hit = next((p for p in more if is_overview(p) and gene in p.genes and len(p.genes) <= 2), None)
                 if hit is not None and hit.chunk_id not in have:
                     passages.append(hit)
         return searches
+
+    def _label_search(self, query: str, genes: list[str], k: int) -> list[Passage]:
+        """A search built only from fixed words and a result type, never the patient's text: remembered, since
+        the index does not change while this engine lives (re-indexing builds a new engine)."""
+        key = (query, tuple(genes), k)
+        hits = self._label_hits.get(key)
+        if hits is None:
+            hits = tuple(self._searcher.search(query, genes=genes, k=k))
+            if len(self._label_hits) < 4096:  # a few hundred result types x genes in practice
+                self._label_hits[key] = hits
+        return list(hits)
 
     def _answer_reason(self, u: Understanding, report: Report | None) -> str:
         if report is None:

@@ -63,16 +63,35 @@ def ask(
 def serve(
     host: str | None = typer.Option(None, "--host", help="Address to bind (default GENECHAT_HOST or 127.0.0.1)."),
     port: int | None = typer.Option(None, "--port", help="Port to bind (default GENECHAT_PORT or 8000)."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1,
+        help="Server processes (default GENECHAT_WORKERS or 1). Each loads its own models (~400 MB); "
+             "use about one per core for throughput.",
+    ),
 ) -> None:
     """Serve the API, widget and console with uvicorn (builds the index first if there is none)."""
+    import os
+
     import uvicorn
 
     settings = get_settings()
+    workers = workers or settings.workers
     if ChromaStore.from_settings(settings).count() == 0:
         typer.echo("No index yet: building it from the knowledge base first.")
         typer.echo(run_index().summary())
+    if workers > 1:
+        from bot.api.app import prepare_database
+        from bot.store.db import Database
+
+        # migrate once here, rather than in every worker at the same moment
+        db = Database.from_settings(settings)
+        prepare_database(db)
+        db.dispose()
+        # workers read it from the environment: each takes its share of the cores for the query embedding
+        os.environ["GENECHAT_WORKERS"] = str(workers)
     uvicorn.run("bot.api.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
-                log_level=settings.log_level.lower(), access_log=False)  # our JSON access log has no tokens
+                workers=workers, log_level=settings.log_level.lower(),
+                access_log=False)  # our JSON access log has no tokens
 
 
 def register(app: typer.Typer) -> None:

@@ -123,12 +123,13 @@ class HashEmbedder:
 def embedder_for(settings: Settings) -> Embedder:
     """The warm embedder the settings ask for (backend, model folder, ONNX export folder)."""
     model_dir = str(settings.model_path) if settings.model_path else None
-    return get_embedder(settings.embedder, model_dir, str(settings.models_dir))
+    return get_embedder(settings.embedder, model_dir, str(settings.models_dir), settings.resolved_embedder_threads)
 
 
 @lru_cache(maxsize=4)
-def get_embedder(kind: str = "onnx", model_dir: str | None = None, cache_dir: str | None = None) -> Embedder:
-    """One warm embedder per process and kind (models are expensive to load)."""
+def get_embedder(kind: str = "onnx", model_dir: str | None = None, cache_dir: str | None = None,
+                 threads: int = 1) -> Embedder:
+    """One warm embedder per process and kind (models are expensive to load); ``threads`` is for ONNX."""
     path = Path(model_dir) if model_dir else None
     if kind == "hash":
         return HashEmbedder()
@@ -137,5 +138,6 @@ def get_embedder(kind: str = "onnx", model_dir: str | None = None, cache_dir: st
     if kind == "onnx":
         from bot.retrieval.onnx_embedder import OnnxEmbedder
 
-        return OnnxEmbedder.load_or_export(model_dir=path, cache_dir=Path(cache_dir) if cache_dir else None)
+        return OnnxEmbedder.load_or_export(model_dir=path, cache_dir=Path(cache_dir) if cache_dir else None,
+                                           threads=threads)
     raise ModelNotAvailable(f"Unknown embedder {kind!r}; choose onnx, sentence-transformers or hash.")

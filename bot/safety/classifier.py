@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -207,7 +208,7 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
 
 
 def _write_cache(clf: TriageClassifier, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # server workers may write it at the same time
     with tmp.open("wb") as fh:
         pickle.dump(clf, fh)  # weights only (see __getstate__)
     tmp.replace(path)

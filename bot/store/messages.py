@@ -140,9 +140,11 @@ def traces_for(db: Session, message_ids: list[int]) -> dict[int, DecisionTrace]:
 
 def history(db: Session, session_id: str, *, before: int | None = None, limit: int = 20) -> list[Turn]:
     """The last ``limit`` turns (before message ``before``), oldest first, for follow-up questions."""
-    query = select(Message).where(Message.session_id == session_id)
+    # only the columns a turn needs: loading whole ORM rows cost more than the query on every message
+    query = select(Message.role, Message.text, Message.action, Message.genes, Message.drugs).where(
+        Message.session_id == session_id)
     if before is not None:
         query = query.where(Message.id < before)
-    rows = list(db.scalars(query.order_by(Message.id.desc()).limit(limit)))
-    return [Turn(role=m.role, text=m.text, action=m.action, genes=m.genes or [], drugs=m.drugs or [])
-            for m in reversed(rows)]
+    rows = db.execute(query.order_by(Message.id.desc()).limit(limit)).all()
+    return [Turn(role=role, text=text, action=action, genes=genes or [], drugs=drugs or [])
+            for role, text, action, genes, drugs in reversed(rows)]

@@ -69,7 +69,12 @@ def test_tiny_bench_http_section_reports_cold_start_load_and_memory(bench_kb: Pa
     http = results["http"]
     assert not list(section_errors(http)), http
     assert http["cold_start"]["median_s"] > 0 and http["cold_start"]["uvicorn_factory_runs"]
-    assert [run["sessions"] for run in http["load"]] == [1, 2]
+    # closed loop at 1 and 2 sessions, then 2 sessions pausing between messages
+    assert [(run["sessions"], run["workers"], run["think_s"] > 0) for run in http["load"]] == [
+        (1, 1, False), (2, 1, False), (2, 1, True)]
     for run in http["load"]:
-        assert {"p50_ms", "p95_ms", "lost", "duplicated", "throughput_rps", "peak_rss_mb"} <= set(run)
-    assert http["peak_rss_mb"] > 0
+        assert {"p50_ms", "p95_ms", "lost", "duplicated", "throughput_rps", "peak_rss_mb",
+                "peak_process_rss_mb"} <= set(run)
+        assert run["lost"] == 0 and run["duplicated"] == 0 and run["errors"] == 0
+    assert "eval questions" in http["questions"]
+    assert http["peak_rss_mb"] > 0 and 0 < http["peak_process_rss_mb"] <= http["peak_rss_mb"]

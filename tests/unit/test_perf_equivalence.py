@@ -155,3 +155,38 @@ def test_numpy_probabilities_equal_sklearn_with_the_onnx_embedder():
     train, texts = _all_triage_texts()
     clf = TriageClassifier.fit(train, embedder)
     _assert_same_as_sklearn(clf, embedder.encode(texts))
+
+
+def _detect_every_regex(vocab, text: str) -> tuple[list[str], list[str]]:
+    """Vocabulary.detect without the word pre-check: every pattern's regex is run."""
+    import re
+
+    genes: list[str] = []
+    drugs: list[str] = []
+    for pat, kind, term in vocab._patterns:
+        bucket = genes if kind == "gene" else drugs
+        if term not in bucket and pat.search(text):
+            bucket.append(term)
+    if re.search(r"(?<![a-z0-9])brca(?![0-9a-z])", text, re.IGNORECASE):
+        genes += [g for g in ("BRCA1", "BRCA2") if g not in genes]
+    return genes, drugs
+
+
+def test_gene_and_medicine_detection_is_unchanged_by_the_word_precheck():
+    import yaml
+
+    from bot.answering.understand import kb_vocabulary
+
+    vocab = kb_vocabulary(None, get_settings().kb_dir)
+    _, texts = _all_triage_texts()
+    for path in sorted((PROJECT_ROOT / "evals" / "cases").glob("*.yaml")):
+        for case in (yaml.safe_load(path.read_text()) or {}).get("cases", []):
+            texts += [t for t in [case.get("question"), *case.get("history", [])] if isinstance(t, str)]
+    texts += ["HLA B*15:02", "hla-b", "6MP and 6-mp", "Plavix/clopidogrel", "CYP 2C19", "cyp2c19*2", "BRCA",
+              "WARFARIN", "warfarin-like", "tamoxifen's effect", "Coumadin®", "ʜʟᴀ", "\u212aRAS"]
+    found = 0
+    for text in texts:
+        fast = vocab.detect(text)
+        assert fast == _detect_every_regex(vocab, text), text
+        found += bool(fast[0] or fast[1])
+    assert len(texts) > 1000 and found > 300  # the check ran on real questions that name genes and medicines
