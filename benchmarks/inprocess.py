@@ -21,7 +21,7 @@ from bot.config import Settings
 log = logging.getLogger(__name__)
 WARM_UP = "what is pharmacogenomics"
 NAIVE_EMBED_SAMPLE = 100
-BLOCK = 20  # questions per turn when the engine and the naive pipeline alternate
+BLOCK = 50  # questions per turn when the engine and the naive pipeline alternate
 
 
 def bench_floor(settings: Settings, questions: list[BenchQuestion]) -> dict[str, Any]:

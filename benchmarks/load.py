@@ -86,8 +86,8 @@ async def _session(client: httpx.AsyncClient, index: int, messages: int, upload:
     sent = []
     pauses = random.Random(index)  # the same pauses on every run
     for i in range(messages):
-        if think_s and i:  # a patient reads the reply and types the next question
-            await asyncio.sleep(pauses.uniform(0.5, 1.5) * think_s)
+        if think_s:  # patients do not all press send at once: each reads the reply and types the next question
+            await asyncio.sleep(pauses.uniform(0.5, 1.5) * think_s if i else pauses.uniform(0.0, 1.0) * think_s)
         text = _question(questions, index, i, messages)
         started = time.perf_counter()
         resp = await _send(client, "POST", f"/api/sessions/{sid}/messages", stats, headers=headers,

@@ -84,9 +84,10 @@ class OnnxEmbedder:
         # server workers each gets its share of the cores (Settings.resolved_embedder_threads).
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        # idle pool threads would otherwise spin for a while after each call, taking the core from the
-        # request threads (and from anything else on the machine) for no work
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # pool threads spin while a call runs (fast hand-offs: 2.3 ms instead of 2.7 ms) but stop when it ends;
+        # by default they keep spinning a while after each call, taking the cores from the request threads
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1")
+        options.add_session_config_entry("session.force_spinning_stop", "1")
         self.session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self.session.get_inputs()}
         # ~60% of an answer's CPU is this model; 2,048 cached questions cost about 3 MB

@@ -174,3 +174,47 @@ def test_upgrade_from_the_first_revision_keeps_messages_and_leaves_old_replies_u
         assert message_text == "an old reply" and link is None
     finally:
         database.dispose()
+
+
+def test_sqlite_writes_on_busy_paths_take_turns_in_one_process(tmp_path):
+    import threading
+    import time
+
+    db = Database(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    inside, overlaps = [0], []
+
+    def write() -> None:
+        with db.serialized_writes():
+            inside[0] += 1
+            overlaps.append(inside[0])
+            time.sleep(0.005)
+            inside[0] -= 1
+
+    threads = [threading.Thread(target=write) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    db.dispose()
+    assert overlaps == [1] * 8
+
+
+def test_sqlite_file_database_commits_without_waiting_for_fsync(tmp_path):
+    from sqlalchemy import text
+
+    db = Database(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    with db.engine.connect() as conn:
+        mode = conn.execute(text("PRAGMA journal_mode")).scalar()
+        sync = conn.execute(text("PRAGMA synchronous")).scalar()
+    db.dispose()
+    assert (mode, sync) == ("wal", 1)  # 1 = NORMAL: safe with WAL, no fsync on every commit
+
+
+def test_every_pooled_sqlite_connection_enforces_foreign_keys(tmp_path):
+    from sqlalchemy import text
+
+    db = Database(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    with db.engine.connect() as first, db.engine.connect() as second:
+        flags = [c.execute(text("PRAGMA foreign_keys")).scalar() for c in (first, second)]
+    db.dispose()
+    assert flags == [1, 1]

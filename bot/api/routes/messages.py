@@ -63,12 +63,13 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
         raise ApiError(503, "not_ready", "GeneChat is still starting; please try again in a minute.",
                        headers={"Retry-After": "30"})
     if user is None:
-        try:
-            user = repo.add_user_message(db, session.id, body.text, client_id=body.client_id)
-            db.commit()
-        except IntegrityError as exc:
-            db.rollback()
-            raise ApiError(409, "duplicate_in_progress", "This message is already being answered.") from exc
+        with state.db.serialized_writes():
+            try:
+                user = repo.add_user_message(db, session.id, body.text, client_id=body.client_id)
+                db.commit()
+            except IntegrityError as exc:
+                db.rollback()
+                raise ApiError(409, "duplicate_in_progress", "This message is already being answered.") from exc
     history = repo.history(db, session.id, before=user.id)
     stored = latest_report(db, session.id)
     report = Report.model_validate(stored.data) if stored else None
@@ -77,8 +78,9 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
     except Exception as exc:  # noqa: BLE001 - the patient still gets a safe answer and a counselor
         log.error("engine_failed", error_type=type(exc).__name__, session_id=session.id, message_id=user.id)
         reply = fallback_reply(type(exc).__name__)
-    bot, esc, queue_changed = repo.add_bot_reply(db, session.id, user.id, reply)
-    db.commit()
+    with state.db.serialized_writes():
+        bot, esc, queue_changed = repo.add_bot_reply(db, session.id, user.id, reply)
+        db.commit()
     log.info("message_answered", session_id=session.id, message_id=bot.id, action=reply.action,
              reason=reply.reason, citations=len(reply.citations), escalation_id=esc.id if esc else None)
     if queue_changed and esc is not None and state.settings.escalation_webhook:
