@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.conversation.models import ReportFact
 from bot.retrieval.models import Passage
@@ -64,6 +65,13 @@ class Draft:
 def clean_markdown(text: str) -> str:
     """KB text as a patient reads it: no bold markers, bullets or heading hashes (words untouched)."""
     return _MD.sub("", text)
+
+
+@lru_cache(maxsize=8192)
+def passage_sentences(text: str) -> tuple[str, ...]:
+    """``split_sentences`` for vetted KB text, remembered: passages never change while serving, and the
+    same ones come back in several searches per answer and in answer after answer."""
+    return tuple(split_sentences(text))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from bot.answering.classes import blocked_mask, heading_match, sentence_classes
-from bot.answering.draft import split_sentences
+from bot.answering.draft import passage_sentences
 from bot.retrieval.models import Passage
 
 _WORD = re.compile(r"[a-z0-9*]+")
@@ -129,13 +129,8 @@ EXPLAINS_SECTION = 3
 # Vetted KB text never changes while serving, and the same passages come back from several searches per answer:
 # split and judge each (text, section, result types) once. Keys are strings and frozensets; results are immutable.
 @lru_cache(maxsize=8192)
-def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(split_sentences(text))
-
-
-@lru_cache(maxsize=8192)
 def _chat_sentences(text: str) -> tuple[str, ...]:
-    return tuple(s for s in _sentences(text) if not _META.search(s))
+    return tuple(s for s in passage_sentences(text) if not _META.search(s))
 
 
 def explains_result(passage: Passage, allowed: set[str] | None) -> int:
@@ -150,7 +145,7 @@ def explains_result(passage: Passage, allowed: set[str] | None) -> int:
 def _explains(section: str, text: str, allowed: frozenset[str]) -> int:
     if heading_match(section, allowed):
         return EXPLAINS_SECTION
-    sentences = _sentences(text)
+    sentences = passage_sentences(text)
     blocked = blocked_mask(sentences, allowed, section)
     found = [sentence_classes(s) for s, b in zip(sentences, blocked) if not b]
     if any(c and c <= allowed for c in found):

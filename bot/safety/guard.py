@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from bot.answering.draft import Draft, Sentence, clean_markdown, split_sentences
+from bot.answering.draft import Draft, Sentence, clean_markdown, passage_sentences, split_sentences
 from bot.reports.models import Report
 from bot.retrieval.embedder import Embedder
 from bot.safety.report_text import looks_like_instruction
@@ -85,11 +86,15 @@ _DOSE_TALK = re.compile(
 )
 
 
+# Both checks are pure functions of the text, and most of what they see is knowledge-base sentences
+# that come back in answer after answer: remembering them saves a few dozen regex scans per reply.
+@lru_cache(maxsize=8192)
 def has_dose(text: str) -> bool:
     """A dose amount, a schedule, or talk of a lower/higher/starting dose (prescriber territory)."""
     return bool(_DOSE.search(text) or _DOSE_TALK.search(text))
 
 
+@lru_cache(maxsize=8192)
 def has_med_change_advice(text: str) -> bool:
     """A recommendation to start/stop/switch/change a medicine (negated safety wording is not advice)."""
     for sentence in split_sentences(text) or [text]:
@@ -137,7 +142,7 @@ def invented_claims(text: str, report: Report | None) -> list[str]:
 def _vetted_sentences(draft: Draft) -> set[str]:
     out: set[str] = set()
     for p in draft.passages:
-        out |= set(split_sentences(p.text))
+        out.update(passage_sentences(p.text))
     return out
 
 
