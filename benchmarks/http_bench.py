@@ -161,13 +161,19 @@ def _one_load(server: ServerProcess, out_dir: Path, n: int, messages: int, quest
     if spy:
         spy_file.unlink(missing_ok=True)
     with PeakRss(server) as rss, _maybe_spy(server, spy_file, spy, spied):
-        started = time.perf_counter()
+        started, server_cpu, client_cpu = time.perf_counter(), server.cpu_seconds(), time.process_time()
         try:
             data = run_load(server.url, n, messages, questions, think_s)
         except Exception as exc:  # noqa: BLE001 - keep the other numbers; report the failure
             return {"sessions": n, "workers": server.workers, "think_s": think_s,
                     "error": f"{type(exc).__name__}: {exc}"}
         wall = time.perf_counter() - started
+        server_cpu, client_cpu = server.cpu_seconds() - server_cpu, time.process_time() - client_cpu
+    sent = data.get("requests") or n * messages
+    # CPU per message says what a closed loop can reach: 2 cores / (server + client CPU per message) msg/s
+    data["server_cpu_ms_per_message"] = round(server_cpu * 1000 / sent, 2)
+    # the bench process: load client, reading conversations back, RSS sampler
+    data["client_cpu_ms_per_message"] = round(client_cpu * 1000 / sent, 2)
     data.setdefault("sessions", n)
     data.setdefault("messages_per_session", messages)
     data["workers"], data["think_s"] = server.workers, think_s

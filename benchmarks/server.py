@@ -96,6 +96,24 @@ class ServerProcess:
                 pass
         return sizes
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time used so far by the server and its children."""
+        if self.proc is None:
+            return 0.0
+        try:
+            root = psutil.Process(self.proc.pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return 0.0
+        total = 0.0
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
     def rss_mb(self) -> float:
         """Resident memory of the server and any children, in MB."""
         return sum(self.rss_by_process())

@@ -74,7 +74,8 @@ def test_tiny_bench_http_section_reports_cold_start_load_and_memory(bench_kb: Pa
         (1, 1, False), (2, 1, False), (2, 1, True)]
     for run in http["load"]:
         assert {"p50_ms", "p95_ms", "lost", "duplicated", "throughput_rps", "peak_rss_mb",
-                "peak_process_rss_mb"} <= set(run)
+                "peak_process_rss_mb", "server_cpu_ms_per_message"} <= set(run)
+        assert run["server_cpu_ms_per_message"] > 0
         assert run["lost"] == 0 and run["duplicated"] == 0 and run["errors"] == 0
     assert "eval questions" in http["questions"]
     assert http["peak_rss_mb"] > 0 and 0 < http["peak_process_rss_mb"] <= http["peak_rss_mb"]
