@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     raise_errors: bool = Field(False, description="Show tracebacks instead of clean error messages (debugging).")
     cors_origins: str = Field("", description="Comma-separated origins allowed to embed the widget (CORS).")
     rate_limit: str = Field("60/minute", description="Rate limit per session token and per IP (`limits` syntax, e.g. 60/minute).")
+    rate_limit_storage: str = Field(
+        "memory://", description="Where rate-limit counters live (`limits` storage URI). memory:// counts per "
+                                 "process; e.g. redis://host:6379 shares them between workers and servers.",
+    )
     counselor_token_ttl_minutes: int = Field(480, description="Lifetime of a counselor login token.")
     escalation_webhook: str = Field("", description="URL called (POST JSON) when a new escalation is created.")
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint for the optional LLM composer.")

@@ -26,6 +26,7 @@ from bot.api.middleware import (
     BodyLimitMiddleware,
     RateLimitMiddleware,
     SecurityHeadersMiddleware,
+    rate_limit_storage,
 )
 from bot.api.readiness import Readiness
 from bot.api.routes import auth, escalations, health, messages, sessions
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
     """Build the app. ``engine`` (a conversation engine), ``report_parser`` and ``database`` are injectable."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    limiter_storage = rate_limit_storage(settings.rate_limit_storage)  # a bad URI fails here, clearly
     db = database or Database.from_settings(settings)
     readiness = Readiness(settings, db, engine)
 
@@ -81,7 +83,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
                        allow_headers=["Authorization", "Content-Type"], max_age=600)
-    app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit)
+    app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, storage=limiter_storage)
     app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)

@@ -8,13 +8,14 @@ import uuid
 
 import structlog
 from limits import parse
-from limits.storage import MemoryStorage, storage_from_string
+from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.api.errors import error_response
+from bot.errors import ConfigError
 
 log = structlog.get_logger("bot.api.access")
 
@@ -119,21 +120,33 @@ class BodyLimitMiddleware:
         await self.app(scope, counting_receive, send)
 
 
+def rate_limit_storage(uri: str) -> Storage:
+    """The `limits` storage for a URI, or a clear error naming the setting."""
+    if uri == "memory://":
+        return MemoryStorage()
+    try:
+        return storage_from_string(uri)
+    except Exception as exc:  # limits raises ConfigurationError, ValueError, ImportError... for a bad URI
+        raise ConfigError(
+            f"GENECHAT_RATE_LIMIT_STORAGE={uri!r} cannot be used: {exc}. Use memory:// or a storage the "
+            "`limits` library supports (redis:// needs the `redis` package installed)."
+        ) from exc
+
+
 class RateLimitMiddleware:
     """Moving-window limits on /api/*: ``rate`` per bearer token, ``IP_FACTOR`` x ``rate`` per client IP.
 
-    Uses the `limits` library (the engine under slowapi) directly, so each app instance has its own
-    counters and no route needs a decorator. Counters live in process memory: with several workers,
-    each enforces the limit on its own.
+    Uses the `limits` library (the engine under slowapi) directly, so no route needs a decorator.
+    Counters live in process memory by default (with several workers, each enforces the limit on its
+    own); ``storage`` (from GENECHAT_RATE_LIMIT_STORAGE) can be shared storage such as Redis.
     """
 
-    def __init__(self, app: ASGIApp, *, rate: str, storage_uri: str = "memory://"):
+    def __init__(self, app: ASGIApp, *, rate: str, storage: Storage | None = None):
         self.app = app
         self.rate = parse(rate)
         self.ip_rate = type(self.rate)(self.rate.amount * IP_FACTOR, self.rate.multiples)
         self.login_rate = parse(LOGIN_LIMIT)
-        storage = MemoryStorage() if storage_uri == "memory://" else storage_from_string(storage_uri)
-        self.limiter = MovingWindowRateLimiter(storage)
+        self.limiter = MovingWindowRateLimiter(storage or MemoryStorage())
 
     def reset(self) -> None:
         self.limiter.storage.reset()

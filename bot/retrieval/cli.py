@@ -89,6 +89,9 @@ def serve(
         db.dispose()
         # workers read it from the environment: each takes its share of the cores for the query embedding
         os.environ["GENECHAT_WORKERS"] = str(workers)
+        if settings.rate_limit_storage == "memory://":
+            typer.echo(f"Note: each of the {workers} workers counts rate limits on its own "
+                       "(set GENECHAT_RATE_LIMIT_STORAGE, e.g. redis://host:6379, to share the counters).")
     uvicorn.run("bot.api.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
                 workers=workers, log_level=settings.log_level.lower(),
                 access_log=False)  # our JSON access log has no tokens

@@ -135,3 +135,12 @@ def test_real_engine_conversation_logs_hold_no_patient_text(isolated_data_dir, c
     logged = "\n".join(r.getMessage() + json.dumps(vars(r), default=str) for r in caplog.records)
     assert "engine" in logged
     assert [w for w in ("Zebrafish", "Quokka", "Wombat", "Narwhal", patient.token) if w in logged] == []
+
+
+def test_unusable_rate_limit_storage_is_refused_at_startup_naming_the_setting(isolated_data_dir):
+    from bot.api.app import create_app
+    from bot.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="GENECHAT_RATE_LIMIT_STORAGE"):
+        create_app(Settings(data_dir=isolated_data_dir, rate_limit_storage="nosuchstore://x"))
+

@@ -83,3 +83,12 @@ def test_eval_cli_lists_the_same_suites_as_the_harness() -> None:
     from bot.evals.harness import SUITES as harness_suites
 
     assert cli_suites == harness_suites
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from bot.config import PROJECT_ROOT, Settings
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    missing = [f"GENECHAT_{name.upper()}" for name in Settings.model_fields
+               if f"GENECHAT_{name.upper()}" not in readme]
+    assert not missing, f"add these to the README's configuration table: {missing}"
