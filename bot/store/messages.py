@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bot.conversation.models import Reply, Turn
@@ -45,9 +45,12 @@ def add_bot_reply(db: Session, session_id: str, user_message_id: int,
     )
     db.add(row)
     db.flush()
-    for i, c in enumerate(reply.citations):
-        db.add(CitationRow(message_id=row.id, position=i, doc_id=c.doc_id, title=c.title, genes=c.genes,
-                           drugs=c.drugs, conditions=c.conditions, source_urls=c.source_urls))
+    if reply.citations:  # one executemany, not one INSERT per citation
+        db.execute(insert(CitationRow), [
+            {"message_id": row.id, "position": i, "doc_id": c.doc_id, "title": c.title, "genes": c.genes,
+             "drugs": c.drugs, "conditions": c.conditions, "source_urls": c.source_urls}
+            for i, c in enumerate(reply.citations)
+        ])
     db.add(DecisionTrace(message_id=row.id, steps=[s.model_dump(mode="json") for s in reply.trace],
                          composer=reply.composer, prompt_version=reply.prompt_version))
     escalation, changed = None, False
