@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from typing import Any
@@ -52,9 +53,22 @@ class Readiness:
                 warm()
             self._warm.set()
             log.info("engine_ready", seconds=round(time.perf_counter() - started, 2))
+            self._freeze_long_lived_objects()
         except Exception as exc:  # noqa: BLE001 - reported by /readyz instead of killing the server
             self._failed = type(exc).__name__
             log.error("engine_warm_up_failed", error_type=self._failed, error_code=getattr(exc, "code", None))
+
+    def _freeze_long_lived_objects(self) -> None:
+        """Move the models, indexes and dictionaries (~370,000 objects that live as long as the process) out of
+        the garbage collector's way. Otherwise every full collection walks them, about 140 ms with the GIL held,
+        stalling every request in flight; frozen, it skips them. Later objects are collected as usual."""
+        settle = getattr(self.engine, "wait_until_settled", None)
+        if not callable(settle):  # not the real engine (tests inject fakes): nothing big to freeze
+            return
+        settle()
+        gc.collect()
+        gc.freeze()
+        log.info("long_lived_objects_frozen", objects=gc.get_freeze_count())
 
     def wait(self, timeout: float) -> bool:
         return self._warm.wait(timeout)

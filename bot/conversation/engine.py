@@ -65,6 +65,7 @@ class ConversationEngine:
         self._label_hits: dict[tuple[str, tuple[str, ...], int], tuple[Passage, ...]] = {}
         self._lock = threading.Lock()
         self._warm = False
+        self._background_warm_up: threading.Thread | None = None
 
     # ---- loading -------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -84,10 +85,15 @@ class ConversationEngine:
             self._llm_composer = self._make_llm_composer()
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
             # the first reply that grades text waits for it if it is still loading
-            warm_up_in_background()
+            self._background_warm_up = warm_up_in_background()
             self._warm = True
             log.info("engine_warm", extra={"classifier": self._classifier is not None,
                                            "llm": self._llm_composer is not None})
+
+    def wait_until_settled(self, timeout: float = 30.0) -> None:
+        """Wait for what ``warm_up`` left loading in the background (the reading-level dictionary)."""
+        if self._background_warm_up is not None:
+            self._background_warm_up.join(timeout)
 
     def _make_llm_composer(self):
         if self._llm is None and not (self.settings.llm_model and self.settings.llm_base_url):

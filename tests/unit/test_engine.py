@@ -193,3 +193,19 @@ def test_thanks_with_a_real_question_is_not_small_talk(engine):
 def test_swallowed_too_much_adds_poison_control(engine):
     reply = engine.reply("my son swallowed a handful of my pills")
     assert reply.action == "emergency" and "Poison Control" in reply.text
+
+
+def test_server_freezes_the_warm_engine_out_of_the_garbage_collectors_way(tmp_path):
+    import gc
+
+    from bot.api.readiness import Readiness
+    from bot.config import Settings
+
+    engine = make_test_engine(tmp_path)
+    readiness = Readiness(Settings(data_dir=tmp_path, embedder="hash"), db=None, engine=engine)
+    before = gc.get_freeze_count()
+    readiness._warm_up()
+    try:
+        assert readiness.engine_ready and gc.get_freeze_count() - before > 1000
+    finally:
+        gc.unfreeze()  # the test process keeps collecting as usual
