@@ -4,9 +4,7 @@ gets the same reply, so a repeat need not run the pipeline again.
 Only ``answer`` and ``decline`` replies are kept. Emergencies and escalations always run the whole
 pipeline (they are cheap, and the safety path should never depend on what was asked before).
 
->>> from pydantic_core import PydanticSerializationError
-
-from bot.conversation.models import Reply
+>>> from bot.conversation.models import Reply
 >>> cache = ReplyCache(maxsize=2)
 >>> key = cache.key("what is CYP2D6", report=None, history=())
 >>> cache.get(key) is None

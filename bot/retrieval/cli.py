@@ -65,8 +65,8 @@ def serve(
     port: int | None = typer.Option(None, "--port", help="Port to bind (default GENECHAT_PORT or 8000)."),
     workers: int | None = typer.Option(
         None, "--workers", min=1,
-        help="Server processes (default GENECHAT_WORKERS or 1). Each loads its own models (~400 MB); "
-             "use about one per core for throughput.",
+        help="Server processes (default GENECHAT_WORKERS or 1). Each loads its own models (~420 MB); "
+             "one per core gives the most messages/s under heavy load (BENCHMARKS.md).",
     ),
 ) -> None:
     """Serve the API, widget and console with uvicorn (builds the index first if there is none)."""
