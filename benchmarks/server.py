@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -79,8 +80,8 @@ class ServerProcess:
         self.stop()
         raise TimeoutError(f"server not ready after {timeout} s; see {self.log_path}")
 
-    def rss_by_process(self) -> list[float]:
-        """Resident memory of the server and each of its children (uvicorn workers), in MB."""
+    def _each_process(self, measure: Callable[[psutil.Process], float]) -> list[float]:
+        """``measure`` of the server and each of its children (uvicorn workers); exited ones are skipped."""
         if self.proc is None:
             return []
         try:
@@ -88,31 +89,21 @@ class ServerProcess:
             procs = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
             return []
-        sizes = []
+        values = []
         for p in procs:
             try:
-                sizes.append(p.memory_info().rss / 2**20)
+                values.append(measure(p))
             except psutil.NoSuchProcess:  # a child that just exited
                 pass
-        return sizes
+        return values
+
+    def rss_by_process(self) -> list[float]:
+        """Resident memory of the server and each of its children, in MB."""
+        return self._each_process(lambda p: p.memory_info().rss / 2**20)
 
     def cpu_seconds(self) -> float:
         """User + system CPU time used so far by the server and its children."""
-        if self.proc is None:
-            return 0.0
-        try:
-            root = psutil.Process(self.proc.pid)
-            procs = [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            return 0.0
-        total = 0.0
-        for p in procs:
-            try:
-                t = p.cpu_times()
-                total += t.user + t.system
-            except psutil.NoSuchProcess:
-                pass
-        return total
+        return sum(self._each_process(lambda p: sum(p.cpu_times()[:2])))
 
     def rss_mb(self) -> float:
         """Resident memory of the server and any children, in MB."""
