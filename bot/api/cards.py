@@ -120,7 +120,7 @@ def pgx_card(r: PgxResult) -> Card:
     gene = r.gene.upper()
     matters = MEDICINE_GROUPS.get(gene, ["ask your care team which medicines this gene affects"])
     notes = list(r.warnings)
-    if r.status == "no_result" or not (r.diplotype or r.phenotype):
+    if not r.has_result:
         reason = r.no_result_reason or "The lab could not get a result for this gene."
         return _card("pgx", gene, "No result", "unclear", reason, matters, notes)
     result = " · ".join(p for p in (r.diplotype, r.phenotype) if p)
