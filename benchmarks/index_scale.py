@@ -18,7 +18,7 @@ import numpy as np
 from benchmarks.stats import percentiles
 from bot.config import Settings
 from bot.knowledge.models import Chunk
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedders import Embedder
 from bot.retrieval.store import ChromaStore
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def bench_synthetic(n: int, work_dir: Path, *, queries: int = 200, embed_rate: f
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    from bot.retrieval.embedder import HashEmbedder
+    from bot.retrieval.embedders import HashEmbedder
     from bot.retrieval.search import HybridSearcher
 
     path = work_dir / f"synthetic_{n}"

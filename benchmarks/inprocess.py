@@ -46,7 +46,7 @@ def bench_floor(settings: Settings, questions: list[BenchQuestion]) -> dict[str,
 
 def _history_turns(engine: Any, q: BenchQuestion) -> list[Any]:
     """Replay a case's earlier messages (untimed) so follow-ups see real bot turns, as the eval runner does."""
-    from bot.conversation.models import Turn
+    from bot.core.reply import Turn
 
     turns: list[Any] = []
     for text in q.history:
@@ -87,7 +87,7 @@ def load_naive(settings: Settings, embeddings_kind: str) -> tuple[Any, dict[str,
 
     start = time.perf_counter()
     if embeddings_kind == "hash":
-        from bot.retrieval.embedder import HashEmbedder
+        from bot.retrieval.embedders import HashEmbedder
 
         embeddings: Any = EmbedderAsLangchain(HashEmbedder())
     else:

@@ -6,7 +6,7 @@ folder, an in-memory ``langchain_chroma.Chroma`` holding the same approved knowl
 search, no report facts, no output checks.
 
 >>> from benchmarks.naive_baseline import EmbedderAsLangchain, NaiveBaseline
->>> from bot.retrieval.embedder import HashEmbedder
+>>> from bot.retrieval.embedders import HashEmbedder
 >>> naive = NaiveBaseline(["CYP2C19 and clopidogrel.", "Warfarin and VKORC1."], EmbedderAsLangchain(HashEmbedder()))
 >>> naive.answer("clopidogrel").startswith("CYP2C19")
 True
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from bot.retrieval.embedder import Embedder, default_model_dir
+from bot.retrieval.embedders import Embedder, default_model_dir
 
 K = 4
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.reports.models import Report
+from bot.core.report import Report
 
 EVALS_DIR = PROJECT_ROOT / "evals"
 

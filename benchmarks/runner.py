@@ -87,7 +87,7 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict[
     """Run the configured sections and write ``<out_dir>/results.json``; returns the results."""
     from benchmarks import index_scale, inprocess
     from benchmarks.questions import load_questions
-    from bot.retrieval.embedder import embedder_for
+    from bot.retrieval.embedders import embedder_for
 
     results: dict[str, Any] = {"machine": machine_facts(), "config": json.loads(config.model_dump_json())}
     with bench_environment(config) as (settings, work):

@@ -67,7 +67,7 @@ def kb_index(tmp_path_factory: pytest.TempPathFactory, models_cache_dir: Path):
     Returns (settings, embedder, searcher); slow tests share it instead of each building their own.
     """
     from bot.config import Settings
-    from bot.retrieval.embedder import get_embedder
+    from bot.retrieval.embedders import get_embedder
     from bot.retrieval.indexer import build_index
     from bot.retrieval.search import HybridSearcher
     from bot.retrieval.store import ChromaStore
@@ -91,7 +91,7 @@ def database_url(request: pytest.FixtureRequest, isolated_data_dir: Path) -> Ite
     if request.param == "sqlite":
         yield f"sqlite:///{isolated_data_dir / 'genechat.sqlite3'}"
         return
-    from bot.store.testing import POSTGRES_ENV, fresh_postgres_database
+    from tests.support.store import POSTGRES_ENV, fresh_postgres_database
 
     with fresh_postgres_database(os.environ[POSTGRES_ENV]) as url:
         yield url

@@ -3,7 +3,7 @@
 Each sentence is built from report fields that passed ``safe_field`` (text in a report is data,
 never instructions); a field that looks like an instruction is withheld and the fact says so.
 
->>> from bot.reports.models import PgxResult, Report
+>>> from bot.core.report import PgxResult, Report
 >>> r = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2",
 ...            phenotype="Poor Metabolizer", phenotype_source="stated")])
 >>> fact_sentences(r, ["CYP2C19"])[0].sentences
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from bot.answering.classes import result_classes
 from bot.answering.vocab import RECESSIVE_GENES
-from bot.conversation.models import ReportFact
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.reply import ReportFact
+from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
 from bot.safety.report_text import safe_field
 

@@ -17,13 +17,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bot.answering.draft import Draft, split_sentences
 from bot.answering.facts import GeneFact
 from bot.answering.prompts import Prompt, load_prompt
 from bot.answering.understand import Understanding
 from bot.config import Settings
-from bot.reports.models import Report
-from bot.retrieval.models import Passage
+from bot.core.draft import Draft, split_sentences
+from bot.core.passage import Passage
+from bot.core.report import Report
 from bot.safety import wording
 
 _TAG = re.compile(r"\[\s*([FP]\d+(?:\s*,\s*[FP]?\d+)*)\s*\]")

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from bot.answering.classes import allowed_for, result_classes
-from bot.answering.draft import Draft
 from bot.answering.facts import GeneFact, fact_sentences, summary_genes
 from bot.answering.select import (
     EXPLAINS_SECTION,
@@ -27,8 +26,9 @@ from bot.answering.select import (
     topic_words,
 )
 from bot.answering.understand import Understanding
-from bot.reports.models import Report
-from bot.retrieval.models import Passage
+from bot.core.draft import Draft
+from bot.core.passage import Passage
+from bot.core.report import Report
 from bot.safety import wording
 from bot.safety.guard import has_dose, has_med_change_advice
 

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from bot.answering.classes import blocked_mask, heading_match, sentence_classes
-from bot.answering.draft import passage_sentences
-from bot.retrieval.models import Passage
+from bot.core.draft import passage_sentences
+from bot.core.passage import Passage
 
 _WORD = re.compile(r"[a-z0-9*]+")
 _STOP = set(

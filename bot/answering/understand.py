@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.answering import vocab as V
-from bot.conversation.models import Turn
-from bot.reports.models import Report
+from bot.core.protocols import Searcher
+from bot.core.reply import Turn
+from bot.core.report import Report
+from bot.retrieval.terms import load_synonyms
 
 # Short symbols that are also everyday words ("atm" = at the moment): matched only in capitals.
 CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
@@ -289,18 +291,16 @@ def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str]
     return [], []
 
 
-def kb_vocabulary(searcher: object | None, kb_dir: Path) -> Vocabulary:
-    """Vocabulary from the searcher's indexed chunks (if any) plus the KB synonyms file."""
-    from bot.retrieval.terms import load_synonyms
-
+def kb_vocabulary(searcher: Searcher, kb_dir: Path) -> Vocabulary:
+    """Vocabulary from the searcher's indexed passages plus the KB synonyms file."""
     kb_genes: set[str] = set()
     drug_genes: dict[str, set[str]] = {}
-    for chunk in getattr(searcher, "chunks", {}).values():
-        kb_genes |= {g.upper() for g in chunk.genes}
-        if len(chunk.genes) > 2:
+    for genes, drugs in searcher.indexed_topics():
+        kb_genes |= {g.upper() for g in genes}
+        if len(genes) > 2:
             continue
-        for drug in chunk.drugs:
-            drug_genes.setdefault(drug.lower(), set()).update(g.upper() for g in chunk.genes)
+        for drug in drugs:
+            drug_genes.setdefault(drug.lower(), set()).update(g.upper() for g in genes)
     try:
         synonyms = load_synonyms(kb_dir)
     except Exception:  # a malformed synonyms file must not take the engine down; the linter reports it

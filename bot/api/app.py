@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -31,8 +30,11 @@ from bot.api.middleware import (
 from bot.api.readiness import Readiness
 from bot.api.routes import auth, escalations, health, messages, sessions
 from bot.config import Settings, get_settings
+from bot.core.protocols import Engine, ReportParser
+from bot.reports.parse import parse_report
 from bot.store.consent import ensure_current_consent
 from bot.store.db import Database
+from bot.web.routes import router as web_router
 
 log = structlog.get_logger("bot.api")
 
@@ -44,14 +46,8 @@ def prepare_database(db: Database) -> None:
         ensure_current_consent(s)
 
 
-def _default_parser(*args: Any, **kwargs: Any) -> Any:
-    from bot.reports.parse import parse_report
-
-    return parse_report(*args, **kwargs)
-
-
-def create_app(settings: Settings | None = None, *, engine: Any = None,
-               report_parser: Callable[..., Any] | None = None, database: Database | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None,
+               report_parser: ReportParser | None = None, database: Database | None = None) -> FastAPI:
     """Build the app. ``engine`` (a conversation engine), ``report_parser`` and ``database`` are injectable."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
@@ -71,12 +67,12 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
     app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan,
                   description="Patients ask about their genetic report; counselors answer escalations.")
     app.state.genechat = AppState(settings=settings, db=db, readiness=readiness,
-                                  report_parser=report_parser or _default_parser)
+                                  report_parser=report_parser or parse_report)
     install_error_handlers(app, raise_errors=settings.raise_errors)
 
     for router in (health.router, sessions.router, messages.router, auth.router, escalations.router):
         app.include_router(router)
-    _include_web(app)
+    app.include_router(web_router)  # widget, console and demo portal
     _document_common_errors(app)
 
     # Starlette runs the last-added middleware first: access log wraps everything.
@@ -113,11 +109,3 @@ def _document_common_errors(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-
-
-def _include_web(app: FastAPI) -> None:
-    if importlib.util.find_spec("bot.web.routes") is None:  # API-only deployments have no web front end
-        return
-    from bot.web.routes import router as web_router
-
-    app.include_router(web_router)

@@ -7,7 +7,7 @@ Every line here is fixed wording keyed on a report fact (phenotype term, classif
 fact copied from the report itself; nothing is inferred beyond the report. A card's ``level``
 comes with a text ``label`` and a ``symbol`` so it reads the same without colour.
 
->>> from bot.reports.models import Report, PgxResult
+>>> from bot.core.report import Report, PgxResult
 >>> r = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2",
 ...            phenotype="Poor Metabolizer", phenotype_source="stated")])
 >>> card = summary_cards(r)[0]
@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.report import PgxResult, Report, Variant
 
 Level = Literal["typical", "different", "important", "unclear"]
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from bot.api.errors import ApiError
+from bot.api.readiness import Readiness
 from bot.config import Settings
+from bot.core.protocols import ReportParser
 from bot.store.counselors import counselor_for_token
 from bot.store.db import Database
 from bot.store.models import Counselor, PatientSession
@@ -27,8 +28,8 @@ class AppState:
 
     settings: Settings
     db: Database
-    readiness: Any  # bot.api.readiness.Readiness
-    report_parser: Any  # callable like bot.reports.parse.parse_report
+    readiness: Readiness
+    report_parser: ReportParser
 
 
 def app_state(request: Request) -> AppState:

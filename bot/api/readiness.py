@@ -5,35 +5,27 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from typing import Any
 
 import structlog
 
 from bot.config import Settings
+from bot.conversation.engine import ENGINE_COMPONENTS, get_engine
+from bot.core.protocols import Engine
 from bot.store.db import Database
 
 log = structlog.get_logger("bot.api.readiness")
 
-ENGINE_COMPONENTS = ("vector_store", "embedding_model")
-
-
-def load_engine(settings: Settings) -> Any:
-    """The real conversation engine, built lazily so importing the API never loads a model."""
-    from bot.conversation.engine import get_engine
-
-    try:
-        return get_engine(settings)
-    except TypeError:  # get_engine() that reads get_settings() itself
-        return get_engine()
-
 
 class Readiness:
-    """Holds the engine and knows which parts are ready: database, vector store, embedding model."""
+    """Holds the engine and knows which parts are ready: database, embedder, vector store, classifier."""
 
-    def __init__(self, settings: Settings, db: Database, engine: Any | None = None):
+    def __init__(self, settings: Settings, db: Database, engine: Engine | None = None, *,
+                 freeze_gc: bool | None = None):
         self.settings = settings
         self.db = db
         self.engine = engine
+        # by default only the real, process-wide engine is frozen: an app a test builds around a fake is short-lived
+        self._freeze_gc = engine is None if freeze_gc is None else freeze_gc
         self._warm = threading.Event()
         self._failed: str | None = None
         self._thread: threading.Thread | None = None
@@ -47,13 +39,12 @@ class Readiness:
         started = time.perf_counter()
         try:
             if self.engine is None:
-                self.engine = load_engine(self.settings)
-            warm = getattr(self.engine, "warm_up", None)
-            if callable(warm):
-                warm()
+                self.engine = get_engine(self.settings)
+            self.engine.warm_up()
             self._warm.set()
             log.info("engine_ready", seconds=round(time.perf_counter() - started, 2))
-            self._freeze_long_lived_objects()
+            if self._freeze_gc:
+                self._freeze_long_lived_objects()
         except Exception as exc:  # noqa: BLE001 - reported by /readyz instead of killing the server
             self._failed = type(exc).__name__
             log.error("engine_warm_up_failed", error_type=self._failed, error_code=getattr(exc, "code", None))
@@ -62,10 +53,8 @@ class Readiness:
         """Move the models, indexes and dictionaries (~370,000 objects that live as long as the process) out of
         the garbage collector's way. Otherwise every full collection walks them, about 140 ms with the GIL held,
         stalling every request in flight; frozen, it skips them. Later objects are collected as usual."""
-        settle = getattr(self.engine, "wait_until_settled", None)
-        if not callable(settle):  # not the real engine (tests inject fakes): nothing big to freeze
-            return
-        settle()
+        assert self.engine is not None
+        self.engine.wait_until_settled()
         gc.collect()
         gc.freeze()
         log.info("long_lived_objects_frozen", objects=gc.get_freeze_count())
@@ -78,9 +67,9 @@ class Readiness:
         return self._warm.is_set()
 
     def checks(self) -> dict[str, bool]:
+        """Each component as the engine itself reports it (all False until warm-up has finished)."""
         checks = {"database": self.db.ping() and self.db.current_revision() is not None}
-        detail = getattr(self.engine, "readiness", None) if self.engine_ready else None
-        parts = detail() if callable(detail) else {}
+        parts = self.engine.readiness() if self.engine_ready and self.engine is not None else {}
         for name in ENGINE_COMPONENTS:
-            checks[name] = bool(parts.get(name, self.engine_ready))
+            checks[name] = bool(parts.get(name, False))
         return checks

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.api.cards import Card, summary_cards
 from bot.api.schemas import EscalationBrief, EscalationOut, MessageOut, TracedMessage
-from bot.conversation.models import Citation
-from bot.reports.models import Report
+from bot.core.reply import Citation
+from bot.core.report import Report
 from bot.store.messages import citations_for, traces_for
 from bot.store.models import CitationRow, Counselor, Escalation, Message, utcnow
 

@@ -4,7 +4,7 @@ gets the same reply, so a repeat need not run the pipeline again.
 Only ``answer`` and ``decline`` replies are kept. Emergencies and escalations always run the whole
 pipeline (they are cheap, and the safety path should never depend on what was asked before).
 
->>> from bot.conversation.models import Reply
+>>> from bot.core.reply import Reply
 >>> cache = ReplyCache(maxsize=2)
 >>> key = cache.key("what is CYP2D6", report=None, history=())
 >>> cache.get(key) is None
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from pydantic_core import PydanticSerializationError
 
-from bot.conversation.models import Reply, TraceStep, Turn
-from bot.reports.models import Report
+from bot.core.reply import Reply, TraceStep, Turn
+from bot.core.report import Report
 
 CACHEABLE_ACTIONS = frozenset({"answer", "decline"})
 

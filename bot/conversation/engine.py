@@ -1,7 +1,7 @@
 """The one place a reply is decided: triage -> understand -> retrieve -> compose -> guard, with a trace.
 
 >>> from bot.config import Settings
->>> from bot.retrieval.embedder import HashEmbedder
+>>> from bot.retrieval.embedders import HashEmbedder
 >>> engine = ConversationEngine(Settings(embedder="hash"), embedder=HashEmbedder(), searcher=EmptySearcher())
 >>> engine.reply("I want to kill myself").action
 'emergency'
@@ -18,17 +18,19 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.draft import Draft
+from bot.answering.facts import fact_sentences
 from bot.answering.local import LocalComposer, ResultScope, facts_for, is_definition
 from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
 from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
 from bot.conversation.cache import ReplyCache
-from bot.conversation.models import Reply, TraceStep, Turn
-from bot.reports.models import Report
-from bot.retrieval.embedder import Embedder, embedder_for
-from bot.retrieval.models import Passage
+from bot.core.draft import Draft
+from bot.core.passage import Passage
+from bot.core.reply import Reply, TraceStep, Turn
+from bot.core.report import Report
+from bot.retrieval.embedders import Embedder, embedder_for
+from bot.retrieval.search import get_searcher
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.readability import MAX_GRADE, reading_grade, warm_up_in_background
@@ -38,14 +40,19 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
 _SWALLOWED = re.compile(r"\b(?:took|taken|swallow\w*|overdos\w*|too many|too much|ate|drank|pills)\b", re.IGNORECASE)
 K = 6
+ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
 
 class EmptySearcher:
-    """A searcher with no documents (used when none is given in doctests)."""
-
-    chunks: dict[str, Any] = {}
+    """A searcher with no documents: the engine still triages, escalates and states report facts."""
 
     def search(self, query: str, **_: Any) -> list[Passage]:
+        return []
+
+    def expand(self, query: str) -> str:
+        return query
+
+    def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
         return []
 
 
@@ -77,8 +84,6 @@ class ConversationEngine:
             if self._embedder is None:
                 self._embedder = embedder_for(s)
             if self._searcher is None:
-                from bot.retrieval.search import get_searcher
-
                 self._searcher = get_searcher(s, self._embedder)
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
@@ -89,6 +94,17 @@ class ConversationEngine:
             self._warm = True
             log.info("engine_warm", extra={"classifier": self._classifier is not None,
                                            "llm": self._llm_composer is not None})
+
+    def readiness(self) -> dict[str, bool]:
+        """Each component checked for real: the embedder embeds, the index has passages, the classifier loaded."""
+        if not self._warm:
+            return dict.fromkeys(ENGINE_COMPONENTS, False)
+        try:
+            embeds = self._embedder.encode(["ready"]).shape == (1, self._embedder.dim)
+        except Exception:  # noqa: BLE001 - a broken model is reported as not ready, not raised
+            embeds = False
+        return {"embedder": embeds, "vector_store": bool(self._searcher.indexed_topics()),
+                "classifier": self._classifier is not None}
 
     def wait_until_settled(self, timeout: float = 30.0) -> None:
         """Wait for what ``warm_up`` left loading in the background (the reading-level dictionary)."""
@@ -160,9 +176,7 @@ class ConversationEngine:
         return reply
 
     def _embed(self, text: str) -> np.ndarray:
-        expand = getattr(getattr(self._searcher, "terms", None), "expand", None)
-        query = expand(text) if expand else text
-        return self._embedder.encode([query or "empty"])[0]
+        return self._embedder.encode([self._searcher.expand(text) or "empty"])[0]
 
     def _retrieve(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                   trace: list[TraceStep]) -> list[Passage]:
@@ -273,7 +287,8 @@ class ConversationEngine:
         except Exception as exc:  # any LLM failure falls back to the local composer
             trace.append(TraceStep(step="compose", outcome="llm_error", detail={"error": type(exc).__name__}))
             return None
-        guard = check_output(draft, report=report, embedder=self._embedder)
+        guard = check_output(draft, report=report, embedder=self._embedder, report_sentences=[
+            sentence for fact in fact_sentences(report, report.genes if report else []) for sentence in fact.sentences])
         grade = reading_grade(guard.draft.text)
         trace.append(TraceStep(step="guard", outcome=f"llm:{guard.outcome}", detail={**guard.detail(), "grade": grade}))
         if guard.outcome != "pass" and guard.outcome != "rewrite" or grade > MAX_GRADE:

@@ -14,7 +14,7 @@ from collections import Counter
 import yaml
 
 from bot.config import PROJECT_ROOT, get_settings
-from bot.conversation.models import Turn
+from bot.core.reply import Turn
 
 ALARM_WORDS = re.compile(r"\b(?:kill\w*|die|dying|dead|death|shoot|attack|overdose|bleed\w*|emergency|hurt\w*|"
                          r"pain|suicide|poison\w*|seizure\w*|heart)\b", re.IGNORECASE)
@@ -27,7 +27,7 @@ def _engine(all_docs: bool):
     if not all_docs:
         return ConversationEngine(settings)
     from bot.knowledge.loader import chunk_document, load_kb
-    from bot.retrieval.embedder import embedder_for
+    from bot.retrieval.embedders import embedder_for
     from bot.retrieval.search import HybridSearcher
     from bot.retrieval.store import InMemoryStore
     from bot.retrieval.terms import load_synonyms

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answering.draft import Draft
-from bot.conversation.models import Citation, EscalationRequest
-from bot.retrieval.models import Passage
+from bot.core.draft import Draft
+from bot.core.passage import Passage
+from bot.core.reply import Citation, EscalationRequest
 from bot.safety import wording
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.conversation.models import Reply
+from bot.core.reply import Reply
 
 
 def render_reply(reply: Reply, *, trace: bool = True) -> str:

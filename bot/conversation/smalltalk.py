@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.conversation.models import Turn
+from bot.core.reply import Turn
 from bot.safety import wording
 
 _PATTERNS = {

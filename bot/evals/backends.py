@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.conversation.models import Reply, Turn
+from bot.core.passage import Passage
+from bot.core.reply import Reply, Turn
+from bot.core.report import PgxResult, Report, Variant
 from bot.errors import GeneChatError
-from bot.reports.models import PgxResult, Report, Variant
-from bot.retrieval.models import Passage
 
 log = logging.getLogger(__name__)
 

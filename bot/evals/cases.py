@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bot.conversation.models import ACTIONS, Action
+from bot.core.reply import ACTIONS, Action
 from bot.evals.yamlio import EvalDataError, YamlDoc, load_yaml
 
 REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {

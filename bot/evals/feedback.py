@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from bot.conversation.models import ACTIONS
+from bot.core.reply import ACTIONS
 from bot.evals.cases import AnswerCase
 
 log = logging.getLogger(__name__)

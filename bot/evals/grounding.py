@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bot.core.report import Report
 from bot.evals import textchecks
-from bot.reports.models import Report
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedders import Embedder
 
 # Modules that may hold the engine's fixed wording as string constants (whichever exist are used).
 _WORDING_MODULES = ("bot.safety.wording", "bot.answering.wording", "bot.safety.templates")

@@ -18,7 +18,7 @@ from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, Searcher
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
 from bot.evals.results import EvalRun, SuiteResult
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedders import Embedder
 
 log = logging.getLogger(__name__)
 SUITES = ("triage", "retrieval", "answers")
@@ -64,7 +64,7 @@ def _kb_doc_ids() -> set[str] | None:
 def _grounder(embedder: Embedder | None) -> Grounder:
     settings = get_settings()
     if embedder is None:
-        from bot.retrieval.embedder import embedder_for
+        from bot.retrieval.embedders import embedder_for
 
         embedder = embedder_for(settings)
     docs = load_kb_texts(settings.kb_dir) if settings.kb_dir.is_dir() else {}

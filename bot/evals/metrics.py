@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.conversation.models import ACTIONS
+from bot.core.reply import ACTIONS
 from bot.evals.results import CaseResult, MetricKind, MetricResult
 
 Scorer = Callable[[CaseResult], float | None]

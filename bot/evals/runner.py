@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
-from bot.conversation.models import Reply
+from bot.core.reply import Reply
 from bot.evals import metrics as M
 from bot.evals.backends import SearcherLike, Target
 from bot.evals.cases import AnswerCase, LabeledExample, Located, RetrievalQuery, is_holdout

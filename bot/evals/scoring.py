@@ -6,12 +6,12 @@ Checks in ``SOFT_CHECKS`` are shown in the failure list but do not fail a case o
 
 from __future__ import annotations
 
-from bot.conversation.models import Reply
+from bot.core.reply import Reply
+from bot.core.report import Report
 from bot.evals import textchecks
 from bot.evals.cases import AnswerCase
 from bot.evals.grounding import Grounder
 from bot.evals.results import SOFT_CHECKS, CaseResult
-from bot.reports.models import Report
 
 GROUNDED_CASE_MIN = 0.75
 GRADE_MAX = 8.0

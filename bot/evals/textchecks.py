@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.conversation.models import ReportFact
-from bot.reports.models import Report
+from bot.core.reply import ReportFact
+from bot.core.report import Report
 
 _SENT = re.compile(r"(?<=[.!?])\s+|\n+\s*(?:[-*•]\s+)?")
 _CLAIM = re.compile(r"\b(your|you have|you are|you're|you carry|the report|this report)\b", re.I)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
+from bot.core.report import Report
 from bot.errors import ReportError
-from bot.reports.models import Report
 from bot.reports.parse import parse_report
 
 report_app = typer.Typer(help="Read genetic test reports.", no_args_is_help=True)

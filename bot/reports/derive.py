@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reports.models import PgxResult, Report
+from bot.core.report import PgxResult, Report
 from bot.reports.phenotype import INDETERMINATE, derive_phenotype, table_for
 from bot.reports.phenotype.alleles import normalize_diplotype
 from bot.reports.phenotype.hla import hla_status

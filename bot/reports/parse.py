@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.config import get_settings
+from bot.core.report import Report
 from bot.errors import ReportError
 from bot.reports.derive import complete_report
-from bot.reports.models import Report
 from bot.reports.parsers.base import fail
 from bot.reports.parsers.csv import parse_csv
 from bot.reports.parsers.fhir import looks_fhir, parse_fhir

@@ -1,13 +1,13 @@
 """One plain-language line per result, built only from what the report (or CPIC rules) says.
 
->>> from bot.reports.models import PgxResult
+>>> from bot.core.report import PgxResult
 >>> summarize_result(PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated"))
 'CYP2C19: *2/*2, Poor Metabolizer (as stated in your report).'
 """
 
 from __future__ import annotations
 
-from bot.reports.models import PgxResult
+from bot.core.report import PgxResult
 
 _SOURCE = {"stated": "as stated in your report", "derived": "worked out from your genotype using CPIC rules"}
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from bot.knowledge.approval import require_approved
 from bot.knowledge.loader import chunk_document, load_kb
 from bot.knowledge.models import Chunk
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedders import Embedder
 from bot.retrieval.store import VectorStore
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from bot.retrieval.models import Passage
+from bot.core.passage import Passage
 
 
 def passage_to_document(passage: Passage) -> Document:

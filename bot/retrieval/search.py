@@ -1,6 +1,6 @@
 """Hybrid search: dense (Chroma) + lexical BM25, fused by reciprocal-rank fusion, with term boosts.
 
->>> from bot.retrieval.embedder import HashEmbedder
+>>> from bot.retrieval.embedders import HashEmbedder
 >>> from bot.retrieval.store import InMemoryStore
 >>> from bot.knowledge.models import Chunk
 >>> chunk = Chunk(chunk_id="d#0", doc_id="d", title="CYP2C19", section="Overview", text="CYP2C19 and clopidogrel.",
@@ -22,10 +22,10 @@ import numpy as np
 import Stemmer
 
 from bot.config import Settings, get_settings
+from bot.core.passage import Passage
 from bot.errors import IndexNotReady
 from bot.knowledge.models import Chunk
-from bot.retrieval.embedder import Embedder, embedder_for
-from bot.retrieval.models import Passage
+from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.store import ChromaStore, VectorStore
 from bot.retrieval.terms import TermIndex, load_synonyms
 
@@ -90,6 +90,12 @@ class HybridSearcher:
 
     def embed_query(self, query: str) -> np.ndarray:
         return self.embedder.encode([self.terms.expand(query)])[0]
+
+    def expand(self, query: str) -> str:
+        return self.terms.expand(query)
+
+    def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
+        return [(list(c.genes), list(c.drugs)) for c in self.chunks.values()]
 
     def search(
         self,

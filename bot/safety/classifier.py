@@ -9,7 +9,7 @@ Labels: all ``answer`` examples share one label (which answer reason applies dep
 report, not the words); escalate/emergency/decline keep their reason codes, and an action's
 probability is the sum over its reasons.
 
->>> from bot.retrieval.embedder import HashEmbedder
+>>> from bot.retrieval.embedders import HashEmbedder
 >>> data = [LabeledExample("what is cyp2d6", "answer", "general_education"),
 ...         LabeledExample("should i stop my plavix", "escalate", "medication_change")] * 3
 >>> clf = TriageClassifier.fit(data, HashEmbedder())
@@ -31,7 +31,7 @@ import numpy as np
 import yaml
 
 from bot.config import PROJECT_ROOT
-from bot.retrieval.embedder import Embedder
+from bot.core.protocols import Embedder
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ Checks, per sentence:
 - LLM sentences must be supported by a passage or a report fact (embedding similarity) and must not
   leak the prompt.
 
->>> from bot.answering.draft import Draft
+>>> from bot.core.draft import Draft
 >>> d = Draft(); d.add("Take 75 mg once a day.", "llm", 0)
 >>> check_output(d, report=None).dropped[0]["why"]
 'dose'
@@ -19,15 +19,16 @@ Checks, per sentence:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from bot.answering.draft import Draft, Sentence, clean_markdown, passage_sentences, split_sentences
-from bot.reports.models import Report
-from bot.retrieval.embedder import Embedder
+from bot.core.draft import Draft, Sentence, clean_markdown, passage_sentences, split_sentences
+from bot.core.protocols import Embedder
+from bot.core.report import Report
 from bot.safety.report_text import looks_like_instruction
 
 SUPPORT_MIN = 0.75  # MiniLM cosine to the closest passage/fact sentence; measured in tests/unit/test_guard_support.py
@@ -168,9 +169,14 @@ def check_output(
     *,
     report: Report | None,
     embedder: Embedder | None = None,
+    report_sentences: Sequence[str] = (),
     support_min: float = SUPPORT_MIN,
 ) -> GuardResult:
-    """Drop every sentence that breaks a rule; say whether the reply can still be sent."""
+    """Drop every sentence that breaks a rule; say whether the reply can still be sent.
+
+    Model-written sentences must be supported by a vetted passage or by ``report_sentences`` (the report's
+    facts as GeneChat states them), measured with ``embedder``.
+    """
     vetted = _vetted_sentences(draft)
     kept: list[Sentence] = []
     dropped: list[dict[str, Any]] = []
@@ -182,7 +188,7 @@ def check_output(
             kept.append(s)
     llm = [s for s in kept if s.kind == "llm"]
     if llm and embedder is not None:
-        support = _support_texts(draft, report, vetted)
+        support = [*vetted, *report_sentences]
         scores = support_scores([s.text for s in llm], support, embedder)
         for s, score in zip(llm, scores):
             if score < support_min:
@@ -199,16 +205,6 @@ def check_output(
     else:
         outcome = "rewrite" if dropped else "pass"
     return GuardResult(out, outcome, dropped, len(draft.sentences))
-
-
-def _support_texts(draft: Draft, report: Report | None, vetted: set[str]) -> list[str]:
-    from bot.answering.facts import fact_sentences
-
-    texts = list(vetted)
-    if report is not None:
-        for gf in fact_sentences(report, report.genes):
-            texts += gf.sentences
-    return texts
 
 
 def support_scores(sentences: list[str], support: list[str], embedder: Embedder) -> list[float]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from bot.conversation.models import Reply, Turn
+from bot.core.reply import Reply, Turn
 from bot.store import audit
 from bot.store.models import CitationRow, DecisionTrace, Escalation, Message
 

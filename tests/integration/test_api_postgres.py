@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from bot.api.testing import ApiHarness
 from bot.config import Settings
-from bot.store.testing import POSTGRES_ENV, fresh_postgres_database
+from tests.support.api import ApiHarness
+from tests.support.store import POSTGRES_ENV, fresh_postgres_database
 
 pytestmark = pytest.mark.integration
 
@@ -90,7 +90,7 @@ def test_both_workers_migrating_at_once_is_safe(isolated_data_dir, pg_url):
 def test_concurrent_load_on_postgres_loses_and_duplicates_nothing(isolated_data_dir, pg_url):
     from benchmarks.load import run_load
     from bot.api.app import create_app
-    from bot.api.testing import FakeEngine, serve_in_thread
+    from tests.support.api import FakeEngine, serve_in_thread
 
     settings = Settings(data_dir=isolated_data_dir, database_url=pg_url, rate_limit="1000000/minute")
     with serve_in_thread(create_app(settings, engine=FakeEngine())) as url:

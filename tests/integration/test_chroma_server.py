@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from bot.config import get_settings
-from bot.retrieval.embedder import HashEmbedder
+from bot.retrieval.embedders import HashEmbedder
 from bot.retrieval.indexer import build_index
 from bot.retrieval.search import HybridSearcher
 from bot.retrieval.store import ChromaStore

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.evals.fakes import ForcedActionEngine
 from bot.evals.harness import EvalOptions, run_eval
 from bot.evals.results import EvalRun
+from tests.support.eval_fakes import ForcedActionEngine
 
 pytestmark = pytest.mark.slow
 EVALS = PROJECT_ROOT / "evals"

@@ -9,10 +9,10 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from sqlalchemy import select, update
 
-from bot.api.testing import ApiHarness
 from bot.config import Settings
 from bot.store.escalations import list_feedback
 from bot.store.models import AuditEvent, CounselorToken, Escalation, Message
+from tests.support.api import ApiHarness
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 
 from bot.api.app import create_app
-from bot.api.testing import SAMPLE_REPORT, FakeEngine, report_parser, serve_in_thread
 from bot.config import Settings
 from bot.store.counselors import add_counselor
 from bot.store.db import Database
+from tests.support.api import SAMPLE_REPORT, FakeEngine, report_parser, serve_in_thread
 
 
 def run_journey(base_url: str) -> None:

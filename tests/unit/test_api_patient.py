@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from bot.api import middleware
 from bot.api.routes import messages as messages_route
-from bot.api.testing import SAMPLE_REPORT, ApiHarness, FakeEngine
 from bot.config import Settings
 from bot.store.consent import CONSENT_VERSION
 from bot.store.models import (
@@ -22,6 +21,7 @@ from bot.store.models import (
     StoredReport,
 )
 from bot.store.security import hash_token
+from tests.support.api import SAMPLE_REPORT, ApiHarness, FakeEngine
 
 
 @pytest.fixture
@@ -394,14 +394,14 @@ def test_readiness_lists_what_is_missing_when_warm_up_fails(isolated_data_dir):
         assert api.client.get("/healthz").status_code == 200
         resp = api.client.get("/readyz")
         assert resp.status_code == 503
-        assert resp.json()["missing"] == ["vector_store", "embedding_model"]
+        assert resp.json()["missing"] == ["embedder", "vector_store", "classifier"]
         assert resp.json()["checks"]["database"] is True
 
 
 def test_readiness_uses_engine_component_report(isolated_data_dir):
     class Partial(FakeEngine):
         def readiness(self) -> dict[str, bool]:
-            return {"vector_store": False, "embedding_model": True}
+            return {"embedder": True, "vector_store": False, "classifier": True}
 
     with ApiHarness(Settings(data_dir=isolated_data_dir), engine=Partial()) as api:
         assert api.client.get("/readyz").json()["missing"] == ["vector_store"]

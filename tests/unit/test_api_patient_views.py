@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import update
 
 from bot.api.middleware import JSON_BODY_LIMIT
-from bot.api.testing import SAMPLE_REPORT, ApiHarness
 from bot.config import Settings
 from bot.store.models import StoredReport
+from tests.support.api import SAMPLE_REPORT, ApiHarness
 
 BIG_REPORT = {
     **SAMPLE_REPORT,

@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from bot.api import middleware
-from bot.api.testing import SAMPLE_REPORT, ApiHarness
 from bot.config import Settings
 from bot.store.models import Message, StoredReport
+from tests.support.api import SAMPLE_REPORT, ApiHarness
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_logs_of_a_full_journey_hold_no_patient_text_report_content_or_tokens(is
 def test_real_engine_conversation_logs_hold_no_patient_text(isolated_data_dir, caplog):
     """The same check with the real conversation engine (hash embedder, no index): its logs must be clean too."""
     from bot.conversation.engine import ConversationEngine, EmptySearcher
-    from bot.retrieval.embedder import HashEmbedder
+    from bot.retrieval.embedders import HashEmbedder
 
     settings = Settings(data_dir=isolated_data_dir, embedder="hash", log_level="DEBUG")
     engine = ConversationEngine(settings, embedder=HashEmbedder(), searcher=EmptySearcher())

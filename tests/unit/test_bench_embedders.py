@@ -11,7 +11,7 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.evals.cases import load_retrieval
 from bot.evals.gate import load_thresholds
 from bot.evals.runner import run_retrieval
-from bot.retrieval.embedder import get_embedder
+from bot.retrieval.embedders import get_embedder
 from bot.retrieval.indexer import build_index
 from bot.retrieval.search import HybridSearcher
 from bot.retrieval.store import ChromaStore

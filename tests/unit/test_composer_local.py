@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.answering.draft import split_sentences
 from bot.answering.facts import fact_sentences
 from bot.answering.local import LocalComposer
 from bot.answering.understand import Vocabulary, understand
-from bot.conversation.models import Turn
-from bot.conversation.testing import SAMPLE_PASSAGES
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.draft import split_sentences
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
+from tests.support.engine import SAMPLE_PASSAGES
 
 VOCAB = Vocabulary.builtin()
 PM = Report(source_format="native", pharmacogenomics=[

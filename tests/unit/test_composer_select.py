@@ -7,9 +7,9 @@ from bot.answering.facts import fact_sentences
 from bot.answering.local import LocalComposer
 from bot.answering.select import near_duplicate, pick_sentences, situational_mismatch
 from bot.answering.understand import Vocabulary, understand
-from bot.conversation.testing import make_test_engine
-from bot.reports.models import PgxResult, Report, Variant
-from bot.retrieval.models import Passage
+from bot.core.passage import Passage
+from bot.core.report import PgxResult, Report, Variant
+from tests.support.engine import make_test_engine
 
 VOCAB = Vocabulary.builtin()
 IM = Report(source_format="native", pharmacogenomics=[

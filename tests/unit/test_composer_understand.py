@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.answering.understand import Vocabulary, understand
-from bot.conversation.models import Turn
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report, Variant
 
 VOCAB = Vocabulary.builtin()
 HEREDITARY = Report(source_format="native", variants=[

@@ -8,8 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.retrieval.embedder import SentenceTransformerEmbedder
-from bot.retrieval.onnx_embedder import OnnxEmbedder
+from bot.retrieval.embedders import OnnxEmbedder, SentenceTransformerEmbedder
 
 pytestmark = pytest.mark.slow
 
@@ -50,14 +49,14 @@ def test_sentence_transformer_loads_and_encodes_with_network_blocked(no_network:
 
 
 def test_onnx_embedder_gives_the_reference_vectors(reference, models_cache_dir: Path, no_network) -> None:
-    onnx = OnnxEmbedder.load_or_export(cache_dir=models_cache_dir)
+    onnx = OnnxEmbedder.load_or_export(None, models_cache_dir)
     cosines = (onnx.encode(SENTENCES) * reference.encode(SENTENCES)).sum(axis=1)
     assert cosines.min() >= 0.9999, cosines
     assert no_network == []
 
 
 def test_onnx_encodes_long_texts_past_the_shipped_128_token_limit(models_cache_dir: Path) -> None:
-    onnx = OnnxEmbedder.load_or_export(cache_dir=models_cache_dir)
+    onnx = OnnxEmbedder.load_or_export(None, models_cache_dir)
     short = "CYP2D6 breaks down codeine. " * 20
     long = short + "Tramadol is changed by it too. " * 20
     a, b = onnx.encode([short, long])

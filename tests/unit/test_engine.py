@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.engine import ConversationEngine
-from bot.conversation.models import Turn
-from bot.conversation.testing import FakeSearcher, make_test_engine
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report, Variant
 from bot.safety.guard import has_dose, has_med_change_advice
+from tests.support.engine import FakeSearcher, make_test_engine
 
 PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated"),
@@ -95,7 +95,7 @@ def test_query_embedding_is_computed_once_and_reused_for_retrieval(tmp_path):
         dim = 384
 
         def __init__(self):
-            from bot.retrieval.embedder import HashEmbedder
+            from bot.retrieval.embedders import HashEmbedder
 
             self.inner = HashEmbedder()
 
@@ -133,7 +133,7 @@ def test_get_engine_returns_one_warm_instance(monkeypatch, tmp_path):
 
 
 def test_reply_above_grade_8_falls_back_to_the_simpler_composition(tmp_path):
-    from bot.retrieval.models import Passage
+    from bot.core.passage import Passage
 
     hard = Passage(chunk_id="hard#0", doc_id="hard", title="Hard", section="s", genes=["CYP2C19"],
                    text="Pharmacokinetic variability attributable to polymorphic cytochrome isoenzymes necessitates "
@@ -150,7 +150,7 @@ def test_reply_above_grade_8_falls_back_to_the_simpler_composition(tmp_path):
 def test_llm_reply_above_grade_8_is_replaced_by_the_local_one(tmp_path):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from bot.retrieval.models import Passage
+    from bot.core.passage import Passage
 
     wordy = ("Comprehensive interpretation additionally requires consideration of concomitant pharmacological "
              "interactions and physiological characteristics.")
@@ -202,7 +202,7 @@ def test_server_freezes_the_warm_engine_out_of_the_garbage_collectors_way(tmp_pa
     from bot.config import Settings
 
     engine = make_test_engine(tmp_path)
-    readiness = Readiness(Settings(data_dir=tmp_path, embedder="hash"), db=None, engine=engine)
+    readiness = Readiness(Settings(data_dir=tmp_path, embedder="hash"), db=None, engine=engine, freeze_gc=True)
     before = gc.get_freeze_count()
     readiness._warm_up()
     try:

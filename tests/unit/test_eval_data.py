@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT
+from bot.core.report import Report
 from bot.evals.cases import (
     REASONS_BY_ACTION,
     AnswerCase,
@@ -23,7 +24,6 @@ from bot.evals.cases import (
     load_cases,
     load_triage,
 )
-from bot.reports.models import Report
 from bot.reports.parse import parse_report
 
 EVALS = PROJECT_ROOT / "evals"

@@ -39,9 +39,9 @@ def test_wrong_and_unsafe_replies_become_valid_cases_with_report_fixtures(tmp_pa
 def test_counselor_feedback_in_the_console_is_exported_by_the_cli(isolated_data_dir: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from bot.api.testing import ApiHarness
     from bot.cli import app
     from bot.config import Settings
+    from tests.support.api import ApiHarness
 
     with ApiHarness(Settings(data_dir=isolated_data_dir, rate_limit="1000/minute")) as api:
         patient = api.patient()

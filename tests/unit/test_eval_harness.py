@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.conversation.models import Reply
+from bot.core.reply import Reply
 from bot.evals import harness
-from bot.evals.fakes import FAKE_DOCS, FakeEngine, FakeSearcher, ForcedActionEngine
 from bot.evals.harness import EvalOptions, run_eval
 from bot.evals.yamlio import EvalDataError
-from bot.retrieval.embedder import HashEmbedder
+from bot.retrieval.embedders import HashEmbedder
+from tests.support.eval_fakes import FAKE_DOCS, FakeEngine, FakeSearcher, ForcedActionEngine
 
 TRIAGE = {
     "answer": ("general_education", ["what is CYP2D6", "what is a poor metabolizer", "what does clopidogrel do",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.models import ReportFact
+from bot.core.reply import ReportFact
+from bot.core.report import PgxResult, Report, Variant
 from bot.evals.grounding import Grounder, load_kb_texts
 from bot.evals.textchecks import find_dose_advice, find_invented_genotypes, reading_grade
-from bot.reports.models import PgxResult, Report, Variant
-from bot.retrieval.embedder import HashEmbedder
+from bot.retrieval.embedders import HashEmbedder
 
 REPORT = Report(
     source_format="native",
@@ -132,7 +132,7 @@ def test_terms_named_as_examples_are_not_claims() -> None:
 
 
 def test_a_hedged_invented_claim_outside_kb_text_is_still_caught_by_the_guard_second_opinion() -> None:
-    from bot.conversation.models import Reply
+    from bot.core.reply import Reply
     from bot.evals.cases import AnswerCase
     from bot.evals.results import CaseResult
     from bot.evals.scoring import score_answer_case

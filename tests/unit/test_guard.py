@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.draft import Draft
-from bot.conversation.testing import SAMPLE_PASSAGES
-from bot.reports.models import PgxResult, Report
+from bot.core.draft import Draft
+from bot.core.report import PgxResult, Report
 from bot.safety.guard import check_output, has_dose, has_med_change_advice, invented_claims
 from bot.safety.report_text import looks_like_instruction, safe_field
+from tests.support.engine import SAMPLE_PASSAGES
 
 REPORT = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.draft import split_sentences
-from bot.conversation.testing import SAMPLE_PASSAGES
+from bot.core.draft import split_sentences
 from bot.safety.guard import SUPPORT_MIN, support_scores
+from tests.support.engine import SAMPLE_PASSAGES
 
 SUPPORT = [s for p in SAMPLE_PASSAGES for s in split_sentences(p.text)] + [
     "Your report lists CYP2C19 *2/*2, which the lab calls Poor Metabolizer."]
@@ -29,7 +29,7 @@ UNSUPPORTED = [
 
 @pytest.mark.slow
 def test_support_threshold_separates_paraphrases_from_new_claims(models_cache_dir):
-    from bot.retrieval.embedder import get_embedder
+    from bot.retrieval.embedders import get_embedder
 
     embedder = get_embedder("onnx", None, str(models_cache_dir))
     good = support_scores(PARAPHRASES, SUPPORT, embedder)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import KnowledgeBaseError
-from bot.retrieval.embedder import HashEmbedder
+from bot.retrieval.embedders import HashEmbedder
 from bot.retrieval.indexer import build_index
 from bot.retrieval.store import ChromaStore, InMemoryStore
 

@@ -6,9 +6,9 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from bot.conversation.testing import make_test_engine
-from bot.reports.models import PgxResult, Report
+from bot.core.report import PgxResult, Report
 from bot.safety.guard import has_dose
+from tests.support.engine import make_test_engine
 
 PM = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])
@@ -72,7 +72,7 @@ def test_llm_is_never_asked_when_triage_escalates(tmp_path):
 def test_prompt_holds_only_facts_passages_and_question(tmp_path):
     from bot.answering.facts import fact_sentences
     from bot.answering.llm import LLMComposer
-    from bot.conversation.testing import SAMPLE_PASSAGES
+    from tests.support.engine import SAMPLE_PASSAGES
 
     composer = LLMComposer(FakeListChatModel(responses=["x"]))
     messages = composer.messages(QUESTION, fact_sentences(PM, ["CYP2C19"]), SAMPLE_PASSAGES[:2])

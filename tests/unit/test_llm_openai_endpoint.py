@@ -10,9 +10,9 @@ import pytest
 
 from bot.config import Settings
 from bot.conversation.engine import ConversationEngine
-from bot.conversation.testing import FakeSearcher
-from bot.reports.models import PgxResult, Report
-from bot.retrieval.embedder import HashEmbedder
+from bot.core.report import PgxResult, Report
+from bot.retrieval.embedders import HashEmbedder
+from tests.support.engine import FakeSearcher
 
 PM = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])

@@ -13,8 +13,8 @@ from bot.answering import select
 from bot.answering.classes import sentence_classes
 from bot.answering.select import explains_result
 from bot.config import PROJECT_ROOT, get_settings
-from bot.retrieval.embedder import HashEmbedder
-from bot.retrieval.models import Passage
+from bot.core.passage import Passage
+from bot.retrieval.embedders import HashEmbedder
 from bot.safety import classifier, readability
 from bot.safety.classifier import LabeledExample, TriageClassifier, load_examples, load_or_train
 
@@ -149,7 +149,7 @@ def test_numpy_probabilities_equal_sklearn_with_the_onnx_embedder():
     models = PROJECT_ROOT / "data" / "models"
     if not (models / "minilm_fp32.onnx").exists():
         pytest.skip("no ONNX export in data/models")
-    from bot.retrieval.embedder import get_embedder
+    from bot.retrieval.embedders import get_embedder
 
     embedder = get_embedder("onnx", None, str(models))
     train, texts = _all_triage_texts()
@@ -176,8 +176,9 @@ def test_gene_and_medicine_detection_is_unchanged_by_the_word_precheck():
     import yaml
 
     from bot.answering.understand import kb_vocabulary
+    from bot.conversation.engine import EmptySearcher
 
-    vocab = kb_vocabulary(None, get_settings().kb_dir)
+    vocab = kb_vocabulary(EmptySearcher(), get_settings().kb_dir)
     _, texts = _all_triage_texts()
     for path in sorted((PROJECT_ROOT / "evals" / "cases").glob("*.yaml")):
         for case in (yaml.safe_load(path.read_text()) or {}).get("cases", []):

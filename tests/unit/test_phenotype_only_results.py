@@ -13,14 +13,14 @@ import pytest
 
 from bot.answering.facts import fact_sentences
 from bot.api.cards import pgx_card
-from bot.api.testing import ApiHarness
 from bot.config import Settings
-from bot.conversation.testing import make_test_engine
+from bot.core.report import PgxResult, Report
 from bot.evals.textchecks import find_invented_genotypes
-from bot.reports.models import PgxResult, Report
 from bot.reports.parse import parse_report
 from bot.reports.summary import summarize_result
 from bot.safety.guard import invented_claims
+from tests.support.api import ApiHarness
+from tests.support.engine import make_test_engine
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.models import Turn
-from bot.conversation.testing import FakeSearcher, make_test_engine
-from bot.reports.models import PgxResult, Report
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report
+from tests.support.engine import FakeSearcher, make_test_engine
 
 PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge.models import Chunk
-from bot.retrieval.embedder import HashEmbedder
+from bot.retrieval.embedders import HashEmbedder
 from bot.retrieval.indexer import build_index
 from bot.retrieval.langchain import GeneChatRetriever
 from bot.retrieval.search import HybridSearcher

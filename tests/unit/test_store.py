@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import inspect, select
 from typer.testing import CliRunner
 
-from bot.api.testing import ApiHarness
 from bot.cli import app as cli_app
 from bot.config import Settings, get_settings
 from bot.store import escalations
@@ -16,6 +15,7 @@ from bot.store.counselors import CounselorError, add_counselor, authenticate
 from bot.store.db import Database
 from bot.store.models import Base, Counselor, Escalation
 from bot.store.sessions import create_session, session_for_token
+from tests.support.api import ApiHarness
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.retrieval.embedder import HashEmbedder
+from bot.retrieval.embedders import HashEmbedder
 from bot.safety import classifier
 from bot.safety.classifier import TriageClassifier, is_holdout, load_examples, load_or_train
 from bot.safety.triage import triage

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from bot.api.cards import MEDICINE_GROUPS, pgx_card, summary_cards, variant_card
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.report import PgxResult, Report, Variant
 from bot.web import routes
 
 STATIC = Path(routes.__file__).parent / "static"

@@ -13,8 +13,8 @@ from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
 from bot.api.schemas import Conversation, MessageIn, MessageReply
 from bot.api.webhook import escalation_payload, notify
-from bot.conversation.models import EscalationRequest, Reply, TraceStep
-from bot.reports.models import Report
+from bot.core.reply import EscalationRequest, Reply, TraceStep
+from bot.core.report import Report
 from bot.store import messages as repo
 from bot.store.models import Escalation, Message, PatientSession
 from bot.store.sessions import latest_report

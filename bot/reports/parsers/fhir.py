@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.reports.models import PgxResult, Report, Variant
+from bot.core.report import PgxResult, Report, Variant
 from bot.reports.parsers import fhir_resources as fr
 from bot.reports.parsers.base import check_rows, fail, gene_symbol
 from bot.reports.phenotype.tables import covered_genes, table_for

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reports.models import Report
+from bot.core.report import Report
 from bot.reports.parsers.base import check_rows
 from bot.reports.parsers.tables import HEADER_NAMES, data_lines, has_header, row_result
 

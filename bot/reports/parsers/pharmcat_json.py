@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.reports.models import PgxResult, Report
+from bot.core.report import PgxResult, Report
 from bot.reports.parsers.base import check_rows, fail, gene_symbol, is_no_call
 
 SOURCES = ("CPIC", "DPWG", "FDA")

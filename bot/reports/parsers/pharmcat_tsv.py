@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reports.models import PgxResult, Report
+from bot.core.report import PgxResult, Report
 from bot.reports.parsers.base import check_rows, fail, gene_symbol, is_no_call, parse_score
 
 REQUIRED = ("Gene", "Source Diplotype")

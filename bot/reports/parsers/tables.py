@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reports.models import PgxResult
+from bot.core.report import PgxResult
 from bot.reports.parsers.base import fail, gene_symbol, is_no_call, parse_score
 
 HEADER_NAMES = {"gene", "genes", "gene symbol"}

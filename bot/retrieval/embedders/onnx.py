@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.errors import ModelNotAvailable
-from bot.retrieval.embedder import EMBEDDING_DIM, _normalize, default_model_dir
+from bot.retrieval.embedders.model import EMBEDDING_DIM, default_model_dir, normalize
 
 log = logging.getLogger(__name__)
 ONNX_FILE = "minilm_fp32.onnx"
@@ -28,6 +28,7 @@ QUERY_CACHE_SIZE = 2048
 
 def export_onnx(model_dir: Path, target: Path) -> Path:
     """Export the model's transformer to ONNX (needs torch and onnx; done once)."""
+    # imported here: serving never pays for torch (about 2 s and 300 MB); only the one-time export does
     import torch
     import transformers
     from transformers import AutoModel
@@ -72,6 +73,7 @@ class OnnxEmbedder:
     dim = EMBEDDING_DIM
 
     def __init__(self, onnx_path: Path, tokenizer_json: Path, max_len: int = 256, threads: int = 1):
+        # imported here: only processes that embed load the runtime (the CLI and migrations do not)
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -94,12 +96,9 @@ class OnnxEmbedder:
         self._query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._encode_one)
 
     @classmethod
-    def load_or_export(cls, model_dir: Path | None = None, cache_dir: Path | None = None,
-                       threads: int = 1) -> OnnxEmbedder:
-        from bot.config import get_settings
-
-        model_dir = model_dir or get_settings().model_path or default_model_dir()
-        cache_dir = cache_dir or get_settings().models_dir
+    def load_or_export(cls, model_dir: Path | None, cache_dir: Path, threads: int = 1) -> OnnxEmbedder:
+        """Load the export in ``cache_dir`` (made from ``model_dir``, default: the model package, if missing)."""
+        model_dir = model_dir or default_model_dir()
         onnx_path = Path(cache_dir) / ONNX_FILE
         tokenizer_json = Path(model_dir) / "tokenizer.json"
         if not tokenizer_json.is_file():
@@ -144,4 +143,4 @@ class OnnxEmbedder:
         hidden = self.session.run(None, feed)[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)  # mean pooling, as in ST
-        return _normalize(pooled)
+        return normalize(pooled)

@@ -1,4 +1,4 @@
-"""Deterministic fakes for API tests (shipped in the package so unit, integration and browser tests share them).
+"""The API under test: a fake engine and report parser (the Engine and ReportParser contracts), an app harness.
 
 >>> engine = FakeEngine()
 >>> engine.reply("what does CYP2C19 mean?").action
@@ -10,12 +10,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from bot.conversation.models import Citation, EscalationRequest, Reply, ReportFact, TraceStep, Turn
+import uvicorn
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from bot.api.app import create_app
+from bot.core.reply import Citation, EscalationRequest, Reply, ReportFact, TraceStep, Turn
+from bot.core.report import Report
 from bot.errors import ReportError
-from bot.reports.models import Report
+from bot.reports.parse import parse_report
+from bot.store.counselors import add_counselor
+from bot.store.models import Counselor
 
 FAKE_CITATION = Citation(doc_id="cyp2c19-basics", title="CYP2C19 and your medicines", genes=["CYP2C19"],
                          drugs=["clopidogrel"], source_urls=["https://cpicpgx.org/guidelines/"])
@@ -37,11 +47,17 @@ class FakeEngine:
     def warm_up(self) -> None:
         self.warmed = True
 
+    def wait_until_settled(self) -> None:
+        pass
+
+    def readiness(self) -> dict[str, bool]:
+        return {"embedder": self.warmed, "vector_store": self.warmed, "classifier": self.warmed}
+
     def queue(self, *replies: Reply) -> None:
         self.queued.extend(replies)
 
-    def reply(self, text: str, report: Report | None = None, history: list[Turn] | None = None) -> Reply:
-        self.calls.append((text, report, list(history or [])))
+    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = ()) -> Reply:
+        self.calls.append((text, report, list(history)))
         if self.fail_with is not None:
             raise self.fail_with("engine exploded")
         if self.queued:
@@ -66,12 +82,12 @@ class FakeEngine:
                      genes=["CYP2C19"], prompt_version="fake-1")
 
 
-def native_json_parser(data: bytes, *, filename: str = "report.json", max_bytes: int = 5_000_000,
-                       max_rows: int = 1000) -> Report:
+def native_json_parser(data: bytes, *, filename: str | None = "report.json", max_bytes: int | None = 5_000_000,
+                       max_rows: int | None = 1000) -> Report:
     """A minimal stand-in for ``bot.reports.parse.parse_report`` accepting only the native JSON layout."""
-    if len(data) > max_bytes:
+    if max_bytes is not None and len(data) > max_bytes:
         raise ReportError("too large", code="too_large")
-    if not filename.endswith(".json"):
+    if not (filename or "").endswith(".json"):
         raise ReportError("unsupported", code="unsupported_format")
     try:
         raw = json.loads(data)
@@ -82,17 +98,13 @@ def native_json_parser(data: bytes, *, filename: str = "report.json", max_bytes:
     if not isinstance(raw["pharmacogenomics"], list):
         raise ReportError("'pharmacogenomics' must be a list", code="invalid_report")
     rows = raw["pharmacogenomics"]
-    if len(rows) > max_rows:
+    if max_rows is not None and len(rows) > max_rows:
         raise ReportError("too many rows", code="too_large")
     return Report(source_format="native", lab=raw.get("lab"), pharmacogenomics=rows)
 
 
 def report_parser() -> Callable[..., Report]:
-    """The real parser when it is installed, else the native-JSON stand-in."""
-    try:
-        from bot.reports.parse import parse_report
-    except ImportError:
-        return native_json_parser
+    """The real parser (API tests exercise every upload format)."""
     return parse_report
 
 
@@ -122,10 +134,6 @@ class ApiHarness:
     """
 
     def __init__(self, settings, *, engine=None, parser=None, database=None):  # noqa: ANN001
-        from fastapi.testclient import TestClient
-
-        from bot.api.app import create_app
-
         self.settings = settings
         self.engine = engine if engine is not None else FakeEngine()
         self.app = create_app(settings, engine=self.engine, report_parser=parser or report_parser(),
@@ -161,17 +169,11 @@ class ApiHarness:
         return resp.json()
 
     def add_counselor(self, username: str = "casey", password: str = "correct horse battery") -> None:
-        from bot.store.counselors import add_counselor
-
         with self.state.db.session() as db:
             add_counselor(db, username, password)
 
     def counselor(self, username: str = "casey", password: str = "correct horse battery") -> dict[str, str]:
         """Create (if needed) and log in a counselor; returns the auth headers."""
-        from sqlalchemy import select
-
-        from bot.store.models import Counselor
-
         with self.state.db.session() as db:
             exists = db.scalar(select(Counselor).where(Counselor.username == username)) is not None
         if not exists:
@@ -184,11 +186,6 @@ class ApiHarness:
 @contextmanager
 def serve_in_thread(app, *, host: str = "127.0.0.1") -> Iterator[str]:  # noqa: ANN001
     """Run ``app`` under uvicorn on a free loopback port in a thread; yield its base URL."""
-    import threading
-    import time
-
-    import uvicorn
-
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="genechat-test-server", daemon=True)
     thread.start()

@@ -12,9 +12,10 @@ engine and forces one action (the sabotage used to prove the gate catches a brok
 from __future__ import annotations
 
 from bot.answering.facts import fact_sentences
-from bot.conversation.models import Action, Citation, Reply, TraceStep, Turn
-from bot.reports.models import Report
-from bot.retrieval.models import Passage
+from bot.core.passage import Passage
+from bot.core.reply import Action, Citation, Reply, TraceStep, Turn
+from bot.core.report import Report
+from tests.support.engine import FakeSearcher as EngineFakeSearcher
 
 FAKE_DOCS: dict[str, tuple[str, list[str], list[str], str]] = {
     "cyp2c19": (
@@ -91,16 +92,9 @@ class ForcedActionEngine:
         return reply.model_copy(update={"action": self.action})
 
 
-class FakeSearcher:
-    """Ranks ``FAKE_DOCS`` by shared words with the query."""
-
-    def search(self, query: str, k: int = 10) -> list[Passage]:
-        words = set(query.lower().split())
-        ranked = sorted(
-            FAKE_DOCS.items(),
-            key=lambda kv: -len(words & set((kv[1][0] + " " + kv[1][3] + " " + " ".join(kv[1][2])).lower().split())),
-        )
-        return [
-            Passage(chunk_id=f"{doc_id}#0", doc_id=doc_id, title=t, section="", text=body, genes=g, drugs=d)
-            for doc_id, (t, g, d, body) in ranked[:k]
-        ]
+def FakeSearcher() -> EngineFakeSearcher:  # noqa: N802 - reads like the class it stands for
+    """The one fake searcher, over ``FAKE_DOCS``."""
+    return EngineFakeSearcher([
+        Passage(chunk_id=f"{doc_id}#0", doc_id=doc_id, title=t, section="", text=body, genes=g, drugs=d)
+        for doc_id, (t, g, d, body) in FAKE_DOCS.items()
+    ])

@@ -1,4 +1,4 @@
-"""Fakes for fast tests of the engine and its callers (API, evals): no model, no index.
+"""A fast engine for tests: the Searcher contract faked over a few hand-written passages, a hash embedder.
 
 >>> engine = make_test_engine()
 >>> engine.reply("what does CYP2C19 do").action
@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,9 @@ from typing import Any
 import numpy as np
 
 from bot.config import Settings
-from bot.retrieval.models import Passage
+from bot.conversation.engine import ConversationEngine
+from bot.core.passage import Passage
+from bot.retrieval.embedders import HashEmbedder
 
 SAMPLE_PASSAGES = [
     Passage(chunk_id="gene-cyp2c19#0", doc_id="gene-cyp2c19", title="The CYP2C19 gene and your medicines",
@@ -52,25 +55,28 @@ class FakeSearcher:
         self.calls: list[dict[str, Any]] = []
 
     def search(self, query: str, *, genes: Sequence[str] = (), drugs: Sequence[str] = (), k: int = 5,
-               query_vector: np.ndarray | None = None, **_: Any) -> list[Passage]:
+               query_vector: np.ndarray | None = None, only_matching: bool = False) -> list[Passage]:
         self.calls.append({"query": query, "genes": list(genes), "drugs": list(drugs), "vector": query_vector is not None})
         words = set(query.lower().split())
 
-        def score(p: Passage) -> float:
-            overlap = len(words & set(p.text.lower().split()))
-            boost = 3 * (len(set(genes) & set(p.genes)) + len({d.lower() for d in drugs} & set(p.drugs)))
-            return overlap + boost
+        def matches(p: Passage) -> int:
+            return len(set(genes) & set(p.genes)) + len({d.lower() for d in drugs} & set(p.drugs))
 
-        ranked = sorted(self.passages, key=score, reverse=True)
+        def score(p: Passage) -> float:
+            return len(words & set(p.text.lower().split())) + 3 * matches(p)
+
+        pool = [p for p in self.passages if matches(p)] if only_matching and (genes or drugs) else self.passages
+        ranked = sorted(pool, key=score, reverse=True)
         return [p.model_copy(update={"score": float(score(p))}) for p in ranked[:k]]
+
+    def expand(self, query: str) -> str:
+        return query
+
+    def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
+        return [(list(p.genes), list(p.drugs)) for p in self.passages]
 
 
 def make_test_engine(data_dir: Path | None = None, passages: Sequence[Passage] = SAMPLE_PASSAGES, llm=None):
     """A fast engine: hash embedder, fake searcher, classifier trained on evals/triage with hash vectors."""
-    import tempfile
-
-    from bot.conversation.engine import ConversationEngine
-    from bot.retrieval.embedder import HashEmbedder
-
     settings = Settings(data_dir=data_dir or Path(tempfile.mkdtemp(prefix="genechat-test-")), embedder="hash")
     return ConversationEngine(settings, embedder=HashEmbedder(), searcher=FakeSearcher(passages), llm=llm)

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.conversation.models import ReportFact
-from bot.retrieval.models import Passage
+from bot.core.passage import Passage
+from bot.core.reply import ReportFact
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[*])")
 _INLINE_BULLET = re.compile(r"(?<=[.:;])\s+[-*\u2022]\s+(?=\S)")

@@ -1,0 +1,1 @@
+"""GeneChat test suite (a package so that tests.support is importable)."""
