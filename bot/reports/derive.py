@@ -6,6 +6,7 @@ from bot.core.report import PgxResult, Report
 from bot.reports.phenotype import INDETERMINATE, derive_phenotype, table_for
 from bot.reports.phenotype.alleles import normalize_diplotype
 from bot.reports.phenotype.hla import hla_status
+from bot.reports.phenotype.wording import same_phenotype
 
 # Pharmacogenes with CPIC/DPWG guidance that GeneChat recognises even without an allele table.
 KNOWN_PGX_GENES = {
@@ -28,14 +29,14 @@ KNOWN_PGX_GENES = {
 }
 
 
-def complete_report(report: Report, *, derive_missing: bool = True) -> Report:
-    """Derive missing phenotypes (when asked) and check stated ones for every result."""
+def complete_report(report: Report) -> Report:
+    """Derive missing phenotypes and check stated ones for every result, whatever the upload format."""
     for result in report.pharmacogenomics:
-        complete_result(result, derive_missing=derive_missing)
+        complete_result(result)
     return report
 
 
-def complete_result(result: PgxResult, *, derive_missing: bool = True) -> PgxResult:
+def complete_result(result: PgxResult) -> PgxResult:
     result.gene = result.gene.upper()
     known = table_for(result.gene) is not None or result.gene in KNOWN_PGX_GENES
     if not known:
@@ -55,7 +56,7 @@ def complete_result(result: PgxResult, *, derive_missing: bool = True) -> PgxRes
     if result.phenotype:
         result.phenotype_source = "stated"
         _check_stated(result)
-    elif derive_missing:
+    else:
         _derive(result)
     return result
 
@@ -91,6 +92,10 @@ def _derive(result: PgxResult) -> None:
 def _set_derived(
     result: PgxResult, phenotype: str, score: float | None, warnings: list[str] | None = None
 ) -> None:
+    # A report may state a score without a phenotype: if CPIC's score differs, which one is right is
+    # for the care team, so no phenotype is derived from either.
+    if _score_conflicts(result, score):
+        phenotype = INDETERMINATE
     result.phenotype, result.phenotype_source = phenotype, "derived"
     if result.activity_score is None:
         result.activity_score = score
@@ -106,18 +111,22 @@ def _check_stated(result: PgxResult) -> None:
     derivation = None if expected else derive_phenotype(result.gene, result.diplotype)
     if derivation is not None and derivation.phenotype != INDETERMINATE:
         expected = derivation.phenotype
-    if expected and _norm(expected) != _norm(result.phenotype or ""):
+    # A warning must mean a real conflict, not a different spelling of the same result.
+    if expected and not same_phenotype(result.gene, result.phenotype or "", expected, result.diplotype):
         result.warnings.append(
             f"The report says '{result.phenotype}', but CPIC rules for {result.gene} {result.diplotype} give "
             f"'{expected}'. The report's wording is kept; please check it with your care team."
         )
-    if derivation is not None and derivation.activity_score is not None and result.activity_score is not None:
-        if abs(derivation.activity_score - result.activity_score) > 1e-6:
-            result.warnings.append(
-                f"The report's activity score {result.activity_score:g} differs from the CPIC score "
-                f"{derivation.activity_score:g} for {result.diplotype}; the report's value is kept."
-            )
+    if derivation is not None:
+        _score_conflicts(result, derivation.activity_score)
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace(";", " ").split())
+def _score_conflicts(result: PgxResult, cpic_score: float | None) -> bool:
+    """Warn (and say so) when the report's activity score differs from CPIC's for the diplotype."""
+    if cpic_score is None or result.activity_score is None or abs(cpic_score - result.activity_score) <= 1e-6:
+        return False
+    result.warnings.append(
+        f"The report's activity score {result.activity_score:g} differs from the CPIC score "
+        f"{cpic_score:g} for {result.diplotype}; the report's value is kept."
+    )
+    return True

@@ -33,8 +33,6 @@ from bot.reports.sanitize import clean_tree
 log = logging.getLogger(__name__)
 
 MAX_JSON_DEPTH = 64
-# PharmCAT already applied CPIC tables: where it gave no phenotype, GeneChat does not invent one.
-_DERIVE_MISSING = {"pharmcat_json": False, "pharmcat_tsv": False}
 
 
 def parse_report(
@@ -52,7 +50,9 @@ def parse_report(
     try:
         report = _dispatch(text, max_rows)
         report = Report.model_validate(clean_tree(report.model_dump()))
-        report = complete_report(report, derive_missing=_DERIVE_MISSING.get(report.source_format, True))
+        # Every format goes through the same completion: a diplotype without a stated phenotype gets a
+        # CPIC-derived one marked "derived", whoever wrote the file (PharmCAT leaves some rows blank).
+        report = complete_report(report)
     except ReportError:
         raise
     except (

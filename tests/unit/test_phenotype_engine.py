@@ -172,3 +172,62 @@ def test_dpyd_unphased_variant_list_scores_the_two_lowest_values() -> None:
     # *2A (0) and c.2846A>T (0.5) are the two lowest of three (HapB3 is 0.5 too): 0 + 0.5 = 0.5, poor metabolizer.
     result = derive_phenotype("DPYD", "c.2846A>T; *2A; HapB3")
     assert (result.activity_score, result.phenotype) == (0.5, "Poor Metabolizer")
+
+
+def _dpyd_lab_names(diplotype: str, style: str) -> str:
+    """PharmCAT's 'c.1905+1G>A (*2A)' as a lab writes it: bare HGVS ('c.1905+1G>A') or the label ('*2A')."""
+    import re
+
+    labelled = re.compile(r"^(?P<hgvs>.+?) \((?P<label>[^()]+)\)$")
+    names = []
+    for name in diplotype.split("/"):
+        match = labelled.match(name)
+        names.append(name if not match else match.group("hgvs" if style == "hgvs" else "label"))
+    return "/".join(names)
+
+
+@pytest.mark.parametrize("style", ["pharmcat", "hgvs", "label"])
+def test_every_pharmcat_dpyd_diplotype_derives_pharmcats_result_in_lab_notation(reference_dir, style: str) -> None:
+    """Each of PharmCAT's 3,570 DPYD diplotypes, written with PharmCAT's names, bare HGVS names or star labels."""
+    import json
+
+    doc = json.loads((reference_dir / "pharmcat" / "phenotype" / "DPYD.json").read_text())
+    mismatches = []
+    for entry in doc["diplotypes"]:
+        diplotype = entry["diplotype"] if style == "pharmcat" else _dpyd_lab_names(entry["diplotype"], style)
+        got = derive_phenotype("DPYD", diplotype)
+        if (got.phenotype, got.activity_score) != (entry["phenotype"], float(entry["activityScore"])):
+            mismatches.append(f"{diplotype}: {got.phenotype}/{got.activity_score} != {entry['phenotype']}")
+    assert len(doc["diplotypes"]) > 3000
+    assert not mismatches, mismatches[:10]
+
+
+@pytest.mark.parametrize(
+    ("diplotype", "score", "phenotype"),
+    [
+        ("c.1905+1G>A/c.1905+1G>A", 0.0, "Poor Metabolizer"),
+        ("Reference/c.1905+1G>A", 1.0, "Intermediate Metabolizer"),
+        ("Reference/c.1679T>G", 1.0, "Intermediate Metabolizer"),
+        ("c.2846A>T/c.2846A>T", 1.0, "Intermediate Metabolizer"),
+        ("c.1129-5923C>G/Reference", 1.5, "Intermediate Metabolizer"),
+        ("c.1905+1G>A/c.2846A>T", 0.5, "Poor Metabolizer"),
+        ("Reference/Reference", 2.0, "Normal Metabolizer"),
+        ("reference/reference", 2.0, "Normal Metabolizer"),
+        ("*2A/*13", 0.0, "Poor Metabolizer"),
+        ("DPYD*2A/DPYD*1", 1.0, "Intermediate Metabolizer"),
+        ("DPYD c.1905+1G>A/DPYD:c.1905+1G>A", 0.0, "Poor Metabolizer"),
+        ("rs3918290/rs3918290", 0.0, "Poor Metabolizer"),
+        ("rs67376798/Reference", 1.5, "Intermediate Metabolizer"),
+    ],
+)
+def test_dpyd_lab_hgvs_star_and_rsid_names_follow_cpic_activity_scores(
+    diplotype: str, score: float, phenotype: str
+) -> None:
+    result = derive_phenotype("DPYD", diplotype)
+    assert (result.activity_score, result.phenotype) == (score, phenotype)
+
+
+def test_dpyd_rsid_genotype_notation_is_indeterminate_not_guessed() -> None:
+    # rs67376798 is an A/T variant: which base is the variant depends on the strand the lab reports.
+    result = derive_phenotype("DPYD", "rs67376798 A/T")
+    assert result.phenotype == INDETERMINATE and result.warnings

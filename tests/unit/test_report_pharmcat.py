@@ -38,7 +38,17 @@ def _pharmcat_json_calls(doc: dict) -> dict[str, tuple]:
 
 
 def _ours(report) -> dict[str, tuple]:
-    return {r.gene: (r.diplotype, r.phenotype, r.activity_score) for r in report.pharmacogenomics}
+    """Our reading as PharmCAT stated it: a phenotype GeneChat derived where PharmCAT gave none counts as none."""
+    return {
+        r.gene: (r.diplotype, r.phenotype if r.phenotype_source == "stated" else None, r.activity_score)
+        for r in report.pharmacogenomics
+    }
+
+
+def _assert_blank_rows_are_derived(report, path: Path) -> None:
+    for r in report.pharmacogenomics:
+        if r.diplotype and r.phenotype_source != "stated":
+            assert r.phenotype and r.phenotype_source == "derived", (path, r.gene)
 
 
 def _json_files(reference_dir: Path) -> list[Path]:
@@ -56,6 +66,7 @@ def test_every_pharmcat_json_example_matches_pharmcat_gene_by_gene(reference_dir
         assert report.provenance["dataVersion"] == doc["dataVersion"]
         expected, got = _pharmcat_json_calls(doc), _ours(report)
         assert got == expected, path
+        _assert_blank_rows_are_derived(report, path)
         print(f"{path.parent.name}/{path.name}: {len(expected)} genes match PharmCAT")
 
 
@@ -94,6 +105,7 @@ def test_every_pharmcat_tsv_example_matches_pharmcat_gene_by_gene(reference_dir:
         assert report.provenance["pharmcatVersion"].startswith("v")
         expected = _pharmcat_tsv_calls(path)
         assert _ours(report) == expected, path
+        _assert_blank_rows_are_derived(report, path)
         print(f"{path.parent.name}/{path.name}: {len(expected)} genes match PharmCAT")
 
 
@@ -133,7 +145,8 @@ def test_several_possible_diplotypes_are_all_kept_and_marked_uncertain() -> None
     assert any("*35" in w for w in cyp2c19.warnings)
     cyp2c9 = report.result_for("CYP2C9")
     assert cyp2c9.uncertain and len(cyp2c9.alternatives) == 3
-    assert cyp2c9.phenotype is None  # the possibilities disagree: nothing is picked
+    # The possibilities disagree: nothing is picked.
+    assert (cyp2c9.phenotype, cyp2c9.phenotype_source) == ("Indeterminate", "derived")
     assert cyp2c9.activity_score is None
 
 

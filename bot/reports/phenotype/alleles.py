@@ -18,8 +18,8 @@ _RS_GENOTYPE = re.compile(r"^(rs\d+)\s+([ACGT]+)\s*/\s*([ACGT]+)$", re.IGNORECAS
 
 
 def strip_gene(gene: str, text: str) -> str:
-    """Drop a leading gene symbol (``CYP2D6*4``, ``CYP2C9 *2``) wherever an allele starts."""
-    return re.sub(rf"(?i)(^|[/+\s(]){re.escape(gene)}(?=\s*\*)\s*", r"\1", text).strip()
+    """Drop a leading gene symbol (``CYP2D6*4``, ``CYP2C9 *2``, ``DPYD:c.1905+1G>A``) wherever an allele starts."""
+    return re.sub(rf"(?i)(^|[/+\s(]){re.escape(gene)}(?=\s*\*|\s*:?\s*[cm]\.)\s*:?\s*", r"\1", text).strip()
 
 
 def normalize_allele(name: str) -> str:

@@ -56,11 +56,9 @@ def derive_phenotype(gene: str, diplotype: str) -> Derivation | None:
 
 def _resolve(table: GeneTable, name: str) -> str:
     name = normalize_allele(name)
-    name = table.aliases.get(name, name)
-    if table.knows(name):
-        return name
-    if table.knows(f"m.{name}"):
-        return f"m.{name}"
+    found = table.lookup(name) or table.lookup(f"m.{name}")
+    if found:
+        return found
     raise _Unresolved(
         f"The allele {name} is not in GeneChat's {table.gene} table, so no phenotype can be derived."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +11,9 @@ from typing import Literal
 import yaml
 
 Method = Literal["function", "activity_score"]
+
+# "c.1905+1G>A (*2A)": an HGVS name with PharmCAT's label; labs often write the name alone.
+_LABELLED = re.compile(r"^(?P<base>.+?) \((?P<label>[^()]+)\)$")
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,36 @@ class GeneTable:
     bins: tuple[Bin, ...] = ()
     aliases: dict[str, str] = field(default_factory=dict)
     structural: bool = False
+    folded: dict[str, str] = field(default_factory=dict)
 
     def knows(self, allele: str) -> bool:
         return allele in self.functions
+
+    def lookup(self, name: str) -> str | None:
+        """The table's allele for a name, an alias, or either in other letter case; None when unknown."""
+        name = self.aliases.get(name, name)
+        if self.knows(name):
+            return name
+        return self.folded.get(name.casefold())
+
+
+def _label_aliases(names: list[str]) -> dict[str, str]:
+    """'c.1905+1G>A' -> 'c.1905+1G>A (*2A)' for every labelled name whose bare form is not itself an allele."""
+    aliases = {}
+    for name in names:
+        match = _LABELLED.match(name)
+        if match and match.group("base") not in names:
+            aliases[match.group("base")] = name
+    return aliases
+
+
+def _folded(functions: dict[str, str], aliases: dict[str, str]) -> dict[str, str]:
+    """Lower-cased names and aliases -> allele, leaving out any that two alleles would share."""
+    folded: dict[str, str | None] = {}
+    for name, allele in [(n, n) for n in functions] + list(aliases.items()):
+        key = name.casefold()
+        folded[key] = allele if folded.get(key, allele) == allele else None
+    return {k: v for k, v in folded.items() if v is not None}
 
 
 def _table_from_doc(doc: dict) -> GeneTable:
@@ -59,6 +90,7 @@ def _table_from_doc(doc: dict) -> GeneTable:
     else:
         functions, activity = dict(alleles), {}
     rules = {tuple(sorted(r["functions"])): r["phenotype"] for r in doc.get("rules", [])}
+    aliases = {**_label_aliases(list(functions)), **doc.get("aliases", {})}
     bins = tuple(
         Bin(phenotype=b["phenotype"], max=b.get("max"), below=b.get("below")) for b in doc.get("bins", [])
     )
@@ -72,8 +104,9 @@ def _table_from_doc(doc: dict) -> GeneTable:
         activity=activity,
         rules=rules,
         bins=bins,
-        aliases=dict(doc.get("aliases", {})),
+        aliases=aliases,
         structural=bool(doc.get("structural", False)),
+        folded=_folded(functions, aliases),
     )
 
 
