@@ -10,9 +10,9 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.api.cards import Card, summary_cards
 from bot.api.schemas import EscalationBrief, EscalationOut, MessageOut, TracedMessage
 from bot.conversation.models import Citation
+from bot.reports.cards import Card, summary_cards
 from bot.reports.models import Report
 from bot.store.messages import citations_for, traces_for
 from bot.store.models import CitationRow, Counselor, Escalation, Message, utcnow
