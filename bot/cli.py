@@ -20,6 +20,7 @@ app = typer.Typer(
 from bot.bench_cli import bench  # noqa: E402
 from bot.evals.cli import eval_app  # noqa: E402
 from bot.knowledge.cli import kb_app  # noqa: E402
+from bot.pgx.cli import data_app  # noqa: E402
 from bot.reports.cli import report_app  # noqa: E402
 from bot.retrieval.cli import register as register_retrieval  # noqa: E402
 from bot.store.cli import audit_app, counselor_app, db_app  # noqa: E402
@@ -31,6 +32,7 @@ app.add_typer(db_app, name="db", help="Database: upgrade the schema.")
 app.add_typer(counselor_app, name="counselor", help="Counselor accounts: add, list.")
 app.add_typer(audit_app, name="audit", help="Audit trail: export.")
 app.add_typer(eval_app, name="eval", help="Evals: run suites, write reports, check the release gate.")
+app.add_typer(data_app, name="data", help="Data: rebuild the CPIC-derived tables in bot/pgx/data.")
 app.command("bench")(bench)
 
 
