@@ -3,10 +3,8 @@
 Run it with ``genechat data build-cpic`` after changing a source; a test checks that the committed
 files equal what this produces. Anything the data cannot decide (a CPIC priority of "None" without a
 level, a recommendation no phrase classifies, a CPIC medicine no card group names, a result without a
-one-liner) stops the build with a message that says what to add.
-
->>> sorted(build_tables(REFERENCE_CPIC))  # doctest: +SKIP
-['NOTICE.md', 'drugs.csv', 'recommendations.csv', 'results.csv']
+one-liner) stops the build with a message that says what to add. ``build_tables`` returns the four
+files (results.csv, drugs.csv, recommendations.csv, NOTICE.md) as text; ``write_tables`` writes them.
 """
 
 from __future__ import annotations
