@@ -34,7 +34,7 @@ UNCLEAR_MEANING = "Ask a genetic counselor what this result means for you."
 NO_RESULT = "The lab could not get a result for this gene."
 AMBIGUOUS_NOTE = "The lab found more than one possible result for this gene."
 VARIANT_UNCLEAR = "Ask a genetic counselor what this finding means for you."
-BY_RULES_NOTE = "Your report gives no phenotype for this result. GeneChat sorted it using the CPIC rules for this gene."
+BY_RULES_NOTE = "Your report does not say what this result means. GeneChat sorted it using the CPIC rules for this gene."
 
 _CLASSIFICATION_MEANINGS: list[tuple[str, Level, str]] = [
     ("likely benign", "typical", "This change is probably harmless."),
