@@ -57,12 +57,18 @@ def _pgx(result: PgxResult) -> GeneFact:
     if result.phenotype and pheno is None:
         withheld.append("phenotype")
     sentences: list[str] = []
-    if result.status == "no_result" or (not diplo and not result.alternatives):
+    if not result.has_result:
         why = safe_field(result.no_result_reason, max_len=100)
         sentences.append(f"Your report has no result for {gene}" + (f" ({why.rstrip('.')})." if why else "."))
     elif result.uncertain and result.alternatives:
         alts = [a for a in (safe_field(x, genotype=True) for x in result.alternatives[:4]) if a]
         sentences.append(f"Your report lists more than one possible {gene} result: {', '.join(alts)}.")
+    elif not diplo and not result.alternatives:  # a phenotype-only result ("HLA-B *15:02 positive")
+        if pheno and pheno.startswith("*"):  # an HLA allele named with its status: "HLA-B*15:02 positive"
+            sentences.append(f"Your report lists {gene}{pheno}.")
+        else:
+            sentences.append(f"Your report lists your {gene} result as {pheno}." if pheno else
+                             f"Your report lists a result for {gene}.")
     elif pheno and result.phenotype_source == "derived" and _PHENO_WORD.search(pheno):
         sentences.append(f"Your report lists {gene} {diplo}. Using standard CPIC rules, this reads as {pheno}.")
     elif pheno and (result.phenotype_source != "derived" or _PHENO_WORD.search(pheno)):
@@ -74,7 +80,7 @@ def _pgx(result: PgxResult) -> GeneFact:
     if withheld:
         sentences.append(wording.FIELD_WITHHELD)
     fact = ReportFact(gene=result.gene.upper(), diplotype=diplo, phenotype=pheno, activity_score=result.activity_score)
-    if result.status == "no_result" or (not diplo and not result.alternatives):
+    if not result.has_result:
         classes = {"nocall"}
     elif result.uncertain or not (pheno and _PHENO_WORD.search(pheno)):
         classes = set()  # more than one possible type, or a genotype only: nothing to keep the KB text to

@@ -86,7 +86,7 @@ class LLMComposer:
         genes = [g for g in u.genes if g in PHENOCONVERSION_GENES]
         if genes:
             draft.add(wording.PHENOCONVERSION.format(gene=genes[0]), f"fixed:phenoconversion:{genes[0]}", 2)
-        if u.drugs or any(f.fact.diplotype for f in facts):
+        if u.drugs or any(f.fact.diplotype or f.fact.phenotype for f in facts):
             draft.add(wording.NEXT_STEP_PGX, "fixed:next_step_pgx", 2)
         if any(f.fact.classification for f in facts):
             draft.add(wording.NEXT_STEP_HEREDITARY, "fixed:next_step_hereditary", 2)

@@ -246,7 +246,7 @@ def _missing_alleles(text: str, report: Report, vocab: Vocabulary) -> list[str]:
         if not genes or genes[0] not in report.genes:
             continue
         result = report.result_for(genes[0])
-        blob = " ".join([result.diplotype or "", result.phenotype or "", *result.alternatives]) if result else ""
+        blob = " ".join(result.result_texts) if result else ""
         if allele not in blob:
             out.append(f"{genes[0]}{allele}")
     return out
@@ -265,7 +265,7 @@ def _genes_by_report_token(text: str, report: Report | None) -> list[str]:
     if not tokens:
         return []
     out: list[str] = []
-    entries = [(r.gene, [r.diplotype or "", *r.alternatives]) for r in report.pharmacogenomics]
+    entries = [(r.gene, r.result_texts) for r in report.pharmacogenomics]
     entries += [(v.gene, [v.hgvs or "", v.protein or ""]) for v in report.variants]
     for gene, values in entries:
         blob = " ".join(_norm_token(t) for v in values for t in _TOKEN.findall(v))

@@ -11,7 +11,8 @@ engine and forces one action (the sabotage used to prove the gate catches a brok
 
 from __future__ import annotations
 
-from bot.conversation.models import Action, Citation, Reply, ReportFact, TraceStep, Turn
+from bot.answering.facts import fact_sentences
+from bot.conversation.models import Action, Citation, Reply, TraceStep, Turn
 from bot.reports.models import Report
 from bot.retrieval.models import Passage
 
@@ -61,9 +62,10 @@ class FakeEngine:
         title, genes, drugs, body = FAKE_DOCS[topic]
         sentences, facts = [], []
         result = report.result_for(genes[0]) if report and genes else None
-        if result:
-            sentences.append(f"Your report lists {result.gene} {result.diplotype}, which the lab calls {result.phenotype}.")
-            facts.append(ReportFact(gene=result.gene, diplotype=result.diplotype, phenotype=result.phenotype))
+        if result:  # the real fact templates, so a fake reply states a result exactly as the engine would
+            own = fact_sentences(report, [result.gene])[0]
+            sentences += own.sentences
+            facts.append(own.fact)
         sentences.append(body)
         return Reply(
             text=" ".join(sentences),

@@ -99,11 +99,10 @@ def _facts_for(report: Report | None, genes: set[str]) -> tuple[set[str], str]:
     for r in report.pharmacogenomics:
         if genes and r.gene.upper() not in genes:
             continue
-        for dip in [r.diplotype, *r.alternatives]:
-            if dip:
-                tokens.add(_norm(dip))
-                tokens.update(_norm(a) for a in _ALLELE.findall(dip))
-        blob += [r.gene, r.diplotype or "", " ".join(r.alternatives), r.phenotype or ""]
+        for text in r.result_texts:  # a phenotype-only result names alleles too ("*15:02 positive")
+            tokens.add(_norm(text))
+            tokens.update(_norm(a) for a in _ALLELE.findall(text))
+        blob += [r.gene, *r.result_texts]
     for v in report.variants:
         if genes and v.gene.upper() not in genes:
             continue

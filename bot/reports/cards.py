@@ -74,7 +74,7 @@ def pgx_card(r: PgxResult) -> Card:
     entries = match.entries
     medicines, matters = gene_medicines(gene)
     matters = matters or [ASK_ABOUT_GENE]
-    if r.status == "no_result" or not (r.diplotype or r.phenotype):
+    if not r.has_result:
         return _card("pgx", gene, "No result", "unclear", r.no_result_reason or NO_RESULT, matters, notes, medicines)
     result = " · ".join(p for p in (r.diplotype, r.phenotype) if p)
     if not entries:

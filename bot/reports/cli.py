@@ -52,7 +52,10 @@ def render_table(report: Report) -> str:
     head = [f"format: {report.source_format}"] + [f"{k}: {v}" for k, v in report.provenance.items()]
     rows = [list(_COLUMNS)]
     for r in report.pharmacogenomics:
-        result = r.diplotype if r.status == "called" else f"no result ({r.no_result_reason or 'not called'})"
+        if r.has_result:
+            result = r.diplotype or ("; ".join(r.alternatives) if r.alternatives else "phenotype only")
+        else:
+            result = f"no result ({r.no_result_reason or 'not called'})"
         score = "" if r.activity_score is None else str(r.activity_score)
         source = r.phenotype_source if r.phenotype else ""
         rows.append(

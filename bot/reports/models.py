@@ -34,6 +34,29 @@ class PgxResult(BaseModel):
     call_source: str | None = Field(None, description="e.g. 'lab', 'matcher', 'outside call'.")
     warnings: list[str] = Field(default_factory=list)
 
+    @property
+    def has_result(self) -> bool:
+        """The report gives a result: a diplotype, possible diplotypes, or a phenotype the lab stated.
+
+        Many reports state only a phenotype ("HLA-B*15:02 positive", "CYP2C19 Poor Metabolizer", "G6PD
+        Deficient"); that is a real result. "No result" is only a no call, or a row with neither. A derived
+        phenotype always comes from a diplotype, so on its own it is not a result.
+
+        >>> PgxResult(gene="HLA-B", phenotype="*15:02 positive", phenotype_source="stated").has_result
+        True
+        >>> PgxResult(gene="CYP2D6", status="no_result").has_result
+        False
+        """
+        if self.status == "no_result":
+            return False
+        stated_phenotype = bool(self.phenotype) and self.phenotype_source != "derived"
+        return bool(self.diplotype or self.alternatives or stated_phenotype)
+
+    @property
+    def result_texts(self) -> list[str]:
+        """Every text the report gives as this result (diplotype, alternatives, phenotype), for matching."""
+        return [t for t in (self.diplotype, *self.alternatives, self.phenotype) if t]
+
 
 class Variant(BaseModel):
     """One hereditary (germline) variant finding."""

@@ -13,7 +13,7 @@ _SOURCE = {"stated": "as stated in your report", "derived": "worked out from you
 
 
 def summarize_result(result: PgxResult) -> str:
-    if result.status == "no_result":
+    if not result.has_result:
         return f"{result.gene}: no result. {result.no_result_reason or ''}".strip()
     parts = [p for p in (result.diplotype, result.phenotype) if p]
     line = f"{result.gene}: {', '.join(parts) or 'result given without details'}"

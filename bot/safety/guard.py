@@ -110,7 +110,7 @@ def report_tokens(report: Report | None) -> tuple[set[str], set[str]]:
         return set(), set()
     blob_parts: list[str] = []
     for r in report.pharmacogenomics:
-        blob_parts += [r.diplotype or "", *r.alternatives, r.phenotype or ""]
+        blob_parts += r.result_texts
     for v in report.variants:
         blob_parts += [v.hgvs or "", v.protein or "", v.classification or "", v.zygosity or ""]
     blob = " ".join(blob_parts)

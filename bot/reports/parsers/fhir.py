@@ -19,6 +19,10 @@ from bot.reports.phenotype.tables import covered_genes, table_for
 
 _SINGLE = {"DiagnosticReport", "Observation"}
 _PHENOTYPE_WORDS = ("metabolizer", "function", "positive", "negative", "sensitivity")
+# A result stated as a phenotype only ("HLA-B*15:02 positive", "G6PD Deficient", "Malignant Hyperthermia
+# Susceptibility"): no "/" between two alleles, and a word that names a type or status.
+_PHENOTYPE_ONLY = re.compile(r"metaboli|function|positive|negative|deficien|\brisk\b|susceptib|responsive|"
+                             r"\bnormal\b|indeterminate|variable", re.IGNORECASE)
 _GENE_HINT = re.compile(
     r"(?<![A-Z0-9])(CYP\d[A-Z]\d+|DPYD|TPMT|NUDT15|SLCO1B1|UGT1A1|VKORC1|HLA-[AB]|G6PD|ABCG2|CYP3A[45])"
 )
@@ -57,6 +61,7 @@ def parse_fhir(doc: dict, *, max_rows: int) -> Report:
     for obs in observations:
         by_kind.setdefault(fr.kind(obs), []).append(obs)
     genotype_genes = _genotypes(report, by_kind, index)
+    genotype_genes |= _stated_phenotypes(report, by_kind, index, genotype_genes)
     _variants(report, by_kind, index, genotype_genes, resources, bundle)
     check_rows(len(report.pharmacogenomics) + len(report.variants), max_rows, "$.entry")
     return report
@@ -136,6 +141,11 @@ def _genotypes(report: Report, by_kind: dict[str, list[dict]], index: dict[str, 
             )
             continue
         diplotype, uncertain = _diplotype_text(gene, obs, text)
+        if _is_phenotype_only(diplotype):
+            report.pharmacogenomics.append(
+                PgxResult(gene=gene, phenotype=diplotype, phenotype_source="stated", call_source="lab")
+            )
+            continue
         result = PgxResult(gene=gene, diplotype=diplotype, uncertain=uncertain, call_source="lab")
         if uncertain:
             result.warnings.append(
@@ -144,6 +154,39 @@ def _genotypes(report: Report, by_kind: dict[str, list[dict]], index: dict[str, 
         _attach_phenotype(result, obs, by_kind, index)
         report.pharmacogenomics.append(result)
     return genes
+
+
+def _is_phenotype_only(text: str) -> bool:
+    return "/" not in text and bool(_PHENOTYPE_ONLY.search(text))
+
+
+def _stated_phenotypes(
+    report: Report, by_kind: dict[str, list[dict]], index: dict[str, dict], genotype_genes: set[str]
+) -> set[str]:
+    """Phenotype observations of one gene that no genotype observation backs: a phenotype-only result."""
+    genotype_ids = {f"Observation/{o.get('id')}" for o in by_kind.get("genotype", [])}
+    genotype_ids |= {k for k, v in index.items() if any(v is o for o in by_kind.get("genotype", []))}
+    found: dict[str, list[str]] = {}
+    for obs in by_kind.get("phenotype", []) + by_kind.get("therapeutic-implication", []):
+        genes = fr.genes_of(obs)
+        if len(genes) != 1 or genes[0] in genotype_genes or genotype_ids & set(fr.references(obs)):
+            continue
+        values = fr.component_values(obs, fr.LOINC_METABOLIZER)
+        if fr.kind(obs) == "phenotype" and fr.value_text(obs):
+            values.append(fr.value_text(obs) or "")
+        values = [v for v in values if _is_phenotype_only(v)]
+        if values:
+            found.setdefault(gene_symbol(genes[0], f"Observation/{obs.get('id')}"), []).extend(values)
+    for gene, values in found.items():
+        distinct = list({v.lower(): v for v in values}.values())
+        result = PgxResult(gene=gene, phenotype=distinct[0], phenotype_source="stated", call_source="lab")
+        if len(distinct) > 1:
+            result.phenotype, result.phenotype_source = None, "none"
+            result.status, result.no_result_reason = "no_result", (
+                "The report gives different phenotypes for this gene: " + "; ".join(distinct)
+            )
+        report.pharmacogenomics.append(result)
+    return set(found)
 
 
 def _genotype_gene(obs: dict, text: str | None) -> str | None:

@@ -63,17 +63,19 @@ def _gene_result(gene: str, path: str, entry: Any) -> PgxResult:
     if not isinstance(diplotypes, list):
         fail("must be a list", f"{path}.{key}")
     calls = [_read_call(d, f"{path}.{key}[{i}]") for i, d in enumerate(diplotypes)]
-    calls = [c for c in calls if not is_no_call(c[0])]
+    # an outside call may give only a phenotype ("Unknown/Unknown", Poor Metabolizer): still a result
+    calls = [("" if is_no_call(c[0]) else c[0], *c[1:]) for c in calls if not is_no_call(c[0]) or c[1]]
     if not calls:
         return PgxResult(
             gene=symbol, status="no_result", call_source=call_source, no_result_reason=_why_uncalled(entry)
         )
     result = PgxResult(gene=symbol, call_source=call_source)
     if len(calls) == 1:
-        result.diplotype, result.phenotype, result.activity_score = calls[0]
+        label, result.phenotype, result.activity_score = calls[0]
+        result.diplotype = label or None
     else:
-        result.alternatives = [c[0] for c in calls]
-        result.diplotype = " or ".join(result.alternatives)
+        result.alternatives = [c[0] for c in calls if c[0]]
+        result.diplotype = " or ".join(result.alternatives) or None
         result.uncertain = True
         phenotypes = {c[1] for c in calls}
         result.phenotype = phenotypes.pop() if len(phenotypes) == 1 else None

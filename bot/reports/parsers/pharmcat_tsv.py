@@ -51,20 +51,21 @@ def _row(cell: _Row, where: str) -> PgxResult:
     gene = gene_symbol(cell("Gene"), where)
     call_source = "outside call" if cell("Outside Call").lower() == "yes" else "matcher"
     diplotype = cell("Recommendation Lookup Diplotype", "Source Diplotype")
-    if is_no_call(diplotype):
+    phenotype = cell("Recommendation Lookup Phenotype", "Phenotype")
+    phenotype = None if is_no_call(phenotype) else phenotype
+    if is_no_call(diplotype) and not phenotype:
         return PgxResult(
             gene=gene,
             status="no_result",
             call_source=call_source,
             no_result_reason="PharmCAT could not call this gene from the data it was given.",
         )
-    phenotype = cell("Recommendation Lookup Phenotype", "Phenotype")
-    phenotype = None if is_no_call(phenotype) else phenotype
+    diplotype = "" if is_no_call(diplotype) else diplotype  # an outside call may give only a phenotype
     score = parse_score(cell("Recommendation Lookup Activity Score", "Activity Score"), where)
     alternatives = [d.strip() for d in diplotype.split(" OR ")] if " OR " in diplotype else []
     result = PgxResult(
         gene=gene,
-        diplotype=" or ".join(alternatives) if alternatives else diplotype,
+        diplotype=" or ".join(alternatives) if alternatives else (diplotype or None),
         alternatives=alternatives,
         uncertain=bool(alternatives),
         phenotype=phenotype,
