@@ -21,6 +21,7 @@ from bot.conversation.show import render_reply
 from bot.errors import GeneChatError
 from bot.evals.cli import eval_app
 from bot.knowledge.cli import kb_app
+from bot.pgx.cli import data_app
 from bot.reports.cli import report_app
 from bot.reports.parse import parse_report
 from bot.retrieval.cli import register as register_retrieval
@@ -99,6 +100,7 @@ app.add_typer(db_app, name="db", help="Database: upgrade the schema.")
 app.add_typer(counselor_app, name="counselor", help="Counselor accounts: add, list.")
 app.add_typer(audit_app, name="audit", help="Audit trail: export.")
 app.add_typer(eval_app, name="eval", help="Evals: run suites, write reports, check the release gate.")
+app.add_typer(data_app, name="data", help="Data: rebuild the CPIC-derived tables in bot/pgx/data.")
 app.command("bench")(bench)
 
 

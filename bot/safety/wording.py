@@ -94,7 +94,15 @@ FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counsel
 
 
 def all_fixed_sentences() -> list[str]:
-    """Every fixed text, for tests (reading grade, no doses) and for the guard's 'fixed wording' set."""
+    """Every fixed sentence, for tests (reading grade, no doses, no advice) and for the guard's 'fixed wording' set.
+
+    Includes the report cards' sentences and every pharmacogenomics one-liner and medicine sentence, so
+    all patient wording passes the same checks (``fixed_text_problems``).
+    """
+    # Imported here: those modules import this one.
+    from bot.pgx.texts import patient_sentences
+    from bot.reports.cards import fixed_texts as card_texts
+
     texts = [
         EMERGENCY_FIRST,
         SELF_HARM_FIRST,
@@ -117,4 +125,27 @@ def all_fixed_sentences() -> list[str]:
         CAPABILITIES,
         POISON_CONTROL,
     ]
-    return texts + list(ESCALATE.values())
+    return list(dict.fromkeys(texts + list(ESCALATE.values()) + card_texts() + patient_sentences()))
+
+
+def all_fixed_phrases() -> list[str]:
+    """Short fixed labels (card levels, medicine groups): checked for doses and advice, not reading grade."""
+    from bot.pgx.texts import patient_phrases
+
+    return patient_phrases()
+
+
+def fixed_text_problems(text: str, *, phrase: bool = False) -> list[str]:
+    """Why a fixed text may not be shown to a patient (empty when it may): the one check for all of it."""
+    from bot.knowledge.textrules import advice_sentences, dose_matches
+    from bot.safety.guard import has_dose, has_med_change_advice
+    from bot.safety.readability import MAX_GRADE, reading_grade
+
+    problems = []
+    if not phrase and reading_grade(text) > MAX_GRADE:
+        problems.append(f"reading grade {reading_grade(text):.1f} is over {MAX_GRADE:g}")
+    if has_dose(text) or dose_matches(text):
+        problems.append("gives a dose")
+    if has_med_change_advice(text) or advice_sentences(text):
+        problems.append("tells someone to start, stop or change a medicine")
+    return problems

@@ -2,7 +2,7 @@
 
 Static files live beside this module (no build step). The portal lists sample reports from
 ``evals/reports/`` for download. The report summary cards come from the API itself (with the
-report upload reply, ``GET /api/sessions/{id}`` and the escalation detail; see ``bot/api/cards.py``).
+report upload reply, ``GET /api/sessions/{id}`` and the escalation detail; see ``bot/reports/cards.py``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 
-from bot.api.cards import MEDICINE_GROUPS
 from bot.config import PROJECT_ROOT
+from bot.pgx.cpic import known_genes
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SAMPLES_DIR = PROJECT_ROOT / "evals" / "reports"
@@ -49,7 +49,7 @@ def sample_reports() -> list[str]:
 def sample_label(name: str) -> str:
     """A readable title from a file name: ``pgx_cyp2c19_pm.json`` -> ``PGx CYP2C19 poor metabolizer``."""
     words = re.split(r"[_\-\s]+", name.rsplit(".", 1)[0])
-    gene_like = lambda w: any(c.isdigit() for c in w) or w.upper() in MEDICINE_GROUPS  # noqa: E731
+    gene_like = lambda w: any(c.isdigit() for c in w) or w.upper() in known_genes()  # noqa: E731
     out = [_WORDS.get(w.lower(), w.upper() if gene_like(w) else w.lower()) for w in words if w]
     if out and out[0].islower():
         out[0] = out[0].capitalize()

@@ -23,6 +23,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 DEMO_REPORT = DATA / "demo_report.json"
+CPIC_REPORT = DATA / "cpic_report.json"  # results the old card heuristics showed as unclear or typical
 
 
 def test_patient_and_counselor_full_journey(live_server, chromium, shot):
@@ -145,6 +146,29 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     counselor_ctx.close()
 
 
+def test_cards_flag_cpic_priority_results_as_important_and_show_them_first(live_server, chromium, shot):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 1400})
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    upload(w, CPIC_REPORT)
+    important = {"MT-RNR1": "hearing loss", "RYR1": "surgery", "VKORC1 · -1639 AA": "warfarin",
+                 "VKORC1 · -1639 AG": "warfarin", "CYP3A5": "tacrolimus", "DPYD": "c.1905+1G>A/c.1905+1G>A"}
+    for name, words in important.items():
+        gene, _, result = name.partition(" · ")
+        card = w.locator(".card", has=page.get_by_role("heading", name=gene, exact=True))
+        if result:
+            card = card.filter(has_text=result)
+        expect(card).to_have_count(1)
+        expect(card.locator(".badge")).to_contain_text("Important to discuss")
+        expect(card).to_contain_text(words)
+    badges = w.locator(".cards .card .badge").all_inner_texts()
+    assert [("Important to discuss" in b) for b in badges] == [True] * len(important) + [False] * 2, badges
+    expect(w.locator(".cards .card h3").last).to_have_text("TPMT")  # typical ones last, by gene
+    shot(page, "cards-important-first")
+    ctx.close()
+
+
 def test_upload_error_is_shown_in_plain_words(live_server, chromium, shot, report_file):
     ctx = chromium.new_context()
     page = ctx.new_page()
@@ -237,7 +261,7 @@ def test_report_can_be_dropped_onto_the_upload_area(live_server, chromium, shot)
     shot(page, "drag-over")
     zone.dispatch_event("drop", {"dataTransfer": transfer})
     expect(w.get_by_role("heading", name="Your results at a glance")).to_be_visible(timeout=TIMEOUT_MS)
-    expect(w.locator(".card h3")).to_have_text(["CYP2C19", "CYP2D6", "SLCO1B1"])
+    expect(w.locator(".card h3")).to_have_text(["CYP2C19", "SLCO1B1", "CYP2D6"])  # important ones first
     ctx.close()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.reports.models import PgxResult
+from bot.core.report import PgxResult
 from bot.reports.parse import parse_report
 from bot.reports.phenotype.wording import same_phenotype
 

@@ -1,4 +1,4 @@
-"""The web router (demo portal, widget and console files, sample downloads) and the report summary cards."""
+"""The web router: demo portal, widget and console files, sample downloads (cards: test_cards.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from bot.api.cards import MEDICINE_GROUPS, pgx_card, summary_cards, variant_card
-from bot.core.report import PgxResult, Report, Variant
 from bot.web import routes
 
 STATIC = Path(routes.__file__).parent / "static"
@@ -83,71 +81,11 @@ def test_missing_samples_folder_lists_nothing(client, tmp_path, monkeypatch):
     assert "No sample reports are installed" in client.get("/").text
 
 
-def test_summary_cards_are_one_per_result_variants_first():
-    report = Report(source_format="native",
-                    pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")],
-                    variants=[Variant(gene="BRCA2", hgvs="c.5946delT", classification="Pathogenic",
-                                      condition="Hereditary breast and ovarian cancer")])
-    cards = summary_cards(report)
-    assert [c.gene for c in cards] == ["BRCA2", "CYP2C19"]
-    assert cards[0].matters_for == ["Hereditary breast and ovarian cancer"]
-
-
 def test_front_ends_take_cards_from_the_api_instead_of_posting_the_report_back(client):
     # A report re-sent as JSON would hit the 64 KB body limit; the cards come with the report instead.
     assert client.post("/widget/summary", json={"pharmacogenomics": []}).status_code in (404, 405)
     for name in ("widget.js", "console.js"):
         assert "/widget/summary" not in (STATIC / name).read_text()
-
-
-@pytest.mark.parametrize(("phenotype", "level"), [
-    ("Poor Metabolizer", "important"), ("Ultrarapid Metabolizer", "important"),
-    ("Intermediate Metabolizer", "different"), ("Rapid Metabolizer", "different"),
-    ("Normal Metabolizer", "typical"), ("Decreased Function", "different"), ("Normal Function", "typical"),
-    ("Likely Poor Metabolizer", "important"), ("Indeterminate", "unclear"), ("Something New", "unclear"),
-])
-def test_pgx_card_level_follows_the_reported_phenotype(phenotype, level):
-    card = pgx_card(PgxResult(gene="CYP2D6", diplotype="*1/*4", phenotype=phenotype))
-    assert card.level == level
-    assert card.label and card.symbol  # the level is readable without colour
-
-
-def test_pgx_card_shows_the_report_result_and_medicine_groups():
-    card = pgx_card(PgxResult(gene="cyp2c19", diplotype="*2/*2", phenotype="Poor Metabolizer"))
-    assert card.gene == "CYP2C19"
-    assert "*2/*2" in card.result and "Poor Metabolizer" in card.result
-    assert card.matters_for == MEDICINE_GROUPS["CYP2C19"]
-
-
-def test_uncalled_gene_is_no_result_never_a_guess():
-    card = pgx_card(PgxResult(gene="CYP2D6", status="no_result", no_result_reason="Not enough DNA was read."))
-    assert (card.result, card.level, card.meaning) == ("No result", "unclear", "Not enough DNA was read.")
-
-
-def test_ambiguous_result_is_marked_unclear_with_a_note():
-    card = pgx_card(PgxResult(gene="CYP2C19", diplotype="*1/*2", phenotype="Intermediate Metabolizer",
-                              alternatives=["*1/*2", "*2/*17"], uncertain=True))
-    assert card.level == "unclear"
-    assert any("more than one possible result" in n for n in card.notes)
-
-
-def test_unknown_gene_has_no_invented_medicines():
-    card = pgx_card(PgxResult(gene="ZZZ9", diplotype="*1/*1", phenotype="Normal Metabolizer"))
-    assert card.matters_for == ["ask your care team which medicines this gene affects"]
-
-
-@pytest.mark.parametrize(("classification", "level"), [
-    ("Pathogenic", "important"), ("Likely pathogenic", "important"), ("Uncertain significance", "unclear"),
-    ("Likely benign", "typical"), ("Benign", "typical"), (None, "unclear"),
-])
-def test_variant_card_level_follows_the_classification(classification, level):
-    assert variant_card(Variant(gene="BRCA1", classification=classification)).level == level
-
-
-def test_markup_in_report_text_stays_plain_data_in_cards():
-    hostile = "<img src=x onerror=alert(1)>"
-    cards = summary_cards(Report(source_format="native", variants=[Variant(gene="BRCA1", condition=hostile)]))
-    assert cards[0].matters_for == [hostile]  # the widget inserts it with textContent
 
 
 def test_front_end_scripts_never_insert_html():
