@@ -29,7 +29,7 @@ from bot.api.middleware import (
     rate_limit_storage,
 )
 from bot.api.readiness import Readiness
-from bot.api.routes import auth, escalations, health, messages, sessions
+from bot.api.routes import auth, escalations, health, messages, sessions, widget
 from bot.config import Settings, get_settings
 from bot.store.consent import ensure_current_consent
 from bot.store.db import Database
@@ -74,7 +74,8 @@ def create_app(settings: Settings | None = None, *, engine: Any = None,
                                   report_parser=report_parser or _default_parser)
     install_error_handlers(app, raise_errors=settings.raise_errors)
 
-    for router in (health.router, sessions.router, messages.router, auth.router, escalations.router):
+    for router in (health.router, sessions.router, widget.router, messages.router, auth.router,
+                   escalations.router):
         app.include_router(router)
     _include_web(app)
     _document_common_errors(app)
