@@ -35,6 +35,28 @@ class ConsentOut(BaseModel):
     text: str
 
 
+class WidgetWording(BaseModel):
+    """The widget's safety and health wording, from bot/safety/wording.py (the widget keeps none of its own)."""
+
+    emergency: str = Field(description="Emergency banner, shown with an emergency reply.")
+    footer: str = Field(description="Footer under every screen.")
+    chat_intro: str = Field(description="First message of the chat.")
+    cards_not_advice: str = Field(description="Note above the report summary cards.")
+    upload_help: str = Field(description="Which files to upload, with the size limit.")
+    upload_too_big: str = Field(description="The file is over the upload limit (413).")
+    upload_wrong_type: str = Field(description="The file is not a report format GeneChat reads (415).")
+    upload_unreadable: str = Field(description="The file could not be read as a report (422).")
+    handoff_steps: list[str] = Field(description="What happens next when a question is passed to a counselor.")
+    handoff_steps_urgent: list[str] = Field(description="The same, when the question is urgent.")
+    emergency_handoff_steps: list[str] = Field(description="What happens next after an emergency reply.")
+
+
+class WidgetConfig(BaseModel):
+    wording: WidgetWording
+    upload_limit_bytes: int = Field(description="Largest report file accepted, in bytes.")
+    upload_limit_text: str = Field(description="The same limit as a patient reads it, e.g. '5 MB'.")
+
+
 class SessionCreate(_In):
     consent: bool = Field(description="Must be true: the patient accepted the current consent text.")
     consent_version: Text | None = Field(None, max_length=32, description="Version the patient saw (optional).")

@@ -1,10 +1,18 @@
-"""Fixed safety wording: the only text GeneChat shows that is neither KB text nor a report fact.
+"""Fixed wording: every patient-facing sentence GeneChat shows that is neither KB text nor a report fact.
 
-Kept in one place so clinical reviewers can read (and tests can check) every word, including its
-reading grade. No sentence here may contain a dose or tell anyone to start, stop or change a medicine.
+Kept in one place so clinical reviewers can read (and tests can check) every word: the engine's replies,
+the consent text, the engine-failure reply, and the widget's safety wording (served to it by
+``GET /api/widget-config``, so the widget holds no health wording of its own). Every upper-case constant
+here is checked by ``bot.safety.fixed_text.check_fixed_text`` in tests/unit/test_guard_wording.py:
+reading grade 8 or lower, no dose, no advice to start, stop or change a medicine. Report summary cards
+are built elsewhere (bot/api/cards.py) and call the same checker.
+
+Templates have ``{gene}`` or ``{limit}`` slots; ``all_fixed_sentences()`` fills them with sample values.
 """
 
 from __future__ import annotations
+
+import math
 
 EMERGENCY_FIRST = (
     "If this is an emergency, call your local emergency number now. In the US, call 911. "
@@ -92,60 +100,104 @@ CAPABILITIES = (
 POISON_CONTROL = "If someone swallowed too much of a medicine, you can also call Poison Control (in the US, 1-800-222-1222)."
 FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."
 
+# Shown when the engine fails on a question (bot/api/routes/messages.py): when in doubt, escalate.
+ENGINE_FAILED = (
+    "I can't answer this right now, so I have passed your question to a genetic counselor. "
+    "They will reply here. If this is an emergency, call your local emergency number now."
+)
+
+# The consent text is stored with its version (bot/store/consent.py): a new text needs a new version.
+CONSENT_VERSION = "2026-12-v2"
+CONSENT_TEXT = (
+    "GeneChat explains your genetic test report in plain words. It uses health facts that gene experts have "
+    "checked. It is not a doctor and does not give medical advice. It will never tell you to start, stop or "
+    "change a medicine, or what dose to take. Talk to your doctor or pharmacist about that. "
+    "Some questions go to a genetic counselor, who can read this chat and your report to answer you. "
+    "If you have an emergency, call your local emergency number. "
+    "We keep your report and messages so the chat can go on. You can delete them at any time with the "
+    "Delete my data button."
+)
+
+# --- The widget's wording (served by GET /api/widget-config; the banner uses EMERGENCY_FIRST) ---
+WIDGET_FOOTER = "GeneChat explains your report in plain words. It does not replace your doctor."
+WIDGET_CHAT_INTRO = (
+    "Hi! Ask me anything about your report. I explain results in plain words and show where the information "
+    "comes from. For decisions about medicines or treatment, I pass your question to a genetic counselor."
+)
+WIDGET_CARDS_NOT_ADVICE = (
+    "These cards show what your report says. They are not medical advice. Do not start, stop or change any "
+    "medicine without talking to your doctor or pharmacist."
+)
+UPLOAD_HELP = "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to {limit}."
+UPLOAD_TOO_BIG = "This file is too big. Report files must be smaller than {limit}."
+UPLOAD_WRONG_TYPE = (
+    "We can't read this kind of file. Please upload the report file your lab gave you "
+    "(JSON, PharmCAT, FHIR, TSV or CSV)."
+)
+UPLOAD_UNREADABLE = (
+    "We couldn't read this report. The file may be damaged, or it may not be a genetic test report."
+)
+# What happens next, on the card under a reply that was passed to a counselor.
+HANDOFF_STEPS = (
+    "A genetic counselor will read your question and your report.",
+    "Most of the time, they reply within 1 business day.",
+    "Keep this page open: their reply will appear here. You do not need to do anything else.",
+    "While you wait, do not change any medicine on your own. If you feel unwell, contact your doctor.",
+)
+HANDOFF_STEPS_URGENT = (
+    HANDOFF_STEPS[0],
+    "Your question is marked urgent, so it goes to the front of the queue.",
+    *HANDOFF_STEPS[2:],
+)
+EMERGENCY_HANDOFF_STEPS = (
+    "A genetic counselor has been told about this message.",
+    "Do not wait for their reply: get emergency help now.",
+)
+
+_MB = 1024 * 1024
+
+
+def size_text(n_bytes: int) -> str:
+    """A byte count as a patient reads it, rounded down so a stated limit is never too generous.
+
+    >>> size_text(5 * 1024 * 1024), size_text(1536 * 1024), size_text(200_000), size_text(900)
+    ('5 MB', '1.5 MB', '195 KB', '900 bytes')
+    """
+    if n_bytes >= _MB:
+        tenths = math.floor(n_bytes * 10 / _MB)
+        return f"{tenths // 10} MB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MB"
+    if n_bytes >= 1024:
+        return f"{n_bytes // 1024} KB"
+    return f"{n_bytes} bytes"
+
+
+# Sample values for the template slots, so templates are checked as a patient would read them.
+TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB)}
+_NOT_WORDING = {"CONSENT_VERSION", "TEMPLATE_SAMPLES"}
+
+
+def fixed_texts() -> dict[str, str]:
+    """Every upper-case text constant of this module by name (``ESCALATE[dosing]``, ``HANDOFF_STEPS[0]``),
+    templates filled in: found by looking, so a new constant cannot be left out of the checks."""
+    out: dict[str, str] = {}
+    for name, value in globals().items():
+        if not name.isupper() or name.startswith("_") or name in _NOT_WORDING:
+            continue
+        if isinstance(value, str):
+            items: list[tuple[str, object]] = [(name, value)]
+        elif isinstance(value, dict):
+            items = [(f"{name}[{k}]", v) for k, v in value.items()]
+        elif isinstance(value, tuple | list):
+            items = [(f"{name}[{i}]", v) for i, v in enumerate(value)]
+        else:
+            continue
+        for key, text in items:
+            if not isinstance(text, str):
+                raise TypeError(f"{key} is not text")
+            out[key] = text.format(**TEMPLATE_SAMPLES)
+    return out
+
 
 def all_fixed_sentences() -> list[str]:
-    """Every fixed sentence, for tests (reading grade, no doses, no advice) and for the guard's 'fixed wording' set.
-
-    Includes the report cards' sentences and every pharmacogenomics one-liner and medicine sentence, so
-    all patient wording passes the same checks (``fixed_text_problems``).
-    """
-    # Imported here: those modules import this one.
-    from bot.pgx.texts import patient_sentences
-    from bot.reports.cards import fixed_texts as card_texts
-
-    texts = [
-        EMERGENCY_FIRST,
-        SELF_HARM_FIRST,
-        EMERGENCY_AFTER,
-        ESCALATE_DEFAULT,
-        ESCALATED_NOTE,
-        ESCALATE_CONTEXT_INTRO,
-        DECLINE_OUT_OF_SCOPE,
-        DECLINE_INJECTION,
-        NO_REPORT_NOTE,
-        NOT_IN_REPORT.format(gene="CYP2D6"),
-        COUNSELOR_OFFER,
-        NEXT_STEP_PGX,
-        NEXT_STEP_HEREDITARY,
-        PHENOCONVERSION.format(gene="CYP2D6"),
-        NOTHING_FOUND,
-        FIELD_WITHHELD,
-        GREETING,
-        THANKS,
-        CAPABILITIES,
-        POISON_CONTROL,
-    ]
-    return list(dict.fromkeys(texts + list(ESCALATE.values()) + card_texts() + patient_sentences()))
-
-
-def all_fixed_phrases() -> list[str]:
-    """Short fixed labels (card levels, medicine groups): checked for doses and advice, not reading grade."""
-    from bot.pgx.texts import patient_phrases
-
-    return patient_phrases()
-
-
-def fixed_text_problems(text: str, *, phrase: bool = False) -> list[str]:
-    """Why a fixed text may not be shown to a patient (empty when it may): the one check for all of it."""
-    from bot.knowledge.textrules import advice_sentences, dose_matches
-    from bot.safety.guard import has_dose, has_med_change_advice
-    from bot.safety.readability import MAX_GRADE, reading_grade
-
-    problems = []
-    if not phrase and reading_grade(text) > MAX_GRADE:
-        problems.append(f"reading grade {reading_grade(text):.1f} is over {MAX_GRADE:g}")
-    if has_dose(text) or dose_matches(text):
-        problems.append("gives a dose")
-    if has_med_change_advice(text) or advice_sentences(text):
-        problems.append("tells someone to start, stop or change a medicine")
-    return problems
+    """Every fixed text (templates filled in), for tests and for the eval's 'fixed wording' set."""
+    return list(fixed_texts().values())

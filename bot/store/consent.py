@@ -1,22 +1,17 @@
-"""The consent text patients accept before a session starts; versioned, and stored with each session."""
+"""The consent text patients accept before a session starts; versioned, and stored with each session.
+
+The text and its version live with the other fixed wording (bot/safety/wording.py), where they are checked.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store.models import ConsentVersion
 
-CONSENT_VERSION = "2026-11-v1"
-CONSENT_TEXT = (
-    "GeneChat explains your genetic test report in plain words, using information checked by genetic "
-    "experts. It is not a doctor and does not give medical advice. It will never tell you to start, stop "
-    "or change a medicine, or what dose to take: talk to your doctor or pharmacist about that. "
-    "Some questions are passed to a genetic counselor, who can read this conversation and your report "
-    "to answer you. If you have an emergency, call your local emergency number. "
-    "Your report and messages are stored so the conversation can continue; you can delete them at any "
-    "time with the Delete button."
-)
+__all__ = ["CONSENT_TEXT", "CONSENT_VERSION", "ensure_current_consent"]
 
 
 def ensure_current_consent(db: Session) -> ConsentVersion:

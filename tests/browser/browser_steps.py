@@ -59,6 +59,14 @@ def ask(w: Locator, text: str) -> Locator:
     return w.locator(".msg.bot").last
 
 
+def widget_config(server) -> dict:
+    """The wording and limits the server gives the widget (GET /api/widget-config)."""
+    with server.api() as api:
+        r = api.get("/api/widget-config")
+    r.raise_for_status()
+    return r.json()
+
+
 def session_credentials(page: Page, url: str) -> dict:
     raw = page.evaluate("key => sessionStorage.getItem(key)", f"genechat:{url}")
     return json.loads(raw)

@@ -25,6 +25,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 ARTIFACTS = Path(__file__).parent / "artifacts"
 COUNSELOR = ("casey.counselor", "correct-horse-battery-staple")
 READY_TIMEOUT_S = float(os.environ.get("GENECHAT_BROWSER_READY_TIMEOUT", "180"))
+UPLOAD_LIMIT_BYTES = 3 * 1024 * 1024  # not the default, so a widget that states the limit must have asked the server
 
 
 @dataclass
@@ -32,6 +33,7 @@ class LiveServer:
     url: str
     counselor: tuple[str, str]
     host_page_port: int | None = None  # a loopback port whose origin the server allows (CORS) to embed the widget
+    upload_limit_bytes: int | None = None  # set when the tests started the server (not the 5 MB default)
 
     def api(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
@@ -84,6 +86,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     host_page_port = _free_port()
     env = {**os.environ, "GENECHAT_DATA_DIR": str(data_dir), "GENECHAT_RATE_LIMIT": "10000/minute",
            "GENECHAT_CORS_ORIGINS": f"http://127.0.0.1:{host_page_port}",
+           "GENECHAT_UPLOAD_LIMIT_BYTES": str(UPLOAD_LIMIT_BYTES),
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "GENECHAT_LOG_LEVEL": "WARNING"}
     _add_counselor(env)
     port = _free_port()
@@ -97,7 +100,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(url, proc, log)
-        yield LiveServer(url, COUNSELOR, host_page_port)
+        yield LiveServer(url, COUNSELOR, host_page_port, UPLOAD_LIMIT_BYTES)
     finally:
         proc.terminate()
         try:

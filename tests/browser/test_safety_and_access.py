@@ -21,6 +21,7 @@ from browser_steps import (
     tab_to,
     upload,
     widget,
+    widget_config,
 )
 from playwright.sync_api import expect
 
@@ -154,8 +155,27 @@ def test_emergency_reply_shows_emergency_banner(live_server, chromium, shot):
     reply = ask(w, "I took my clopidogrel and now I have crushing chest pain and can't breathe")
     expect(reply).to_have_class(re.compile("action-emergency"))
     expect(w.locator(".emergency")).to_be_visible()
-    expect(w.locator(".emergency")).to_contain_text("emergency number")
+    expect(w.locator(".emergency")).to_contain_text(widget_config(live_server)["wording"]["emergency"])
     shot(page, "banner")
+    ctx.close()
+
+
+def test_too_big_upload_states_the_servers_limit(live_server, chromium, shot, tmp_path):
+    config = widget_config(live_server)
+    if live_server.upload_limit_bytes is not None:
+        assert config["upload_limit_bytes"] == live_server.upload_limit_bytes and config["upload_limit_text"] == "3 MB"
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    expect(w.locator("#gc-file-help")).to_have_text(config["wording"]["upload_help"])
+    big = tmp_path / "big_report.json"
+    big.write_bytes(b" " * (config["upload_limit_bytes"] + 1))
+    w.locator("input[type=file]").set_input_files(str(big))
+    error = w.get_by_role("alert").filter(has_text="too big")
+    expect(error).to_have_text(config["wording"]["upload_too_big"])
+    expect(error).to_contain_text(config["upload_limit_text"])
+    shot(page, "too-big")
     ctx.close()
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from bot.api import middleware
 from bot.api.routes import messages as messages_route
 from bot.config import Settings
+from bot.safety import wording
 from bot.store.consent import CONSENT_VERSION
 from bot.store.models import (
     AuditEvent,
@@ -269,6 +270,7 @@ def test_engine_failure_still_stores_question_and_escalates(api):
     patient = api.patient()
     body = api.ask(patient, "Is my result bad?")
     assert body["action"] == "escalate" and body["reason"] == "system_error"
+    assert body["reply"] == wording.ENGINE_FAILED
     assert body["escalation"]["priority"] == "normal"
     assert [m.text for m in rows(api, Message) if m.role == "user"] == ["Is my result bad?"]
 

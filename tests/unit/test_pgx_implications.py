@@ -7,7 +7,9 @@ import pytest
 from bot.core.report import PgxResult, Report
 from bot.pgx.categories import CATEGORY_TEXT, category_sentences
 from bot.pgx.implications import cpic_drug_names, medicine_implications
-from bot.safety.wording import NEXT_STEP_PGX, all_fixed_sentences, fixed_text_problems
+from bot.safety.fixed_text import fixed_text_problems
+from bot.safety.fixed_text import patient_texts as all_fixed_sentences
+from bot.safety.wording import NEXT_STEP_PGX
 
 
 def report(*results: PgxResult) -> Report:

@@ -15,6 +15,7 @@ from bot.api.schemas import Conversation, MessageIn, MessageReply
 from bot.api.webhook import escalation_payload, notify
 from bot.core.reply import EscalationRequest, Reply, TraceStep
 from bot.core.report import Report
+from bot.safety import wording
 from bot.store import messages as repo
 from bot.store.models import Escalation, Message, PatientSession
 from bot.store.sessions import latest_report
@@ -25,16 +26,11 @@ log = structlog.get_logger("bot.api.messages")
 # How long a message waits for a warming engine before the client is told to retry.
 ENGINE_WAIT_SECONDS = 20.0
 
-FALLBACK_TEXT = (
-    "I can't answer this right now, so I have passed your question to a genetic counselor. "
-    "They will reply here. If this is an emergency, call your local emergency number now."
-)
-
 
 def fallback_reply(error_type: str) -> Reply:
     """Fixed safety wording used when the engine fails: when in doubt, escalate."""
     return Reply(
-        text=FALLBACK_TEXT, action="escalate", reason="system_error",
+        text=wording.ENGINE_FAILED, action="escalate", reason="system_error",
         escalation=EscalationRequest(priority="normal", reason="system_error",
                                      summary="The assistant failed on this question; please answer it."),
         trace=[TraceStep(step="engine", outcome="error", detail={"error_type": error_type})],

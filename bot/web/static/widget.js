@@ -2,7 +2,8 @@
  *   <script src="https://HOST/widget.js" data-genechat-url="https://HOST" defer></script>
  * Optional: data-genechat-mode="inline" (render in place instead of a floating button),
  * data-genechat-poll-ms="4000" (how often counselor replies are checked).
- * Renders inside a Shadow DOM; every piece of text is inserted as text (never as HTML).
+ * Renders inside a Shadow DOM; every piece of text is inserted as text (never as HTML). Its safety wording
+ * and the upload limit come from GET /api/widget-config when it starts.
  */
 (() => {
   "use strict";
@@ -14,24 +15,18 @@
   const MODE = (script && script.dataset.genechatMode) === "inline" ? "inline" : "floating";
   const STORE_KEY = "genechat:" + BASE;
 
+  // Connection and service messages only. Safety and health wording and the upload limit come from the
+  // server (GET /api/widget-config, built from bot/safety/wording.py), where every sentence is checked.
   const WORDS = {
     network: "We could not reach GeneChat. Check your internet connection, then try again.",
     server: "Something went wrong on our side. Please try again in a moment.",
     busy: "Too many requests in a short time. Please wait a minute, then try again.",
     starting: "GeneChat is still starting up. Please try again in a minute.",
     ended: "This chat has ended or expired. You can start a new one.",
-    upload: {
-      413: "This file is too big. Report files must be smaller than 5 MB.",
-      415: "We can't read this kind of file. Please upload the report file your lab gave you " +
-        "(JSON, PharmCAT, FHIR, TSV or CSV).",
-      422: "We couldn't read this report. The file may be damaged, or it may not be a genetic test report.",
-    },
-    notAdvice: "These cards show what your report says. They are not medical advice. Do not start, stop " +
-      "or change any medicine without talking to your doctor or pharmacist.",
-    emergency: "This may be an emergency. Call your local emergency number now (911 in the US, 112 in " +
-      "Europe). If you are thinking about harming yourself, call or text 988 in the US.",
-    footer: "GeneChat explains your report in plain words. It does not replace your doctor.",
   };
+  // The one safety sentence the widget keeps: when the server (and so its wording) cannot be reached, a
+  // patient may still be in an emergency. No phone numbers: this must be right in every country.
+  const EMERGENCY_FALLBACK = "If this is an emergency, call your local emergency number now.";
 
   // ---------- small DOM helpers: children become text nodes, never parsed as markup ----------
   function h(tag, attrs, ...children) {
@@ -70,7 +65,8 @@
     constructor(code, status, message) { super(message || code); this.code = code; this.status = status; this.detail = message || ""; }
   }
   const state = { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), pollTimer: null,
-    escalationCards: [], escalations: new Map(), counselorTimes: [], sending: false, consentVersion: null, pending: null };
+    escalationCards: [], escalations: new Map(), counselorTimes: [], sending: false, consentVersion: null, pending: null,
+    config: null };
 
   async function api(method, path, opts = {}) {
     const headers = { Accept: "application/json" };
@@ -90,9 +86,21 @@
     }
     return data;
   }
+  // The server's wording and limits; resume() loads them before any screen that uses them is shown.
+  const say = () => state.config.wording;
+  async function loadConfig() {
+    if (state.config) return;
+    const c = await api("GET", "/api/widget-config");
+    if (!c || !c.wording || !Number.isFinite(c.upload_limit_bytes)) throw new ApiError("bad_config", 500, "");
+    state.config = c;
+    footer.textContent = c.wording.footer;
+  }
+
   function plainError(err, uploadContext) {
     if (!(err instanceof ApiError) || err.status === 0) return WORDS.network;
-    if (uploadContext && WORDS.upload[err.status]) return WORDS.upload[err.status];
+    const upload = uploadContext && state.config
+      ? { 413: say().upload_too_big, 415: say().upload_wrong_type, 422: say().upload_unreadable }[err.status] : null;
+    if (upload) return upload;
     if (err.status === 401 || err.status === 403 || err.status === 404) return WORDS.ended;
     if (err.status === 429) return WORDS.busy;
     if (err.status === 503) return WORDS.starting;
@@ -130,13 +138,13 @@
   const closeBtn = MODE === "floating"
     ? h("button", { type: "button", class: "icon-btn", "aria-label": "Close GeneChat", onclick: () => toggle(false) }, "✕")
     : null;
+  const footer = h("footer", { class: "foot" });  // the server's wording, once loaded
   const panel = h("section", { class: "panel " + MODE, "aria-label": "GeneChat: questions about your genetic report", id: "gc-panel" },
     h("header", { class: "bar" },
       h("div", { class: "brand" }, logo(),
         h("div", {}, h("p", { class: "title" }, "GeneChat"), h("p", { class: "subtitle" }, "Questions about your genetic report"))),
       h("div", { class: "bar-actions" }, deleteBtn, closeBtn)),
-    banner, main, live,
-    h("footer", { class: "foot" }, WORDS.footer));
+    banner, main, live, footer);
   const launcher = MODE === "floating"
     ? h("button", { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "gc-panel",
       onclick: () => toggle(true) }, logo(), "Questions about your results?")
@@ -212,8 +220,7 @@
     const pick = h("label", { for: "gc-file", class: "btn" }, "Choose a file");
     const zone = h("div", { class: "drop" },
       h("p", { class: "drop-title" }, "Drag your report file here"), h("p", { class: "muted" }, "or"), input, pick,
-      h("p", { class: "muted small", id: "gc-file-help" },
-        "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to 5 MB."));
+      h("p", { class: "muted small", id: "gc-file-help" }, say().upload_help));
     input.addEventListener("change", () => { if (input.files && input.files[0]) send(input.files[0]); });
     for (const ev of ["dragenter", "dragover"]) zone.addEventListener(ev, (e) => { e.preventDefault(); zone.classList.add("over"); });
     for (const ev of ["dragleave", "drop"]) zone.addEventListener(ev, () => zone.classList.remove("over"));
@@ -226,7 +233,14 @@
       h("p", { class: "lead" }, "We read your report so we can explain your own results."), zone, busy, err));
 
     async function send(file) {
-      err.hidden = true; busy.hidden = false; input.disabled = true; pick.classList.add("disabled");
+      err.hidden = true;
+      if (file.size > state.config.upload_limit_bytes) {  // the server would refuse it: say so before uploading
+        input.value = "";
+        setError(err, say().upload_too_big);
+        input.focus();
+        return;
+      }
+      busy.hidden = false; input.disabled = true; pick.classList.add("disabled");
       const form = new FormData();
       form.append("file", file, file.name);
       try {
@@ -276,7 +290,7 @@
   function summaryScreen() {
     const m = state.reportMeta || {};
     show(h("div", { class: "screen" }, heading("Your results at a glance"), reportLine(),
-      h("p", { class: "note" }, WORDS.notAdvice),
+      h("p", { class: "note" }, say().cards_not_advice),
       (m.warnings || []).length ? h("details", { class: "warnings" }, h("summary", {}, `Notes about your report (${m.warnings.length})`),
         h("ul", {}, m.warnings.map((w) => h("li", {}, w)))) : null,
       cardList(state.cards),
@@ -304,9 +318,7 @@
       reportLine(), cardList(state.cards));
     show(h("div", { class: "screen chat" }, h("h2", { tabindex: "-1", class: "sr-only" }, "Chat"), results, log,
       suggestions, typing, chatErr, form), { focus: false });
-    log.append(botBubble({ text: "Hi! Ask me anything about your report. I explain results in plain words and " +
-      "show where the information comes from. For decisions about medicines or treatment, I pass your question " +
-      "to a genetic counselor.", action: "answer", citations: [] }, { intro: true }));
+    log.append(botBubble({ text: say().chat_intro, action: "answer", citations: [] }, { intro: true }));
     state.escalationCards = [];
     for (const m of history || []) renderMessage(m);
     refreshProgress();  // counselor replies later in the history change what each card says
@@ -371,14 +383,10 @@
   function escalationCard(r, escId) {
     const esc = r.escalation || state.escalations.get(String(escId));
     const urgent = esc && esc.priority === "urgent";
-    const steps = r.action === "emergency"
-      ? [h("li", {}, "A genetic counselor has been told about this message."),
-        h("li", {}, h("strong", {}, "Do not wait for their reply: get emergency help now."))]
-      : [h("li", {}, "A genetic counselor will read your question and your report."),
-        h("li", {}, urgent ? "Your question is marked urgent, so it goes to the front of the queue."
-          : "They usually reply within 1 business day."),
-        h("li", {}, "Keep this page open: their reply will appear here. You do not need to do anything else."),
-        h("li", {}, "While you wait, do not change any medicine on your own. If you feel unwell, contact your doctor.")];
+    const emergency = r.action === "emergency";
+    const words = emergency ? say().emergency_handoff_steps : urgent ? say().handoff_steps_urgent : say().handoff_steps;
+    // After an emergency the last step is the one to act on now, so it stands out.
+    const steps = words.map((text, i) => h("li", {}, emergency && i === words.length - 1 ? h("strong", {}, text) : text));
     const card = h("div", { class: "escalated", role: "note", "data-escalation": escId ?? null },
       h("p", { class: "esc-title" }, "Sent to a genetic counselor"), h("ul", { class: "esc-next" }, steps),
       h("ol", { class: "esc-steps", "aria-label": "Counselor review progress" }),
@@ -481,7 +489,7 @@
     }
   }
   function showBanner() {
-    banner.replaceChildren(h("strong", {}, "Emergency: "), WORDS.emergency);
+    banner.replaceChildren(h("strong", {}, "Emergency: "), state.config ? say().emergency : EMERGENCY_FALLBACK);
     banner.hidden = false;
   }
 
@@ -544,6 +552,7 @@
   }
   function endedScreenWith(text) {
     show(h("div", { class: "screen" }, heading("GeneChat is not available"), h("p", {}, text),
+      h("p", {}, state.config ? say().emergency : EMERGENCY_FALLBACK),
       h("button", { type: "button", class: "btn", onclick: () => resume() }, "Try again")));
   }
   function endedScreen() {
@@ -553,6 +562,7 @@
 
   // ---------- start: resume this tab's session if it still exists ----------
   async function resume() {
+    try { await loadConfig(); } catch (e) { return endedScreenWith(plainError(e)); }
     const saved = load();
     if (!saved || !saved.session) return consentScreen();
     Object.assign(state, { session: saved.session, token: saved.token });

@@ -1,0 +1,43 @@
+"""What the widget needs from the server before it starts: its safety wording and the upload limit.
+
+The wording comes from bot/safety/wording.py (checked there like every fixed sentence) and the limit from
+the settings, so a clinical reviewer edits one file and an operator one setting, and the widget follows.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from bot.api.deps import AppState, app_state
+from bot.api.errors import responses
+from bot.api.schemas import WidgetConfig, WidgetWording
+from bot.safety import wording
+
+router = APIRouter(prefix="/api", tags=["patient"])
+
+
+def widget_config_for(upload_limit_bytes: int) -> WidgetConfig:
+    limit = wording.size_text(upload_limit_bytes)
+    return WidgetConfig(
+        wording=WidgetWording(
+            emergency=wording.EMERGENCY_FIRST,
+            footer=wording.WIDGET_FOOTER,
+            chat_intro=wording.WIDGET_CHAT_INTRO,
+            cards_not_advice=wording.WIDGET_CARDS_NOT_ADVICE,
+            upload_help=wording.UPLOAD_HELP.format(limit=limit),
+            upload_too_big=wording.UPLOAD_TOO_BIG.format(limit=limit),
+            upload_wrong_type=wording.UPLOAD_WRONG_TYPE,
+            upload_unreadable=wording.UPLOAD_UNREADABLE,
+            handoff_steps=list(wording.HANDOFF_STEPS),
+            handoff_steps_urgent=list(wording.HANDOFF_STEPS_URGENT),
+            emergency_handoff_steps=list(wording.EMERGENCY_HANDOFF_STEPS),
+        ),
+        upload_limit_bytes=upload_limit_bytes,
+        upload_limit_text=limit,
+    )
+
+
+@router.get("/widget-config", response_model=WidgetConfig, responses=responses())
+def get_widget_config(state: AppState = Depends(app_state)) -> WidgetConfig:
+    """The widget's safety wording and upload limit; the widget fetches this once when it starts."""
+    return widget_config_for(state.settings.upload_limit_bytes)
