@@ -17,7 +17,6 @@ app = typer.Typer(
 )
 
 # Command groups register here, one line each (the group's module defines a typer.Typer).
-from bot.bench_cli import bench  # noqa: E402
 from bot.evals.cli import eval_app  # noqa: E402
 from bot.knowledge.cli import kb_app  # noqa: E402
 from bot.reports.cli import report_app  # noqa: E402
@@ -31,7 +30,6 @@ app.add_typer(db_app, name="db", help="Database: upgrade the schema.")
 app.add_typer(counselor_app, name="counselor", help="Counselor accounts: add, list.")
 app.add_typer(audit_app, name="audit", help="Audit trail: export.")
 app.add_typer(eval_app, name="eval", help="Evals: run suites, write reports, check the release gate.")
-app.command("bench")(bench)
 
 
 def main() -> None:
