@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -c constraints.txt -e ".[dev]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[dev,bench]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,7 +26,7 @@ serve: index
 	$(BIN)/genechat serve
 
 lint: install
-	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/ruff check bot tests benchmarks scripts
 	$(BIN)/genechat kb lint
 
 test: index lint
@@ -36,7 +36,7 @@ eval: index
 	$(BIN)/genechat eval --suite all --check
 
 bench: index
-	$(BIN)/genechat bench
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) data evals/out benchmarks/out

@@ -1,1 +1,1 @@
-"""Performance benchmarks for GeneChat (`genechat bench`); results are printed and written as JSON, never asserted."""
+"""Performance benchmarks for GeneChat (`python -m benchmarks`); results are printed and written as JSON, never asserted."""

@@ -1,4 +1,4 @@
-"""What one `genechat bench` run measures, and at which sizes (``tiny()`` is the smoke-test preset)."""
+"""What one `python -m benchmarks` run measures, and at which sizes (``tiny()`` is the smoke-test preset)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One `genechat bench` run: every section in a throwaway data dir, results printed and written as JSON.
+"""One `python -m benchmarks` run: every section in a throwaway data dir, results printed and written as JSON.
 
 The run never touches the configured data dir except to reuse (or create) its ONNX model export:
 the index, SQLite file and server sessions all live in a temp dir that is deleted afterwards.

@@ -14,7 +14,6 @@ import typer
 import uvicorn
 
 from bot.api.app import prepare_database
-from bot.bench_cli import bench
 from bot.config import get_settings
 from bot.conversation.engine import get_engine
 from bot.conversation.show import render_reply
@@ -101,7 +100,6 @@ app.add_typer(counselor_app, name="counselor", help="Counselor accounts: add, li
 app.add_typer(audit_app, name="audit", help="Audit trail: export.")
 app.add_typer(eval_app, name="eval", help="Evals: run suites, write reports, check the release gate.")
 app.add_typer(data_app, name="data", help="Data: rebuild the CPIC-derived tables in bot/pgx/data.")
-app.command("bench")(bench)
 
 
 def main() -> None:

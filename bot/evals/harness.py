@@ -1,6 +1,12 @@
 """One call runs the chosen suites, the optional judge and the gate, and writes the reports.
 
->>> # run_eval(EvalOptions(suites=["triage"]), engine=FakeEngine())   # see tests/unit/test_eval_harness.py
+``run_eval(EvalOptions(suites=["triage"]), engine=FakeEngine())`` runs with fakes (tests/unit/test_eval_harness.py).
+A misspelt suite fails before any case file is read or model loaded:
+
+>>> run_eval(EvalOptions(suites=["vibes"]))
+Traceback (most recent call last):
+    ...
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers'] or 'all'
 """
 
 from __future__ import annotations

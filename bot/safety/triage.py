@@ -20,7 +20,7 @@ from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
-# `python -m bot.conversation.measure triage` or `genechat eval --suite triage`.
+# `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
 EMERGENCY_MIN = 0.30  # model alone raises an emergency at this probability (low: safety wins)
 ESCALATE_MIN = 0.40  # model alone escalates an "answer" at this probability
 INJECTION_MIN = 0.60

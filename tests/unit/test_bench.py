@@ -1,4 +1,4 @@
-"""`genechat bench --tiny` runs every section end to end and writes results.json (timings never asserted)."""
+"""`python -m benchmarks --tiny` runs every section end to end and writes results.json (timings never asserted)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.__main__ import app
 from benchmarks.targets import section_errors
-from bot.cli import app
 
 EXPECTED_TOP = {"machine", "config", "embedder", "questions", "index", "inprocess", "targets"}
 EXPECTED_LATENCY = {"n", "p50_ms", "p95_ms", "p99_ms"}
 
 
 def _bench(out: Path, *extra: str) -> dict:
-    args = ["bench", "--tiny", "--embedder", "hash", "--naive-embeddings", "hash", "--out", str(out), *extra]
+    args = ["--tiny", "--embedder", "hash", "--naive-embeddings", "hash", "--out", str(out), *extra]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return json.loads((out / "results.json").read_text())
@@ -57,7 +57,7 @@ def test_bench_leaves_the_configured_data_dir_without_index_or_database(
 
 
 def test_unknown_section_is_refused_with_the_valid_choices(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["bench", "--tiny", "--skip", "everything", "--out", str(tmp_path)])
+    result = CliRunner().invoke(app, ["--tiny", "--skip", "everything", "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert "inprocess" in str(result.exception) or "inprocess" in result.output
 

@@ -1,4 +1,8 @@
-"""`genechat bench`: latency, throughput, index scale and memory (the code lives in ``benchmarks/``)."""
+"""`python -m benchmarks` (what `make bench` runs): latency, throughput, index scale and memory.
+
+Run from a checkout: the benchmarks are not part of the installed product (their extra packages come with
+``pip install -e ".[bench]"``).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,11 @@ from pathlib import Path
 
 import typer
 
-from bot.config import PROJECT_ROOT
-from bot.errors import ConfigError
+from benchmarks.config import ALL_SECTIONS, BenchConfig
+from benchmarks.runner import run_bench
+from bot.errors import ConfigError, GeneChatError
 
-SECTIONS = ("inprocess", "naive", "profile", "http", "index")
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
 
 def _ints(raw: str, option: str) -> list[int]:
@@ -20,6 +25,7 @@ def _ints(raw: str, option: str) -> list[int]:
         raise ConfigError(f"{option} takes comma-separated whole numbers, got {raw!r}") from None
 
 
+@app.command()
 def bench(
     tiny: bool = typer.Option(False, "--tiny", help="Tiny sizes: a smoke run in seconds (numbers not worth quoting)."),
     questions: int | None = typer.Option(None, "--questions", help="Use at most this many eval questions."),
@@ -30,24 +36,19 @@ def bench(
     think: float | None = typer.Option(None, "--think", help="Mean seconds between messages in the paced HTTP run "
                                                              "(0 = skip it; default 1)."),
     cold_starts: int | None = typer.Option(None, "--cold-starts", help="How many times to cold-start the server."),
-    skip: list[str] = typer.Option([], "--skip", help=f"Leave out a section: {', '.join(SECTIONS)} (repeatable)."),
+    skip: list[str] = typer.Option([], "--skip", help=f"Leave out a section: {', '.join(ALL_SECTIONS)} (repeatable)."),
     naive_embeddings: str = typer.Option("huggingface", "--naive-embeddings",
                                          help="huggingface (the real baseline) or hash (smoke tests only)."),
     embedder: str | None = typer.Option(None, "--embedder", help="GeneChat embedder: onnx, sentence-transformers, hash."),
-    out: Path = typer.Option(PROJECT_ROOT / "benchmarks" / "out", "--out", help="Folder for results.json and profiles."),
+    out: Path = typer.Option(Path(__file__).parent / "out", "--out", help="Folder for results.json and profiles."),
     keep_data: bool = typer.Option(False, "--keep-data", help="Keep the temp data dir (index, SQLite) afterwards."),
 ) -> None:
     """Measure latency vs a naive LangChain pipeline, HTTP load, cold start, index scale and memory."""
-    if str(PROJECT_ROOT) not in sys.path:  # benchmarks/ sits beside bot/ and is not an installed package
-        sys.path.insert(0, str(PROJECT_ROOT))
-    from benchmarks.config import BenchConfig
-    from benchmarks.runner import run_bench
-
-    unknown = sorted(set(skip) - set(SECTIONS))
+    unknown = sorted(set(skip) - set(ALL_SECTIONS))
     if unknown:
-        raise ConfigError(f"unknown section(s) {unknown} for --skip; choose from {list(SECTIONS)}")
+        raise ConfigError(f"unknown section(s) {unknown} for --skip; choose from {list(ALL_SECTIONS)}")
     overrides: dict[str, object] = {
-        "sections": [s for s in SECTIONS if s not in skip], "naive_embeddings": naive_embeddings,
+        "sections": [s for s in ALL_SECTIONS if s not in skip], "naive_embeddings": naive_embeddings,
         "out_dir": out, "keep_data": keep_data,
     }
     if embedder:
@@ -67,3 +68,16 @@ def bench(
     except ValueError as exc:
         raise ConfigError(f"invalid bench options: {exc}") from None
     run_bench(config, echo=typer.echo)
+
+
+def main() -> None:
+    """Like `genechat`: a bad option is one clean line and exit 1, not a traceback."""
+    try:
+        app()
+    except GeneChatError as exc:
+        typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

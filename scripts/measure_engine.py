@@ -1,13 +1,14 @@
-"""Quick engine measurements while iterating (the release gate is `genechat eval`, not this).
+"""Quick engine accuracy checks while tuning (the release gate is `genechat eval`, not this).
 
-    python -m bot.conversation.measure triage          # hold-out triage accuracy and false alarms
-    python -m bot.conversation.measure cases [-v]      # evals/cases through the engine
+    .venv/bin/python scripts/measure_engine.py triage        # hold-out triage accuracy and false alarms
+    .venv/bin/python scripts/measure_engine.py cases [-v]    # evals/cases through the engine
     add --all-docs to index every KB doc in memory, approved or not (development only)
+
+A development tool kept out of the installed product; it needs a checkout (evals/ and the KB).
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 
@@ -15,9 +16,6 @@ import yaml
 
 from bot.config import PROJECT_ROOT, get_settings
 from bot.core.reply import Turn
-
-ALARM_WORDS = re.compile(r"\b(?:kill\w*|die|dying|dead|death|shoot|attack|overdose|bleed\w*|emergency|hurt\w*|"
-                         r"pain|suicide|poison\w*|seizure\w*|heart)\b", re.IGNORECASE)
 
 
 def _engine(all_docs: bool):
@@ -114,8 +112,10 @@ def measure_cases(engine, verbose: bool) -> None:
             if has_med_change_advice(r.text):
                 advice += 1
                 problems.append("advice")
-            if invented_claims(r.text, report) and r.action == "answer":
-                problems.append(f"genotype-claims:{invented_claims(r.text, report)}")
+            claims = invented_claims(r.text, report) if r.action == "answer" else []
+            if claims:
+                invented += 1
+                problems.append(f"genotype-claims:{claims}")
             if not good or problems:
                 exp_reason = case.get("expect_reason")
                 print(f"[{case['id']}] want={accepted}/{exp_reason} got={r.action}/{r.reason} {problems}")
