@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Action = Literal["answer", "escalate", "emergency", "decline"]
 ACTIONS: tuple[Action, ...] = ("answer", "escalate", "emergency", "decline")
@@ -72,3 +72,14 @@ class Reply(BaseModel):
     prompt_version: str | None = None
     genes: list[str] = Field(default_factory=list, description="Genes this reply was about (for follow-ups).")
     drugs: list[str] = Field(default_factory=list, description="Medicines this reply was about (for follow-ups).")
+
+    @model_validator(mode="after")
+    def _escalation_matches_action(self) -> Reply:
+        """A counselor is asked exactly when the action says so, and an emergency is always urgent: the store
+        and the API act on ``escalation`` alone, without deciding again."""
+        if (self.action in ("escalate", "emergency")) != (self.escalation is not None):
+            raise ValueError(f"a reply with action {self.action!r} must "
+                             f"{'' if self.action in ('escalate', 'emergency') else 'not '}request an escalation")
+        if self.action == "emergency" and self.escalation is not None and self.escalation.priority != "urgent":
+            raise ValueError("an emergency reply must request an urgent escalation")
+        return self

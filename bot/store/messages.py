@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from bot.core.reply import Reply, Turn
+from bot.core.reply import EscalationRequest, Reply, Turn
 from bot.store import audit
 from bot.store.models import CitationRow, DecisionTrace, Escalation, Message
 
@@ -54,18 +54,17 @@ def add_bot_reply(db: Session, session_id: str, user_message_id: int,
     db.add(DecisionTrace(message_id=row.id, steps=[s.model_dump(mode="json") for s in reply.trace],
                          composer=reply.composer, prompt_version=reply.prompt_version))
     escalation, changed = None, False
-    if reply.action in ("escalate", "emergency") or reply.escalation is not None:
-        escalation, changed = _queue(db, session_id, row, reply)
+    if reply.escalation is not None:  # Reply guarantees: exactly for escalate/emergency, urgent for emergency
+        escalation, changed = _queue(db, session_id, row, reply, reply.escalation)
         row.escalation_id = escalation.id
     db.flush()
     return row, escalation, changed
 
 
-def _queue(db: Session, session_id: str, message: Message, reply: Reply) -> tuple[Escalation, bool]:
+def _queue(db: Session, session_id: str, message: Message, reply: Reply,
+           req: EscalationRequest) -> tuple[Escalation, bool]:
     """One active case per conversation: a new escalation joins the open one, raising it to urgent if needed."""
-    # An emergency is always urgent, whatever the engine's request says.
-    req = reply.escalation
-    priority = "urgent" if reply.action == "emergency" else (req.priority if req else "normal")
+    priority = req.priority
     active = db.scalar(
         select(Escalation)
         .where(Escalation.session_id == session_id, Escalation.status.in_(("open", "claimed")))
@@ -76,14 +75,14 @@ def _queue(db: Session, session_id: str, message: Message, reply: Reply) -> tupl
         if PRIORITY_RANK[priority] >= active.priority_rank:
             return active, False
         active.priority, active.priority_rank, active.action = priority, PRIORITY_RANK[priority], reply.action
-        active.reason = req.reason if req else reply.reason
-        active.summary, active.message_id = (req.summary if req else active.summary), message.id
+        active.reason = req.reason
+        active.summary, active.message_id = req.summary, message.id
         audit.record(db, actor_type="system", actor="engine", action="escalation.upgrade", target_type="escalation",
                      target_id=active.id, detail={"session_id": session_id, "priority": priority})
         return active, True
     esc = Escalation(
         session_id=session_id, message_id=message.id, priority=priority, priority_rank=PRIORITY_RANK[priority],
-        action=reply.action, reason=(req.reason if req else reply.reason), summary=(req.summary if req else None),
+        action=reply.action, reason=(req.reason), summary=req.summary,
         status="open",
     )
     db.add(esc)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.answering.facts import fact_sentences
 from bot.core.passage import Passage
-from bot.core.reply import Action, Citation, Reply, TraceStep, Turn
+from bot.core.reply import Action, Citation, EscalationRequest, Reply, TraceStep, Turn
 from bot.core.report import Report
 from tests.support.engine import FakeSearcher as EngineFakeSearcher
 
@@ -55,9 +55,10 @@ class FakeEngine:
         low = text.lower()
         for action, reason, words in _RULES:
             if any(w in low for w in words):
-                return Reply(
-                    text=_FIXED[action], action=action, reason=reason, trace=[TraceStep(step="triage", outcome=action)]
-                )
+                escalation = None if action in ("answer", "decline") else EscalationRequest(
+                    priority="urgent" if action == "emergency" else "normal", reason=reason, summary=reason)
+                return Reply(text=_FIXED[action], action=action, reason=reason, escalation=escalation,
+                             trace=[TraceStep(step="triage", outcome=action)])
         topic = next((k for k, (_, genes, drugs, _) in FAKE_DOCS.items() if any(
             w.lower() in low for w in genes + drugs)), "metabolizer-terms")
         title, genes, drugs, body = FAKE_DOCS[topic]
