@@ -64,7 +64,7 @@ def _gene_result(gene: str, path: str, entry: Any) -> PgxResult:
         fail("must be a list", f"{path}.{key}")
     calls = [_read_call(d, f"{path}.{key}[{i}]") for i, d in enumerate(diplotypes)]
     # an outside call may give only a phenotype ("Unknown/Unknown", Poor Metabolizer): still a result
-    calls = [("" if is_no_call(c[0]) else c[0], *c[1:]) for c in calls if not is_no_call(c[0]) or c[1]]
+    calls = [c for c in calls if c[0] or c[1]]
     if not calls:
         return PgxResult(
             gene=symbol, status="no_result", call_source=call_source, no_result_reason=_why_uncalled(entry)
@@ -125,6 +125,7 @@ def _read_call(diplotype: Any, path: str) -> tuple[str, str | None, float | None
             fail("an allele must be an object with a text 'name'", f"{path}.{side}")
         names.append(allele["name"].strip())
     label = "/".join(names) if names else str(diplotype.get("label") or "")
+    label = "" if is_no_call(label) else label
     phenotypes = diplotype.get("phenotypes") or []
     if not isinstance(phenotypes, list) or not all(isinstance(p, str) for p in phenotypes):
         fail("'phenotypes' must be a list of text", f"{path}.phenotypes")
