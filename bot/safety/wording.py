@@ -128,6 +128,14 @@ WIDGET_CARDS_NOT_ADVICE = (
     "These cards show what your report says. They are not medical advice. Do not start, stop or change any "
     "medicine without talking to your doctor or pharmacist."
 )
+WIDGET_MEDICINES_HELP = (
+    "Type the medicines you take, with commas between them. Brand names are fine. We show which of your "
+    "results matter for each one."
+)
+WIDGET_MEDICINES_NOT_ADVICE = (
+    "This list is not medical advice. Please do not change a medicine on your own. Talk with your prescriber "
+    "or pharmacist first."
+)
 UPLOAD_HELP = "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to {limit}."
 UPLOAD_TOO_BIG = "This file is too big. Report files must be smaller than {limit}."
 UPLOAD_WRONG_TYPE = (
