@@ -78,6 +78,8 @@ class MedicineFacts(BaseModel):
     implications: list[Implication] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Fixed sentences: spelling, no report, "
                                                                "enzyme slowed by this medicine.")
+    phenoconversion: str | None = Field(None, description="The note for a medicine that strongly slows an "
+                                                          "enzyme (also in ``notes``).")
 
     @property
     def concerns_results(self) -> bool:
@@ -166,6 +168,7 @@ def medicine_facts(report: Report | None, medicine: MedicineName) -> MedicineFac
     """What the patient's results mean for one listed medicine, with the notes that apply to it."""
     notes: list[str] = []
     implications: list[Implication] = []
+    phenoconversion = None
     if medicine.matched_by == "spelling":
         notes.append(SPELLING_NOTE.format(name=medicine.name))
     if medicine.name is None:
@@ -182,9 +185,10 @@ def medicine_facts(report: Report | None, medicine: MedicineName) -> MedicineFac
                 notes.append(NOT_LINKED_NOTE)
         slowed = strong_inhibitors().get(medicine.name, [])
         if slowed:
-            notes.append(INHIBITOR_NOTE.format(name=medicine.name.capitalize(), genes=" and ".join(slowed)))
+            phenoconversion = INHIBITOR_NOTE.format(name=medicine.name.capitalize(), genes=" and ".join(slowed))
+            notes.append(phenoconversion)
     implications.sort(key=lambda i: (seriousness(i.category), i.gene or ""))
-    return MedicineFacts(medicine=medicine, implications=implications, notes=notes)
+    return MedicineFacts(medicine=medicine, implications=implications, notes=notes, phenoconversion=phenoconversion)
 
 
 def medicines_overview(report: Report | None, medicines: list[MedicineName]) -> list[MedicineFacts]:

@@ -21,9 +21,12 @@ from bot.pgx.medicines import (
     resolve_medicine,
     strong_inhibitors,
 )
+from bot.safety import wording
 from bot.safety.fixed_text import fixed_text_problems
+from bot.safety.guard import has_dose, has_med_change_advice
 from bot.store.models import AuditEvent, ListedMedicine
 from tests.support.api import ApiHarness
+from tests.support.engine import make_test_engine
 
 POOR_CYP2C19_SLCO1B1 = {
     "lab": "Example Lab",
@@ -213,3 +216,74 @@ def test_deleting_the_session_erases_the_medicine_list_and_the_audit_has_no_name
         assert list(db.scalars(select(ListedMedicine))) == []
         audit = json.dumps([e.detail for e in db.scalars(select(AuditEvent))]).lower()
     assert "plavix" not in audit and "zocor" not in audit
+
+
+# --- in the chat -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    e = make_test_engine(tmp_path_factory.mktemp("medicines-engine"))
+    e.warm_up()
+    return e
+
+
+LISTED = ["Plavix, zocor, omeprazol"]
+
+
+def test_are_my_medicines_ok_gives_per_medicine_facts_and_goes_to_a_counselor(engine):
+    reply = engine.reply("are my medicines OK with my genes?", report=poor_report(), medicines=LISTED)
+    assert reply.action == "escalate" and reply.escalation is not None
+    text = reply.text
+    assert "Your CYP2C19 result is Poor Metabolizer. This matters for clopidogrel (Plavix) and omeprazole." in text \
+        or ("clopidogrel (Plavix)" in text and "omeprazole" in text)
+    assert "Your SLCO1B1 result is Poor Function" in text and "simvastatin (Zocor)" in text
+    assert wording.NEXT_STEP_PGX in text
+    assert not has_dose(text) and not has_med_change_advice(text)
+    assert {"clopidogrel", "simvastatin", "omeprazole"} <= set(reply.drugs)
+    assert {f.gene for f in reply.report_facts} == {"CYP2C19", "SLCO1B1"}
+    assert any(t.step == "medicines" and t.outcome == "judgement" for t in reply.trace)
+
+
+def test_which_of_my_medicines_are_linked_is_answered_with_facts_without_a_counselor(engine):
+    reply = engine.reply("which of my medicines are linked to my results?", report=poor_report(), medicines=LISTED)
+    assert reply.action == "answer", reply.trace
+    assert "clopidogrel (Plavix)" in reply.text and "simvastatin (Zocor)" in reply.text
+
+
+def test_a_question_about_my_medicines_with_an_empty_list_says_how_to_add_them(engine):
+    reply = engine.reply("which of my medicines are linked to my results?", report=poor_report(), medicines=[])
+    assert wording.MEDICINES_NONE_LISTED in reply.text
+
+
+def test_an_inhibitor_on_the_list_brings_the_phenoconversion_note_into_the_chat(engine):
+    reply = engine.reply("what do my genes mean for my meds?", report=poor_report(), medicines=["Prozac", "Plavix"])
+    assert "Fluoxetine can slow down the work of CYP2D6 and CYP2C19 a lot." in reply.text
+
+
+def test_medicines_nobody_listed_are_never_mentioned(engine):
+    reply = engine.reply("are my medicines OK with my genes?", report=poor_report(), medicines=["zocor"])
+    assert "clopidogrel" not in reply.text.lower() and "omeprazole" not in reply.text.lower()
+
+
+def test_an_emergency_about_my_pills_is_still_an_emergency(engine):
+    reply = engine.reply("I took all my pills at once and I can't breathe", report=poor_report(), medicines=LISTED)
+    assert reply.action == "emergency"
+
+
+def test_the_medicine_list_is_part_of_what_a_remembered_reply_depends_on(engine):
+    first = engine.reply("which of my medicines are linked to my results?", report=poor_report(), medicines=["zocor"])
+    second = engine.reply("which of my medicines are linked to my results?", report=poor_report(), medicines=["Plavix"])
+    assert "simvastatin" in first.text and "clopidogrel" in second.text and "simvastatin" not in second.text
+
+
+def test_chat_over_the_api_uses_the_stored_list(isolated_data_dir, database_url, tmp_path):
+    settings = Settings(data_dir=isolated_data_dir, database_url=database_url, rate_limit="1000/minute")
+    with ApiHarness(settings, engine=make_test_engine(tmp_path)) as api:
+        patient = api.patient()
+        api.upload(patient, POOR_CYP2C19_SLCO1B1)
+        api.client.put(patient.url("/medicines"), json={"medicines": LISTED}, headers=patient.headers)
+        body = api.ask(patient, "are my medicines OK with my genes?")
+    assert body["action"] == "escalate" and body["escalation"] is not None
+    assert "clopidogrel (Plavix)" in body["reply"] and "simvastatin (Zocor)" in body["reply"]
+    assert {f["gene"] for f in body["report_facts"]} == {"CYP2C19", "SLCO1B1"}
