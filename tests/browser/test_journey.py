@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 
 DEMO_REPORT = DATA / "demo_report.json"
 CPIC_REPORT = DATA / "cpic_report.json"  # results the old card heuristics showed as unclear or typical
+POOR_REPORT = DATA / "poor_cyp2c19_slco1b1.json"  # CYP2C19 poor metabolizer, SLCO1B1 poor function
 
 
 def test_patient_and_counselor_full_journey(live_server, chromium, shot):
@@ -299,4 +300,40 @@ def test_console_refresh_pauses_while_the_tab_is_hidden_and_catches_up_when_show
     cpage.evaluate(SET_HIDDEN_JS, False)
     expect(cpage.locator(".messages")).to_contain_text("Is my sister affected too?", timeout=10_000)
     shot(cpage, "caught-up")
+    ctx.close()
+
+
+def test_patient_lists_medicines_and_sees_which_results_concern_each(live_server, chromium, shot):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 1400})
+    page = ctx.new_page()
+    w = open_widget(page, live_server.url)
+    accept_consent(w)
+    upload(w, POOR_REPORT)
+    w.get_by_label("Medicines you take").fill("Plavix, zocor, omeprazol")
+    w.get_by_role("button", name="Save my medicines").click()
+    meds = w.get_by_role("list", name="Your medicines")
+    expect(meds.locator(".med")).to_have_count(3)
+    plavix = meds.locator(".med", has=page.get_by_role("heading", name="clopidogrel (Plavix)"))
+    expect(plavix).to_contain_text("CYP2C19 (your result: Poor Metabolizer)")
+    expect(plavix).to_contain_text("Guidelines say")
+    zocor = meds.locator(".med", has=page.get_by_role("heading", name="simvastatin (Zocor)"))
+    expect(zocor).to_contain_text("SLCO1B1 (your result: Poor Function)")
+    omeprazole = meds.locator(".med", has=page.get_by_role("heading", name="omeprazole"))
+    expect(omeprazole).to_contain_text("CYP2C19 (your result: Poor Metabolizer)")
+    expect(omeprazole).to_contain_text("Please check the spelling")
+    shown = meds.inner_text().lower()
+    assert " mg" not in shown and "stop taking" not in shown and "start taking" not in shown, shown
+    shot(page, "my-medicines")
+    # the chat knows the list
+    open_chat(w)
+    reply = ask(w, "Are my medicines OK with my genes?")
+    expect(reply).to_contain_text("clopidogrel (Plavix)")
+    expect(reply).to_contain_text("simvastatin (Zocor)")
+    expect(w.locator(".escalated").last).to_be_visible()
+    # and the list survives a reload
+    page.reload()
+    w.get_by_role("button", name="Questions about your results?").click()
+    w.get_by_text("My medicines", exact=True).first.click()
+    expect(w.get_by_label("Medicines you take")).to_have_value("Plavix, zocor, omeprazol")
+    shot(page, "my-medicines-in-chat")
     ctx.close()

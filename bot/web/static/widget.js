@@ -266,6 +266,46 @@
       warnings: [...((r && r.warnings) || [])].map(String) };
     state.cardsFailed = !(r && Array.isArray(r.cards));
     state.cards = state.cardsFailed ? [] : r.cards;
+    state.medicines = (r && Array.isArray(r.medicines)) ? r.medicines : [];
+  }
+
+  // ---------- 3b. my medicines: what the patient takes, and which of their results concern each ----------
+  // Every sentence shown here comes from the server (fixed, checked wording); the widget adds only labels.
+  function medicineItem(m) {
+    const results = (m.results || []).map((r) =>
+      h("li", {}, r.result ? h("strong", {}, `${r.gene} (your result: ${r.result}): `) : null, r.text));
+    return h("li", { class: "med" + (m.concerns_results ? " linked" : "") },
+      h("h3", {}, m.label),
+      results.length ? h("ul", { class: "med-results" }, results) : null,
+      (m.notes || []).map((n) => h("p", { class: "muted small" }, n)));
+  }
+  function medicineList() {
+    const meds = state.medicines || [];
+    if (!meds.length) return h("p", { class: "muted med-empty" }, "No medicines listed yet.");
+    return h("ul", { class: "meds", "aria-label": "Your medicines" }, meds.map(medicineItem));
+  }
+  function medicinesSection() {
+    const err = errorBox();
+    const box = h("textarea", { id: "gc-meds", rows: "2", maxlength: "2000", autocomplete: "off",
+      placeholder: "For example: Plavix, simvastatin" });
+    box.value = (state.medicines || []).map((m) => m.typed).join(", ");
+    let list = medicineList();
+    const saveBtn = h("button", { type: "submit", class: "btn secondary" }, "Save my medicines");
+    const form = h("form", { class: "med-form", onsubmit: async (e) => {
+      e.preventDefault();
+      saveBtn.disabled = true; err.hidden = true;
+      try {
+        const r = await api("PUT", `/api/sessions/${encodeURIComponent(state.session)}/medicines`,
+          { json: { medicines: box.value.trim() ? [box.value] : [] } });
+        state.medicines = r.medicines || [];
+        const fresh = medicineList();
+        list.replaceWith(fresh); list = fresh;
+      } catch (x) { setError(err, plainError(x)); }
+      finally { saveBtn.disabled = false; }
+    } }, h("label", { for: "gc-meds" }, "Medicines you take"), box, saveBtn);
+    return h("section", { class: "my-medicines", "aria-label": "My medicines" },
+      h("h3", { class: "section-title" }, "My medicines"), h("p", { class: "small" }, say().medicines_help),
+      form, err, list, h("p", { class: "note" }, say().medicines_not_advice));
   }
 
   // ---------- 3. summary cards ----------
@@ -294,6 +334,7 @@
       (m.warnings || []).length ? h("details", { class: "warnings" }, h("summary", {}, `Notes about your report (${m.warnings.length})`),
         h("ul", {}, m.warnings.map((w) => h("li", {}, w)))) : null,
       cardList(state.cards),
+      medicinesSection(),
       h("button", { type: "button", class: "btn wide", onclick: () => chatScreen() }, "Ask a question about my results")));
   }
 
@@ -316,7 +357,8 @@
         h("button", { type: "button", class: "chip", onclick: () => { input.value = q; ask(); } }, q)));
     const results = h("details", { class: "my-results" }, h("summary", {}, `My results (${state.cards.length})`),
       reportLine(), cardList(state.cards));
-    show(h("div", { class: "screen chat" }, h("h2", { tabindex: "-1", class: "sr-only" }, "Chat"), results, log,
+    const meds = h("details", { class: "my-meds" }, h("summary", {}, "My medicines"), medicinesSection());
+    show(h("div", { class: "screen chat" }, h("h2", { tabindex: "-1", class: "sr-only" }, "Chat"), results, meds, log,
       suggestions, typing, chatErr, form), { focus: false });
     log.append(botBubble({ text: say().chat_intro, action: "answer", citations: [] }, { intro: true }));
     state.escalationCards = [];
