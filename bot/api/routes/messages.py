@@ -17,8 +17,8 @@ from bot.core.reply import EscalationRequest, Reply, TraceStep
 from bot.core.report import Report
 from bot.safety import wording
 from bot.store import messages as repo
-from bot.store.models import Escalation, Message, PatientSession
 from bot.store.medicines import list_medicines
+from bot.store.models import Escalation, Message, PatientSession
 from bot.store.sessions import latest_report
 
 router = APIRouter(prefix="/api", tags=["patient"])
