@@ -18,6 +18,8 @@ from bot.pgx.categories import CATEGORY_TEXT, Category, seriousness
 from bot.pgx.medicines import MedicineFacts
 from bot.safety import wording
 
+# A fact from the report (the result as the report states it), so it is a report sentence, not fixed wording.
+MEDICINE_LINKED = "Your {gene} result is {result}. This matters for {medicines}."
 # Categories that say something about a result the patient has (not "not tested" or "no guideline").
 _ABOUT_A_RESULT = frozenset(c for c in CATEGORY_TEXT if c not in ("not_tested", "no_guideline"))
 
@@ -54,7 +56,7 @@ def medicines_draft(listed: Sequence[MedicineFacts], report: Report | None, *, b
     for category in sorted(by_category, key=seriousness):
         block += 1
         for (gene, result), labels in by_category[category].items():
-            draft.add(wording.MEDICINE_LINKED.format(gene=gene, result=result, medicines=_join(labels)),
+            draft.add(MEDICINE_LINKED.format(gene=gene, result=result, medicines=_join(labels)),
                       f"report:{gene}", block)
             genes.append(gene)
         draft.add(CATEGORY_TEXT[category], f"fixed:medicine_category:{category}", block)

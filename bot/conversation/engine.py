@@ -176,7 +176,8 @@ class ConversationEngine:
         elif decision.action == "decline":
             reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
                                  trace, [])
-        elif u.about_my_medicines:
+        elif u.about_my_medicines and (u.about_result or u.genetics_words or asks_for_medicine_judgement(text)):
+            # "are my medicines OK with my genes?" (not "do my meds make me tired?", which is not about the list)
             reply = self._my_medicines(text, decision, u, report, medicines, trace)
         elif decision.action == "escalate":
             reply = self._escalate(text, decision, u, report, vector, trace)

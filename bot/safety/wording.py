@@ -92,7 +92,6 @@ MEDICINES_NONE_LISTED = (
 )
 MEDICINES_NO_REPORT = "Please upload your report first. Then I can show which of your results matter for your medicines."
 MEDICINES_INTRO = "Here is what your results mean for the medicines you listed."
-MEDICINE_LINKED = "Your {gene} result is {result}. This matters for {medicines}."
 MEDICINES_NOT_LINKED = "None of your results are linked to {medicines} in the CPIC guidelines."
 MEDICINES_UNKNOWN = "I did not find {count} of the names on your list in the CPIC guidelines."
 NOTHING_FOUND = (
@@ -190,7 +189,7 @@ def size_text(n_bytes: int) -> str:
 
 
 # Sample values for the template slots, so templates are checked as a patient would read them.
-TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "result": "Poor Metabolizer", "medicines": "metformin and aspirin", "count": 2}
+TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "medicines": "metformin and aspirin", "count": 2}
 _NOT_WORDING = {"CONSENT_VERSION", "TEMPLATE_SAMPLES"}
 
 

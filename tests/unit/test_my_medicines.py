@@ -7,6 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
+from bot.answering.medicines import MEDICINE_LINKED
 from bot.config import Settings
 from bot.core.report import PgxResult, Report
 from bot.pgx.categories import ACTIONABLE, CATEGORY_TEXT
@@ -287,3 +288,15 @@ def test_chat_over_the_api_uses_the_stored_list(isolated_data_dir, database_url,
     assert body["action"] == "escalate" and body["escalation"] is not None
     assert "clopidogrel (Plavix)" in body["reply"] and "simvastatin (Zocor)" in body["reply"]
     assert {f["gene"] for f in body["report_facts"]} == {"CYP2C19", "SLCO1B1"}
+
+
+def test_a_question_about_my_medicines_that_is_not_about_genes_does_not_get_the_list(engine):
+    reply = engine.reply("do my meds make me tired?", report=poor_report(), medicines=LISTED)
+    assert "simvastatin (Zocor)" not in reply.text
+    assert not any(t.step == "medicines" for t in reply.trace)
+
+
+def test_the_linked_result_sentence_reads_at_grade_8_with_long_medicine_names():
+    text = MEDICINE_LINKED.format(gene="CYP2C19", result="Poor Metabolizer",
+                                  medicines="clopidogrel (Plavix) and omeprazole (Prilosec)")
+    assert fixed_text_problems(text) == []
