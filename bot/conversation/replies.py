@@ -1,4 +1,4 @@
-"""Build the fixed-wording parts of replies (emergency, decline, escalate) and citations."""
+"""Build the fixed-wording parts of replies (emergency, decline, escalate, engine failure) and citations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.core.draft import Draft
 from bot.core.passage import Passage
-from bot.core.reply import Citation, EscalationRequest
+from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 
 
@@ -70,3 +70,18 @@ def citations_for(draft: Draft, passages: Sequence[Passage]) -> list[Citation]:
             conditions=list(p.conditions), source_urls=list(p.source_urls),
         )
     return list(out.values())
+
+
+def engine_failed_reply(error_type: str) -> Reply:
+    """Fixed safety wording when the engine raises: when in doubt, escalate, and the trace says why."""
+    draft = Draft()
+    draft.add(wording.ENGINE_FAILED, "fixed:engine_failed", 0)
+    return Reply(
+        text=draft.text, action="escalate", reason="system_error",
+        escalation=EscalationRequest(priority="normal", reason="system_error",
+                                     summary="The assistant failed on this question; please answer it."),
+        trace=[TraceStep(step="engine", outcome="error", detail={"error_type": error_type}),
+               TraceStep(step="compose", outcome="fallback", detail={
+                   "why": "the engine raised, so a counselor answers instead", "sources": draft.source_map()})],
+        composer="fallback",
+    )

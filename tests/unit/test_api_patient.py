@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.api import middleware
-from bot.api.routes import messages as messages_route
 from bot.config import Settings
+from bot.conversation import flows
 from bot.safety import wording
 from bot.store.consent import CONSENT_VERSION
 from bot.store.models import (
@@ -280,7 +280,7 @@ def test_message_before_engine_is_ready_is_503_and_not_stored(isolated_data_dir,
         def warm_up(self) -> None:
             raise RuntimeError("model missing")
 
-    monkeypatch.setattr(messages_route, "ENGINE_WAIT_SECONDS", 0.01)
+    monkeypatch.setattr(flows, "ENGINE_WAIT_SECONDS", 0.01)
     with ApiHarness(Settings(data_dir=isolated_data_dir), engine=SlowEngine()) as api:
         patient = api.patient()
         resp = api.client.post(patient.url("/messages"), json={"text": "hello"}, headers=patient.headers)
