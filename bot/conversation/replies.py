@@ -8,6 +8,7 @@ from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
+from bot.safety.readability import reading_grade
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -47,6 +48,15 @@ def escalate_draft(reason: str, context: Draft | None = None) -> Draft:
         draft.passages = context.passages
         draft.facts = context.facts
     return draft
+
+
+def fewest_sentences(draft: Draft) -> Draft:
+    """The draft cut to the report facts, the fixed wording (next steps) and the single plainest vetted sentence:
+    what is left to send when even the simpler composition reads above grade 8."""
+    kb = [s for s in draft.sentences if s.kind == "kb"]
+    plainest = min(kb, key=lambda s: reading_grade(s.text), default=None)
+    kept = [s for s in draft.sentences if s.kind != "kb" or s is plainest]
+    return Draft(kept, draft.passages, draft.facts, draft.composer, draft.prompt_version)
 
 
 def escalation_request(action: str, reason: str, genes: Sequence[str], drugs: Sequence[str]) -> EscalationRequest:
