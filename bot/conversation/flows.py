@@ -101,10 +101,8 @@ class Notice(BaseModel):
                 "reason": self.reason, "created_at": self.created_at.isoformat() + "Z"}
 
 
-class Answered(BaseModel):
-    """The stored answer to one message (fresh, or the one stored for an earlier try of the same message)."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+class Answer(BaseModel):
+    """What the patient is shown for one message (the API's ``MessageReply`` adds the escalation's state)."""
 
     message_id: int
     user_message_id: int
@@ -113,6 +111,13 @@ class Answered(BaseModel):
     reason: str
     citations: list[Citation]
     report_facts: list[dict[str, Any]]
+
+
+class Answered(Answer):
+    """The stored answer to one message (fresh, or the one stored for an earlier try of the same message)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     escalation: Escalation | None = Field(None, description="The case this reply joined or opened, if any.")
     notice: Notice | None = None
     replayed: bool = False

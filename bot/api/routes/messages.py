@@ -10,7 +10,7 @@ from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
 from bot.api.schemas import Conversation, MessageIn, MessageReply
 from bot.api.webhook import notify
-from bot.conversation.flows import EngineWarming, MessageFlow, MessageInProgress, PatientMessage
+from bot.conversation.flows import Answer, EngineWarming, MessageFlow, MessageInProgress, PatientMessage
 from bot.store import messages as repo
 from bot.store.models import PatientSession
 
@@ -30,7 +30,7 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
         raise ApiError(409, exc.code, str(exc)) from exc
     if done.notice is not None:
         background.add_task(notify, done.notice.url, done.notice.payload())
-    return MessageReply(**done.model_dump(include=set(MessageReply.model_fields) - {"escalation"}),
+    return MessageReply(**done.model_dump(include=set(Answer.model_fields)),
                         escalation=views.escalation_brief(done.escalation) if done.escalation else None)
 
 
