@@ -176,7 +176,8 @@ def _in_process_server(stack: ExitStack, engine: str) -> str:
     """Start the app under uvicorn in a thread with a throwaway SQLite data dir."""
     from bot.api.app import create_app
     from bot.config import Settings
-    from tests.support.api import FakeEngine, serve_in_thread
+    from tests.support.api import serve_in_thread
+    from tests.support.fakes import FakeEngine
 
     data = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="genechat-load-")))
     settings = Settings(data_dir=data, rate_limit="1000000/minute", log_level="WARNING",

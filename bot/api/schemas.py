@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from bot.conversation.flows import Answer
 from bot.core.reply import Action, Citation
 from bot.pgx.implications import Implication
 from bot.pgx.medicines import MAX_MEDICINES, MatchedBy
@@ -140,14 +141,7 @@ class EscalationBrief(BaseModel):
     resolved_at: Time | None = Field(None, description="When a counselor finished with it.")
 
 
-class MessageReply(BaseModel):
-    message_id: int
-    user_message_id: int
-    reply: str
-    action: Action
-    reason: str
-    citations: list[Citation]
-    report_facts: list[dict[str, Any]]
+class MessageReply(Answer):
     escalation: EscalationBrief | None
 
 

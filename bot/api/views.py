@@ -11,19 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.api.schemas import EscalationBrief, EscalationOut, MedicineOut, MessageOut, TracedMessage
-from bot.core.reply import Citation
 from bot.core.report import Report
 from bot.pgx.medicines import medicine_facts, read_medicine_list
 from bot.reports.cards import Card, summary_cards
-from bot.store.messages import citations_for, traces_for
-from bot.store.models import CitationRow, Counselor, Escalation, Message, utcnow
+from bot.store.messages import as_citation, citations_for, traces_for
+from bot.store.models import Counselor, Escalation, Message, utcnow
 
 log = structlog.get_logger("bot.api.views")
-
-
-def citation(c: CitationRow) -> Citation:
-    return Citation(doc_id=c.doc_id, title=c.title, genes=c.genes or [], drugs=c.drugs or [],
-                    conditions=c.conditions or [], source_urls=c.source_urls or [])
 
 
 def conversation(db: Session, messages: list[Message], *, with_traces: bool = False) -> list[MessageOut]:
@@ -34,7 +28,7 @@ def conversation(db: Session, messages: list[Message], *, with_traces: bool = Fa
     out: list[MessageOut] = []
     for m in messages:
         fields = dict(id=m.id, role=m.role, text=m.text, created_at=m.created_at, action=m.action,
-                      reason=m.reason, reply_to=m.reply_to, citations=[citation(c) for c in cites.get(m.id, [])],
+                      reason=m.reason, reply_to=m.reply_to, citations=[as_citation(c) for c in cites.get(m.id, [])],
                       report_facts=m.report_facts or [], escalation_id=m.escalation_id,
                       author=names.get(m.counselor_id) if m.counselor_id else None)
         if with_traces:

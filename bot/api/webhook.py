@@ -5,19 +5,7 @@ from __future__ import annotations
 import httpx
 import structlog
 
-from bot.store.models import Escalation
-
 log = structlog.get_logger("bot.api.webhook")
-
-
-def escalation_payload(esc: Escalation) -> dict:
-    return {
-        "event": "escalation.queued",  # new, or raised to urgent
-        "escalation_id": esc.id,
-        "priority": esc.priority,
-        "reason": esc.reason,
-        "created_at": esc.created_at.isoformat() + "Z",
-    }
 
 
 def notify(url: str, payload: dict, *, timeout: float = 5.0) -> bool:

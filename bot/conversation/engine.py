@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Sequence
@@ -37,14 +36,26 @@ from bot.safety import wording
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.readability import MAX_GRADE, reading_grade, warm_up_in_background
-from bot.safety.rules import asks_for_medicine_judgement
+from bot.safety.rules import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.triage import TriageDecision, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
-_SWALLOWED = re.compile(r"\b(?:took|taken|swallow\w*|overdos\w*|too many|too much|ate|drank|pills)\b", re.IGNORECASE)
 K = 6
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
+
+
+# Escalation reasons of an answer that could not be sent (fixed wording: wording.ESCALATE_DEFAULT)
+NO_SAFE_ANSWER = "no_safe_answer"  # the output guard dropped every sentence
+READING_LEVEL = "reading_level"  # above MAX_GRADE even as facts plus the one plainest vetted sentence
+
+
+class _MustEscalate(Exception):
+    """Raised inside the answer path when a traced verdict means the answer must not be sent."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 class EmptySearcher:
@@ -164,7 +175,7 @@ class ConversationEngine:
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
         if decision.action == "emergency":
-            draft = replies.emergency_draft(decision.reason, swallowed=bool(_SWALLOWED.search(text)))
+            draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(text))
             reply = self._finish(draft, decision.action, decision.reason, u, report, trace, [])
         elif small == "accept_counselor":
             trace.append(TraceStep(step="smalltalk", outcome=small))
@@ -284,10 +295,16 @@ class ConversationEngine:
         reason = self._answer_reason(u, report)
         passages = self._retrieve(text, u, report, vector, trace)
         draft: Draft | None = None
-        if self._llm_composer is not None:
-            draft = self._try_llm(text, u, report, passages, reason, trace)
-        if draft is None:
-            draft = self._compose_local(text, u, report, passages, reason, trace)
+        try:
+            if self._llm_composer is not None:
+                draft = self._try_llm(text, u, report, passages, reason, trace)
+            if draft is None:
+                draft = self._compose_local(text, u, report, passages, reason, trace)
+        except _MustEscalate as verdict:  # nothing both safe and plain enough is left to send: a counselor answers
+            draft = replies.escalate_draft(verdict.reason)
+            trace.append(TraceStep(step="compose", outcome="escalation", detail={
+                "why": verdict.reason, "sources": draft.source_map()}))
+            return self._finish(draft, "escalate", verdict.reason, u, report, trace, passages)
         return self._finish(draft, "answer", reason, u, report, trace, passages)
 
     def _try_llm(self, text: str, u: Understanding, report: Report | None, passages: list[Passage],
@@ -301,6 +318,8 @@ class ConversationEngine:
             sentence for fact in fact_sentences(report, report.genes if report else []) for sentence in fact.sentences])
         grade = reading_grade(guard.draft.text)
         trace.append(TraceStep(step="guard", outcome=f"llm:{guard.outcome}", detail={**guard.detail(), "grade": grade}))
+        if guard.outcome == "escalate":
+            raise _MustEscalate(NO_SAFE_ANSWER)
         if guard.outcome != "pass" and guard.outcome != "rewrite" or grade > MAX_GRADE:
             return None
         trace.append(TraceStep(step="compose", outcome="llm", detail={"sources": guard.draft.source_map(),
@@ -320,7 +339,19 @@ class ConversationEngine:
         trace.append(TraceStep(step="compose", outcome="local_simple" if simple else "local",
                                detail={"sources": guard.draft.source_map()}))
         trace.append(TraceStep(step="guard", outcome=guard.outcome, detail={**guard.detail(), "grade": round(grade, 1)}))
-        return guard.draft
+        if guard.outcome == "escalate":
+            raise _MustEscalate(NO_SAFE_ANSWER)
+        if grade <= MAX_GRADE:
+            return guard.draft
+        # still too hard after the simpler composition: only the facts, the plainest vetted sentence, fixed wording
+        trimmed = replies.fewest_sentences(guard.draft)
+        trimmed_grade = reading_grade(trimmed.text)
+        plain = trimmed_grade <= MAX_GRADE
+        trace.append(TraceStep(step="readability", outcome="trimmed" if plain else "too_hard", detail={
+            "grade": round(grade, 1), "trimmed_grade": round(trimmed_grade, 1), "sources": trimmed.source_map()}))
+        if not plain:
+            raise _MustEscalate(READING_LEVEL)
+        return trimmed
 
     def _escalate(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:
@@ -328,7 +359,10 @@ class ConversationEngine:
         passages: list[Passage] = []
         if u.genes or u.drugs:
             passages = self._retrieve(text, u, report, vector, trace)
-            context = check_output(self._local.compose_context(text, u, report, passages), report=report).draft
+            guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
+            trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
+            # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
+            context = guard.draft if guard.outcome != "escalate" else None
         draft = replies.escalate_draft(decision.reason, context)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return self._finish(draft, "escalate", decision.reason, u, report, trace, passages)

@@ -1,4 +1,4 @@
-"""Build the fixed-wording parts of replies (emergency, decline, escalate) and citations."""
+"""Build the fixed-wording parts of replies (emergency, decline, escalate, engine failure) and citations."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from bot.core.draft import Draft
 from bot.core.passage import Passage
-from bot.core.reply import Citation, EscalationRequest
+from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
+from bot.safety.readability import reading_grade
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -49,6 +50,15 @@ def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wo
     return draft
 
 
+def fewest_sentences(draft: Draft) -> Draft:
+    """The draft cut to the report facts, the fixed wording (next steps) and the single plainest vetted sentence:
+    what is left to send when even the simpler composition reads above grade 8."""
+    kb = [s for s in draft.sentences if s.kind == "kb"]
+    plainest = min(kb, key=lambda s: reading_grade(s.text), default=None)
+    kept = [s for s in draft.sentences if s.kind != "kb" or s is plainest]
+    return Draft(kept, draft.passages, draft.facts, draft.composer, draft.prompt_version)
+
+
 def escalation_request(action: str, reason: str, genes: Sequence[str], drugs: Sequence[str]) -> EscalationRequest:
     """One line for the counselor queue: the reason and the topics, never the patient's own words."""
     topics = ", ".join(list(genes)[:4] + list(drugs)[:4])
@@ -70,3 +80,18 @@ def citations_for(draft: Draft, passages: Sequence[Passage]) -> list[Citation]:
             conditions=list(p.conditions), source_urls=list(p.source_urls),
         )
     return list(out.values())
+
+
+def engine_failed_reply(error_type: str) -> Reply:
+    """Fixed safety wording when the engine raises: when in doubt, escalate, and the trace says why."""
+    draft = Draft()
+    draft.add(wording.ENGINE_FAILED, "fixed:engine_failed", 0)
+    return Reply(
+        text=draft.text, action="escalate", reason="system_error",
+        escalation=EscalationRequest(priority="normal", reason="system_error",
+                                     summary="The assistant failed on this question; please answer it."),
+        trace=[TraceStep(step="engine", outcome="error", detail={"error_type": error_type}),
+               TraceStep(step="compose", outcome="fallback", detail={
+                   "why": "the engine raised, so a counselor answers instead", "sources": draft.source_map()})],
+        composer="fallback",
+    )

@@ -1,7 +1,7 @@
 """The contracts between the parts: callers depend on these, never on a concrete class.
 
 Each has one real implementation in the product and one fake in ``tests/support``; a conformance test
-runs the same checks on both (tests/unit/test_protocol_conformance.py).
+runs the same checks on both (tests/unit/test_contracts.py).
 """
 
 from __future__ import annotations

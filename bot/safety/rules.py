@@ -345,3 +345,18 @@ def asks_for_medicine_judgement(text: str) -> bool:
     False
     """
     return bool(_JUDGES_MEDICINES.search(normalize(text)))
+
+
+# Something taken by mouth: an emergency that mentions it also gets the poison-control line (wording.POISON_CONTROL).
+_SWALLOWED = re.compile(r"\b(?:took|taken|swallow\w*|overdos\w*|too many|too much|ate|drank|pills)\b", re.IGNORECASE)
+
+
+def mentions_swallowing(text: str) -> bool:
+    """Whether a message says something was swallowed or taken (pills, too much, an overdose).
+
+    >>> mentions_swallowing("I took too many of my pills and feel dizzy")
+    True
+    >>> mentions_swallowing("I have crushing chest pain")
+    False
+    """
+    return bool(_SWALLOWED.search(text))

@@ -109,7 +109,7 @@ CAPABILITIES = (
 POISON_CONTROL = "If someone swallowed too much of a medicine, you can also call Poison Control (in the US, 1-800-222-1222)."
 FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."
 
-# Shown when the engine fails on a question (bot/api/routes/messages.py): when in doubt, escalate.
+# Shown when the engine fails on a question (bot/conversation/replies.py): when in doubt, escalate.
 ENGINE_FAILED = (
     "I can't answer this right now, so I have passed your question to a genetic counselor. "
     "They will reply here. If this is an emergency, call your local emergency number now."

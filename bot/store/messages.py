@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from bot.core.reply import EscalationRequest, Reply, Turn
+from bot.core.reply import Citation, EscalationRequest, Reply, Turn
 from bot.store import audit
 from bot.store.models import CitationRow, DecisionTrace, Escalation, Message
 
@@ -120,6 +120,11 @@ def last_messages(db: Session, session_ids: set[str]) -> dict[str, tuple[int, da
               .group_by(Message.session_id).subquery())
     rows = db.execute(select(Message.session_id, Message.id, Message.created_at).join(newest, Message.id == newest.c.id))
     return {sid: (mid, at) for sid, mid, at in rows}
+
+
+def as_citation(row: CitationRow) -> Citation:
+    return Citation(doc_id=row.doc_id, title=row.title, genes=row.genes or [], drugs=row.drugs or [],
+                    conditions=row.conditions or [], source_urls=row.source_urls or [])
 
 
 def citations_for(db: Session, message_ids: list[int]) -> dict[int, list[CitationRow]]:

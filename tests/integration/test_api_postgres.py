@@ -90,7 +90,8 @@ def test_both_workers_migrating_at_once_is_safe(isolated_data_dir, pg_url):
 def test_concurrent_load_on_postgres_loses_and_duplicates_nothing(isolated_data_dir, pg_url):
     from benchmarks.load import run_load
     from bot.api.app import create_app
-    from tests.support.api import FakeEngine, serve_in_thread
+    from tests.support.api import serve_in_thread
+    from tests.support.fakes import FakeEngine
 
     settings = Settings(data_dir=isolated_data_dir, database_url=pg_url, rate_limit="1000000/minute")
     with serve_in_thread(create_app(settings, engine=FakeEngine())) as url:

@@ -19,7 +19,7 @@ import pytest
 from bot.config import PROJECT_ROOT
 from bot.evals.harness import EvalOptions, run_eval
 from bot.evals.results import EvalRun
-from tests.support.eval_fakes import ForcedActionEngine
+from tests.support.fakes import ForcedActionEngine
 
 pytestmark = pytest.mark.slow
 EVALS = PROJECT_ROOT / "evals"

@@ -20,7 +20,8 @@ from schemathesis.checks import (
 from bot.api.app import create_app
 from bot.config import Settings
 from bot.store.counselors import add_counselor
-from tests.support.api import FakeEngine, report_parser
+from tests.support.api import report_parser
+from tests.support.fakes import FakeEngine
 
 _DATA = Path(tempfile.mkdtemp(prefix="genechat-schemathesis-"))
 SETTINGS = Settings(data_dir=_DATA, rate_limit="100000/minute", upload_limit_bytes=200_000)

@@ -1,18 +1,10 @@
-"""The API under test: a fake engine and report parser (the Engine and ReportParser contracts), an app harness.
-
->>> engine = FakeEngine()
->>> engine.reply("what does CYP2C19 mean?").action
-'answer'
->>> engine.reply("I have chest pain").action
-'emergency'
-"""
+"""The API under test: an app harness around the fake engine (tests/support/fakes.py), a threaded server."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import uvicorn
@@ -20,88 +12,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from bot.api.app import create_app
-from bot.core.reply import Citation, EscalationRequest, Reply, ReportFact, TraceStep, Turn
 from bot.core.report import Report
-from bot.errors import ReportError
 from bot.reports.parse import parse_report
 from bot.store.counselors import add_counselor
 from bot.store.models import Counselor
-
-FAKE_CITATION = Citation(doc_id="cyp2c19-basics", title="CYP2C19 and your medicines", genes=["CYP2C19"],
-                         drugs=["clopidogrel"], source_urls=["https://cpicpgx.org/guidelines/"])
-
-
-class FakeEngine:
-    """Keyword-routed replies: 'pain' -> emergency, 'dose' -> escalate, 'weather' -> decline, else answer.
-
-    ``queue`` replies to return them in order instead; ``fail_with`` makes ``reply`` raise.
-    Every call is recorded in ``calls`` as (text, report, history).
-    """
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, Report | None, list[Turn]]] = []
-        self.queued: list[Reply] = []
-        self.fail_with: type[Exception] | None = None
-        self.warmed = False
-
-    def warm_up(self) -> None:
-        self.warmed = True
-
-    def wait_until_settled(self) -> None:
-        pass
-
-    def readiness(self) -> dict[str, bool]:
-        return {"embedder": self.warmed, "vector_store": self.warmed, "classifier": self.warmed}
-
-    def queue(self, *replies: Reply) -> None:
-        self.queued.extend(replies)
-
-    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = (),
-              medicines: Sequence[str] = ()) -> Reply:
-        self.calls.append((text, report, list(history)))
-        if self.fail_with is not None:
-            raise self.fail_with("engine exploded")
-        if self.queued:
-            return self.queued.pop(0)
-        lowered = text.lower()
-        facts = [ReportFact(gene=r.gene, diplotype=r.diplotype, phenotype=r.phenotype) for r in
-                 (report.pharmacogenomics if report else [])][:1]
-        trace = [TraceStep(step="triage", outcome="matched", detail={"rule": "fake"})]
-        if "pain" in lowered:
-            return Reply(text="Call your local emergency number now.", action="emergency", reason="emergency_symptoms",
-                         escalation=EscalationRequest(priority="urgent", reason="emergency_symptoms",
-                                                      summary="Patient reports symptoms."), trace=trace)
-        if "dose" in lowered:
-            return Reply(text="A genetic counselor will answer this question.", action="escalate", reason="dosing",
-                         escalation=EscalationRequest(priority="normal", reason="dosing",
-                                                      summary="Asks about a dose."), trace=trace)
-        if "weather" in lowered:
-            return Reply(text="I can only help with your genetic report.", action="decline", reason="out_of_scope",
-                         trace=trace)
-        return Reply(text="Your report shows how your body processes some medicines.", action="answer",
-                     reason="explained_result", citations=[FAKE_CITATION], report_facts=facts, trace=trace,
-                     genes=["CYP2C19"], prompt_version="fake-1")
-
-
-def native_json_parser(data: bytes, *, filename: str | None = "report.json", max_bytes: int | None = 5_000_000,
-                       max_rows: int | None = 1000) -> Report:
-    """A minimal stand-in for ``bot.reports.parse.parse_report`` accepting only the native JSON layout."""
-    if max_bytes is not None and len(data) > max_bytes:
-        raise ReportError("too large", code="too_large")
-    if not (filename or "").endswith(".json"):
-        raise ReportError("unsupported", code="unsupported_format")
-    try:
-        raw = json.loads(data)
-    except ValueError as exc:
-        raise ReportError("not JSON", code="invalid_report") from exc
-    if not isinstance(raw, dict) or "pharmacogenomics" not in raw:
-        raise ReportError("not a native report", code="unsupported_format")
-    if not isinstance(raw["pharmacogenomics"], list):
-        raise ReportError("'pharmacogenomics' must be a list", code="invalid_report")
-    rows = raw["pharmacogenomics"]
-    if max_rows is not None and len(rows) > max_rows:
-        raise ReportError("too many rows", code="too_large")
-    return Report(source_format="native", lab=raw.get("lab"), pharmacogenomics=rows)
+from tests.support.fakes import FakeEngine
 
 
 def report_parser() -> Callable[..., Report]:

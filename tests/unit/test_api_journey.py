@@ -8,7 +8,8 @@ from bot.api.app import create_app
 from bot.config import Settings
 from bot.store.counselors import add_counselor
 from bot.store.db import Database
-from tests.support.api import SAMPLE_REPORT, FakeEngine, report_parser, serve_in_thread
+from tests.support.api import SAMPLE_REPORT, report_parser, serve_in_thread
+from tests.support.fakes import FakeEngine
 
 
 def run_journey(base_url: str) -> None:

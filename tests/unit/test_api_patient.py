@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.api import middleware
-from bot.api.routes import messages as messages_route
 from bot.config import Settings
+from bot.conversation import flows
 from bot.safety import wording
 from bot.store.consent import CONSENT_VERSION
 from bot.store.models import (
@@ -22,7 +22,8 @@ from bot.store.models import (
     StoredReport,
 )
 from bot.store.security import hash_token
-from tests.support.api import SAMPLE_REPORT, ApiHarness, FakeEngine
+from tests.support.api import SAMPLE_REPORT, ApiHarness
+from tests.support.fakes import FAKE_PROMPT_VERSION, FakeEngine
 
 
 @pytest.fixture
@@ -198,7 +199,7 @@ def test_answer_carries_citations_and_report_facts_and_is_stored(api):
     api.upload(patient)
     body = api.ask(patient, "What does my CYP2C19 result mean?")
     assert body["action"] == "answer" and body["reason"] == "explained_result"
-    assert body["citations"][0]["doc_id"] == "cyp2c19-basics"
+    assert body["citations"][0]["doc_id"] == "cyp2c19"
     assert body["report_facts"][0]["phenotype"] == "Poor Metabolizer"
     assert body["escalation"] is None
     text, report, history = api.engine.calls[0]
@@ -207,7 +208,7 @@ def test_answer_carries_citations_and_report_facts_and_is_stored(api):
     assert [m.role for m in rows(api, Message)] == ["user", "bot"]
     [trace] = rows(api, DecisionTrace)
     assert trace.message_id == body["message_id"] and trace.steps[0]["step"] == "triage"
-    assert trace.prompt_version == "fake-1"
+    assert trace.prompt_version == FAKE_PROMPT_VERSION
     assert rows(api, CitationRow)[0].message_id == body["message_id"]
 
 
@@ -280,7 +281,7 @@ def test_message_before_engine_is_ready_is_503_and_not_stored(isolated_data_dir,
         def warm_up(self) -> None:
             raise RuntimeError("model missing")
 
-    monkeypatch.setattr(messages_route, "ENGINE_WAIT_SECONDS", 0.01)
+    monkeypatch.setattr(flows, "ENGINE_WAIT_SECONDS", 0.01)
     with ApiHarness(Settings(data_dir=isolated_data_dir), engine=SlowEngine()) as api:
         patient = api.patient()
         resp = api.client.post(patient.url("/messages"), json={"text": "hello"}, headers=patient.headers)
@@ -303,7 +304,7 @@ def test_conversation_lists_every_turn_in_order(api):
     api.ask(patient, "What dose?")
     body = api.client.get(patient.url("/messages"), headers=patient.headers).json()
     assert [m["role"] for m in body["messages"]] == ["user", "bot", "user", "bot"]
-    assert body["messages"][1]["citations"][0]["doc_id"] == "cyp2c19-basics"
+    assert body["messages"][1]["citations"][0]["doc_id"] == "cyp2c19"
     assert body["messages"][1]["reply_to"] == body["messages"][0]["id"]
     assert body["messages"][0]["created_at"].endswith("Z")
 

@@ -8,7 +8,8 @@ from bot.conversation.engine import ConversationEngine
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety.guard import has_dose, has_med_change_advice
-from tests.support.engine import FakeSearcher, make_test_engine
+from tests.support.engine import make_test_engine
+from tests.support.fakes import FakeEmbedder, FakeSearcher
 
 PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated"),
@@ -88,29 +89,14 @@ def test_instructions_inside_the_report_are_not_followed_or_echoed(engine):
 
 
 def test_query_embedding_is_computed_once_and_reused_for_retrieval(tmp_path):
-    calls = []
-
-    class CountingEmbedder:
-        name = space = "count"
-        dim = 384
-
-        def __init__(self):
-            from bot.retrieval.embedders import HashEmbedder
-
-            self.inner = HashEmbedder()
-
-        def encode(self, texts):
-            calls.append(list(texts))
-            return self.inner.encode(texts)
-
     from bot.config import Settings
 
-    searcher = FakeSearcher()
-    e = ConversationEngine(Settings(data_dir=tmp_path, embedder="hash"), embedder=CountingEmbedder(), searcher=searcher)
+    embedder, searcher = FakeEmbedder(), FakeSearcher()
+    e = ConversationEngine(Settings(data_dir=tmp_path, embedder="hash"), embedder=embedder, searcher=searcher)
     e.warm_up()
-    calls.clear()
+    embedder.calls.clear()
     e.reply("what does CYP2C19 do")
-    assert len(calls) == 1 and searcher.calls and all(c["vector"] for c in searcher.calls)
+    assert len(embedder.calls) == 1 and searcher.calls and all(c["vector"] for c in searcher.calls)
 
 
 def test_trace_records_each_step(engine):

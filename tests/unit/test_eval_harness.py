@@ -13,7 +13,7 @@ from bot.evals import harness
 from bot.evals.harness import EvalOptions, run_eval
 from bot.evals.yamlio import EvalDataError
 from bot.retrieval.embedders import HashEmbedder
-from tests.support.eval_fakes import FAKE_DOCS, FakeEngine, FakeSearcher, ForcedActionEngine
+from tests.support.fakes import FAKE_DOC_PASSAGES, FAKE_DOCS, FakeEngine, FakeSearcher, ForcedActionEngine
 
 TRIAGE = {
     "answer": ("general_education", ["what is CYP2D6", "what is a poor metabolizer", "what does clopidogrel do",
@@ -85,7 +85,7 @@ def evals_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _run(evals_dir: Path, engine, **kw) -> harness.EvalRun:
     opts = EvalOptions(evals_dir=evals_dir, check=True, **kw)
-    return run_eval(opts, engine=engine, searcher=FakeSearcher(), embedder=HashEmbedder())
+    return run_eval(opts, engine=engine, searcher=FakeSearcher(FAKE_DOC_PASSAGES), embedder=HashEmbedder())
 
 
 def test_a_good_engine_passes_the_gate_and_reports_are_written(evals_dir: Path, tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_cli_check_exits_non_zero_and_names_each_failing_metric(evals_dir: Path,
     from bot.cli import app
 
     monkeypatch.setattr(harness, "_real_engine", lambda: ForcedActionEngine(FakeEngine(), "answer"))
-    monkeypatch.setattr(harness, "_real_searcher", lambda: FakeSearcher())
+    monkeypatch.setattr(harness, "_real_searcher", lambda: FakeSearcher(FAKE_DOC_PASSAGES))
     monkeypatch.setenv("GENECHAT_EMBEDDER", "hash")
     args = ["eval", "--suite", "triage,answers", "--evals-dir", str(evals_dir), "--out", str(tmp_path / "o"),
             "--check", "--no-progress"]
@@ -229,7 +229,7 @@ def test_judge_grades_rubric_cases_and_is_reported_apart_from_the_gate(evals_dir
 
     opts = EvalOptions(evals_dir=evals_dir, suites=["answers"], check=True, out_dir=tmp_path / "o")
     judge = FakeListChatModel(responses=['{"met": false, "why": "curt"}'])
-    run = run_eval(opts, engine=FakeEngine(), searcher=FakeSearcher(), embedder=HashEmbedder(), judge_model=judge)
+    run = run_eval(opts, engine=FakeEngine(), searcher=FakeSearcher(FAKE_DOC_PASSAGES), embedder=HashEmbedder(), judge_model=judge)
     assert run.judge is not None and run.judge["score"] == 0.0 and run.judge["cases_with_rubric"] == 1
     assert run.gate == []  # a low judge score is reported, not gated
     weather = next(c for c in run.suites["answers"].cases if c.id == "weather")

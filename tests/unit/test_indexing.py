@@ -12,16 +12,7 @@ from bot.errors import KnowledgeBaseError
 from bot.retrieval.embedders import HashEmbedder
 from bot.retrieval.indexer import build_index
 from bot.retrieval.store import ChromaStore, InMemoryStore
-
-
-class CountingEmbedder(HashEmbedder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.encoded = 0
-
-    def encode(self, texts):  # type: ignore[override]
-        self.encoded += len(texts)
-        return super().encode(texts)
+from tests.support.fakes import FakeEmbedder
 
 
 @pytest.fixture(params=["memory", "chroma"])
@@ -32,7 +23,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path):
 
 
 def test_second_index_run_embeds_nothing(approved_kb: Path, store) -> None:
-    embedder = CountingEmbedder()
+    embedder = FakeEmbedder()
     first = build_index(approved_kb, store, embedder)
     assert first.embedded == first.chunks > 0
     second = build_index(approved_kb, store, embedder)
@@ -45,7 +36,7 @@ def test_editing_one_section_re_embeds_only_that_chunk(approved_kb: Path, store)
     from bot.knowledge.approval import approve
     from bot.knowledge.loader import load_document
 
-    embedder = CountingEmbedder()
+    embedder = FakeEmbedder()
     build_index(approved_kb, store, embedder)
     path = approved_kb / "gina-insurance.md"
     path.write_text(path.read_text().replace("long-term care insurance.", "long-term care insurance policies."))

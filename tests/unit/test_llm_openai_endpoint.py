@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.conversation.engine import ConversationEngine
 from bot.core.report import PgxResult, Report
 from bot.retrieval.embedders import HashEmbedder
-from tests.support.engine import FakeSearcher
+from tests.support.fakes import FakeSearcher
 
 PM = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])

@@ -6,7 +6,8 @@ import pytest
 
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report
-from tests.support.engine import FakeSearcher, make_test_engine
+from tests.support.engine import make_test_engine
+from tests.support.fakes import FakeSearcher
 
 PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])
@@ -25,9 +26,9 @@ def _pipeline_runs(engine, monkeypatch) -> list[str]:
     runs: list[str] = []
     real = engine._decide
 
-    def counting(text, report, history):
+    def counting(text, report, history, medicines):
         runs.append(text)
-        return real(text, report, history)
+        return real(text, report, history, medicines)
 
     monkeypatch.setattr(engine, "_decide", counting)
     return runs
