@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from bot.core.reply import Action, Citation
-from bot.reports.cards import Card
+from bot.pgx.cards import Card
 
 MAX_MESSAGE_CHARS = 4000
 MAX_ID = 2**31 - 1

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.api.schemas import EscalationBrief, EscalationOut, MessageOut, TracedMessage
 from bot.core.reply import Citation
 from bot.core.report import Report
-from bot.reports.cards import Card, summary_cards
+from bot.pgx.cards import Card, summary_cards
 from bot.store.messages import citations_for, traces_for
 from bot.store.models import CitationRow, Counselor, Escalation, Message, utcnow
 

@@ -5,7 +5,7 @@ the consent text, the engine-failure reply, and the widget's safety wording (ser
 ``GET /api/widget-config``, so the widget holds no health wording of its own). Every upper-case constant
 here is checked by ``bot.safety.fixed_text.check_fixed_text`` in tests/unit/test_guard_wording.py:
 reading grade 8 or lower, no dose, no advice to start, stop or change a medicine. Report summary cards
-are built elsewhere (bot/api/cards.py) and call the same checker.
+are built elsewhere (bot/pgx/cards.py) and call the same checker.
 
 Templates have ``{gene}`` or ``{limit}`` slots; ``all_fixed_sentences()`` fills them with sample values.
 """
