@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import math
 
+# Shown with medicine results too (bot.pgx sits below bot.safety, so it is defined there); imported here so
+# this module still holds, and fixed_texts() still checks, every fixed sentence.
+from bot.pgx.categories import NEXT_STEP_PGX as NEXT_STEP_PGX
+
 EMERGENCY_FIRST = (
     "If this is an emergency, call your local emergency number now. In the US, call 911. "
     "If you have thoughts of suicide or of hurting yourself, call or text 988 in the US, "
@@ -79,7 +83,6 @@ NOT_IN_REPORT = (
     "Your report does not include a result for {gene}, so I can't tell you your own {gene} result."
 )
 COUNSELOR_OFFER = "If you would like, I can connect you with a genetic counselor."
-NEXT_STEP_PGX = "Please do not change a medicine on your own. Talk with your prescriber or pharmacist first."
 NEXT_STEP_HEREDITARY = "A genetic counselor can explain what this means for you and your family."
 PHENOCONVERSION = (
     "Other medicines you take can change how your {gene} gene works. This is called phenoconversion, "
