@@ -11,7 +11,7 @@ from bot.api import middleware
 from bot.api.routes import messages as messages_route
 from bot.config import Settings
 from bot.safety import wording
-from bot.store.consent import CONSENT_VERSION
+from bot.safety.wording import CONSENT_VERSION
 from bot.store.models import (
     AuditEvent,
     CitationRow,
