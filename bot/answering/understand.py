@@ -21,6 +21,12 @@ from bot.retrieval.terms import load_synonyms
 
 # Short symbols that are also everyday words ("atm" = at the moment): matched only in capitals.
 CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
+# "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
+_MY_MEDICINES = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
+    r"|\b(?:medicines?|medications?|meds|drugs|pills)\s+(?:that\s+)?i\s*(?:take|use|am\s+(?:taking|on)|'m\s+(?:taking|on))\b",
+    re.IGNORECASE,
+)
 _PERSONAL = re.compile(r"\b(?:my|mine|me|i|i'm|im|i've|am i|do i|for me)\b", re.IGNORECASE)
 _RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|diplotype|score|star|\*\d)", re.IGNORECASE)
 _FOLLOWUP = re.compile(
@@ -151,6 +157,7 @@ class Understanding:
     followup: bool = False
     genetics_words: bool = False
     service_words: bool = False
+    about_my_medicines: bool = False  # "are my medicines OK with my genes?"
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
 
     @property
@@ -190,7 +197,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
-        service_words=bool(_SERVICE.search(text)),
+        service_words=bool(_SERVICE.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type

@@ -9,6 +9,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from bot.core.reply import Action, Citation
 from bot.pgx.cards import Card
+from bot.pgx.implications import Implication
+from bot.pgx.medicines import MAX_MEDICINES, MatchedBy
 
 MAX_MESSAGE_CHARS = 4000
 MAX_ID = 2**31 - 1
@@ -42,6 +44,8 @@ class WidgetWording(BaseModel):
     footer: str = Field(description="Footer under every screen.")
     chat_intro: str = Field(description="First message of the chat.")
     cards_not_advice: str = Field(description="Note above the report summary cards.")
+    medicines_help: str = Field(description="How to fill in \"My medicines\".")
+    medicines_not_advice: str = Field(description="Note under the medicine list.")
     upload_help: str = Field(description="Which files to upload, with the size limit.")
     upload_too_big: str = Field(description="The file is over the upload limit (413).")
     upload_wrong_type: str = Field(description="The file is not a report format GeneChat reads (415).")
@@ -71,6 +75,31 @@ class SessionCreated(BaseModel):
 CARDS_DESCRIPTION = "Summary cards of the report (gene, result, one-line meaning, what it matters for)."
 
 
+class MedicinesIn(_In):
+    medicines: list[Annotated[Text, Field(max_length=400)]] = Field(
+        max_length=MAX_MEDICINES,
+        description="The medicines the patient takes, as typed (brand or generic names; an item may hold "
+                    "several names separated by commas). Replaces the stored list; [] clears it.",
+    )
+
+
+class MedicineOut(BaseModel):
+    """One listed medicine: which of the patient's results concern it, in fixed words (never a dose or advice)."""
+
+    typed: str = Field(description="The name as the patient typed it.")
+    name: str | None = Field(description="The generic name GeneChat read it as; null when not recognised.")
+    brand: str | None = Field(description="The brand name, when the patient typed one.")
+    matched_by: MatchedBy = Field(description="name | brand | spelling (a close misspelling) | unknown")
+    label: str = Field(description='How to show it, e.g. "clopidogrel (Plavix)".')
+    results: list[Implication] = Field(description="Each result CPIC links to this medicine, most serious first.")
+    notes: list[str] = Field(description="Fixed notes: spelling check, no report yet, an enzyme this medicine slows.")
+    concerns_results: bool = Field(description="At least one of the patient's own results concerns this medicine.")
+
+
+class MedicinesOut(BaseModel):
+    medicines: list[MedicineOut]
+
+
 class SessionOut(BaseModel):
     session_id: str
     created_at: Time
@@ -78,12 +107,15 @@ class SessionOut(BaseModel):
     report: dict[str, Any] | None = None
     warnings: list[str] = Field(default_factory=list, description="Notes from reading the report.")
     cards: list[Card] = Field(default_factory=list, description=CARDS_DESCRIPTION)
+    medicines: list[MedicineOut] = Field(default_factory=list, description="The patient's medicine list.")
 
 
 class ReportUploaded(BaseModel):
     report: dict[str, Any]
     warnings: list[str]
     cards: list[Card] = Field(description=CARDS_DESCRIPTION)
+    medicines: list[MedicineOut] = Field(default_factory=list,
+                                         description="The medicine list, read again against the new report.")
 
 
 class MessageIn(_In):

@@ -10,10 +10,11 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.api.schemas import EscalationBrief, EscalationOut, MessageOut, TracedMessage
+from bot.api.schemas import EscalationBrief, EscalationOut, MedicineOut, MessageOut, TracedMessage
 from bot.core.reply import Citation
 from bot.core.report import Report
 from bot.pgx.cards import Card, summary_cards
+from bot.pgx.medicines import medicine_facts, read_medicine_list
 from bot.store.messages import citations_for, traces_for
 from bot.store.models import CitationRow, Counselor, Escalation, Message, utcnow
 
@@ -52,17 +53,33 @@ def usernames(db: Session, ids: set[int | None]) -> dict[int, str]:
     return dict(db.execute(select(Counselor.id, Counselor.username).where(Counselor.id.in_(wanted))).all())
 
 
-def cards(report: dict[str, Any] | Report | None) -> list[Card]:
-    """Summary cards of a stored (normalized) report; none when it no longer reads as a Report."""
-    if report is None:
-        return []
+def _as_report(report: dict[str, Any] | Report | None) -> Report | None:
+    if report is None or isinstance(report, Report):
+        return report
     try:
-        parsed = report if isinstance(report, Report) else Report.model_validate(report)
+        return Report.model_validate(report)
     except ValidationError:
         # Stored before a change to the Report model: the report itself is still returned as is.
-        log.warning("report_cards_unavailable")
-        return []
-    return summary_cards(parsed)
+        log.warning("stored_report_unreadable")
+        return None
+
+
+def cards(report: dict[str, Any] | Report | None) -> list[Card]:
+    """Summary cards of a stored (normalized) report; none when it no longer reads as a Report."""
+    parsed = _as_report(report)
+    return summary_cards(parsed) if parsed is not None else []
+
+
+def medicines(report: dict[str, Any] | Report | None, typed: list[str]) -> list[MedicineOut]:
+    """The patient's medicine list, each read as a medicine and set against the report (facts, never advice)."""
+    parsed = _as_report(report)
+    out = []
+    for name in read_medicine_list("\n".join(typed)):
+        facts = medicine_facts(parsed, name)
+        out.append(MedicineOut(typed=name.typed, name=name.name, brand=name.brand, matched_by=name.matched_by,
+                               label=name.label, results=facts.implications, notes=facts.notes,
+                               concerns_results=facts.concerns_results))
+    return out
 
 
 def escalation_brief(esc: Escalation) -> EscalationBrief:

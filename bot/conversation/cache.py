@@ -40,10 +40,10 @@ class ReplyCache:
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(text: str, *, report: Report | None, history: Sequence[Turn]) -> str:
-        """A digest of the question, the whole report and every earlier turn the engine can see."""
+    def key(text: str, *, report: Report | None, history: Sequence[Turn], medicines: Sequence[str] = ()) -> str:
+        """A digest of the question, the whole report, the medicine list and every earlier turn the engine sees."""
         h = hashlib.blake2b(digest_size=16)
-        for part in (text, report.model_dump_json() if report is not None else "-"):
+        for part in (text, report.model_dump_json() if report is not None else "-", "\n".join(medicines)):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")
         for turn in history:

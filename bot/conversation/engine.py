@@ -21,6 +21,7 @@ import numpy as np
 from bot.answering.facts import fact_sentences
 from bot.answering.llm import LLMComposer
 from bot.answering.local import LocalComposer, ResultScope, facts_for, is_definition
+from bot.answering.medicines import medicines_draft
 from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
 from bot.config import Settings, get_settings
@@ -30,11 +31,14 @@ from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.reply import Reply, TraceStep, Turn
 from bot.core.report import Report
+from bot.pgx.medicines import medicines_overview, read_medicine_list
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
+from bot.safety import wording
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.readability import MAX_GRADE, reading_grade, warm_up_in_background
+from bot.safety.rules import asks_for_medicine_judgement
 from bot.safety.triage import TriageDecision, triage
 
 log = logging.getLogger(__name__)
@@ -118,15 +122,18 @@ class ConversationEngine:
         return LLMComposer.from_settings(self.settings, llm=self._llm)
 
     # ---- the pipeline ----------------------------------------------------------------------
-    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = ()) -> Reply:
+    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = (),
+              medicines: Sequence[str] = ()) -> Reply:
+        """``medicines``: the names the patient listed under "My medicines", as typed."""
         self.warm_up()
         started = time.perf_counter()
         text = (text or "").strip()[:MAX_CHARS]
         # an LLM's wording may differ between calls, so only the deterministic local pipeline is cached
-        key = self._replies.key(text, report=report, history=history) if self._llm_composer is None else None
+        key = (self._replies.key(text, report=report, history=history, medicines=medicines)
+               if self._llm_composer is None else None)
         reply = self._replies.get(key) if key else None
         if reply is None:
-            reply = self._decide(text, report, history)
+            reply = self._decide(text, report, history, medicines)
             if key:
                 self._replies.put(key, reply)
         log.info("engine_reply", extra={"action": reply.action, "reason": reply.reason, "composer": reply.composer,
@@ -140,7 +147,7 @@ class ConversationEngine:
         if callable(clear):
             clear()
 
-    def _decide(self, text: str, report: Report | None, history: Sequence[Turn]) -> Reply:
+    def _decide(self, text: str, report: Report | None, history: Sequence[Turn], medicines: Sequence[str]) -> Reply:
         trace: list[TraceStep] = []
         assert self._vocab is not None and self._embedder is not None
         u = understand(text, vocab=self._vocab, history=history, report=report)
@@ -168,6 +175,8 @@ class ConversationEngine:
         elif decision.action == "decline":
             reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
                                  trace, [])
+        elif u.about_my_medicines:
+            reply = self._my_medicines(text, decision, u, report, medicines, trace)
         elif decision.action == "escalate":
             reply = self._escalate(text, decision, u, report, vector, trace)
         else:
@@ -321,6 +330,29 @@ class ConversationEngine:
         draft = replies.escalate_draft(decision.reason, context)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return self._finish(draft, "escalate", decision.reason, u, report, trace, passages)
+
+    def _my_medicines(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                      medicines: Sequence[str], trace: list[TraceStep]) -> Reply:
+        """Per-medicine facts for the patient's own list; a question that asks whether they are right for
+        them is a clinical decision and also goes to a counselor."""
+        listed = medicines_overview(report, read_medicine_list("\n".join(medicines)))
+        body = medicines_draft(listed, report)
+        u.drugs = list(dict.fromkeys([*u.drugs, *(f.medicine.name for f in listed if f.medicine.name)]))
+        u.genes = list(dict.fromkeys([*u.genes, *(f.gene for f in body.facts)]))
+        judged = decision.action == "escalate" or asks_for_medicine_judgement(text)
+        trace.append(TraceStep(step="medicines", outcome="judgement" if judged else "facts", detail={
+            "listed": len(listed), "linked": sum(f.concerns_results for f in listed),
+            "actionable": sum(f.actionable for f in listed), "triage": f"{decision.action}:{decision.reason}",
+        }))
+        body = check_output(body, report=report).draft
+        if not judged:
+            trace.append(TraceStep(step="compose", outcome="medicines", detail={"sources": body.source_map()}))
+            return self._finish(body, "answer", "explained_result" if listed else "general_education", u, report,
+                                trace, [])
+        reason = decision.reason if decision.action == "escalate" else "medication_change"
+        draft = replies.escalate_draft(reason, body, intro=wording.MEDICINES_INTRO)
+        trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
+        return self._finish(draft, "escalate", reason, u, report, trace, [])
 
     def _finish(self, draft: Draft, action: str, reason: str, u: Understanding, report: Report | None,
                 trace: list[TraceStep], passages: list[Passage]) -> Reply:

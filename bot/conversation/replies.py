@@ -34,15 +34,15 @@ def decline_draft(reason: str) -> Draft:
     return draft
 
 
-def escalate_draft(reason: str, context: Draft | None = None) -> Draft:
-    """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background."""
+def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wording.ESCALATE_CONTEXT_INTRO) -> Draft:
+    """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background or facts."""
     draft = Draft()
     draft.add(wording.ESCALATE.get(reason, wording.ESCALATE_DEFAULT), f"fixed:escalate:{reason}", 0)
     draft.add(wording.ESCALATED_NOTE, "fixed:escalated_note", 0)
     if context is not None and context.sentences:
-        draft.add(wording.ESCALATE_CONTEXT_INTRO, "fixed:context_intro", 1)
-        for s in context.sentences:
-            draft.add(s.text, s.source, 1)
+        draft.add(intro, "fixed:context_intro", 1)
+        for s in context.sentences:  # the context keeps its own paragraphs
+            draft.add(s.text, s.source, 1 + s.block)
         draft.passages = context.passages
         draft.facts = context.facts
     return draft

@@ -61,7 +61,10 @@ class Engine(Protocol):
         """Return once what ``warm_up`` left loading in the background has loaded."""
         ...
 
-    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = ()) -> Reply: ...
+    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = (),
+              medicines: Sequence[str] = ()) -> Reply:
+        """Decide the reply; ``medicines`` are the names the patient listed under "My medicines"."""
+        ...
 
     def readiness(self) -> dict[str, bool]:
         """Which components are loaded and working: ``embedder``, ``vector_store``, ``classifier``."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 from bot.pgx.categories import category_sentences
 from bot.pgx.cpic import result_entries
 from bot.pgx.levels import LEVEL_LABELS
+from bot.pgx.medicines import patient_sentences as medicine_list_sentences
 
 
 def patient_sentences() -> list[str]:
-    """Each result one-liner and each medicine-category sentence, once."""
-    return list(dict.fromkeys([e.meaning for e in result_entries()] + category_sentences()))
+    """Each result one-liner, each medicine-category sentence and the "My medicines" notes, once."""
+    return list(dict.fromkeys([e.meaning for e in result_entries()] + category_sentences()
+                              + medicine_list_sentences()))
 
 
 def patient_phrases() -> list[str]:

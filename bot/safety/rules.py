@@ -325,3 +325,23 @@ def match_rules(text: str) -> RuleResult:
                 result.hits.append(RuleHit(action, reason, f"{reason}#{i}"))
                 break
     return result
+
+
+# A question that asks GeneChat to judge the patient's medicines: a clinical decision, so it goes to a counselor
+# even when the facts can be shown ("are my medicines OK with my genes?").
+_JUDGES_MEDICINES = re.compile(
+    r"\b(?:ok|okay|safe|fine|alright|all right|good|bad|right|wrong|dangerous|risky|problems?|worr\w*|"
+    r"work|compatible|conflict\w*|clash\w*|interact\w*|should|need to|have to|keep|continue)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_medicine_judgement(text: str) -> bool:
+    """True when the patient asks whether their medicines are right for them, not only which are linked.
+
+    >>> asks_for_medicine_judgement("are my medicines OK with my genes?")
+    True
+    >>> asks_for_medicine_judgement("which of my medicines are linked to my results?")
+    False
+    """
+    return bool(_JUDGES_MEDICINES.search(normalize(text)))

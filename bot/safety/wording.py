@@ -88,6 +88,16 @@ PHENOCONVERSION = (
     "Other medicines you take can change how your {gene} gene works. This is called phenoconversion, "
     "so share your full medicine list with your prescriber or pharmacist."
 )
+# Replies about the patient's own medicine list (bot/answering/medicines.py).
+MEDICINES_NONE_LISTED = (
+    "You have not listed any medicines yet. You can type them under \"My medicines\". Then I can show which "
+    "of your results matter for each one."
+)
+MEDICINES_NO_REPORT = "Please upload your report first. Then I can show which of your results matter for your medicines."
+MEDICINES_INTRO = "Here is what your results mean for the medicines you listed."
+MEDICINE_LINKED = "Your {gene} result is {result}. This matters for {medicines}."
+MEDICINES_NOT_LINKED = "None of your results are linked to {medicines} in the CPIC guidelines."
+MEDICINES_UNKNOWN = "I did not find {count} of the names on your list in the CPIC guidelines."
 NOTHING_FOUND = (
     "I could not find vetted information that answers this. A genetic counselor can help with this question."
 )
@@ -130,6 +140,14 @@ WIDGET_CHAT_INTRO = (
 WIDGET_CARDS_NOT_ADVICE = (
     "These cards show what your report says. They are not medical advice. Do not start, stop or change any "
     "medicine without talking to your doctor or pharmacist."
+)
+WIDGET_MEDICINES_HELP = (
+    "Type the medicines you take, with commas between them. Brand names are fine. We show which of your "
+    "results matter for each one."
+)
+WIDGET_MEDICINES_NOT_ADVICE = (
+    "This list is not medical advice. Please do not change a medicine on your own. Talk with your prescriber "
+    "or pharmacist first."
 )
 UPLOAD_HELP = "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to {limit}."
 UPLOAD_TOO_BIG = "This file is too big. Report files must be smaller than {limit}."
@@ -175,7 +193,7 @@ def size_text(n_bytes: int) -> str:
 
 
 # Sample values for the template slots, so templates are checked as a patient would read them.
-TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB)}
+TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "result": "Poor Metabolizer", "medicines": "metformin and aspirin", "count": 2}
 _NOT_WORDING = {"CONSENT_VERSION", "TEMPLATE_SAMPLES"}
 
 

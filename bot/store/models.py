@@ -1,7 +1,7 @@
-"""SQLAlchemy 2 tables: sessions, consent, reports, messages, citations, traces, escalations, counselors, audit.
+"""SQLAlchemy 2 tables: sessions, consent, reports, medicines, messages, citations, traces, escalations, counselors, audit.
 
 Times are naive UTC (``utcnow()``) so SQLite and PostgreSQL compare them the same way.
-Patient content lives only in ``reports``, ``messages``, ``citations``, ``decision_traces``,
+Patient content lives only in ``reports``, ``medicines``, ``messages``, ``citations``, ``decision_traces``,
 ``escalations.summary`` and ``feedback``; deleting a session erases exactly those.
 """
 
@@ -47,6 +47,17 @@ class StoredReport(Base):
     source_format: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ListedMedicine(Base):
+    """A medicine name as the patient typed it under "My medicines" (read as a medicine on every view)."""
+
+    __tablename__ = "medicines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("patient_sessions.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    typed: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

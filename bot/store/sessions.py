@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.store import audit
 from bot.store.consent import ensure_consent
+from bot.store.medicines import delete_medicines
 from bot.store.models import (
     CitationRow,
     DecisionTrace,
@@ -66,7 +67,8 @@ def latest_report(db: Session, session_id: str) -> StoredReport | None:
 
 
 def delete_session(db: Session, session_id: str) -> None:
-    """Erase the report, messages, citations, traces, feedback and escalation content; keep a tombstone."""
+    """Erase the report, medicine list, messages, citations, traces, feedback and escalation content; keep a
+    tombstone."""
     message_ids = select(Message.id).where(Message.session_id == session_id)
     escalation_ids = select(Escalation.id).where(Escalation.session_id == session_id)
     db.execute(delete(Feedback).where(Feedback.escalation_id.in_(escalation_ids)))
@@ -79,6 +81,7 @@ def delete_session(db: Session, session_id: str) -> None:
     )
     db.execute(delete(Message).where(Message.session_id == session_id))
     db.execute(delete(StoredReport).where(StoredReport.session_id == session_id))
+    delete_medicines(db, session_id)
     db.execute(
         update(PatientSession).where(PatientSession.id == session_id).values(token_hash=None, deleted_at=utcnow())
     )

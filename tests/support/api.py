@@ -56,7 +56,8 @@ class FakeEngine:
     def queue(self, *replies: Reply) -> None:
         self.queued.extend(replies)
 
-    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = ()) -> Reply:
+    def reply(self, text: str, *, report: Report | None = None, history: Sequence[Turn] = (),
+              medicines: Sequence[str] = ()) -> Reply:
         self.calls.append((text, report, list(history)))
         if self.fail_with is not None:
             raise self.fail_with("engine exploded")

@@ -17,6 +17,7 @@ from bot.core.reply import EscalationRequest, Reply, TraceStep
 from bot.core.report import Report
 from bot.safety import wording
 from bot.store import messages as repo
+from bot.store.medicines import list_medicines
 from bot.store.models import Escalation, Message, PatientSession
 from bot.store.sessions import latest_report
 
@@ -70,7 +71,8 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
     stored = latest_report(db, session.id)
     report = Report.model_validate(stored.data) if stored else None
     try:
-        reply = state.readiness.engine.reply(user.text, report=report, history=history)
+        reply = state.readiness.engine.reply(user.text, report=report, history=history,
+                                             medicines=list_medicines(db, session.id))
     except Exception as exc:  # noqa: BLE001 - the patient still gets a safe answer and a counselor
         log.error("engine_failed", error_type=type(exc).__name__, session_id=session.id, message_id=user.id)
         reply = fallback_reply(type(exc).__name__)

@@ -16,6 +16,7 @@ from bot.api.schemas import ConsentOut, ReportUploaded, SessionCreate, SessionCr
 from bot.errors import ReportError
 from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store import sessions as repo
+from bot.store.medicines import list_medicines
 from bot.store.models import PatientSession
 
 router = APIRouter(prefix="/api", tags=["patient"])
@@ -57,9 +58,10 @@ def create_session(body: SessionCreate, db: Session = Depends(get_db)) -> Sessio
 def get_session(session: PatientSession = Depends(patient_session), db: Session = Depends(get_db)) -> SessionOut:
     """The session, its normalized report and summary cards (so the widget can restore itself after a reload)."""
     report = repo.latest_report(db, session.id)
+    data = report.data if report else None
     return SessionOut(session_id=session.id, created_at=session.created_at, consent_version=session.consent_version,
-                      report=report.data if report else None, warnings=list(report.warnings or []) if report else [],
-                      cards=views.cards(report.data if report else None))
+                      report=data, warnings=list(report.warnings or []) if report else [],
+                      cards=views.cards(data), medicines=views.medicines(data, list_medicines(db, session.id)))
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=responses(401, 403))
@@ -123,9 +125,11 @@ async def upload_report(request: Request, session: PatientSession = Depends(pati
     warnings = _warnings(report)
     normalized = report.model_dump(mode="json")
 
-    def store() -> None:
+    def store() -> list[str]:
         repo.save_report(db, session.id, source_format=report.source_format, data=normalized, warnings=warnings)
         db.commit()
+        return list_medicines(db, session.id)
 
-    await run_in_threadpool(store)
-    return ReportUploaded(report=normalized, warnings=warnings, cards=views.cards(report))
+    listed = await run_in_threadpool(store)
+    return ReportUploaded(report=normalized, warnings=warnings, cards=views.cards(report),
+                          medicines=views.medicines(report, listed))

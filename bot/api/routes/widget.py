@@ -24,6 +24,8 @@ def widget_config_for(upload_limit_bytes: int) -> WidgetConfig:
             footer=wording.WIDGET_FOOTER,
             chat_intro=wording.WIDGET_CHAT_INTRO,
             cards_not_advice=wording.WIDGET_CARDS_NOT_ADVICE,
+            medicines_help=wording.WIDGET_MEDICINES_HELP,
+            medicines_not_advice=wording.WIDGET_MEDICINES_NOT_ADVICE,
             upload_help=wording.UPLOAD_HELP.format(limit=limit),
             upload_too_big=wording.UPLOAD_TOO_BIG.format(limit=limit),
             upload_wrong_type=wording.UPLOAD_WRONG_TYPE,
