@@ -41,6 +41,7 @@ class LLMComposer:
     @classmethod
     def from_settings(cls, settings: Settings, llm: Any | None = None) -> LLMComposer:
         if llm is None:
+            # loaded only when an LLM is configured: the OpenAI client stack is slow to import
             from langchain_openai import ChatOpenAI
 
             llm = ChatOpenAI(

@@ -32,7 +32,8 @@ from bot.api.routes import auth, escalations, health, medicines, messages, sessi
 from bot.config import Settings, get_settings
 from bot.core.protocols import Engine, ReportParser
 from bot.reports.parse import parse_report
-from bot.store.consent import ensure_current_consent
+from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
+from bot.store.consent import ensure_consent
 from bot.store.db import Database
 from bot.web.routes import router as web_router
 
@@ -43,7 +44,7 @@ def prepare_database(db: Database) -> None:
     """Migrate to the newest schema and make sure the current consent text is stored."""
     db.upgrade()
     with db.session() as s:
-        ensure_current_consent(s)
+        ensure_consent(s, version=CONSENT_VERSION, text=CONSENT_TEXT)
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None,

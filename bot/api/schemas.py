@@ -9,9 +9,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from bot.conversation.flows import Answer
 from bot.core.reply import Action, Citation
+from bot.pgx.cards import Card
 from bot.pgx.implications import Implication
 from bot.pgx.medicines import MAX_MEDICINES, MatchedBy
-from bot.reports.cards import Card
 
 MAX_MESSAGE_CHARS = 4000
 MAX_ID = 2**31 - 1

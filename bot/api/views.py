@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.api.schemas import EscalationBrief, EscalationOut, MedicineOut, MessageOut, TracedMessage
 from bot.core.report import Report
+from bot.pgx.cards import Card, summary_cards
 from bot.pgx.medicines import medicine_facts, read_medicine_list
-from bot.reports.cards import Card, summary_cards
 from bot.store.messages import as_citation, citations_for, traces_for
 from bot.store.models import Counselor, Escalation, Message, utcnow
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.conversation.smalltalk import REPLIES
 from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
@@ -22,8 +23,6 @@ def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
 
 
 def smalltalk_draft(kind: str) -> Draft:
-    from bot.conversation.smalltalk import REPLIES
-
     draft = Draft()
     draft.add(REPLIES[kind], f"fixed:smalltalk:{kind}", 0)
     return draft

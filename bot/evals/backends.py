@@ -5,7 +5,6 @@ Both give back a ``Reply`` per question, so suites and metrics do not care which
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
@@ -14,8 +13,9 @@ from typing import Any, Protocol
 
 from bot.core.passage import Passage
 from bot.core.reply import Reply, Turn
-from bot.core.report import PgxResult, Report, Variant
+from bot.core.report import Report
 from bot.errors import GeneChatError
+from bot.reports.parse import parse_report
 
 log = logging.getLogger(__name__)
 
@@ -35,38 +35,8 @@ class Target(Protocol):
 
 
 def load_report(path: Path) -> Report:
-    """Parse a report fixture with the real parser; fall back to the native JSON shape if it is not there yet."""
-    raw = path.read_bytes()
-    try:
-        from bot.reports.parse import parse_report
-    except ImportError:
-        return _native_report(json.loads(raw))
-    parsed: Any = parse_report(raw)
-    if isinstance(parsed, tuple):
-        parsed = parsed[0]
-    return getattr(parsed, "report", parsed)
-
-
-def _native_report(data: dict[str, Any]) -> Report:
-    pgx = [
-        PgxResult(
-            gene=r["gene"],
-            diplotype=r.get("diplotype"),
-            phenotype=r.get("phenotype"),
-            phenotype_source="stated" if r.get("phenotype") else "none",
-            activity_score=r.get("activity_score"),
-        )
-        for r in data.get("pharmacogenomics", [])
-    ]
-    variants = [Variant(**{k: v for k, v in r.items() if k in Variant.model_fields}) for r in data.get("variants", [])]
-    return Report(
-        source_format="native",
-        patient_display_name=(data.get("patient") or {}).get("display_name"),
-        lab=data.get("lab"),
-        report_date=data.get("report_date"),
-        pharmacogenomics=pgx,
-        variants=variants,
-    )
+    """Parse a report fixture with the product's parser."""
+    return parse_report(path.read_bytes())
 
 
 class InProcessTarget:

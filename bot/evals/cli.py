@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from bot.config import PROJECT_ROOT
+from bot.evals.feedback import export_feedback, load_store_feedback
 from bot.evals.results import EvalRun
 
 SUITES = ("triage", "retrieval", "answers")  # as in bot.evals.harness, which is imported only when needed
@@ -72,7 +73,5 @@ def export_feedback_cmd(
     out: Path = typer.Option(PROJECT_ROOT / "evals" / "out" / "feedback", help="Folder for the exported cases."),
 ) -> None:
     """Write counselor feedback (wrong/unsafe replies) as new eval cases for review."""
-    from bot.evals.feedback import export_feedback, load_store_feedback
-
     path, count = export_feedback(load_store_feedback(), out)
     typer.echo(f"wrote {count} case(s) to {path}; review them, then move them into evals/cases/")

@@ -15,8 +15,11 @@ from typing import Any
 
 import yaml
 
+from bot.config import get_settings
 from bot.core.reply import ACTIONS
 from bot.evals.cases import AnswerCase
+from bot.store.db import Database
+from bot.store.escalations import list_feedback
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +85,6 @@ def export_feedback(records: Iterable[Any], out_dir: Path) -> tuple[Path, int]:
 
 def load_store_feedback() -> list[Any]:
     """Feedback records from the configured database (SQLite by default, or DATABASE_URL)."""
-    from bot.config import get_settings
-    from bot.store.db import Database
-    from bot.store.escalations import list_feedback
-
     db = Database.from_settings(get_settings())
     try:
         with db.session() as session:

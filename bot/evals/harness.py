@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import PROJECT_ROOT, get_settings
+from bot.conversation.engine import get_engine
 from bot.evals import cases as C
 from bot.evals import gate, render, runner
 from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
 from bot.evals.results import EvalRun, SuiteResult
-from bot.retrieval.embedders import Embedder
+from bot.retrieval.embedders import Embedder, embedder_for
+from bot.retrieval.search import get_searcher
 
 log = logging.getLogger(__name__)
 SUITES = ("triage", "retrieval", "answers")
@@ -51,14 +53,10 @@ class EvalOptions:
 
 
 def _real_engine() -> EngineLike:
-    from bot.conversation.engine import get_engine
-
     return get_engine()
 
 
 def _real_searcher() -> SearcherLike:
-    from bot.retrieval.search import get_searcher
-
     return get_searcher()
 
 
@@ -70,8 +68,6 @@ def _kb_doc_ids() -> set[str] | None:
 def _grounder(embedder: Embedder | None) -> Grounder:
     settings = get_settings()
     if embedder is None:
-        from bot.retrieval.embedders import embedder_for
-
         embedder = embedder_for(settings)
     docs = load_kb_texts(settings.kb_dir) if settings.kb_dir.is_dir() else {}
     return Grounder(docs, fixed=fixed_wording(), embedder=embedder)

@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from bot.core.reply import Reply
 from bot.evals import metrics as M
-from bot.evals.backends import SearcherLike, Target
+from bot.evals.backends import SearcherLike, Target, load_report
 from bot.evals.cases import AnswerCase, LabeledExample, Located, RetrievalQuery, is_holdout
 from bot.evals.grounding import Grounder
 from bot.evals.results import CaseResult, SuiteResult
@@ -121,8 +121,6 @@ def run_answers(cases_in: Sequence[Located[AnswerCase]], target: Target, reports
         if report_file is not None and hasattr(target, "report"):
             report = target.report(report_file)  # type: ignore[attr-defined]
         elif report_file is not None:
-            from bot.evals.backends import load_report
-
             report = load_report(report_file)
         score_answer_case(case, spec, reply, report, grounder)
         cases.append(case)

@@ -12,6 +12,7 @@ from bot.evals import textchecks
 from bot.evals.cases import AnswerCase
 from bot.evals.grounding import Grounder
 from bot.evals.results import SOFT_CHECKS, CaseResult
+from bot.safety import guard
 
 GROUNDED_CASE_MIN = 0.75
 GRADE_MAX = 8.0
@@ -50,10 +51,6 @@ def _engine_guard_findings(
     Fixed safety wording is exempt; star alleles etc. are allowed in verbatim KB text (it teaches) but
     must be in the report anywhere else. Findings are added to the harness's own (union: stricter).
     """
-    try:
-        from bot.safety import guard
-    except ImportError:
-        return [], []
     invented: list[str] = []
     advice: list[str] = []
     for sentence in textchecks.sentences(text):

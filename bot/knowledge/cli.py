@@ -8,6 +8,7 @@ from bot.config import get_settings
 from bot.errors import KnowledgeBaseError
 from bot.knowledge.approval import approve as approve_doc
 from bot.knowledge.approval import is_approved, load_approvals
+from bot.knowledge.lint import lint_kb
 from bot.knowledge.loader import load_kb
 
 kb_app = typer.Typer(no_args_is_help=True)
@@ -44,8 +45,6 @@ def approve(
 @kb_app.command("lint")
 def lint() -> None:
     """Check every document (front matter, grade <= 8, sources, no doses or advice); exit 1 on findings."""
-    from bot.knowledge.lint import lint_kb
-
     kb_dir = get_settings().kb_dir
     findings = lint_kb(kb_dir)
     for finding in findings:

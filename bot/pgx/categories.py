@@ -49,8 +49,10 @@ CATEGORY_TEXT: dict[Category, str] = {
     "no_guideline": "Gene-based guidelines from CPIC do not cover this medicine.",
 }
 
-# Categories where the guideline points to a change a prescriber may make: they come with the reminder
-# not to change anything on one's own (bot.safety.wording.NEXT_STEP_PGX).
+# Categories where the guideline points to a change a prescriber may make: they come with this reminder
+# not to change anything on one's own. It is defined here, below bot.safety in the layers, and
+# bot.safety.wording re-exports it, so the fixed-text checks cover it with the rest of the wording.
+NEXT_STEP_PGX = "Please do not change a medicine on your own. Talk with your prescriber or pharmacist first."
 ACTIONABLE: frozenset[Category] = frozenset(
     {"avoid", "alternative_or_dose", "alternative", "dose", "more_testing", "monitor", "other_factors", "less_effect"}
 )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from bot.core.report import PgxResult, Report
-from bot.pgx.categories import ACTIONABLE, CATEGORY_TEXT, Category, seriousness
+from bot.pgx.categories import ACTIONABLE, CATEGORY_TEXT, NEXT_STEP_PGX, Category, seriousness
 from bot.pgx.cpic import (
     DrugPair,
     Recommendation,
@@ -29,7 +29,6 @@ from bot.pgx.cpic import (
     result_key,
 )
 from bot.pgx.match import match_result
-from bot.safety.wording import NEXT_STEP_PGX
 
 __all__ = ["Implication", "cpic_drug_names", "medicine_implications"]
 

@@ -22,8 +22,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from bot.knowledge.textrules import advice_sentences, dose_matches
+from bot.pgx.cards import fixed_texts as card_texts
 from bot.pgx.texts import patient_sentences
-from bot.reports.cards import fixed_texts as card_texts
 from bot.safety.guard import has_dose, has_med_change_advice
 from bot.safety.readability import MAX_GRADE, reading_grade
 from bot.safety.wording import all_fixed_sentences

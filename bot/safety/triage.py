@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.safety.classifier import Prediction, TriageClassifier
+from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
@@ -165,8 +165,6 @@ def _reason_for(pred: Prediction, action: str) -> str:
 
 
 def _action_of(pred: Prediction, reason: str) -> str:
-    from bot.safety.classifier import ANSWER_LABEL
-
     if reason == ANSWER_LABEL:
         return "answer"
     if reason in ("emergency_symptoms", "self_harm"):

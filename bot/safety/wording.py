@@ -5,7 +5,7 @@ the consent text, the engine-failure reply, and the widget's safety wording (ser
 ``GET /api/widget-config``, so the widget holds no health wording of its own). Every upper-case constant
 here is checked by ``bot.safety.fixed_text.check_fixed_text`` in tests/unit/test_guard_wording.py:
 reading grade 8 or lower, no dose, no advice to start, stop or change a medicine. Report summary cards
-are built elsewhere (bot/api/cards.py) and call the same checker.
+are built elsewhere (bot/pgx/cards.py) and call the same checker.
 
 Templates have ``{gene}`` or ``{limit}`` slots; ``all_fixed_sentences()`` fills them with sample values.
 """
@@ -13,6 +13,10 @@ Templates have ``{gene}`` or ``{limit}`` slots; ``all_fixed_sentences()`` fills 
 from __future__ import annotations
 
 import math
+
+# Shown with medicine results too (bot.pgx sits below bot.safety, so it is defined there); imported here so
+# this module still holds, and fixed_texts() still checks, every fixed sentence.
+from bot.pgx.categories import NEXT_STEP_PGX as NEXT_STEP_PGX
 
 EMERGENCY_FIRST = (
     "If this is an emergency, call your local emergency number now. In the US, call 911. "
@@ -79,7 +83,6 @@ NOT_IN_REPORT = (
     "Your report does not include a result for {gene}, so I can't tell you your own {gene} result."
 )
 COUNSELOR_OFFER = "If you would like, I can connect you with a genetic counselor."
-NEXT_STEP_PGX = "Please do not change a medicine on your own. Talk with your prescriber or pharmacist first."
 NEXT_STEP_HEREDITARY = "A genetic counselor can explain what this means for you and your family."
 PHENOCONVERSION = (
     "Other medicines you take can change how your {gene} gene works. This is called phenoconversion, "

@@ -11,6 +11,8 @@ import typer
 
 from bot.config import get_settings
 from bot.errors import GeneChatError
+from bot.store.audit import iter_events
+from bot.store.counselors import add_counselor, list_counselors
 from bot.store.db import Database
 
 db_app = typer.Typer(no_args_is_help=True)
@@ -37,8 +39,6 @@ def add(
                                  help="Asked interactively; stored only as an argon2 hash."),
 ) -> None:
     """Create a counselor account (the password is asked, never passed on the command line in scripts)."""
-    from bot.store.counselors import add_counselor
-
     db = _database()
     db.upgrade()
     with db.session() as s:
@@ -49,8 +49,6 @@ def add(
 @counselor_app.command("list")
 def list_all() -> None:
     """List counselor accounts."""
-    from bot.store.counselors import list_counselors
-
     db = _database()
     db.upgrade()
     with db.session() as s:
@@ -64,8 +62,6 @@ def export(
     since: str | None = typer.Option(None, help="Only events at or after this ISO date/time (UTC)."),
 ) -> None:
     """Export the audit trail as JSON lines (who read or changed what, and when; no patient content)."""
-    from bot.store.audit import iter_events
-
     try:
         start = datetime.fromisoformat(since) if since else None
     except ValueError as exc:

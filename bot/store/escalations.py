@@ -9,10 +9,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot.config import get_settings
 from bot.errors import GeneChatError
 from bot.store import audit
+from bot.store.db import Database
 from bot.store.messages import add_counselor_message
 from bot.store.models import Counselor, Escalation, Feedback, Message, utcnow
+from bot.store.sessions import latest_report
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
     "open": ("open",),
@@ -167,12 +170,7 @@ def list_feedback(db: Session | None = None) -> list[FeedbackRecord]:
 
     Without ``db`` it reads the configured database (``GENECHAT_DATABASE_URL`` or the SQLite file).
     """
-    from bot.store.sessions import latest_report
-
     if db is None:
-        from bot.config import get_settings
-        from bot.store.db import Database
-
         database = Database.from_settings(get_settings())
         try:
             database.upgrade()

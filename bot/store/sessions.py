@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.store import audit
-from bot.store.consent import ensure_current_consent
+from bot.store.consent import ensure_consent
 from bot.store.medicines import delete_medicines
 from bot.store.models import (
     CitationRow,
@@ -24,9 +24,10 @@ from bot.store.models import (
 from bot.store.security import hash_token, new_token
 
 
-def create_session(db: Session) -> tuple[PatientSession, str]:
-    """Start a session under the current consent version; returns the row and the one-time bearer token."""
-    consent = ensure_current_consent(db)
+def create_session(db: Session, *, consent_version: str, consent_text: str) -> tuple[PatientSession, str]:
+    """Start a session under the consent the patient accepted (stored the first time it is used);
+    returns the row and the one-time bearer token."""
+    consent = ensure_consent(db, version=consent_version, text=consent_text)
     token = new_token()
     row = PatientSession(id=str(uuid.uuid4()), token_hash=hash_token(token), consent_version=consent.version)
     db.add(row)

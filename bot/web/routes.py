@@ -2,7 +2,7 @@
 
 Static files live beside this module (no build step). The portal lists sample reports from
 ``evals/reports/`` for download. The report summary cards come from the API itself (with the
-report upload reply, ``GET /api/sessions/{id}`` and the escalation detail; see ``bot/reports/cards.py``).
+report upload reply, ``GET /api/sessions/{id}`` and the escalation detail; see ``bot/pgx/cards.py``).
 """
 
 from __future__ import annotations

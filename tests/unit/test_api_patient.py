@@ -11,7 +11,7 @@ from bot.api import middleware
 from bot.config import Settings
 from bot.conversation import flows
 from bot.safety import wording
-from bot.store.consent import CONSENT_VERSION
+from bot.safety.wording import CONSENT_VERSION
 from bot.store.models import (
     AuditEvent,
     CitationRow,

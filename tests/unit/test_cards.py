@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.report import PgxResult, Report, Variant
-from bot.pgx.levels import LEVELS
-from bot.reports.cards import (
+from bot.pgx.cards import (
     AMBIGUOUS_NOTE,
     ASK_ABOUT_GENE,
     BY_RULES_NOTE,
@@ -15,6 +14,7 @@ from bot.reports.cards import (
     summary_cards,
     variant_card,
 )
+from bot.pgx.levels import LEVELS
 from bot.reports.parse import parse_report
 
 

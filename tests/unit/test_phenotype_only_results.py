@@ -15,7 +15,7 @@ from bot.answering.facts import fact_sentences
 from bot.config import Settings
 from bot.core.report import PgxResult, Report
 from bot.evals.textchecks import find_invented_genotypes
-from bot.reports.cards import pgx_card
+from bot.pgx.cards import pgx_card
 from bot.reports.parse import parse_report
 from bot.reports.summary import summarize_result
 from bot.safety.guard import invented_claims

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app as cli_app
 from bot.config import Settings, get_settings
+from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store import escalations
 from bot.store.counselors import CounselorError, add_counselor, authenticate
 from bot.store.db import Database
@@ -80,7 +81,7 @@ def test_duplicate_counselor_is_refused(db):
 
 def test_session_token_lookup_uses_the_hash(db):
     with db.session() as s:
-        row, token = create_session(s)
+        row, token = create_session(s, consent_version=CONSENT_VERSION, consent_text=CONSENT_TEXT)
     with db.session() as s:
         assert session_for_token(s, token).id == row.id
         assert session_for_token(s, token + "x") is None
@@ -108,7 +109,7 @@ def test_only_one_of_two_racing_claims_wins(db):
     with db.session() as s:
         add_counselor(s, "casey", "correct horse battery")
         add_counselor(s, "robin", "correct horse battery")
-        session, _ = create_session(s)
+        session, _ = create_session(s, consent_version=CONSENT_VERSION, consent_text=CONSENT_TEXT)
         s.add(Escalation(session_id=session.id, priority="normal", priority_rank=1, action="escalate",
                          reason="dosing", status="open"))
     s1, s2 = db.sessions(), db.sessions()
@@ -163,7 +164,7 @@ def test_upgrade_from_the_first_revision_keeps_messages_and_leaves_old_replies_u
     try:
         database.upgrade("0001")
         with database.session() as s:
-            row, _ = create_session(s)
+            row, _ = create_session(s, consent_version=CONSENT_VERSION, consent_text=CONSENT_TEXT)
             s.execute(text("INSERT INTO messages (session_id, role, text, genes, drugs, report_facts, created_at) "
                            "VALUES (:sid, 'bot', 'an old reply', '[]', '[]', '[]', CURRENT_TIMESTAMP)"),
                       {"sid": row.id})

@@ -14,8 +14,8 @@ from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
 from bot.api.schemas import ConsentOut, ReportUploaded, SessionCreate, SessionCreated, SessionOut
 from bot.errors import ReportError
+from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store import sessions as repo
-from bot.store.consent import CONSENT_TEXT, CONSENT_VERSION
 from bot.store.medicines import list_medicines
 from bot.store.models import PatientSession
 
@@ -49,7 +49,7 @@ def create_session(body: SessionCreate, db: Session = Depends(get_db)) -> Sessio
         raise ApiError(422, "consent_required", "Accept the consent text (consent: true) to start a session.")
     if body.consent_version is not None and body.consent_version != CONSENT_VERSION:
         raise ApiError(409, "consent_outdated", "The consent text has changed; show the current version again.")
-    row, token = repo.create_session(db)
+    row, token = repo.create_session(db, consent_version=CONSENT_VERSION, consent_text=CONSENT_TEXT)
     db.commit()
     return SessionCreated(session_id=row.id, token=token, consent_version=row.consent_version)
 

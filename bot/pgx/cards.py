@@ -4,7 +4,8 @@ The API returns them with the report (upload reply, session, escalation detail),
 never has to send a report back to get them.
 
 A pharmacogene card is a report fact (the result as the report gives it) plus CPIC-derived data from
-``bot.pgx`` (level, one-liner, medicines); nothing is inferred beyond the report. A card's ``level``
+``bot.pgx`` (level, one-liner, medicines), which is why cards live here: ``bot.pgx`` sits above
+``bot.reports`` in the layers (docs/ARCHITECTURE.md); nothing is inferred beyond the report. A card's ``level``
 comes with a text ``label`` and a ``symbol`` so it reads the same without colour. Cards come most
 important first (important, then unclear, then typical), by gene within a level.
 
