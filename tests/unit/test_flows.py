@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 from bot.conversation.flows import EngineWarming, MessageFlow, PatientMessage, load_context
 from bot.core.reply import Reply
 from bot.safety import wording
+from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store.audit import list_events
 from bot.store.db import Database
+from bot.store.medicines import replace_medicines
 from bot.store.models import Escalation, Message
 from bot.store.sessions import create_session, save_report
 from tests.support.fakes import FakeEngine
@@ -49,7 +51,7 @@ def db(database: Database) -> Iterator[Session]:
 
 @pytest.fixture
 def session_id(db: Session) -> str:
-    row, _ = create_session(db)
+    row, _ = create_session(db, consent_version=CONSENT_VERSION, consent_text=CONSENT_TEXT)
     db.commit()
     return row.id
 
@@ -85,6 +87,14 @@ def test_engine_gets_the_report_and_earlier_turns(database, db, session_id):
     assert report is not None and report.pharmacogenomics[0].gene == "CYP2C19"
     assert [t.role for t in history] == ["user", "bot"]
     assert load_context(db, session_id, before=done.user_message_id).history == history
+
+
+def test_engine_gets_the_patients_medicine_list(database, db, session_id):
+    replace_medicines(db, session_id, ["Plavix", "zocor"])
+    db.commit()
+    engine = FakeEngine()
+    ask(flow(database, engine), db, session_id, "are my medicines OK with my genes?")
+    assert engine.medicines_seen == [["Plavix", "zocor"]]
 
 
 def test_warming_engine_raises_and_stores_nothing(database, db, session_id):
