@@ -18,7 +18,6 @@ from typing import Any
 import numpy as np
 
 from bot.answering.facts import fact_sentences
-from bot.answering.llm import LLMComposer
 from bot.answering.local import LocalComposer, ResultScope, facts_for, is_definition
 from bot.answering.medicines import medicines_draft
 from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
@@ -130,6 +129,10 @@ class ConversationEngine:
     def _make_llm_composer(self):
         if self._llm is None and not (self.settings.llm_model and self.settings.llm_base_url):
             return None
+        # Imported here, not at the top: LLM mode is optional, and its prompt files and langchain pieces add
+        # about 60 ms to every server's cold start (BENCHMARKS.md) for a composer most servers never build.
+        from bot.answering.llm import LLMComposer
+
         return LLMComposer.from_settings(self.settings, llm=self._llm)
 
     # ---- the pipeline ----------------------------------------------------------------------
