@@ -74,11 +74,17 @@ def _states_result(low: str, report: Report | None, gene: str) -> bool:
     return any(t.lower() in low for v in variants for t in (v.hgvs, v.protein, v.classification) if t)
 
 
+# Knowledge-base documents about one gene, medicine or condition; the others explain general concepts.
+TOPIC_DOC_PREFIXES = ("gene-", "drug-", "condition-")
+
+
 def _unrelated_citations(reply: Reply, topics: list[str]) -> list[str]:
     """Cited documents about a gene, medicine or condition that is none of ``topics`` (general ones pass)."""
     allowed = {t.lower() for t in topics}
     out = []
     for c in reply.citations:
+        if not c.doc_id.startswith(TOPIC_DOC_PREFIXES):
+            continue  # a concept explainer ("metabolizer-terms", "carrier-status") fits any topic
         subjects = {s.lower() for s in [*c.genes, *c.drugs, *c.conditions]}
         if subjects and not subjects & allowed:
             out.append(c.doc_id)
