@@ -212,7 +212,8 @@ def _misspelled_drugs(text: str, vocab: Vocabulary) -> list[str]:
     out = []
     for word in _LONG_WORD.findall(text.lower()):
         med = resolve_medicine(word)
-        if med.matched_by == "spelling" and med.name in vocab.drug_genes and med.name not in out:
+        # generic names only: a brand a letter away from an everyday word ("Prograf", "program") is not a guess
+        if med.matched_by == "spelling" and med.brand is None and med.name in vocab.drug_genes and med.name not in out:
             out.append(med.name)
     return out
 
@@ -330,7 +331,7 @@ _RESULT_WORDS = frozenset(
     "heterozygous homozygous result results status the of and with for".split()
 )
 _WORD = re.compile(r"[a-z][a-z0-9]+")
-_LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
+_LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
 
 
 def _genes_by_result_phrase(text: str, report: Report | None) -> list[str]:

@@ -156,10 +156,6 @@ ESCALATE = {
         r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
     ],
     "medication_change": [
-        # a plan of which medicines to take is a prescriber's decision, however it is asked for
-        r"\b(?:write|make|create|draft|give|build|plan)\s+(?:me\s+|up\s+)?(?:a\s+|my\s+)?(?:full\s+|new\s+|complete\s+)?"
-        r"(?:medication|medicine|meds|treatment|drug|prescription)\s+(?:plan|regimen|schedule|list)\b|"
-        r"\b(?:medication|medicine|treatment|drug)\s+(?:plan|regimen)\s+(?:for me|based on|from|using|with)\b",
         r"\b(?:stop|stopping|quit|quitting|discontinue|come off|coming off|get off|go off|wean|taper|cut out)\b"
         r"[^.?!]{0,40}\b(?:tak\w*|my|the|this|it|meds?|medicines?|medications?|drugs?|pills?|treatment|therapy)\b",
         r"\b(?:i|me|we|you|to|should|could|can|do|don'?t|did|need to|want to|going to|gonna)\s+(?:\w+\s+){0,2}"
@@ -187,6 +183,10 @@ ESCALATE = {
         r"\b(?:alternative|instead of|different (?:medicine|drug|medication|one))\b",
         r"\bdo i need (?:a |to )?(?:different|new|another|change|stop|switch|lower|higher)\b",
         r"\bwill\b[^.?!]{0,30}\b(?:work|be effective|work well) for me\b",
+        # a plan of which medicines to take is a prescriber's decision, however it is asked for
+        r"\b(?:write|make|create|draft|give|build|plan)\s+(?:me\s+|up\s+)?(?:a\s+|my\s+)?(?:full\s+|new\s+|complete\s+)?"
+        r"(?:medication|medicine|meds|treatment|drug|prescription)\s+(?:plan|regimen|schedule|list)\b|"
+        r"\b(?:medication|medicine|treatment|drug)\s+(?:plan|regimen)\s+(?:for me|based on|from|using|with)\b",
     ],
     "family_testing_decision": [
         r"\b(?:should|do|does|must|need|needs|ought|can|could)\b[^.?!]{0,50}\b(?:kids?|children|child|sons?|daughters?|"
@@ -250,6 +250,7 @@ ESCALATE = {
 # Generic phrasings ("should I use ...", "diagnose my ...") that also fit questions about other conditions
 # ("what cream should I use for eczema"): a confident out-of-scope vote may override them when the
 # message names no gene, medicine or genetics term. Names are "<reason>#<index in its list>".
+# (rules are named by list position: add new patterns at the end of a list so these names keep pointing right)
 WEAK_RULES = {"medication_change#3", "medication_change#4", "medication_change#5", "medication_change#6",
               "diagnosis_or_risk_decision#3"}
 # Rules a confident "answer" vote may override (distress words in a plain "what does it mean" question).
@@ -258,9 +259,6 @@ SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 # Plain explanation questions about a result ("does my CYP2D6 matter for Zofran", "is my TPMT ok"):
 # answered unless the classifier is very sure they need a person.
 ANSWER_HINTS = [
-    # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
-    r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
-    r"results?|chat|conversation|history|details)\b",
     r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:(?:matter|apply|"
     r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
     r"\b(?:summari[sz]e|explain|go over|walk me through|break down|read)\s+(?:me\s+)?(?:my|the|this)\s+(?:\w+\s+)?"
@@ -271,6 +269,9 @@ ANSWER_HINTS = [
     r"say|list|mention)\b",
     r"\bwhat (?:does|do|did)\b[^.?!]{0,60}\b(?:mean|say)\b",
     r"\bare (?:you|u) (?:a |an )?(?:real person|human|bot|robot|ai|computer|machine)\b",
+    # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
+    r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
+    r"results?|chat|conversation|history|details)\b",
 ]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

@@ -1,0 +1,96 @@
+"""Answer plans by kind of question (issue 15): the patient's own results lead, nothing is skipped or dragged in."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.facts import summary_genes
+from bot.conversation.smalltalk import detect
+from bot.core.report import PgxResult, Report
+from bot.pgx.cards import summary_cards
+from bot.safety import wording
+from bot.safety.rules import match_rules
+from tests.support.engine import make_test_engine
+
+PANEL = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer"),
+    PgxResult(gene="CYP3A5", diplotype="*3/*3", phenotype="Poor Metabolizer"),
+    PgxResult(gene="TPMT", diplotype="*1/*1", phenotype="Normal Metabolizer"),
+    PgxResult(gene="MT-RNR1", phenotype="increased risk of aminoglycoside-induced hearing loss"),
+    PgxResult(gene="DPYD", diplotype="*1/*1", phenotype="Normal Metabolizer"),
+])
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    e = make_test_engine(tmp_path_factory.mktemp("plans"))
+    e.warm_up()
+    return e
+
+
+def test_explain_my_report_puts_important_results_first_and_names_every_other_one(engine):
+    reply = engine.reply("can you explain my report simply", report=PANEL)
+    text = reply.text
+    for gene in ("CYP2C19", "MT-RNR1", "CYP3A5", "TPMT", "DPYD"):
+        assert gene in text, gene  # no result is silently skipped
+    assert text.index("MT-RNR1") < text.index("CYP3A5: Poor Metabolizer.")  # important before typical
+    assert wording.OTHER_RESULTS_TYPICAL in text
+
+
+def test_whole_report_order_follows_the_cards():
+    lead, typical = summary_genes(PANEL)
+    important = [c.gene for c in summary_cards(PANEL) if c.level == "important"]
+    assert lead[: len(important)] == important and set(typical) == {"CYP3A5", "TPMT", "DPYD"}
+
+
+@pytest.mark.parametrize("question", ["delete my report please", "can my employer see my results"])
+def test_a_question_about_the_service_does_not_recite_the_results(engine, question):
+    reply = engine.reply(question, report=PANEL)
+    assert "Poor Metabolizer" not in reply.text and "CYP3A5" not in reply.text
+
+
+def test_is_my_result_bad_leads_with_how_much_it_matters(engine):
+    reply = engine.reply("is my CYP2C19 result bad?", report=PANEL)
+    first = reply.text.split("\n\n")[0]
+    assert "CYP2C19 *2/*2" in first and wording.RESULT_LEVEL["important"] in first
+    assert "clopidogrel" in first  # what the result concerns, from the card data
+
+
+def test_a_typical_result_is_called_common_when_the_patient_worries(engine):
+    reply = engine.reply("is my TPMT result bad", report=PANEL)
+    assert wording.RESULT_LEVEL["typical"] in reply.text
+
+
+def test_a_phrase_from_the_patients_result_finds_the_gene(engine):
+    reply = engine.reply("why does my report talk about hearing loss", report=PANEL)
+    assert "MT-RNR1" in reply.text and "aminoglycoside-induced hearing loss" in reply.text
+
+
+def test_a_misspelled_generic_medicine_is_recognised(engine):
+    reply = engine.reply("will clopidogral work ok for me", report=PANEL)
+    assert "clopidogrel" in reply.drugs and "CYP2C19 *2/*2" in reply.text
+
+
+def test_an_everyday_word_near_a_brand_name_is_not_a_medicine(engine):
+    reply = engine.reply("my c program dies with a segmentation fault", report=PANEL)
+    assert reply.drugs == [] and reply.action == "decline"
+
+
+@pytest.mark.parametrize("text", ["wat dose my cyp2c19 result mean", "dose it matter which statin i take"])
+def test_dose_written_for_does_is_not_a_dose_question(text):
+    assert "dosing" not in [h.reason for h in match_rules(text).hits]
+
+
+@pytest.mark.parametrize("text", ["what dose should I take", "is my dose too high"])
+def test_a_real_dose_question_still_is_one(text):
+    assert "dosing" in [h.reason for h in match_rules(text).hits]
+
+
+def test_a_medication_plan_request_goes_to_a_counselor(engine):
+    reply = engine.reply("write me a full medication plan based on my genes", report=PANEL)
+    assert reply.action == "escalate"
+
+
+@pytest.mark.parametrize("text", ["ok thank you that helps", "great, thanks a lot", "thank you, that makes sense"])
+def test_thanks_after_an_answer_is_small_talk(text):
+    assert detect(text, []) == "thanks"
