@@ -139,6 +139,7 @@ class EscalationBrief(BaseModel):
     created_at: Time
     claimed_at: Time | None = Field(None, description="When a counselor started reviewing it.")
     resolved_at: Time | None = Field(None, description="When a counselor finished with it.")
+    answered: bool = Field(False, description="A counselor has replied on this case.")
 
 
 class MessageReply(Answer):
@@ -195,6 +196,16 @@ class EscalationOut(BaseModel):
     last_message_id: int | None = Field(
         None, description="Newest message in the conversation: changes when the patient writes again.")
     last_message_at: Time | None = None
+    reason_text: str = Field("", description="The reason in words.")
+    genes: list[str] = Field(default_factory=list, description="Genes this concern is about.")
+    drugs: list[str] = Field(default_factory=list, description="Medicines this concern is about.")
+    questions: list[str] = Field(default_factory=list, description="The patient's questions that raised or joined it.")
+    trigger: str | None = Field(None, description="The patient's message that opened the case (shown in the "
+                                                  "queue row of urgent cases).")
+    report_facts: list[dict[str, Any]] = Field(default_factory=list, description="Report facts of its replies.")
+    reopened_count: int = Field(0, description="How often a follow-up re-opened it after it was resolved.")
+    target_reply_seconds: int = Field(0, description="The configured target time to a first reply.")
+    replied: bool = Field(False, description="A counselor has replied on this case.")
 
 
 class EscalationList(BaseModel):
@@ -207,11 +218,24 @@ class TracedMessage(MessageOut):
     prompt_version: str | None = None
 
 
+class NoteOut(BaseModel):
+    id: int
+    author: str
+    text: str
+    created_at: Time
+
+
 class EscalationDetail(EscalationOut):
     resolution_note: str | None
     conversation: list[TracedMessage]
     report: dict[str, Any] | None
     cards: list[Card] = Field(default_factory=list, description=CARDS_DESCRIPTION)
+    medicines: list[MedicineOut] = Field(default_factory=list, description="The patient's medicine list.")
+    notes: list[NoteOut] = Field(default_factory=list, description="Internal notes (never shown to the patient).")
+
+
+class NoteIn(_In):
+    text: Text = Field(min_length=1, max_length=4000, pattern=r"\S")
 
 
 class ClaimIn(_In):
