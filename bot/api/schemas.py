@@ -269,3 +269,35 @@ class Readiness(BaseModel):
     status: Literal["ready", "not_ready"]
     checks: dict[str, bool]
     missing: list[str]
+
+
+class ResumeCodeIn(_In):
+    secret: Text = Field(min_length=4, max_length=64, description="A short secret the patient chooses; asked "
+                                                                  "for with the code when they come back.")
+
+
+class ResumeCodeOut(BaseModel):
+    code: str = Field(description="The resume code (shown once; only its hash is stored).")
+
+
+class ResumeIn(_In):
+    code: Text = Field(min_length=10, max_length=64)
+    secret: Text = Field(min_length=1, max_length=64)
+
+
+class ResumeLinkIn(_In):
+    token: Text = Field(min_length=20, max_length=128, description="The one-time token from the emailed link.")
+
+
+class ResumedOut(BaseModel):
+    session_id: str
+    token: str = Field(description="A new bearer token for the session; the previous one stops working.")
+
+
+class NotifyIn(_In):
+    email: Text = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class ComeBackOut(BaseModel):
+    has_code: bool = Field(description="A resume code is active for this session.")
+    has_email: bool = Field(description="An email address is stored for reply notifications.")
