@@ -54,6 +54,16 @@ class WidgetWording(BaseModel):
     handoff_steps: list[str] = Field(description="What happens next when a question is passed to a counselor.")
     handoff_steps_urgent: list[str] = Field(description="The same, when the question is urgent.")
     emergency_handoff_steps: list[str] = Field(description="What happens next after an emergency reply.")
+    handoff_joined: str = Field("", description="A follow-up was added to a question already with a counselor.")
+    come_back_help: str = Field("", description="How to come back later: pick a secret word, get a code.")
+    come_back_code_note: str = Field("", description="Shown with the resume code: save it, keep it safe.")
+    resume_help: str = Field("", description="On the 'come back' form: type your code and secret word.")
+    resume_failed: str = Field("", description="The code and secret word did not match.")
+    notify_help: str = Field("", description="Leave an email to hear when a counselor replies.")
+    welcome_back: str = Field("", description="Shown above the case status when a patient comes back.")
+    case_received: str = Field("", description="Where a question to a counselor stands: received.")
+    case_reviewing: str = Field("", description="... a counselor is reviewing it.")
+    case_answered: str = Field("", description="... the counselor replied.")
 
 
 class WidgetConfig(BaseModel):

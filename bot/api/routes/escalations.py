@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, BackgroundTasks, Depends, Path, Query
 from sqlalchemy.orm import Session
 
-from bot.api import views
+from bot.api import mailer, views
 from bot.api.deps import AppState, app_state, current_counselor, get_db
 from bot.api.errors import ApiError, responses
 from bot.api.schemas import (
@@ -26,6 +26,7 @@ from bot.api.schemas import (
     NoteOut,
     ResolveIn,
 )
+from bot.store import contacts, resume
 from bot.store import escalations as repo
 from bot.store.escalations import EscalationConflict
 from bot.store.medicines import list_medicines
@@ -122,13 +123,30 @@ def claim(escalation_id: EscalationId, body: ClaimIn | None = None, who: Counsel
 
 
 @router.post("/{escalation_id}/reply", status_code=201, response_model=MessageOut, responses=ERRORS)
-def reply(escalation_id: EscalationId, body: CounselorReplyIn, who: Counselor = Depends(current_counselor),
-          db: Session = Depends(get_db)) -> MessageOut:
-    """Send a reply that appears in the patient's conversation as role "counselor"."""
+def reply(escalation_id: EscalationId, body: CounselorReplyIn, background: BackgroundTasks,
+          who: Counselor = Depends(current_counselor), db: Session = Depends(get_db),
+          state: AppState = Depends(app_state)) -> MessageOut:
+    """Send a reply that appears in the patient's conversation as role "counselor".
+
+    When the patient left an email address (and email is set up), they are told a reply is waiting.
+    """
     esc = _load(db, escalation_id)
     with _state_change(db):
         msg = repo.reply(db, esc, who, body.text)
+    _tell_patient(db, esc.session_id, state, background)
     return views.conversation(db, [msg])[0]
+
+
+def _tell_patient(db: Session, session_id: str, state: AppState, background: BackgroundTasks) -> None:
+    server = mailer.smtp_server(state.settings)
+    if server is None:
+        return
+    address = contacts.email_for(db, session_id, key=contacts.load_key(state.settings))
+    if address is None:
+        return
+    link = resume.issue_link(db, session_id) if state.settings.public_url else None
+    db.commit()
+    background.add_task(mailer.send, server, mailer.reply_waiting_email(state.settings, address, link))
 
 
 @router.post("/{escalation_id}/notes", status_code=201, response_model=NoteOut, responses=ERRORS)

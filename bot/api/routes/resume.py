@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 
 from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
-from bot.api.schemas import ComeBackOut, NotifyIn, ResumeCodeIn, ResumeCodeOut, ResumedOut, ResumeIn, ResumeLinkIn
+from bot.api.schemas import (
+    ComeBackOut,
+    NotifyIn,
+    ResumeCodeIn,
+    ResumeCodeOut,
+    ResumedOut,
+    ResumeIn,
+    ResumeLinkIn,
+)
 from bot.store import contacts, resume
 from bot.store.models import PatientSession
 
