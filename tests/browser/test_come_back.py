@@ -4,7 +4,16 @@ with the resume code and secret word, and reads the counselor's reply first."""
 from __future__ import annotations
 
 import pytest
-from browser_steps import DATA, TIMEOUT_MS, accept_consent, ask, counselor_token, open_chat, open_widget, upload
+from browser_steps import (
+    DATA,
+    TIMEOUT_MS,
+    accept_consent,
+    ask,
+    counselor_token,
+    open_chat,
+    open_widget,
+    upload,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
