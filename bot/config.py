@@ -53,6 +53,22 @@ class Settings(BaseSettings):
     )
     counselor_token_ttl_minutes: int = Field(480, description="Lifetime of a counselor login token.")
     escalation_webhook: str = Field("", description="URL called (POST JSON) when a new escalation is created.")
+    reply_target_minutes: int = Field(
+        1440, ge=1, description="Target time from a case opening to a counselor's reply; the console shows each "
+                                "case's age against it.")
+    public_url: str = Field("", description="The address patients open the chat at (e.g. https://genechat.example"
+                                            "/widget); the notification email links there. Empty = no link.")
+    smtp_url: str = Field("", description="Mail server for notification emails, e.g. smtps://user:pass@host:465 "
+                                          "or smtp://user:pass@host:587 (STARTTLS). Overrides smtp_host/port/user.")
+    smtp_host: str = Field("", description="Mail server host (when smtp_url is empty); empty = no emails.")
+    smtp_port: int = Field(587, description="Mail server port.")
+    smtp_user: str = Field("", description="Mail server login (empty = no login).")
+    smtp_password: str = Field("", description="Mail server password.")
+    smtp_tls: Literal["starttls", "ssl", "none"] = Field(
+        "starttls", description="starttls (port 587), ssl (implicit TLS, port 465) or none (local test servers only).")
+    smtp_from: str = Field("genechat@localhost", description="From address of notification emails.")
+    notify_key: str = Field("", description="Fernet key that encrypts stored notification addresses; empty = a key "
+                                            "file `notify.key` created in the data dir.")
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint for the optional LLM composer.")
     llm_model: str = Field("", description="Model name for the LLM composer; empty = local composer only.")
     llm_api_key: str = Field("", description="API key for the LLM endpoint.")

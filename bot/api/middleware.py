@@ -160,6 +160,8 @@ class RateLimitMiddleware:
             keys.append((self.rate, "tok:" + hashlib.sha256(auth[7:].encode()).hexdigest()[:24]))
         if scope["path"] == "/api/auth/login":
             keys.append((self.login_rate, keys[0][1] + ":login"))
+        if scope["path"].startswith("/api/resume"):  # guessing resume codes: as strict as guessing passwords
+            keys.append((self.login_rate, keys[0][1] + ":resume"))
         return keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

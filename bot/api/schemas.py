@@ -54,6 +54,16 @@ class WidgetWording(BaseModel):
     handoff_steps: list[str] = Field(description="What happens next when a question is passed to a counselor.")
     handoff_steps_urgent: list[str] = Field(description="The same, when the question is urgent.")
     emergency_handoff_steps: list[str] = Field(description="What happens next after an emergency reply.")
+    handoff_joined: str = Field("", description="A follow-up was added to a question already with a counselor.")
+    come_back_help: str = Field("", description="How to come back later: pick a secret word, get a code.")
+    come_back_code_note: str = Field("", description="Shown with the resume code: save it, keep it safe.")
+    resume_help: str = Field("", description="On the 'come back' form: type your code and secret word.")
+    resume_failed: str = Field("", description="The code and secret word did not match.")
+    notify_help: str = Field("", description="Leave an email to hear when a counselor replies.")
+    welcome_back: str = Field("", description="Shown above the case status when a patient comes back.")
+    case_received: str = Field("", description="Where a question to a counselor stands: received.")
+    case_reviewing: str = Field("", description="... a counselor is reviewing it.")
+    case_answered: str = Field("", description="... the counselor replied.")
 
 
 class WidgetConfig(BaseModel):
@@ -139,6 +149,7 @@ class EscalationBrief(BaseModel):
     created_at: Time
     claimed_at: Time | None = Field(None, description="When a counselor started reviewing it.")
     resolved_at: Time | None = Field(None, description="When a counselor finished with it.")
+    answered: bool = Field(False, description="A counselor has replied on this case.")
 
 
 class MessageReply(Answer):
@@ -195,6 +206,16 @@ class EscalationOut(BaseModel):
     last_message_id: int | None = Field(
         None, description="Newest message in the conversation: changes when the patient writes again.")
     last_message_at: Time | None = None
+    reason_text: str = Field("", description="The reason in words.")
+    genes: list[str] = Field(default_factory=list, description="Genes this concern is about.")
+    drugs: list[str] = Field(default_factory=list, description="Medicines this concern is about.")
+    questions: list[str] = Field(default_factory=list, description="The patient's questions that raised or joined it.")
+    trigger: str | None = Field(None, description="The patient's message that opened the case (shown in the "
+                                                  "queue row of urgent cases).")
+    report_facts: list[dict[str, Any]] = Field(default_factory=list, description="Report facts of its replies.")
+    reopened_count: int = Field(0, description="How often a follow-up re-opened it after it was resolved.")
+    target_reply_seconds: int = Field(0, description="The configured target time to a first reply.")
+    replied: bool = Field(False, description="A counselor has replied on this case.")
 
 
 class EscalationList(BaseModel):
@@ -207,11 +228,24 @@ class TracedMessage(MessageOut):
     prompt_version: str | None = None
 
 
+class NoteOut(BaseModel):
+    id: int
+    author: str
+    text: str
+    created_at: Time
+
+
 class EscalationDetail(EscalationOut):
     resolution_note: str | None
     conversation: list[TracedMessage]
     report: dict[str, Any] | None
     cards: list[Card] = Field(default_factory=list, description=CARDS_DESCRIPTION)
+    medicines: list[MedicineOut] = Field(default_factory=list, description="The patient's medicine list.")
+    notes: list[NoteOut] = Field(default_factory=list, description="Internal notes (never shown to the patient).")
+
+
+class NoteIn(_In):
+    text: Text = Field(min_length=1, max_length=4000, pattern=r"\S")
 
 
 class ClaimIn(_In):
@@ -245,3 +279,35 @@ class Readiness(BaseModel):
     status: Literal["ready", "not_ready"]
     checks: dict[str, bool]
     missing: list[str]
+
+
+class ResumeCodeIn(_In):
+    secret: Text = Field(min_length=4, max_length=64, description="A short secret the patient chooses; asked "
+                                                                  "for with the code when they come back.")
+
+
+class ResumeCodeOut(BaseModel):
+    code: str = Field(description="The resume code (shown once; only its hash is stored).")
+
+
+class ResumeIn(_In):
+    code: Text = Field(min_length=10, max_length=64)
+    secret: Text = Field(min_length=1, max_length=64)
+
+
+class ResumeLinkIn(_In):
+    token: Text = Field(min_length=20, max_length=128, description="The one-time token from the emailed link.")
+
+
+class ResumedOut(BaseModel):
+    session_id: str
+    token: str = Field(description="A new bearer token for the session; the previous one stops working.")
+
+
+class NotifyIn(_In):
+    email: Text = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class ComeBackOut(BaseModel):
+    has_code: bool = Field(description="A resume code is active for this session.")
+    has_email: bool = Field(description="An email address is stored for reply notifications.")

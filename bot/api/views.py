@@ -14,6 +14,7 @@ from bot.api.schemas import EscalationBrief, EscalationOut, MedicineOut, Message
 from bot.core.report import Report
 from bot.pgx.cards import Card, summary_cards
 from bot.pgx.medicines import medicine_facts, read_medicine_list
+from bot.store.escalations import CaseOrigin
 from bot.store.messages import as_citation, citations_for, traces_for
 from bot.store.models import Counselor, Escalation, Message, utcnow
 
@@ -76,17 +77,41 @@ def medicines(report: dict[str, Any] | Report | None, typed: list[str]) -> list[
     return out
 
 
-def escalation_brief(esc: Escalation) -> EscalationBrief:
+def escalation_brief(esc: Escalation, *, answered: bool = False) -> EscalationBrief:
     """The patient's view of an escalation: state and times only (no notes, summary or counselor)."""
     return EscalationBrief(id=esc.id, priority=esc.priority, status=esc.status, created_at=esc.created_at,
-                           claimed_at=esc.claimed_at, resolved_at=esc.resolved_at)
+                           claimed_at=esc.claimed_at, resolved_at=esc.resolved_at, answered=answered)
+
+
+# For counselors (not patient-facing): the triage reason codes in words.
+REASON_WORDS = {
+    "emergency_symptoms": "Possible emergency (symptoms)",
+    "self_harm": "Possible self-harm",
+    "medication_change": "Wants to start, stop or change a medicine",
+    "dosing": "Asks about a dose",
+    "diagnosis_or_risk_decision": "Asks for a diagnosis or personal risk",
+    "family_testing_decision": "Family testing decision",
+    "pregnancy_decision": "Pregnancy or family planning",
+    "disagrees_with_report": "Thinks the report is wrong",
+    "wants_human": "Wants to talk to a person",
+    "system_error": "GeneChat could not answer (system error)",
+}
+
+
+def reason_words(reason: str) -> str:
+    return REASON_WORDS.get(reason, reason.replace("_", " ").capitalize())
 
 
 def escalation(esc: Escalation, names: dict[int, str],
-               last: dict[str, tuple[int, datetime]] | None = None) -> EscalationOut:
+               last: dict[str, tuple[int, datetime]] | None = None, origin: CaseOrigin | None = None, *,
+               target_seconds: int = 0, replied: bool = False) -> EscalationOut:
     """The counselor's view; ``last`` maps a session id to its newest message (id, time)."""
     newest = (last or {}).get(esc.session_id)
     return EscalationOut(
+        reason_text=reason_words(esc.reason), genes=list(esc.genes or []), drugs=list(esc.drugs or []),
+        questions=origin.questions if origin else [], trigger=origin.trigger if origin else None,
+        report_facts=origin.report_facts if origin else [], reopened_count=esc.reopened_count or 0,
+        target_reply_seconds=target_seconds, replied=replied,
         id=esc.id, session_id=esc.session_id, message_id=esc.message_id, priority=esc.priority,
         action=esc.action, reason=esc.reason, summary=esc.summary, status=esc.status,
         claimed_by=names.get(esc.claimed_by) if esc.claimed_by else None, created_at=esc.created_at,

@@ -28,6 +28,7 @@ from bot.core.report import Report
 from bot.errors import GeneChatError
 from bot.store import audit
 from bot.store import messages as repo
+from bot.store.concerns import CaseEvent
 from bot.store.db import Database
 from bot.store.medicines import list_medicines
 from bot.store.models import Escalation, Message
@@ -92,7 +93,7 @@ class Notice(BaseModel):
     """A webhook call to make after the reply is sent: ids and codes only, never patient text."""
 
     url: str
-    event: Literal["escalation.queued"] = "escalation.queued"  # new, or raised to urgent
+    event: Literal["escalation.queued"] = "escalation.queued"  # a new case, or a resolved one re-opened
     escalation_id: int
     priority: Literal["urgent", "normal"]
     reason: str
@@ -113,6 +114,9 @@ class Answer(BaseModel):
     reason: str
     citations: list[Citation]
     report_facts: list[dict[str, Any]]
+    case_event: CaseEvent | None = Field(
+        None, description="opened: a new case for a counselor; joined: added to the open case of the same "
+                          "concern; reopened: a recently resolved case of the same concern is open again.")
 
 
 class Answered(Answer):
@@ -162,7 +166,7 @@ class MessageFlow:
         context = load_context(db, message.session_id, before=user.id)
         reply = ask_engine(engine, user.text, context, session_id=message.session_id, message_id=user.id)
         with self.database.serialized_writes():
-            bot, esc, queue_changed = repo.add_bot_reply(db, message.session_id, user.id, reply)
+            bot, esc, event = repo.add_bot_reply(db, message.session_id, user.id, reply)
             if reply.composer == "fallback":
                 audit.record(db, actor_type="system", actor="engine", action="reply.fallback", target_type="message",
                              target_id=bot.id, detail={"session_id": message.session_id})
@@ -170,12 +174,12 @@ class MessageFlow:
         log.info("message_answered", session_id=message.session_id, message_id=bot.id, action=reply.action,
                  reason=reply.reason, citations=len(reply.citations), escalation_id=esc.id if esc else None)
         notice = None
-        if queue_changed and esc is not None and self.webhook_url:
+        if event in ("opened", "reopened") and esc is not None and self.webhook_url:
             notice = Notice(url=self.webhook_url, escalation_id=esc.id, priority=esc.priority, reason=esc.reason,
                             created_at=esc.created_at)
         return Answered(message_id=bot.id, user_message_id=user.id, reply=reply.text, action=reply.action,
                         reason=reply.reason, citations=reply.citations, report_facts=bot.report_facts or [],
-                        escalation=esc, notice=notice)
+                        escalation=esc, notice=notice, case_event=event)
 
     def _store_question(self, db: Session, message: PatientMessage) -> Message:
         with self.database.serialized_writes():
@@ -194,5 +198,6 @@ def _replayed(db: Session, bot: Message) -> Answered:
         message_id=bot.id, user_message_id=bot.reply_to or 0, reply=bot.text, action=bot.action,
         reason=bot.reason or "", citations=[repo.as_citation(c) for c in repo.citations_for(db, [bot.id])[bot.id]],
         report_facts=bot.report_facts or [],
-        escalation=db.get(Escalation, bot.escalation_id) if bot.escalation_id else None, replayed=True,
+        escalation=(esc := db.get(Escalation, bot.escalation_id) if bot.escalation_id else None), replayed=True,
+        case_event=None if esc is None else "opened" if esc.message_id == bot.id else "joined",
     )

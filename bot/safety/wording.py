@@ -170,7 +170,7 @@ UPLOAD_UNREADABLE = (
 HANDOFF_STEPS = (
     "A genetic counselor will read your question and your report.",
     "Most of the time, they reply within 1 business day.",
-    "Keep this page open: their reply will appear here. You do not need to do anything else.",
+    "Their reply will appear in this chat. You can close this page and come back later.",
     "While you wait, do not change any medicine on your own. If you feel unwell, contact your doctor.",
 )
 HANDOFF_STEPS_URGENT = (
@@ -181,6 +181,36 @@ HANDOFF_STEPS_URGENT = (
 EMERGENCY_HANDOFF_STEPS = (
     "A genetic counselor has been told about this message.",
     "Do not wait for their reply: get emergency help now.",
+)
+# A follow-up that joined (or re-opened) a question the counselor already has: no new "what happens next".
+HANDOFF_JOINED = "I added this to the question you already sent to a counselor."
+# Coming back to the chat later, from this or another device (resume code, emailed link).
+COME_BACK_HELP = (
+    "To come back to this chat later from any device, pick a short secret word. "
+    "We will give you a code to go with it."
+)
+COME_BACK_CODE_NOTE = (
+    "Save this code somewhere safe. To come back, you need the code and your secret word. "
+    "Anyone who has both can read this chat."
+)
+RESUME_HELP = "Type the code you saved and your secret word to go back to your chat."
+RESUME_FAILED = "That code and secret word do not match a chat. Check them and try again."
+NOTIFY_HELP = (
+    "Leave your email and we will tell you when a counselor replies. "
+    "The email only says that a reply is waiting. It never has your health details."
+)
+WELCOME_BACK = "Welcome back. Here is where your questions to the genetic counselor stand."
+# Where a question sent to a counselor stands, on its card and when the patient comes back.
+CASE_STATUS = {
+    "received": "Received. A genetic counselor will look at it soon.",
+    "reviewing": "A counselor is looking at it now.",
+    "answered": "Answered. The counselor's reply is in this chat.",
+}
+# The notification email: it says only that a reply is waiting, never anything about health.
+REPLY_EMAIL_SUBJECT = "You have a new reply on GeneChat"
+REPLY_EMAIL_BODY = (
+    "Someone from the GeneChat team has replied to you. Please open GeneChat to read it.",
+    "You asked us to send this email. To stop these emails, remove your email address in the chat.",
 )
 
 _MB = 1024 * 1024

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.config import get_settings
@@ -14,7 +14,7 @@ from bot.errors import GeneChatError
 from bot.store import audit
 from bot.store.db import Database
 from bot.store.messages import add_counselor_message
-from bot.store.models import Counselor, Escalation, Feedback, Message, utcnow
+from bot.store.models import CaseNote, Counselor, Escalation, Feedback, Message, utcnow
 from bot.store.sessions import latest_report
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
@@ -36,15 +36,37 @@ class EscalationConflict(GeneChatError):
         super().__init__(message)
 
 
-def list_queue(db: Session, status: str = "open") -> list[Escalation]:
-    """Emergencies first, then oldest first."""
-    return list(
-        db.scalars(
-            select(Escalation)
-            .where(Escalation.status.in_(STATUS_FILTERS[status]))
-            .order_by(Escalation.priority_rank, Escalation.created_at, Escalation.id)
-        )
-    )
+QUEUE_VIEWS = ("urgent", "waiting", "mine")
+
+
+def list_queue(db: Session, status: str = "open", *, who: Counselor | None = None) -> list[Escalation]:
+    """Emergencies first, then oldest first. ``status`` is a state filter or a working view: ``urgent``
+    (active emergencies), ``waiting`` (active, the patient has written since the last counselor reply on it),
+    ``mine`` (active, claimed by ``who``)."""
+    query = select(Escalation).where(Escalation.status.in_(STATUS_FILTERS.get(status, STATUS_FILTERS["active"])))
+    if status == "urgent":
+        query = query.where(Escalation.priority == "urgent")
+    elif status == "mine":
+        query = query.where(Escalation.claimed_by == (who.id if who else -1))
+    rows = list(db.scalars(query.order_by(Escalation.priority_rank, Escalation.created_at, Escalation.id)))
+    if status == "waiting":
+        answered = last_counselor_reply(db, [e.id for e in rows])
+        rows = [e for e in rows if e.id not in answered or answered[e.id] < (e.last_activity_at or e.created_at)]
+    return rows
+
+
+def last_counselor_reply(db: Session, ids: list[int]) -> dict[int, datetime]:
+    """Each case's newest counselor reply time."""
+    if not ids:
+        return {}
+    rows = db.execute(select(Message.escalation_id, func.max(Message.created_at))
+                      .where(Message.role == "counselor", Message.escalation_id.in_(ids))
+                      .group_by(Message.escalation_id))
+    return {eid: at for eid, at in rows}
+
+
+def replied_cases(db: Session, ids: list[int]) -> set[int]:
+    return set(last_counselor_reply(db, ids))
 
 
 def get(db: Session, escalation_id: int) -> Escalation | None:
@@ -116,9 +138,52 @@ def _require_holder(db: Session, esc: Escalation, who: Counselor) -> None:
 def reply(db: Session, esc: Escalation, who: Counselor, text: str) -> Message:
     """Post a counselor message into the patient's conversation (claims an open escalation first)."""
     _require_holder(db, esc, who)
-    msg = add_counselor_message(db, esc.session_id, text, counselor_id=who.id)
+    msg = add_counselor_message(db, esc.session_id, text, counselor_id=who.id, escalation_id=esc.id)
     _log(db, who, "escalation.reply", esc, message_id=msg.id)
     return msg
+
+
+def add_note(db: Session, esc: Escalation, who: Counselor, text: str) -> CaseNote:
+    """An internal note on the case (for counselors only; any counselor may add one, in any state)."""
+    row = CaseNote(escalation_id=esc.id, counselor_id=who.id, text=text)
+    db.add(row)
+    db.flush()
+    _log(db, who, "escalation.note", esc, note_id=row.id)
+    return row
+
+
+def notes(db: Session, escalation_id: int) -> list[CaseNote]:
+    return list(db.scalars(select(CaseNote).where(CaseNote.escalation_id == escalation_id).order_by(CaseNote.id)))
+
+
+@dataclass(frozen=True)
+class CaseOrigin:
+    """What raised a case: the patient's questions (oldest first) and the report facts of the replies."""
+
+    questions: list[str]
+    report_facts: list[dict[str, Any]]
+    trigger: str | None  # the question of the reply that opened the case
+
+
+def origins(db: Session, cases: list[Escalation]) -> dict[int, CaseOrigin]:
+    """Each case's questions and report facts, read from the bot replies linked to it (one query each way)."""
+    ids = [c.id for c in cases]
+    if not ids:
+        return {}
+    replies = list(db.scalars(select(Message).where(Message.role == "bot", Message.escalation_id.in_(ids))
+                              .order_by(Message.id)))
+    asked = {m.id: m.text for m in db.scalars(
+        select(Message).where(Message.id.in_([r.reply_to for r in replies if r.reply_to])))}
+    out: dict[int, CaseOrigin] = {}
+    for case in cases:
+        mine = [r for r in replies if r.escalation_id == case.id]
+        facts: list[dict[str, Any]] = []
+        for r in mine:
+            facts += [f for f in (r.report_facts or []) if f not in facts]
+        first = next((r for r in mine if r.id == case.message_id), mine[0] if mine else None)
+        out[case.id] = CaseOrigin(questions=[asked[r.reply_to] for r in mine if r.reply_to in asked],
+                                  report_facts=facts, trigger=asked.get(first.reply_to) if first else None)
+    return out
 
 
 def resolve(db: Session, esc: Escalation, who: Counselor, note: str) -> Escalation:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bot.core.reply import Citation, EscalationRequest, Reply, Turn
 from bot.store import audit
-from bot.store.models import CitationRow, DecisionTrace, Escalation, Message
+from bot.store.concerns import CaseEvent, place
+from bot.store.models import CitationRow, DecisionTrace, Escalation, Message, utcnow
 
 PRIORITY_RANK = {"urgent": 0, "normal": 1}
 
@@ -31,11 +33,11 @@ def reply_to(db: Session, message_id: int) -> Message | None:
 
 
 def add_bot_reply(db: Session, session_id: str, user_message_id: int,
-                  reply: Reply) -> tuple[Message, Escalation | None, bool]:
-    """Store the engine's reply, its citations and trace, and queue an escalation when it asks for one.
+                  reply: Reply) -> tuple[Message, Escalation | None, CaseEvent | None]:
+    """Store the engine's reply, its citations and trace, and file an escalation when it asks for one.
 
-    Returns (message, escalation, queue_changed); ``queue_changed`` is True when an escalation was created
-    or raised to urgent (when counselors should be told).
+    Returns (message, escalation, event): ``event`` says whether the reply opened a new case, joined an active
+    one or re-opened a recently resolved one (bot/store/concerns.py decides which); None without escalation.
     """
     row = Message(
         session_id=session_id, role="bot", text=reply.text, action=reply.action, reason=reply.reason,
@@ -53,47 +55,56 @@ def add_bot_reply(db: Session, session_id: str, user_message_id: int,
         ])
     db.add(DecisionTrace(message_id=row.id, steps=[s.model_dump(mode="json") for s in reply.trace],
                          composer=reply.composer, prompt_version=reply.prompt_version))
-    escalation, changed = None, False
+    escalation, event = None, None
     if reply.escalation is not None:  # Reply guarantees: exactly for escalate/emergency, urgent for emergency
-        escalation, changed = _queue(db, session_id, row, reply, reply.escalation)
+        escalation, event = _queue(db, session_id, row, reply, reply.escalation)
         row.escalation_id = escalation.id
     db.flush()
-    return row, escalation, changed
+    return row, escalation, event
+
+
+def _merge(known: list[Any] | None, new: list[str]) -> list[str]:
+    out = list(known or [])
+    out += [t for t in new if t.lower() not in {k.lower() for k in out}]
+    return out
 
 
 def _queue(db: Session, session_id: str, message: Message, reply: Reply,
-           req: EscalationRequest) -> tuple[Escalation, bool]:
-    """One active case per conversation: a new escalation joins the open one, raising it to urgent if needed."""
-    priority = req.priority
-    active = db.scalar(
-        select(Escalation)
-        .where(Escalation.session_id == session_id, Escalation.status.in_(("open", "claimed")))
-        .order_by(Escalation.id.desc())
-        .limit(1)
-    )
-    if active is not None:
-        if PRIORITY_RANK[priority] >= active.priority_rank:
-            return active, False
-        active.priority, active.priority_rank, active.action = priority, PRIORITY_RANK[priority], reply.action
-        active.reason = req.reason
-        active.summary, active.message_id = req.summary, message.id
-        audit.record(db, actor_type="system", actor="engine", action="escalation.upgrade", target_type="escalation",
-                     target_id=active.id, detail={"session_id": session_id, "priority": priority})
-        return active, True
-    esc = Escalation(
-        session_id=session_id, message_id=message.id, priority=priority, priority_rank=PRIORITY_RANK[priority],
-        action=reply.action, reason=(req.reason), summary=req.summary,
-        status="open",
-    )
-    db.add(esc)
-    db.flush()
-    audit.record(db, actor_type="system", actor="engine", action="escalation.create", target_type="escalation",
-                 target_id=esc.id, detail={"session_id": session_id, "priority": priority})
-    return esc, True
+           req: EscalationRequest) -> tuple[Escalation, CaseEvent]:
+    """One case per concern: open a new case, join the one this follow-up belongs to, or re-open it."""
+    now = utcnow()
+    placed = place(session_escalations(db, session_id), priority=req.priority, reason=req.reason,
+                   genes=reply.genes, drugs=reply.drugs, now=now)
+    esc = placed.case
+    if esc is None:
+        esc = Escalation(
+            session_id=session_id, message_id=message.id, priority=req.priority,
+            priority_rank=PRIORITY_RANK[req.priority], action=reply.action, reason=req.reason, summary=req.summary,
+            status="open", genes=list(reply.genes), drugs=list(reply.drugs), last_activity_at=now,
+        )
+        db.add(esc)
+        db.flush()
+        action = "escalation.create"
+    else:
+        esc.genes, esc.drugs = _merge(esc.genes, list(reply.genes)), _merge(esc.drugs, list(reply.drugs))
+        esc.last_activity_at = now
+        action = "escalation.join"
+        if placed.event == "reopened":
+            # Back to the counselor who resolved it (still claimed by them), at the same place in the queue.
+            esc.status = "claimed" if esc.claimed_by is not None else "open"
+            esc.resolved_at = None
+            esc.reopened_count = (esc.reopened_count or 0) + 1
+            action = "escalation.reopen"
+    audit.record(db, actor_type="system", actor="engine", action=action, target_type="escalation",
+                 target_id=esc.id, detail={"session_id": session_id, "priority": esc.priority})
+    return esc, placed.event
 
 
-def add_counselor_message(db: Session, session_id: str, text: str, *, counselor_id: int) -> Message:
-    row = Message(session_id=session_id, role="counselor", text=text, counselor_id=counselor_id)
+def add_counselor_message(db: Session, session_id: str, text: str, *, counselor_id: int,
+                          escalation_id: int | None = None) -> Message:
+    """A counselor's reply in the patient's conversation, linked to the case it answers."""
+    row = Message(session_id=session_id, role="counselor", text=text, counselor_id=counselor_id,
+                  escalation_id=escalation_id)
     db.add(row)
     db.flush()
     return row

@@ -2,7 +2,7 @@
 
 Times are naive UTC (``utcnow()``) so SQLite and PostgreSQL compare them the same way.
 Patient content lives only in ``reports``, ``medicines``, ``messages``, ``citations``, ``decision_traces``,
-``escalations.summary`` and ``feedback``; deleting a session erases exactly those.
+``escalations.summary``, ``case_notes``, ``feedback`` and ``notify_contacts``; deleting a session erases exactly those.
 """
 
 from __future__ import annotations
@@ -141,6 +141,24 @@ class Escalation(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolution_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # What the concern is about (the genes and medicines of the replies that raised or joined it): a new
+    # escalation sharing one of them is the same concern (bot/store/messages.py, ``_queue``).
+    genes: Mapped[list[Any] | None] = mapped_column(JSON, default=list)  # NULL on cases older than 0005
+    drugs: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
+    # When a patient message last joined or opened the case (recency decides topicless follow-ups).
+    last_activity_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reopened_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CaseNote(Base):
+    """A counselor's internal note on a case: never shown to the patient, erased with the session."""
+
+    __tablename__ = "case_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    escalation_id: Mapped[int] = mapped_column(ForeignKey("escalations.id"), index=True)
+    counselor_id: Mapped[int] = mapped_column(ForeignKey("counselors.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Feedback(Base):
@@ -167,3 +185,29 @@ class AuditEvent(Base):
     target_type: Mapped[str] = mapped_column(String(32))
     target_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ResumeCode(Base):
+    """A way back into a session from another device: a resume code (+ the patient's secret) or a one-time
+    email link. Only hashes are stored; a code locks after too many wrong secrets and can be revoked."""
+
+    __tablename__ = "resume_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("patient_sessions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # code | link
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256: the code is high-entropy
+    secret_hash: Mapped[str | None] = mapped_column(String(255))  # argon2: the secret is short
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class NotifyContact(Base):
+    """The email address a patient left to hear that a counselor replied: encrypted, erased with the session."""
+
+    __tablename__ = "notify_contacts"
+    session_id: Mapped[str] = mapped_column(ForeignKey("patient_sessions.id"), primary_key=True)
+    email_encrypted: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

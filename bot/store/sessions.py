@@ -12,12 +12,15 @@ from bot.store import audit
 from bot.store.consent import ensure_consent
 from bot.store.medicines import delete_medicines
 from bot.store.models import (
+    CaseNote,
     CitationRow,
     DecisionTrace,
     Escalation,
     Feedback,
     Message,
+    NotifyContact,
     PatientSession,
+    ResumeCode,
     StoredReport,
     utcnow,
 )
@@ -67,17 +70,20 @@ def latest_report(db: Session, session_id: str) -> StoredReport | None:
 
 
 def delete_session(db: Session, session_id: str) -> None:
-    """Erase the report, medicine list, messages, citations, traces, feedback and escalation content; keep a
-    tombstone."""
+    """Erase the report, medicine list, messages, citations, traces, feedback, case notes, escalation content,
+    resume codes and the notification address; keep a tombstone."""
     message_ids = select(Message.id).where(Message.session_id == session_id)
     escalation_ids = select(Escalation.id).where(Escalation.session_id == session_id)
     db.execute(delete(Feedback).where(Feedback.escalation_id.in_(escalation_ids)))
+    db.execute(delete(CaseNote).where(CaseNote.escalation_id.in_(escalation_ids)))
+    db.execute(delete(ResumeCode).where(ResumeCode.session_id == session_id))
+    db.execute(delete(NotifyContact).where(NotifyContact.session_id == session_id))
     db.execute(delete(CitationRow).where(CitationRow.message_id.in_(message_ids)))
     db.execute(delete(DecisionTrace).where(DecisionTrace.message_id.in_(message_ids)))
     db.execute(
         update(Escalation)
         .where(Escalation.session_id == session_id)
-        .values(summary=None, resolution_note=None, message_id=None, status="withdrawn")
+        .values(summary=None, resolution_note=None, message_id=None, status="withdrawn", genes=[], drugs=[])
     )
     db.execute(delete(Message).where(Message.session_id == session_id))
     db.execute(delete(StoredReport).where(StoredReport.session_id == session_id))

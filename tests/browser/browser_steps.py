@@ -68,7 +68,7 @@ def widget_config(server) -> dict:
 
 
 def session_credentials(page: Page, url: str) -> dict:
-    raw = page.evaluate("key => sessionStorage.getItem(key)", f"genechat:{url}")
+    raw = page.evaluate("key => localStorage.getItem(key)", f"genechat:{url}")
     return json.loads(raw)
 
 

@@ -109,8 +109,11 @@ class FakeEngine:
             if any(w in low for w in words):
                 escalation = None if action == "decline" else EscalationRequest(
                     priority="urgent" if action == "emergency" else "normal", reason=reason, summary=reason)
+                # like the engine, an escalating reply names the genes and medicines the question did
+                genes = [g for _, gs, _, _ in FAKE_DOCS.values() for g in gs if g.lower() in low]
+                drugs = [d for _, _, ds, _ in FAKE_DOCS.values() for d in ds if d.lower() in low]
                 return Reply(text=_FIXED[action], action=action, reason=reason, escalation=escalation,
-                             trace=[TraceStep(step="triage", outcome=action)])
+                             trace=[TraceStep(step="triage", outcome=action)], genes=genes, drugs=drugs)
         return self._answer(low, report)
 
     def _answer(self, low: str, report: Report | None) -> Reply:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -103,28 +104,112 @@ def test_queue_puts_emergencies_first_then_oldest(api):
     assert all(e["age_seconds"] >= 0 for e in queue)
 
 
-def test_one_active_case_per_conversation_raised_to_urgent_by_an_emergency(api):
-    patient, first, _ = escalated(api, "What dose should I take?")
+def test_a_follow_up_joins_the_open_case_and_an_emergency_is_a_case_of_its_own(api):
+    patient, first, opened = escalated(api, "What dose should I take?")
     _, other, _ = escalated(api, "dose for someone else")
     again = api.ask(patient, "And what dose for my other medicine?")
-    assert again["escalation"]["id"] == first
+    assert opened["case_event"] == "opened"
+    assert again["escalation"]["id"] == first and again["case_event"] == "joined"
     urgent = api.ask(patient, "Now I have chest pain")
-    assert {k: urgent["escalation"][k] for k in ("id", "priority", "status")} == \
-        {"id": first, "priority": "urgent", "status": "open"}
+    assert urgent["case_event"] == "opened" and urgent["escalation"]["priority"] == "urgent"
+    assert urgent["escalation"]["id"] not in (first, other)
     headers = api.counselor()
     queue = api.client.get("/api/escalations", headers=headers).json()["escalations"]
-    assert [(e["id"], e["priority"]) for e in queue] == [(first, "urgent"), (other, "normal")]
-    assert queue[0]["message_id"] == urgent["message_id"] and queue[0]["reason"] == "emergency_symptoms"
-    assert [e.target_id for e in audit(api, "escalation.upgrade")] == [str(first)]
-    assert len(audit(api, "escalation.create")) == 2
+    assert [(e["id"], e["priority"]) for e in queue] == \
+        [(urgent["escalation"]["id"], "urgent"), (first, "normal"), (other, "normal")]
+    # the urgent row carries the message that raised it, and every row its questions and reason in words
+    assert queue[0]["trigger"] == "Now I have chest pain" and queue[0]["reason_text"].startswith("Possible emergency")
+    assert queue[1]["questions"] == ["What dose should I take?", "And what dose for my other medicine?"]
+    assert len(audit(api, "escalation.create")) == 3 and len(audit(api, "escalation.join")) == 1
 
 
-def test_a_resolved_case_is_not_reopened_by_a_new_question(api):
+def test_two_concerns_in_one_session_make_two_cases_and_a_follow_up_joins_the_right_one(api):
+    patient = api.patient()
+    api.upload(patient)
+    codeine = api.ask(patient, "What dose of codeine should I take?")
+    plavix = api.ask(patient, "Should I stop clopidogrel?")
+    assert codeine["case_event"] == plavix["case_event"] == "opened"
+    assert codeine["escalation"]["id"] != plavix["escalation"]["id"]
+    back = api.ask(patient, "So how much codeine is safe for me?")
+    assert back["escalation"]["id"] == codeine["escalation"]["id"] and back["case_event"] == "joined"
+    headers = api.counselor()
+    case = api.client.get(f"/api/escalations/{codeine['escalation']['id']}", headers=headers).json()
+    assert case["drugs"] == ["codeine"] and len(case["questions"]) == 2
+    assert all("codeine" in q for q in case["questions"])
+
+
+def test_a_follow_up_shortly_after_resolution_reopens_the_case_without_a_new_card(api):
+    patient, first, _ = escalated(api, "Should I stop my clopidogrel?")
+    headers = api.counselor()
+    api.client.post(f"/api/escalations/{first}/reply", json={"text": "Please keep taking it for now."},
+                    headers=headers)
+    api.client.post(f"/api/escalations/{first}/resolve", json={"note": "answered"}, headers=headers)
+    again = api.ask(patient, "Thanks, so I should not stop it?")
+    assert again["escalation"]["id"] == first and again["case_event"] == "reopened"
+    assert again["escalation"]["status"] == "claimed"  # back with the counselor who had it
+    queue = api.client.get("/api/escalations?status=mine", headers=headers).json()["escalations"]
+    assert [(e["id"], e["reopened_count"]) for e in queue] == [(first, 1)]
+    assert len(audit(api, "escalation.create")) == 1 and len(audit(api, "escalation.reopen")) == 1
+
+
+def test_a_follow_up_long_after_resolution_opens_a_new_case(api):
     patient, first, _ = escalated(api)
     headers = api.counselor()
     api.client.post(f"/api/escalations/{first}/resolve", json={"note": "done"}, headers=headers)
+    with api.state.db.session() as db:
+        esc = db.get(Escalation, first)
+        esc.resolved_at -= timedelta(days=3)
+        esc.created_at -= timedelta(days=4)
+        esc.last_activity_at -= timedelta(days=4)
     again = api.ask(patient, "What dose now?")
-    assert again["escalation"]["id"] != first and again["escalation"]["status"] == "open"
+    assert again["escalation"]["id"] != first and again["case_event"] == "opened"
+
+
+def test_counselor_replies_and_notes_are_linked_to_their_case_and_notes_stay_internal(api):
+    patient = api.patient()
+    codeine = api.ask(patient, "What dose of codeine?")["escalation"]["id"]
+    plavix = api.ask(patient, "Should I stop clopidogrel?")["escalation"]["id"]
+    headers = api.counselor()
+    api.client.post(f"/api/escalations/{plavix}/reply", json={"text": "Keep taking it; I will call."}, headers=headers)
+    note = api.client.post(f"/api/escalations/{plavix}/notes", json={"text": "INTERNAL: check with cardiology"},
+                           headers=headers)
+    assert note.status_code == 201 and note.json()["author"] == "casey"
+    detail = api.client.get(f"/api/escalations/{plavix}", headers=headers).json()
+    assert [n["text"] for n in detail["notes"]] == ["INTERNAL: check with cardiology"]
+    assert api.client.get(f"/api/escalations/{codeine}", headers=headers).json()["notes"] == []
+    convo = api.client.get(patient.url("/messages"), headers=patient.headers).json()
+    [reply] = [m for m in convo["messages"] if m["role"] == "counselor"]
+    assert reply["escalation_id"] == plavix
+    assert {e["id"]: e["answered"] for e in convo["escalations"]} == {codeine: False, plavix: True}
+    assert "INTERNAL" not in json.dumps(convo)
+
+
+def test_working_views_urgent_waiting_and_mine(api):
+    patient = api.patient()
+    dose = api.ask(patient, "What dose of codeine?")["escalation"]["id"]
+    urgent = api.ask(patient, "I have chest pain")["escalation"]["id"]
+    _, other, _ = escalated(api)
+    me, you = api.counselor(), api.counselor("robin")
+    api.client.post(f"/api/escalations/{dose}/reply", json={"text": "Let us talk."}, headers=me)
+    api.client.post(f"/api/escalations/{other}/claim", headers=you)
+    ids = lambda view, who=me: [e["id"] for e in api.client.get(f"/api/escalations?status={view}", headers=who).json()["escalations"]]  # noqa: E731
+    assert ids("urgent") == [urgent]
+    assert ids("mine") == [dose] and ids("mine", you) == [other]
+    assert ids("waiting") == [urgent, other]
+    api.ask(patient, "And how much codeine then?")  # the patient writes again on the answered case
+    assert ids("waiting") == [urgent, dose, other]
+    row = api.client.get("/api/escalations?status=mine", headers=me).json()["escalations"][0]
+    assert row["target_reply_seconds"] == api.settings.reply_target_minutes * 60 and row["replied"] is True
+
+
+def test_case_detail_has_the_medicine_list_and_cards(api):
+    patient = api.patient()
+    api.upload(patient)
+    api.client.put(patient.url("/medicines"), json={"medicines": ["Plavix"]}, headers=patient.headers)
+    esc = api.ask(patient, "Should I stop clopidogrel?")["escalation"]["id"]
+    detail = api.client.get(f"/api/escalations/{esc}", headers=api.counselor()).json()
+    assert [m["typed"] for m in detail["medicines"]] == ["Plavix"]
+    assert [c["gene"] for c in detail["cards"]] == ["CYP2C19"]
 
 
 def test_queue_status_filters(api):

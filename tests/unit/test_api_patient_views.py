@@ -117,7 +117,7 @@ def test_patient_never_sees_the_counselors_note_summary_or_name(api):
         text = api.client.get(patient.url(path), headers=patient.headers).text
         assert NOTE not in text and "Asks about a dose" not in text and "casey" not in text
     [esc] = progress(api, patient)["escalations"]
-    assert set(esc) == {"id", "priority", "status", "created_at", "claimed_at", "resolved_at"}
+    assert set(esc) == {"id", "priority", "status", "created_at", "claimed_at", "resolved_at", "answered"}
 
 
 def test_each_escalating_reply_names_its_escalation(api):
@@ -125,11 +125,11 @@ def test_each_escalating_reply_names_its_escalation(api):
     api.ask(patient, "What does my result mean?")
     first = api.ask(patient, "What dose should I take?")["escalation"]["id"]
     joined = api.ask(patient, "And what dose for my son?")["escalation"]["id"]
-    assert joined == first  # one active case per conversation
+    assert joined == first  # a follow-up of the same concern
     headers = api.counselor()
     api.client.post(f"/api/escalations/{first}/resolve", json={"note": "done"}, headers=headers)
-    second = api.ask(patient, "One more dose question")["escalation"]["id"]
-    assert second != first
+    second = api.ask(patient, "I have chest pain")["escalation"]["id"]
+    assert second != first  # an emergency is a case of its own
 
     body = progress(api, patient)
     bots = [m for m in body["messages"] if m["role"] == "bot"]

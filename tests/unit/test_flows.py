@@ -141,7 +141,7 @@ def test_webhook_notice_only_when_the_queue_changed(database, db, session_id):
     payload = urgent.notice.payload()
     assert payload["escalation_id"] == urgent.escalation.id and "chest" not in str(payload)
     assert session_id not in str(payload) and payload["created_at"].endswith("Z")
-    assert len(list(db.scalars(select(Escalation)))) == 1
+    assert len(list(db.scalars(select(Escalation)))) == 2  # the emergency is a case of its own
 
 
 def test_no_notice_without_a_webhook(database, db, session_id):

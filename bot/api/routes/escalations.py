@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, BackgroundTasks, Depends, Path, Query
 from sqlalchemy.orm import Session
 
-from bot.api import views
-from bot.api.deps import current_counselor, get_db
+from bot.api import mailer, views
+from bot.api.deps import AppState, app_state, current_counselor, get_db
 from bot.api.errors import ApiError, responses
 from bot.api.schemas import (
     MAX_ID,
@@ -22,10 +22,14 @@ from bot.api.schemas import (
     FeedbackIn,
     FeedbackOut,
     MessageOut,
+    NoteIn,
+    NoteOut,
     ResolveIn,
 )
+from bot.store import contacts, resume
 from bot.store import escalations as repo
 from bot.store.escalations import EscalationConflict
+from bot.store.medicines import list_medicines
 from bot.store.messages import last_messages, list_messages
 from bot.store.models import Counselor, Escalation
 from bot.store.sessions import latest_report
@@ -48,35 +52,52 @@ def _conflict(exc: EscalationConflict) -> ApiError:
     return ApiError(409, exc.code, str(exc))
 
 
-def _out(db: Session, esc: Escalation) -> EscalationOut:
-    return views.escalation(esc, views.usernames(db, {esc.claimed_by}), last_messages(db, {esc.session_id}))
+def _outs(db: Session, rows: list[Escalation], target_minutes: int) -> list[EscalationOut]:
+    names = views.usernames(db, {e.claimed_by for e in rows})
+    last = last_messages(db, {e.session_id for e in rows})
+    origins = repo.origins(db, rows)
+    replied = repo.replied_cases(db, [e.id for e in rows])
+    return [views.escalation(e, names, last, origins.get(e.id), target_seconds=target_minutes * 60,
+                             replied=e.id in replied) for e in rows]
+
+
+def _out(db: Session, esc: Escalation, state: AppState) -> EscalationOut:
+    return _outs(db, [esc], state.settings.reply_target_minutes)[0]
 
 
 @router.get("", response_model=EscalationList, responses=responses(401))
 def list_escalations(
-    status: Literal["open", "claimed", "active", "resolved", "all"] = Query("open"),
-    _who: Counselor = Depends(current_counselor),
+    status: Literal["open", "claimed", "active", "resolved", "all", "urgent", "waiting", "mine"] = Query("open"),
+    who: Counselor = Depends(current_counselor),
     db: Session = Depends(get_db),
+    state: AppState = Depends(app_state),
 ) -> EscalationList:
-    """The queue: emergencies first, then oldest first."""
-    rows = repo.list_queue(db, status)
-    names = views.usernames(db, {e.claimed_by for e in rows})
-    last = last_messages(db, {e.session_id for e in rows})
-    return EscalationList(escalations=[views.escalation(e, names, last) for e in rows])
+    """The queue: emergencies first, then oldest first.
+
+    Besides the states: ``urgent`` (active emergencies), ``waiting`` (active, no counselor reply since the
+    patient last wrote on it), ``mine`` (active, claimed by me).
+    """
+    rows = repo.list_queue(db, status, who=who)
+    return EscalationList(escalations=_outs(db, rows, state.settings.reply_target_minutes))
 
 
 @router.get("/{escalation_id}", response_model=EscalationDetail, responses=ERRORS)
 def get_escalation(escalation_id: EscalationId, who: Counselor = Depends(current_counselor),
-                   db: Session = Depends(get_db)) -> EscalationDetail:
+                   db: Session = Depends(get_db), state: AppState = Depends(app_state)) -> EscalationDetail:
     """The conversation with decision traces and the report; each read is audited."""
     esc = _load(db, escalation_id)
     repo.record_read(db, esc, who)
     db.commit()
     report = latest_report(db, esc.session_id)
+    data = report.data if report else None
+    notes = repo.notes(db, esc.id)
+    names = views.usernames(db, {n.counselor_id for n in notes})
     return EscalationDetail(
-        **_out(db, esc).model_dump(), resolution_note=esc.resolution_note,
+        **_out(db, esc, state).model_dump(), resolution_note=esc.resolution_note,
         conversation=views.conversation(db, list_messages(db, esc.session_id), with_traces=True),
-        report=report.data if report else None, cards=views.cards(report.data if report else None),
+        report=data, cards=views.cards(data), medicines=views.medicines(data, list_medicines(db, esc.session_id)),
+        notes=[NoteOut(id=n.id, author=names.get(n.counselor_id, ""), text=n.text, created_at=n.created_at)
+               for n in notes],
     )
 
 
@@ -93,32 +114,59 @@ def _state_change(db: Session) -> Iterator[None]:
 
 @router.post("/{escalation_id}/claim", response_model=EscalationOut, responses=ERRORS)
 def claim(escalation_id: EscalationId, body: ClaimIn | None = None, who: Counselor = Depends(current_counselor),
-          db: Session = Depends(get_db)) -> EscalationOut:
+          db: Session = Depends(get_db), state: AppState = Depends(app_state)) -> EscalationOut:
     """Claim an open escalation. Taking over another counselor's claim needs {"take_over": true}."""
     esc = _load(db, escalation_id)
     with _state_change(db):
         repo.claim(db, esc, who, take_over=bool(body and body.take_over))
-    return _out(db, esc)
+    return _out(db, esc, state)
 
 
 @router.post("/{escalation_id}/reply", status_code=201, response_model=MessageOut, responses=ERRORS)
-def reply(escalation_id: EscalationId, body: CounselorReplyIn, who: Counselor = Depends(current_counselor),
-          db: Session = Depends(get_db)) -> MessageOut:
-    """Send a reply that appears in the patient's conversation as role "counselor"."""
+def reply(escalation_id: EscalationId, body: CounselorReplyIn, background: BackgroundTasks,
+          who: Counselor = Depends(current_counselor), db: Session = Depends(get_db),
+          state: AppState = Depends(app_state)) -> MessageOut:
+    """Send a reply that appears in the patient's conversation as role "counselor".
+
+    When the patient left an email address (and email is set up), they are told a reply is waiting.
+    """
     esc = _load(db, escalation_id)
     with _state_change(db):
         msg = repo.reply(db, esc, who, body.text)
+    _tell_patient(db, esc.session_id, state, background)
     return views.conversation(db, [msg])[0]
+
+
+def _tell_patient(db: Session, session_id: str, state: AppState, background: BackgroundTasks) -> None:
+    server = mailer.smtp_server(state.settings)
+    if server is None:
+        return
+    address = contacts.email_for(db, session_id, key=contacts.load_key(state.settings))
+    if address is None:
+        return
+    link = resume.issue_link(db, session_id) if state.settings.public_url else None
+    db.commit()
+    background.add_task(mailer.send, server, mailer.reply_waiting_email(state.settings, address, link))
+
+
+@router.post("/{escalation_id}/notes", status_code=201, response_model=NoteOut, responses=ERRORS)
+def add_note(escalation_id: EscalationId, body: NoteIn, who: Counselor = Depends(current_counselor),
+             db: Session = Depends(get_db)) -> NoteOut:
+    """Add an internal note to the case: counselors see it beside the thread, the patient never does."""
+    esc = _load(db, escalation_id)
+    note = repo.add_note(db, esc, who, body.text.strip())
+    db.commit()
+    return NoteOut(id=note.id, author=who.username, text=note.text, created_at=note.created_at)
 
 
 @router.post("/{escalation_id}/resolve", response_model=EscalationOut, responses=ERRORS)
 def resolve(escalation_id: EscalationId, body: ResolveIn, who: Counselor = Depends(current_counselor),
-            db: Session = Depends(get_db)) -> EscalationOut:
+            db: Session = Depends(get_db), state: AppState = Depends(app_state)) -> EscalationOut:
     """Close the escalation with a note saying what was done (required)."""
     esc = _load(db, escalation_id)
     with _state_change(db):
         repo.resolve(db, esc, who, body.note.strip())
-    return _out(db, esc)
+    return _out(db, esc, state)
 
 
 @router.post("/{escalation_id}/feedback", status_code=201, response_model=FeedbackOut, responses=ERRORS)

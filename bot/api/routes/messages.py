@@ -12,6 +12,7 @@ from bot.api.schemas import Conversation, MessageIn, MessageReply
 from bot.api.webhook import notify
 from bot.conversation.flows import Answer, EngineWarming, MessageFlow, MessageInProgress, PatientMessage
 from bot.store import messages as repo
+from bot.store.escalations import replied_cases
 from bot.store.models import PatientSession
 
 router = APIRouter(prefix="/api", tags=["patient"])
@@ -37,5 +38,7 @@ def post_message(body: MessageIn, background: BackgroundTasks, session: PatientS
 @router.get("/sessions/{session_id}/messages", response_model=Conversation, responses=responses(401, 403))
 def get_messages(session: PatientSession = Depends(patient_session), db: Session = Depends(get_db)) -> Conversation:
     """The whole conversation, oldest first (patient, bot and counselor messages), and each escalation's progress."""
+    cases = repo.session_escalations(db, session.id)
+    answered = replied_cases(db, [e.id for e in cases])
     return Conversation(session_id=session.id, messages=views.conversation(db, repo.list_messages(db, session.id)),
-                        escalations=[views.escalation_brief(e) for e in repo.session_escalations(db, session.id)])
+                        escalations=[views.escalation_brief(e, answered=e.id in answered) for e in cases])

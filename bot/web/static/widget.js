@@ -65,7 +65,7 @@
     constructor(code, status, message) { super(message || code); this.code = code; this.status = status; this.detail = message || ""; }
   }
   const state = { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), pollTimer: null,
-    escalationCards: [], escalations: new Map(), counselorTimes: [], sending: false, consentVersion: null, pending: null,
+    escalationCards: [], escalations: new Map(), counselorTimes: [], casesShown: new Set(), sending: false, consentVersion: null, pending: null,
     config: null };
 
   async function api(method, path, opts = {}) {
@@ -109,17 +109,17 @@
   }
   const sessionGone = (err) => err instanceof ApiError && [401, 403, 404].includes(err.status);
 
-  // ---------- persistence (this tab only; only the session id and token, never report data) ----------
+  // ---------- persistence (this browser, so a new tab resumes; only the session id and token, never report data) ----------
   const save = () => {
-    try { sessionStorage.setItem(STORE_KEY, JSON.stringify({ session: state.session, token: state.token })); }
+    try { localStorage.setItem(STORE_KEY, JSON.stringify({ session: state.session, token: state.token })); }
     catch (_) { /* storage may be blocked: the chat still works until reload */ }
   };
-  const load = () => { try { return JSON.parse(sessionStorage.getItem(STORE_KEY) || "null"); } catch (_) { return null; } };
+  const load = () => { try { return JSON.parse(localStorage.getItem(STORE_KEY) || "null"); } catch (_) { return null; } };
   const forget = () => {
     stopPolling();
     Object.assign(state, { session: null, token: null, cards: [], reportMeta: null, seen: new Set(), escalationCards: [],
-      escalations: new Map(), counselorTimes: [] });
-    try { sessionStorage.removeItem(STORE_KEY); } catch (_) { /* ignore */ }
+      escalations: new Map(), counselorTimes: [], casesShown: new Set() });
+    try { localStorage.removeItem(STORE_KEY); } catch (_) { /* ignore */ }
   };
 
   // ---------- shell ----------
@@ -191,7 +191,9 @@
       h("div", { class: "check" }, check, h("label", { for: "gc-agree" }, "I have read this and I agree.")), start);
     show(h("div", { class: "screen" }, heading("Before we start"),
       h("p", { class: "lead" }, "GeneChat helps you understand your genetic test report in plain words."),
-      body, err, form));
+      body, err, form,
+      h("button", { type: "button", class: "btn secondary come-back", onclick: () => resumeCodeScreen() },
+        "I have a code: go back to my chat")));
     try {
       const c = await api("GET", "/api/consent");
       state.consentVersion = (c && c.version) || null;
@@ -207,6 +209,92 @@
         uploadScreen();
       } catch (e) { setError(err, plainError(e)); start.disabled = !check.checked; }
     }
+  }
+
+  // ---------- 1b. coming back with a resume code and secret word ----------
+  function resumeCodeScreen() {
+    const err = errorBox();
+    const code = h("input", { id: "gc-code", autocomplete: "off", spellcheck: "false", autocapitalize: "characters",
+      required: true, "aria-describedby": "gc-code-help" });
+    const secret = h("input", { id: "gc-secret", type: "password", autocomplete: "off", required: true });
+    const go = h("button", { type: "submit", class: "btn" }, "Go back to my chat");
+    const form = h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); submit(); } },
+      h("p", { id: "gc-code-help" }, say().resume_help),
+      h("label", { for: "gc-code" }, "Your code"), code, h("label", { for: "gc-secret" }, "Your secret word"), secret, go);
+    show(h("div", { class: "screen" }, heading("Go back to your chat"), err, form,
+      h("button", { type: "button", class: "btn secondary", onclick: () => consentScreen() }, "Back")));
+    async function submit() {
+      go.disabled = true; err.hidden = true;
+      try {
+        const r = await api("POST", "/api/resume", { json: { code: code.value, secret: secret.value } });
+        secret.value = "";
+        await cameBack(r);
+      } catch (e) { setError(err, e.status === 401 ? say().resume_failed : plainError(e)); go.disabled = false; }
+    }
+  }
+  async function cameBack(r) {
+    forget();
+    Object.assign(state, { session: r.session_id, token: r.token });
+    save();
+    await resume({ welcome: true });
+  }
+  // An emailed link ends in #genechat-resume=<one-time token>: the part after # never reaches a server.
+  async function linkFromEmail() {
+    const m = /(?:^#|&)genechat-resume=([A-Za-z0-9_-]+)/.exec(location.hash || "");
+    if (!m) return false;
+    try { history.replaceState(null, "", location.pathname + location.search); } catch (_) { location.hash = ""; }
+    toggle(true);
+    try { await loadConfig(); await cameBack(await api("POST", "/api/resume/link", { json: { token: m[1] } })); }
+    catch (e) { endedScreenWith(e.status === 401 ? WORDS.ended : plainError(e)); }
+    return true;
+  }
+
+  // ---------- come back later: a resume code, and an email when a counselor replies ----------
+  let comeBackCount = 0;
+  function comeBackBox() {
+    const n = ++comeBackCount;
+    const status = h("p", { class: "come-back-status", role: "status" });
+    const secret = h("input", { id: `gc-cb-secret-${n}`, type: "password", minlength: "4", maxlength: "64", autocomplete: "off" });
+    const getCode = h("button", { type: "submit", class: "btn secondary" }, "Get my code");
+    const out = h("div", { class: "come-back-code", hidden: true });
+    const codeForm = h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); issue(); } },
+      h("p", {}, say().come_back_help), h("label", { for: secret.id }, "Pick a secret word (4 or more letters)"),
+      h("div", { class: "row" }, secret, getCode), out);
+    const email = h("input", { id: `gc-cb-email-${n}`, type: "email", autocomplete: "email", maxlength: "254" });
+    const emailBtn = h("button", { type: "submit", class: "btn secondary" }, "Email me when they reply");
+    const emailForm = h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); saveEmail(); } },
+      h("p", { id: `gc-cb-email-help-${n}` }, say().notify_help), h("label", { for: email.id }, "Your email (optional)"),
+      h("div", { class: "row" }, email, emailBtn));
+    email.setAttribute("aria-describedby", `gc-cb-email-help-${n}`);
+    const base = `/api/sessions/${encodeURIComponent(state.session)}`;
+    async function issue() {
+      if (secret.value.trim().length < 4) { status.textContent = "Please pick a secret word of 4 or more letters."; return; }
+      getCode.disabled = true;
+      try {
+        const r = await api("POST", base + "/resume-code", { json: { secret: secret.value } });
+        secret.value = "";
+        const field = h("input", { class: "resume-code", readonly: true, value: r.code, "aria-label": "Your code" });
+        const copy = h("button", { type: "button", class: "btn secondary", onclick: async () => {
+          try { await navigator.clipboard.writeText(r.code); status.textContent = "Code copied."; }
+          catch (_) { field.select(); status.textContent = "Select the code and copy it."; } } }, "Copy code");
+        const file = h("a", { class: "btn secondary", download: "genechat-code.txt",
+          href: URL.createObjectURL(new Blob(["GeneChat code: " + r.code + "\n"], { type: "text/plain" })) }, "Save as a file");
+        out.replaceChildren(h("p", {}, say().come_back_code_note), h("div", { class: "row" }, field, copy, file));
+        out.hidden = false;
+        status.textContent = "Your code is ready.";
+      } catch (e) { status.textContent = plainError(e); }
+      finally { getCode.disabled = false; }
+    }
+    async function saveEmail() {
+      emailBtn.disabled = true;
+      try {
+        await api("POST", base + "/notify", { json: { email: email.value.trim() } });
+        status.textContent = "Thank you. We will email you when a counselor replies.";
+      } catch (e) { status.textContent = e.status === 422 ? "Please check the email address." : plainError(e); }
+      finally { emailBtn.disabled = false; }
+    }
+    return h("section", { class: "come-back-box", "aria-label": "Come back later" },
+      h("h3", {}, "Come back later"), codeForm, emailForm, status);
   }
 
   // ---------- 2. upload ----------
@@ -448,11 +536,15 @@
   }
   // Counselor replies are not tied to one escalation: one written while it was active counts as its reply.
   function replied(esc) {
+    if (typeof esc.answered === "boolean") return esc.answered;
     const from = Date.parse(esc.created_at || "") || 0;
     const to = esc.resolved_at ? Date.parse(esc.resolved_at) + 1000 : Infinity;
     return state.counselorTimes.some((t) => t >= from && t <= to);
   }
   function statusWords(esc) {
+    if (replied(esc)) return say().case_answered;
+    if (esc.status === "claimed") return say().case_reviewing;
+    if (esc.status === "open") return say().case_received;
     if (esc.status === "resolved") {
       return "A genetic counselor has finished reviewing your question." + (replied(esc)
         ? " Their reply is in this chat." : " If you still have questions, ask here or contact your care team.");
@@ -506,12 +598,22 @@
     const el = h("div", { class: "msg bot action-" + action },
       h("p", { class: "who" }, action === "emergency" ? "GeneChat — urgent safety message" : "GeneChat"),
       ...paragraphs(r.reply || r.text), intro ? null : factsLine(r.report_facts), citationsBlock(r.citations),
-      action === "escalate" || (action === "emergency" && (r.escalation || r.escalation_id)) ? escalationCard(r, escId) : null);
+      action === "escalate" || (action === "emergency" && (r.escalation || r.escalation_id)) ? caseCard(r, escId) : null);
     return el;
+  }
+  // The first reply of a case gets the "what happens next" card; a follow-up that joined or re-opened it
+  // (the same concern) says so in one line, with no second card.
+  function caseCard(r, escId) {
+    const first = r.case_event ? r.case_event === "opened" : !state.casesShown.has(String(escId));
+    if (escId !== undefined && escId !== null) state.casesShown.add(String(escId));
+    if (!first) return h("p", { class: "esc-joined", role: "note" }, say().handoff_joined);
+    const card = escalationCard(r, escId);
+    if (r.case_event === "opened") card.append(comeBackBox());
+    return card;
   }
   function counselorBubble(m) {
     const name = m.author || m.counselor || m.counselor_name;
-    return h("div", { class: "msg counselor" },
+    return h("div", { class: "msg counselor", tabindex: "-1" },
       h("p", { class: "who" }, "Genetic counselor" + (name ? " · " + name : "")), ...paragraphs(m.text || m.reply));
   }
   const roleOf = (m) => ({ patient: "user", assistant: "bot" })[m.role] || m.role;
@@ -603,7 +705,19 @@
   }
 
   // ---------- start: resume this tab's session if it still exists ----------
-  async function resume() {
+  function welcomeBack() {
+    const cases = [...state.escalations.values()];
+    if (!cases.length) return;
+    const box = h("section", { class: "welcome-back", role: "status", "aria-label": "Your questions to a counselor" },
+      h("p", {}, h("strong", {}, say().welcome_back)),
+      h("ul", {}, cases.map((e) => h("li", {}, (e.priority === "urgent" ? "Urgent question: " : "Your question: ") + statusWords(e)))));
+    log.prepend(box);
+    const replies = log.querySelectorAll(".msg.counselor");
+    const latest = replies[replies.length - 1];
+    if (latest) { latest.scrollIntoView({ block: "start" }); latest.focus({ preventScroll: true }); }
+    else box.scrollIntoView({ block: "start" });
+  }
+  async function resume({ welcome = false } = {}) {
     try { await loadConfig(); } catch (e) { return endedScreenWith(plainError(e)); }
     const saved = load();
     if (!saved || !saved.session) return consentScreen();
@@ -615,11 +729,12 @@
       setReport(session);
       trackEscalations(data && data.escalations);
       chatScreen({ history: messagesOf(data) });
+      if (welcome) welcomeBack();
     } catch (e) {
       if (sessionGone(e)) { forget(); return consentScreen(); }
       endedScreenWith(plainError(e));
     }
   }
   style.addEventListener("load", () => host.classList.add("ready"));
-  resume();
+  linkFromEmail().then((handled) => { if (!handled) resume(); });
 })();
