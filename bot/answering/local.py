@@ -102,7 +102,19 @@ class LocalComposer:
             draft.add(wording.NOT_IN_REPORT.format(gene=gene), f"fixed:not_in_report:{gene}", 0)
 
         if not (reason == "no_report" and u.about_upload and not (u.genes or u.drugs)):
-            self._add_kb(draft, question, u, facts, passages, simple=simple)  # (upload how-to needs no KB text)
+            kb = passages
+            if report is not None and u.worry and not u.drugs and facts:
+                # "is my result bad?": the card lines name the medicines; a passage about one medicine is filler
+                kb = [p for p in passages if not p.doc_id.startswith("drug-")]
+            self._add_kb(draft, question, u, facts, kb, simple=simple)  # (upload how-to needs no KB text)
+            if report is not None and not facts and u.personal:
+                # the vetted text turned out to be about a gene the report has: its result leads the reply
+                used = set(draft.used_chunk_ids())
+                topic = [g for p in passages if p.chunk_id in used for g in p.genes if report.result_for(g)]
+                for gf in fact_sentences(report, list(dict.fromkeys(topic))[:2]):
+                    draft.facts.append(gf.fact)
+                    for sentence in gf.sentences:
+                        draft.add(sentence, f"report:{gf.gene}", 0)
 
         genes = list(dict.fromkeys(u.genes + [f.gene for f in facts]))
         for gene in genes:

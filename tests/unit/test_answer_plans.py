@@ -94,3 +94,18 @@ def test_a_medication_plan_request_goes_to_a_counselor(engine):
 @pytest.mark.parametrize("text", ["ok thank you that helps", "great, thanks a lot", "thank you, that makes sense"])
 def test_thanks_after_an_answer_is_small_talk(text):
     assert detect(text, []) == "thanks"
+
+
+def test_is_my_result_bad_adds_no_passage_about_one_particular_medicine(engine):
+    reply = engine.reply("is my CYP2C19 result bad?", report=PANEL)
+    assert not any(c.doc_id.startswith("drug-") for c in reply.citations)
+
+
+def test_a_passage_about_a_gene_in_the_report_brings_that_result_first(tmp_path):
+    from tests.support.engine import SAMPLE_PASSAGES
+
+    cyp2c19 = next(p for p in SAMPLE_PASSAGES if p.doc_id == "gene-cyp2c19")
+    engine = make_test_engine(tmp_path, passages=[cyp2c19])
+    reply = engine.reply("what is the enzyme my report talks about", report=PANEL)
+    assert [c.doc_id for c in reply.citations] == ["gene-cyp2c19"]
+    assert reply.text.startswith("Your report lists CYP2C19 *2/*2")
