@@ -12,6 +12,8 @@ from bot.core.reply import Action, Citation
 from bot.pgx.cards import Card
 from bot.pgx.implications import Implication
 from bot.pgx.medicines import MAX_MEDICINES, MatchedBy
+from bot.reports.extract.confirm import MAX_ROWS as MAX_CONFIRM_ROWS
+from bot.reports.extract.models import Candidate
 
 MAX_MESSAGE_CHARS = 4000
 MAX_ID = 2**31 - 1
@@ -245,3 +247,28 @@ class Readiness(BaseModel):
     status: Literal["ready", "not_ready"]
     checks: dict[str, bool]
     missing: list[str]
+
+
+# ---------- reports read from a PDF/HTML file, or typed in, and confirmed by the patient (issue 19) ----------
+
+class ExtractionPending(BaseModel):
+    """An uploaded PDF/HTML report was read; nothing is used until the patient confirms the rows."""
+
+    status: Literal["needs_confirmation"] = "needs_confirmation"
+    source_format: Literal["pdf", "html"]
+    pages: int
+    rows: list[Candidate] = Field(description="Candidate results, each with the page it came from.")
+
+
+class ConfirmIn(_In):
+    rows: list[Candidate] = Field(max_length=MAX_CONFIRM_ROWS,
+                                  description="The rows as the patient checked, fixed, removed or added them.")
+    typed: bool = Field(False, description="True when the patient typed the results in (no file was read).")
+
+
+class Suggestions(BaseModel):
+    pgx_genes: list[str] = Field(description="Medicine-response genes GeneChat knows.")
+    variant_genes: list[str] = Field(description="Genes of hereditary findings GeneChat knows.")
+    alleles: list[str] = Field(description="For the gene asked about: the alleles GeneChat's CPIC table knows.")
+    phenotypes: list[str] = Field(description="For the gene asked about: the phenotypes it can have.")
+    classifications: list[str]
