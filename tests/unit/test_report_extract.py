@@ -60,8 +60,8 @@ def test_bad_pdfs_are_refused_with_their_own_code(make, code):
 
 
 def test_confirmed_rows_become_the_report_marked_with_their_origin():
-    rows = [Candidate(gene="cyp2c19", diplotype="*2/*2"), Candidate(gene="HLA-B", phenotype="*57:01 positive"),
-            Candidate(kind="variant", gene="BRCA2", hgvs="c.5946delT", zygosity="heterozygous")]
+    rows = [Candidate(gene="cyp2c19", diplotype="*2/*2", where="page 1"), Candidate(gene="HLA-B", phenotype="*57:01 positive", where="page 1"),
+            Candidate(kind="variant", gene="BRCA2", hgvs="c.5946delT", zygosity="heterozygous", where="page 2")]
     report = confirmed_report(rows, typed=False, source_format="pdf")
     assert report.result_for("CYP2C19").phenotype == "Poor Metabolizer"
     assert {r.origin for r in report.pharmacogenomics + report.variants} == {"extracted, confirmed by patient"}
@@ -88,3 +88,10 @@ def test_suggestions_list_a_genes_alleles_and_phenotypes():
     got = suggestions("cyp2c19")
     assert "*17" in got["alleles"] and "Rapid Metabolizer" in got["phenotypes"] and "BRCA2" in got["variant_genes"]
     assert suggestions("HLA-B")["phenotypes"][:2] == ["*15:02 positive", "*15:02 negative"]
+
+
+def test_a_row_added_on_the_confirm_screen_is_marked_typed_in():
+    rows = [Candidate(gene="CYP2C19", diplotype="*1/*1", where="page 1"), Candidate(gene="CYP2C9", diplotype="*1/*3")]
+    report = confirmed_report(rows, typed=False, source_format="pdf")
+    assert [r.origin for r in report.pharmacogenomics] == ["extracted, confirmed by patient",
+                                                          "typed in, confirmed by patient"]

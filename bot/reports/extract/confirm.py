@@ -37,9 +37,11 @@ def confirmed_report(rows: list[Candidate], *, typed: bool, source_format: str) 
         raise ReportError("Add at least one result before you confirm.", code="no_rows")
     if len(rows) > MAX_ROWS:
         raise ReportError(f"A report can have at most {MAX_ROWS} rows.", code="too_large")
-    origin = ORIGIN_TYPED if typed else ORIGIN_EXTRACTED
-    report = Report(source_format=source_format, provenance={"origin": origin})
+    report = Report(source_format=source_format,
+                    provenance={"origin": ORIGIN_TYPED if typed else ORIGIN_EXTRACTED})
     for number, row in enumerate(rows, start=1):
+        # A row the patient added on the confirm screen has no place in the file: it was typed in.
+        origin = ORIGIN_TYPED if typed or row.where is None else ORIGIN_EXTRACTED
         row = _tidy(row)
         check_row(row, number)
         if row.kind == "variant":
