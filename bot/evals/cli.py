@@ -10,7 +10,7 @@ from bot.config import PROJECT_ROOT
 from bot.evals.feedback import export_feedback, load_store_feedback
 from bot.evals.results import EvalRun
 
-SUITES = ("triage", "retrieval", "answers")  # as in bot.evals.harness, which is imported only when needed
+SUITES = ("triage", "retrieval", "answers", "extraction")  # as in bot.evals.harness, which is imported only when needed
 
 eval_app = typer.Typer(help="Run eval suites, write reports, and check the release gate.")
 

@@ -6,7 +6,7 @@ A misspelt suite fails before any case file is read or model loaded:
 >>> run_eval(EvalOptions(suites=["vibes"]))
 Traceback (most recent call last):
     ...
-bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers'] or 'all'
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'extraction'] or 'all'
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from bot.conversation.engine import get_engine
 from bot.evals import cases as C
 from bot.evals import gate, render, runner
 from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
+from bot.evals.extraction import CONFIRMATION_NOTE as EXTRACTION_NOTE
+from bot.evals.extraction import run_extraction
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
 from bot.evals.results import EvalRun, SuiteResult
@@ -29,7 +31,7 @@ from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 
 log = logging.getLogger(__name__)
-SUITES = ("triage", "retrieval", "answers")
+SUITES = ("triage", "retrieval", "answers", "extraction")
 
 
 @dataclass
@@ -111,6 +113,10 @@ def run_eval(
             run.judge = run_judge(model, specs, suite.cases)
             if "skipped" in run.judge:
                 run.notes.append(run.judge["skipped"])
+
+    if "extraction" in opts.suites:
+        run.suites["extraction"] = run_extraction(opts.progress)
+        run.notes.append(EXTRACTION_NOTE)
 
     if isinstance(target, HttpTarget):
         target.client.close()

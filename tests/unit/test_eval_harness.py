@@ -235,3 +235,17 @@ def test_judge_grades_rubric_cases_and_is_reported_apart_from_the_gate(evals_dir
     weather = next(c for c in run.suites["answers"].cases if c.id == "weather")
     assert weather.judge["items"][0]["why"] == "curt"
     assert "LLM judge" in (tmp_path / "o" / "report.html").read_text()
+
+
+def test_extraction_suite_reports_precision_and_recall_per_field_and_needs_confirmation(
+        evals_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = _run(evals_dir, FakeEngine(), suites=["extraction"], out_dir=out)
+    suite = run.suites["extraction"]
+    for field in ("gene", "diplotype", "phenotype", "hgvs", "protein", "zygosity", "classification", "condition",
+                  "page"):
+        assert suite.metrics[f"{field}_precision"].n > 0 and suite.metrics[f"{field}_recall"].n > 0
+    assert suite.metrics["reports_made_without_confirmation"].score == 0
+    assert any("confirmation" in note for note in run.notes)
+    html = (out / "report.html").read_text()
+    assert "diplotype_precision" in html and "needs the patient" in html
