@@ -95,3 +95,10 @@ def test_a_row_added_on_the_confirm_screen_is_marked_typed_in():
     report = confirmed_report(rows, typed=False, source_format="pdf")
     assert [r.origin for r in report.pharmacogenomics] == ["extracted, confirmed by patient",
                                                           "typed in, confirmed by patient"]
+
+
+def test_typed_text_is_made_inert_before_it_becomes_the_report():
+    row = Candidate(kind="variant", gene="BRCA2", hgvs="c.5946delT",
+                    condition="<script>alert(1)</script><b>Hereditary</b> breast cancer")
+    report = confirmed_report([row], typed=True, source_format="typed")
+    assert report.variants[0].condition == "Hereditary breast cancer"

@@ -11,9 +11,15 @@ from bot.reports.extract.documents import document_kind
 from bot.reports.extract.html import html_text
 from bot.reports.extract.models import Candidate, Extraction
 from bot.reports.extract.pdf import pdf_pages
-from bot.reports.extract.recognise import recognise
+from bot.reports.extract.recognise import recognise as _recognise
+from bot.reports.sanitize import clean_tree
 
 __all__ = ["Candidate", "Extraction", "document_kind", "extract_document"]
+
+
+def recognise(pages: list[tuple[int | None, str]]) -> list[Candidate]:
+    """Candidate rows with every text made inert (plain text, no markup), as parse_report does for uploads."""
+    return [Candidate.model_validate(clean_tree(c.model_dump())) for c in _recognise(pages)]
 
 
 def extract_document(data: bytes) -> Extraction:

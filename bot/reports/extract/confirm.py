@@ -26,6 +26,7 @@ from bot.reports.phenotype import INDETERMINATE, derive_phenotype, table_for
 from bot.reports.phenotype.alleles import rs_genotype
 from bot.reports.phenotype.hla import RISK_ALLELES, hla_agrees, hla_status
 from bot.reports.phenotype.wording import same_phenotype
+from bot.reports.sanitize import clean_text
 
 MAX_ROWS = 60
 _HLA_STATEMENT = re.compile(r"^\*?(\d{2,3}:\d{2,3})\s+(positive|negative)$", re.IGNORECASE)
@@ -56,7 +57,8 @@ def confirmed_report(rows: list[Candidate], *, typed: bool, source_format: str) 
 
 
 def _tidy(row: Candidate) -> Candidate:
-    data = {k: (" ".join(v.split()) or None) if isinstance(v, str) else v for k, v in row.model_dump().items()}
+    # Typed or edited text is report text: plain, inert, no markup (as every upload is made).
+    data = {k: (clean_text(v) or None) if isinstance(v, str) else v for k, v in row.model_dump().items()}
     data["gene"] = (data["gene"] or "").upper()
     return Candidate.model_validate(data)
 
