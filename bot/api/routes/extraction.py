@@ -67,7 +67,8 @@ def confirm_report(body: ConfirmIn, session: PatientSession = Depends(patient_se
                        "There are no results read from a file to confirm. Upload the file again, or type them in.")
     source_format = "typed" if pending is None else pending.source_format
     report = confirmed_report(body.rows, typed=body.typed, source_format=source_format)
-    warnings = [f"{item.gene}: {w}" for item in [*report.pharmacogenomics, *report.variants] for w in item.warnings]
+    warnings = [*report.warnings, *(f"{item.gene}: {w}" for item in [*report.pharmacogenomics, *report.variants]
+                                    for w in item.warnings)]
     normalized = report.model_dump(mode="json")
     repo.save_report(db, session.id, source_format=source_format, data=normalized, warnings=warnings)
     extractions.delete_pending(db, session.id)
