@@ -28,7 +28,17 @@ from bot.api.middleware import (
     rate_limit_storage,
 )
 from bot.api.readiness import Readiness
-from bot.api.routes import auth, escalations, health, medicines, messages, resume, sessions, widget
+from bot.api.routes import (
+    auth,
+    escalations,
+    extraction,
+    health,
+    medicines,
+    messages,
+    resume,
+    sessions,
+    widget,
+)
 from bot.config import Settings, get_settings
 from bot.core.protocols import Engine, ReportParser
 from bot.reports.parse import parse_report
@@ -72,7 +82,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     install_error_handlers(app, raise_errors=settings.raise_errors)
 
     for router in (health.router, sessions.router, medicines.router, widget.router, messages.router, auth.router,
-                   escalations.router, resume.router):
+                   escalations.router, resume.router, extraction.router):
         app.include_router(router)
     app.include_router(web_router)  # widget, console and demo portal
     _document_common_errors(app)

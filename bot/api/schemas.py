@@ -12,6 +12,8 @@ from bot.core.reply import Action, Citation
 from bot.pgx.cards import Card
 from bot.pgx.implications import Implication
 from bot.pgx.medicines import MAX_MEDICINES, MatchedBy
+from bot.reports.extract.confirm import MAX_ROWS as MAX_CONFIRM_ROWS
+from bot.reports.extract.models import Candidate
 
 MAX_MESSAGE_CHARS = 4000
 MAX_ID = 2**31 - 1
@@ -51,6 +53,12 @@ class WidgetWording(BaseModel):
     upload_too_big: str = Field(description="The file is over the upload limit (413).")
     upload_wrong_type: str = Field(description="The file is not a report format GeneChat reads (415).")
     upload_unreadable: str = Field(description="The file could not be read as a report (422).")
+    upload_scanned: str = Field(description="The PDF is a scan (pictures only): offer to type results in.")
+    upload_locked: str = Field(description="The PDF is locked with a password: offer to type results in.")
+    confirm_intro: str = Field(description="Above the rows read from a PDF/HTML report.")
+    confirm_help: str = Field(description="How to check, fix, remove and add rows before confirming.")
+    confirm_none_found: str = Field(description="Nothing was read from the file: type the results in.")
+    manual_intro: str = Field(description="Above the rows when the patient types results in.")
     handoff_steps: list[str] = Field(description="What happens next when a question is passed to a counselor.")
     handoff_steps_urgent: list[str] = Field(description="The same, when the question is urgent.")
     emergency_handoff_steps: list[str] = Field(description="What happens next after an emergency reply.")
@@ -311,3 +319,26 @@ class NotifyIn(_In):
 class ComeBackOut(BaseModel):
     has_code: bool = Field(description="A resume code is active for this session.")
     has_email: bool = Field(description="An email address is stored for reply notifications.")
+# ---------- reports read from a PDF/HTML file, or typed in, and confirmed by the patient (issue 19) ----------
+
+class ExtractionPending(BaseModel):
+    """An uploaded PDF/HTML report was read; nothing is used until the patient confirms the rows."""
+
+    status: Literal["needs_confirmation"] = "needs_confirmation"
+    source_format: Literal["pdf", "html"]
+    pages: int
+    rows: list[Candidate] = Field(description="Candidate results, each with the page it came from.")
+
+
+class ConfirmIn(_In):
+    rows: list[Candidate] = Field(max_length=MAX_CONFIRM_ROWS,
+                                  description="The rows as the patient checked, fixed, removed or added them.")
+    typed: bool = Field(False, description="True when the patient typed the results in (no file was read).")
+
+
+class Suggestions(BaseModel):
+    pgx_genes: list[str] = Field(description="Medicine-response genes GeneChat knows.")
+    variant_genes: list[str] = Field(description="Genes of hereditary findings GeneChat knows.")
+    alleles: list[str] = Field(description="For the gene asked about: the alleles GeneChat's CPIC table knows.")
+    phenotypes: list[str] = Field(description="For the gene asked about: the phenotypes it can have.")
+    classifications: list[str]

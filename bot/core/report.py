@@ -17,6 +17,11 @@ from pydantic import BaseModel, Field
 
 ResultStatus = Literal["called", "no_result"]
 PhenotypeSource = Literal["stated", "derived", "none"]
+# Where a row of the report came from, when not a structured lab file (which leaves ``origin`` empty):
+# read from the patient's PDF/HTML by GeneChat, or typed in; either way only after the patient confirmed it.
+ORIGIN_EXTRACTED = "extracted, confirmed by patient"
+ORIGIN_TYPED = "typed in, confirmed by patient"
+ORIGIN_DESCRIPTION = "Set when the patient confirmed this row: 'extracted, confirmed by patient' or 'typed in, ...'."
 
 
 class PgxResult(BaseModel):
@@ -32,6 +37,7 @@ class PgxResult(BaseModel):
     no_result_reason: str | None = None
     uncertain: bool = Field(False, description="True when several diplotypes are possible.")
     call_source: str | None = Field(None, description="e.g. 'lab', 'matcher', 'outside call'.")
+    origin: str | None = Field(None, description=ORIGIN_DESCRIPTION)
     warnings: list[str] = Field(default_factory=list)
 
     @property
@@ -67,6 +73,7 @@ class Variant(BaseModel):
     zygosity: str | None = None
     classification: str | None = None
     condition: str | None = None
+    origin: str | None = Field(None, description=ORIGIN_DESCRIPTION)
     warnings: list[str] = Field(default_factory=list)
 
 

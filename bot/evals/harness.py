@@ -6,7 +6,7 @@ A misspelt suite fails before any case file is read or model loaded:
 >>> run_eval(EvalOptions(suites=["vibes"]))
 Traceback (most recent call last):
     ...
-bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient'] or 'all'
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient', 'extraction'] or 'all'
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from bot.evals import cases as C
 from bot.evals import gate, render, runner
 from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
 from bot.evals.cases import SUITES
+from bot.evals.extraction import CONFIRMATION_NOTE as EXTRACTION_NOTE
+from bot.evals.extraction import run_extraction
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
 from bot.evals.results import EvalRun, SuiteResult
@@ -117,6 +119,9 @@ def run_eval(
     if patient_specs and target is not None:
         run.suites["patient"] = runner.run_answers(patient_specs, target, d / "reports", _grounder(embedder),
                                                    opts.progress, suite="patient", split=True)
+    if "extraction" in opts.suites:
+        run.suites["extraction"] = run_extraction(opts.progress)
+        run.notes.append(EXTRACTION_NOTE)
 
     if isinstance(target, HttpTarget):
         target.client.close()

@@ -157,15 +157,31 @@ WIDGET_MEDICINES_NOT_ADVICE = (
     "This list is not medical advice. Please do not change a medicine on your own. Talk with your prescriber "
     "or pharmacist first."
 )
-UPLOAD_HELP = "Use the file your lab gave you (JSON, PharmCAT, FHIR, TSV or CSV), up to {limit}."
+UPLOAD_HELP = "Use the file your lab gave you (PDF, web page, JSON, PharmCAT, FHIR, TSV or CSV), up to {limit}."
 UPLOAD_TOO_BIG = "This file is too big. Report files must be smaller than {limit}."
 UPLOAD_WRONG_TYPE = (
     "We can't read this kind of file. Please upload the report file your lab gave you "
-    "(JSON, PharmCAT, FHIR, TSV or CSV)."
+    "(PDF, web page, JSON, PharmCAT, FHIR, TSV or CSV)."
 )
 UPLOAD_UNREADABLE = (
     "We couldn't read this report. The file may be damaged, or it may not be a genetic test report."
 )
+# --- Results read from a PDF/HTML report, or typed in: the patient checks them before anything is used ---
+CONFIRM_INTRO = "We read these results from your file. Is this what your report says?"
+CONFIRM_HELP = (
+    "Check each row against your report. Fix a row that is wrong, remove a row that is not on your report, "
+    "and add any result we missed. We only use the rows you confirm."
+)
+CONFIRM_NONE_FOUND = "We could not find any results in this file. You can type them in from your report."
+MANUAL_INTRO = (
+    "Type in the results from your report, one gene on each row. Copy them just as your report writes them. "
+    "We only use the rows you confirm."
+)
+UPLOAD_SCANNED = (
+    "This PDF is a picture of your report, so we cannot read the words in it. "
+    "You can type your results in instead."
+)
+UPLOAD_LOCKED = "This PDF is locked with a password, so we cannot open it. You can type your results in instead."
 # What happens next, on the card under a reply that was passed to a counselor.
 HANDOFF_STEPS = (
     "A genetic counselor will read your question and your report.",

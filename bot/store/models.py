@@ -1,8 +1,9 @@
 """SQLAlchemy 2 tables: sessions, consent, reports, medicines, messages, citations, traces, escalations, counselors, audit.
 
 Times are naive UTC (``utcnow()``) so SQLite and PostgreSQL compare them the same way.
-Patient content lives only in ``reports``, ``medicines``, ``messages``, ``citations``, ``decision_traces``,
-``escalations.summary``, ``case_notes``, ``feedback`` and ``notify_contacts``; deleting a session erases exactly those.
+Patient content lives only in ``reports``, ``pending_extractions``, ``medicines``, ``messages``, ``citations``,
+``decision_traces``, ``escalations.summary``, ``case_notes``, ``feedback`` and ``notify_contacts``; deleting a session
+erases exactly those.
 """
 
 from __future__ import annotations
@@ -47,6 +48,17 @@ class StoredReport(Base):
     source_format: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PendingExtraction(Base):
+    """Rows read from a PDF/HTML upload, waiting for the patient to confirm them: never used as a report."""
+
+    __tablename__ = "pending_extractions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("patient_sessions.id"), index=True)
+    source_format: Mapped[str] = mapped_column(String(16))
+    rows: Mapped[list[Any]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.store import audit
 from bot.store.consent import ensure_consent
+from bot.store.extractions import delete_pending
 from bot.store.medicines import delete_medicines
 from bot.store.models import (
     CaseNote,
@@ -88,6 +89,7 @@ def delete_session(db: Session, session_id: str) -> None:
     db.execute(delete(Message).where(Message.session_id == session_id))
     db.execute(delete(StoredReport).where(StoredReport.session_id == session_id))
     delete_medicines(db, session_id)
+    delete_pending(db, session_id)
     db.execute(
         update(PatientSession).where(PatientSession.id == session_id).values(token_hash=None, deleted_at=utcnow())
     )

@@ -248,3 +248,17 @@ def test_patient_suite_reports_the_locked_and_dev_halves_apart(evals_dir: Path) 
     assert suite.metrics["locked_pass_rate"].n == len(locked)
     assert suite.metrics["locked_pass_rate"].score == sum(c.passed for c in locked) / len(locked)
     assert suite.metrics["dev_pass_rate"].score == sum(c.passed for c in dev) / len(dev)
+
+
+def test_extraction_suite_reports_precision_and_recall_per_field_and_needs_confirmation(
+        evals_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = _run(evals_dir, FakeEngine(), suites=["extraction"], out_dir=out)
+    suite = run.suites["extraction"]
+    for field in ("gene", "diplotype", "phenotype", "hgvs", "protein", "zygosity", "classification", "condition",
+                  "page"):
+        assert suite.metrics[f"{field}_precision"].n > 0 and suite.metrics[f"{field}_recall"].n > 0
+    assert suite.metrics["reports_made_without_confirmation"].score == 0
+    assert any("confirmation" in note for note in run.notes)
+    html = (out / "report.html").read_text()
+    assert "diplotype_precision" in html and "needs the patient" in html

@@ -12,8 +12,10 @@ from starlette.datastructures import UploadFile
 from bot.api import views
 from bot.api.deps import AppState, app_state, get_db, patient_session
 from bot.api.errors import ApiError, responses
+from bot.api.routes.extraction import PENDING_RESPONSE, pending_from_upload
 from bot.api.schemas import ConsentOut, ReportUploaded, SessionCreate, SessionCreated, SessionOut
 from bot.errors import ReportError
+from bot.reports.extract import document_kind
 from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store import sessions as repo
 from bot.store.medicines import list_medicines
@@ -108,10 +110,13 @@ def _warnings(report: Any) -> list[str]:
 
 
 @router.post("/sessions/{session_id}/report", status_code=201, response_model=ReportUploaded,
-             responses=responses(401, 403, 413, 415), openapi_extra=_REPORT_BODY)
+             responses={**responses(401, 403, 413, 415), **PENDING_RESPONSE}, openapi_extra=_REPORT_BODY)
 async def upload_report(request: Request, session: PatientSession = Depends(patient_session),
                         db: Session = Depends(get_db), state: AppState = Depends(app_state)) -> ReportUploaded:
     """Parse and store the patient's report (replacing any earlier one); reply with it and its summary cards.
+
+    A PDF or HTML report is read, not stored: 200 with ``status: needs_confirmation`` and the rows read
+    (``bot/api/routes/extraction.py``); the report is made only when the patient confirms them.
 
     Size is checked while reading.
     """
@@ -119,6 +124,8 @@ async def upload_report(request: Request, session: PatientSession = Depends(pati
     data, filename = await _upload_bytes(request, settings.upload_limit_bytes)
     if not data.strip():
         raise ReportError("The uploaded report is empty.", code="invalid_report")
+    if document_kind(data):  # a PDF or HTML report: its rows wait for the patient's confirmation (200)
+        return await pending_from_upload(db, session, data)
     parsed = await run_in_threadpool(state.report_parser, data, filename=filename,
                                      max_bytes=settings.upload_limit_bytes, max_rows=settings.report_max_rows)
     report = parsed[0] if isinstance(parsed, tuple) else parsed

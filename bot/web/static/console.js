@@ -319,8 +319,18 @@
     if (!report) { box.append(h("p", { class: "muted" }, "No report uploaded.")); return box; }
     const meta = [report.patient_display_name, report.lab, report.report_date, report.source_format].filter(Boolean).join(" · ");
     if (meta) box.append(h("p", { class: "muted" }, meta));
+    box.append(...originNotes(report));
     box.append(cardList(cards || []));
     return box;
+  }
+  // Results the patient confirmed from a PDF/HTML file or typed in: the counselor sees where each came from.
+  function originNotes(report) {
+    const rows = [...(report.pharmacogenomics || []), ...(report.variants || [])].filter((r) => r && r.origin);
+    if (!rows.length) return [];
+    return [h("p", { class: "origin" }, "Not from a lab data file: check these against the original report."),
+      h("ul", { class: "origins" }, rows.map((r) => h("li", {},
+        [r.gene, r.diplotype || r.hgvs, r.phenotype || r.classification].filter(Boolean).join(" ") +
+        " — source: " + r.origin)))];
   }
   function cardList(cards) {
     if (!cards.length) return h("p", { class: "muted" }, "No results in this report.");

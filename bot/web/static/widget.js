@@ -301,7 +301,7 @@
   function uploadScreen() {
     // The real file input takes keyboard focus (Enter or Space opens the picker); its label is the visible button.
     const input = h("input", { type: "file", id: "gc-file", class: "file-input",
-      accept: ".json,.tsv,.csv,.txt,application/json,text/tab-separated-values,text/csv",
+      accept: ".json,.tsv,.csv,.txt,.pdf,.html,.htm,application/json,text/tab-separated-values,text/csv,application/pdf,text/html",
       "aria-describedby": "gc-file-help" });
     const err = errorBox();
     const busy = h("p", { class: "busy", role: "status", hidden: true }, h("span", { class: "spinner", "aria-hidden": "true" }), "Reading your report…");
@@ -317,8 +317,10 @@
       const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
       if (f) send(f);
     });
+    const typeIn = h("button", { type: "button", class: "link", onclick: () => confirmScreen([], { typed: true }) },
+      "Type in my results instead");
     show(h("div", { class: "screen" }, heading("Add your report"),
-      h("p", { class: "lead" }, "We read your report so we can explain your own results."), zone, busy, err));
+      h("p", { class: "lead" }, "We read your report so we can explain your own results."), zone, busy, err, typeIn));
 
     async function send(file) {
       err.hidden = true;
@@ -333,10 +335,12 @@
       form.append("file", file, file.name);
       try {
         const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/report`, { form });
+        if (r && r.status === "needs_confirmation") return confirmScreen(r.rows || [], { typed: false });
         await acceptReport(r);
       } catch (e) {
         busy.hidden = true; input.disabled = false; pick.classList.remove("disabled"); input.value = "";
         if (sessionGone(e) && e.status !== 404) { forget(); return endedScreen(); }
+        if (TYPE_IN_ERRORS[e.code]) return typeInstead(err, say()[TYPE_IN_ERRORS[e.code]]);
         setError(err, plainError(e, true), e.detail);
         input.focus();
       }
@@ -355,6 +359,117 @@
     state.cardsFailed = !(r && Array.isArray(r.cards));
     state.cards = state.cardsFailed ? [] : r.cards;
     state.medicines = (r && Array.isArray(r.medicines)) ? r.medicines : [];
+  }
+
+  // ---------- 2b. confirm: rows read from a PDF/HTML report, or typed in, checked by the patient ----------
+  // Nothing read from a file is used until the patient confirms it. Every sentence comes from the server.
+  const TYPE_IN_ERRORS = { scanned_pdf: "upload_scanned", encrypted_pdf: "upload_locked" };
+  function typeInstead(box, text) {
+    setError(box, text);
+    box.append(h("button", { type: "button", class: "btn secondary", onclick: () => confirmScreen([], { typed: true }) },
+      "Type in my results"));
+  }
+  async function pendingOrUpload() {
+    try {
+      const p = await api("GET", `/api/sessions/${encodeURIComponent(state.session)}/report/pending`);
+      if (p && Array.isArray(p.rows)) return confirmScreen(p.rows, { typed: false });
+    } catch (_) { /* no rows waiting: upload */ }
+    uploadScreen();
+  }
+  const suggestCache = new Map();
+  async function suggest(gene) {
+    const key = (gene || "").trim().toUpperCase();
+    if (!suggestCache.has(key)) {
+      suggestCache.set(key, api("GET", "/api/report-suggestions" + (key ? "?gene=" + encodeURIComponent(key) : ""))
+        .catch(() => null));
+    }
+    return suggestCache.get(key);
+  }
+  function fillList(list, values) { list.replaceChildren(...(values || []).map((v) => h("option", { value: v }))); }
+  const ROW_FIELDS = {
+    pgx: [["gene", "Gene"], ["diplotype", "Result (for example *1/*2)"], ["phenotype", "Phenotype"]],
+    variant: [["gene", "Gene"], ["hgvs", "Variant (c.)"], ["protein", "Protein change (p.)"], ["zygosity", "Zygosity"],
+      ["classification", "Classification"], ["condition", "Condition"]],
+  };
+  let rowSeq = 0;
+  function rowEditor(row, onRemove) {
+    const n = ++rowSeq;
+    const kind = row.kind === "variant" ? "variant" : "pgx";
+    const inputs = {};
+    const fields = ROW_FIELDS[kind].map(([name, label]) => {
+      const id = `gc-row${n}-${name}`;
+      const listId = id + "-list";
+      const input = h("input", { id, name, type: "text", value: row[name] || "", autocomplete: "off", list: listId,
+        "data-field": name });
+      inputs[name] = input;
+      return h("div", { class: "field" }, h("label", { for: id }, label), input, h("datalist", { id: listId }));
+    });
+    const lists = (name) => inputs[name] && inputs[name].list;
+    async function refresh() {
+      const s = await suggest(inputs.gene.value);
+      if (!s) return;
+      fillList(lists("gene"), kind === "pgx" ? s.pgx_genes : s.variant_genes);
+      if (kind === "pgx") {
+        fillList(lists("phenotype"), s.phenotypes);
+        const a = s.alleles || [];
+        fillList(lists("diplotype"), a.length > 1 ? a.slice(0, 12).map((x) => `${a[0]}/${x}`) : []);
+      } else {
+        fillList(lists("classification"), s.classifications);
+        fillList(lists("zygosity"), ["heterozygous", "homozygous", "hemizygous"]);
+      }
+    }
+    inputs.gene.addEventListener("change", refresh);
+    refresh();
+    const where = row.where ? " · from " + row.where : "";
+    const box = h("fieldset", { class: "confirm-row", "data-kind": kind },
+      h("legend", {}, (kind === "variant" ? "Variant" : "Gene result") + where), ...fields,
+      h("button", { type: "button", class: "link danger-link", onclick: () => { box.remove(); onRemove(); } },
+        "Remove this row"));
+    box.readRow = () => {
+      const out = { kind };
+      for (const [name] of ROW_FIELDS[kind]) {
+        const v = inputs[name].value.trim();
+        if (v) out[name] = v;
+      }
+      if (row.page) out.page = row.page;
+      if (row.where) out.where = row.where;
+      return out;
+    };
+    return box;
+  }
+  function confirmScreen(rows, { typed }) {
+    const err = errorBox();
+    const list = h("div", { class: "confirm-rows" });
+    const empty = h("p", { class: "muted", hidden: true }, "No rows yet.");
+    const syncEmpty = () => { empty.hidden = list.children.length > 0; };
+    const add = (row) => { list.append(rowEditor(row, syncEmpty)); syncEmpty(); };
+    for (const r of rows) add(r);
+    if (!rows.length) add({ kind: "pgx" });
+    const intro = typed ? say().manual_intro : rows.length ? say().confirm_intro : say().confirm_none_found;
+    const confirm = h("button", { type: "submit", class: "btn" }, "Yes, use these results");
+    const form = h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); send(); } },
+      list, empty,
+      h("div", { class: "row" },
+        h("button", { type: "button", class: "btn secondary", onclick: () => add({ kind: "pgx" }) }, "Add a gene result"),
+        h("button", { type: "button", class: "btn secondary", onclick: () => add({ kind: "variant" }) }, "Add a variant")),
+      err, confirm,
+      h("button", { type: "button", class: "link", onclick: () => uploadScreen() }, "Upload a different file"));
+    show(h("div", { class: "screen confirm" }, heading("Check your results"),
+      h("p", { class: "lead" }, intro), h("p", { class: "muted small" }, say().confirm_help), form));
+    async function send() {
+      err.hidden = true; confirm.disabled = true;
+      const picked = [...list.children].map((b) => b.readRow()).filter((r) => Object.keys(r).some((k) => !["kind", "page", "where"].includes(k)));
+      try {
+        const r = await api("POST", `/api/sessions/${encodeURIComponent(state.session)}/report/confirm`,
+          { json: { rows: picked, typed: typed || !rows.length } });
+        await acceptReport(r);
+      } catch (e) {
+        confirm.disabled = false;
+        if (sessionGone(e) && e.status !== 404) { forget(); return endedScreen(); }
+        setError(err, plainError(e));
+        err.focus && err.focus();
+      }
+    }
   }
 
   // ---------- 3b. my medicines: what the patient takes, and which of their results concern each ----------
@@ -725,7 +840,7 @@
     const path = `/api/sessions/${encodeURIComponent(state.session)}`;
     try {
       const [session, data] = await Promise.all([api("GET", path), api("GET", path + "/messages")]);
-      if (!session || !session.report) return uploadScreen();
+      if (!session || !session.report) return pendingOrUpload();
       setReport(session);
       trackEscalations(data && data.escalations);
       chatScreen({ history: messagesOf(data) });
