@@ -6,7 +6,7 @@ A misspelt suite fails before any case file is read or model loaded:
 >>> run_eval(EvalOptions(suites=["vibes"]))
 Traceback (most recent call last):
     ...
-bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers'] or 'all'
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'languages'] or 'all'
 """
 
 from __future__ import annotations
@@ -24,12 +24,13 @@ from bot.evals import gate, render, runner
 from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
+from bot.evals.languages import load_language_cases, run_languages
 from bot.evals.results import EvalRun, SuiteResult
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 
 log = logging.getLogger(__name__)
-SUITES = ("triage", "retrieval", "answers")
+SUITES = ("triage", "retrieval", "answers", "languages")
 
 
 @dataclass
@@ -91,9 +92,12 @@ def run_eval(
     examples = C.load_triage(d / "triage") if "triage" in opts.suites else []
     queries = C.load_retrieval(d / "retrieval.yaml", _kb_doc_ids()) if "retrieval" in opts.suites else []
     specs = C.load_cases(d / "cases", d / "reports") if "answers" in opts.suites else []
+    # (an evals folder without language cases, e.g. a test's, simply has no languages suite)
+    with_languages = "languages" in opts.suites and (d / "cases" / "languages").is_dir()
+    language_cases = load_language_cases(d / "cases" / "languages") if with_languages else []
 
     target: Target | None = None
-    if examples or specs:
+    if examples or specs or language_cases:
         target = HttpTarget(opts.url) if opts.url else InProcessTarget(engine or _real_engine())
     run = EvalRun(generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
                   target=target.name if target else "in-process")
@@ -112,6 +116,8 @@ def run_eval(
             if "skipped" in run.judge:
                 run.notes.append(run.judge["skipped"])
 
+    if language_cases and target is not None:
+        run.suites["languages"] = run_languages(language_cases, target, opts.progress)
     if isinstance(target, HttpTarget):
         target.client.close()
     if opts.check:
