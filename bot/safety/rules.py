@@ -110,7 +110,8 @@ EMERGENCY_SYMPTOMS = [
     r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
-    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b",
+    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|"
+    r"\b(?:took|taken|swallowed|ate)\s+(?:like\s+|about\s+|around\s+|over\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
     r"\b(?:was|got|been|is|am|are) poisoned\b|\bswallowed (?:poison|bleach)\b|\bdrank (?:poison|bleach)\b|"
     r"\bhaving a stroke\b|\bstroke symptoms\b|\bsigns of a stroke\b|\bface (?:is )?drooping\b|\bslurred speech\b|\bslurring\b|"
     r"\bone side of my (?:body|face)\b|\bnumb on one side\b",
