@@ -19,6 +19,7 @@ from bot.answering.classes import result_classes
 from bot.answering.vocab import RECESSIVE_GENES
 from bot.core.reply import ReportFact
 from bot.core.report import PgxResult, Report, Variant
+from bot.pgx.cards import pgx_card, summary_cards, variant_card
 from bot.safety import wording
 from bot.safety.report_text import safe_field
 
@@ -128,15 +129,42 @@ def fact_sentences(report: Report | None, genes: list[str]) -> list[GeneFact]:
     return out
 
 
-def summary_genes(report: Report, limit: int = 4) -> list[str]:
-    """Genes to show when the patient asks about 'my results' without naming one: actionable ones first."""
-    def rank(r: PgxResult) -> int:
-        p = (r.phenotype or "").lower()
-        return 0 if any(w in p for w in ("poor", "ultra", "intermediate", "decreased", "rapid")) else 1
+def summary_genes(report: Report) -> tuple[list[str], list[str]]:
+    """For "explain my report": (genes to explain, genes whose results are typical and only listed).
 
-    variants = [v.gene.upper() for v in report.variants]
-    pgx = [r.gene.upper() for r in sorted(report.pharmacogenomics, key=rank)]
-    seen: dict[str, None] = {}
-    for g in variants + pgx:
-        seen.setdefault(g, None)
-    return list(seen)[:limit]
+    Ordered as the summary cards are (CPIC priority: important, then unclear, then typical); every result
+    is in one of the two lists, so none is skipped. With no important or unclear result, the typical ones
+    are explained instead.
+    """
+    lead: dict[str, None] = {}
+    typical: dict[str, None] = {}
+    for card in summary_cards(report):
+        (typical if card.level == "typical" else lead).setdefault(card.gene.upper(), None)
+    typical = {g: None for g in typical if g not in lead}
+    if not lead:
+        return list(typical), []
+    return list(lead), list(typical)
+
+
+def typical_result_sentences(report: Report, genes: list[str]) -> list[str]:
+    """Each typical result in a few words ("CYP3A5: Poor Metabolizer."), for the line after the important ones."""
+    out = []
+    for gene in genes:
+        r = report.result_for(gene)
+        text = safe_field((r.phenotype or r.diplotype) if r else None, max_len=60)
+        if text:
+            out.append(f"{gene}: {text}.")
+    return out
+
+
+def how_much_it_matters(report: Report, gene: str) -> list[str]:
+    """For "is my result bad?": the card's level in words, its plain meaning and the medicines it concerns."""
+    result = report.result_for(gene)
+    variants = [v for v in report.variants if v.gene.upper() == gene.upper()]
+    card = pgx_card(result) if result is not None else variant_card(variants[0]) if variants else None
+    if card is None:
+        return []
+    out = [wording.RESULT_LEVEL[card.level], card.meaning]
+    if card.kind == "pgx" and card.matters_for:
+        out.append(wording.RESULT_MATTERS_FOR.format(medicines="; ".join(card.matters_for[:2])))
+    return out

@@ -10,7 +10,13 @@ import re
 from collections.abc import Sequence
 
 from bot.answering.classes import allowed_for, result_classes
-from bot.answering.facts import GeneFact, fact_sentences, summary_genes
+from bot.answering.facts import (
+    GeneFact,
+    fact_sentences,
+    how_much_it_matters,
+    summary_genes,
+    typical_result_sentences,
+)
 from bot.answering.select import (
     EXPLAINS_SECTION,
     drug_document,
@@ -36,13 +42,19 @@ PHENOCONVERSION_GENES = ("CYP2D6", "CYP2C19", "CYP2C9")
 HEREDITARY_HINT = ("pathogenic", "carrier", "variant", "vus", "uncertain", "inherit", "hereditary", "cancer")
 
 
+def is_whole_report(u: Understanding, report: Report | None) -> bool:
+    """'Explain my results': asks about the whole report, naming no gene or medicine."""
+    return report is not None and not u.genes and u.whole_report and not u.about_upload
+
+
 def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
-    """The report facts this question is about (named genes, genes of named medicines, or 'my results')."""
+    """The report facts this question is about (named genes, genes of named medicines, or 'my results':
+    then the important and unclear results, most important first; typical ones get one line, see compose)."""
     if report is None:
         return []
     genes = u.in_report(report)
-    if not genes and not u.genes and u.personal and not u.about_upload:
-        genes = summary_genes(report)
+    if not genes and is_whole_report(u, report):
+        genes = summary_genes(report)[0]
     return fact_sentences(report, list(dict.fromkeys(genes)))
 
 
@@ -73,6 +85,16 @@ class LocalComposer:
         for gf in facts:
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
+        if report is not None and u.worry and not u.drugs:
+            for gf in facts[:2]:  # how much the result matters, from the same data as its card
+                for sentence in how_much_it_matters(report, gf.gene):
+                    draft.add(sentence, f"fixed:level:{gf.gene}", 0)
+        if report is not None and is_whole_report(u, report) and not u.in_report(report):
+            typical = typical_result_sentences(report, summary_genes(report)[1])
+            if typical:  # no result is skipped: the typical ones are named briefly
+                draft.add(wording.OTHER_RESULTS_TYPICAL, "fixed:other_results_typical", 0)
+                for sentence in typical:
+                    draft.add(sentence, f"report:{sentence.split(':', 1)[0]}", 0)
         missing = u.not_in_report(report) if report is not None else []
         if report is not None and not missing and u.genes and not u.in_report(report):
             missing = u.genes[:2]  # a medicine whose genes this report does not cover

@@ -17,10 +17,31 @@ from bot.answering import vocab as V
 from bot.core.protocols import Searcher
 from bot.core.reply import Turn
 from bot.core.report import Report
+from bot.pgx.medicines import resolve_medicine
 from bot.retrieval.terms import load_synonyms
 
 # Short symbols that are also everyday words ("atm" = at the moment): matched only in capitals.
 CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
+# "explain my report", "anything important in my results?", "which results are not normal": the whole report
+_WHOLE_REPORT = re.compile(
+    r"\b(?:explain|summar\w*|go over|walk me through|break\s*down|overview|tell me about|read)\b[^.?!]{0,30}"
+    r"\b(?:report|results?)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in plain|mean|means|say|says|show|shows)\b|"
+    r"\b(?:anything|something|what)\b[^.?!]{0,15}\b(?:important|matters?|should i know|to worry|stand out)\b|"
+    r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b",
+    re.IGNORECASE,
+)
+# "is my result bad?", "should I be worried": the patient asks how much a result matters
+_WORRY = re.compile(
+    r"\b(?:bad|worr\w*|serious|dangerous|concern\w*|scary|scared|good or bad|a problem|big deal|how bad|ok|okay|"
+    r"normal|alarm\w*)\b",
+    re.IGNORECASE,
+)
+# About the service, not the results ("delete my report", "can my employer see my results").
+_ABOUT_SERVICE = re.compile(
+    r"\b(?:delet\w*|eras\w*|remove|wipe|privacy|private|employer|insurance|insurer|who can see|share|sharing|"
+    r"upload\w*|accurate|accuracy|reliable|cost|pay)\b",
+    re.IGNORECASE,
+)
 # "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
 _MY_MEDICINES = re.compile(
     r"\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
@@ -43,7 +64,8 @@ _GENETICS = re.compile(
 )
 _SERVICE = re.compile(
     r"\b(?:reports?|results?|tests?|testing|tested|labs?|upload\w*|privacy|private|data|insurance|gina|counsel\w*|"
-    r"share|sharing|pharmacists?|prescribers?|medicines?|medications?|meds|drugs?|pills?)\b",
+    r"share|sharing|pharmacists?|prescribers?|medicines?|medications?|meds|drugs?|pills?|delete|deleting|erase|"
+    r"my (?:information|info|account|chat|conversation|history))\b",
     re.IGNORECASE,
 )
 _UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
@@ -158,6 +180,8 @@ class Understanding:
     genetics_words: bool = False
     service_words: bool = False
     about_my_medicines: bool = False  # "are my medicines OK with my genes?"
+    whole_report: bool = False  # "explain my report": the answer plan that goes over every result
+    worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
 
     @property
@@ -183,11 +207,24 @@ class Understanding:
         return [g for g in self.named_genes if g not in have]
 
 
+def _misspelled_drugs(text: str, vocab: Vocabulary) -> list[str]:
+    """Medicines written with a typo ("clopidogrol"), read the way "My medicines" reads names."""
+    out = []
+    for word in _LONG_WORD.findall(text.lower()):
+        med = resolve_medicine(word)
+        if med.matched_by == "spelling" and med.name in vocab.drug_genes and med.name not in out:
+            out.append(med.name)
+    return out
+
+
 def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), report: Report | None = None) -> Understanding:
     genes, drugs = vocab.detect(text)
+    if not drugs:
+        drugs = _misspelled_drugs(text, vocab)
     if report is not None and {"BRCA1", "BRCA2"} <= set(genes) and not re.search(r"brca\s*[12]", text, re.I):
         genes = [g for g in genes if g not in ("BRCA1", "BRCA2") or g in report.genes] or genes
     genes += [g for g in _genes_by_report_token(text, report) if g not in genes]
+    genes += [g for g in _genes_by_result_phrase(text, report) if g not in genes]
     named = list(genes)
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
@@ -198,6 +235,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
         service_words=bool(_SERVICE.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
+        whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),
+        worry=bool(_WORRY.search(text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
@@ -280,6 +319,33 @@ def _genes_by_report_token(text: str, report: Report | None) -> list[str]:
         blob = " ".join(_norm_token(t) for v in values for t in _TOKEN.findall(v))
         blob += " " + " ".join(v.lower() for v in values)
         if any(t in blob for t in tokens) and gene.upper() not in out:
+            out.append(gene.upper())
+    return out
+
+
+# Words every result type shares: a phrase of these alone ("poor metabolizer") names no particular gene.
+_RESULT_WORDS = frozenset(
+    "poor intermediate normal rapid ultrarapid metabolizer function decreased increased reduced possible likely "
+    "risk positive negative deficient variable indeterminate uncertain significance pathogenic benign carrier "
+    "heterozygous homozygous result results status the of and with for".split()
+)
+_WORD = re.compile(r"[a-z][a-z0-9]+")
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
+
+
+def _genes_by_result_phrase(text: str, report: Report | None) -> list[str]:
+    """Report genes whose result or condition shares a two-word phrase with the question ("why does my report
+    talk about hearing loss" -> MT-RNR1, whose result names aminoglycoside-induced hearing loss)."""
+    if report is None:
+        return []
+    asked = " ".join(_WORD.findall(text.lower()))
+    entries = [(r.gene, r.phenotype or "") for r in report.pharmacogenomics]
+    entries += [(v.gene, v.condition or "") for v in report.variants]
+    out: list[str] = []
+    for gene, described in entries:
+        words = _WORD.findall(described.lower())
+        pairs = {f"{a} {b}" for a, b in zip(words, words[1:]) if not {a, b} <= _RESULT_WORDS}
+        if any(f" {p} " in f" {asked} " for p in pairs) and gene.upper() not in out:
             out.append(gene.upper())
     return out
 

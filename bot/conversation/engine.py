@@ -49,7 +49,7 @@ ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
 # Escalation reasons of an answer that could not be sent (fixed wording: wording.ESCALATE_DEFAULT)
 NO_SAFE_ANSWER = "no_safe_answer"  # the output guard dropped every sentence
-READING_LEVEL = "reading_level"  # above MAX_GRADE even as facts plus the one plainest vetted sentence
+READING_LEVEL = "reading_level"  # above MAX_GRADE even cut down, and no report fact to give instead
 
 
 class _MustEscalate(Exception):
@@ -379,9 +379,16 @@ class ConversationEngine:
         plain = trimmed_grade <= MAX_GRADE
         trace.append(TraceStep(step="readability", outcome="trimmed" if plain else "too_hard", detail={
             "grade": round(grade, 1), "trimmed_grade": round(trimmed_grade, 1), "sources": trimmed.source_map()}))
-        if not plain:
+        if plain:
+            return trimmed
+        # no vetted sentence is plain enough: the patient's facts and fixed wording still are (both checked),
+        # so they are sent with an offer of a person to explain; with no fact to give, a counselor answers
+        facts_only = Draft([x for x in trimmed.sentences if x.kind != "kb"], [], trimmed.facts, trimmed.composer)
+        if not any(x.kind == "report" for x in facts_only.sentences):
             raise _MustEscalate(READING_LEVEL)
-        return trimmed
+        facts_only.add(wording.COUNSELOR_OFFER, "fixed:counselor_offer:reading_level", 3)
+        trace.append(TraceStep(step="readability", outcome="facts_only", detail={"sources": facts_only.source_map()}))
+        return facts_only
 
     def _escalate(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:

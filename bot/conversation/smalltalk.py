@@ -19,8 +19,10 @@ from bot.safety import wording
 
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
-    "thanks": r"(?:thanks|thank you|thx|ty|cheers)(?: (?:so|very) much)?(?:,? (?:that|this) (?:helps|helped|"
-              r"is helpful|was helpful))?",
+    # (an acknowledgement may come first: "ok thank you", "great, thanks a lot, that helps")
+    "thanks": r"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? )?(?:thanks|thank you|thx|ty|cheers)"
+              r"(?: (?:so|very) much| a lot| again)?(?:[,!.]? (?:that|this|it) (?:helps|helped|is helpful|was helpful|"
+              r"makes sense))?",
     "capabilities": r"(?:what can you do|what do you do|how does this (?:chat |bot |app )?work|how can you help(?: me)?|"
                     r"what are you|who are you)",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"

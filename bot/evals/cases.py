@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
     "emergency": ("emergency_symptoms", "self_harm"),
     "decline": ("out_of_scope", "prompt_injection"),
 }
+# The eval suites, in run order (here, not in harness.py, so the CLI can list them without loading models).
+SUITES = ("triage", "retrieval", "answers", "patient", "languages")
 ALL_REASONS = tuple(r for reasons in REASONS_BY_ACTION.values() for r in reasons)
 T = TypeVar("T")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -78,6 +81,11 @@ class AnswerCase(_Strict):
     rubric: list[RubricItem] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     notes: str | None = None
+    own_result: list[str] = Field(default_factory=list, description="Genes whose result (as the report gives it) "
+                                                                     "the reply must state.")
+    topics: list[str] | None = Field(None, description="What cited documents may be about (genes, medicines, "
+                                                       "conditions); [] allows only general explainers; None: "
+                                                       "not checked.")
 
     @field_validator("id")
     @classmethod
@@ -152,6 +160,17 @@ def load_triage(folder: Path) -> list[Located[LabeledExample]]:
             out.append(Located(labeled, doc.where(("examples", i)), i))
     return out
 
+
+
+def is_locked(case_id: str) -> bool:
+    """The locked half of a split suite: chosen by a hash of the id, so nobody picks which cases are easy.
+
+    Locked cases are only scored, never read while changing the engine; their pass rate is the honest number.
+
+    >>> is_locked("pw-weather"), is_locked("pw-recipe")
+    (False, True)
+    """
+    return hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 2 == 1
 
 
 def is_holdout(index: int) -> bool:

@@ -6,7 +6,7 @@ A misspelt suite fails before any case file is read or model loaded:
 >>> run_eval(EvalOptions(suites=["vibes"]))
 Traceback (most recent call last):
     ...
-bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'languages'] or 'all'
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient', 'languages'] or 'all'
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bot.conversation.engine import get_engine
 from bot.evals import cases as C
 from bot.evals import gate, render, runner
 from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
+from bot.evals.cases import SUITES
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
 from bot.evals.languages import load_language_cases, run_languages
@@ -30,7 +31,6 @@ from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 
 log = logging.getLogger(__name__)
-SUITES = ("triage", "retrieval", "answers", "languages")
 
 
 @dataclass
@@ -92,12 +92,15 @@ def run_eval(
     examples = C.load_triage(d / "triage") if "triage" in opts.suites else []
     queries = C.load_retrieval(d / "retrieval.yaml", _kb_doc_ids()) if "retrieval" in opts.suites else []
     specs = C.load_cases(d / "cases", d / "reports") if "answers" in opts.suites else []
+    # patients' own wording, split into a dev half and a locked half (evals/patient/cases.yaml)
+    patient_specs = C.load_cases(d / "patient", d / "reports") if "patient" in opts.suites else []
+
     # (an evals folder without language cases, e.g. a test's, simply has no languages suite)
     with_languages = "languages" in opts.suites and (d / "cases" / "languages").is_dir()
     language_cases = load_language_cases(d / "cases" / "languages") if with_languages else []
 
     target: Target | None = None
-    if examples or specs or language_cases:
+    if examples or specs or patient_specs or language_cases:
         target = HttpTarget(opts.url) if opts.url else InProcessTarget(engine or _real_engine())
     run = EvalRun(generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
                   target=target.name if target else "in-process")
@@ -116,8 +119,13 @@ def run_eval(
             if "skipped" in run.judge:
                 run.notes.append(run.judge["skipped"])
 
+    if patient_specs and target is not None:
+        run.suites["patient"] = runner.run_answers(patient_specs, target, d / "reports", _grounder(embedder),
+                                                   opts.progress, suite="patient", split=True)
+
     if language_cases and target is not None:
         run.suites["languages"] = run_languages(language_cases, target, opts.progress)
+
     if isinstance(target, HttpTarget):
         target.client.close()
     if opts.check:

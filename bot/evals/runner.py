@@ -17,7 +17,7 @@ from tqdm import tqdm
 from bot.core.reply import Reply
 from bot.evals import metrics as M
 from bot.evals.backends import SearcherLike, Target, load_report
-from bot.evals.cases import AnswerCase, LabeledExample, Located, RetrievalQuery, is_holdout
+from bot.evals.cases import AnswerCase, LabeledExample, Located, RetrievalQuery, is_holdout, is_locked
 from bot.evals.grounding import Grounder
 from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.scoring import score_answer_case
@@ -107,13 +107,15 @@ def run_retrieval(queries: Sequence[Located[RetrievalQuery]], searcher: Searcher
 
 
 def run_answers(cases_in: Sequence[Located[AnswerCase]], target: Target, reports_dir: Path, grounder: Grounder,
-                progress: bool = False) -> SuiteResult:
+                progress: bool = False, *, suite: str = "answers", split: bool = False) -> SuiteResult:
+    """Every case through the target; with ``split``, the locked half (``is_locked``) is scored apart."""
     cases: list[CaseResult] = []
-    for loc in _progress(cases_in, "answers", progress):
+    for loc in _progress(cases_in, suite, progress):
         spec = loc.item
         case = CaseResult(
-            suite="answers", id=spec.id, text=spec.question, where=loc.where,
+            suite=suite, id=spec.id, text=spec.question, where=loc.where,
             accepted_actions=spec.accepted, expected_reason=spec.expect_reason,
+            holdout=split and is_locked(spec.id),
         )
         report_file = reports_dir / spec.report if spec.report else None
         reply = _call(case, lambda s=spec, rf=report_file: target.ask(s.question, rf, s.history))
@@ -124,8 +126,24 @@ def run_answers(cases_in: Sequence[Located[AnswerCase]], target: Target, reports
             report = load_report(report_file)
         score_answer_case(case, spec, reply, report, grounder)
         cases.append(case)
-    return SuiteResult(name="answers", metrics=M.by_name(answer_metrics(cases)), cases=cases,
-                       confusion=M.confusion(cases))
+    metrics = answer_metrics(cases) + (split_metrics(cases) if split else [])
+    return SuiteResult(name=suite, metrics=M.by_name(metrics), cases=cases, confusion=M.confusion(cases))
+
+
+def split_metrics(cases: Sequence[CaseResult]) -> list[M.MetricResult]:
+    """Cases passing every check, dev half and locked half side by side; the locked one is the honest number."""
+    d = lambda key: (lambda c: c.details.get(key))  # noqa: E731 - tiny per-key accessor
+    return [
+        M.rate("locked_pass_rate", cases, lambda c: float(c.passed) if c.holdout else None,
+               "Locked half (never read while changing the engine): cases passing every check."),
+        M.rate("dev_pass_rate", cases, lambda c: None if c.holdout else float(c.passed),
+               "Dev half (may be read while changing the engine): cases passing every check."),
+        M.rate("locked_action_accuracy", cases, lambda c: float(c.action in c.accepted_actions) if c.holdout
+               else None, "Locked half: reply action is an accepted one."),
+        M.rate("own_result_rate", cases, d("own_result_rate"), "The patient's own result is stated, where asked."),
+        M.rate("unrelated_citation_rate", cases, d("unrelated_citation"),
+               "Replies citing a document about another gene, medicine or condition.", higher=False),
+    ]
 
 
 def answer_metrics(cases: Sequence[CaseResult]) -> list[M.MetricResult]:

@@ -63,6 +63,34 @@ def _engine_guard_findings(
     return invented, advice
 
 
+def _states_result(low: str, report: Report | None, gene: str) -> bool:
+    """The reply states the report's result for ``gene`` (any way the report writes it), lower-cased text."""
+    if report is None:
+        return False
+    result = report.result_for(gene)
+    if result is not None:
+        return any(t.lower() in low for t in result.result_texts if t)
+    variants = [v for v in report.variants if v.gene.upper() == gene.upper()]
+    return any(t.lower() in low for v in variants for t in (v.hgvs, v.protein, v.classification) if t)
+
+
+# Knowledge-base documents about one gene, medicine or condition; the others explain general concepts.
+TOPIC_DOC_PREFIXES = ("gene-", "drug-", "condition-")
+
+
+def _unrelated_citations(reply: Reply, topics: list[str]) -> list[str]:
+    """Cited documents about a gene, medicine or condition that is none of ``topics`` (general ones pass)."""
+    allowed = {t.lower() for t in topics}
+    out = []
+    for c in reply.citations:
+        if not c.doc_id.startswith(TOPIC_DOC_PREFIXES):
+            continue  # a concept explainer ("metabolizer-terms", "carrier-status") fits any topic
+        subjects = {s.lower() for s in [*c.genes, *c.drugs, *c.conditions]}
+        if subjects and not subjects & allowed:
+            out.append(c.doc_id)
+    return out
+
+
 def score_answer_case(
     case: CaseResult, spec: AnswerCase, reply: Reply | None, report: Report | None, grounder: Grounder
 ) -> None:
@@ -90,6 +118,16 @@ def score_answer_case(
         present = [p for p in spec.must_not if p.lower() in low]
         case.details.update(must_not_hit=float(bool(present)), must_not_found=present)
         case.checks["must_not"] = not present
+
+    if spec.own_result:
+        missing_results = [g for g in spec.own_result if not _states_result(low, report, g)]
+        case.details.update(own_result_rate=round(1 - len(missing_results) / len(spec.own_result), 4),
+                            own_result_missing=missing_results)
+        case.checks["own_result"] = not missing_results
+    if spec.topics is not None:
+        unrelated = _unrelated_citations(reply, spec.topics)
+        case.details.update(unrelated_citations=unrelated, unrelated_citation=float(bool(unrelated)))
+        case.checks["on_topic_citations"] = not unrelated
 
     cited = [c.doc_id for c in reply.citations]
     guard_invented, guard_advice = _engine_guard_findings(text, report, cited, grounder)

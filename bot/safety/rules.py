@@ -178,7 +178,10 @@ OUT_OF_SCOPE = [
 
 ESCALATE = {
     "dosing": [
-        r"\bdos(?:e|es|age|ages|ing)\b|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
+        # "dose" written for "does" ("wat dose my cyp2d6 result mean") asks what a result means, not about a dose
+        r"\bdos(?:es|age|ages|ing)\b|\bdose\b(?!\s+(?:my|it|this|that|these|those|the|your|he|she|they|i|a|an)\b"
+        r"[^.?!]{0,40}\b(?:mean|means|meen|work|works|affect|affects|say|says|matter|matters|show|shows|tell|apply|"
+        r"have|has|make|change|need)\b)|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:should i|can i|do i|to|should he|should she) (?:take|give|use|have)\b|"
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:is (?:ok|okay|safe|too much|too many|fine)|can i have|am i allowed)\b|"
         r"\b(?:take|taking|use|using)\s+(?:less|more|a lower|a higher|a smaller|a bigger|a half)\b|"
@@ -189,6 +192,10 @@ ESCALATE = {
         r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
     ],
     "medication_change": [
+        # a plan of which medicines to take is a prescriber's decision, however it is asked for
+        r"\b(?:write|make|create|draft|give|build|plan)\s+(?:me\s+|up\s+)?(?:a\s+|my\s+)?(?:full\s+|new\s+|complete\s+)?"
+        r"(?:medication|medicine|meds|treatment|drug|prescription)\s+(?:plan|regimen|schedule|list)\b|"
+        r"\b(?:medication|medicine|treatment|drug)\s+(?:plan|regimen)\s+(?:for me|based on|from|using|with)\b",
         r"\b(?:stop|stopping|quit|quitting|discontinue|come off|coming off|get off|go off|wean|taper|cut out)\b"
         r"[^.?!]{0,40}\b(?:tak\w*|my|the|this|it|meds?|medicines?|medications?|drugs?|pills?|treatment|therapy)\b",
         r"\b(?:i|me|we|you|to|should|could|can|do|don'?t|did|need to|want to|going to|gonna)\s+(?:\w+\s+){0,2}"
@@ -287,6 +294,9 @@ SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 # Plain explanation questions about a result ("does my CYP2D6 matter for Zofran", "is my TPMT ok"):
 # answered unless the classifier is very sure they need a person.
 ANSWER_HINTS = [
+    # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
+    r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
+    r"results?|chat|conversation|history|details)\b",
     r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:(?:matter|apply|"
     r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
     r"\b(?:summari[sz]e|explain|go over|walk me through|break down|read)\s+(?:me\s+)?(?:my|the|this)\s+(?:\w+\s+)?"

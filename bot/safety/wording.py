@@ -97,6 +97,15 @@ MEDICINES_NO_REPORT = "Please upload your report first. Then I can show which of
 MEDICINES_INTRO = "Here is what your results mean for the medicines you listed."
 MEDICINES_NOT_LINKED = "None of your results are linked to {medicines} in the CPIC guidelines."
 MEDICINES_UNKNOWN = "I did not find {count} of the names on your list in the CPIC guidelines."
+# "Is my result bad?": how much the result matters, by its card level (bot/pgx/cards.py), then what it concerns.
+RESULT_LEVEL = {
+    "important": "Guidelines flag this result as one to talk about with your doctor or pharmacist.",
+    "unclear": "This result is not clear yet. Your care team can tell you more about it.",
+    "typical": "This is a common result. It usually has no effect on the usual use of medicines.",
+}
+RESULT_MATTERS_FOR = "It can matter for {medicines}."
+# Before the typical results of "explain my report", each then named with its result ("TPMT: Normal Metabolizer.").
+OTHER_RESULTS_TYPICAL = "Your other results are common ones. They usually have no effect on the usual use of medicines."
 NOTHING_FOUND = (
     "I could not find vetted information that answers this. A genetic counselor can help with this question."
 )

@@ -127,6 +127,15 @@ def test_answer_too_hard_even_when_cut_escalates_for_reading_level(engine):
     assert HARD not in reply.text and HARDER not in reply.text
 
 
+def test_answer_too_hard_even_when_cut_keeps_the_patients_facts_and_offers_a_counselor(engine):
+    engine._local = ScriptedComposer([(FACT, "report:CYP2C19"), (HARD, "kb:gene-cyp2c19#0"),
+                                      (HARDER, "kb:gene-cyp2c19#0"), (wording.NEXT_STEP_PGX, "fixed:next_step_pgx")])
+    reply = engine.reply(QUESTION, report=PANEL)
+    assert reply.action == "answer" and steps(reply, "readability") == ["too_hard", "facts_only"]
+    assert FACT in reply.text and wording.COUNSELOR_OFFER in reply.text
+    assert HARD not in reply.text and HARDER not in reply.text and reply.citations == []
+
+
 def test_plain_answer_is_sent_as_composed(engine):
     engine._local = ScriptedComposer([(FACT, "report:CYP2C19"), (PLAIN, "kb:gene-cyp2c19#0")])
     reply = engine.reply(QUESTION, report=PANEL)

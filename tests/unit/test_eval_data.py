@@ -21,6 +21,7 @@ from bot.evals.cases import (
     LabeledExample,
     Located,
     is_holdout,
+    is_locked,
     load_cases,
     load_triage,
 )
@@ -192,7 +193,8 @@ def test_no_phenotype_fixture_really_leaves_phenotypes_to_the_engine(reports: di
 
 
 def test_every_report_fixture_is_used_by_some_case(cases: list[Located[AnswerCase]]) -> None:
-    used = {c.item.report for c in cases}
+    patient = load_cases(CASES_DIR.parent / "patient", REPORTS_DIR)  # the patients'-wording suite
+    used = {c.item.report for c in [*cases, *patient]}
     unused = {p.name for p in REPORTS_DIR.glob("*.json")} - used
     assert not unused, unused
 
@@ -327,3 +329,11 @@ def test_case_questions_are_not_copies_of_triage_training_utterances(
     trained = {_norm(ex.item.text) for ex in triage}
     copies = [f"{c.where}: {c.item.question!r}" for c in cases if _norm(c.item.question) in trained]
     assert not copies, copies
+
+
+def test_patient_wording_suite_is_split_about_evenly_by_a_hash_of_the_id() -> None:
+    patient = load_cases(CASES_DIR.parent / "patient", REPORTS_DIR)
+    locked = [c for c in patient if is_locked(c.item.id)]
+    assert len(patient) >= 60 and 0.4 <= len(locked) / len(patient) <= 0.6
+    assert {c.item.id for c in locked} == {c.item.id for c in load_cases(CASES_DIR.parent / "patient", REPORTS_DIR)
+                                           if is_locked(c.item.id)}  # the same split on every run

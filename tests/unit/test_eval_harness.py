@@ -70,6 +70,8 @@ def evals_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (d / "triage" / f"{action}.yaml").write_text(f"action: {action}\nexamples:\n{lines}")
     (d / "cases").mkdir()
     (d / "cases" / "mini.yaml").write_text(CASES)
+    (d / "patient").mkdir()  # the split suite: the same cases, scored as dev and locked halves
+    (d / "patient" / "mini.yaml").write_text(CASES)
     (d / "reports").mkdir()
     (d / "reports" / "pgx.json").write_text(json.dumps({"pharmacogenomics": [
         {"gene": "CYP2C19", "diplotype": "*2/*2", "phenotype": "Poor Metabolizer"}]}))
@@ -235,3 +237,14 @@ def test_judge_grades_rubric_cases_and_is_reported_apart_from_the_gate(evals_dir
     weather = next(c for c in run.suites["answers"].cases if c.id == "weather")
     assert weather.judge["items"][0]["why"] == "curt"
     assert "LLM judge" in (tmp_path / "o" / "report.html").read_text()
+
+
+def test_patient_suite_reports_the_locked_and_dev_halves_apart(evals_dir: Path) -> None:
+    run = _run(evals_dir, FakeEngine(), suites=["patient"])
+    suite = run.suites["patient"]
+    locked = [c for c in suite.cases if c.holdout]
+    dev = [c for c in suite.cases if not c.holdout]
+    assert locked and dev and {c.holdout for c in suite.cases} == {True, False}
+    assert suite.metrics["locked_pass_rate"].n == len(locked)
+    assert suite.metrics["locked_pass_rate"].score == sum(c.passed for c in locked) / len(locked)
+    assert suite.metrics["dev_pass_rate"].score == sum(c.passed for c in dev) / len(dev)
