@@ -44,6 +44,7 @@ from bot.safety.triage import TriageDecision, triage
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
 K = 6
+ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
 
@@ -212,7 +213,10 @@ class ConversationEngine:
         (except a manipulation attempt, which is declined) gets the short English-only reply in that language,
         with no English KB text. English messages go on through the normal pipeline (None)."""
         detected = detect_language(text)
-        language = decision.language or detected.code  # the language whose emergency rules fired wins
+        language = detected.code
+        if decision.language and not (detected.code == "en" and detected.method == "lingua"
+                                      and detected.confidence >= ENGLISH_SURE):
+            language = decision.language  # the language whose emergency rules fired, unless it is clearly English
         if language == "en" or language not in languages.wordings():
             return None
         trace.append(TraceStep(step="language", outcome=language, detail={

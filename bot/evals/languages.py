@@ -1,10 +1,12 @@
 """The languages suite (issue 15): emergencies in every supported language, and safe prompts with violent or
 medical words that must not be emergencies, each scored on a dev half and a locked half.
 
-Cases live in ``evals/cases/languages/{dev,locked}.yaml`` (the answer-case format; ``tags`` carry ``lang:xx``
-and ``emergency`` or ``false-alarm``). The dev half may be read while changing rules; the locked half is only
-scored, so its numbers are the honest ones. Metrics are named ``<metric>_<split>`` and, per language,
-``emergency_recall_<split>_<lang>``.
+Cases live in ``evals/cases/languages/{dev,locked,fresh}.yaml`` (the answer-case format; ``tags`` carry
+``lang:xx`` and ``emergency`` or ``false-alarm``). The dev half may be read while changing rules; the locked
+and fresh halves are only scored, so their numbers are the honest ones (fresh.yaml was written later, after
+the first round of rules, because locked.yaml's author also tuned on dev). Metrics are named
+``<metric>_<split>``, per language ``emergency_recall_<split>_<lang>``, and false alarms are also split into
+English and other languages (``false_alarm_rate_<split>_en`` / ``_other``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from bot.evals.cases import AnswerCase, Located, load_cases
 from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.runner import _call, _progress
 
-SPLITS = ("dev", "locked")
+SPLITS = ("dev", "locked", "fresh")
 
 
 def load_language_cases(folder: Path) -> list[Located[AnswerCase]]:
@@ -85,6 +87,12 @@ def language_metrics(cases: Sequence[CaseResult]) -> list[M.MetricResult]:
                    if m(c) and c.expected_action == "emergency" and c.action == "emergency" else None,
                    f"Emergency replies in the patient's language, with the right number ({split} half)."),
         ]
+        for part, is_en in (("en", True), ("other", False)):
+            out.append(M.rate(f"false_alarm_rate_{split}_{part}", cases, lambda c, m=mine, e=is_en:
+                              float(c.action == "emergency") if m(c) and c.expected_action != "emergency"
+                              and (c.details["language"] == "en") == e else None,
+                              f"False alarms, {'English' if is_en else 'other languages'} ({split} half).",
+                              higher=False))
         for lang in langs:
             out.append(M.rate(f"emergency_recall_{split}_{lang}", cases, lambda c, m=mine, la=lang:
                               float(c.action == "emergency") if m(c) and c.expected_action == "emergency"

@@ -55,6 +55,10 @@ BENIGN = [
     r"\bdrowning in (?:work|paperwork|debt|emails?|homework|bills)\b|\b(?:giving|gave|give) me a heart attack\b|"
     r"\b(?:blood ?bath|massacred?|slaughtered)\b(?=[^.?!]{0,40}\b(?:game|match|team|season|election|market|stocks?)\b)|"
     r"\b(?:game|match|team|season|election|market|stocks?)\b[^.?!]{0,20}\b(?:blood ?bath|massacred?|slaughtered)\b",
+    r"\b(?:going to|gonna|will|would|'ll|about to) kill me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
+    r"almost|nearly) killed me\b|\b(?:workout|run|hike|class|exam|test|day|week|shift|joke|movie|show|meme|video|stairs)"
+    r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
+    r"\b(?:could|would) (?:just )?die (?:of|from) (?:embarrassment|shame|laughter|happiness)\b|\bembarrassed to death\b",
     # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
     r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"

@@ -55,7 +55,7 @@ class TriageDecision:
     rules: list[str] = field(default_factory=list)
     model: Prediction | None = None
     notes: list[str] = field(default_factory=list)
-    language: str | None = None  # set when another language's emergency rules decided (bot/safety/languages)
+    language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
 
     def detail(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "confidence": round(self.confidence, 3), "rules": self.rules}
@@ -108,11 +108,10 @@ def triage(
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
 
-    if top is not None and top.action == "emergency":
-        return decide("emergency", top.reason, "rule", 1.0)
-    if alarm is not None:
-        found = decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules")
-        found.language = alarm.language
+    if top is not None and top.action == "emergency" or alarm is not None:
+        found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
+                 else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))
+        found.language = alarm.language if alarm is not None else None
         return found
     emergency_min = EMERGENCY_IMPERSONAL_MIN if calm_question(text) else EMERGENCY_MIN
     if pred is not None and pred.action_probs["emergency"] >= emergency_min and not rules.masked:
@@ -184,8 +183,17 @@ _ACUTE = re.compile(
     r"i do|should i (?:go|call)|on purpose|pills?|lethal|kill|die|dying|end it|hours?|minutes?)\b", re.IGNORECASE)
 
 
+# Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
+_STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|class|"
+                    r"course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|podcast|"
+                    r"celebrity|famous|actor|singer|musician)\b", re.IGNORECASE)
+_ABOUT_ME_NOW = re.compile(r"\b(?:i (?:want|wanna|feel|am|took|just|can'?t|will|might|plan)|i'?m (?:going|gonna|"
+                           r"thinking|feeling|so)|myself|right now)\b", re.IGNORECASE)
+
+
 def calm_question(text: str) -> bool:
-    """A question with no one in it, or with nothing happening now, to anyone.
+    """A question with no one in it, or with nothing happening now, to anyone; or talk about a story, a class or
+    the news that says nothing about the writer now.
 
     >>> calm_question("how did Kurt Cobain die"), calm_question("my uncle had a fatal reaction to anesthesia, what is RYR1")
     (True, True)
@@ -193,6 +201,8 @@ def calm_question(text: str) -> bool:
     (False, False)
     """
     text = text.replace("\u2019", "'")
+    if _STORY.search(text) and not _ABOUT_ME_NOW.search(text):
+        return True
     if not _QUESTION.search(text):
         return False
     return not _PERSON.search(text) or not _ACUTE.search(text)
