@@ -179,7 +179,7 @@ class ConversationEngine:
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
             "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,
         }))
-        other = self._other_language(text, decision, u, report, trace)
+        other = self._other_language(text, decision, u, report, history, trace)
         if other is not None:
             return other
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
@@ -208,7 +208,7 @@ class ConversationEngine:
         return reply
 
     def _other_language(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
-                        trace: list[TraceStep]) -> Reply | None:
+                        history: Sequence[Turn], trace: list[TraceStep]) -> Reply | None:
         """A message in another language: an emergency gets that language's emergency wording; anything else
         (except a manipulation attempt, which is declined) gets the short English-only reply in that language,
         with no English KB text. English messages go on through the normal pipeline (None)."""
@@ -217,6 +217,11 @@ class ConversationEngine:
         if decision.language and not (detected.code == "en" and detected.method == "lingua"
                                       and detected.confidence >= ENGLISH_SURE):
             language = decision.language  # the language whose emergency rules fired, unless it is clearly English
+        offered = _offered_in(history)
+        if offered and decision.action != "emergency" and languages.accepts_counselor(text, offered):
+            trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
+            return _needs_interpreter(self._finish(replies.language_escalated_draft(offered), "escalate",
+                                                   "wants_human", u, report, trace, []), offered)
         if language == "en" or language not in languages.wordings():
             return None
         trace.append(TraceStep(step="language", outcome=language, detail={
@@ -225,7 +230,7 @@ class ConversationEngine:
             draft = replies.language_emergency_draft(
                 decision.reason, language, swallowed=languages.mentions_swallowing(text, language)
                 or mentions_swallowing(text))
-            return self._finish(draft, "emergency", decision.reason, u, report, trace, [])
+            return _needs_interpreter(self._finish(draft, "emergency", decision.reason, u, report, trace, []), language)
         if decision.action == "decline" and decision.reason == "prompt_injection":
             return None
         return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
@@ -443,6 +448,23 @@ class ConversationEngine:
             report_facts=draft.facts, escalation=escalation, trace=trace, composer=draft.composer,
             prompt_version=draft.prompt_version, genes=u.genes, drugs=u.drugs,
         )
+
+
+def _needs_interpreter(reply: Reply, language: str) -> Reply:
+    """The counselor's queue line says which language the patient wrote in (a language name, not their words)."""
+    if reply.escalation is None:
+        return reply
+    name = languages.wordings()[language].name
+    summary = f"{reply.escalation.summary}; wrote in {name} ({language}): needs an interpreter"[:200]
+    return reply.model_copy(update={"escalation": reply.escalation.model_copy(update={"summary": summary})})
+
+
+def _offered_in(history: Sequence[Turn]) -> str | None:
+    """The language of the English-only reply (with its counselor offer) if that was the last bot turn."""
+    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    if last_bot is None:
+        return None
+    return next((code for code, w in languages.wordings().items() if last_bot.text == w.english_only), None)
 
 
 _engines: dict[str, ConversationEngine] = {}

@@ -41,6 +41,13 @@ def english_only_draft(language: str) -> Draft:
     return draft
 
 
+def language_escalated_draft(language: str) -> Draft:
+    """A yes, in that language, to the counselor offer of the English-only reply."""
+    draft = Draft()
+    draft.add(wordings()[language].escalated, f"fixed:{language}:escalated", 0)
+    return draft
+
+
 def smalltalk_draft(kind: str) -> Draft:
     draft = Draft()
     draft.add(REPLIES[kind], f"fixed:smalltalk:{kind}", 0)

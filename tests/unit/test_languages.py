@@ -8,6 +8,7 @@ import re
 import pytest
 
 from bot.conversation.engine import ConversationEngine
+from bot.core.reply import Turn
 from bot.safety import languages
 from bot.safety.classifier import Prediction
 from bot.safety.languages import WORDING_KEYS, fold, match_emergency, mentions_swallowing, wordings
@@ -212,3 +213,23 @@ def test_english_question_with_a_gene_name_goes_through_the_normal_pipeline(engi
     reply = engine.reply("what does CYP2C19 do")
     assert _language_step(reply) is None
     assert reply.action == "answer" and reply.citations
+
+
+@pytest.mark.parametrize("code, yes", [("es", "¡Sí, por favor!"), ("fr", "oui merci"), ("zh", "好的"), ("vi", "vâng"),
+                                       ("tl", "opo"), ("ar", "نعم"), ("ko", "네"), ("ru", "да"), ("de", "ja bitte")])
+def test_a_yes_in_that_language_after_the_offer_reaches_a_counselor(engine, code, yes):
+    offer = engine.reply(CASES[code][3])
+    history = [Turn(role="user", text=CASES[code][3]), Turn(role="bot", text=offer.text)]
+    reply = engine.reply(yes, history=history)
+    assert (reply.action, reply.reason) == ("escalate", "wants_human")
+    assert reply.text == wordings()[code].escalated
+
+
+def test_a_yes_without_the_offer_before_it_is_not_an_escalation(engine):
+    assert engine.reply("sí").action != "escalate"
+
+
+def test_the_counselor_queue_line_names_the_language_for_an_interpreter(engine):
+    reply = engine.reply(CASES["ru"][0])
+    assert "Русский (ru)" in reply.escalation.summary and "interpreter" in reply.escalation.summary
+    assert CASES["ru"][0] not in reply.escalation.summary

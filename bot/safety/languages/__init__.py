@@ -31,7 +31,7 @@ HERE = Path(__file__).parent
 RULES_DIR = HERE / "rules"
 WORDING_DIR = HERE / "wording"
 # Each wording file has exactly these keys (tests check it); English equivalents are in bot/safety/wording.py.
-WORDING_KEYS = ("emergency_first", "self_harm_first", "emergency_after", "poison_control", "english_only")
+WORDING_KEYS = ("emergency_first", "self_harm_first", "emergency_after", "poison_control", "english_only", "escalated")
 
 # Letters that folding by Unicode decomposition alone leaves apart.
 _FOLD_TABLE = str.maketrans({
@@ -69,6 +69,7 @@ class LanguageRules(_Strict):
     self_harm: list[str] = Field(min_length=1)
     emergency_symptoms: list[str] = Field(min_length=1)
     swallowed: list[str] = Field(min_length=1)
+    accept: list[str] = Field(min_length=1)  # whole messages that say yes to the counselor offer
 
 
 class LanguageWording(_Strict):
@@ -79,6 +80,7 @@ class LanguageWording(_Strict):
     emergency_after: str
     poison_control: str
     english_only: str  # the reply to any other message: what GeneChat does, English only for now, a counselor
+    escalated: str  # after a yes to that offer: a counselor will answer here, with an interpreter
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class _Compiled:
     benign: tuple[re.Pattern[str], ...]
     alarms: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (reason, patterns), self-harm first
     swallowed: tuple[re.Pattern[str], ...]
+    accept: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def rules() -> tuple[_Compiled, ...]:
         r: LanguageRules = _load(path, LanguageRules)  # type: ignore[assignment]
         out.append(_Compiled(r.language, _compile(r.benign),
                              (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
-                             _compile(r.swallowed)))
+                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept)))
     return tuple(out)
 
 
@@ -153,6 +156,19 @@ def match_emergency(text: str) -> LanguageAlarm | None:
                 if pat.search(masked):
                     return LanguageAlarm(lang.code, reason, f"{lang.code}:{reason}#{i}")
     return None
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w']+", " ", fold(text)).split())
+
+
+def accepts_counselor(text: str, language: str) -> bool:
+    """Whether the whole message is a yes ("sí", "oui merci", "네") in that language.
+
+    >>> accepts_counselor("¡Sí, por favor!", "es"), accepts_counselor("sí, pero qué es CYP2D6", "es")
+    (True, False)
+    """
+    return any(lang.code == language and _bare(text) in lang.accept for lang in rules())
 
 
 def mentions_swallowing(text: str, language: str) -> bool:
