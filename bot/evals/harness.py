@@ -54,7 +54,9 @@ class EvalOptions:
 
 
 def _real_engine() -> EngineLike:
-    return get_engine()
+    engine = get_engine()
+    engine.wait_until_settled()  # scores are for the settled engine (models loading in the background are done)
+    return engine
 
 
 def _real_searcher() -> SearcherLike:

@@ -96,7 +96,7 @@ def triage(
     masked_text, masked_other = languages.mask_benign(text)
     rules = match_rules(masked_text if masked_other else text)
     rules.masked = rules.masked or masked_other
-    alarm = languages.match_emergency(text)  # an emergency in any language is an emergency
+    alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
     names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
     top = rules.strongest()

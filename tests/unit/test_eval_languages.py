@@ -26,6 +26,7 @@ LOCKED = """cases:
 def engine(tmp_path_factory):
     e = make_test_engine(tmp_path_factory.mktemp("eval-languages"))
     e.warm_up()
+    e.wait_until_settled()  # the language detector's models load in the background
     return e
 
 

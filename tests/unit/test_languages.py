@@ -53,6 +53,7 @@ ENGLISH = ["is my TPMT ok", "what does CYP2C19 *2/*2 mean", "HLA-B*57:01 negativ
 def engine(tmp_path_factory) -> ConversationEngine:
     e = make_test_engine(tmp_path_factory.mktemp("languages"))
     e.warm_up()
+    e.wait_until_settled()  # the language detector's models load in the background
     return e
 
 
@@ -233,3 +234,13 @@ def test_the_counselor_queue_line_names_the_language_for_an_interpreter(engine):
     reply = engine.reply(CASES["ru"][0])
     assert "Русский (ru)" in reply.escalation.summary and "interpreter" in reply.escalation.summary
     assert CASES["ru"][0] not in reply.escalation.summary
+
+
+def test_while_the_detector_loads_a_reply_reads_the_script_and_does_not_wait(monkeypatch):
+    from bot.safety.languages import detect
+
+    monkeypatch.setattr(detect, "_ready", __import__("threading").Event())
+    monkeypatch.setattr(detect, "_loading", __import__("threading").Event())
+    detect._loading.set()
+    assert detect.detect_language("제 CYP2C19 결과는 클로피도그렐에 어떤 의미가 있나요?").code == "ko"
+    assert detect.detect_language("¿Qué significa mi resultado de CYP2C19 para el clopidogrel?").method == "loading"

@@ -146,9 +146,11 @@ def mask_benign(text: str) -> tuple[str, bool]:
     return masked, hit
 
 
-def match_emergency(text: str) -> LanguageAlarm | None:
-    """The first self-harm (before symptom) pattern of any language that fires on the message, if any."""
-    masked, _ = mask_benign(text)
+def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | None:
+    """The first self-harm (before symptom) pattern of any language that fires on the message, if any.
+    ``masked``: the message already through ``mask_benign`` (triage has it), to skip doing that twice."""
+    if masked is None:
+        masked, _ = mask_benign(text)
     for reason_index in (0, 1):  # self-harm in any language outranks symptoms in any language
         for lang in rules():
             reason, pats = lang.alarms[reason_index]
