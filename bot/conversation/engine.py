@@ -32,9 +32,11 @@ from bot.core.report import Report
 from bot.pgx.medicines import medicines_overview, read_medicine_list
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
-from bot.safety import wording
+from bot.safety import languages, wording
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
+from bot.safety.languages.detect import detect_language
+from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import MAX_GRADE, reading_grade, warm_up_in_background
 from bot.safety.rules import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.triage import TriageDecision, triage
@@ -42,6 +44,7 @@ from bot.safety.triage import TriageDecision, triage
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
 K = 6
+ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
 
@@ -88,6 +91,7 @@ class ConversationEngine:
         self._lock = threading.Lock()
         self._warm = False
         self._background_warm_up: threading.Thread | None = None
+        self._languages_warm_up: threading.Thread | None = None
 
     # ---- loading -------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -106,6 +110,7 @@ class ConversationEngine:
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
             # the first reply that grades text waits for it if it is still loading
             self._background_warm_up = warm_up_in_background()
+            self._languages_warm_up = warm_up_languages_in_background()  # the detector's models (~2 s)
             self._warm = True
             log.info("engine_warm", extra={"classifier": self._classifier is not None,
                                            "llm": self._llm_composer is not None})
@@ -123,8 +128,9 @@ class ConversationEngine:
 
     def wait_until_settled(self, timeout: float = 30.0) -> None:
         """Wait for what ``warm_up`` left loading in the background (the reading-level dictionary)."""
-        if self._background_warm_up is not None:
-            self._background_warm_up.join(timeout)
+        for thread in (self._background_warm_up, self._languages_warm_up):
+            if thread is not None:
+                thread.join(timeout)
 
     def _make_llm_composer(self):
         if self._llm is None and not (self.settings.llm_model and self.settings.llm_base_url):
@@ -173,6 +179,9 @@ class ConversationEngine:
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
             "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,
         }))
+        other = self._other_language(text, decision, u, report, history, trace)
+        if other is not None:
+            return other
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
@@ -197,6 +206,34 @@ class ConversationEngine:
         else:
             reply = self._answer(text, u, report, vector, trace)
         return reply
+
+    def _other_language(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                        history: Sequence[Turn], trace: list[TraceStep]) -> Reply | None:
+        """A message in another language: an emergency gets that language's emergency wording; anything else
+        (except a manipulation attempt, which is declined) gets the short English-only reply in that language,
+        with no English KB text. English messages go on through the normal pipeline (None)."""
+        detected = detect_language(text)
+        language = detected.code
+        if decision.language and not (detected.code == "en" and detected.method == "lingua"
+                                      and detected.confidence >= ENGLISH_SURE):
+            language = decision.language  # the language whose emergency rules fired, unless it is clearly English
+        offered = _offered_in(history)
+        if offered and decision.action != "emergency" and languages.accepts_counselor(text, offered):
+            trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
+            return _needs_interpreter(self._finish(replies.language_escalated_draft(offered), "escalate",
+                                                   "wants_human", u, report, trace, []), offered)
+        if language == "en" or language not in languages.wordings():
+            return None
+        trace.append(TraceStep(step="language", outcome=language, detail={
+            **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
+        if decision.action == "emergency":
+            draft = replies.language_emergency_draft(
+                decision.reason, language, swallowed=languages.mentions_swallowing(text, language)
+                or mentions_swallowing(text))
+            return _needs_interpreter(self._finish(draft, "emergency", decision.reason, u, report, trace, []), language)
+        if decision.action == "decline" and decision.reason == "prompt_injection":
+            return None
+        return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
     def _embed(self, text: str) -> np.ndarray:
         return self._embedder.encode([self._searcher.expand(text) or "empty"])[0]
@@ -411,6 +448,23 @@ class ConversationEngine:
             report_facts=draft.facts, escalation=escalation, trace=trace, composer=draft.composer,
             prompt_version=draft.prompt_version, genes=u.genes, drugs=u.drugs,
         )
+
+
+def _needs_interpreter(reply: Reply, language: str) -> Reply:
+    """The counselor's queue line says which language the patient wrote in (a language name, not their words)."""
+    if reply.escalation is None:
+        return reply
+    name = languages.wordings()[language].name
+    summary = f"{reply.escalation.summary}; wrote in {name} ({language}): needs an interpreter"[:200]
+    return reply.model_copy(update={"escalation": reply.escalation.model_copy(update={"summary": summary})})
+
+
+def _offered_in(history: Sequence[Turn]) -> str | None:
+    """The language of the English-only reply (with its counselor offer) if that was the last bot turn."""
+    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    if last_bot is None:
+        return None
+    return next((code for code, w in languages.wordings().items() if last_bot.text == w.english_only), None)
 
 
 _engines: dict[str, ConversationEngine] = {}

@@ -9,6 +9,7 @@ from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
+from bot.safety.languages import wordings
 from bot.safety.readability import reading_grade
 
 
@@ -19,6 +20,31 @@ def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
     if swallowed:
         draft.add(wording.POISON_CONTROL, "fixed:poison_control", 0)
     draft.add(wording.EMERGENCY_AFTER, "fixed:emergency_after", 1)
+    return draft
+
+
+def language_emergency_draft(reason: str, language: str, *, swallowed: bool = False) -> Draft:
+    """The emergency reply in another language (bot/safety/languages/wording/<language>.yaml)."""
+    w = wordings()[language]
+    draft = Draft()
+    draft.add(w.self_harm_first if reason == "self_harm" else w.emergency_first, f"fixed:{language}:{reason}", 0)
+    if swallowed:
+        draft.add(w.poison_control, f"fixed:{language}:poison_control", 0)
+    draft.add(w.emergency_after, f"fixed:{language}:emergency_after", 1)
+    return draft
+
+
+def english_only_draft(language: str) -> Draft:
+    """Any other message in another language: what GeneChat does, English only for now, a counselor offer."""
+    draft = Draft()
+    draft.add(wordings()[language].english_only, f"fixed:{language}:english_only", 0)
+    return draft
+
+
+def language_escalated_draft(language: str) -> Draft:
+    """A yes, in that language, to the counselor offer of the English-only reply."""
+    draft = Draft()
+    draft.add(wordings()[language].escalated, f"fixed:{language}:escalated", 0)
     return draft
 
 

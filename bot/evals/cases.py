@@ -32,7 +32,7 @@ REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
     "decline": ("out_of_scope", "prompt_injection"),
 }
 # The eval suites, in run order (here, not in harness.py, so the CLI can list them without loading models).
-SUITES = ("triage", "retrieval", "answers", "patient", "extraction")
+SUITES = ("triage", "retrieval", "answers", "patient", "extraction", "languages")
 ALL_REASONS = tuple(r for reasons in REASONS_BY_ACTION.values() for r in reasons)
 T = TypeVar("T")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")

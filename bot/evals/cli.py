@@ -37,7 +37,7 @@ def _print_summary(run: EvalRun) -> None:
 @eval_app.callback(invoke_without_command=True)
 def evaluate(
     ctx: typer.Context,
-    suite: str = typer.Option("all", help="triage, retrieval, answers, all (or a comma-separated list)."),
+    suite: str = typer.Option("all", help="triage, retrieval, answers, patient, languages, all (or a comma-separated list)."),
     url: str = typer.Option("", help="Run against a server's HTTP API (http://HOST:PORT) instead of in-process."),
     out: Path = typer.Option(PROJECT_ROOT / "evals" / "out", help="Folder for report.json and report.html."),
     evals_dir: Path = typer.Option(PROJECT_ROOT / "evals", help="Folder holding the eval data and gate files."),

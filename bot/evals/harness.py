@@ -6,7 +6,7 @@ A misspelt suite fails before any case file is read or model loaded:
 >>> run_eval(EvalOptions(suites=["vibes"]))
 Traceback (most recent call last):
     ...
-bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient', 'extraction'] or 'all'
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient', 'extraction', 'languages'] or 'all'
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from bot.evals.extraction import CONFIRMATION_NOTE as EXTRACTION_NOTE
 from bot.evals.extraction import run_extraction
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
 from bot.evals.judge import judge_model_from_settings, run_judge
+from bot.evals.languages import load_language_cases, run_languages
 from bot.evals.results import EvalRun, SuiteResult
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
@@ -55,7 +56,9 @@ class EvalOptions:
 
 
 def _real_engine() -> EngineLike:
-    return get_engine()
+    engine = get_engine()
+    engine.wait_until_settled()  # scores are for the settled engine (models loading in the background are done)
+    return engine
 
 
 def _real_searcher() -> SearcherLike:
@@ -96,8 +99,12 @@ def run_eval(
     # patients' own wording, split into a dev half and a locked half (evals/patient/cases.yaml)
     patient_specs = C.load_cases(d / "patient", d / "reports") if "patient" in opts.suites else []
 
+    # (an evals folder without language cases, e.g. a test's, simply has no languages suite)
+    with_languages = "languages" in opts.suites and (d / "cases" / "languages").is_dir()
+    language_cases = load_language_cases(d / "cases" / "languages") if with_languages else []
+
     target: Target | None = None
-    if examples or specs or patient_specs:
+    if examples or specs or patient_specs or language_cases:
         target = HttpTarget(opts.url) if opts.url else InProcessTarget(engine or _real_engine())
     run = EvalRun(generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
                   target=target.name if target else "in-process")
@@ -122,6 +129,9 @@ def run_eval(
     if "extraction" in opts.suites:
         run.suites["extraction"] = run_extraction(opts.progress)
         run.notes.append(EXTRACTION_NOTE)
+
+    if language_cases and target is not None:
+        run.suites["languages"] = run_languages(language_cases, target, opts.progress)
 
     if isinstance(target, HttpTarget):
         target.client.close()

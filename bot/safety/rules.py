@@ -33,7 +33,44 @@ BENIGN = [
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
     r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
-    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",
+    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
+    r"\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|difference between|is)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:word|term|phrase|concept)?\s*['\"]?(?:self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?poison\w*|suicid\w*|parasuicide|"
+    r"overdos\w*|passive death wish|lethal dose)(?:\s+(?:ideation|attempts?|behaviou?r))?['\"]?"
+    r"(?:\s+and\s+(?:a\s+|an\s+)?(?:suicid\w*|self[- ]?harm\w*)(?:\s+(?:ideation|attempts?))?)?(?=\s+mean|\s*[?.,]|\s+(?:in|as|for)\b|$)",
+    r"\bsuicid\w*\s+(?:risk\s+)?(?:warnings?|genes?|scenes?|prevention|rates?|statistics|awareness|gene therapy|research)\b",
+    # the past, said as past ("I used to self-harm but I'm doing well now", "had suicidal thoughts years ago")
+    r"\b(?:used to|had|went through|struggled with)\s+(?:\w+\s+){0,2}?(?:self[- ]?harm\w*|suicidal (?:thoughts|ideation)|"
+    r"cut(?:ting)? myself)\b(?=[^.?!]{0,50}\b(?:years? ago|in the past|got help|doing (?:well|better|ok|okay|fine)|recovered|"
+    r"(?:i'?m|i am) (?:better|well|ok|okay|fine) now)\b)",
+    r"\b(?:overdos(?:ed|e)|od'?d)\b(?=[^.?!]{0,30}\b(?:last (?:year|month|week)|years? ago|months? ago|in the past|back in)\b)",
+    # figurative pain and violence ("my feet are killing me", "I'd kill for a coffee", "a crushing defeat")
+    r"\b(?:feet|legs|back|knees|boss|traffic|heat|suspense|wait|waiting|deadline|commute|homework|kids|this|that)\s+"
+    r"(?:is|are|'s|'re)?\s*(?:absolutely\s+|literally\s+|really\s+|just\s+)?killing me\b|\bi'?d kill for\b|"
+    r"\bcrush(?:ing|ed)?\s+(?:defeat|loss|blow|it|them|the (?:game|exam|test|interview))\b|\b(?:a|my|huge|big) crush on\b|"
+    r"\bthe death of me\b|\bknock (?:'em|them|him|her) dead\b",
+    r"\b(?:is|are|'s|'re)\s+(?:\w+\s+)?killing me\b|\b(?:bored|scared|worried|sick|tired|freezing) to death\b|"
+    r"\b(?:dying|died|dead) (?:of|from|laughing|with) ?(?:laughter|laughing|embarrassment|boredom|curiosity|cuteness)?\b(?=[^.?!]{0,3}"
+    r"(?:at|of|over|when|$|[.!?,]))|\bdead tired\b|\bcould (?:murder|kill) (?:a|an|some|for)\b|\bkill two birds\b|"
+    r"\bdrowning in (?:work|paperwork|debt|emails?|homework|bills)\b|\b(?:giving|gave|give) me a heart attack\b|"
+    r"\b(?:blood ?bath|massacred?|slaughtered)\b(?=[^.?!]{0,40}\b(?:game|match|team|season|election|market|stocks?)\b)|"
+    r"\b(?:game|match|team|season|election|market|stocks?)\b[^.?!]{0,20}\b(?:blood ?bath|massacred?|slaughtered)\b",
+    r"\b(?:going to|gonna|will|would|'ll|about to) kill me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
+    r"almost|nearly) killed me\b|\b(?:workout|run|hike|class|exam|test|day|week|shift|joke|movie|show|meme|video|stairs)"
+    r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
+    r"\b(?:could|would) (?:just )?die (?:of|from) (?:embarrassment|shame|laughter|happiness)\b|\bembarrassed to death\b",
+    # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
+    r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
+    r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"
+    r"\b(?:died|passed away|was killed) (?:of|from|after|because of|in)\b",
+    # how emergency numbers work where ("what is the emergency number in Japan", "what number do I dial")
+    r"\b(?:emergency|ambulance|police|fire) (?:number|numbers|services?|line)\b(?=[^.?!]{0,30}\b(?:in|across|abroad|"
+    r"overseas|for|when)\b)|\bwhat number (?:do|should|would) (?:i|you) (?:dial|call)\b|\bsave (?:988|911|the number)\b",
+    # general knowledge questions ("what are the signs of a heart attack", "had a fatal reaction" long ago)
+    r"\b(?:what are|know|learn|list) the (?:warning\s+)?(?:signs|symptoms) of\b|\bhad a fatal\b",
+    # asking how calling works, not calling ("how do I call an ambulance in Spain", "what do I say when I call 911")
+    r"\bhow (?:do|can|would|should|to) (?:i |you |we |one )?call\b(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|"
+    r"visiting|from)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b",
 ]
 
 EMERGENCY_SELF_HARM = [
@@ -55,7 +92,9 @@ EMERGENCY_SELF_HARM = [
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
-    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|"
+    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
+    r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
+    r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
     r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves)\b|"
     r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
 ]
@@ -75,7 +114,8 @@ EMERGENCY_SYMPTOMS = [
     r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
-    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b",
+    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|"
+    r"\b(?:took|taken|swallowed|ate)\s+(?:like\s+|about\s+|around\s+|over\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
     r"\b(?:was|got|been|is|am|are) poisoned\b|\bswallowed (?:poison|bleach)\b|\bdrank (?:poison|bleach)\b|"
     r"\bhaving a stroke\b|\bstroke symptoms\b|\bsigns of a stroke\b|\bface (?:is )?drooping\b|\bslurred speech\b|\bslurring\b|"
     r"\bone side of my (?:body|face)\b|\bnumb on one side\b",

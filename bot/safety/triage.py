@@ -11,11 +11,13 @@ Anything the classifier is unsure about escalates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from bot.safety import languages
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 
@@ -38,6 +40,9 @@ DECLINE_OVERRIDE_MIN = 0.60  # out of scope beats a generic escalation phrase on
 ANSWER_MIN = 0.45  # on topic: below this (and nothing else confident) the message is unclear: escalate
 OFF_TOPIC_ANSWER_MIN = 0.75  # a message with no genetics/report/care words is answered only when this sure
 OFF_TOPIC_DECLINE_MIN = 0.25  # ... and declined when out of scope is at least this likely
+# A calm question (no one in it, or nothing happening now: "how did Kurt Cobain die", "my uncle had a fatal
+# reaction to anesthesia, what is RYR1") raises an emergency on the model alone only when it is this sure.
+EMERGENCY_IMPERSONAL_MIN = 0.90
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
 
@@ -50,6 +55,7 @@ class TriageDecision:
     rules: list[str] = field(default_factory=list)
     model: Prediction | None = None
     notes: list[str] = field(default_factory=list)
+    language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
 
     def detail(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "confidence": round(self.confidence, 3), "rules": self.rules}
@@ -86,8 +92,12 @@ def triage(
     ``domain``: the message names a gene, medicine or genetics term. ``on_topic``: it talks about reports,
     results, tests, privacy or care (on topic for us, but not proof that a health question is about genetics).
     """
-    rules = match_rules(text)
-    names = [h.rule for h in rules.hits]
+    # other languages' harmless idioms and definition questions are masked first ("qué significa suicidio")
+    masked_text, masked_other = languages.mask_benign(text)
+    rules = match_rules(masked_text if masked_other else text)
+    rules.masked = rules.masked or masked_other
+    alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
+    names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
     top = rules.strongest()
     on_topic = domain or on_topic
@@ -98,9 +108,13 @@ def triage(
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
 
-    if top is not None and top.action == "emergency":
-        return decide("emergency", top.reason, "rule", 1.0)
-    if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_MIN and not rules.masked:
+    if top is not None and top.action == "emergency" or alarm is not None:
+        found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
+                 else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))
+        found.language = alarm.language if alarm is not None else None
+        return found
+    emergency_min = EMERGENCY_IMPERSONAL_MIN if calm_question(text) else EMERGENCY_MIN
+    if pred is not None and pred.action_probs["emergency"] >= emergency_min and not rules.masked:
         # (when the alarm word sat in a harmless idiom, the model's alarm vote is not trusted)
         return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
@@ -154,6 +168,44 @@ def triage(
     if pred.action == "decline" and not on_topic:
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "low confidence")
     return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], "uncertain: escalated")
+
+
+_QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
+                       r"which|should)\b|\?\s*$", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us|you|your|he|she|him|her|his|they|them|"
+                     r"their|hes|shes|he's|she's)\b", re.IGNORECASE)
+# Something happening now, to someone: the model's alarm vote on a question that has one of these is trusted.
+_ACUTE = re.compile(
+    r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|just|currently|still|keeps?|help|emergency|"
+    r"hurry|i'?m|im|i am|i feel|i have|i'?ve|i can'?t|i cant|can'?t|cannot|won'?t|isn'?t|not (?:breathing|responding|"
+    r"waking)|is (?:not|having|shaking|bleeding|limp|swelling|turning)|are (?:swelling|swollen|turning)|feels?|feeling|"
+    r"hurts?|hurting|took|taken|taking|swallowed|ate|drank|started|starting|after (?:taking|starting|my)|what (?:do|should) "
+    r"i do|should i (?:go|call)|on purpose|pills?|lethal|kill|die|dying|end it|hours?|minutes?)\b", re.IGNORECASE)
+
+
+# Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
+_STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|class|"
+                    r"course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|podcast|"
+                    r"celebrity|famous|actor|singer|musician)\b", re.IGNORECASE)
+_ABOUT_ME_NOW = re.compile(r"\b(?:i (?:want|wanna|feel|am|took|just|can'?t|will|might|plan)|i'?m (?:going|gonna|"
+                           r"thinking|feeling|so)|myself|right now)\b", re.IGNORECASE)
+
+
+def calm_question(text: str) -> bool:
+    """A question with no one in it, or with nothing happening now, to anyone; or talk about a story, a class or
+    the news that says nothing about the writer now.
+
+    >>> calm_question("how did Kurt Cobain die"), calm_question("my uncle had a fatal reaction to anesthesia, what is RYR1")
+    (True, True)
+    >>> calm_question("can I die from this?"), calm_question("chst pain and sweaty help")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    if _STORY.search(text) and not _ABOUT_ME_NOW.search(text):
+        return True
+    if not _QUESTION.search(text):
+        return False
+    return not _PERSON.search(text) or not _ACUTE.search(text)
 
 
 def _reason_for(pred: Prediction, action: str) -> str:

@@ -1,0 +1,179 @@
+"""Emergency and self-harm rules and fixed wording in languages other than English, kept as data.
+
+Each language is two YAML files: ``rules/<code>.yaml`` (benign idioms to mask, then self-harm, emergency
+symptom and swallowing patterns) and ``wording/<code>.yaml`` (the fixed replies, reviewed for meaning
+against the English text in bot/safety/wording.py). Adding a language is adding those two files, and its
+name in ``detect.LINGUA_NAMES`` so the detector knows it.
+
+Every language's alarm patterns run on every message, whatever language it was detected as: a short
+"quiero morir" is too short to detect reliably, and an emergency must never hang on detection.
+Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified), so
+"tome 30 pastillas" and "tomé 30 pastillas", "toi muon chet" and "tôi muốn chết" match the same pattern.
+
+>>> match_emergency("tôi muốn chết").language
+'vi'
+>>> match_emergency("me muero de risa con este video") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+HERE = Path(__file__).parent
+RULES_DIR = HERE / "rules"
+WORDING_DIR = HERE / "wording"
+# Each wording file has exactly these keys (tests check it); English equivalents are in bot/safety/wording.py.
+WORDING_KEYS = ("emergency_first", "self_harm_first", "emergency_after", "poison_control", "english_only", "escalated")
+
+# Letters that folding by Unicode decomposition alone leaves apart.
+_FOLD_TABLE = str.maketrans({
+    "đ": "d", "ł": "l", "ø": "o", "ı": "i",
+    "ة": "ه", "ى": "ي", "ـ": "", "ٱ": "ا",  # Arabic: ta marbuta, alef maqsura, tatweel, alef wasla
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    "\u2019": "'", "\u2018": "'", "`": "'",
+})
+
+
+def fold(text: str) -> str:
+    """Lower case, compatibility forms (full-width), marks removed, Hangul recomposed, spaces collapsed.
+
+    >>> fold("Tomé TODAS las PÍLDORAS"), fold("أريد"), fold("Ёлка"), fold("죽고 싶어요")
+    ('tome todas las pildoras', 'اريد', 'елка', '죽고 싶어요')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)).strip()
+
+
+def _fold_pattern(pattern: str) -> str:
+    # only the non-ASCII letters of a pattern are folded: casefolding "\S" or "\W" would change the regex
+    return re.sub(r"[^\x00-\x7f]+", lambda m: fold(m.group()), pattern)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LanguageRules(_Strict):
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    benign: list[str] = Field(default_factory=list)
+    self_harm: list[str] = Field(min_length=1)
+    emergency_symptoms: list[str] = Field(min_length=1)
+    swallowed: list[str] = Field(min_length=1)
+    accept: list[str] = Field(min_length=1)  # whole messages that say yes to the counselor offer
+
+
+class LanguageWording(_Strict):
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    name: str  # the language's own name for itself ("Español"), for people reading traces and reports
+    emergency_first: str
+    self_harm_first: str
+    emergency_after: str
+    poison_control: str
+    english_only: str  # the reply to any other message: what GeneChat does, English only for now, a counselor
+    escalated: str  # after a yes to that offer: a counselor will answer here, with an interpreter
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    code: str
+    benign: tuple[re.Pattern[str], ...]
+    alarms: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (reason, patterns), self-harm first
+    swallowed: tuple[re.Pattern[str], ...]
+    accept: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LanguageAlarm:
+    """An emergency found by a language's rules: which language, which reason, which pattern."""
+
+    language: str
+    reason: str  # self_harm | emergency_symptoms
+    rule: str  # "<language>:<reason>#<index>"
+
+
+def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(_fold_pattern(p), re.IGNORECASE) for p in patterns)
+
+
+def _load(path: Path, model: type[BaseModel]) -> BaseModel:
+    parsed = model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    if parsed.language != path.stem:  # type: ignore[attr-defined]
+        raise ValueError(f"{path}: holds language {parsed.language!r}")  # type: ignore[attr-defined]
+    return parsed
+
+
+@cache
+def rules() -> tuple[_Compiled, ...]:
+    out = []
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        r: LanguageRules = _load(path, LanguageRules)  # type: ignore[assignment]
+        out.append(_Compiled(r.language, _compile(r.benign),
+                             (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
+                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept)))
+    return tuple(out)
+
+
+@cache
+def wordings() -> dict[str, LanguageWording]:
+    """Every language's fixed wording by code."""
+    return {p.stem: _load(p, LanguageWording) for p in sorted(WORDING_DIR.glob("*.yaml"))}  # type: ignore[misc]
+
+
+def languages() -> list[str]:
+    """Codes of the languages with both rules and wording."""
+    return sorted({r.code for r in rules()} & set(wordings()))
+
+
+def mask_benign(text: str) -> tuple[str, bool]:
+    """The folded message with every language's harmless idioms and definition questions masked
+    ("me muero de risa", "what does suicide mean" in Spanish), and whether anything was masked."""
+    masked = fold(text)
+    hit = False
+    for lang in rules():
+        for pat in lang.benign:
+            masked, n = pat.subn(" _ ", masked)
+            hit = hit or n > 0
+    return masked, hit
+
+
+def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | None:
+    """The first self-harm (before symptom) pattern of any language that fires on the message, if any.
+    ``masked``: the message already through ``mask_benign`` (triage has it), to skip doing that twice."""
+    if masked is None:
+        masked, _ = mask_benign(text)
+    for reason_index in (0, 1):  # self-harm in any language outranks symptoms in any language
+        for lang in rules():
+            reason, pats = lang.alarms[reason_index]
+            for i, pat in enumerate(pats):
+                if pat.search(masked):
+                    return LanguageAlarm(lang.code, reason, f"{lang.code}:{reason}#{i}")
+    return None
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w']+", " ", fold(text)).split())
+
+
+def accepts_counselor(text: str, language: str) -> bool:
+    """Whether the whole message is a yes ("sí", "oui merci", "네") in that language.
+
+    >>> accepts_counselor("¡Sí, por favor!", "es"), accepts_counselor("sí, pero qué es CYP2D6", "es")
+    (True, False)
+    """
+    return any(lang.code == language and _bare(text) in lang.accept for lang in rules())
+
+
+def mentions_swallowing(text: str, language: str) -> bool:
+    """Whether the message says something was swallowed, by that language's words (for the poison-control line)."""
+    folded = fold(text)
+    return any(p.search(folded) for lang in rules() if lang.code == language for p in lang.swallowed)

@@ -1,0 +1,114 @@
+"""Which language a message is written in, with lingua (a maintained detector that works on short text).
+
+Only English and the languages GeneChat has wording for are candidates: fewer models to load, and a
+message is never detected as a language we could not reply in. English is the default whenever the
+evidence is thin: a message that is mostly gene names, star alleles, numbers or a couple of words
+("is my TPMT ok", "CYP2C19 *2/*2?") stays English, so it goes through the normal pipeline.
+
+The detector's models load on first use (about 2-4 s and 150 MB for these languages, measured on the dev
+machine), so the engine calls ``warm_up_in_background`` when it starts; replies never wait for it.
+
+>>> detect_language("what does my CYP2C19 *2/*2 result mean for clopidogrel").code
+'en'
+>>> detect_language("¿Qué significa mi resultado de CYP2C19 para el clopidogrel?").code
+'es'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from bot.safety.languages import languages, rules, wordings
+
+ENGLISH = "en"
+# ISO 639-1 code -> lingua's name for the language; a new wording file needs its line here.
+LINGUA_NAMES = {
+    "en": "ENGLISH", "es": "SPANISH", "zh": "CHINESE", "vi": "VIETNAMESE", "tl": "TAGALOG", "fr": "FRENCH",
+    "ar": "ARABIC", "ko": "KOREAN", "ru": "RUSSIAN", "de": "GERMAN",
+}
+MIN_CONFIDENCE = 0.60  # lingua's relative confidence for the top language, below it: English
+MIN_WORDS = 3  # Latin-script messages need this many ordinary words (not gene names or numbers) to be foreign
+# Scripts that are never English: one of these letters outweighs any number of gene names.
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
+# Words that say nothing about language, removed before detecting: gene and allele names, rsIDs, numbers,
+# anything with a digit or written in capitals (CYP2D6, TPMT, HLA-B*57:01, rs9923231, G6PD, "30").
+_NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+\b|\*\S*")
+_WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
+            ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
+_lock = threading.Lock()
+_loading = threading.Event()  # a background warm-up is loading the models
+_ready = threading.Event()
+
+
+@dataclass(frozen=True)
+class Detection:
+    code: str  # "en" or a code from bot/safety/languages
+    confidence: float
+    method: str  # script | lingua | default
+
+    def detail(self) -> dict[str, Any]:
+        return {"language": self.code, "confidence": round(self.confidence, 2), "method": self.method}
+
+
+@cache
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder  # imported here: only built when first needed
+
+    codes = [c for c in [ENGLISH, *languages()] if c in LINGUA_NAMES]
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, LINGUA_NAMES[c]) for c in codes)).build()
+
+
+def _code_of(language: Any) -> str:
+    return next(code for code, name in LINGUA_NAMES.items() if name == language.name)
+
+
+def warm_up() -> None:
+    """Compile every language's rules (~0.25 s), build the detector and load its models (the first detection
+    otherwise pays for it)."""
+    rules()
+    wordings()
+    with _lock:
+        _detector().compute_language_confidence_values("warm up the detector models")
+    _ready.set()
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Load the models off the caller's thread. Until they are loaded, replies do not wait: a message is read
+    by its script alone (Chinese, Korean, Arabic, Cyrillic letters) and otherwise as English."""
+    if not _ready.is_set():
+        _loading.set()
+    thread = threading.Thread(target=warm_up, name="language-detector-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _by_script(text: str) -> Detection:
+    for code, pattern in _SCRIPTS:
+        if pattern.search(text) and code in languages():
+            return Detection(code, 1.0, "script")
+    return Detection(ENGLISH, 0.0, "loading")
+
+
+def detect_language(text: str) -> Detection:
+    """The message's language, English unless the evidence for another supported language is clear."""
+    cleaned = _NEUTRAL.sub(" ", text)
+    non_latin = bool(_NON_LATIN.search(cleaned))
+    if not non_latin and len(_WORD.findall(cleaned)) < MIN_WORDS:
+        return Detection(ENGLISH, 1.0, "default")
+    if _loading.is_set() and not _ready.is_set():  # never make a patient wait for the models to load
+        return _by_script(cleaned)
+    with _lock:  # lingua's detector is shared; the lock also waits for a warm-up still loading
+        values = _detector().compute_language_confidence_values(cleaned)
+    if not values:
+        return Detection(ENGLISH, 0.0, "default")
+    top = values[0]
+    code = _code_of(top.language)
+    if code != ENGLISH and (top.value >= MIN_CONFIDENCE or non_latin):
+        return Detection(code, top.value, "script" if non_latin else "lingua")
+    return Detection(ENGLISH, values[0].value if code == ENGLISH else 1.0 - top.value, "default" if code != ENGLISH
+                     else "lingua")
