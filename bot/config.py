@@ -41,6 +41,16 @@ class Settings(BaseSettings):
     embedder_threads: int = Field(
         0, ge=0, description="Threads for one query embedding (ONNX); 0 = the machine's cores divided by `workers`."
     )
+    request_threads: int = Field(
+        40, ge=1, description="Threads that run blocking request work (the engine, database calls) per process.")
+    max_concurrent_requests: int = Field(
+        120, ge=1, description="API requests one process takes at a time; more get 503 with Retry-After at once.")
+    db_pool_timeout_seconds: float = Field(
+        5.0, gt=0, description="How long a request waits for a database connection before a 503.")
+    body_timeout_seconds: float = Field(
+        30.0, gt=0, description="How long a client may take to send a whole request body (slow uploads get 408).")
+    trusted_proxies: str = Field(
+        "", description="Comma-separated proxy addresses whose X-Forwarded-For is believed; empty = none.")
     upload_limit_bytes: int = Field(5 * 1024 * 1024, description="Largest report upload accepted (bytes).")
     report_max_rows: int = Field(1000, description="Most results a report may hold before it is refused.")
     log_level: str = Field("INFO", description="Log level for the structured JSON logs.")
@@ -75,6 +85,12 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.data_dir / "models"
+
+    @property
+    def db_pool_size(self) -> int:
+        # Every request thread can hold one connection, plus a few for the event loop's own work
+        # (startup, readiness checks), so a thread never queues for a connection.
+        return self.request_threads + 4
 
     @property
     def resolved_embedder_threads(self) -> int:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 import structlog
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -23,6 +24,7 @@ from bot.api.logs import configure_logging
 from bot.api.middleware import (
     AccessLogMiddleware,
     BodyLimitMiddleware,
+    LoadShedMiddleware,
     RateLimitMiddleware,
     SecurityHeadersMiddleware,
     rate_limit_storage,
@@ -58,6 +60,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Threads and database connections are sized together (Settings.db_pool_size): a request thread
+        # always finds a connection, and requests past max_concurrent_requests get a quick 503.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         await run_in_threadpool(prepare_database, db)
         readiness.start()  # models load in the background; /healthz answers meanwhile
         log.info("api_started", database=db.engine.dialect.name)
@@ -82,9 +87,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
                        allow_headers=["Authorization", "Content-Type"], max_age=600)
     app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, storage=limiter_storage)
-    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes)
+    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes,
+                       timeout=settings.body_timeout_seconds)
+    app.add_middleware(LoadShedMiddleware, limit=settings.max_concurrent_requests)
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(AccessLogMiddleware, raise_errors=settings.raise_errors)
     return app
 
 

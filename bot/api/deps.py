@@ -37,9 +37,20 @@ def app_state(request: Request) -> AppState:
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    # Routes commit explicitly; anything left uncommitted (an error) is rolled back on close.
+    """A session per request that holds a pooled connection only while it talks to the database.
+
+    A SQLAlchemy session takes a connection at its first query and gives it back at commit, rollback or
+    close; routes and the auth dependencies below commit as soon as their database work is done, so a
+    request waiting for the engine, a thread or a slow client holds no connection (issue 17).
+    Routes commit explicitly; anything left uncommitted (an error) is rolled back on close.
+    """
     with app_state(request).db.sessions() as db:
         yield db
+
+
+def release(db: Session) -> None:
+    """Give the connection back to the pool now; loaded rows stay usable (``expire_on_commit=False``)."""
+    db.commit()
 
 
 def _token(creds: HTTPAuthorizationCredentials | None) -> str:
@@ -61,6 +72,7 @@ def patient_session(
                        headers={"WWW-Authenticate": "Bearer"})
     if row.id != session_id:
         raise ApiError(403, "forbidden", "This token does not belong to that session.")
+    release(db)
     return row
 
 
@@ -72,4 +84,5 @@ def current_counselor(
     if counselor is None:
         raise ApiError(401, "invalid_token", "Log in again: this counselor token is not valid or has expired.",
                        headers={"WWW-Authenticate": "Bearer"})
+    release(db)
     return counselor
