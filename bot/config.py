@@ -45,6 +45,8 @@ class Settings(BaseSettings):
         40, ge=1, description="Threads that run blocking request work (the engine, database calls) per process.")
     max_concurrent_requests: int = Field(
         120, ge=1, description="API requests one process takes at a time; more get 503 with Retry-After at once.")
+    max_requests_per_token: int = Field(
+        2, ge=1, description="API requests one bearer token may have in flight; more get 503 with Retry-After.")
     db_pool_timeout_seconds: float = Field(
         5.0, gt=0, description="How long a request waits for a database connection before a 503.")
     body_timeout_seconds: float = Field(

@@ -89,7 +89,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, storage=limiter_storage)
     app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes,
                        timeout=settings.body_timeout_seconds)
-    app.add_middleware(LoadShedMiddleware, limit=settings.max_concurrent_requests)
+    app.add_middleware(LoadShedMiddleware, limit=settings.max_concurrent_requests,
+                       per_token=settings.max_requests_per_token)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware, raise_errors=settings.raise_errors)
     return app

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from bot.api.errors import ApiError
+from bot.api.login_guard import LoginGuard
 from bot.api.readiness import Readiness
 from bot.config import Settings
 from bot.core.protocols import ReportParser
@@ -30,9 +31,10 @@ class AppState:
     db: Database
     readiness: Readiness
     report_parser: ReportParser
+    login_guard: LoginGuard = field(default_factory=LoginGuard)
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:  # async: no worker-thread hop for an attribute read
     return request.app.state.genechat
 
 
@@ -44,7 +46,7 @@ def get_db(request: Request) -> Iterator[Session]:
     request waiting for the engine, a thread or a slow client holds no connection (issue 17).
     Routes commit explicitly; anything left uncommitted (an error) is rolled back on close.
     """
-    with app_state(request).db.sessions() as db:
+    with request.app.state.genechat.db.sessions() as db:
         yield db
 
 

@@ -106,32 +106,46 @@ class SecurityHeadersMiddleware:
 
 
 class LoadShedMiddleware:
-    """Past ``limit`` API requests in flight, answer 503 with Retry-After at once.
+    """Past ``limit`` API requests in flight, or past ``per_token`` from one bearer token, answer 503 with
+    Retry-After at once.
 
     Without it, excess requests queue for a worker thread and a database connection and time out after
     30 s with 500s, freezing the API for everyone (issue 17). A quick 503 tells clients to come back in a
-    moment; the widget retries with the same ``client_id``, so no message is lost or stored twice.
+    moment; the widget retries with the same ``client_id``, so no message is lost or stored twice. The
+    per-token share keeps one client firing many requests at once from filling the queue in front of
+    everyone else (the widget sends one message at a time).
     """
 
     RETRY_AFTER = "1"
 
-    def __init__(self, app: ASGIApp, *, limit: int):
+    def __init__(self, app: ASGIApp, *, limit: int, per_token: int):
         self.app = app
         self.limit = limit
+        self.per_token = per_token
         self.in_flight = 0
+        self.by_token: dict[str, int] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
             return await self.app(scope, receive, send)
-        if self.in_flight >= self.limit:
-            log.warning("load_shed", in_flight=self.in_flight, path_kind=scope["path"].split("/")[2])
+        auth = Headers(scope=scope).get("authorization", "")
+        token = hashlib.sha256(auth.encode()).hexdigest()[:24] if auth else None
+        if self.in_flight >= self.limit or (token and self.by_token.get(token, 0) >= self.per_token):
+            log.warning("load_shed", in_flight=self.in_flight, path_kind=scope["path"].split("/")[2],
+                        per_token=token is not None and self.in_flight < self.limit)
             return await error_response(503, "overloaded", "GeneChat is busy; please try again in a moment.",
                                         {"Retry-After": self.RETRY_AFTER})(scope, receive, send)
         self.in_flight += 1
+        if token:
+            self.by_token[token] = self.by_token.get(token, 0) + 1
         try:
             await self.app(scope, receive, send)
         finally:
             self.in_flight -= 1
+            if token:
+                left = self.by_token.pop(token) - 1
+                if left:
+                    self.by_token[token] = left
 
 
 class BodyLimitMiddleware:

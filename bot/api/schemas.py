@@ -150,7 +150,7 @@ class MessageOut(BaseModel):
     role: Literal["user", "bot", "counselor"]
     text: str
     created_at: Time
-    author: str | None = Field(None, description="The counselor's username, on counselor messages.")
+    author: str | None = Field(None, description="On counselor messages: their display name (patients) or username (counselors).")
     action: str | None = None
     reason: str | None = None
     reply_to: int | None = None
