@@ -64,6 +64,9 @@ class Settings(BaseSettings):
                                  "process; e.g. redis://host:6379 shares them between workers and servers.",
     )
     counselor_token_ttl_minutes: int = Field(480, description="Lifetime of a counselor login token.")
+    counselor_idle_minutes: int = Field(30, ge=1, description="A counselor login unused this long stops working.")
+    patient_session_idle_days: int = Field(
+        30, ge=1, description="A patient session unused this long stops working (long enough to wait for a counselor).")
     escalation_webhook: str = Field("", description="URL called (POST JSON) when a new escalation is created.")
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint for the optional LLM composer.")
     llm_model: str = Field("", description="Model name for the LLM composer; empty = local composer only.")

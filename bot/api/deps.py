@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -64,13 +65,15 @@ def _token(creds: HTTPAuthorizationCredentials | None) -> str:
 
 def patient_session(
     session_id: str,
+    request: Request,
     creds: HTTPAuthorizationCredentials | None = Depends(_patient_bearer),
     db: Session = Depends(get_db),
 ) -> PatientSession:
     """The session named in the path, if and only if the bearer token belongs to it."""
-    row = session_for_token(db, _token(creds))
+    idle = timedelta(days=request.app.state.genechat.settings.patient_session_idle_days)
+    row = session_for_token(db, _token(creds), idle_limit=idle)
     if row is None:
-        raise ApiError(401, "invalid_token", "This session token is not valid (or the session was deleted).",
+        raise ApiError(401, "invalid_token", "This session token is not valid (the session was deleted or unused too long).",
                        headers={"WWW-Authenticate": "Bearer"})
     if row.id != session_id:
         raise ApiError(403, "forbidden", "This token does not belong to that session.")
@@ -79,10 +82,12 @@ def patient_session(
 
 
 def current_counselor(
+    request: Request,
     creds: HTTPAuthorizationCredentials | None = Depends(counselor_bearer),
     db: Session = Depends(get_db),
 ) -> Counselor:
-    counselor = counselor_for_token(db, _token(creds))
+    idle = timedelta(minutes=request.app.state.genechat.settings.counselor_idle_minutes)
+    counselor = counselor_for_token(db, _token(creds), idle_limit=idle)
     if counselor is None:
         raise ApiError(401, "invalid_token", "Log in again: this counselor token is not valid or has expired.",
                        headers={"WWW-Authenticate": "Bearer"})

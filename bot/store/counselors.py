@@ -73,10 +73,17 @@ def issue_token(db: Session, counselor: Counselor, *, ttl_minutes: int) -> tuple
     return token, row
 
 
-def counselor_for_token(db: Session, token: str) -> Counselor | None:
+def counselor_for_token(db: Session, token: str, *, idle_limit: timedelta | None = None) -> Counselor | None:
+    """The counselor a live token belongs to; None when unknown, expired, or unused longer than ``idle_limit``."""
     row = db.get(CounselorToken, hash_token(token))
-    if row is None or row.expires_at <= utcnow():
+    now = utcnow()
+    if row is None or row.expires_at <= now:
         return None
+    last = row.last_used_at or row.created_at
+    if idle_limit is not None and now - last > idle_limit:
+        return None
+    if now - last > timedelta(minutes=1):
+        row.last_used_at = now
     counselor = db.get(Counselor, row.counselor_id)
     return counselor if counselor is not None and counselor.active else None
 

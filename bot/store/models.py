@@ -38,6 +38,8 @@ class PatientSession(Base):
     consented_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Refreshed at most hourly as the patient uses the session; a session idle too long stops working.
+    last_active_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class StoredReport(Base):
@@ -125,6 +127,8 @@ class CounselorToken(Base):
     counselor_id: Mapped[int] = mapped_column(ForeignKey("counselors.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
+    # Refreshed at most once a minute; a login left idle past the counselor idle timeout stops working.
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Escalation(Base):
