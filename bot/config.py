@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     upload_limit_bytes: int = Field(5 * 1024 * 1024, description="Largest report upload accepted (bytes).")
     report_max_rows: int = Field(1000, description="Most results a report may hold before it is refused.")
     log_level: str = Field("INFO", description="Log level for the structured JSON logs.")
+    api_docs: bool = Field(False, description="Serve /docs and /redoc (they load Swagger UI from a CDN).")
     raise_errors: bool = Field(False, description="Show tracebacks instead of clean error messages (debugging).")
     cors_origins: str = Field("", description="Comma-separated origins allowed to embed the widget (CORS).")
     rate_limit: str = Field("60/minute", description="Rate limit per session token and per IP (`limits` syntax, e.g. 60/minute).")

@@ -16,7 +16,6 @@ import anyio.to_thread
 import structlog
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.middleware.cors import CORSMiddleware
 
 from bot.api.deps import AppState
 from bot.api.errors import ERROR_DESCRIPTIONS, ErrorBody, ErrorDetail, install_error_handlers
@@ -24,6 +23,7 @@ from bot.api.logs import configure_logging
 from bot.api.middleware import (
     AccessLogMiddleware,
     BodyLimitMiddleware,
+    JsonCORSMiddleware,
     LoadShedMiddleware,
     RateLimitMiddleware,
     SecurityHeadersMiddleware,
@@ -70,7 +70,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         if database is None:
             db.dispose()
 
-    app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan,
+    # /docs and /redoc load their scripts from a CDN, which no CSP of ours would allow: off unless asked for
+    # (GENECHAT_API_DOCS=true, for development). /openapi.json is always there.
+    docs = {} if settings.api_docs else {"docs_url": None, "redoc_url": None}
+    app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan, **docs,
                   description="Patients ask about their genetic report; counselors answer escalations.")
     app.state.genechat = AppState(settings=settings, db=db, readiness=readiness,
                                   report_parser=report_parser or parse_report)
@@ -84,7 +87,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     # Starlette runs the last-added middleware first: access log wraps everything.
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
-    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
+    app.add_middleware(JsonCORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
                        allow_headers=["Authorization", "Content-Type"], max_age=600)
     app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, storage=limiter_storage)
     app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes,
