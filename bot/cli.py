@@ -84,7 +84,20 @@ def serve(
                        "(set GENECHAT_RATE_LIMIT_STORAGE, e.g. redis://host:6379, to share the counters).")
     uvicorn.run("bot.api.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
                 workers=workers, log_level=settings.log_level.lower(),
-                access_log=False)  # our JSON access log has no tokens
+                access_log=False,  # our JSON access log has no tokens
+                **proxy_options(settings.trusted_proxies))
+
+
+def proxy_options(trusted_proxies: str) -> dict[str, object]:
+    """uvicorn's X-Forwarded-For handling: off unless GENECHAT_TRUSTED_PROXIES names the proxies.
+
+    uvicorn's own default believes the header from 127.0.0.1, so anyone reaching a loopback-bound server
+    could pick their address per request and step around the per-address login limits (issue 17).
+    """
+    proxies = ",".join(p.strip() for p in trusted_proxies.split(",") if p.strip())
+    if not proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": proxies}
 
 
 

@@ -41,9 +41,22 @@ class Settings(BaseSettings):
     embedder_threads: int = Field(
         0, ge=0, description="Threads for one query embedding (ONNX); 0 = the machine's cores divided by `workers`."
     )
+    request_threads: int = Field(
+        40, ge=1, description="Threads that run blocking request work (the engine, database calls) per process.")
+    max_concurrent_requests: int = Field(
+        120, ge=1, description="API requests one process takes at a time; more get 503 with Retry-After at once.")
+    max_requests_per_token: int = Field(
+        2, ge=1, description="API requests one bearer token may have in flight; more get 503 with Retry-After.")
+    db_pool_timeout_seconds: float = Field(
+        5.0, gt=0, description="How long a request waits for a database connection before a 503.")
+    body_timeout_seconds: float = Field(
+        30.0, gt=0, description="How long a client may take to send a whole request body (slow uploads get 408).")
+    trusted_proxies: str = Field(
+        "", description="Comma-separated proxy addresses whose X-Forwarded-For is believed; empty = none.")
     upload_limit_bytes: int = Field(5 * 1024 * 1024, description="Largest report upload accepted (bytes).")
     report_max_rows: int = Field(1000, description="Most results a report may hold before it is refused.")
     log_level: str = Field("INFO", description="Log level for the structured JSON logs.")
+    api_docs: bool = Field(False, description="Serve /docs and /redoc (they load Swagger UI from a CDN).")
     raise_errors: bool = Field(False, description="Show tracebacks instead of clean error messages (debugging).")
     cors_origins: str = Field("", description="Comma-separated origins allowed to embed the widget (CORS).")
     rate_limit: str = Field("60/minute", description="Rate limit per session token and per IP (`limits` syntax, e.g. 60/minute).")
@@ -52,6 +65,9 @@ class Settings(BaseSettings):
                                  "process; e.g. redis://host:6379 shares them between workers and servers.",
     )
     counselor_token_ttl_minutes: int = Field(480, description="Lifetime of a counselor login token.")
+    counselor_idle_minutes: int = Field(30, ge=1, description="A counselor login unused this long stops working.")
+    patient_session_idle_days: int = Field(
+        30, ge=1, description="A patient session unused this long stops working (long enough to wait for a counselor).")
     escalation_webhook: str = Field("", description="URL called (POST JSON) when a new escalation is created.")
     reply_target_minutes: int = Field(
         1440, ge=1, description="Target time from a case opening to a counselor's reply; the console shows each "
@@ -91,6 +107,12 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.data_dir / "models"
+
+    @property
+    def db_pool_size(self) -> int:
+        # Every request thread can hold one connection, plus a few for the event loop's own work
+        # (startup, readiness checks), so a thread never queues for a connection.
+        return self.request_threads + 4
 
     @property
     def resolved_embedder_threads(self) -> int:

@@ -12,10 +12,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 import structlog
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.middleware.cors import CORSMiddleware
 
 from bot.api.deps import AppState
 from bot.api.errors import ERROR_DESCRIPTIONS, ErrorBody, ErrorDetail, install_error_handlers
@@ -23,6 +23,8 @@ from bot.api.logs import configure_logging
 from bot.api.middleware import (
     AccessLogMiddleware,
     BodyLimitMiddleware,
+    JsonCORSMiddleware,
+    LoadShedMiddleware,
     RateLimitMiddleware,
     SecurityHeadersMiddleware,
     rate_limit_storage,
@@ -68,6 +70,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Threads and database connections are sized together (Settings.db_pool_size): a request thread
+        # always finds a connection, and requests past max_concurrent_requests get a quick 503.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         await run_in_threadpool(prepare_database, db)
         readiness.start()  # models load in the background; /healthz answers meanwhile
         log.info("api_started", database=db.engine.dialect.name)
@@ -75,7 +80,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         if database is None:
             db.dispose()
 
-    app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan,
+    # /docs and /redoc load their scripts from a CDN, which no CSP of ours would allow: off unless asked for
+    # (GENECHAT_API_DOCS=true, for development). /openapi.json is always there.
+    docs = {} if settings.api_docs else {"docs_url": None, "redoc_url": None}
+    app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan, **docs,
                   description="Patients ask about their genetic report; counselors answer escalations.")
     app.state.genechat = AppState(settings=settings, db=db, readiness=readiness,
                                   report_parser=report_parser or parse_report)
@@ -89,12 +97,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     # Starlette runs the last-added middleware first: access log wraps everything.
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
-    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
+    app.add_middleware(JsonCORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
                        allow_headers=["Authorization", "Content-Type"], max_age=600)
     app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, storage=limiter_storage)
-    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes)
+    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.upload_limit_bytes,
+                       timeout=settings.body_timeout_seconds)
+    app.add_middleware(LoadShedMiddleware, limit=settings.max_concurrent_requests,
+                       per_token=settings.max_requests_per_token)
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(AccessLogMiddleware, raise_errors=settings.raise_errors)
     return app
 
 

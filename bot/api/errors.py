@@ -12,7 +12,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.responses import Response
 
 from bot.errors import GeneChatError, ReportError
 
@@ -44,16 +47,17 @@ ERROR_DESCRIPTIONS = {
     401: "Missing, invalid or expired bearer token",
     403: "The token does not own this resource",
     404: "Not found",
+    408: "The request body arrived too slowly",
     409: "Conflicting state (e.g. claimed by another counselor)",
     413: "Request body or upload too large",
     415: "Unsupported media type or report format",
     422: "Validation error",
     429: "Rate limit exceeded",
-    503: "Service not ready yet",
+    503: "Not ready yet, or busy: retry after the Retry-After seconds",
 }
 
 _STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                 405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
+                 405: "method_not_allowed", 408: "request_timeout", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
                  422: "validation_error", 429: "rate_limited", 503: "not_ready"}
 
 # Every route answers these; routes add their own (401, 403, 404, 409, 413, 415, 503) with ``responses()``.
@@ -106,10 +110,21 @@ def install_error_handlers(app: FastAPI, *, raise_errors: bool = False) -> None:
         message = exc.detail if isinstance(exc.detail, str) else code
         return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
 
+    @app.exception_handler(ClientDisconnect)
+    async def _disconnected(req: Request, _exc: ClientDisconnect) -> Response:
+        # The client went away mid-body (an abandoned upload): nothing to answer, nothing went wrong here.
+        log.info("client_disconnected", method=req.method)
+        return Response(status_code=499)
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_timeout(_req: Request, _exc: PoolTimeout) -> JSONResponse:
+        log.warning("db_pool_exhausted")
+        return error_response(503, "overloaded", "GeneChat is busy; please try again in a moment.",
+                              {"Retry-After": "2"})
+
     @app.exception_handler(Exception)
     async def _unexpected(req: Request, exc: Exception) -> JSONResponse:
-        # The exception text may quote patient content, so only its type is logged.
-        log.error("unhandled_error", error_type=type(exc).__name__, method=req.method)
+        # Logged once, as JSON, by AccessLogMiddleware (type and route only: the text may quote patient content).
         if raise_errors:
             raise exc
         return error_response(500, "internal_error", "Something went wrong on our side; please try again.")

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from bot.conversation.flows import Answer
 from bot.core.reply import Action, Citation
+from bot.core.text import plain_text
 from bot.pgx.cards import Card
 from bot.pgx.implications import Implication
 from bot.pgx.medicines import MAX_MEDICINES, MatchedBy
@@ -23,10 +24,20 @@ def _no_nul(value: str) -> str:
     # PostgreSQL text cannot hold NUL, and no real message contains one.
     if "\x00" in value:
         raise ValueError("must not contain NUL characters")
+    # Control and bidi-override characters would be stored and shown to counselors as sent (issue 17).
+    return plain_text(value)
+
+
+def _not_blank(value: str) -> str:
+    # An empty or whitespace-only message would still open an escalation: cheap queue spam (issue 17).
+    if not value.strip():
+        raise ValueError("must contain some text")
     return value
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+# A message someone must read: not empty once control characters are gone.
+MessageText = Annotated[str, AfterValidator(_no_nul), AfterValidator(_not_blank)]
 # Stored times are naive UTC; say so on the wire so browsers do not read them as local time.
 Time = Annotated[datetime, AfterValidator(lambda d: d if d.tzinfo else d.replace(tzinfo=UTC))]
 
@@ -138,7 +149,7 @@ class ReportUploaded(BaseModel):
 
 
 class MessageIn(_In):
-    text: Text = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    text: MessageText = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
     client_id: Text | None = Field(
         None, min_length=1, max_length=64, description="Idempotency key: a retry with the same id is stored once."
     )
@@ -169,7 +180,7 @@ class MessageOut(BaseModel):
     role: Literal["user", "bot", "counselor"]
     text: str
     created_at: Time
-    author: str | None = Field(None, description="The counselor's username, on counselor messages.")
+    author: str | None = Field(None, description="On counselor messages: their display name (patients) or username (counselors).")
     action: str | None = None
     reason: str | None = None
     reply_to: int | None = None
@@ -261,11 +272,11 @@ class ClaimIn(_In):
 
 
 class CounselorReplyIn(_In):
-    text: Text = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    text: MessageText = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
 
 
 class ResolveIn(_In):
-    note: Text = Field(min_length=1, max_length=4000, pattern=r"\S", description="Required: what was done.")
+    note: MessageText = Field(min_length=1, max_length=4000, description="Required: what was done.")
 
 
 class FeedbackIn(_In):

@@ -14,6 +14,7 @@ from bot.api.schemas import EscalationBrief, EscalationOut, MedicineOut, Message
 from bot.core.report import Report
 from bot.pgx.cards import Card, summary_cards
 from bot.pgx.medicines import medicine_facts, read_medicine_list
+from bot.store.counselors import DEFAULT_DISPLAY_NAME
 from bot.store.escalations import CaseOrigin
 from bot.store.messages import as_citation, citations_for, traces_for
 from bot.store.models import Counselor, Escalation, Message, utcnow
@@ -25,7 +26,8 @@ def conversation(db: Session, messages: list[Message], *, with_traces: bool = Fa
     ids = [m.id for m in messages if m.role == "bot"]
     cites = citations_for(db, ids)
     traces = traces_for(db, ids) if with_traces else {}
-    names = usernames(db, {m.counselor_id for m in messages})
+    # counselors (the traced view) see each other's login names; patients only a display name
+    names = (usernames if with_traces else display_names)(db, {m.counselor_id for m in messages})
     out: list[MessageOut] = []
     for m in messages:
         fields = dict(id=m.id, role=m.role, text=m.text, created_at=m.created_at, action=m.action,
@@ -46,6 +48,14 @@ def usernames(db: Session, ids: set[int | None]) -> dict[int, str]:
     if not wanted:
         return {}
     return dict(db.execute(select(Counselor.id, Counselor.username).where(Counselor.id.in_(wanted))).all())
+
+
+def display_names(db: Session, ids: set[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = db.execute(select(Counselor.id, Counselor.display_name).where(Counselor.id.in_(wanted))).all()
+    return {cid: name or DEFAULT_DISPLAY_NAME for cid, name in rows}
 
 
 def _as_report(report: dict[str, Any] | Report | None) -> Report | None:

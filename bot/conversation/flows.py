@@ -158,12 +158,14 @@ class MessageFlow:
         user = repo.find_by_client_id(db, message.session_id, message.client_id) if message.client_id else None
         if user is not None and (done := repo.reply_to(db, user.id)) is not None:
             return _replayed(db, done)
+        db.commit()  # no connection held while waiting for a warming engine (issue 17)
         engine = self.engines.engine if self.engines.wait(ENGINE_WAIT_SECONDS) else None
         if engine is None:
             raise EngineWarming()
         if user is None:
             user = self._store_question(db, message)
         context = load_context(db, message.session_id, before=user.id)
+        db.commit()  # ...nor while the engine runs: the pool serves other requests meanwhile
         reply = ask_engine(engine, user.text, context, session_id=message.session_id, message_id=user.id)
         with self.database.serialized_writes():
             bot, esc, event = repo.add_bot_reply(db, message.session_id, user.id, reply)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import typer
 
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, get_settings
+from bot.errors import GeneChatError
 from bot.evals.cases import SUITES
 from bot.evals.feedback import export_feedback, load_store_feedback
 from bot.evals.results import EvalRun
+from bot.store.exports import exports_dir
 
 eval_app = typer.Typer(help="Run eval suites, write reports, and check the release gate.")
 
@@ -69,8 +71,17 @@ def evaluate(
 
 @eval_app.command("export-feedback")
 def export_feedback_cmd(
-    out: Path = typer.Option(PROJECT_ROOT / "evals" / "out" / "feedback", help="Folder for the exported cases."),
+    out: Path | None = typer.Option(None, help="Folder for the exported cases, inside the data dir "
+                                               "(default <data_dir>/exports/feedback)."),
 ) -> None:
-    """Write counselor feedback (wrong/unsafe replies) as new eval cases for review."""
+    """Write counselor feedback (wrong/unsafe replies) as new eval cases for review.
+
+    They hold patient questions, so they stay under the data dir, private, where deleting a session reaches them.
+    """
+    data_dir = get_settings().data_dir.resolve()
+    out = (out or exports_dir(data_dir, "feedback")).resolve()
+    if not out.is_relative_to(data_dir):
+        raise GeneChatError(f"--out must be inside the data dir ({data_dir}): deleting a session must reach "
+                            "what was exported from it.")
     path, count = export_feedback(load_store_feedback(), out)
     typer.echo(f"wrote {count} case(s) to {path}; review them, then move them into evals/cases/")

@@ -20,6 +20,7 @@ from bot.core.reply import ACTIONS
 from bot.evals.cases import AnswerCase
 from bot.store.db import Database
 from bot.store.escalations import list_feedback
+from bot.store.exports import private_write, record_export
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +64,14 @@ def feedback_to_case(record: Any, report_name: str | None) -> AnswerCase | None:
 
 
 def export_feedback(records: Iterable[Any], out_dir: Path) -> tuple[Path, int]:
-    """Write ``feedback_cases.yaml`` (+ ``reports/feedback-N.json``) into ``out_dir``; return (path, count)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write ``feedback_cases.yaml`` (+ ``reports/feedback-N.json``) into ``out_dir``; return (path, count).
+
+    Files are private (0600) and listed per session in a manifest (bot/store/exports.py), so deleting a
+    session deletes its exported cases too.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     cases: list[dict[str, Any]] = []
+    path = out_dir / "feedback_cases.yaml"
     for record in records:
         report = _get(record, "report")
         name = f"feedback-{_get(record, 'feedback_id')}.json" if report else None
@@ -73,12 +79,13 @@ def export_feedback(records: Iterable[Any], out_dir: Path) -> tuple[Path, int]:
         if case is None:
             continue
         if report and name:
-            (out_dir / "reports").mkdir(exist_ok=True)
-            (out_dir / "reports" / name).write_text(json.dumps(_native_report(report), indent=2), encoding="utf-8")
+            private_write(out_dir / "reports" / name, json.dumps(_native_report(report), indent=2))
         cases.append(case.model_dump(exclude_defaults=True, exclude_none=True))
-    path = out_dir / "feedback_cases.yaml"
+        if session_id := _get(record, "session_id"):
+            record_export(out_dir, session_id, case_file=path.name, case_ids=[case.id],
+                          files=[f"reports/{name}"] if report and name else [])
     body = yaml.safe_dump({"cases": cases}, sort_keys=False, allow_unicode=True, width=110) if cases else "cases: []\n"
-    path.write_text(HEADER + body, encoding="utf-8")
+    private_write(path, HEADER + body)
     log.info("feedback exported", extra={"cases": len(cases)})
     return path, len(cases)
 

@@ -32,17 +32,27 @@ def upgrade() -> None:
     typer.echo(f"Database at revision {db.current_revision()} ({db.engine.dialect.name}).")
 
 
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
 @counselor_app.command("add")
 def add(
-    username: str = typer.Argument(..., help="Login name for the counselor."),
-    password: str = typer.Option(..., prompt=True, confirmation_prompt=True, hide_input=True,
-                                 help="Asked interactively; stored only as an argon2 hash."),
+    username: str = typer.Argument(..., help="Login name for the counselor (patients never see it)."),
+    display_name: str | None = typer.Option(None, "--display-name",
+                                            help="Name patients see on replies, e.g. 'Sam (genetic counselor)'."),
+    password_stdin: bool = typer.Option(False, "--password-stdin",
+                                        help="Read the password from the first line of standard input (scripts)."),
 ) -> None:
-    """Create a counselor account (the password is asked, never passed on the command line in scripts)."""
+    """Create a counselor account. The password is asked (or read from stdin), never taken as an argument:
+    arguments are visible to every user in the process list and stay in shell history."""
+    password = _read_password(password_stdin)
     db = _database()
     db.upgrade()
     with db.session() as s:
-        add_counselor(s, username, password)
+        add_counselor(s, username, password, display_name=display_name)
     typer.echo(f"Counselor {username!r} added.")
 
 

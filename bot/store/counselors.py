@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from zxcvbn import zxcvbn
 
 from bot.errors import GeneChatError
 from bot.store import audit
@@ -15,20 +16,34 @@ from bot.store.security import dummy_verify, hash_password, hash_token, new_toke
 
 USERNAME_RE = re.compile(r"^[a-zA-Z0-9_.@-]{2,64}$")
 MIN_PASSWORD_LENGTH = 10
+# zxcvbn's 0-4 guessability score; 3 = "safely unguessable" against an offline attack on a slow hash. Its
+# frequency lists hold the common and leaked passwords (and names, words, keyboard walks) it checks against.
+MIN_PASSWORD_SCORE = 3
+DEFAULT_DISPLAY_NAME = "Genetic counselor"
 
 
 class CounselorError(GeneChatError):
     code = "counselor_error"
 
 
-def add_counselor(db: Session, username: str, password: str) -> Counselor:
-    if not USERNAME_RE.match(username):
-        raise CounselorError("Usernames are 2-64 letters, digits or . _ @ - characters.")
+def check_password(password: str, *, username: str = "") -> None:
+    """Refuse short, common or guessable passwords (and ones built from the username), saying why."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise CounselorError(f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    verdict = zxcvbn(password[:100], user_inputs=[username] if username else [])  # slow past ~100 chars
+    if verdict["score"] < MIN_PASSWORD_SCORE:
+        why = verdict["feedback"].get("warning") or "It is too easy to guess."
+        raise CounselorError(f"Choose a harder password: {why} A few unrelated words make a good one.")
+
+
+def add_counselor(db: Session, username: str, password: str, *, display_name: str | None = None) -> Counselor:
+    if not USERNAME_RE.match(username):
+        raise CounselorError("Usernames are 2-64 letters, digits or . _ @ - characters.")
+    check_password(password, username=username)
     if db.scalar(select(Counselor).where(Counselor.username == username)) is not None:
         raise CounselorError(f"A counselor named {username!r} already exists.")
-    row = Counselor(username=username, password_hash=hash_password(password))
+    display_name = " ".join((display_name or "").split())[:80] or None
+    row = Counselor(username=username, password_hash=hash_password(password), display_name=display_name)
     db.add(row)
     db.flush()
     audit.record(db, actor_type="system", actor="cli", action="counselor.add", target_type="counselor",
@@ -58,10 +73,17 @@ def issue_token(db: Session, counselor: Counselor, *, ttl_minutes: int) -> tuple
     return token, row
 
 
-def counselor_for_token(db: Session, token: str) -> Counselor | None:
+def counselor_for_token(db: Session, token: str, *, idle_limit: timedelta | None = None) -> Counselor | None:
+    """The counselor a live token belongs to; None when unknown, expired, or unused longer than ``idle_limit``."""
     row = db.get(CounselorToken, hash_token(token))
-    if row is None or row.expires_at <= utcnow():
+    now = utcnow()
+    if row is None or row.expires_at <= now:
         return None
+    last = row.last_used_at or row.created_at
+    if idle_limit is not None and now - last > idle_limit:
+        return None
+    if now - last > timedelta(minutes=1):
+        row.last_used_at = now
     counselor = db.get(Counselor, row.counselor_id)
     return counselor if counselor is not None and counselor.active else None
 

@@ -7,6 +7,7 @@ True
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,8 @@ from bot.config import Settings
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Any constant works; it only has to be the same for every GeneChat process sharing a database.
 _PG_MIGRATION_LOCK = 7_417_001
+DEFAULT_POOL_SIZE = 44
+DEFAULT_POOL_TIMEOUT = 5.0
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
@@ -35,37 +38,57 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API conne
     # Each message commits twice, and under load other writers wait for that fsync. (PostgreSQL is the
     # choice where that matters.)
     cur.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros rather than left in free pages (a deleted session's text
+    # must not be readable from the file afterwards; issue 17).
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine tuned per backend: SQLite with WAL + foreign keys, PostgreSQL with pre-ping."""
+def private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) readable by this user only. SQLite gives the -wal and -shm files
+    the database file's permissions, so making the main file 0600 covers all three."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
+    for sidecar in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if sidecar.exists():
+            os.chmod(sidecar, 0o600)
+
+
+def make_engine(url: str, *, pool_size: int = DEFAULT_POOL_SIZE, pool_timeout: float = DEFAULT_POOL_TIMEOUT) -> Engine:
+    """An engine tuned per backend: SQLite with WAL + foreign keys, PostgreSQL with pre-ping.
+
+    ``pool_size`` should be at least the request thread pool (``Settings.db_pool_size``): requests hold a
+    connection only while they query, so a thread never waits for one in normal use; past that, a wait of
+    ``pool_timeout`` seconds ends in ``sqlalchemy.exc.TimeoutError``, which the API answers with 503.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database in ("", ":memory:"):
             engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
         else:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-            # a pool as large as the request thread pool's usual concurrency: a connection opened beyond the
-            # pool is closed again after one use, and opening one (file, WAL, pragmas) costs more than a query
+            private_file(Path(database))
+            # no overflow: a connection opened beyond the pool is closed again after one use, and opening
+            # one (file, WAL, pragmas) costs more than a query
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
-                                   pool_size=20, max_overflow=20)
+                                   pool_size=pool_size, max_overflow=0, pool_timeout=pool_timeout)
         # before the first connection: a pooled connection opened earlier would never get the pragmas
         event.listen(engine, "connect", _sqlite_pragmas)
         if database not in ("", ":memory:"):
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=min(pool_size, 20), max_overflow=max(0, pool_size - 20),
+                         pool_timeout=pool_timeout)
 
 
 class Database:
     """Owns the engine; ``session()`` is a unit of work that commits on success."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, pool_size: int = DEFAULT_POOL_SIZE, pool_timeout: float = DEFAULT_POOL_TIMEOUT):
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size=pool_size, pool_timeout=pool_timeout)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.Lock() if self.engine.dialect.name == "sqlite" else None
 
@@ -85,7 +108,8 @@ class Database:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
-        return cls(settings.resolved_database_url)
+        return cls(settings.resolved_database_url, pool_size=settings.db_pool_size,
+                   pool_timeout=settings.db_pool_timeout_seconds)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -121,6 +145,13 @@ class Database:
             return True
         except Exception:  # noqa: BLE001 - any failure means "not ready"
             return False
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database file and truncate it (SQLite), so erased rows do not linger there."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -39,6 +39,8 @@ class PatientSession(Base):
     consented_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Refreshed at most hourly as the patient uses the session; a session idle too long stops working.
+    last_active_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class StoredReport(Base):
@@ -124,6 +126,8 @@ class Counselor(Base):
     __tablename__ = "counselors"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
+    # What patients see on a counselor's replies; the login name stays private (one half of a credential).
+    display_name: Mapped[str | None] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -135,6 +139,8 @@ class CounselorToken(Base):
     counselor_id: Mapped[int] = mapped_column(ForeignKey("counselors.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
+    # Refreshed at most once a minute; a login left idle past the counselor idle timeout stops working.
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Escalation(Base):

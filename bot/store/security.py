@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from functools import lru_cache
 
 from pwdlib import PasswordHash
@@ -28,9 +29,16 @@ def hash_password(password: str) -> str:
     return _hasher().hash(password)
 
 
+# argon2 is memory-hard on purpose (~0.15 s and 64 MiB a check): a burst of logins checked in parallel took
+# every core from the rest of the API (issue 17). One check at a time per process; the login limits keep the
+# queue short.
+_VERIFY_SLOT = threading.Lock()
+
+
 def verify_password(password: str, password_hash: str) -> bool:
     try:
-        return _hasher().verify(password, password_hash)
+        with _VERIFY_SLOT:
+            return _hasher().verify(password, password_hash)
     except Exception:  # noqa: BLE001 - a malformed stored hash is a failed login, not a crash
         return False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -41,10 +42,24 @@ def create_session(db: Session, *, consent_version: str, consent_text: str) -> t
     return row, token
 
 
-def session_for_token(db: Session, token: str) -> PatientSession | None:
+# Activity is written at most this often, so reading a conversation is not a write every time.
+ACTIVITY_RESOLUTION = timedelta(hours=1)
+
+
+def session_for_token(db: Session, token: str, *, idle_limit: timedelta | None = None) -> PatientSession | None:
+    """The live session for a token; None when unknown, deleted, or idle longer than ``idle_limit``.
+
+    Using the session counts as activity (flushed, not committed: the caller commits).
+    """
     row = db.scalar(select(PatientSession).where(PatientSession.token_hash == hash_token(token)))
     if row is None or row.deleted_at is not None:
         return None
+    now = utcnow()
+    last = row.last_active_at or row.created_at
+    if idle_limit is not None and now - last > idle_limit:
+        return None
+    if now - last > ACTIVITY_RESOLUTION:
+        row.last_active_at = now
     return row
 
 

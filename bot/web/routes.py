@@ -29,6 +29,10 @@ _NO_CACHE = {"Cache-Control": "no-cache"}
 _PAGE_HEADERS = {**_NO_CACHE, "Content-Security-Policy": (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
     "frame-ancestors 'self'; base-uri 'none'; form-action 'self'")}
+# The console acts with a counselor's token: no page may frame it, not even our own (matches the
+# X-Frame-Options: DENY that bot/api/middleware.py adds for older browsers).
+_CONSOLE_HEADERS = {**_PAGE_HEADERS, "Content-Security-Policy": _PAGE_HEADERS["Content-Security-Policy"].replace(
+    "frame-ancestors 'self'", "frame-ancestors 'none'")}
 _WORDS = {"pgx": "PGx", "cf": "CF", "vus": "VUS", "pm": "poor metabolizer", "um": "ultrarapid metabolizer",
           "im": "intermediate metabolizer", "nm": "normal metabolizer"}
 
@@ -89,7 +93,7 @@ def widget_js() -> FileResponse:
 @router.get("/console", include_in_schema=False)
 @router.get("/console/", include_in_schema=False)
 def console_page() -> FileResponse:
-    return _static("console.html", "text/html", _PAGE_HEADERS)
+    return _static("console.html", "text/html", _CONSOLE_HEADERS)
 
 
 @router.get("/web/{name}", include_in_schema=False)

@@ -260,7 +260,7 @@ def test_claim_then_reply_shows_in_patient_conversation(api):
     assert resp.status_code == 201 and resp.json()["role"] == "counselor"
     convo = api.client.get(patient.url("/messages"), headers=patient.headers).json()["messages"]
     assert convo[-1]["role"] == "counselor" and convo[-1]["text"] == "Please ask your pharmacist."
-    assert convo[-1]["author"] == "casey" and convo[0]["author"] is None
+    assert convo[-1]["author"] == "Genetic counselor" and convo[0]["author"] is None  # never the login name
     assert [e.action for e in audit(api, "escalation.claim")] == ["escalation.claim"]
     assert len(audit(api, "escalation.reply")) == 1
 

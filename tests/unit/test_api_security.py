@@ -84,7 +84,8 @@ def test_rate_limit_per_token_across_ips(isolated_data_dir):
 def test_login_attempts_are_limited_per_ip(api):
     codes = [api.client.post("/api/auth/login", json={"username": "x", "password": "y"}).status_code
              for _ in range(11)]
-    assert codes[:10] == [401] * 10 and codes[10] == 429
+    # the address backs off after 5 failures (bot/api/login_guard.py), before the 10/minute limit
+    assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}
 
 
 def test_logs_of_a_full_journey_hold_no_patient_text_report_content_or_tokens(isolated_data_dir, caplog):

@@ -53,8 +53,8 @@ def test_counselor_feedback_in_the_console_is_exported_by_the_cli(isolated_data_
         assert resp.status_code == 201, resp.text
     assert [r.verdict for r in load_store_feedback()] == ["wrong"]
 
-    out = tmp_path / "fb"
-    result = CliRunner().invoke(app, ["eval", "export-feedback", "--out", str(out)])
+    out = isolated_data_dir / "exports" / "feedback"  # the default: under the data dir, reached by deletion
+    result = CliRunner().invoke(app, ["eval", "export-feedback"])
     assert result.exit_code == 0, result.output
     assert "wrote 1 case(s)" in result.output
     [case] = load_cases(out, out / "reports")

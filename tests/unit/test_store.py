@@ -164,10 +164,14 @@ def test_upgrade_from_the_first_revision_keeps_messages_and_leaves_old_replies_u
     try:
         database.upgrade("0001")
         with database.session() as s:
-            row, _ = create_session(s, consent_version=CONSENT_VERSION, consent_text=CONSENT_TEXT)
+            # plain SQL: today's models have columns revision 0001 lacks
+            s.execute(text("INSERT INTO consent_versions (version, text, created_at) "
+                           "VALUES (:v, 'consent', CURRENT_TIMESTAMP)"), {"v": CONSENT_VERSION})
+            s.execute(text("INSERT INTO patient_sessions (id, consent_version, consented_at, created_at) "
+                           "VALUES ('s-old', :v, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), {"v": CONSENT_VERSION})
             s.execute(text("INSERT INTO messages (session_id, role, text, genes, drugs, report_facts, created_at) "
                            "VALUES (:sid, 'bot', 'an old reply', '[]', '[]', '[]', CURRENT_TIMESTAMP)"),
-                      {"sid": row.id})
+                      {"sid": "s-old"})
         database.upgrade()
         assert database.current_revision() != "0001"
         with database.session() as s:

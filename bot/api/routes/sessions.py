@@ -18,6 +18,7 @@ from bot.errors import ReportError
 from bot.reports.extract import document_kind
 from bot.safety.wording import CONSENT_TEXT, CONSENT_VERSION
 from bot.store import sessions as repo
+from bot.store.exports import erase_session_exports
 from bot.store.medicines import list_medicines
 from bot.store.models import PatientSession
 
@@ -67,10 +68,17 @@ def get_session(session: PatientSession = Depends(patient_session), db: Session 
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=responses(401, 403))
-def delete_session(session: PatientSession = Depends(patient_session), db: Session = Depends(get_db)) -> Response:
-    """Erase the report, the conversation and everything derived from them; the token stops working."""
+def delete_session(session: PatientSession = Depends(patient_session), db: Session = Depends(get_db),
+                   state: AppState = Depends(app_state)) -> Response:
+    """Erase the report, the conversation and everything derived from them; the token stops working.
+
+    Erased for real: SQLite overwrites deleted rows (secure_delete), the WAL is checkpointed and truncated so
+    no copy lingers there, and files exported from the session (eval feedback cases) are deleted.
+    """
     repo.delete_session(db, session.id)
     db.commit()
+    state.db.checkpoint()
+    erase_session_exports(state.settings.data_dir, session.id)
     return Response(status_code=204)
 
 

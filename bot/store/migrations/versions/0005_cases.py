@@ -1,10 +1,8 @@
 """one case per concern: escalation topics and activity, counselor notes, resume codes, notification contacts
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-10 09:00:00
-
-(0004 is taken by a parallel branch; when both are merged this revision's ``down_revision`` becomes "0004".)
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
