@@ -22,6 +22,7 @@
     server: "Something went wrong on our side. Please try again in a moment.",
     busy: "Too many requests in a short time. Please wait a minute, then try again.",
     starting: "GeneChat is still starting up. Please try again in a minute.",
+    overloaded: "GeneChat is very busy right now. Please try again in a moment.",
     ended: "This chat has ended or expired. You can start a new one.",
   };
   // The one safety sentence the widget keeps: when the server (and so its wording) cannot be reached, a
@@ -103,7 +104,7 @@
     if (upload) return upload;
     if (err.status === 401 || err.status === 403 || err.status === 404) return WORDS.ended;
     if (err.status === 429) return WORDS.busy;
-    if (err.status === 503) return WORDS.starting;
+    if (err.status === 503) return err.code === "overloaded" ? WORDS.overloaded : WORDS.starting;
     if (err.status >= 500) return WORDS.server;
     return err.detail || WORDS.server;
   }
