@@ -55,8 +55,8 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     # Pinned by position: ``ask`` returns the newest reply, which a later question would move on.
     esc_card = w.locator(".msg.bot").nth(w.locator(".msg.bot").count() - 1).locator(".escalated")
     expect(esc_card).to_contain_text("Sent to a genetic counselor")
-    expect(esc_card).to_contain_text("reply will appear here")
-    expect(esc_card.locator(".esc-status")).to_contain_text("Waiting for a genetic counselor")
+    expect(esc_card).to_contain_text("reply will appear in this chat")
+    expect(esc_card.locator(".esc-status")).to_contain_text("Received")
     expect(esc_card.locator(".esc-steps [aria-current=step]")).to_contain_text("Waiting for a counselor")
     esc_card.scroll_into_view_if_needed()
     shot(page, "escalated")
@@ -83,7 +83,7 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     expect(cpage.locator(".q-item.selected")).to_contain_text("Claimed by you")
 
     # The patient sees that a counselor is now looking at the question (by polling, no reload).
-    expect(esc_card.locator(".esc-status")).to_contain_text("A genetic counselor is reviewing your question",
+    expect(esc_card.locator(".esc-status")).to_contain_text("A counselor is looking at it now",
                                                             timeout=TIMEOUT_MS)
     expect(esc_card.locator(".esc-steps [aria-current=step]")).to_contain_text("reviewing it")
     esc_card.scroll_into_view_if_needed()
@@ -120,8 +120,8 @@ def test_patient_and_counselor_full_journey(live_server, chromium, shot):
     counselor_msg = w.locator(".msg.counselor")
     expect(counselor_msg).to_contain_text("cardiologist to review", timeout=TIMEOUT_MS)  # by polling, no reload
     status = esc_card.locator(".esc-status")
-    expect(status).to_contain_text("finished reviewing your question", timeout=TIMEOUT_MS)
-    expect(status).to_contain_text("Their reply is in this chat")
+    expect(status).to_contain_text("Answered", timeout=TIMEOUT_MS)
+    expect(status).to_contain_text("reply is in this chat")
     expect(esc_card.locator(".esc-steps li.done")).to_have_count(3)
     expect(esc_card).not_to_contain_text("cardiology asked to review")  # the counselor's note stays private
     shot(page, "counselor-reply")

@@ -660,15 +660,10 @@
   function statusWords(esc) {
     if (replied(esc)) return say().case_answered;
     if (esc.status === "claimed") return say().case_reviewing;
-    if (esc.status === "open") return say().case_received;
     if (esc.status === "resolved") {
-      return "A genetic counselor has finished reviewing your question." + (replied(esc)
-        ? " Their reply is in this chat." : " If you still have questions, ask here or contact your care team.");
+      return "A genetic counselor has finished reviewing your question. If you still have questions, ask here or contact your care team.";
     }
-    if (esc.status === "claimed") {
-      return "A genetic counselor is reviewing your question." + (replied(esc) ? " They have replied in this chat." : "");
-    }
-    return "Waiting for a genetic counselor to pick up your question.";
+    return say().case_received;
   }
   function progressSteps(esc) {
     const resolved = esc.status === "resolved";
