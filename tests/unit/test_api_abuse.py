@@ -17,6 +17,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -158,7 +159,9 @@ def test_api_holds_up_under_concurrent_posts_slow_uploads_and_a_login_burst(isol
         patients = [_patient(base) for _ in range(SESSIONS)]
         slow_patients = [_patient(base) for _ in range(SLOW_UPLOADS)]
         innocent = _patient(base)
-        out = asyncio.run(_abuse(base, patients, slow_patients, innocent))
+        # (a thread of its own: after the browser tests, Playwright's event loop still runs on this one)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            out = pool.submit(asyncio.run, _abuse(base, patients, slow_patients, innocent)).result()
         threads = [httpx.get(base + p.url("/messages"), headers=p.headers).json()["messages"] for p in patients]
 
     server_errors = {s: n for s, n in out["statuses"].items() if s != "dropped" and s >= 500 and s != 503}
