@@ -185,6 +185,7 @@ class ConversationEngine:
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
+        judges_medicines = u.about_my_medicines and asks_for_medicine_judgement(text)
         if decision.action == "emergency":
             draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(text))
             reply = self._finish(draft, decision.action, decision.reason, u, report, trace, [])
@@ -198,9 +199,9 @@ class ConversationEngine:
         elif decision.action == "decline":
             reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
                                  trace, [])
-        elif u.about_my_medicines and (u.about_result or u.genetics_words or asks_for_medicine_judgement(text)):
+        elif u.about_my_medicines and (u.about_result or u.genetics_words or judges_medicines):
             # "are my medicines OK with my genes?" (not "do my meds make me tired?", which is not about the list)
-            reply = self._my_medicines(text, decision, u, report, medicines, trace)
+            reply = self._my_medicines(decision, u, report, medicines, trace, judged=judges_medicines)
         elif decision.action == "escalate":
             reply = self._escalate(text, decision, u, report, vector, trace)
         else:
@@ -413,15 +414,15 @@ class ConversationEngine:
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return self._finish(draft, "escalate", decision.reason, u, report, trace, passages)
 
-    def _my_medicines(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
-                      medicines: Sequence[str], trace: list[TraceStep]) -> Reply:
+    def _my_medicines(self, decision: TriageDecision, u: Understanding, report: Report | None,
+                      medicines: Sequence[str], trace: list[TraceStep], *, judged: bool) -> Reply:
         """Per-medicine facts for the patient's own list; a question that asks whether they are right for
         them is a clinical decision and also goes to a counselor."""
         listed = medicines_overview(report, read_medicine_list("\n".join(medicines)))
         body = medicines_draft(listed, report)
         u.drugs = list(dict.fromkeys([*u.drugs, *(f.medicine.name for f in listed if f.medicine.name)]))
         u.genes = list(dict.fromkeys([*u.genes, *(f.gene for f in body.facts)]))
-        judged = decision.action == "escalate" or asks_for_medicine_judgement(text)
+        judged = judged or decision.action == "escalate"
         trace.append(TraceStep(step="medicines", outcome="judgement" if judged else "facts", detail={
             "listed": len(listed), "linked": sum(f.concerns_results for f in listed),
             "actionable": sum(f.actionable for f in listed), "triage": f"{decision.action}:{decision.reason}",
