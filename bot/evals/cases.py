@@ -32,17 +32,17 @@ REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
     "decline": ("out_of_scope", "prompt_injection"),
 }
 # The eval suites, in run order (here, not in harness.py, so the CLI can list them without loading models).
-SUITES = ("triage", "retrieval", "answers", "patient", "extraction", "languages")
+SUITES = ("triage", "retrieval", "answers", "patient", "consistency", "extraction", "languages")
 ALL_REASONS = tuple(r for reasons in REASONS_BY_ACTION.values() for r in reasons)
 T = TypeVar("T")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class TriageExample(_Strict):
+class TriageExample(StrictModel):
     text: str = Field(min_length=1)
     reason: str
     note: str | None = None
@@ -54,38 +54,24 @@ class LabeledExample(TriageExample):
     action: Action
 
 
-class TriageFile(_Strict):
+class TriageFile(StrictModel):
     action: Action
     examples: list[TriageExample] = Field(min_length=1)
 
 
-class RubricItem(_Strict):
+class RubricItem(StrictModel):
     """HealthBench-style rubric item: points are earned when the judge says the reply meets the criterion."""
 
     criterion: str = Field(min_length=3)
     points: int = Field(ge=-10, le=10)
 
 
-class AnswerCase(_Strict):
+class Expected(StrictModel):
+    """An id and the action(s) it must get: shared by answer cases and paraphrase groups."""
+
     id: str
-    report: str | None = None
-    history: list[str] = Field(default_factory=list)
-    question: str = Field(min_length=1)
     expect_action: Action | None = None
     accept_actions: list[Action] | None = None
-    expect_reason: str | None = None
-    cite_genes: list[str] = Field(default_factory=list)
-    cite_drugs: list[str] = Field(default_factory=list)
-    must_mention: list[str] = Field(default_factory=list)
-    must_not: list[str] = Field(default_factory=list)
-    rubric: list[RubricItem] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
-    notes: str | None = None
-    own_result: list[str] = Field(default_factory=list, description="Genes whose result (as the report gives it) "
-                                                                     "the reply must state.")
-    topics: list[str] | None = Field(None, description="What cited documents may be about (genes, medicines, "
-                                                       "conditions); [] allows only general explainers; None: "
-                                                       "not checked.")
 
     @field_validator("id")
     @classmethod
@@ -94,15 +80,8 @@ class AnswerCase(_Strict):
             raise ValueError("id must be lower-case letters, digits, '.', '_' or '-'")
         return value
 
-    @field_validator("expect_reason")
-    @classmethod
-    def _known_reason(cls, value: str | None) -> str | None:
-        if value is not None and value not in ALL_REASONS:
-            raise ValueError(f"unknown reason {value!r}; use one of {list(ALL_REASONS)}")
-        return value
-
     @model_validator(mode="after")
-    def _one_expectation(self) -> AnswerCase:
+    def _one_expectation(self) -> Expected:
         if (self.expect_action is None) == (not self.accept_actions):
             raise ValueError("give exactly one of expect_action or accept_actions")
         return self
@@ -117,17 +96,43 @@ class AnswerCase(_Strict):
         return self.accepted[0]
 
 
-class CasesFile(_Strict):
+class AnswerCase(Expected):
+    report: str | None = None
+    history: list[str] = Field(default_factory=list)
+    question: str = Field(min_length=1)
+    expect_reason: str | None = None
+    cite_genes: list[str] = Field(default_factory=list)
+    cite_drugs: list[str] = Field(default_factory=list)
+    must_mention: list[str] = Field(default_factory=list)
+    must_not: list[str] = Field(default_factory=list)
+    rubric: list[RubricItem] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    notes: str | None = None
+    own_result: list[str] = Field(default_factory=list, description="Genes whose result (as the report gives it) "
+                                                                     "the reply must state.")
+    topics: list[str] | None = Field(None, description="What cited documents may be about (genes, medicines, "
+                                                       "conditions); [] allows only general explainers; None: "
+                                                       "not checked.")
+
+    @field_validator("expect_reason")
+    @classmethod
+    def _known_reason(cls, value: str | None) -> str | None:
+        if value is not None and value not in ALL_REASONS:
+            raise ValueError(f"unknown reason {value!r}; use one of {list(ALL_REASONS)}")
+        return value
+
+
+class CasesFile(StrictModel):
     cases: list[AnswerCase] = Field(min_length=1)
 
 
-class RetrievalQuery(_Strict):
+class RetrievalQuery(StrictModel):
     query: str = Field(min_length=1)
     expect: list[str] = Field(min_length=1)
     notes: str | None = None
 
 
-class RetrievalFile(_Strict):
+class RetrievalFile(StrictModel):
     queries: list[RetrievalQuery] = Field(min_length=1)
 
 
@@ -180,24 +185,35 @@ def is_holdout(index: int) -> bool:
 
 def load_cases(folder: Path, reports_dir: Path | None = None) -> list[Located[AnswerCase]]:
     """All answer cases; checks unique ids and that each report fixture exists."""
-    out: list[Located[AnswerCase]] = []
+    return load_expected(folder, CasesFile, "cases", reports_dir)
+
+
+E = TypeVar("E", bound=Expected)
+
+
+def load_expected(folder: Path, file_model: type[BaseModel], key: str,
+                  reports_dir: Path | None = None) -> list[Located[E]]:
+    """Every item under ``key`` in the folder's YAML files, parsed with ``file_model``: ids unique across files,
+    each named report fixture present in ``reports_dir``."""
+    out: list[Located[E]] = []
     seen: dict[str, str] = {}
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
-        raise EvalDataError(f"no case files (*.yaml) in {folder}")
+        raise EvalDataError(f"no {key} files (*.yaml) in {folder}")
     for path in files:
         doc = load_yaml(path)
-        parsed: CasesFile = doc.validate(CasesFile)
-        for i, case in enumerate(parsed.cases):
-            where = doc.where(("cases", i))
-            if case.id in seen:
-                raise EvalDataError(f"{where}: duplicate case id {case.id!r} (first at {seen[case.id]})")
-            seen[case.id] = where
-            if reports_dir is not None and case.report and not (reports_dir / case.report).is_file():
+        parsed = doc.validate(file_model)
+        for i, item in enumerate(getattr(parsed, key)):
+            where = doc.where((key, i))
+            if item.id in seen:
+                raise EvalDataError(f"{where}: duplicate id {item.id!r} (first at {seen[item.id]})")
+            seen[item.id] = where
+            report = getattr(item, "report", None)
+            if reports_dir is not None and report and not (reports_dir / report).is_file():
                 raise EvalDataError(
-                    f"{doc.where(('cases', i, 'report'))}: report fixture {case.report!r} not found in {reports_dir}"
+                    f"{doc.where((key, i, 'report'))}: report fixture {report!r} not found in {reports_dir}"
                 )
-            out.append(Located(case, where, i))
+            out.append(Located(item, where, i))
     return out
 
 

@@ -6,7 +6,7 @@ A misspelt suite fails before any case file is read or model loaded:
 >>> run_eval(EvalOptions(suites=["vibes"]))
 Traceback (most recent call last):
     ...
-bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient', 'extraction', 'languages'] or 'all'
+bot.evals.yamlio.EvalDataError: unknown suite(s) ['vibes']; choose from ['triage', 'retrieval', 'answers', 'patient', 'consistency', 'extraction', 'languages'] or 'all'
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from bot.evals import cases as C
 from bot.evals import gate, render, runner
 from bot.evals.backends import EngineLike, HttpTarget, InProcessTarget, SearcherLike, Target
 from bot.evals.cases import SUITES
+from bot.evals.consistency import load_groups, run_consistency
 from bot.evals.extraction import CONFIRMATION_NOTE as EXTRACTION_NOTE
 from bot.evals.extraction import run_extraction
 from bot.evals.grounding import Grounder, fixed_wording, load_kb_texts
@@ -98,13 +99,16 @@ def run_eval(
     specs = C.load_cases(d / "cases", d / "reports") if "answers" in opts.suites else []
     # patients' own wording, split into a dev half and a locked half (evals/patient/cases.yaml)
     patient_specs = C.load_cases(d / "patient", d / "reports") if "patient" in opts.suites else []
+    # the same question reworded must get the same action (evals/consistency/*.yaml)
+    with_groups = "consistency" in opts.suites and (d / "consistency").is_dir()
+    groups = load_groups(d / "consistency", d / "reports") if with_groups else []
 
     # (an evals folder without language cases, e.g. a test's, simply has no languages suite)
     with_languages = "languages" in opts.suites and (d / "cases" / "languages").is_dir()
     language_cases = load_language_cases(d / "cases" / "languages") if with_languages else []
 
     target: Target | None = None
-    if examples or specs or patient_specs or language_cases:
+    if examples or specs or patient_specs or groups or language_cases:
         target = HttpTarget(opts.url) if opts.url else InProcessTarget(engine or _real_engine())
     run = EvalRun(generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
                   target=target.name if target else "in-process")
@@ -126,6 +130,8 @@ def run_eval(
     if patient_specs and target is not None:
         run.suites["patient"] = runner.run_answers(patient_specs, target, d / "reports", _grounder(embedder),
                                                    opts.progress, suite="patient", split=True)
+    if groups and target is not None:
+        run.suites["consistency"] = run_consistency(groups, target, d / "reports", opts.progress)
     if "extraction" in opts.suites:
         run.suites["extraction"] = run_extraction(opts.progress)
         run.notes.append(EXTRACTION_NOTE)
