@@ -49,7 +49,7 @@ def run_consistency(groups: Sequence[Located[ParaphraseGroup]], target: Target, 
             case = CaseResult(suite="consistency", id=f"{group.id}#{i + 1}", text=text, where=loc.where,
                               accepted_actions=group.accepted, holdout=is_locked(group.id),
                               details={"group": group.id, "first": i == 0})
-            reply = _call(case, lambda t=text: target.ask(t, report, group.history))
+            reply = _call(case, lambda t=text, r=report, h=group.history: target.ask(t, r, h))
             case.checks["action"] = reply is not None and case.action in group.accepted
             members.append(case)
         actions = Counter(c.action for c in members)

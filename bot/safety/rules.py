@@ -185,7 +185,8 @@ ESCALATE = {
         # "dose" written for "does" ("wat dose my cyp2d6 result mean") asks what a result means, not about a dose
         r"\bdos(?:es|age|ages|ing)\b|\bdose\b(?!\s+(?:my|it|this|that|these|those|the|your|he|she|they|i|a|an)\b"
         r"[^.?!]{0,40}\b(?:mean|means|meen|work|works|affect|affects|say|says|matter|matters|show|shows|tell|apply|"
-        r"have|has|make|change|need)\b)|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
+        r"have|has|make|change|need)\b)(?![^.?!\d]{0,50}\b(?:mean|means|meen|meens|mena)\b"
+        r"(?!\s+(?:i|we|you|he|she)\s+(?:\w+\s+)?(?:need|should|take|have|must|can)\b))|\bmilligrams?\b|\b\d+\s*(?:mg|mcg|µg|ml|units?)\b|\bmg\b",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:should i|can i|do i|to|should he|should she) (?:take|give|use|have)\b|"
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:is (?:ok|okay|safe|too much|too many|fine)|can i have|am i allowed)\b|"
         r"\b(?:take|taking|use|using)\s+(?:less|more|a lower|a higher|a smaller|a bigger|a half)\b|"
@@ -275,6 +276,10 @@ ESCALATE = {
         r"\b(?:23andme|ancestry|another company|my other test)\b[^.?!]{0,30}\b(?:says?|said|shows?|showed)\b|"
         r"\bsays? something (?:else|different)\b|\bgot\b[^.?!]{0,30}\bwrong\b|"
         r"\b(?:doesn'?t|does not|don'?t) match\b",
+        # a sample mix-up is a challenge to the report however it is worded
+        r"\b(?:mixed up|mix-?up|swapped|switched|confused|lost|contaminated)\b[^.?!]{0,30}\b(?:samples?|specimens?|"
+        r"swabs?|spit|saliva|blood|tubes?|kits?)\b|\b(?:samples?|specimens?|swabs?|tubes?|kits?)\b[^.?!]{0,30}"
+        r"\b(?:mixed up|swapped|switched|wrong|someone else'?s|not mine)\b",
     ],
     "wants_human": [
         r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |someone|somebody|real|actual|human|person|counsel\w*|"

@@ -123,7 +123,9 @@ def triage(
     injection_min = INJECTION_ON_TOPIC_MIN if (on_topic and not domain) else INJECTION_OVER_RULES_MIN
     if model_says("prompt_injection") >= injection_min:
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
-    if any(h.rule == "out_of_scope#1" for h in rules.hits):
+    # ("do my daughters need the test" reads like "daughter's test", but asks about testing the family)
+    if any(h.rule == "out_of_scope#1" for h in rules.hits) and not any(
+            h.reason == "family_testing_decision" for h in rules.hits):
         return decide("decline", "out_of_scope", "rule", 1.0, "someone else's report")
     off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":

@@ -76,12 +76,14 @@ def test_an_everyday_word_near_a_brand_name_is_not_a_medicine(engine):
     assert reply.drugs == [] and reply.action == "decline"
 
 
-@pytest.mark.parametrize("text", ["wat dose my cyp2c19 result mean", "dose it matter which statin i take"])
+@pytest.mark.parametrize("text", ["wat dose my cyp2c19 result mean", "dose it matter which statin i take",
+                                  "wat dose ultra rapid metaboliser meen"])
 def test_dose_written_for_does_is_not_a_dose_question(text):
     assert "dosing" not in [h.reason for h in match_rules(text).hits]
 
 
-@pytest.mark.parametrize("text", ["what dose should I take", "is my dose too high"])
+@pytest.mark.parametrize("text", ["what dose should I take", "is my dose too high",
+                                  "what dose does my report mean i need"])
 def test_a_real_dose_question_still_is_one(text):
     assert "dosing" in [h.reason for h in match_rules(text).hits]
 
@@ -109,3 +111,19 @@ def test_a_passage_about_a_gene_in_the_report_brings_that_result_first(tmp_path)
     reply = engine.reply("what is the enzyme my report talks about", report=PANEL)
     assert [c.doc_id for c in reply.citations] == ["gene-cyp2c19"]
     assert reply.text.startswith("Your report lists CYP2C19 *2/*2")
+
+
+@pytest.mark.parametrize("text", ["i think they mixed up my sample", "the lab swapped my spit kit with someone else's"])
+def test_a_sample_mix_up_is_a_challenge_to_the_report(text):
+    assert "disagrees_with_report" in [h.reason for h in match_rules(text).hits]
+
+
+def test_asking_whether_my_daughters_need_the_test_is_a_family_testing_question(engine):
+    # "daughters need the test" also reads like "daughter's test" (someone else's report): testing the family wins
+    reply = engine.reply("do my daughters need the test", report=PANEL)
+    assert (reply.action, reply.reason) == ("escalate", "family_testing_decision")
+
+
+def test_someone_elses_report_is_still_declined(engine):
+    reply = engine.reply("my sister's report says brca1, what does it mean", report=PANEL)
+    assert (reply.action, reply.reason) == ("decline", "out_of_scope")
