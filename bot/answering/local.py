@@ -177,7 +177,11 @@ class LocalComposer:
                              and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)
         if not (u.genes or u.drugs):
             limit_p = min(limit_p, 2)
-            if question_keys:  # nothing named: a passage must share a word with the question or the patient's result
+            if u.whole_report and facts:  # "my results": passages about those results or their type, nothing else
+                mine = {f.gene for f in facts}
+                passages = [p for p in passages if mine & set(p.genes)
+                            or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION]
+            elif question_keys:  # nothing named: a passage must share a word with the question or the patient's result
                 related = question_keys | keywords(fact_words) | {f.gene.lower() for f in facts}
                 passages = [p for p in passages if relevant(p, related)]
         else:

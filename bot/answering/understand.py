@@ -25,7 +25,10 @@ CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|go over|walk me through|break\s*down|overview|tell me about|read)\b[^.?!]{0,30}"
-    r"\b(?:report|results?)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in plain|mean|means|say|says|show|shows)\b|"
+    r"\b(?:report|results?)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in (?:plain|simple|easy|normal|everyday)|"
+    r"mean|means|say|says|show|shows)\b|\b(?:short|simple|quick|brief|plain|easy)\s+(?:version|summary|rundown|"
+    r"explanation)\b[^.?!]{0,20}\b(?:report|results?)\b|\b(?:gist|rundown|tl;?dr)\b[^.?!]{0,20}\b(?:report|results?)\b|"
+    r"\bwhat (?:are|were) my results\b|"
     r"\b(?:anything|something|what)\b[^.?!]{0,15}\b(?:important|matters?|should i know|to worry|stand out)\b|"
     r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b",
     re.IGNORECASE,

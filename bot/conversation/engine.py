@@ -410,7 +410,7 @@ class ConversationEngine:
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
             context = guard.draft if guard.outcome != "escalate" else None
-        draft = replies.escalate_draft(decision.reason, context)
+        draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return self._finish(draft, "escalate", decision.reason, u, report, trace, passages)
 

@@ -61,10 +61,18 @@ def decline_draft(reason: str) -> Draft:
     return draft
 
 
-def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wording.ESCALATE_CONTEXT_INTRO) -> Draft:
-    """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background or facts."""
+def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wording.ESCALATE_CONTEXT_INTRO,
+                   unsure: bool = False) -> Draft:
+    """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background or facts.
+
+    ``unsure``: the message was escalated because triage could not tell what it asks; the reason's own wording
+    ("If you think your report may be wrong...") would put words in the patient's mouth, so the general one is used.
+    """
     draft = Draft()
-    draft.add(wording.ESCALATE.get(reason, wording.ESCALATE_DEFAULT), f"fixed:escalate:{reason}", 0)
+    if unsure:
+        draft.add(wording.ESCALATE_DEFAULT, "fixed:escalate:unsure", 0)
+    else:
+        draft.add(wording.ESCALATE.get(reason, wording.ESCALATE_DEFAULT), f"fixed:escalate:{reason}", 0)
     draft.add(wording.ESCALATED_NOTE, "fixed:escalated_note", 0)
     if context is not None and context.sentences:
         draft.add(intro, "fixed:context_intro", 1)

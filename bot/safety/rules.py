@@ -317,6 +317,8 @@ ANSWER_HINTS = [
     # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
     r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
     r"results?|chat|conversation|history|details)\b",
+    # "tell me what my DPYD says": a result question, worded without "does"
+    r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
 ]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

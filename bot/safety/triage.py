@@ -46,6 +46,9 @@ EMERGENCY_IMPERSONAL_MIN = 0.90
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
 
+UNSURE_NOTE = "uncertain: escalated"
+
+
 @dataclass
 class TriageDecision:
     action: str
@@ -56,6 +59,11 @@ class TriageDecision:
     model: Prediction | None = None
     notes: list[str] = field(default_factory=list)
     language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
+
+    @property
+    def unsure(self) -> bool:
+        """Escalated only because nothing was confident: the reason is a guess, not what the patient asked."""
+        return self.action == "escalate" and UNSURE_NOTE in self.notes
 
     def detail(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "confidence": round(self.confidence, 3), "rules": self.rules}
@@ -169,7 +177,7 @@ def triage(
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "no topic words")
     if pred.action == "decline" and not on_topic:
         return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "low confidence")
-    return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], "uncertain: escalated")
+    return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], UNSURE_NOTE)
 
 
 _QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.facts import summary_genes
+from bot.conversation import replies
 from bot.conversation.smalltalk import detect
+from bot.core.passage import Passage
 from bot.core.report import PgxResult, Report
 from bot.pgx.cards import summary_cards
 from bot.safety import wording
@@ -127,3 +129,28 @@ def test_asking_whether_my_daughters_need_the_test_is_a_family_testing_question(
 def test_someone_elses_report_is_still_declined(engine):
     reply = engine.reply("my sister's report says brca1, what does it mean", report=PANEL)
     assert (reply.action, reply.reason) == ("decline", "out_of_scope")
+
+
+def test_a_short_version_of_my_results_cites_only_passages_about_those_results(tmp_path):
+    from tests.support.engine import SAMPLE_PASSAGES
+
+    sharing = Passage(chunk_id="sharing#0", doc_id="sharing", title="Sharing results with your family",
+                      section="How to share", text="You can give a copy of your report to your family. Many "
+                                                   "clinics give a family letter that explains the result.")
+    cyp2c19 = next(p for p in SAMPLE_PASSAGES if p.doc_id == "gene-cyp2c19")
+    engine = make_test_engine(tmp_path, passages=[sharing, cyp2c19])
+    reply = engine.reply("give me the short version of my results", report=PANEL)
+    assert "CYP2C19 *2/*2" in reply.text and "MT-RNR1" in reply.text
+    assert "sharing" not in [c.doc_id for c in reply.citations] and "family letter" not in reply.text
+
+
+@pytest.mark.parametrize("text", ["can you tell me what my DPYD says", "what my cyp2c19 result means"])
+def test_what_my_gene_says_is_a_plain_result_question(text):
+    assert "answer" in [h.action for h in match_rules(text).hits]
+
+
+def test_an_escalation_made_only_from_uncertainty_does_not_guess_the_reason_aloud():
+    guessed = replies.escalate_draft("disagrees_with_report", unsure=True)
+    assert wording.ESCALATE["disagrees_with_report"] not in guessed.text and wording.ESCALATE_DEFAULT in guessed.text
+    sure = replies.escalate_draft("disagrees_with_report")
+    assert wording.ESCALATE["disagrees_with_report"] in sure.text
