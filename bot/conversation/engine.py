@@ -174,7 +174,7 @@ class ConversationEngine:
         u = understand(text, vocab=self._vocab, history=history, report=report)
         vector = self._embed(text)
         decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
-                          on_topic=u.on_topic)
+                          on_topic=u.on_topic, embed=self._embed)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),

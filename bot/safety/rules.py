@@ -74,7 +74,7 @@ BENIGN = [
 ]
 
 EMERGENCY_SELF_HARM = [
-    r"\bkill(?:ing)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
+    r"\bkill(?:ing|in'?)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
     r"\b(?:want|wanna|wish|going|plan(?:ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
     r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
     r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
@@ -95,8 +95,12 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
     r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
     r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
-    r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves)\b|"
+    r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves|himself|herself)\b|"
     r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
+    # following someone's suicide or overdose ("how did he do it, I want to go the same way")
+    r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
+    r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
+    r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
 ]
 
 EMERGENCY_SYMPTOMS = [
@@ -125,6 +129,7 @@ EMERGENCY_SYMPTOMS = [
     r"\b(?:skin|rash)\b[^.?!]*\b(?:peeling|blister\w*|sloughing)\b|\bblisters? (?:in|on) my (?:mouth|eyes|lips)\b|"
     r"\bi (?:think i )?(?:have|got) (?:sjs|stevens[- ]johnson)\b",
     r"\b(?:very )?high fever\b[^.?!]*\b(?:rigid|stiff|muscle|rash|confus\w*)\b|\bhigh fever\b[^.?!]*\bafter (?:surgery|anesthesia)\b",
+    r"\bfeel(?:s|ing)? like (?:i'?m|i am|im|he'?s|she'?s) (?:dying|going to die|gonna die)\b|"
     r"\bcall(?:ing)? (?:911|an ambulance|999|112)\b|\bmedical emergency\b|\bthis is an emergency\b|\bhaving a heart attack\b|"
     r"\bheart (?:is )?(?:racing|pounding)\b[^.?!]*\b(?:dizzy|faint|chest|breath)\b|\bturning blue\b|\blips are blue\b",
     r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b",
