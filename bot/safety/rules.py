@@ -33,7 +33,14 @@ BENIGN = [
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
     r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
-    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
+    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",
+    # a reaction to something seen or heard, or to a price ("my heart stopped when I saw my grade", "having a heart
+    # attack over these prices"), and a condition that is a wish ("I'm going to die if I don't get coffee")
+    r"\bheart (?:stopped|skipped a beat|sank|dropped)\s+(?:when i (?:saw|read|opened|heard|got)|reading|seeing)\b|"
+    r"\b(?:having|have|had|gonna have|going to have) (?:a )?(?:heart attack|stroke|meltdown|panic attack) (?:over|about)"
+    r"\b(?! here| there)|\b(?:going to|gonna|will|'ll|would|could) die (?:if|unless) (?:i|we) (?:don'?t|do not|can'?t) "
+    r"(?:get|have|eat|drink|see|watch|find|hear)\b(?! (?:help|my (?:meds|medicines?|medications?|insulin|inhaler|pills)|"
+    r"air|oxygen))",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
     r"\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|difference between|is)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:word|term|phrase|concept)?\s*['\"]?(?:self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?poison\w*|suicid\w*|parasuicide|"
     r"overdos\w*|passive death wish|lethal dose)(?:\s+(?:ideation|attempts?|behaviou?r))?['\"]?"
@@ -92,6 +99,8 @@ EMERGENCY_SELF_HARM = [
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
+    r"\bhow (?:much|many) of (?:mine|my (?:pills|meds|medicines?|medications?|tablets))\b[^.?!]{0,25}"
+    r"\b(?:would|will|does|do) (?:it|that|they) take\b|"
     r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
     r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
     r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
@@ -115,7 +124,8 @@ EMERGENCY_SYMPTOMS = [
     r"\bconvulsing\b",
     r"\bpass(?:ed|ing)? out\b|\bfaint(?:ed|ing)\b|\bunconscious\b|\bunresponsive\b|\bwon'?t wake up\b|"
     r"\bcan'?t wake (?:him|her|them|up)\b|\bcollapsed\b|\bblack(?:ed|ing) out\b",
-    r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b|"
+    r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b"
+    r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
     r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|"

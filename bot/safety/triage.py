@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.safety import languages
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
-from bot.safety.mentions import STORY, mention_only, without_figurative_words
+from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 from bot.safety.rules import mask_benign as mask_english
 
@@ -194,7 +194,8 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
                  ) -> Prediction | None:
     """The classifier's prediction when it raises an emergency by itself, else None.
 
-    A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``).
+    A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``);
+    when what is left says something is happening now, the whole message's vote counts if it is higher.
     A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
     """
     if pred is None or classifier is None:
@@ -207,6 +208,8 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
         judged = mask_english(rules_text)[0]
         vote = classifier.predict_vector(embed(judged))
         bar = max(bar, EMERGENCY_MASKED_MIN)
+        if ACUTE_NOW.search(judged) and pred.action_probs["emergency"] > vote.action_probs["emergency"]:
+            judged, vote = text, pred  # "what does overdose mean? i think i just took one": the idiom cannot cancel it
     if vote.action_probs["emergency"] < bar:
         return None
     blanked = without_figurative_words(judged) if embed is not None and bar < EMERGENCY_IMPERSONAL_MIN else None
