@@ -110,7 +110,8 @@ class ConversationEngine:
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
             # the first reply that grades text waits for it if it is still loading
             self._background_warm_up = warm_up_in_background()
-            self._languages_warm_up = warm_up_languages_in_background()  # the detector's models (~2 s)
+            # every language's rules; lingua itself loads when a message first needs it (~150 MB, detect.py)
+            self._languages_warm_up = warm_up_languages_in_background()
             self._warm = True
             log.info("engine_warm", extra={"classifier": self._classifier is not None,
                                            "llm": self._llm_composer is not None})
@@ -173,7 +174,7 @@ class ConversationEngine:
         u = understand(text, vocab=self._vocab, history=history, report=report)
         vector = self._embed(text)
         decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
-                          on_topic=u.on_topic)
+                          on_topic=u.on_topic, embed=self._embed)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),

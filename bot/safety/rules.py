@@ -33,7 +33,14 @@ BENIGN = [
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
     r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
-    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
+    r"\s+(?:reading|looking at|seeing|when i (?:read|saw|opened)|from reading|at (?:the|these|my))\b",
+    # a reaction to something seen or heard, or to a price ("my heart stopped when I saw my grade", "having a heart
+    # attack over these prices"), and a condition that is a wish ("I'm going to die if I don't get coffee")
+    r"\bheart (?:stopped|skipped a beat|sank|dropped)\s+(?:when i (?:saw|read|opened|heard|got)|reading|seeing)\b|"
+    r"\b(?:having|have|had|gonna have|going to have) (?:a )?(?:heart attack|stroke|meltdown|panic attack) (?:over|about)"
+    r"\b(?! here| there)|\b(?:going to|gonna|will|'ll|would|could) die (?:if|unless) (?:i|we) (?:don'?t|do not|can'?t) "
+    r"(?:get|have|eat|drink|see|watch|find|hear)\b(?! (?:help|my (?:meds|medicines?|medications?|insulin|inhaler|pills)|"
+    r"air|oxygen))",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
     r"\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|difference between|is)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:word|term|phrase|concept)?\s*['\"]?(?:self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?poison\w*|suicid\w*|parasuicide|"
     r"overdos\w*|passive death wish|lethal dose)(?:\s+(?:ideation|attempts?|behaviou?r))?['\"]?"
@@ -74,7 +81,7 @@ BENIGN = [
 ]
 
 EMERGENCY_SELF_HARM = [
-    r"\bkill(?:ing)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
+    r"\bkill(?:ing|in'?)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
     r"\b(?:want|wanna|wish|going|plan(?:ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
     r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
     r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
@@ -92,11 +99,17 @@ EMERGENCY_SELF_HARM = [
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
+    r"\bhow (?:much|many) of (?:mine|my (?:pills|meds|medicines?|medications?|tablets))\b[^.?!]{0,25}"
+    r"\b(?:would|will|does|do) (?:it|that|they) take\b|"
     r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
     r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
     r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
-    r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves)\b|"
+    r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves|himself|herself)\b|"
     r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
+    # following someone's suicide or overdose ("how did he do it, I want to go the same way")
+    r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
+    r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
+    r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
 ]
 
 EMERGENCY_SYMPTOMS = [
@@ -111,7 +124,8 @@ EMERGENCY_SYMPTOMS = [
     r"\bconvulsing\b",
     r"\bpass(?:ed|ing)? out\b|\bfaint(?:ed|ing)\b|\bunconscious\b|\bunresponsive\b|\bwon'?t wake up\b|"
     r"\bcan'?t wake (?:him|her|them|up)\b|\bcollapsed\b|\bblack(?:ed|ing) out\b",
-    r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b|"
+    r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b"
+    r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
     r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|"
@@ -125,6 +139,7 @@ EMERGENCY_SYMPTOMS = [
     r"\b(?:skin|rash)\b[^.?!]*\b(?:peeling|blister\w*|sloughing)\b|\bblisters? (?:in|on) my (?:mouth|eyes|lips)\b|"
     r"\bi (?:think i )?(?:have|got) (?:sjs|stevens[- ]johnson)\b",
     r"\b(?:very )?high fever\b[^.?!]*\b(?:rigid|stiff|muscle|rash|confus\w*)\b|\bhigh fever\b[^.?!]*\bafter (?:surgery|anesthesia)\b",
+    r"\bfeel(?:s|ing)? like (?:i'?m|i am|im|he'?s|she'?s) (?:dying|going to die|gonna die)\b|"
     r"\bcall(?:ing)? (?:911|an ambulance|999|112)\b|\bmedical emergency\b|\bthis is an emergency\b|\bhaving a heart attack\b|"
     r"\bheart (?:is )?(?:racing|pounding)\b[^.?!]*\b(?:dizzy|faint|chest|breath)\b|\bturning blue\b|\blips are blue\b",
     r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b",

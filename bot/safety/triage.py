@@ -1,9 +1,12 @@
 """Triage: decide answer | escalate | emergency | decline for one message, and say why.
 
 Rules catch what must never be missed; the classifier catches the varied wording rules cannot.
-When they disagree toward safety, safety wins (emergency > escalate > answer), except that the
-classifier's alarm vote is ignored when the alarm word sat in a harmless idiom ("kill a process").
-Anything the classifier is unsure about escalates.
+When they disagree toward safety, safety wins (emergency > escalate > answer). Alarm words that are only
+talked about or used figuratively (bot/safety/mentions.py, issue 15) are weighed apart: an English emergency
+rule that fires on a mention ("what is the medical term for fainting") leaves the decision to the classifier
+at its calm bar; when a harmless idiom was masked ("my feet are killing me"), the classifier judges the rest
+of the message; and an alarm vote that rests on a figurative word alone ("my boss will murder me") needs the
+calm bar too. Anything the classifier is unsure about escalates.
 
 >>> triage("I want to end my life").action
 'emergency'
@@ -12,6 +15,7 @@ Anything the classifier is unsure about escalates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +23,9 @@ import numpy as np
 
 from bot.safety import languages
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
+from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
+from bot.safety.rules import mask_benign as mask_english
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
 # `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
@@ -43,6 +49,11 @@ OFF_TOPIC_DECLINE_MIN = 0.25  # ... and declined when out of scope is at least t
 # A calm question (no one in it, or nothing happening now: "how did Kurt Cobain die", "my uncle had a fatal
 # reaction to anesthesia, what is RYR1") raises an emergency on the model alone only when it is this sure.
 EMERGENCY_IMPERSONAL_MIN = 0.90
+# A message that held a harmless idiom ("I'd kill for some sleep, I took 20 of my sleeping pills") is judged by the
+# model with the idiom masked out, at this bar: the idiom says the register is casual, so the rest must be clearly
+# an emergency. Picked on the languages dev half (issue 15): masked real emergencies scored 0.74 and up there, and
+# masked safe messages 0.59 at most.
+EMERGENCY_MASKED_MIN = 0.65
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
 
@@ -94,11 +105,14 @@ def triage(
     classifier: TriageClassifier | None = None,
     domain: bool = False,
     on_topic: bool = False,
+    embed: Callable[[str], np.ndarray] | None = None,
 ) -> TriageDecision:
     """Decide one message.
 
     ``domain``: the message names a gene, medicine or genetics term. ``on_topic``: it talks about reports,
     results, tests, privacy or care (on topic for us, but not proof that a health question is about genetics).
+    ``embed``: the vector of another text, as ``vector`` is of this one; with it the classifier can judge the
+    message without a masked idiom or figurative word. Without it a masked message's alarm vote is ignored.
     """
     # other languages' harmless idioms and definition questions are masked first ("qué significa suicidio")
     masked_text, masked_other = languages.mask_benign(text)
@@ -107,11 +121,16 @@ def triage(
     alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
     names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
+    mention = mention_only(text)
+    why: list[str] = []
+    if mention and any(h.action == "emergency" for h in rules.hits):  # "what is the medical term for fainting"
+        rules.hits = [h for h in rules.hits if h.action != "emergency"]
+        why.append("alarm words mentioned, not used")
     top = rules.strongest()
     on_topic = domain or on_topic
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
-        return TriageDecision(action, reason, source, conf, names, pred, list(notes))
+        return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes])
 
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
@@ -121,10 +140,10 @@ def triage(
                  else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))
         found.language = alarm.language if alarm is not None else None
         return found
-    emergency_min = EMERGENCY_IMPERSONAL_MIN if calm_question(text) else EMERGENCY_MIN
-    if pred is not None and pred.action_probs["emergency"] >= emergency_min and not rules.masked:
-        # (when the alarm word sat in a harmless idiom, the model's alarm vote is not trusted)
-        return decide("emergency", _reason_for(pred, "emergency"), "model", pred.action_probs["emergency"])
+    alarm_vote = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
+                              calm=mention or calm_question(text))
+    if alarm_vote is not None:
+        return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
@@ -180,6 +199,35 @@ def triage(
     return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], UNSURE_NOTE)
 
 
+def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier | None,
+                 embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool
+                 ) -> Prediction | None:
+    """The classifier's prediction when it raises an emergency by itself, else None.
+
+    A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``);
+    when what is left says something is happening now, the whole message's vote counts if it is higher.
+    A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
+    """
+    if pred is None or classifier is None:
+        return None
+    bar = EMERGENCY_IMPERSONAL_MIN if calm else EMERGENCY_MIN
+    judged, vote = text, pred
+    if masked:
+        if embed is None:
+            return None
+        judged = mask_english(rules_text)[0]
+        vote = classifier.predict_vector(embed(judged))
+        bar = max(bar, EMERGENCY_MASKED_MIN)
+        if ACUTE_NOW.search(judged) and pred.action_probs["emergency"] > vote.action_probs["emergency"]:
+            judged, vote = text, pred  # "what does overdose mean? i think i just took one": the idiom cannot cancel it
+    if vote.action_probs["emergency"] < bar:
+        return None
+    blanked = without_figurative_words(judged) if embed is not None and bar < EMERGENCY_IMPERSONAL_MIN else None
+    if blanked is not None and classifier.predict_vector(embed(blanked)).action_probs["emergency"] < EMERGENCY_MIN:
+        bar = EMERGENCY_IMPERSONAL_MIN  # "these shoes are murdering my feet": the alarm was the word
+    return vote if vote.action_probs["emergency"] >= bar else None
+
+
 _QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
                        r"which|should)\b|\?\s*$", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us|you|your|he|she|him|her|his|they|them|"
@@ -193,10 +241,6 @@ _ACUTE = re.compile(
     r"i do|should i (?:go|call)|on purpose|pills?|lethal|kill|die|dying|end it|hours?|minutes?)\b", re.IGNORECASE)
 
 
-# Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
-_STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|class|"
-                    r"course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|podcast|"
-                    r"celebrity|famous|actor|singer|musician)\b", re.IGNORECASE)
 _ABOUT_ME_NOW = re.compile(r"\b(?:i (?:want|wanna|feel|am|took|just|can'?t|will|might|plan)|i'?m (?:going|gonna|"
                            r"thinking|feeling|so)|myself|right now)\b", re.IGNORECASE)
 
@@ -211,7 +255,7 @@ def calm_question(text: str) -> bool:
     (False, False)
     """
     text = text.replace("\u2019", "'")
-    if _STORY.search(text) and not _ABOUT_ME_NOW.search(text):
+    if STORY.search(text) and not _ABOUT_ME_NOW.search(text):
         return True
     if not _QUESTION.search(text):
         return False

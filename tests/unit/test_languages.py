@@ -4,15 +4,17 @@ any other message gets the short English-only reply in it, and English questions
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from bot.conversation.engine import ConversationEngine
 from bot.core.reply import Turn
+from bot.evals.cases import load_cases
 from bot.safety import languages
 from bot.safety.classifier import Prediction
 from bot.safety.languages import WORDING_KEYS, fold, match_emergency, mentions_swallowing, wordings
-from bot.safety.languages.detect import LINGUA_NAMES, detect_language
+from bot.safety.languages.detect import LINGUA_NAMES, MIN_CONFIDENCE, MIN_WORDS, detect_language
 from bot.safety.triage import calm_question, triage
 from tests.support.engine import make_test_engine
 
@@ -173,6 +175,50 @@ def test_english_questions_with_gene_names_stay_english(text):
 @pytest.mark.parametrize("code", LISTED)
 def test_a_question_in_another_language_is_detected(code):
     assert detect_language(CASES[code][3]).code == code
+
+
+def _no_detector():
+    raise AssertionError("lingua was built for a message that did not need it")
+
+
+@pytest.mark.parametrize("text", ["my feet are killing me after that hike", "can I take tramadol with my CYP2D6",
+                                  "hard to breathe since i started the new tablet", "what does rs9923231 C/T mean"])
+def test_plain_english_is_read_without_building_the_detector(monkeypatch, text):
+    from bot.safety.languages import detect
+
+    monkeypatch.setattr(detect, "_detector", _no_detector)
+    assert detect_language(text).code == "en"
+
+
+@pytest.mark.parametrize("text", ["me tome 30 pastillas ayer", "qu'est-ce qu'une surdose", "ich will nicht mehr leben",
+                                  "gusto ko nang mamatay", "toi muon chet ngay bay gio", "¿Qué significa esto?"])
+def test_latin_script_text_with_another_languages_words_is_not_plainly_english(text):
+    from bot.safety.languages.detect import plainly_english
+
+    assert not plainly_english(text)
+
+
+def test_starting_up_compiles_the_rules_but_leaves_the_detector_unbuilt(monkeypatch):
+    from bot.safety.languages import detect
+
+    monkeypatch.setattr(detect, "_detector", _no_detector)
+    monkeypatch.setattr(detect, "_loading", __import__("threading").Event())
+    detect.warm_up_in_background().join(10)
+    assert not detect._loading.is_set()  # replies will not fall back to reading the script alone
+
+
+def test_every_english_eval_question_the_shortcut_reads_as_english_is_english_to_lingua_too():
+    from bot.evals.cases import load_triage
+    from bot.safety.languages.detect import _detector, plainly_english
+
+    evals = Path(__file__).parents[2] / "evals"
+    texts = [c.item.question for c in load_cases(evals / "cases")] + [e.item.text for e in load_triage(evals / "triage")]
+    plain = [t for t in texts if plainly_english(t)]
+    assert len(plain) > 0.95 * len(texts)  # the shortcut spares lingua for nearly every English message
+    decided = [t for t in plain if len(t.split()) >= MIN_WORDS]  # shorter messages were English before it too
+    disagree = [t for t in decided if (v := _detector().compute_language_confidence_values(t))
+                and v[0].language.name != "ENGLISH" and v[0].value >= MIN_CONFIDENCE]
+    assert disagree == []
 
 
 # ---- through the engine ---------------------------------------------------------------------------------

@@ -5,8 +5,12 @@ message is never detected as a language we could not reply in. English is the de
 evidence is thin: a message that is mostly gene names, star alleles, numbers or a couple of words
 ("is my TPMT ok", "CYP2C19 *2/*2?") stays English, so it goes through the normal pipeline.
 
-The detector's models load on first use (about 2-4 s and 150 MB for these languages, measured on the dev
-machine), so the engine calls ``warm_up_in_background`` when it starts; replies never wait for it.
+The detector's models cost about 150 MB of memory and 1-4 s to load (measured on the dev machine), so they
+load only when a message first needs them: a message in plain ASCII with no common word of another supported
+Latin-script language ("que", "je", "ich", "ang", "toi", ...) is English without asking lingua, which is nearly
+every English message (1,340 of the 1,347 English eval questions; lingua agreed on every one of them). The first
+message that does need lingua waits for the load once. Emergency rules never depend on it: every language's
+rules run on every message (bot/safety/languages/__init__.py).
 
 >>> detect_language("what does my CYP2C19 *2/*2 result mean for clopidogrel").code
 'en'
@@ -40,6 +44,26 @@ _NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+
 _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
+# Short, common words of the supported Latin-script languages that are not English words; accents are left out
+# because any non-ASCII letter already sends a message to lingua. Elided French forms end with "'" ("j'", "qu'").
+_FOREIGN_WORDS = frozenset("""
+que el la los las del mi mis por para con es esta estoy tengo quiero kiero puedo pastillas pastilla ayuda muy pero
+tambien porque como cuando donde una uno unos unas hacer hace sobre mas mucho dolor pecho morir ya aguanto morirme
+matarme tome se su sus lo al eso esto yo hoy ahora ayer bien nada todo todos todas siento duele necesito
+je tu il elle nous vous le les des est suis pas mon ma mes une et pour avec dans qui quoi veux peux j' c' n' qu' d' l'
+m' s' t' ai au aux ou sur sont comprimes mal mourir tuer vivre ne rien ca trop aussi merci oui mais moi lui leur ce
+cette ces faire fait jveux chui
+ich du er sie wir ihr das der den dem und ist bin nicht mein meine mir mich kann habe hat ein eine einen nach bitte
+tabletten sterben leben atmen wie warum wo wann welche auch noch schon sehr ja nein gut zu auf mit von aber oder wenn
+dass weil heute jetzt hilfe krieg keine kein luft tot
+ako ikaw siya ang ng sa mga ko mo ba po hindi ano gusto nang ito yung lang kung naman akin aking bakit paano mamatay
+gamot tableta sakit na talaga wala meron ay din rin pa kasi lahat sarili saktan ayoko ayaw uminom makahinga nilunok
+opo oo mabuhay
+toi ban khong cua thuoc uong muon chet bi nguoi duoc nay cho voi sao nhu nhung song dau giup roi vien co khi thi minh
+anh chi em het lam gi
+""".split())
+_ASCII_TEXT = re.compile(r"[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
+_LATIN_WORD = re.compile(r"[a-z]+'?")
 _lock = threading.Lock()
 _loading = threading.Event()  # a background warm-up is loading the models
 _ready = threading.Event()
@@ -67,24 +91,41 @@ def _code_of(language: Any) -> str:
     return next(code for code, name in LINGUA_NAMES.items() if name == language.name)
 
 
-def warm_up() -> None:
-    """Compile every language's rules (~0.25 s), build the detector and load its models (the first detection
-    otherwise pays for it)."""
+def warm_up(*, detector: bool = True) -> None:
+    """Compile every language's rules (~0.25 s) and, with ``detector``, build the detector and load its models
+    (the first detection otherwise pays for it)."""
     rules()
     wordings()
+    if not detector:
+        return
     with _lock:
         _detector().compute_language_confidence_values("warm up the detector models")
     _ready.set()
 
 
-def warm_up_in_background() -> threading.Thread:
-    """Load the models off the caller's thread. Until they are loaded, replies do not wait: a message is read
-    by its script alone (Chinese, Korean, Arabic, Cyrillic letters) and otherwise as English."""
-    if not _ready.is_set():
+def warm_up_in_background(*, detector: bool = False) -> threading.Thread:
+    """Compile the rules off the caller's thread; with ``detector``, load lingua's models too, and until they are
+    loaded replies do not wait: a message is read by its script alone (Chinese, Korean, Arabic, Cyrillic
+    letters) and otherwise as English. Without it lingua loads when a message first needs it (see above)."""
+    if detector and not _ready.is_set():
         _loading.set()
-    thread = threading.Thread(target=warm_up, name="language-detector-warm-up", daemon=True)
+    thread = threading.Thread(target=warm_up, kwargs={"detector": detector}, name="language-detector-warm-up",
+                              daemon=True)
     thread.start()
     return thread
+
+
+def plainly_english(text: str) -> bool:
+    """ASCII text with no common word of another supported Latin-script language: English, no detector needed.
+
+    >>> plainly_english("my feet are killing me after that hike"), plainly_english("what does rs9923231 C/T mean")
+    (True, True)
+    >>> plainly_english("me tome 30 pastillas"), plainly_english("qu'est-ce qu'une surdose"), plainly_english("tôi")
+    (False, False, False)
+    """
+    if not _ASCII_TEXT.fullmatch(text):
+        return False
+    return not any(w in _FOREIGN_WORDS for w in _LATIN_WORD.findall(_NEUTRAL.sub(" ", text).lower()))
 
 
 def _by_script(text: str) -> Detection:
@@ -98,7 +139,7 @@ def detect_language(text: str) -> Detection:
     """The message's language, English unless the evidence for another supported language is clear."""
     cleaned = _NEUTRAL.sub(" ", text)
     non_latin = bool(_NON_LATIN.search(cleaned))
-    if not non_latin and len(_WORD.findall(cleaned)) < MIN_WORDS:
+    if not non_latin and (len(_WORD.findall(cleaned)) < MIN_WORDS or plainly_english(text)):
         return Detection(ENGLISH, 1.0, "default")
     if _loading.is_set() and not _ready.is_set():  # never make a patient wait for the models to load
         return _by_script(cleaned)

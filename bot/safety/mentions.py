@@ -1,0 +1,105 @@
+"""Alarm words that are talked about, or used figuratively, rather than an alarm (issue 15's false alarms).
+
+Two checks, both English, both blind to the particular phrase:
+
+* ``mention_only``: the message asks what a word means ("what is the medical term for fainting"), talks about
+  the news, a story or a class ("a famous singer overdosed"), or about something long past ("my brother had a
+  seizure years ago"), and says nothing about anyone being in trouble now. Triage then treats an English
+  emergency rule hit as a mention and lets the classifier decide at its calm-question bar.
+* ``FIGURATIVE_WORDS`` / ``without_figurative_words``: violent and death words that people use as hyperbole
+  ("this commute is murdering me", "we crushed it"). Triage asks the classifier again with them blanked out;
+  when its alarm vote disappears, the vote rested on those words alone and needs the calm-question bar too.
+
+Neither check can stop an emergency rule that sees someone in trouble now: any sign of that (``NOW``) keeps the
+alarm, and literal uses ("kill myself", "I feel like I'm dying") are emergency rules of their own.
+
+>>> mention_only("is cutting a term doctors use for self-harm"), mention_only("what does self harm mean, i think i do it")
+(True, False)
+>>> without_figurative_words("my boss is going to murder me")
+'my boss is going to _ me'
+"""
+
+from __future__ import annotations
+
+import re
+
+# Asks about a word or a concept: what it means, what it is called, where the term is used.
+_TERM = re.compile(
+    r"\b(?:mean|means|meaning|meant|definition|define[ds]?|defining|terms?|words?|phrase|stand for|stands for|"
+    r"called|abbreviation|jargon|explain (?:what|the)|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
+    r"genetics|chemistry|science|statistics))\b", re.IGNORECASE)
+# Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
+STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|"
+                   r"class|course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|"
+                   r"podcast|celebrity|famous|actor|actress|singer|rapper|musician|athlete|president)\b", re.IGNORECASE)
+_LONG_AGO = re.compile(
+    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) ago\b|\b(?:\d+|a few|several|"
+    r"many) months ago\b|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
+    r"they|we) (?:was|were) (?:a |an |in |little|young|small|younger|born)\w*|\bin (?:19|20)\d\d\b|\blast year\b|"
+    r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b",
+    re.IGNORECASE)
+# A named person's death, said in the past ("Robin Williams committed suicide", "did Chris Cornell kill himself"):
+# a capitalised name after the first word, and no first-person word (the writer's own people are not "named").
+_NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+\b(?<!\bI\b)")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|i'?d|me|my|mine|myself|we|our|us)\b", re.IGNORECASE)
+_PAST_DEATH = re.compile(
+    r"\b(?:died|committed suicide|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life|overdosed|"
+    r"od'?d|passed away|was (?:killed|murdered)|did (?:\w+ ){1,4}(?:die|kill (?:him|her|them)sel(?:f|ves)|overdose|"
+    r"commit suicide|take (?:his|her|their) (?:own )?life))\b", re.IGNORECASE)
+# How the emergency services work ("is it free to call an ambulance in Canada", "do I call 112 or 911 in Spain"):
+# a question about calling, with a place, a price or a channel, not a call for help.
+_HOW_CALLING_WORKS = re.compile(
+    r"\b(?:call|calling|dial|dialing|text|texting|reach)\b[^.?!]{0,40}\b(?:in (?:the )?[A-Z][a-z]+|abroad|overseas|"
+    r"when (?:i'?m|i am|you'?re|you are) (?:in|abroad|traveling|travelling)|cost|costs|free|charge|instead of)\b|"
+    r"\b(?:cost|costs|free|charge)\b[^.?!]{0,30}\b(?:call|calling|dial|text)\b")
+# Self-harm method questions ("what is a lethal dose of my pills") stay alarms however they are framed.
+_METHOD = re.compile(
+    r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount)\b|\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|"
+    r"to end|would kill|would (?:it|that) take|be (?:lethal|fatal))\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b",
+    re.IGNORECASE)
+# Someone in trouble now, or the writer speaking of themself at present: none of the checks here apply then.
+_ACUTE = (r"now|rn|tonight|just|currently|still|keeps?|again|help|emergency|hurry|asap|urgent|i think i|i took|"
+          r"can'?t|cannot|cant|won'?t|wont|isn'?t|not (?:breathing|responding|waking|moving|safe)|is (?:not|having|"
+          r"shaking|bleeding|limp|swelling|turning|unconscious|dying)|are (?:swelling|swollen|turning)|"
+          r"what (?:do|should) (?:i|we) do|should i (?:go|call)")
+# Something happening now, to anyone.
+ACUTE_NOW = re.compile(rf"\b(?:{_ACUTE})\b", re.IGNORECASE)
+NOW = re.compile(  # ... or the writer speaking of themself at present
+    rf"\b(?:{_ACUTE}|today|this (?:morning|afternoon|evening|week)|i feel|i have|i'?ve|ive|i want|i wanna|i need|"
+    r"(?:i'?m|im|i am) (?:not|so|going|gonna|thinking|feeling|having|scared|afraid|in (?:pain|trouble|danger)|"
+    r"ready|done|dying|bleeding|"
+    r"hurting|struggling|suicidal|sick|really|very|about|still|just|losing|shaking|passing)|"
+    r"i will|i'?ll|i might|i plan|i did|i do|myself|me too|same (?:thing|way)|feels?|feeling|hurts?|hurting|"
+    r"that'?s me|thats me|like me|am i)\b", re.IGNORECASE)
+
+
+def mention_only(text: str) -> bool:
+    """The message talks about alarm words (a term, the news or a story, the distant past) and says nothing about
+    anyone in trouble now.
+
+    >>> mention_only("my brother had a seizure years ago, is epilepsy genetic")
+    True
+    >>> mention_only("my brother had a seizure years ago and is having one now")
+    False
+    >>> mention_only("did Chris Cornell kill himself"), mention_only("my friend Jake overdosed")
+    (True, False)
+    """
+    text = text.replace("\u2019", "'")
+    if NOW.search(text) or _METHOD.search(text):
+        return False
+    if _TERM.search(text) or STORY.search(text) or _LONG_AGO.search(text) or _HOW_CALLING_WORKS.search(text):
+        return True
+    return bool(_PAST_DEATH.search(text) and _NAMED.search(text) and not _FIRST_PERSON.search(text))
+
+
+# Violent and death words with common figurative uses. Not in the list: words that are mostly literal when used
+# at all ("shot", "stabbed", "drowning", "choking", "bleeding") and self-harm words ("suicide", "overdose").
+FIGURATIVE_WORDS = re.compile(
+    r"\b(?:kill(?:s|ed|ing|in|er|ers)?|murder(?:s|ed|ing|in)?|die[ds]?|dying|dead|death|deadly|crush(?:es|ed|ing|in)?|"
+    r"slay(?:s|ed|ing)?|slain|destroy(?:s|ed|ing)?|blood ?bath|massacre[ds]?|slaughter(?:s|ed|ing)?)\b", re.IGNORECASE)
+
+
+def without_figurative_words(text: str) -> str | None:
+    """The message with every figurative-prone word blanked, or None when it has none."""
+    blanked, n = FIGURATIVE_WORDS.subn("_", text)
+    return blanked if n else None

@@ -1,0 +1,114 @@
+"""Alarm words talked about or used figuratively (issue 15): mentions, masked idioms and figurative words in triage."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.safety.classifier import Prediction
+from bot.safety.languages import match_emergency
+from bot.safety.mentions import mention_only, without_figurative_words
+from bot.safety.triage import triage
+
+
+class _WordModel:
+    """A classifier that reads the text itself (``embed`` below hands it over): the emergency probability is
+    ``hot`` when any of ``words`` is in it, else ``cold``."""
+
+    def __init__(self, words: str, hot: float, cold: float = 0.05):
+        self.words, self.hot, self.cold = re.compile(words, re.IGNORECASE), hot, cold
+
+    def predict_vector(self, text: str) -> Prediction:
+        p = self.hot if self.words.search(text) else self.cold
+        probs = {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0}
+        action = "emergency" if p > 0.5 else "answer"
+        return Prediction(action, "emergency_symptoms" if action == "emergency" else "answer", probs,
+                          {"answer": 1 - p, "emergency_symptoms": p})
+
+
+def _triage(text: str, model: _WordModel, *, embed: bool = True):
+    return triage(text, vector=text, classifier=model, embed=(lambda t: t) if embed else None)
+
+
+@pytest.mark.parametrize("text", [
+    "is cutting a term doctors use for self-harm", "what is the medical term for fainting",
+    "a famous singer overdosed on fentanyl in the news, can genes make fentanyl riskier",
+    "my brother had a seizure years ago, is epilepsy genetic", "did Chris Cornell kill himself",
+    "Robin Williams committed suicide, was it linked to his medication", "is it free to call an ambulance in Canada",
+    "what does self-harm look like in teenagers, I'm a teacher",
+])
+def test_talk_about_alarm_words_is_a_mention(text):
+    assert mention_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "tell me what self harm means because i think i want to do it tonight",
+    "my brother had a seizure years ago and is having one now", "my friend Jake overdosed",
+    "he overdosed", "what counts as a lethal dose in toxicology class",
+    "how do I call an ambulance, my dad's lips are blue", "years ago I tried to kill myself and I'm having those thoughts again",
+])
+def test_someone_in_trouble_now_or_a_method_question_is_never_a_mention(text):
+    assert not mention_only(text)
+
+
+@pytest.mark.parametrize("text", ["what is the medical term for fainting", "my brother had a seizure years ago, is epilepsy genetic",
+                                  "did Chris Cornell kill himself"])
+def test_an_emergency_rule_on_a_mention_leaves_it_to_the_model_at_the_calm_bar(text):
+    unsure = _WordModel(r"faint|seizure|kill", hot=0.6)
+    decision = _triage(text, unsure)
+    assert decision.action != "emergency"
+    assert "alarm words mentioned, not used" in decision.notes
+    assert _triage(text, _WordModel(r"faint|seizure|kill", hot=0.95)).action == "emergency"  # a sure model still wins
+
+
+def test_a_masked_idiom_no_longer_silences_the_model_about_the_rest():
+    text = "my chest is killing me and my left arm is numb"
+    model = _WordModel(r"chest|numb", hot=0.9)
+    decision = _triage(text, model)
+    assert (decision.action, decision.source) == ("emergency", "model")
+    assert _triage(text, model, embed=False).action != "emergency"  # no embedder: the old rule, vote ignored
+
+
+def test_after_a_masked_idiom_the_rest_must_be_clearly_an_emergency():
+    assert _triage("my allergies are killing me this week", _WordModel(r"allerg", hot=0.55)).action != "emergency"
+
+
+def test_a_masked_idiom_cannot_cancel_a_message_that_says_something_is_happening_now():
+    model = _WordModel(r"overdose", hot=0.7)
+    assert _triage("what does overdose mean? i think i just took one", model).action == "emergency"
+
+
+def test_an_alarm_vote_that_rests_on_a_figurative_word_alone_needs_the_calm_bar():
+    text = "these shoes are murdering my feet"
+    assert without_figurative_words(text) == "these shoes are _ my feet"
+    assert _triage(text, _WordModel(r"murder", hot=0.6)).action != "emergency"
+    assert _triage(text, _WordModel(r"murder", hot=0.95)).action == "emergency"
+    assert _triage("my feet are numb and cold and i feel awful", _WordModel(r"numb", hot=0.6)).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["my teenage son says he wants to kill himself", "i feel like i'm dying",
+                                  "how did Kurt Cobain do it, I want to go the same way", "thinkin bout killin myself",
+                                  "in the news a man killed himself with his meds, how many of mine would that take",
+                                  "what counts as a lethal dose in toxicology class"])
+def test_english_emergencies_the_rules_now_catch_whatever_the_model_says(text):
+    decision = _triage(text, _WordModel(r"$^", hot=0.0, cold=0.0))
+    assert (decision.action, decision.source) == ("emergency", "rule")
+
+
+@pytest.mark.parametrize("text, code", [("jveux mourir", "fr"), ("بدي موت", "ar")])
+def test_colloquial_self_harm_in_other_languages_is_found(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and (alarm.language, alarm.reason) == (code, "self_harm")
+
+
+@pytest.mark.parametrize("text", ["I took too much time on this form, sorry", "I'm literally having a heart attack over these prices",
+                                  "I'm going to die if I don't get coffee soon", "my heart stopped when I saw my exam grade"])
+def test_everyday_exaggerations_raise_no_rule_alarm(text):
+    assert _triage(text, _WordModel(r"$^", hot=0.0, cold=0.0)).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["I'm going to die if I don't get help", "I took too much of my oxycodone",
+                                  "I'm having a heart attack over here"])
+def test_the_same_words_said_for_real_still_raise_the_alarm(text):
+    assert _triage(text, _WordModel(r"$^", hot=0.0, cold=0.0)).action == "emergency"
