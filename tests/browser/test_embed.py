@@ -1,4 +1,5 @@
-"""One script tag embeds the widget in someone else's page; styles do not leak in or out of its Shadow DOM."""
+"""One script tag embeds the widget in someone else's page: styles do not leak in or out, and the page's own
+scripts cannot find the patient's token (the chat runs in an iframe from GeneChat's origin)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from browser_steps import DATA, accept_consent, upload, widget
+from browser_steps import DATA, accept_consent, session_credentials, upload, widget
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -18,6 +19,25 @@ HOST_PAGE = """<!doctype html><html><head><title>Clinic</title>
 </style></head>
 <body><h1>Riverside Clinic</h1><button class="btn" id="host-button">Pay a bill</button>
 <script src="{server}/widget.js" data-genechat-url="{server}" defer></script></body></html>"""
+
+# Everything a script of the embedding page could look at: its storage, cookies, DOM (with the widget's element
+# and any shadow root), its globals, every message posted to it, and the frame's own document and storage.
+HOST_VIEW_JS = """() => {
+  const el = document.querySelector("#genechat-widget");
+  let frameDocument = null, frameStorage = null;
+  try { frameDocument = el.contentDocument && el.contentDocument.documentElement.outerHTML; } catch (e) { frameDocument = null; }
+  try { frameStorage = JSON.stringify({...el.contentWindow.localStorage}); } catch (e) { frameStorage = null; }
+  const globals = {};
+  for (const k of Object.keys(window)) {
+    try { const v = window[k]; if (typeof v === "string" || (v && typeof v === "object" && v.constructor === Object))
+      globals[k] = JSON.stringify(v); } catch (e) { /* not serialisable: not data */ }
+  }
+  return {local: JSON.stringify({...localStorage}), session: JSON.stringify({...sessionStorage}), cookie: document.cookie,
+          dom: document.documentElement.outerHTML, tag: el.tagName, shadow: el.shadowRoot === null ? null : "open",
+          globals: JSON.stringify(globals), messages: JSON.stringify(window.__messages), frameDocument, frameStorage};
+}"""
+RECORD_MESSAGES_JS = """window.__messages = [];
+window.addEventListener("message", (e) => window.__messages.push({origin: e.origin, data: e.data}));"""
 
 
 @pytest.fixture
@@ -62,4 +82,30 @@ def test_widget_embeds_in_a_foreign_page_with_isolated_styles(live_server, host_
     assert host_button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 105, 180)"
     assert host_button.evaluate("e => getComputedStyle(e).borderRadius") == "0px"  # the widget's .btn stays inside
     shot(page, "foreign-host")
+    ctx.close()
+
+
+def test_host_page_scripts_cannot_find_the_patients_token(live_server, host_page, chromium):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = ctx.new_page()
+    page.add_init_script(RECORD_MESSAGES_JS)  # a host script listening to everything posted to the page
+    page.goto(host_page)
+    w = widget(page)
+    w.get_by_role("button", name="Questions about your results?").click()
+    accept_consent(w)
+    upload(w, DATA / "demo_report.json")
+    creds = session_credentials(page, live_server.url)  # read inside the frame, where the widget keeps it
+    token, session_id = creds["token"], creds["session"]
+    assert len(token) >= 20
+
+    seen = page.evaluate(HOST_VIEW_JS)
+    assert seen["tag"] == "IFRAME" and seen["shadow"] is None
+    assert seen["frameDocument"] is None and seen["frameStorage"] is None  # another origin: out of reach
+    assert seen["local"] == "{}" and seen["session"] == "{}" and seen["cookie"] == ""
+    for where, text in seen.items():
+        assert token not in (text or ""), f"the token is visible to the host page in {where}"
+        assert session_id not in (text or ""), f"the session id is visible to the host page in {where}"
+    posted = page.evaluate("() => window.__messages")
+    assert posted and all(m["origin"] == live_server.url and m["data"]["type"] == "genechat:ui" for m in posted), posted
+    assert {k for m in posted for k in m["data"]} == {"type", "open", "width", "height"}
     ctx.close()
