@@ -47,10 +47,6 @@ class Settings(BaseSettings):
         120, ge=1, description="API requests one process takes at a time; more get 503 with Retry-After at once.")
     max_requests_per_token: int = Field(
         2, ge=1, description="API requests one bearer token may have in flight; more get 503 with Retry-After.")
-    working_requests: int = Field(
-        8, ge=1, description="API requests that do their work at once; the rest wait their turn, fairest first.")
-    turn_wait_seconds: float = Field(
-        10.0, gt=0, description="How long a request waits for its turn before a 503 with Retry-After.")
     db_pool_timeout_seconds: float = Field(
         5.0, gt=0, description="How long a request waits for a database connection before a 503.")
     body_timeout_seconds: float = Field(

@@ -14,7 +14,7 @@ from typing import Any
 
 import anyio.to_thread
 import structlog
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
 from bot.api.deps import AppState
@@ -41,7 +41,6 @@ from bot.api.routes import (
     sessions,
     widget,
 )
-from bot.api.turns import FairTurns, work_turn
 from bot.config import Settings, get_settings
 from bot.core.protocols import Engine, ReportParser
 from bot.reports.parse import parse_report
@@ -87,15 +86,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app = FastAPI(title="GeneChat API", version="0.1.0", lifespan=lifespan, **docs,
                   description="Patients ask about their genetic report; counselors answer escalations.")
     app.state.genechat = AppState(settings=settings, db=db, readiness=readiness,
-                                  report_parser=report_parser or parse_report,
-                                  turns=FairTurns(settings.working_requests, settings.turn_wait_seconds))
+                                  report_parser=report_parser or parse_report)
     install_error_handlers(app, raise_errors=settings.raise_errors)
 
     for router in (health.router, sessions.router, medicines.router, widget.router, messages.router, auth.router,
                    escalations.router, resume.router, extraction.router):
-        # Every API route's work waits for a fair turn first (after its body arrived; health checks never wait).
-        turn = [] if router is health.router else [Depends(work_turn, scope="function")]
-        app.include_router(router, dependencies=turn)
+        app.include_router(router)
     app.include_router(web_router)  # widget, console and demo portal
     _document_common_errors(app)
 

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from bot.api.errors import ApiError
 from bot.api.login_guard import LoginGuard
 from bot.api.readiness import Readiness
-from bot.api.turns import FairTurns
 from bot.config import Settings
 from bot.core.protocols import ReportParser
 from bot.store.counselors import counselor_for_token
@@ -34,7 +33,6 @@ class AppState:
     readiness: Readiness
     report_parser: ReportParser
     login_guard: LoginGuard = field(default_factory=LoginGuard)
-    turns: FairTurns | None = None  # fair turns for API work (bot/api/turns.py); None = no limit
 
 
 async def app_state(request: Request) -> AppState:  # async: no worker-thread hop for an attribute read
