@@ -18,7 +18,7 @@ HOST_PAGE = """<!doctype html><html><head><title>Clinic</title>
   button, .btn, .card, .panel {{ background: rgb(255, 105, 180) !important; border: 5px dotted lime !important; }}
 </style></head>
 <body><h1>Riverside Clinic</h1><button class="btn" id="host-button">Pay a bill</button>
-<script src="{server}/widget.js" data-genechat-url="{server}" defer></script></body></html>"""
+<script src="{server}/widget.js" data-genechat-url="{server}" {mode}defer></script></body></html>"""
 
 # Everything a script of the embedding page could look at: its storage, cookies, DOM (with the widget's element
 # and any shadow root), its globals, every message posted to it, and the frame's own document and storage.
@@ -45,14 +45,15 @@ def host_page(live_server):
     """A clinic's own page on another origin, with the one-line embed."""
     if live_server.host_page_port is None:
         pytest.skip("an external server does not know the host page's origin (CORS)")
-    body = HOST_PAGE.format(server=live_server.url).encode()
+    floating = HOST_PAGE.format(server=live_server.url, mode="").encode()
+    inline = HOST_PAGE.format(server=live_server.url, mode='data-genechat-mode="inline" ').encode()
 
     class Page(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - http.server's naming
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(inline if "inline" in self.path else floating)
 
         def log_message(self, *args):
             pass
@@ -108,4 +109,37 @@ def test_host_page_scripts_cannot_find_the_patients_token(live_server, host_page
     posted = page.evaluate("() => window.__messages")
     assert posted and all(m["origin"] == live_server.url and m["data"]["type"] == "genechat:ui" for m in posted), posted
     assert {k for m in posted for k in m["data"]} == {"type", "open", "width", "height"}
+    ctx.close()
+
+
+def test_closed_widget_is_a_launcher_sized_frame_and_inline_mode_renders_in_place(host_page, chromium, shot):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = ctx.new_page()
+    page.goto(host_page)
+    launcher = widget(page).get_by_role("button", name="Questions about your results?")
+    expect(launcher).to_be_visible()
+    frame = page.locator("#genechat-widget")
+    expect(frame).to_have_css("opacity", "1")  # shown once the frame said how big its launcher is
+    box, button = frame.bounding_box(), launcher.bounding_box()
+    assert abs(box["width"] - button["width"]) <= 2 and abs(box["height"] - button["height"]) <= 2, (box, button)
+    assert button["height"] < 64, button  # one line: the frame is sized to the launcher, not the other way round
+    assert box["x"] + box["width"] <= 1280 - 19 and box["y"] + box["height"] <= 860 - 19  # bottom right corner
+    shot(page, "closed")
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone: the launcher wraps to fit, nothing is cut off
+    expect(frame).to_have_css("width", "320px")
+    narrow = launcher.bounding_box()
+    assert narrow["x"] >= 20 and narrow["x"] + narrow["width"] <= 341 and narrow["height"] > button["height"], narrow
+    page.set_viewport_size({"width": 1280, "height": 860})
+    expect(frame).to_have_css("width", f"{round(box['width'])}px")  # back on one line
+    launcher.click()
+    expect(widget(page).get_by_role("heading", name="Before we start")).to_be_visible()
+    assert frame.bounding_box()["height"] > 500  # the frame grew into the panel
+
+    page.goto(host_page + "?inline")
+    w = widget(page)
+    expect(w.get_by_role("heading", name="Before we start")).to_be_visible()
+    expect(w.get_by_role("button", name="Questions about your results?")).to_have_count(0)
+    frame_box, heading_box = frame.bounding_box(), page.locator("h1").bounding_box()
+    assert frame_box["y"] > heading_box["y"] and frame_box["height"] >= 560  # in place of the tag, below the heading
+    shot(page, "inline")
     ctx.close()

@@ -41,7 +41,9 @@
   style({ border: "0", margin: "0", padding: "0", display: "block", background: "transparent", "color-scheme": "normal",
     "max-height": "none", "min-width": "0", "min-height": "0", transform: "none", visibility: "visible", filter: "none" });
   const narrow = window.matchMedia("(max-width: 520px)");
-  const ui = { ready: false, open: false, width: 320, height: 56 };
+  // Until the frame reports its launcher's size, the closed frame is as wide as it may be, so the launcher lays
+  // out on one line if it can (a narrower guess would make it wrap, and report that).
+  const ui = { ready: false, open: false, width: null, height: 56 };
 
   function place() {
     const shown = { opacity: ui.ready ? "1" : "0", "pointer-events": ui.ready ? "auto" : "none" };
@@ -52,7 +54,8 @@
     }
     const fixed = { ...shown, position: "fixed", "z-index": "2147483000", left: "auto", top: "auto", "max-width": "none" };
     if (!ui.open) {
-      style({ ...fixed, right: "20px", bottom: "20px", width: `min(${ui.width}px, calc(100vw - 40px))`,
+      style({ ...fixed, right: "20px", bottom: "20px",
+        width: ui.width ? `min(${ui.width}px, calc(100vw - 40px))` : "calc(100vw - 40px)",
         height: ui.height + "px", "border-radius": "999px", "box-shadow": "0 8px 24px rgba(16, 32, 56, .3)" });
     } else if (narrow.matches) {
       style({ ...fixed, right: "0", bottom: "0", width: "100%", height: "100%", "border-radius": "0", "box-shadow": "none" });
@@ -67,10 +70,13 @@
     const d = e.data;
     if (!d || typeof d !== "object" || d.type !== "genechat:ui") return;
     const size = (v, fallback) => (Number.isFinite(v) && v > 0 && v < 2000 ? Math.ceil(v) : fallback);
-    Object.assign(ui, { ready: true, open: d.open === true, width: size(d.width, ui.width), height: size(d.height, ui.height) });
+    Object.assign(ui, { ready: true, open: d.open === true, width: size(d.width, ui.width || 320),
+      height: size(d.height, ui.height) });
     place();
   });
   if (narrow.addEventListener) narrow.addEventListener("change", place);
+  // A wider window may leave room for a launcher that had to wrap: widen the frame and let it measure again.
+  window.addEventListener("resize", () => { if (!ui.open) { ui.width = null; place(); } });
   place();
 
   if (script && script.parentNode && MODE === "inline") script.parentNode.insertBefore(frame, script);

@@ -161,6 +161,7 @@
   root.append(panel, dialog);
 
   function toggle(open) {
+    if (!launcher) return focusHeading();  // inline: always open (an emailed link still lands here)
     panel.hidden = !open;
     launcher.hidden = open;
     launcher.setAttribute("aria-expanded", String(open));
@@ -863,5 +864,6 @@
   }
   style.addEventListener("load", () => { host.classList.add("ready"); tellHost(); });
   if (launcher && window.ResizeObserver) new ResizeObserver(() => tellHost()).observe(launcher);
+  if (launcher) window.addEventListener("resize", () => tellHost());  // the page widened the frame to re-measure
   linkFromEmail().then((handled) => { if (!handled) resume(); });
 })();
