@@ -1,4 +1,8 @@
-"""Serves the web front ends: the demo portal (``/``), the widget (``/widget.js``), the console (``/console/``).
+"""Serves the web front ends: the demo portal (``/``), the widget, the console (``/console/``).
+
+The widget is two parts. ``/widget.js`` (static/embed.js) is the one script a clinic's page loads: it only
+places an iframe. ``/widget/frame`` is that iframe's page, from GeneChat's own origin, and runs the chat app
+(``/widget/app.js``, static/widget.js); the patient's token lives only there, out of reach of the host page.
 
 Static files live beside this module (no build step). The portal lists sample reports from
 ``evals/reports/`` for download. The report summary cards come from the API itself (with the
@@ -12,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from bot.config import PROJECT_ROOT
@@ -33,6 +37,22 @@ _PAGE_HEADERS = {**_NO_CACHE, "Content-Security-Policy": (
 # X-Frame-Options: DENY that bot/api/middleware.py adds for older browsers).
 _CONSOLE_HEADERS = {**_PAGE_HEADERS, "Content-Security-Policy": _PAGE_HEADERS["Content-Security-Policy"].replace(
     "frame-ancestors 'self'", "frame-ancestors 'none'")}
+# The chat frame may be framed by our own pages and by the clinics' pages allowed to embed the widget
+# (GENECHAT_CORS_ORIGINS); only well-formed origins reach the header.
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
+_FRAME_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>GeneChat</title>
+</head>
+<body>
+  <script src="app.js" data-genechat-mode="{mode}" data-genechat-poll-ms="{poll}" data-genechat-parent="{parent}" defer>
+  </script>
+</body>
+</html>
+"""
 _WORDS = {"pgx": "PGx", "cf": "CF", "vus": "VUS", "pm": "poor metabolizer", "um": "ultrarapid metabolizer",
           "im": "intermediate metabolizer", "nm": "normal metabolizer"}
 
@@ -87,7 +107,40 @@ def portal() -> HTMLResponse:
 
 @router.get("/widget.js", include_in_schema=False)
 def widget_js() -> FileResponse:
+    """The embed script for the clinic's page: draws nothing itself but the iframe of ``/widget/frame``."""
+    return _static("embed.js", "text/javascript")
+
+
+@router.get("/widget/app.js", include_in_schema=False)
+def widget_app_js() -> FileResponse:
+    """The chat app, run only inside ``/widget/frame``."""
     return _static("widget.js", "text/javascript")
+
+
+def embedding_origins(cors_origins: str) -> list[str]:
+    """The origins allowed to frame the chat: the well-formed entries of GENECHAT_CORS_ORIGINS (``*`` = any)."""
+    entries = [o.strip().rstrip("/") for o in cors_origins.split(",") if o.strip()]
+    return [o for o in entries if o == "*" or _ORIGIN.match(o)]
+
+
+@router.get("/widget/frame", response_class=HTMLResponse, include_in_schema=False)
+def widget_frame(request: Request, mode: str = Query("floating", pattern="^(floating|inline)$"),
+                 poll: int = Query(4000, ge=500, le=600_000), parent: str = "") -> HTMLResponse:
+    """The chat in its own page, for the embed script's iframe: its storage (the token) is GeneChat's origin's.
+
+    ``parent`` is the embedding page's origin; the frame tells it only whether the chat is open and how big the
+    launcher is, and only when that origin may frame us (our own pages need no ``parent``). The CSP ``frame-ancestors`` lets the browser refuse any
+    other page; no ``X-Frame-Options`` here (it cannot list origins).
+    """
+    state = getattr(request.app.state, "genechat", None)
+    allowed = embedding_origins(state.settings.cors_origins if state is not None else "")
+    parent = parent.rstrip("/")
+    if not (_ORIGIN.match(parent) and ("*" in allowed or parent in allowed)):
+        parent = ""  # our own pages: the frame sees that its parent is same-origin; others: it posts nothing
+    policy = _PAGE_HEADERS["Content-Security-Policy"].replace(
+        "frame-ancestors 'self'", " ".join(["frame-ancestors 'self'", *allowed]))
+    page = _FRAME_PAGE.format(mode=mode, poll=poll, parent=html.escape(parent))
+    return HTMLResponse(page, headers={**_PAGE_HEADERS, "Content-Security-Policy": policy})
 
 
 @router.get("/console", include_in_schema=False)

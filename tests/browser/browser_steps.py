@@ -8,7 +8,8 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page, expect
 
 DATA = Path(__file__).parent / "data"
-WIDGET = "#genechat-widget"  # Playwright CSS locators pierce the open shadow root
+FRAME = "iframe#genechat-widget"  # what the embed script puts in the page (from GeneChat's own origin)
+WIDGET = "#genechat-widget"  # the chat app inside the frame; Playwright CSS locators pierce its open shadow root
 TIMEOUT_MS = 60_000  # the first answer may wait for the engine to warm up
 
 # The element that has focus, looking inside shadow roots: what a keyboard user is on.
@@ -22,7 +23,8 @@ DEEP_FOCUS_JS = """() => {
 
 
 def widget(page: Page) -> Locator:
-    return page.locator(WIDGET)
+    """The chat app, inside the embed's iframe (a frame locator works across origins)."""
+    return page.frame_locator(FRAME).locator(WIDGET)
 
 
 def open_widget(page: Page, url: str) -> Locator:
@@ -68,11 +70,15 @@ def widget_config(server) -> dict:
 
 
 def session_credentials(page: Page, url: str) -> dict:
-    raw = page.evaluate("key => localStorage.getItem(key)", f"genechat:{url}")
+    """The widget's session id and token, from the frame's own storage (GeneChat's origin, not the page's)."""
+    raw = widget(page).evaluate("(_el, key) => localStorage.getItem(key)", f"genechat:{url}")
     return json.loads(raw)
 
 
 def focused_name(page: Page) -> str:
+    """The focused element's name, inside the widget's frame when focus is there."""
+    if page.evaluate("() => document.activeElement && document.activeElement.matches('iframe#genechat-widget')"):
+        return widget(page).evaluate(DEEP_FOCUS_JS)
     return page.evaluate(DEEP_FOCUS_JS)
 
 
@@ -98,12 +104,11 @@ def console_login(page: Page, url: str, user: str, password: str, *, poll_ms: in
 
 def horizontal_overflow(page: Page) -> dict:
     """How far the page and the widget's scroll areas overflow sideways (0 = no horizontal scroll)."""
-    return page.evaluate("""() => {
-      const root = document.querySelector("#genechat-widget").shadowRoot;
-      const parts = [...root.querySelectorAll(".main, .log, .panel")].filter((e) => e.offsetParent !== null);
-      return {page: document.documentElement.scrollWidth - window.innerWidth,
-              widget: Math.max(0, ...parts.map((e) => e.scrollWidth - e.clientWidth))};
+    inside = widget(page).evaluate("""(host) => {
+      const parts = [...host.shadowRoot.querySelectorAll(".main, .log, .panel")].filter((e) => e.offsetParent !== null);
+      return Math.max(0, ...parts.map((e) => e.scrollWidth - e.clientWidth));
     }""")
+    return {"page": page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"), "widget": inside}
 
 
 _TOKENS: dict[str, str] = {}
@@ -132,7 +137,7 @@ def open_escalation_for(server, session_id: str) -> int:
 
 
 # WCAG contrast of every visible text node in the widget against its painted background.
-LOW_CONTRAST_JS = """() => {
+LOW_CONTRAST_JS = """(host) => {
   const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
   const lum = ([r, g, b]) => {
     const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
@@ -145,7 +150,7 @@ LOW_CONTRAST_JS = """() => {
     }
     return [255, 255, 255];
   };
-  const root = document.querySelector("#genechat-widget").shadowRoot;
+  const root = host.shadowRoot;
   const bad = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -163,4 +168,4 @@ LOW_CONTRAST_JS = """() => {
 
 
 def low_contrast_text(page: Page) -> list[str]:
-    return page.evaluate(LOW_CONTRAST_JS)
+    return widget(page).evaluate(LOW_CONTRAST_JS)

@@ -12,7 +12,9 @@ from browser_steps import (
     counselor_token,
     open_chat,
     open_widget,
+    session_credentials,
     upload,
+    widget,
 )
 from playwright.sync_api import expect
 
@@ -42,9 +44,9 @@ def test_patient_comes_back_in_a_fresh_browser_with_the_code_and_reads_the_reply
     # a new tab of the same browser resumes the chat
     tab = first.new_page()
     tab.goto(live_server.url + "/")
-    tab.locator("#genechat-widget").get_by_role("button", name="Questions about your results?").click()
-    expect(tab.locator("#genechat-widget").get_by_label("Your question")).to_be_visible(timeout=TIMEOUT_MS)
-    session_id = page.evaluate("key => JSON.parse(localStorage.getItem(key)).session", f"genechat:{live_server.url}")
+    widget(tab).get_by_role("button", name="Questions about your results?").click()
+    expect(widget(tab).get_by_label("Your question")).to_be_visible(timeout=TIMEOUT_MS)
+    session_id = session_credentials(page, live_server.url)["session"]
     first.close()  # the patient closes the browser
 
     with live_server.api() as api:

@@ -251,7 +251,7 @@ def test_report_can_be_dropped_onto_the_upload_area(live_server, chromium, shot)
     page = ctx.new_page()
     w = open_widget(page, live_server.url)
     accept_consent(w)
-    transfer = page.evaluate_handle("""text => {
+    transfer = w.evaluate_handle("""(_host, text) => {  // in the widget's frame, where it is dropped
       const dt = new DataTransfer();
       dt.items.add(new File([text], "dropped_report.json", {type: "application/json"}));
       return dt;

@@ -30,10 +30,8 @@ pytestmark = pytest.mark.browser
 HOSTILE_NAME = "<img src=x onerror=\"window.__xss='name'\">Dana"
 HOSTILE_LAB = "<script>window.__xss='lab'</script>Evil Lab"
 HOSTILE_QUESTION = "<img src=x onerror=\"window.__xss='msg'\"> should I stop taking clopidogrel? <script>window.__xss='s'</script>"
-INJECTED_JS = """() => {
-  const root = document.querySelector('#genechat-widget').shadowRoot;
-  return {xss: window.__xss || null, nodes: root.querySelectorAll('img, script, iframe').length};
-}"""
+INJECTED_JS = """(host) => ({xss: window.__xss || null,
+  nodes: host.shadowRoot.querySelectorAll('img, script, iframe').length})"""
 
 
 def test_html_in_report_and_messages_renders_as_text(live_server, chromium, shot, report_file):
@@ -53,7 +51,8 @@ def test_html_in_report_and_messages_renders_as_text(live_server, chromium, shot
     expect(w.locator(".msg.user").last).to_contain_text("<img src=x onerror=")
     expect(w.locator(".msg.user").last).to_contain_text("<script>")
     shot(page, "widget")
-    assert page.evaluate(INJECTED_JS) == {"xss": None, "nodes": 0}
+    assert w.evaluate(INJECTED_JS) == {"xss": None, "nodes": 0}  # inside the widget's frame
+    assert page.evaluate("() => window.__xss || null") is None
 
     creds = session_credentials(page, live_server.url)
     case_id = open_escalation_for(live_server, creds["session"])

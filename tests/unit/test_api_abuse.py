@@ -2,7 +2,8 @@
 
 Asserts no 5xx besides deliberate 503s, no message lost or stored twice, and an innocent patient served within a
 few seconds meanwhile. The engine is the fake with a short sleep, so this measures the server, not the model.
-Runs in ``make test`` (marker ``load``); about 10-20 s on 2 cores. Figures: BENCHMARKS.md ("Load and abuse").
+The innocent patient runs in a process of its own (tests/support/abuse_innocent.py), as it would in its own
+browser. Runs in ``make test`` (marker ``load``); about 10-20 s on 2 cores. Figures: BENCHMARKS.md ("Load and abuse").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,8 +34,10 @@ from tests.support.api import SAMPLE_REPORT, Patient
 SESSIONS, PER_SESSION = 20, 10  # 200 message posts
 SLOW_UPLOADS = 50
 LOGIN_BURST = 40
-# "a few seconds": ~2-4 s on a quiet 2-core machine; 7 s was seen with the cores shared by ten other jobs
-INNOCENT_BUDGET_S = 10.0
+# "a few seconds": 0.1-1.6 s in 9 runs on 2 cores shared with other jobs (load 4-6), BENCHMARKS.md; the margin
+# is for a CI machine busier still
+INNOCENT_BUDGET_S = 3.0
+INNOCENT_DELAY_S = 0.5  # once the abuse is under way: the burst of 300 connections is at its height
 
 
 async def _post_until_answered(client: httpx.AsyncClient, url: str, headers: dict, body: dict,
@@ -77,11 +80,10 @@ async def _slow_upload(host: str, port: int, path: str, token: str) -> str:
         writer.close()
 
 
-async def _abuse(base: str, patients: list, slow_patients: list, innocent) -> dict:  # noqa: ANN001
+async def _abuse(base: str, patients: list, slow_patients: list, on_start: Callable[[], None]) -> dict:
     host, port = base.removeprefix("http://").split(":")
     statuses: Counter = Counter()
     login_statuses: Counter = Counter()
-    innocent_statuses: Counter = Counter()
     deadline = time.monotonic() + 60
     limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
@@ -101,22 +103,21 @@ async def _abuse(base: str, patients: list, slow_patients: list, innocent) -> di
                     return
                 await asyncio.sleep(1.0)
 
-        async def innocent_client() -> float:
-            await asyncio.sleep(0.5)  # once the abuse is under way
-            async with httpx.AsyncClient(base_url=base, timeout=30) as own:
-                took = await _post_until_answered(own, innocent.url("/messages"), innocent.headers,
-                                                  {"text": "What does poor metabolizer mean?", "client_id": "inn"},
-                                                  innocent_statuses, deadline)
-                return took
-
         started = time.perf_counter()
+        on_start()
         results = await asyncio.gather(asyncio.gather(*posts), asyncio.gather(*slow),
-                                       asyncio.gather(*(login() for _ in range(LOGIN_BURST))), innocent_client())
+                                       asyncio.gather(*(login() for _ in range(LOGIN_BURST))))
         wall = time.perf_counter() - started
-    latencies, slow_lines, _, innocent_s = results
+    latencies, slow_lines, _ = results
     return {"statuses": statuses, "logins": login_statuses, "latencies": sorted(latencies),
             "slow": Counter(line.split(" ")[1] if line.startswith("HTTP/") else line for line in slow_lines),
-            "innocent_s": innocent_s, "wall_s": wall}
+            "wall_s": wall}
+
+
+def _start_innocent(base: str, patient: Patient) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tests.support.abuse_innocent", base, patient.session_id,
+                             patient.token, str(INNOCENT_DELAY_S)], cwd=PROJECT_ROOT, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
 
 
 @contextmanager
@@ -158,10 +159,18 @@ def test_api_holds_up_under_concurrent_posts_slow_uploads_and_a_login_burst(isol
             add_counselor(db, "casey", "correct horse battery")
         patients = [_patient(base) for _ in range(SESSIONS)]
         slow_patients = [_patient(base) for _ in range(SLOW_UPLOADS)]
-        innocent = _patient(base)
+        innocent = _start_innocent(base, _patient(base))
+
+        def go() -> None:
+            innocent.stdin.write("go\n")
+            innocent.stdin.flush()
+
         # (a thread of its own: after the browser tests, Playwright's event loop still runs on this one)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            out = pool.submit(asyncio.run, _abuse(base, patients, slow_patients, innocent)).result()
+            out = pool.submit(asyncio.run, _abuse(base, patients, slow_patients, go)).result()
+        innocent_out, _ = innocent.communicate(timeout=60)
+        assert innocent.returncode == 0, innocent_out
+        out["innocent"] = json.loads(innocent_out)
         threads = [httpx.get(base + p.url("/messages"), headers=p.headers).json()["messages"] for p in patients]
 
     server_errors = {s: n for s, n in out["statuses"].items() if s != "dropped" and s >= 500 and s != 503}
@@ -173,13 +182,14 @@ def test_api_holds_up_under_concurrent_posts_slow_uploads_and_a_login_burst(isol
         assert sorted(asked.values()) == [1] * PER_SESSION, (patient.session_id, asked)  # none lost, none twice
         replies = Counter(m["reply_to"] for m in thread if m["role"] == "bot")
         assert sorted(replies.values()) == [1] * PER_SESSION
-    assert out["innocent_s"] < INNOCENT_BUDGET_S, out["innocent_s"]
+    assert out["innocent"]["took_s"] < INNOCENT_BUDGET_S, out["innocent"]
 
     lat = out["latencies"]
     figures = {"posts": len(lat), "wall_s": round(out["wall_s"], 1), "p50_s": round(statistics.median(lat), 2),
                "p95_s": round(lat[int(0.95 * (len(lat) - 1))], 2), "max_s": round(lat[-1], 2),
                "responses": {str(k): v for k, v in out["statuses"].items()}, "logins": dict(sorted(out["logins"].items())),
-               "slow_uploads": dict(out["slow"]), "innocent_s": round(out["innocent_s"], 2)}
+               "slow_uploads": dict(out["slow"]), "innocent_s": round(out["innocent"]["took_s"], 2),
+               "innocent_responses": out["innocent"]["statuses"]}
     print("load_abuse_figures", json.dumps(figures))
     if path := os.environ.get("GENECHAT_ABUSE_FIGURES"):
         with open(path, "w", encoding="utf-8") as fh:

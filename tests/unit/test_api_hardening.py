@@ -1,5 +1,5 @@
 """Issue 17, findings 6 and 8: stored text is free of control and bidi-override characters (but keeps what
-languages need), blank messages open no escalation, and the smaller header, docs and CORS points."""
+languages need), blank messages open no escalation, and the smaller header, docs, framing and CORS points."""
 
 from __future__ import annotations
 
@@ -61,6 +61,26 @@ def test_console_framing_policy_says_the_same_in_both_headers(api):
     resp = api.client.get("/console")
     assert resp.headers["x-frame-options"] == "DENY"
     assert "frame-ancestors 'none'" in resp.headers["content-security-policy"]
+
+
+def test_chat_frame_may_be_framed_only_by_our_pages_and_the_allowed_clinics(api):
+    resp = api.client.get("/widget/frame", params={"parent": "https://clinic.example"})
+    assert resp.status_code == 200
+    policy = resp.headers["content-security-policy"]
+    assert "frame-ancestors 'self' https://clinic.example;" in policy
+    assert "x-frame-options" not in resp.headers
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert 'data-genechat-parent="https://clinic.example"' in resp.text
+    # the portal and the console keep their stricter policies
+    assert "frame-ancestors 'self';" in api.client.get("/").headers["content-security-policy"]
+    assert api.client.get("/console/").headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize("parent", ["https://evil.example", "javascript:alert(1)", '"><script>x</script>'])
+def test_chat_frame_tells_nothing_to_a_parent_that_may_not_frame_it(api, parent):
+    resp = api.client.get("/widget/frame", params={"parent": parent})
+    assert 'data-genechat-parent=""' in resp.text
+    assert "evil.example" not in resp.headers["content-security-policy"] and "<script>x" not in resp.text
 
 
 def test_a_refused_cors_preflight_is_a_json_error(api):

@@ -51,6 +51,7 @@ def test_pages_forbid_inline_and_foreign_scripts(client, samples):
 
 def test_widget_console_and_assets_are_served_with_their_types(client):
     assert client.get("/widget.js").headers["content-type"].startswith("text/javascript")
+    assert client.get("/widget/app.js").headers["content-type"].startswith("text/javascript")
     assert "GeneChat counselor console" in client.get("/console/").text
     assert client.get("/console").status_code == 200
     for name, kind in (("widget.css", "text/css"), ("console.js", "text/javascript"), ("favicon.svg", "image/svg+xml")):
@@ -102,3 +103,24 @@ def test_api_app_serves_the_widget_console_and_portal(tmp_path):
     app = TestClient(create_app(Settings(data_dir=tmp_path, database_url="sqlite://"), engine=object()))
     for path in ("/", "/widget.js", "/console/", "/web/widget.css", "/samples/"):
         assert app.get(path).status_code == 200, path
+
+
+def test_embed_script_only_frames_the_chat_and_keeps_no_token(client):
+    embed = re.sub(r"/\*.*?\*/|//[^\n]*", "", client.get("/widget.js").text, flags=re.S)  # the code, not comments
+    assert "/widget/frame?" in embed and "createElement(\"iframe\")" in embed
+    assert not re.search(r"localStorage|sessionStorage|cookie|token|/api/", embed)
+    assert "e.origin !== FRAME_ORIGIN" in embed  # messages from anyone but the frame are ignored
+
+
+@pytest.mark.parametrize(("query", "mode", "poll"), [("", "floating", "4000"), ("?mode=inline&poll=1500", "inline", "1500")])
+def test_chat_frame_page_runs_the_app_with_checked_options(client, query, mode, poll):
+    page = client.get("/widget/frame" + query)
+    assert page.status_code == 200
+    assert re.search(rf'<script src="app.js" data-genechat-mode="{mode}" data-genechat-poll-ms="{poll}" '
+                     r'data-genechat-parent="" defer>', page.text)
+    assert "frame-ancestors 'self';" in page.headers["content-security-policy"]  # no clinic allowed here
+
+
+@pytest.mark.parametrize("query", ["?mode=evil", "?poll=10", "?poll=abc"])
+def test_chat_frame_refuses_unknown_options(client, query):
+    assert client.get("/widget/frame" + query).status_code == 422

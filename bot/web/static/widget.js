@@ -1,7 +1,8 @@
-/* GeneChat patient widget. Embed with one tag:
- *   <script src="https://HOST/widget.js" data-genechat-url="https://HOST" defer></script>
- * Optional: data-genechat-mode="inline" (render in place instead of a floating button),
- * data-genechat-poll-ms="4000" (how often counselor replies are checked).
+/* GeneChat patient widget: the chat app. It runs inside the iframe page /widget/frame (bot/web/routes.py),
+ * served from GeneChat's own origin, which the clinic's page gets from the one-tag embed script
+ * (/widget.js = bot/web/static/embed.js). So the session token it keeps in localStorage belongs to
+ * GeneChat's origin, out of the embedding page's reach. The frame page passes data-genechat-mode,
+ * data-genechat-poll-ms and data-genechat-parent (the embedding page's origin, checked by the server).
  * Renders inside a Shadow DOM; every piece of text is inserted as text (never as HTML). Its safety wording
  * and the upload limit come from GET /api/widget-config when it starts.
  */
@@ -14,6 +15,10 @@
   const POLL_MS = Math.max(500, Number(script && script.dataset.genechatPollMs) || 4000);
   const MODE = (script && script.dataset.genechatMode) === "inline" ? "inline" : "floating";
   const STORE_KEY = "genechat:" + BASE;
+  // The page around the frame (embed.js) is told only UI state, at its own origin, never "*" (see tellHost).
+  const FRAMED = window.parent !== window;
+  const sameOriginParent = () => { try { return window.parent.location.origin === location.origin; } catch (_) { return false; } };
+  const PARENT = FRAMED ? ((script && script.dataset.genechatParent) || (sameOriginParent() ? location.origin : "")) : "";
 
   // Connection and service messages only. Safety and health wording and the upload limit come from the
   // server (GET /api/widget-config, built from bot/safety/wording.py), where every sentence is checked.
@@ -127,6 +132,7 @@
   const host = h("div", { id: "genechat-widget" });
   if (script && script.parentNode && MODE === "inline") script.parentNode.insertBefore(host, script);
   else document.body.append(host);
+  if (FRAMED) host.classList.add("framed");
   const root = host.attachShadow({ mode: "open" });
   const style = h("link", { rel: "stylesheet", href: BASE + "/web/widget.css" });
   root.append(style);
@@ -155,10 +161,20 @@
   root.append(panel, dialog);
 
   function toggle(open) {
+    if (!launcher) return focusHeading();  // inline: always open (an emailed link still lands here)
     panel.hidden = !open;
     launcher.hidden = open;
     launcher.setAttribute("aria-expanded", String(open));
+    tellHost();
     if (open) focusHeading(); else launcher.focus();
+  }
+  // What the embedding page needs to place the frame: open or closed, and the launcher's size. Only this:
+  // never the token, the session or anything the patient typed or uploaded.
+  function tellHost() {
+    if (!PARENT || !host.classList.contains("ready")) return;
+    const box = launcher && !launcher.hidden ? launcher.getBoundingClientRect() : { width: 0, height: 0 };
+    window.parent.postMessage({ type: "genechat:ui", open: !launcher || launcher.hidden,
+      width: Math.ceil(box.width), height: Math.ceil(box.height) }, PARENT);
   }
   panel.addEventListener("keydown", (e) => { if (e.key === "Escape" && launcher && !dialog.open) toggle(false); });
 
@@ -846,6 +862,8 @@
       endedScreenWith(plainError(e));
     }
   }
-  style.addEventListener("load", () => host.classList.add("ready"));
+  style.addEventListener("load", () => { host.classList.add("ready"); tellHost(); });
+  if (launcher && window.ResizeObserver) new ResizeObserver(() => tellHost()).observe(launcher);
+  if (launcher) window.addEventListener("resize", () => tellHost());  // the page widened the frame to re-measure
   linkFromEmail().then((handled) => { if (!handled) resume(); });
 })();
