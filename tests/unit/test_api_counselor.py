@@ -212,6 +212,18 @@ def test_case_detail_has_the_medicine_list_and_cards(api):
     assert [c["gene"] for c in detail["cards"]] == ["CYP2C19"]
 
 
+def test_reply_templates_are_for_counselors_and_name_the_parts_to_fill_in(api):
+    assert api.client.get("/api/reply-templates").status_code == 401
+    patient = api.patient()
+    assert api.client.get("/api/reply-templates", headers=patient.headers).status_code == 401
+    templates = api.client.get("/api/reply-templates", headers=api.counselor()).json()["templates"]
+    assert len({t["key"] for t in templates}) == len(templates) >= 4
+    for t in templates:
+        assert t["placeholders"] and all(p in t["text"] for p in t["placeholders"])
+    call = next(t for t in templates if t["key"] == "call")
+    assert call["placeholders"] == ["[day]", "[time]"]
+
+
 def test_queue_status_filters(api):
     _, a, _ = escalated(api)
     _, b, _ = escalated(api)

@@ -24,8 +24,11 @@ from bot.api.schemas import (
     MessageOut,
     NoteIn,
     NoteOut,
+    ReplyTemplateOut,
+    ReplyTemplates,
     ResolveIn,
 )
+from bot.safety.reply_templates import REPLY_TEMPLATES, placeholders
 from bot.store import contacts, resume
 from bot.store import escalations as repo
 from bot.store.escalations import EscalationConflict
@@ -35,7 +38,18 @@ from bot.store.models import Counselor, Escalation
 from bot.store.sessions import latest_report
 
 router = APIRouter(prefix="/api/escalations", tags=["counselor"])
+templates_router = APIRouter(prefix="/api", tags=["counselor"])
 ERRORS = responses(401, 404, 409)
+
+
+@templates_router.get("/reply-templates", response_model=ReplyTemplates, responses=responses(401))
+def reply_templates(_who: Counselor = Depends(current_counselor)) -> ReplyTemplates:
+    """Fixed starting points for a reply (bot/safety/reply_templates.py, checked like patient wording).
+
+    The console puts one in the reply box for the counselor to edit; it never sends one by itself.
+    """
+    return ReplyTemplates(templates=[ReplyTemplateOut(key=t.key, title=t.title, text=t.text,
+                                                      placeholders=placeholders(t.text)) for t in REPLY_TEMPLATES])
 
 
 EscalationId = Annotated[int, Path(ge=1, le=MAX_ID)]
