@@ -73,3 +73,13 @@ def placeholders(text: str) -> list[str]:
     ['[day]', '[time]']
     """
     return PLACEHOLDER.findall(text)
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    """The templates' own ``[parts]`` still in a reply (other brackets a counselor writes are left alone).
+
+    >>> unfilled_placeholders("I can call you on Monday at [time]. [sic]")
+    ['[time]']
+    """
+    known = {p for t in REPLY_TEMPLATES for p in placeholders(t.text)}
+    return [p for p in dict.fromkeys(placeholders(text)) if p in known]

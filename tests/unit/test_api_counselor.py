@@ -224,6 +224,18 @@ def test_reply_templates_are_for_counselors_and_name_the_parts_to_fill_in(api):
     assert call["placeholders"] == ["[day]", "[time]"]
 
 
+def test_a_reply_that_still_holds_a_template_part_is_refused(api):
+    patient, esc, _ = escalated(api)
+    headers = api.counselor()
+    half_done = "I would like to talk this through with you by phone. I can call you on Monday at [time]."
+    refused = api.client.post(f"/api/escalations/{esc}/reply", json={"text": half_done}, headers=headers)
+    assert refused.status_code == 422 and code(refused) == "unfilled_template" and "[time]" in refused.text
+    done = half_done.replace("[time]", "10 am")
+    assert api.client.post(f"/api/escalations/{esc}/reply", json={"text": done}, headers=headers).status_code == 201
+    convo = api.client.get(patient.url("/messages"), headers=patient.headers).json()["messages"]
+    assert [m["text"] for m in convo if m["role"] == "counselor"] == [done]
+
+
 def test_queue_status_filters(api):
     _, a, _ = escalated(api)
     _, b, _ = escalated(api)

@@ -28,7 +28,7 @@ from bot.api.schemas import (
     ReplyTemplates,
     ResolveIn,
 )
-from bot.safety.reply_templates import REPLY_TEMPLATES, placeholders
+from bot.safety.reply_templates import REPLY_TEMPLATES, placeholders, unfilled_placeholders
 from bot.store import contacts, resume
 from bot.store import escalations as repo
 from bot.store.escalations import EscalationConflict
@@ -142,9 +142,13 @@ def reply(escalation_id: EscalationId, body: CounselorReplyIn, background: Backg
           state: AppState = Depends(app_state)) -> MessageOut:
     """Send a reply that appears in the patient's conversation as role "counselor".
 
+    A reply that still holds a template's ``[part to fill in]`` is refused (422 ``unfilled_template``).
+
     When the patient left an email address (and email is set up), they are told a reply is waiting.
     """
     esc = _load(db, escalation_id)
+    if left := unfilled_placeholders(body.text):
+        raise ApiError(422, "unfilled_template", "Fill in the parts in brackets before sending: " + ", ".join(left))
     with _state_change(db):
         msg = repo.reply(db, esc, who, body.text)
     _tell_patient(db, esc.session_id, state, background)
