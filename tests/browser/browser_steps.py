@@ -164,3 +164,16 @@ LOW_CONTRAST_JS = """() => {
 
 def low_contrast_text(page: Page) -> list[str]:
     return page.evaluate(LOW_CONTRAST_JS)
+
+
+# axe-core (shipped inside the axe-playwright-python wheel) with the WCAG 2.1 A and AA rules.
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+             "resultTypes": ["violations"]}
+
+
+def axe_violations(page: Page, within: str | None = None) -> list[str]:
+    """axe-core's WCAG A/AA violations on the page (or inside the ``within`` selector), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, context=within, options=AXE_RULES).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found]

@@ -185,6 +185,13 @@
     if (announceIt) announce(`${label}: ${state.queue.length} case${state.queue.length === 1 ? "" : "s"}.`);
   }
   function renderQueue() {
+    // Rows are rebuilt on every refresh: a keyboard user on a row stays on that row.
+    const onRow = document.activeElement && queueEl.contains(document.activeElement) ? document.activeElement.dataset.id : null;
+    drawQueue();
+    const again = onRow && queueEl.querySelector(`.q-item[data-id="${CSS.escape(onRow)}"]`);
+    if (again) again.focus();
+  }
+  function drawQueue() {
     if (!state.queue.length) { queueEl.replaceChildren(h("li", { class: "muted empty" }, "No cases in this view.")); return; }
     queueEl.replaceChildren(...state.queue.map((e) => {
       const id = String(escId(e));
