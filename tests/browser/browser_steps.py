@@ -59,6 +59,17 @@ def ask(w: Locator, text: str) -> Locator:
     return w.locator(".msg.bot").last
 
 
+def patient_chatting(browser, url: str, report: Path = DATA / "demo_report.json"):  # noqa: ANN001, ANN201
+    """A new patient in a fresh browser context, consent given, report uploaded, chat open: (context, page, widget)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = ctx.new_page()
+    w = open_widget(page, url)
+    accept_consent(w)
+    upload(w, report)
+    open_chat(w)
+    return ctx, page, w
+
+
 def widget_config(server) -> dict:
     """The wording and limits the server gives the widget (GET /api/widget-config)."""
     with server.api() as api:

@@ -14,20 +14,16 @@ import re
 
 import pytest
 from browser_steps import (
-    DATA,
     TIMEOUT_MS,
-    accept_consent,
     ask,
     axe_violations,
     console_login,
     counselor_token,
     focused_name,
-    open_chat,
     open_escalation_for,
-    open_widget,
+    patient_chatting,
     session_credentials,
     tab_to,
-    upload,
 )
 from playwright.sync_api import expect
 
@@ -42,17 +38,12 @@ NOTE = "Spoke with cardiology; they will see her on Friday."
 def test_counselor_replies_from_the_console_and_the_emailed_link_brings_the_patient_back(live_server, chromium, shot):
     if live_server.inbox is None:
         pytest.skip("needs the tests' own server (its local SMTP server receives the notification email)")
-    patient_ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
-    page = patient_ctx.new_page()
-    w = open_widget(page, live_server.url)
-    accept_consent(w)
-    upload(w, DATA / "demo_report.json")
+    patient_ctx, page, w = patient_chatting(chromium, live_server.url)
     creds = session_credentials(page, live_server.url)
     with live_server.api() as api:  # "My medicines", as the widget would save them
         r = api.put(f"/api/sessions/{creds['session']}/medicines", json={"medicines": ["Plavix"]},
                     headers={"Authorization": f"Bearer {creds['token']}"})
         assert r.status_code == 200
-    open_chat(w)
     card = ask(w, "Should I stop taking clopidogrel?").locator(".escalated")
     expect(card).to_be_visible()
     card.get_by_label("Your email (optional)").fill(EMAIL)
@@ -130,12 +121,7 @@ def test_counselor_replies_from_the_console_and_the_emailed_link_brings_the_pati
 
 def test_an_emergency_shows_its_message_in_the_queue_and_the_patient_can_close_the_banner(
         live_server, chromium, shot):
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
-    page = ctx.new_page()
-    w = open_widget(page, live_server.url)
-    accept_consent(w)
-    upload(w, DATA / "demo_report.json")
-    open_chat(w)
+    ctx, page, w = patient_chatting(chromium, live_server.url)
     trigger = "I took too many pills and my chest hurts"
     reply = ask(w, trigger)
     expect(reply).to_have_class(re.compile("action-emergency"))
@@ -162,16 +148,24 @@ def test_an_emergency_shows_its_message_in_the_queue_and_the_patient_can_close_t
     expect(row).to_contain_text("URGENT")
     expect(cpage.locator(".q-item .prio.normal")).to_have_count(0)  # the urgent view holds emergencies only
     shot(cpage, "urgent-queue")
+
+    # The same case an hour past the target reply time (the server's clock cannot be moved: its answer is).
+    def an_hour_late(route):  # noqa: ANN001, ANN202
+        body = route.fetch().json()
+        for e in body["escalations"]:
+            e["age_seconds"] = e["target_reply_seconds"] + 3600
+        route.fulfill(json=body)
+
+    cpage.route(re.compile(r"/api/escalations\?status=urgent$"), an_hour_late)
+    cpage.get_by_role("button", name="Refresh").click()
+    expect(row.locator(".due")).to_have_text(re.compile(r"^OVERDUE by 1 h \(target \d+ (h|min|days)\)$"))
+    expect(row.locator(".due")).to_have_class(re.compile("overdue"))
+    shot(cpage, "overdue")
     ctx.close()
 
 
 def test_console_works_from_the_keyboard(live_server, chromium):
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
-    page = ctx.new_page()
-    w = open_widget(page, live_server.url)
-    accept_consent(w)
-    upload(w, DATA / "demo_report.json")
-    open_chat(w)
+    ctx, page, w = patient_chatting(chromium, live_server.url)
     ask(w, "What dose should I take?")
     case_id = open_escalation_for(live_server, session_credentials(page, live_server.url)["session"])
     with live_server.api() as api:  # another counselor's claim would hide it from "Mine": claim it as this one
