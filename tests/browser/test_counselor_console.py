@@ -104,6 +104,10 @@ def test_counselor_replies_from_the_console_and_the_emailed_link_brings_the_pati
     assert health_words_in(mail["Subject"] + " " + body) == []
     assert "Monday" not in body and NOTE not in body
     link = re.search(r"(http://127\.0\.0\.1:\d+/#genechat-resume=[\w-]+)", body).group(1)
+    with live_server.api() as api:
+        r = api.post(f"/api/escalations/{case_id}/resolve", json={"note": "Call booked."},
+                     headers={"Authorization": f"Bearer {counselor_token(live_server)}"})
+        assert r.status_code == 200
 
     fresh = chromium.new_context(viewport={"width": 400, "height": 800})  # another device, nothing stored
     page = fresh.new_page()
@@ -116,6 +120,11 @@ def test_counselor_replies_from_the_console_and_the_emailed_link_brings_the_pati
     assert "genechat-resume" not in page.url  # the one-time token is gone from the address bar
     expect(w.locator(".panel")).not_to_contain_text(NOTE)  # internal notes never reach the patient
     shot(page, "back-from-email")
+    # "Thanks" on the resolved case re-opens it: one line in the chat, no second "what happens next" card.
+    cards = w.locator(".escalated").count()
+    ask(w, "Thanks, so I should not stop clopidogrel?")
+    expect(w.locator(".esc-joined").last).to_be_visible()
+    expect(w.locator(".escalated")).to_have_count(cards)
     fresh.close()
 
 

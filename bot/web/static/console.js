@@ -140,7 +140,7 @@
     const views = h("fieldset", { class: "views" }, h("legend", {}, "Show"),
       VIEWS.map(([value, label]) => h("div", { class: "check" },
         h("input", { type: "radio", name: "c-view", id: "c-view-" + value, value, checked: state.view === value,
-          onchange: (e) => { if (e.target.checked) { state.view = value; refreshQueue(true); } } }),
+          onchange: (e) => { if (e.target.checked) switchView(value); } }),
         h("label", { for: "c-view-" + value }, label))));
     queueEl = h("ol", { class: "queue", "aria-label": "Escalations, most urgent and oldest first" });
     detailEl = h("section", { class: "detail", "aria-label": "Selected escalation" },
@@ -173,7 +173,23 @@
     await syncSelected();
   }
 
+  // Arrow keys move through the views one change event at a time: load only the one the counselor stops on
+  // (the server allows a token two requests in flight).
+  function switchView(value) {
+    state.view = value;
+    clearTimeout(state.viewTimer);
+    state.viewTimer = setTimeout(() => refreshQueue(true), 250);
+  }
+  // One queue request at a time: a refresh asked for meanwhile runs once the current one is done.
   async function refreshQueue(announceIt) {
+    if (state.queueBusy) { state.queueAgain = state.queueAgain || (announceIt ? "announce" : "quiet"); return; }
+    state.queueBusy = true;
+    try { await loadQueue(announceIt); } finally { state.queueBusy = false; }
+    const again = state.queueAgain;
+    state.queueAgain = null;
+    if (again) await refreshQueue(again === "announce");
+  }
+  async function loadQueue(announceIt) {
     const view = state.view;
     try {
       const list = itemsOf(await api("GET", `/api/escalations?status=${encodeURIComponent(view)}`));
