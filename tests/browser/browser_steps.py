@@ -53,7 +53,7 @@ def open_chat(w: Locator) -> None:
 def ask(w: Locator, text: str) -> Locator:
     """Send a question and return the newest bot reply bubble."""
     before = w.locator(".msg.bot").count()
-    w.get_by_label("Your question").fill(text)
+    w.get_by_label("Your question", exact=True).fill(text)
     w.get_by_role("button", name="Send").click()
     expect(w.locator(".msg.bot")).to_have_count(before + 1, timeout=TIMEOUT_MS)
     return w.locator(".msg.bot").last
