@@ -39,7 +39,19 @@
   class ApiError extends Error {
     constructor(status, code, message) { super(message || code); this.status = status; this.code = code; }
   }
+  // A request the server shed for load (503 "overloaded": never started, so safe to repeat) is tried again
+  // a few times: the console's poll, a view change and an action can briefly overlap, and the server allows
+  // one token two requests in flight.
   async function api(method, path, json) {
+    for (let attempt = 0; ; attempt++) {
+      try { return await apiOnce(method, path, json); }
+      catch (e) {
+        if (!(e.status === 503 && e.code === "overloaded") || attempt >= 3) throw e;
+        await new Promise((done) => setTimeout(done, 300 * 2 ** attempt));
+      }
+    }
+  }
+  async function apiOnce(method, path, json) {
     const headers = { Accept: "application/json" };
     if (state.token) headers.Authorization = "Bearer " + state.token;
     if (json !== undefined) headers["Content-Type"] = "application/json";
