@@ -758,7 +758,7 @@
     const box = main.querySelector("#gc-q");
     if (box) box.focus(); else focusHeading();
   }
-  // ---------- phone numbers in safety wording (911, 988, 1-800-222-1222) become tel: links, built as DOM ----------
+  // ---------- phone numbers in the server's safety wording become tel: links, built as DOM nodes ----------
   const PHONE = /(^|[^\w-])(\d[\d-]{1,14}\d)(?![\w-])/g;
   function withPhoneLinks(text) {
     const out = [];
