@@ -90,7 +90,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     install_error_handlers(app, raise_errors=settings.raise_errors)
 
     for router in (health.router, sessions.router, medicines.router, widget.router, messages.router, auth.router,
-                   escalations.router, resume.router, extraction.router):
+                   escalations.router, escalations.templates_router, resume.router, extraction.router):
         app.include_router(router)
     app.include_router(web_router)  # widget, console and demo portal
     _document_common_errors(app)

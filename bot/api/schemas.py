@@ -263,6 +263,17 @@ class EscalationDetail(EscalationOut):
     notes: list[NoteOut] = Field(default_factory=list, description="Internal notes (never shown to the patient).")
 
 
+class ReplyTemplateOut(BaseModel):
+    key: str
+    title: str = Field(description="What the counselor picks from.")
+    text: str = Field(description="What fills the reply box; every [part in brackets] must be replaced.")
+    placeholders: list[str] = Field(description="The [parts] to fill in before the reply can be sent.")
+
+
+class ReplyTemplates(BaseModel):
+    templates: list[ReplyTemplateOut]
+
+
 class NoteIn(_In):
     text: Text = Field(min_length=1, max_length=4000, pattern=r"\S")
 

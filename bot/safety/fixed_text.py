@@ -26,6 +26,7 @@ from bot.pgx.cards import fixed_texts as card_texts
 from bot.pgx.texts import patient_sentences
 from bot.safety.guard import has_dose, has_med_change_advice
 from bot.safety.readability import MAX_GRADE, reading_grade
+from bot.safety.reply_templates import template_texts
 from bot.safety.wording import all_fixed_sentences
 
 Rule = Literal["reading_grade", "dose", "medicine_advice"]
@@ -54,8 +55,9 @@ def check_fixed_text(text: str, *, max_grade: float = MAX_GRADE) -> list[FixedTe
 
 
 def patient_texts() -> list[str]:
-    """Every fixed sentence a patient can see: wording.py, the report cards, the medicine sentences."""
-    return list(dict.fromkeys(all_fixed_sentences() + card_texts() + patient_sentences()))
+    """Every fixed sentence a patient can see: wording.py, the report cards, the medicine sentences, and the
+    counselors' reply templates (a counselor edits them, but the fixed part reaches the patient)."""
+    return list(dict.fromkeys(all_fixed_sentences() + card_texts() + patient_sentences() + template_texts()))
 
 
 def fixed_text_problems(text: str, *, phrase: bool = False) -> list[str]:

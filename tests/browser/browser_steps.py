@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Frame, Locator, Page, expect
 
 DATA = Path(__file__).parent / "data"
 FRAME = "iframe#genechat-widget"  # what the embed script puts in the page (from GeneChat's own origin)
@@ -25,6 +25,13 @@ DEEP_FOCUS_JS = """() => {
 def widget(page: Page) -> Locator:
     """The chat app, inside the embed's iframe (a frame locator works across origins)."""
     return page.frame_locator(FRAME).locator(WIDGET)
+
+
+def widget_frame(page: Page) -> Frame:
+    """The embed's iframe as a Frame (for tools that evaluate scripts in it, such as axe)."""
+    frame = page.locator(FRAME).element_handle().content_frame()
+    assert frame is not None, "the widget's iframe has no document"
+    return frame
 
 
 def open_widget(page: Page, url: str) -> Locator:
@@ -55,10 +62,21 @@ def open_chat(w: Locator) -> None:
 def ask(w: Locator, text: str) -> Locator:
     """Send a question and return the newest bot reply bubble."""
     before = w.locator(".msg.bot").count()
-    w.get_by_label("Your question").fill(text)
+    w.get_by_label("Your question", exact=True).fill(text)
     w.get_by_role("button", name="Send").click()
     expect(w.locator(".msg.bot")).to_have_count(before + 1, timeout=TIMEOUT_MS)
     return w.locator(".msg.bot").last
+
+
+def patient_chatting(browser, url: str, report: Path = DATA / "demo_report.json"):  # noqa: ANN001, ANN201
+    """A new patient in a fresh browser context, consent given, report uploaded, chat open: (context, page, widget)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = ctx.new_page()
+    w = open_widget(page, url)
+    accept_consent(w)
+    upload(w, report)
+    open_chat(w)
+    return ctx, page, w
 
 
 def widget_config(server) -> dict:
@@ -169,3 +187,16 @@ LOW_CONTRAST_JS = """(host) => {
 
 def low_contrast_text(page: Page) -> list[str]:
     return widget(page).evaluate(LOW_CONTRAST_JS)
+
+
+# axe-core (shipped inside the axe-playwright-python wheel) with the WCAG 2.1 A and AA rules.
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+             "resultTypes": ["violations"]}
+
+
+def axe_violations(page: Page | Frame, within: str | None = None) -> list[str]:
+    """axe-core's WCAG A/AA violations on the page (or inside the ``within`` selector), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, context=within, options=AXE_RULES).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found]

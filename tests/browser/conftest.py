@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.support.smtp import Inbox, free_port, local_smtp
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -34,15 +35,10 @@ class LiveServer:
     counselor: tuple[str, str]
     host_page_port: int | None = None  # a loopback port whose origin the server allows (CORS) to embed the widget
     upload_limit_bytes: int | None = None  # set when the tests started the server (not the 5 MB default)
+    inbox: Inbox | None = None  # the local SMTP server's inbox, when the tests started the server
 
     def api(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _add_counselor(env: dict[str, str]) -> None:
@@ -83,13 +79,22 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         yield LiveServer(external.rstrip("/"), (user, password))
         return
     data_dir = tmp_path_factory.mktemp("browser-server")
-    host_page_port = _free_port()
+    host_page_port = free_port()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with local_smtp() as (inbox, smtp_port):
+        yield from _serve(data_dir, host_page_port, port, url, inbox, smtp_port)
+
+
+def _serve(data_dir: Path, host_page_port: int, port: int, url: str, inbox: Inbox,
+           smtp_port: int) -> Iterator[LiveServer]:
+    # Notification emails go to a real SMTP server on loopback; their links point at the demo portal.
     env = {**os.environ, "GENECHAT_DATA_DIR": str(data_dir), "GENECHAT_RATE_LIMIT": "10000/minute",
            "GENECHAT_CORS_ORIGINS": f"http://127.0.0.1:{host_page_port}",
            "GENECHAT_UPLOAD_LIMIT_BYTES": str(UPLOAD_LIMIT_BYTES),
+           "GENECHAT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}/?tls=none", "GENECHAT_PUBLIC_URL": url + "/",
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "GENECHAT_LOG_LEVEL": "WARNING"}
     _add_counselor(env)
-    port = _free_port()
     log = data_dir / "server.log"
     with log.open("w") as out:
         # `genechat serve` is what `make serve` runs: it builds the knowledge-base index, then starts uvicorn.
@@ -97,10 +102,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             [sys.executable, "-c", "from bot.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env, stdout=out, stderr=subprocess.STDOUT,
         )
-    url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(url, proc, log)
-        yield LiveServer(url, COUNSELOR, host_page_port, UPLOAD_LIMIT_BYTES)
+        yield LiveServer(url, COUNSELOR, host_page_port, UPLOAD_LIMIT_BYTES, inbox)
     finally:
         proc.terminate()
         try:

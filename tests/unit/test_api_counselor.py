@@ -212,6 +212,30 @@ def test_case_detail_has_the_medicine_list_and_cards(api):
     assert [c["gene"] for c in detail["cards"]] == ["CYP2C19"]
 
 
+def test_reply_templates_are_for_counselors_and_name_the_parts_to_fill_in(api):
+    assert api.client.get("/api/reply-templates").status_code == 401
+    patient = api.patient()
+    assert api.client.get("/api/reply-templates", headers=patient.headers).status_code == 401
+    templates = api.client.get("/api/reply-templates", headers=api.counselor()).json()["templates"]
+    assert len({t["key"] for t in templates}) == len(templates) >= 4
+    for t in templates:
+        assert t["placeholders"] and all(p in t["text"] for p in t["placeholders"])
+    call = next(t for t in templates if t["key"] == "call")
+    assert call["placeholders"] == ["[day]", "[time]"]
+
+
+def test_a_reply_that_still_holds_a_template_part_is_refused(api):
+    patient, esc, _ = escalated(api)
+    headers = api.counselor()
+    half_done = "I would like to talk this through with you by phone. I can call you on Monday at [time]."
+    refused = api.client.post(f"/api/escalations/{esc}/reply", json={"text": half_done}, headers=headers)
+    assert refused.status_code == 422 and code(refused) == "unfilled_template" and "[time]" in refused.text
+    done = half_done.replace("[time]", "10 am")
+    assert api.client.post(f"/api/escalations/{esc}/reply", json={"text": done}, headers=headers).status_code == 201
+    convo = api.client.get(patient.url("/messages"), headers=patient.headers).json()["messages"]
+    assert [m["text"] for m in convo if m["role"] == "counselor"] == [done]
+
+
 def test_queue_status_filters(api):
     _, a, _ = escalated(api)
     _, b, _ = escalated(api)

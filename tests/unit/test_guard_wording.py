@@ -70,3 +70,13 @@ def test_every_patient_facing_sentence_including_cards_and_medicines_is_plain_an
 @pytest.mark.parametrize("text", patient_phrases())
 def test_card_labels_and_medicine_groups_give_no_dose_or_advice(text):
     assert fixed_text_problems(text, phrase=True) == []
+
+
+def test_counselor_reply_templates_are_checked_like_patient_wording_and_each_must_be_edited():
+    from bot.safety.reply_templates import REPLY_TEMPLATES, placeholders
+
+    texts = set(patient_texts())
+    for template in REPLY_TEMPLATES:
+        assert template.text in texts  # so the parametrized check above covers it
+        assert placeholders(template.text), f"{template.key} could be sent without an edit"
+    assert fixed_text_problems("Hello [name]. Please stop taking [medicine] and take 10 mg.") != []

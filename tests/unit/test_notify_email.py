@@ -4,47 +4,20 @@ says only that a reply is waiting, and its one-time link brings the patient back
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
-from email import message_from_bytes
-from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from bot.config import Settings
 from bot.safety import wording
 from tests.support.api import ApiHarness
-
-HEALTH_WORDS = ("dose", "codeine", "clopidogrel", "CYP2C19", "metabolizer", "chest", "gene", "result", "report",
-                "medicine", "Poor")
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, N802 - aiosmtpd hook
-        self.messages.append(message_from_bytes(envelope.original_content or envelope.content))
-        return "250 OK"
-
-
-def health_words_in(text: str) -> list[str]:
-    return [w for w in HEALTH_WORDS if re.search(rf"\b{w}\b", text, re.IGNORECASE)]
+from tests.support.smtp import Inbox, health_words_in, local_smtp
 
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+    with local_smtp() as server:
+        yield server
 
 
 def test_counselor_reply_emails_the_patient_without_health_content_and_the_link_signs_in_once(

@@ -24,8 +24,11 @@ from bot.api.schemas import (
     MessageOut,
     NoteIn,
     NoteOut,
+    ReplyTemplateOut,
+    ReplyTemplates,
     ResolveIn,
 )
+from bot.safety.reply_templates import REPLY_TEMPLATES, placeholders, unfilled_placeholders
 from bot.store import contacts, resume
 from bot.store import escalations as repo
 from bot.store.escalations import EscalationConflict
@@ -35,7 +38,18 @@ from bot.store.models import Counselor, Escalation
 from bot.store.sessions import latest_report
 
 router = APIRouter(prefix="/api/escalations", tags=["counselor"])
+templates_router = APIRouter(prefix="/api", tags=["counselor"])
 ERRORS = responses(401, 404, 409)
+
+
+@templates_router.get("/reply-templates", response_model=ReplyTemplates, responses=responses(401))
+def reply_templates(_who: Counselor = Depends(current_counselor)) -> ReplyTemplates:
+    """Fixed starting points for a reply (bot/safety/reply_templates.py, checked like patient wording).
+
+    The console puts one in the reply box for the counselor to edit; it never sends one by itself.
+    """
+    return ReplyTemplates(templates=[ReplyTemplateOut(key=t.key, title=t.title, text=t.text,
+                                                      placeholders=placeholders(t.text)) for t in REPLY_TEMPLATES])
 
 
 EscalationId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -128,9 +142,13 @@ def reply(escalation_id: EscalationId, body: CounselorReplyIn, background: Backg
           state: AppState = Depends(app_state)) -> MessageOut:
     """Send a reply that appears in the patient's conversation as role "counselor".
 
+    A reply that still holds a template's ``[part to fill in]`` is refused (422 ``unfilled_template``).
+
     When the patient left an email address (and email is set up), they are told a reply is waiting.
     """
     esc = _load(db, escalation_id)
+    if left := unfilled_placeholders(body.text):
+        raise ApiError(422, "unfilled_template", "Fill in the parts in brackets before sending: " + ", ".join(left))
     with _state_change(db):
         msg = repo.reply(db, esc, who, body.text)
     _tell_patient(db, esc.session_id, state, background)

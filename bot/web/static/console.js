@@ -1,4 +1,6 @@
-/* GeneChat counselor console: login, escalation queue, conversation review, claim/reply/resolve, feedback.
+/* GeneChat counselor console: login, escalation queue with working views (urgent / waiting / mine /
+ * resolved), each case's age against the target reply time, conversation review, the patient's medicines and
+ * result cards, internal notes, reply templates, claim/reply/resolve, feedback.
  * Plain JavaScript, no build step. All text is inserted as text (never as HTML).
  */
 (() => {
@@ -8,8 +10,11 @@
   const app = document.getElementById("app");
   const who = document.getElementById("who");
   const live = document.getElementById("live");
-  const state = { token: null, user: null, queue: [], selected: null, detail: null, showResolved: false, timer: null,
-    drafts: {}, loading: false, missingChecked: null };
+  const state = { token: null, user: null, queue: [], selected: null, detail: null, view: "active", timer: null,
+    drafts: {}, loading: false, missingChecked: null, templates: null };
+  // The queue's working views: each is a ?status= filter of GET /api/escalations.
+  const VIEWS = [["active", "All open"], ["urgent", "Urgent"], ["waiting", "Waiting for a reply"], ["mine", "Mine"],
+    ["resolved", "Resolved"]];
   const PRIORITY_RANK = { emergency: 0, urgent: 0, high: 1, normal: 2, low: 3 };
   const ACTIONS = ["answer", "escalate", "emergency", "decline"];
 
@@ -34,7 +39,19 @@
   class ApiError extends Error {
     constructor(status, code, message) { super(message || code); this.status = status; this.code = code; }
   }
+  // A request the server shed for load (503 "overloaded": never started, so safe to repeat) is tried again
+  // a few times: the console's poll, a view change and an action can briefly overlap, and the server allows
+  // one token two requests in flight.
   async function api(method, path, json) {
+    for (let attempt = 0; ; attempt++) {
+      try { return await apiOnce(method, path, json); }
+      catch (e) {
+        if (!(e.status === 503 && e.code === "overloaded") || attempt >= 3) throw e;
+        await new Promise((done) => setTimeout(done, 300 * 2 ** attempt));
+      }
+    }
+  }
+  async function apiOnce(method, path, json) {
     const headers = { Accept: "application/json" };
     if (state.token) headers.Authorization = "Bearer " + state.token;
     if (json !== undefined) headers["Content-Type"] = "application/json";
@@ -61,6 +78,26 @@
     if (secs < 3600) return `${Math.round(secs / 60)} min ago`;
     if (secs < 86400) return `${Math.round(secs / 3600)} h ago`;
     return `${Math.round(secs / 86400)} days ago`;
+  }
+  function span(secs) {
+    const m = Math.max(1, Math.round(secs / 60));
+    if (m < 60) return `${m} min`;
+    const hrs = Math.floor(m / 60), rest = m % 60;
+    if (hrs < 48) return rest && hrs < 10 ? `${hrs} h ${rest} min` : `${hrs} h`;
+    return `${Math.round(hrs / 24)} days`;
+  }
+  // A case's age against the target time to a first reply (GENECHAT_REPLY_TARGET_MINUTES).
+  function dueness(e) {
+    const target = e.target_reply_seconds || 0;
+    if (e.status === "resolved" || !target || e.age_seconds === undefined) return null;
+    if (e.replied) return { kind: "replied", text: "Replied" };
+    const left = target - e.age_seconds;
+    if (left < 0) return { kind: "overdue", text: `OVERDUE by ${span(-left)} (target ${span(target)})` };
+    return { kind: left < target / 4 ? "due-soon" : "on-time", text: `Reply due in ${span(left)} (target ${span(target)})` };
+  }
+  function dueBadge(e) {
+    const d = dueness(e);
+    return d ? h("span", { class: "due " + d.kind }, d.text) : null;
   }
   const itemsOf = (d) => (Array.isArray(d) ? d : (d && (d.escalations || d.items || d.queue)) || []);
   const escId = (e) => e.id ?? e.escalation_id;
@@ -112,7 +149,11 @@
         try { await api("POST", "/api/auth/logout"); } catch (_) { /* the token is forgotten either way */ }
         signOut("You are signed out.");
       } }, "Sign out"));
-    const toggle = h("input", { type: "checkbox", id: "c-resolved", onchange: (e) => { state.showResolved = e.target.checked; refreshQueue(); } });
+    const views = h("fieldset", { class: "views" }, h("legend", {}, "Show"),
+      VIEWS.map(([value, label]) => h("div", { class: "check" },
+        h("input", { type: "radio", name: "c-view", id: "c-view-" + value, value, checked: state.view === value,
+          onchange: (e) => { if (e.target.checked) switchView(value); } }),
+        h("label", { for: "c-view-" + value }, label))));
     queueEl = h("ol", { class: "queue", "aria-label": "Escalations, most urgent and oldest first" });
     detailEl = h("section", { class: "detail", "aria-label": "Selected escalation" },
       h("p", { class: "muted empty" }, "Select an escalation from the queue to see the conversation."));
@@ -120,10 +161,17 @@
       h("section", { class: "queue-col", "aria-labelledby": "q-title" },
         h("div", { class: "queue-head" }, h("h1", { id: "q-title" }, "Queue"),
           h("button", { type: "button", class: "btn small secondary", onclick: () => refreshQueue(true).then(syncSelected) }, "Refresh")),
-        h("div", { class: "check" }, toggle, h("label", { for: "c-resolved" }, "Show resolved")), queueEl),
+        views, queueEl),
       detailEl));
+    state.templatesReady = loadTemplates();
     refreshQueue();
     startPolling();
+  }
+  // Fixed reply templates (bot/safety/reply_templates.py): they fill the reply box, never send by themselves.
+  async function loadTemplates() {
+    if (state.templates) return;
+    try { state.templates = (await api("GET", "/api/reply-templates")).templates || []; }
+    catch (_) { state.templates = null; }  // no templates: the counselor writes the reply from scratch
   }
   // The queue (and through it the open escalation) refreshes every POLL_MS while the tab is visible.
   function startPolling() {
@@ -137,19 +185,42 @@
     await syncSelected();
   }
 
+  // Arrow keys move through the views one change event at a time: load only the one the counselor stops on
+  // (the server allows a token two requests in flight).
+  function switchView(value) {
+    state.view = value;
+    clearTimeout(state.viewTimer);
+    state.viewTimer = setTimeout(() => refreshQueue(true), 250);
+  }
+  // One queue request at a time: a refresh asked for meanwhile runs once the current one is done.
   async function refreshQueue(announceIt) {
-    const statuses = state.showResolved ? ["resolved"] : ["active"];
+    if (state.queueBusy) { state.queueAgain = state.queueAgain || (announceIt ? "announce" : "quiet"); return; }
+    state.queueBusy = true;
+    try { await loadQueue(announceIt); } finally { state.queueBusy = false; }
+    const again = state.queueAgain;
+    state.queueAgain = null;
+    if (again) await refreshQueue(again === "announce");
+  }
+  async function loadQueue(announceIt) {
+    const view = state.view;
     try {
-      const lists = await Promise.all(statuses.map((s) => api("GET", `/api/escalations?status=${s}`)));
-      const seen = new Map();
-      for (const e of lists.flatMap(itemsOf)) seen.set(String(escId(e)), e);
-      state.queue = sortQueue([...seen.values()]);
+      const list = itemsOf(await api("GET", `/api/escalations?status=${encodeURIComponent(view)}`));
+      if (view !== state.view) return;  // the counselor switched views meanwhile
+      state.queue = sortQueue(list);
     } catch (e) { if (e.status !== 401) queueEl.replaceChildren(h("li", { class: "error" }, e.message)); return; }
     renderQueue();
-    if (announceIt) announce(`${state.queue.length} escalations in the queue.`);
+    const label = (VIEWS.find(([v]) => v === view) || [view, view])[1];
+    if (announceIt) announce(`${label}: ${state.queue.length} case${state.queue.length === 1 ? "" : "s"}.`);
   }
   function renderQueue() {
-    if (!state.queue.length) { queueEl.replaceChildren(h("li", { class: "muted empty" }, "Nothing waiting.")); return; }
+    // Rows are rebuilt on every refresh: a keyboard user on a row stays on that row.
+    const onRow = document.activeElement && queueEl.contains(document.activeElement) ? document.activeElement.dataset.id : null;
+    drawQueue();
+    const again = onRow && queueEl.querySelector(`.q-item[data-id="${CSS.escape(onRow)}"]`);
+    if (again) again.focus();
+  }
+  function drawQueue() {
+    if (!state.queue.length) { queueEl.replaceChildren(h("li", { class: "muted empty" }, "No cases in this view.")); return; }
     queueEl.replaceChildren(...state.queue.map((e) => {
       const id = String(escId(e));
       const urgent = (PRIORITY_RANK[e.priority] ?? 2) === 0;
@@ -159,7 +230,12 @@
       h("span", { class: "q-top" },
         h("span", { class: "prio " + (urgent ? "urgent" : "normal") }, urgent ? "URGENT" : "Normal"),
         h("code", { class: "reason" }, e.reason || "—"), h("span", { class: "age" }, `#${id} · ${age(e)}`)),
+      e.reason_text ? h("span", { class: "q-reason" }, e.reason_text) : null,
+      // An emergency shows what the patient wrote right in the row: no click between reading and acting.
+      urgent && e.trigger ? h("span", { class: "q-trigger" }, h("span", { class: "sr-only" }, "Patient wrote: "),
+        "“" + e.trigger + "”") : null,
       h("span", { class: "q-summary" }, e.summary || "No summary"),
+      dueBadge(e),
       h("span", { class: "q-claim" + (mine ? " mine" : "") },
         e.status === "resolved" ? "Resolved" + (claimedBy(e) ? ` by ${claimedBy(e)}` : "")
           : claimedBy(e) ? `Claimed by ${mine ? "you" : claimedBy(e)}` : "Unclaimed")));
@@ -229,7 +305,10 @@
     state.loading = true;
     renderQueue();
     if (!refresh) detailEl.replaceChildren(h("p", { class: "muted" }, "Loading…"));
-    try { state.detail = await api("GET", `/api/escalations/${encodeURIComponent(id)}`); }
+    try {
+      await state.templatesReady;
+      state.detail = await api("GET", `/api/escalations/${encodeURIComponent(id)}`);
+    }
     catch (e) {
       state.detail = null;
       detailEl.dataset.id = "";
@@ -242,7 +321,7 @@
     detailEl.dataset.id = id;
     restore(snap);
   }
-  async function act(path, body, done, sent) {
+  async function act(path, body, done, sent, focusId) {
     const id = state.selected;
     try {
       await api("POST", `/api/escalations/${encodeURIComponent(id)}/${path}`, body);
@@ -250,8 +329,8 @@
       announce(done);
       await openEscalation(id, { refresh: true });
       await refreshQueue();
-      const status = detailEl.querySelector(".status-line");
-      if (status) status.focus();
+      const target = (focusId && document.getElementById(focusId)) || detailEl.querySelector(".status-line");
+      if (target) target.focus();
     } catch (e) {
       const box = detailEl.querySelector(".action-error");
       if (box) { box.textContent = e.message; box.hidden = false; box.focus(); }
@@ -273,13 +352,22 @@
         owner && !mine ? `Take over from ${owner}` : mine ? "Claimed by you" : "Claim");
     if (mine && claimBtn) claimBtn.disabled = true;
 
-    const replyBox = h("textarea", { id: "c-reply", rows: "4", maxlength: "4000" });
+    const replyBox = h("textarea", { id: "c-reply", rows: "6", maxlength: "4000" });
+    const replyErr = h("p", { class: "error reply-error", role: "alert", hidden: true });
     const replyForm = h("form", { class: "stack", onsubmit: (ev) => {
       ev.preventDefault();
-      if (!replyBox.value.trim()) return;
+      if (!replyBox.value.trim()) { replyBox.focus(); return; }
+      const left = unfilled(replyBox.value);
+      if (left.length) {
+        replyErr.textContent = "Fill in the parts in brackets before sending: " + left.join(", ");
+        replyErr.hidden = false;
+        selectText(replyBox, left[0]);
+        return;
+      }
+      replyErr.hidden = true;
       act("reply", { text: replyBox.value.trim() }, "Reply sent to the patient.", () => { replyBox.value = ""; });
-    } }, h("label", { for: "c-reply" }, "Reply to the patient (they see it in their chat)"), replyBox,
-    h("button", { type: "submit", class: "btn" }, "Send reply"));
+    } }, templatePicker(replyBox), h("label", { for: "c-reply" }, "Reply to the patient (they see it in their chat)"),
+    replyBox, replyErr, h("button", { type: "submit", class: "btn" }, "Send reply"));
     const noteBox = h("textarea", { id: "c-note", rows: "2", maxlength: "2000", required: true });
     const resolveForm = h("form", { class: "stack", onsubmit: (ev) => {
       ev.preventDefault();
@@ -295,7 +383,9 @@
         h("p", { class: "status-line", tabindex: "-1" },
           h("span", { class: "prio " + ((PRIORITY_RANK[esc.priority] ?? 2) === 0 ? "urgent" : "normal") }, esc.priority || "normal"),
           " ", h("code", { class: "reason" }, esc.reason || "—"), ` · ${status}`,
-          owner ? ` · claimed by ${mine ? "you" : owner}` : " · unclaimed", esc.created_at || esc.age_seconds !== undefined ? ` · ${age(esc)}` : ""),
+          owner ? ` · claimed by ${mine ? "you" : owner}` : " · unclaimed", esc.created_at || esc.age_seconds !== undefined ? ` · ${age(esc)}` : "",
+          " ", dueBadge(esc)),
+        esc.reason_text ? h("p", { class: "q-reason" }, esc.reason_text) : null,
         esc.summary ? h("p", { class: "summary" }, esc.summary) : null,
         esc.resolution_note || esc.note ? h("p", { class: "muted" }, "Resolution note: " + (esc.resolution_note || esc.note)) : null,
         h("div", { class: "row" }, claimBtn, esc.message_id ? h("button", { type: "button", class: "btn secondary",
@@ -306,11 +396,77 @@
       h("div", { class: "cols" },
         h("section", { class: "conv", "aria-labelledby": "conv-title" }, h("h3", { id: "conv-title" }, "Conversation"),
           h("ol", { class: "messages" }, messages.map((m) => messageItem(m, esc.message_id)))),
-        h("section", { class: "side", "aria-labelledby": "rep-title" }, h("h3", { id: "rep-title" }, "Report summary"),
-          reportBlock(report, d.cards),
-          canWork ? h("div", { class: "work" }, replyForm, resolveForm)
+        h("div", { class: "side" },
+          canWork ? h("section", { class: "work", "aria-label": "Reply and resolve" }, replyForm, resolveForm)
             : status === "resolved" ? h("p", { class: "muted" }, "This escalation is resolved.")
-              : h("p", { class: "muted" }, "Claim this escalation to reply or resolve it."))));
+              : h("p", { class: "muted" }, "Claim this escalation to reply or resolve it."),
+          notesBlock(d.notes || []),
+          h("section", { "aria-labelledby": "meds-title" }, h("h3", { id: "meds-title" }, "Patient's medicines"),
+            medicinesBlock(d.medicines || [])),
+          h("section", { "aria-labelledby": "rep-title" }, h("h3", { id: "rep-title" }, "Report summary"),
+            reportBlock(report, d.cards)))));
+  }
+
+  // ---------- reply templates: pick one, it goes into the reply box, the counselor edits and sends ----------
+  const knownParts = () => [...new Set((state.templates || []).flatMap((t) => t.placeholders || []))];
+  const unfilled = (text) => knownParts().filter((p) => text.includes(p));
+  function selectText(box, part, from) {
+    const at = box.value.indexOf(part, from || 0);
+    box.focus();
+    if (at >= 0) box.setSelectionRange(at, at + part.length);
+  }
+  function templatePicker(replyBox) {
+    const list = state.templates || [];
+    if (!list.length) return null;
+    const pick = h("select", { id: "c-template", "aria-describedby": "c-template-help" },
+      h("option", { value: "" }, "Choose a template…"), list.map((t) => h("option", { value: t.key }, t.title)));
+    const use = h("button", { type: "button", class: "btn small secondary", onclick: () => {
+      const t = list.find((x) => x.key === pick.value);
+      if (!t) { pick.focus(); return; }
+      // Added after what is already typed, never replacing it; the first part to fill in is selected.
+      const start = replyBox.value.trim() ? replyBox.value.replace(/\s+$/, "") + "\n\n" : "";
+      replyBox.value = start + t.text;
+      selectText(replyBox, (t.placeholders || [])[0] || "", start.length);
+      announce("Template put in the reply box. Replace the parts in brackets, then send it yourself.");
+    } }, "Put in reply box");
+    return h("div", { class: "templates" }, h("label", { for: "c-template" }, "Start from a template"),
+      h("div", { class: "row" }, pick, use),
+      h("p", { id: "c-template-help", class: "small muted" },
+        "A template only fills the reply box. Edit it and replace every [part in brackets] before you send."));
+  }
+
+  // ---------- internal notes: for counselors only, in any state of the case ----------
+  function notesBlock(notes) {
+    const box = h("textarea", { id: "c-internal", rows: "2", maxlength: "4000", "aria-describedby": "notes-help" });
+    const form = h("form", { class: "stack", onsubmit: (ev) => {
+      ev.preventDefault();
+      if (!box.value.trim()) { box.focus(); return; }
+      act("notes", { text: box.value.trim() }, "Internal note added.", () => { box.value = ""; }, "c-internal");
+    } }, h("label", { for: "c-internal" }, "Add an internal note"), box,
+    h("button", { type: "submit", class: "btn small secondary" }, "Add note"));
+    return h("section", { class: "notes", "aria-labelledby": "notes-title" },
+      h("h3", { id: "notes-title" }, "Internal notes"),
+      h("p", { id: "notes-help", class: "internal-mark" }, "Not shown to the patient. Only counselors see these notes."),
+      notes.length ? h("ul", { class: "note-list", "aria-label": "Internal notes, oldest first" }, notes.map((n) =>
+        h("li", {}, h("p", { class: "m-who" }, n.author || "counselor",
+          n.created_at ? h("span", { class: "muted small" }, " " + new Date(n.created_at).toLocaleString()) : null),
+        ...String(n.text || "").split(/\n{2,}/).map((p) => h("p", {}, p)))))
+        : h("p", { class: "muted small" }, "No notes yet."),
+      form);
+  }
+
+  // ---------- the patient's medicine list ("My medicines"), read against the report: facts, never advice ----------
+  function medicinesBlock(meds) {
+    if (!meds.length) return h("p", { class: "muted" }, "The patient has not listed any medicines.");
+    return h("ul", { class: "meds", "aria-label": "Medicines the patient listed" }, meds.map((m) =>
+      h("li", { class: "med" + (m.concerns_results ? " concerns" : "") },
+        h("strong", {}, m.label || m.typed),
+        m.name && m.typed && m.typed.toLowerCase() !== (m.label || "").toLowerCase()
+          ? h("span", { class: "muted small" }, ` (typed “${m.typed}”)`) : null,
+        m.concerns_results ? h("span", { class: "badge concerns" }, "a result concerns it") : null,
+        (m.results || []).length ? h("ul", { class: "small" }, m.results.map((r) =>
+          h("li", {}, [r.gene, r.result].filter(Boolean).join(" ") + (r.text ? ": " + r.text : "")))) : null,
+        (m.notes || []).map((n) => h("p", { class: "muted small" }, n)))));
   }
 
   // The escalation detail carries the report's summary cards; nothing is sent back to build them.

@@ -724,7 +724,8 @@
     if (r.escalation) trackEscalations([r.escalation]);
     const el = h("div", { class: "msg bot action-" + action },
       h("p", { class: "who" }, action === "emergency" ? "GeneChat — urgent safety message" : "GeneChat"),
-      ...paragraphs(r.reply || r.text), intro ? null : factsLine(r.report_facts), citationsBlock(r.citations),
+      ...(action === "emergency" ? callableParagraphs(r.reply || r.text) : paragraphs(r.reply || r.text)),
+      intro ? null : factsLine(r.report_facts), citationsBlock(r.citations),
       action === "escalate" || (action === "emergency" && (r.escalation || r.escalation_id)) ? caseCard(r, escId) : null);
     return el;
   }
@@ -759,10 +760,35 @@
       if (m.action === "emergency") showBanner();
     }
   }
+  // ---------- emergency banner: closable, shown again by the next emergency reply ----------
   function showBanner() {
-    banner.replaceChildren(h("strong", {}, "Emergency: "), state.config ? say().emergency : EMERGENCY_FALLBACK);
+    const close = h("button", { type: "button", class: "banner-close", "aria-label": "Close the emergency message",
+      onclick: () => closeBanner() }, "✕");
+    banner.replaceChildren(h("p", {}, h("strong", {}, "Emergency: "),
+      ...withPhoneLinks(state.config ? say().emergency : EMERGENCY_FALLBACK)), close);
     banner.hidden = false;
   }
+  function closeBanner() {
+    banner.hidden = true;
+    // Focus must not be lost with the button: back to the question box, else the screen's heading.
+    const box = main.querySelector("#gc-q");
+    if (box) box.focus(); else focusHeading();
+  }
+  // ---------- phone numbers in the server's safety wording become tel: links, built as DOM nodes ----------
+  const PHONE = /(^|[^\w-])(\d[\d-]{1,14}\d)(?![\w-])/g;
+  function withPhoneLinks(text) {
+    const out = [];
+    let last = 0;
+    for (const m of String(text || "").matchAll(PHONE)) {
+      const start = m.index + m[1].length;
+      out.push(text.slice(last, start), h("a", { class: "tel", href: "tel:" + m[2].replace(/-/g, "") }, m[2]));
+      last = start + m[2].length;
+    }
+    out.push(String(text || "").slice(last));
+    return out.filter((part) => part !== "");
+  }
+  const callableParagraphs = (text) => String(text || "").split(/\n{2,}/).filter((p) => p.trim())
+    .map((p) => h("p", {}, ...withPhoneLinks(p.trim())));
 
   // Counselor replies and escalation progress arrive by polling the conversation (no reload, no websockets).
   // A hidden tab does not poll; it catches up as soon as it is shown again.
