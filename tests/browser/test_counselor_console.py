@@ -17,7 +17,6 @@ from browser_steps import (
     TIMEOUT_MS,
     ask,
     axe_violations,
-    widget_frame,
     console_login,
     counselor_token,
     focused_name,
@@ -25,6 +24,7 @@ from browser_steps import (
     patient_chatting,
     session_credentials,
     tab_to,
+    widget_frame,
 )
 from playwright.sync_api import expect
 
