@@ -420,6 +420,25 @@ def asks_for_medicine_judgement(text: str) -> bool:
     return bool(_JUDGES_MEDICINES.search(normalize(text)))
 
 
+# Using a medicine to get high: out of scope (issue 15), unless something was already taken (then the usual
+# emergency and escalation checks decide, and "when in doubt, escalate" holds).
+_GETTING_HIGH = re.compile(
+    r"\b(?:get|getting|feel|be)\s+(?:me\s+|you\s+)?(?:high|stoned|buzzed|a buzz|a high|wasted|a rush)\b|"
+    r"\bgets?\s+(?:you|me|people|someone)\s+(?:high|buzzed|stoned)\b|\brecreational(?:ly)?\b", re.IGNORECASE)
+_ALREADY_TAKEN = re.compile(r"\b(?:took|taken|swallow\w*|ate|drank|snorted|injected|overdos\w*|feel\w*|can'?t|cannot|"
+                            r"right now|passed out|not waking|unconscious|help)\b", re.IGNORECASE)
+
+
+def asks_how_to_get_high(text: str) -> bool:
+    """A question about using medicines to get high, with nothing taken yet.
+
+    >>> asks_how_to_get_high("which of my pills gets you high"), asks_how_to_get_high("I took 10 to get high, help")
+    (True, False)
+    """
+    text = normalize(text)
+    return bool(_GETTING_HIGH.search(text)) and not _ALREADY_TAKEN.search(text)
+
+
 # Something taken by mouth: an emergency that mentions it also gets the poison-control line (wording.POISON_CONTROL).
 _SWALLOWED = re.compile(r"\b(?:took|taken|swallow\w*|overdos\w*|too many|too much|ate|drank|pills)\b", re.IGNORECASE)
 

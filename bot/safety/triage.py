@@ -24,7 +24,7 @@ import numpy as np
 from bot.safety import languages
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
-from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
+from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, asks_how_to_get_high, match_rules
 from bot.safety.rules import mask_benign as mask_english
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
@@ -140,6 +140,8 @@ def triage(
                  else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))
         found.language = alarm.language if alarm is not None else None
         return found
+    if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
+        return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     alarm_vote = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
                               calm=mention or calm_question(text))
     if alarm_vote is not None:

@@ -154,3 +154,14 @@ def test_an_escalation_made_only_from_uncertainty_does_not_guess_the_reason_alou
     assert wording.ESCALATE["disagrees_with_report"] not in guessed.text and wording.ESCALATE_DEFAULT in guessed.text
     sure = replies.escalate_draft("disagrees_with_report")
     assert wording.ESCALATE["disagrees_with_report"] in sure.text
+
+
+@pytest.mark.parametrize("text", ["which of my pills gets you high", "how do I get high on my meds"])
+def test_asking_how_to_get_high_on_medicines_is_declined(engine, text):
+    reply = engine.reply(text, report=PANEL)
+    assert (reply.action, reply.reason) == ("decline", "out_of_scope") and reply.citations == []
+
+
+def test_getting_high_after_taking_something_is_still_an_emergency(engine):
+    reply = engine.reply("I took a bunch of my pills to get high and now I can't breathe", report=PANEL)
+    assert reply.action == "emergency"
