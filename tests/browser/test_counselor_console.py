@@ -24,6 +24,7 @@ from browser_steps import (
     patient_chatting,
     session_credentials,
     tab_to,
+    widget,
     widget_frame,
 )
 from playwright.sync_api import expect
@@ -113,7 +114,7 @@ def test_counselor_replies_from_the_console_and_the_emailed_link_brings_the_pati
     fresh = chromium.new_context(viewport={"width": 400, "height": 800})  # another device, nothing stored
     page = fresh.new_page()
     page.goto(link)
-    w = page.locator("#genechat-widget")
+    w = widget(page)
     counselor = w.locator(".msg.counselor").last
     expect(counselor).to_contain_text("Monday at 10 am", timeout=TIMEOUT_MS)
     expect(counselor).to_be_focused()
