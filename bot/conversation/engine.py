@@ -17,14 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.facts import fact_sentences
-from bot.answering.local import LocalComposer, ResultScope, facts_for, is_definition
+from bot.answering.local import LocalComposer
 from bot.answering.medicines import medicines_draft
-from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
 from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
 from bot.conversation.cache import ReplyCache
+from bot.conversation.checked import MustEscalate, llm_checked, local_checked
+from bot.conversation.gather import PassageGatherer
 from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.reply import Reply, TraceStep, Turn
@@ -33,32 +33,18 @@ from bot.pgx.medicines import medicines_overview, read_medicine_list
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 from bot.safety import languages, wording
+from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.languages.detect import detect_language
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
-from bot.safety.readability import MAX_GRADE, reading_grade, warm_up_in_background
-from bot.safety.rules import asks_for_medicine_judgement, mentions_swallowing
+from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import TriageDecision, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
-K = 6
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
-
-
-# Escalation reasons of an answer that could not be sent (fixed wording: wording.ESCALATE_DEFAULT)
-NO_SAFE_ANSWER = "no_safe_answer"  # the output guard dropped every sentence
-READING_LEVEL = "reading_level"  # above MAX_GRADE even cut down, and no report fact to give instead
-
-
-class _MustEscalate(Exception):
-    """Raised inside the answer path when a traced verdict means the answer must not be sent."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 class EmptySearcher:
@@ -87,7 +73,7 @@ class ConversationEngine:
         self._llm_composer = None
         self._local = LocalComposer()
         self._replies = ReplyCache()
-        self._label_hits: dict[tuple[str, tuple[str, ...], int], tuple[Passage, ...]] = {}
+        self._gatherer: PassageGatherer | None = None
         self._lock = threading.Lock()
         self._warm = False
         self._background_warm_up: threading.Thread | None = None
@@ -106,6 +92,7 @@ class ConversationEngine:
                 self._searcher = get_searcher(s, self._embedder)
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
+            self._gatherer = PassageGatherer(self._searcher, self._embed)
             self._llm_composer = self._make_llm_composer()
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
             # the first reply that grades text waits for it if it is still loading
@@ -240,86 +227,6 @@ class ConversationEngine:
     def _embed(self, text: str) -> np.ndarray:
         return self._embedder.encode([self._searcher.expand(text) or "empty"])[0]
 
-    def _retrieve(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
-                  trace: list[TraceStep]) -> list[Passage]:
-        reused = True
-        # the result type and the condition the report names ("Lynch syndrome") say what the question is about
-        result_words = {w for f in facts_for(u, report)
-                        for w in f"{f.fact.phenotype or f.fact.classification or ''} {f.fact.condition or ''}".split()}
-        missing_terms = [t for t in [*u.genes, *u.drugs, *sorted(result_words)] if t.lower() not in text.lower()]
-        # the lexical half of search gets the topic words the message implies (from a medicine, a variant
-        # name or an earlier turn); the dense half reuses the triage embedding unless the topic came from history
-        query = " ".join([text, *missing_terms])
-        if u.followup:
-            vector = self._embed(query)
-            reused = False
-        passages = list(self._searcher.search(query, genes=u.genes, drugs=u.drugs, k=K, query_vector=vector))
-        extra = 0
-        for term in u.genes[:3] + u.drugs[:3]:  # make sure each asked gene/medicine has a passage to cite
-            if any(term in p.genes or term in p.drugs for p in passages):
-                continue
-            is_gene = term in u.genes
-            more = self._searcher.search(f"{term} {text}", genes=[term] if is_gene else [],
-                                         drugs=[] if is_gene else [term], k=4)
-            hit = next((p for p in more if term in p.genes or term in p.drugs), None)
-            extra += 1
-            if hit is not None:
-                passages.append(hit)
-        extra += self._explain_searches(text, u, report, passages)
-        trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
-            "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
-        }))
-        return passages
-
-    def _explain_searches(self, text: str, u: Understanding, report: Report | None, passages: list[Passage]) -> int:
-        """Add a passage that explains the patient's own result type, and a gene's overview for "what is X"."""
-        searches = 0
-        have = {p.chunk_id for p in passages}
-        facts = facts_for(u, report)
-        scope = ResultScope.build(facts, text)
-        # the patient's result types, or with no report the type the question names ("a negative BRCA result")
-        wanted = [(f.gene, f.classes, "carrier" if "carrier" in f.classes else
-                   f.fact.phenotype or f.fact.classification or "no result no call") for f in facts[:2]]
-        if not facts and scope.asked:
-            wanted = [(u.genes[0] if u.genes else "", scope.asked, " ".join(sorted(scope.asked)) + " result")]
-        for gene, classes, label in wanted:
-            allowed = (scope.by_gene.get(gene) or set()) | scope.asked
-            if not classes or any(explains_result(p, allowed) == EXPLAINS_SECTION for p in passages):
-                continue
-            # first among the gene's own passages, then the general ones ("Intermediate metabolizer", "What a VUS is")
-            scored = []
-            for genes in ([gene] if gene else [], []):
-                more = self._label_search(f"{label} {gene} meaning" if genes else f"what {label} means", genes, 6)
-                searches += 1
-                scored += [(explains_result(p, scope.allowed(p)), -i, p) for i, p in enumerate(more) if p.chunk_id not in have]
-                if any(t[0] == EXPLAINS_SECTION for t in scored):
-                    break
-            best = max(scored, key=lambda t: t[:2], default=None)
-            if best is not None and best[0] > 0:
-                passages.append(best[2])
-                have.add(best[2].chunk_id)
-        if is_definition(text):
-            for gene in u.named_genes[:1]:
-                if any(is_overview(p) and gene in p.genes for p in passages):
-                    continue
-                more = self._label_search(f"what is {gene}", [gene], 8)
-                searches += 1
-                hit = next((p for p in more if is_overview(p) and gene in p.genes and len(p.genes) <= 2), None)
-                if hit is not None and hit.chunk_id not in have:
-                    passages.append(hit)
-        return searches
-
-    def _label_search(self, query: str, genes: list[str], k: int) -> list[Passage]:
-        """A search built only from fixed words and a result type, never the patient's text: remembered, since
-        the index does not change while this engine lives (re-indexing builds a new engine)."""
-        key = (query, tuple(genes), k)
-        hits = self._label_hits.get(key)
-        if hits is None:
-            hits = tuple(self._searcher.search(query, genes=genes, k=k))
-            if len(self._label_hits) < 4096:  # a few hundred result types x genes in practice
-                self._label_hits[key] = hits
-        return list(hits)
-
     def _answer_reason(self, u: Understanding, report: Report | None) -> str:
         if report is None:
             return "no_report" if (u.personal or u.about_upload) else "general_education"
@@ -334,79 +241,26 @@ class ConversationEngine:
     def _answer(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                 trace: list[TraceStep]) -> Reply:
         reason = self._answer_reason(u, report)
-        passages = self._retrieve(text, u, report, vector, trace)
+        passages = self._gatherer.gather(text, u, report, vector, trace)
         draft: Draft | None = None
         try:
             if self._llm_composer is not None:
-                draft = self._try_llm(text, u, report, passages, reason, trace)
+                draft = llm_checked(self._llm_composer, self._embedder, text, u, report, passages, trace)
             if draft is None:
-                draft = self._compose_local(text, u, report, passages, reason, trace)
-        except _MustEscalate as verdict:  # nothing both safe and plain enough is left to send: a counselor answers
+                draft = local_checked(self._local, text, u, report, passages, reason, trace)
+        except MustEscalate as verdict:  # nothing both safe and plain enough is left to send: a counselor answers
             draft = replies.escalate_draft(verdict.reason)
             trace.append(TraceStep(step="compose", outcome="escalation", detail={
                 "why": verdict.reason, "sources": draft.source_map()}))
             return self._finish(draft, "escalate", verdict.reason, u, report, trace, passages)
         return self._finish(draft, "answer", reason, u, report, trace, passages)
 
-    def _try_llm(self, text: str, u: Understanding, report: Report | None, passages: list[Passage],
-                 reason: str, trace: list[TraceStep]) -> Draft | None:
-        try:
-            draft = self._llm_composer.compose(text, u, report, passages, facts=facts_for(u, report))
-        except Exception as exc:  # any LLM failure falls back to the local composer
-            trace.append(TraceStep(step="compose", outcome="llm_error", detail={"error": type(exc).__name__}))
-            return None
-        guard = check_output(draft, report=report, embedder=self._embedder, report_sentences=[
-            sentence for fact in fact_sentences(report, report.genes if report else []) for sentence in fact.sentences])
-        grade = reading_grade(guard.draft.text)
-        trace.append(TraceStep(step="guard", outcome=f"llm:{guard.outcome}", detail={**guard.detail(), "grade": grade}))
-        if guard.outcome == "escalate":
-            raise _MustEscalate(NO_SAFE_ANSWER)
-        if guard.outcome != "pass" and guard.outcome != "rewrite" or grade > MAX_GRADE:
-            return None
-        trace.append(TraceStep(step="compose", outcome="llm", detail={"sources": guard.draft.source_map(),
-                                                                      "prompt_version": draft.prompt_version}))
-        return guard.draft
-
-    def _compose_local(self, text: str, u: Understanding, report: Report | None, passages: list[Passage],
-                       reason: str, trace: list[TraceStep]) -> Draft:
-        draft = self._local.compose(text, u, report, passages, reason=reason)
-        guard = check_output(draft, report=report)
-        grade = reading_grade(guard.draft.text)
-        simple = grade > MAX_GRADE
-        if simple:  # simpler fallback: fewer, shorter KB sentences
-            draft = self._local.compose(text, u, report, passages, reason=reason, simple=True)
-            guard = check_output(draft, report=report)
-            grade = reading_grade(guard.draft.text)
-        trace.append(TraceStep(step="compose", outcome="local_simple" if simple else "local",
-                               detail={"sources": guard.draft.source_map()}))
-        trace.append(TraceStep(step="guard", outcome=guard.outcome, detail={**guard.detail(), "grade": round(grade, 1)}))
-        if guard.outcome == "escalate":
-            raise _MustEscalate(NO_SAFE_ANSWER)
-        if grade <= MAX_GRADE:
-            return guard.draft
-        # still too hard after the simpler composition: only the facts, the plainest vetted sentence, fixed wording
-        trimmed = replies.fewest_sentences(guard.draft)
-        trimmed_grade = reading_grade(trimmed.text)
-        plain = trimmed_grade <= MAX_GRADE
-        trace.append(TraceStep(step="readability", outcome="trimmed" if plain else "too_hard", detail={
-            "grade": round(grade, 1), "trimmed_grade": round(trimmed_grade, 1), "sources": trimmed.source_map()}))
-        if plain:
-            return trimmed
-        # no vetted sentence is plain enough: the patient's facts and fixed wording still are (both checked),
-        # so they are sent with an offer of a person to explain; with no fact to give, a counselor answers
-        facts_only = Draft([x for x in trimmed.sentences if x.kind != "kb"], [], trimmed.facts, trimmed.composer)
-        if not any(x.kind == "report" for x in facts_only.sentences):
-            raise _MustEscalate(READING_LEVEL)
-        facts_only.add(wording.COUNSELOR_OFFER, "fixed:counselor_offer:reading_level", 3)
-        trace.append(TraceStep(step="readability", outcome="facts_only", detail={"sources": facts_only.source_map()}))
-        return facts_only
-
     def _escalate(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:
         context: Draft | None = None
         passages: list[Passage] = []
         if u.genes or u.drugs:
-            passages = self._retrieve(text, u, report, vector, trace)
+            passages = self._gatherer.gather(text, u, report, vector, trace)
             guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             # "escalate" here means no background sentence was safe: the reply escalates anyway, without it

@@ -22,9 +22,10 @@ from typing import Any
 import numpy as np
 
 from bot.safety import languages
+from bot.safety.asks import asks_how_to_get_high
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
-from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, asks_how_to_get_high, match_rules
+from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
 from bot.safety.rules import mask_benign as mask_english
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with

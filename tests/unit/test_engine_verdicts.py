@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.conversation import engine as engine_mod
-from bot.conversation.engine import NO_SAFE_ANSWER, READING_LEVEL, ConversationEngine
+from bot.conversation import checked as checked_mod
+from bot.conversation.checked import NO_SAFE_ANSWER, READING_LEVEL
+from bot.conversation.engine import ConversationEngine
 from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.report import PgxResult, Report
@@ -83,7 +84,7 @@ def test_llm_answer_with_an_escalate_verdict_escalates(tmp_path, monkeypatch):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
     engine = make_test_engine(tmp_path, llm=FakeListChatModel(responses=["CYP2C19 is a gene. [P1]"]))
-    real_check = engine_mod.check_output
+    real_check = checked_mod.check_output
 
     def guard_keeps_nothing_from_the_model(draft: Draft, **kw) -> GuardResult:
         result = real_check(draft, **kw)
@@ -91,7 +92,7 @@ def test_llm_answer_with_an_escalate_verdict_escalates(tmp_path, monkeypatch):
             return result
         return GuardResult(Draft(passages=draft.passages, composer=draft.composer), "escalate", [], result.checked)
 
-    monkeypatch.setattr(engine_mod, "check_output", guard_keeps_nothing_from_the_model)
+    monkeypatch.setattr(checked_mod, "check_output", guard_keeps_nothing_from_the_model)
     reply = engine.reply(QUESTION, report=PANEL)
     assert_escalates_with_fixed_wording(reply, NO_SAFE_ANSWER)
     assert "llm:escalate" in steps(reply, "guard")

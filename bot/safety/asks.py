@@ -1,0 +1,63 @@
+"""What a message asks for beyond its triage action, as the engine needs to know it: does it ask to judge the
+patient's medicines, to get high on them, or say something was swallowed. Pattern checks like rules.py, kept apart
+because they shape the reply rather than pick the action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.rules import normalize
+
+# A question that asks GeneChat to judge the patient's medicines: a clinical decision, so it goes to a counselor
+# even when the facts can be shown ("are my medicines OK with my genes?").
+_JUDGES_MEDICINES = re.compile(
+    r"\b(?:ok|okay|safe|fine|alright|all right|good|bad|right|wrong|dangerous|risky|problems?|worr\w*|"
+    r"work|compatible|conflict\w*|clash\w*|interact\w*|should|need to|have to|keep|continue)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_medicine_judgement(text: str) -> bool:
+    """True when the patient asks whether their medicines are right for them, not only which are linked.
+
+    >>> asks_for_medicine_judgement("are my medicines OK with my genes?")
+    True
+    >>> asks_for_medicine_judgement("which of my medicines are linked to my results?")
+    False
+    """
+    return bool(_JUDGES_MEDICINES.search(normalize(text)))
+
+
+# Using a medicine to get high: out of scope (issue 15), unless something was already taken (then the usual
+# emergency and escalation checks decide, and "when in doubt, escalate" holds).
+_GETTING_HIGH = re.compile(
+    r"\b(?:get|getting|feel|be)\s+(?:me\s+|you\s+)?(?:high|stoned|buzzed|a buzz|a high|wasted|a rush)\b|"
+    r"\bgets?\s+(?:you|me|people|someone)\s+(?:high|buzzed|stoned)\b|\brecreational(?:ly)?\b", re.IGNORECASE)
+_ALREADY_TAKEN = re.compile(r"\b(?:took|taken|swallow\w*|ate|drank|snorted|injected|overdos\w*|feel\w*|can'?t|cannot|"
+                            r"right now|passed out|not waking|unconscious|help)\b", re.IGNORECASE)
+
+
+def asks_how_to_get_high(text: str) -> bool:
+    """A question about using medicines to get high, with nothing taken yet.
+
+    >>> asks_how_to_get_high("which of my pills gets you high"), asks_how_to_get_high("I took 10 to get high, help")
+    (True, False)
+    """
+    text = normalize(text)
+    return bool(_GETTING_HIGH.search(text)) and not _ALREADY_TAKEN.search(text)
+
+
+# Something taken by mouth: an emergency that mentions it also gets the poison-control line (wording.POISON_CONTROL).
+_SWALLOWED = re.compile(r"\b(?:took|taken|swallow\w*|overdos\w*|too many|too much|ate|drank|pills)\b", re.IGNORECASE)
+
+
+def mentions_swallowing(text: str) -> bool:
+    """Whether a message says something was swallowed or taken (pills, too much, an overdose).
+
+    >>> mentions_swallowing("I took too many of my pills and feel dizzy")
+    True
+    >>> mentions_swallowing("I have crushing chest pain")
+    False
+    """
+    return bool(_SWALLOWED.search(text))
