@@ -32,6 +32,7 @@ from bot.answering.select import (
     topic_words,
 )
 from bot.answering.understand import Understanding
+from bot.answering.worry import reassuring_sentences
 from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.report import Report
@@ -146,6 +147,22 @@ class LocalComposer:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 1)
         if u.genes or u.drugs:
             self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1)
+        return draft
+
+    def compose_worry_context(self, u: Understanding, report: Report | None, reassuring: Passage | None) -> Draft:
+        """Background for a worried question that goes to a counselor: the patient's results, how much each
+        matters, and the vetted sentences on what such a result does not mean (bot/answering/worry.py)."""
+        draft = Draft(passages=[reassuring] if reassuring else [])
+        facts = facts_for(u, report)[:2]
+        draft.facts = [f.fact for f in facts]
+        for gf in facts:
+            for s in gf.sentences:
+                draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 1)
+            for sentence in how_much_it_matters(report, gf.gene) if report is not None else []:
+                draft.add(sentence, f"fixed:level:{gf.gene}", 1)
+        if reassuring is not None:
+            for s in reassuring_sentences(reassuring.text):
+                draft.add(s, f"kb:{reassuring.chunk_id}", 2)
         return draft
 
     def _add_kb(

@@ -24,13 +24,14 @@ from bot.retrieval.terms import load_synonyms
 CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 _WHOLE_REPORT = re.compile(
-    r"\b(?:explain|summar\w*|go over|walk me through|break\s*down|overview|tell me about|read)\b[^.?!]{0,30}"
+    r"\b(?:explain|summar\w*|sum up|recap|go over|walk me through|break\s*down|overview|tell me about|read)\b[^.?!]{0,30}"
     r"\b(?:report|results?)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in (?:plain|simple|easy|normal|everyday)|"
     r"mean|means|say|says|show|shows)\b|\b(?:short|simple|quick|brief|plain|easy)\s+(?:version|summary|rundown|"
     r"explanation)\b[^.?!]{0,20}\b(?:report|results?)\b|\b(?:gist|rundown|tl;?dr)\b[^.?!]{0,20}\b(?:report|results?)\b|"
     r"\bwhat (?:are|were) my results\b|"
     r"\b(?:anything|something|what)\b[^.?!]{0,15}\b(?:important|matters?|should i know|to worry|stand out)\b|"
-    r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b",
+    r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b|"
+    r"\bwhich (?:one|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|important)\b",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -94,6 +95,7 @@ class Vocabulary:
     genes: set[str]
     drug_genes: dict[str, list[str]]
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    conditions: dict[str, list[str]] = field(default_factory=dict)  # other KB terms' short forms ("mh")
 
     def __post_init__(self) -> None:
         pats: list[tuple[re.Pattern[str], str, str]] = []
@@ -144,11 +146,14 @@ class Vocabulary:
             drug_genes.setdefault(drug.lower(), sorted(g.upper() for g in genes))
         gene_set = set(V.PGX_GENES + V.HEREDITARY_GENES) | {g.upper() for g in kb_genes}
         syn = {k: list(v) for k, v in V.BRAND_NAMES.items()}
+        other: dict[str, list[str]] = {}
         for canonical, words in (synonyms or {}).items():
             key = canonical.upper() if canonical.upper() in gene_set else canonical.lower()
-            if key in gene_set or key in drug_genes:  # synonyms of conditions etc. are retrieval's business
+            if key in gene_set or key in drug_genes:
                 syn.setdefault(key, []).extend(words)
-        return cls(gene_set, drug_genes, syn)
+            else:  # a condition or term: only used to find the report result it names ("do i have MH")
+                other.setdefault(key, []).extend(words)
+        return cls(gene_set, drug_genes, syn, other)
 
     def detect(self, text: str) -> tuple[list[str], list[str]]:
         genes: list[str] = []
@@ -228,7 +233,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     if report is not None and {"BRCA1", "BRCA2"} <= set(genes) and not re.search(r"brca\s*[12]", text, re.I):
         genes = [g for g in genes if g not in ("BRCA1", "BRCA2") or g in report.genes] or genes
     genes += [g for g in _genes_by_report_token(text, report) if g not in genes]
-    genes += [g for g in _genes_by_result_phrase(text, report) if g not in genes]
+    genes += [g for g in _genes_by_result_phrase(_with_full_names(text, vocab), report) if g not in genes]
     named = list(genes)
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
@@ -337,6 +342,14 @@ _WORD = re.compile(r"[a-z][a-z0-9]+")
 _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
 
 
+def _with_full_names(text: str, vocab: Vocabulary) -> str:
+    """The message plus the KB's full name of any short form in it ("do i have MH" + "malignant hyperthermia")."""
+    lowered = text.lower()
+    names = [term for term, forms in vocab.conditions.items()
+             if any(re.search(rf"(?<![a-z0-9]){re.escape(f.lower())}(?![a-z0-9])", lowered) for f in forms)]
+    return " ".join([text, *names])
+
+
 def _genes_by_result_phrase(text: str, report: Report | None) -> list[str]:
     """Report genes whose result or condition shares a two-word phrase with the question ("why does my report
     talk about hearing loss" -> MT-RNR1, whose result names aminoglycoside-induced hearing loss)."""
@@ -346,12 +359,24 @@ def _genes_by_result_phrase(text: str, report: Report | None) -> list[str]:
     entries = [(r.gene, r.phenotype or "") for r in report.pharmacogenomics]
     entries += [(v.gene, v.condition or "") for v in report.variants]
     out: list[str] = []
-    for gene, described in entries:
+    asked_words = set(asked.split())
+    for i, (gene, described) in enumerate(entries):
         words = _WORD.findall(described.lower())
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:]) if not {a, b} <= _RESULT_WORDS}
-        if any(f" {p} " in f" {asked} " for p in pairs) and gene.upper() not in out:
+        # a condition's own name word is enough ("am I ok with lynch", "do I have CF": cystic fibrosis is spelled out)
+        name = _WORD.findall(described.split(".")[0].lower())  # a condition's name, not free text after it
+        own = {w for w in name if len(w) >= 5 and w not in _RESULT_WORDS and w not in _CONDITION_GENERIC} \
+            if i >= len(report.pharmacogenomics) and len(name) <= 6 else set()
+        if (any(f" {p} " in f" {asked} " for p in pairs) or own & asked_words) and gene.upper() not in out:
             out.append(gene.upper())
     return out
+
+
+# Words many conditions share: alone they name no particular result ("cancer" could be any of them).
+_CONDITION_GENERIC = frozenset(
+    "hereditary syndrome syndromes cancer cancers disease diseases predisposing condition familial deficiency "
+    "susceptibility disorder related associated early onset".split()
+)
 
 
 def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str], list[str]]:

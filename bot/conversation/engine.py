@@ -17,9 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.local import LocalComposer
+from bot.answering.local import LocalComposer, facts_for
 from bot.answering.medicines import medicines_draft
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
+from bot.answering.worry import worry_plan
 from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
 from bot.conversation.cache import ReplyCache
@@ -39,7 +40,7 @@ from bot.safety.guard import check_output
 from bot.safety.languages.detect import detect_language
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
-from bot.safety.triage import TriageDecision, triage
+from bot.safety.triage import TriageDecision, only_generic_escalation, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
@@ -170,6 +171,7 @@ class ConversationEngine:
         other = self._other_language(text, decision, u, report, history, trace)
         if other is not None:
             return other
+        decision = self._plan_worry(text, decision, u, report, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
@@ -224,6 +226,23 @@ class ConversationEngine:
             return None
         return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
+    def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                    trace: list[TraceStep]) -> TriageDecision:
+        """A worried question about the patient's own result gets one action per result type, whatever its wording
+        (bot/answering/worry.py); a specific escalation (surgery, testing the family) or an emergency still wins."""
+        if decision.action not in ("answer", "escalate") or not only_generic_escalation(decision):
+            return decision
+        plan = worry_plan(text, u, report)
+        if plan is None:
+            return decision
+        u.genes = list(dict.fromkeys([*plan.genes, *u.genes]))
+        u.worry = True
+        action, reason = ("escalate", "diagnosis_or_risk_decision") if plan.escalate else ("answer", "answer")
+        trace.append(TraceStep(step="plan", outcome=f"worry:{action}", detail={
+            "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}"}))
+        return TriageDecision(action, reason, "plan", 1.0, decision.rules, decision.model,
+                              [*decision.notes, "worried question about an own result"])
+
     def _embed(self, text: str) -> np.ndarray:
         return self._embedder.encode([self._searcher.expand(text) or "empty"])[0]
 
@@ -242,6 +261,9 @@ class ConversationEngine:
                 trace: list[TraceStep]) -> Reply:
         reason = self._answer_reason(u, report)
         passages = self._gatherer.gather(text, u, report, vector, trace)
+        if u.worry:  # what the patient's result does not mean is a candidate too ("a VUS should not guide care")
+            have = {p.chunk_id for p in passages}
+            passages += [p for p in self._worry_passages(u, report) if p.chunk_id not in have]
         draft: Draft | None = None
         try:
             if self._llm_composer is not None:
@@ -259,7 +281,12 @@ class ConversationEngine:
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:
         context: Draft | None = None
         passages: list[Passage] = []
-        if u.genes or u.drugs:
+        if decision.source == "plan":  # a worried question about a harmful variant: what it does not mean, too
+            passages = self._worry_passages(u, report)
+            guard = check_output(self._local.compose_worry_context(u, report, (passages or [None])[0]), report=report)
+            trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
+            context = guard.draft if guard.outcome != "escalate" else None
+        elif u.genes or u.drugs:
             passages = self._gatherer.gather(text, u, report, vector, trace)
             guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
@@ -268,6 +295,15 @@ class ConversationEngine:
         draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return self._finish(draft, "escalate", decision.reason, u, report, trace, passages)
+
+    def _worry_passages(self, u: Understanding, report: Report | None) -> list[Passage]:
+        """The vetted passage on what the first asked result does not mean, if the KB has one."""
+        fact = next(iter(facts_for(u, report)), None)
+        if fact is None:
+            return []
+        label = "carrier" if "carrier" in fact.classes else fact.fact.classification or ""
+        hit = self._gatherer.what_it_does_not_mean(fact.gene, label, fact.fact.condition or "")
+        return [hit] if hit is not None else []
 
     def _my_medicines(self, decision: TriageDecision, u: Understanding, report: Report | None,
                       medicines: Sequence[str], trace: list[TraceStep], *, judged: bool) -> Reply:

@@ -14,6 +14,7 @@ import numpy as np
 from bot.answering.local import ResultScope, facts_for, is_definition
 from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
 from bot.answering.understand import Understanding
+from bot.answering.worry import REASSURING
 from bot.core.passage import Passage
 from bot.core.reply import TraceStep
 from bot.core.report import Report
@@ -97,6 +98,17 @@ class PassageGatherer:
                 if hit is not None and hit.chunk_id not in have:
                     passages.append(hit)
         return searches
+
+    def what_it_does_not_mean(self, gene: str, label: str, condition: str) -> Passage | None:
+        """The vetted passage that says what this result does not mean ("A BRCA variant is not a cancer
+        diagnosis", "What a VUS means for your care"): the gene's own documents first, then the general ones."""
+        for genes in ([gene], []):
+            query = f"{label} {condition} does not mean you have it, not a diagnosis, what it means for your care"
+            hit = next((p for p in self._label_search(query, genes, 8) if REASSURING.search(p.text)
+                        and (not p.genes or gene in p.genes)), None)
+            if hit is not None:
+                return hit
+        return None
 
     def _label_search(self, query: str, genes: list[str], k: int) -> list[Passage]:
         """A search built only from fixed words and a result type, never the patient's text: remembered, since

@@ -321,8 +321,11 @@ SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 ANSWER_HINTS = [
     r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:(?:matter|apply|"
     r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
-    r"\b(?:summari[sz]e|explain|go over|walk me through|break down|read)\s+(?:me\s+)?(?:my|the|this)\s+(?:\w+\s+)?"
-    r"(?:report|results?)\b",
+    r"\b(?:summari[sz]e|explain|go over|walk me through|break down|read|sum up|recap)\s+(?:me\s+)?(?:my|the|this)\s+"
+    r"(?:\w+\s+)?(?:report|results?)\b",
+    # "which one is the big one": which of my results matters most
+    r"\bwhich (?:one|result|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|"
+    r"important|serious)\b",
     r"\bis my\s+(?:\w+\s+){0,2}(?:result\s+)?(?:ok|okay|normal|good|bad|fine|common|rare|typical)\b",
     r"\b(?:what|whats|what's)\s+(?:is\s+)?my\s+(?:\w+\s+){0,2}(?:result|status|type|genotype|diplotype)\b",
     r"\b(?:did|does|was|were)\s+(?:my|the|this)\s+(?:test|report|panel|lab)\s+(?:check|include|cover|test|look at|"

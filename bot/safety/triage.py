@@ -88,6 +88,16 @@ class TriageDecision:
         return out
 
 
+# Escalation rules too generic to stand against an answer plan that knows the report ("is X dangerous for me",
+# worry words, "do I have cancer"): the worry plan (bot/answering/worry.py) may then pick the action.
+PLAN_OVERRIDABLE = WEAK_RULES | SOFT_RULES | {"medication_change#7"}
+
+
+def only_generic_escalation(decision: TriageDecision) -> bool:
+    """No escalation rule more specific than worry words fired (surgery, testing the family, a dose ...)."""
+    return all(name in PLAN_OVERRIDABLE for name in decision.rules if name.split("#")[0] in ESCALATE)
+
+
 def _escalate_reason(rules: RuleResult, pred: Prediction | None) -> str:
     reasons = [h.reason for h in rules.hits if h.action == "escalate"]
     if "dosing" in reasons:  # the most specific: "can I take two" is about amounts before anything else
@@ -165,6 +175,11 @@ def triage(
                 return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
             if pred is not None and pred.action == "decline" and model_says("out_of_scope") >= DECLINE_OVERRIDE_MIN:
                 return decide("decline", "out_of_scope", "model", model_says("out_of_scope"), "generic rule overridden")
+            if not on_topic and pred is not None and pred.action == "decline" \
+                    and pred.action_probs["decline"] >= OFF_TOPIC_DECLINE_MIN:
+                # "how do I change the oil in my car": a generic "do I change" with no health or report word at all
+                return decide("decline", "out_of_scope", "model", pred.action_probs["decline"],
+                              "generic rule, no topic words")
             if pred is not None and pred.action_probs["answer"] >= SOFT_ANSWER_MIN:
                 return decide("answer", "answer", "model", pred.action_probs["answer"], "generic rule overridden")
         soft_only = all(h.rule in SOFT_RULES for h in rules.hits if h.action == "escalate")
@@ -195,10 +210,12 @@ def triage(
         return decide("answer", "answer", "model", probs["answer"])
     if not on_topic and probs["answer"] >= OFF_TOPIC_ANSWER_MIN:
         return decide("answer", "answer", "model", probs["answer"], "no topic words, but the model is sure")
+    # an unsure manipulation vote on a message with no topic words is just out of scope ("walk me through an oil change")
+    off_reason = "out_of_scope" if unsure_injection else decline_reason
     if not on_topic and probs["decline"] >= OFF_TOPIC_DECLINE_MIN:
-        return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "no topic words")
+        return decide("decline", off_reason, "model", probs["decline"], "no topic words")
     if pred.action == "decline" and not on_topic:
-        return decide("decline", _reason_for(pred, "decline"), "model", probs["decline"], "low confidence")
+        return decide("decline", off_reason, "model", probs["decline"], "low confidence")
     return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], UNSURE_NOTE)
 
 
