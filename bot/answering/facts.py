@@ -102,7 +102,9 @@ def _variant(v: Variant) -> GeneFact:
                 if raw and ok is None]
     name = " ".join(x for x in [hgvs, f"({protein})" if protein else None] if x)
     # short sentences: variant names and class words are long, so each sentence carries one of them
-    sentences = [f"Your report lists {_article(gene)} {gene} variant" + (f": {name}" if name else "") + (f", {zyg}." if zyg else ".")]
+    sentences = [f"Your report lists {_article(gene)} {gene} variant" + (f": {name}." if name else ".")]
+    if zyg:
+        sentences.append(_copies(gene, zyg))
     if cls:
         sentences.append(f"Your report calls this {gene} variant {cls}.")
     if cond:
@@ -114,6 +116,17 @@ def _variant(v: Variant) -> GeneFact:
     if "pathogenic" in classes and v.gene.upper() in RECESSIVE_GENES and "hetero" in (zyg or "").lower():
         classes = {"carrier"}  # KB text about pathogenic variants raising disease risk is not about a carrier
     return GeneFact(v.gene.upper(), sentences, fact, withheld, classes)
+
+
+_COPIES = {"heterozygous": "one copy", "homozygous": "two copies", "hemizygous": "one copy"}
+
+
+def _copies(gene: str, zygosity: str) -> str:
+    """The lab's zygosity word with what it means in copies: the word alone reads as jargon."""
+    copies = _COPIES.get(zygosity.strip().lower())
+    if copies is None:
+        return f"The report says this {gene} variant is {zygosity}."
+    return f"You have {copies} of this {gene} variant ({zygosity})."
 
 
 def fact_sentences(report: Report | None, genes: list[str]) -> list[GeneFact]:
@@ -168,3 +181,12 @@ def how_much_it_matters(report: Report, gene: str) -> list[str]:
     if card.kind == "pgx" and card.matters_for:
         out.append(wording.RESULT_MATTERS_FOR.format(medicines="; ".join(card.matters_for[:2])))
     return out
+
+
+def plain_meaning(report: Report, gene: str) -> list[str]:
+    """A hereditary result's meaning in everyday words, from its card ("This result is not clear yet ..."): the
+    lab's terms (heterozygous, uncertain significance) need one plain sentence beside them."""
+    variants = [v for v in report.variants if v.gene.upper() == gene.upper()]
+    card = variant_card(variants[0]) if variants else None
+    return [card.meaning] if card is not None and card.meaning else []
+

@@ -14,15 +14,18 @@ from bot.answering.facts import (
     GeneFact,
     fact_sentences,
     how_much_it_matters,
+    plain_meaning,
     summary_genes,
     typical_result_sentences,
 )
 from bot.answering.select import (
     EXPLAINS_SECTION,
+    concept_topics,
     drug_document,
     explains_result,
     is_advice,
     keywords,
+    names_topic,
     near_duplicate,
     pick_sentences,
     rank_passages,
@@ -83,10 +86,14 @@ class LocalComposer:
         draft.facts = [f.fact for f in facts]
         if report is None:
             draft.add(wording.NO_REPORT_NOTE, "fixed:no_report", 0)
-        for gf in facts:
+        worry = report is not None and u.worry and not u.drugs
+        for i, gf in enumerate(facts):
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
-        if report is not None and u.worry and not u.drugs:
+            if report is not None and not worry and i < 3:  # the lab's words, then what they mean in plain words
+                for sentence in plain_meaning(report, gf.gene):
+                    draft.add(sentence, f"fixed:level:{gf.gene}", 0)
+        if worry:
             for gf in facts[:2]:  # how much the result matters, from the same data as its card
                 for sentence in how_much_it_matters(report, gf.gene):
                     draft.add(sentence, f"fixed:level:{gf.gene}", 0)
@@ -186,6 +193,7 @@ class LocalComposer:
         limit_p = max_passages or (2 if simple else 3)
         per = 2 if simple else 3
         question_keys = keywords(question)
+        concepts = concept_topics(question, asked_words(u))
         # a section for another situation (home tests, tumor tests) confuses more than it helps
         # genes a medicine links to but the report lacks are not the patient's: their passages would read as if
         focus = (set(u.named_genes) | {f.gene for f in facts}) or set(u.genes)
@@ -201,10 +209,15 @@ class LocalComposer:
             elif question_keys:  # nothing named: a passage must share a word with the question or the patient's result
                 related = question_keys | keywords(fact_words) | {f.gene.lower() for f in facts}
                 passages = [p for p in passages if relevant(p, related)]
+                # "what is an activity score": the section named for it answers; others that mention it only pad
+                named = [p for p in passages if names_topic(p, concepts, title_only=True)] if not facts else []
+                named = named or ([p for p in passages if names_topic(p, concepts)] if not facts else [])
+                passages = named or passages
         else:
             asked = set(u.genes) | set(u.drugs)
             on_topic = [p for p in passages
-                        if asked & (set(p.genes) | set(p.drugs)) or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION]
+                        if asked & (set(p.genes) | set(p.drugs)) or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION
+                        or names_topic(p, concepts)]  # "what does heterozygous mean": the term's own section
             # passages about something else only pad the reply: keep one at most when nothing covers the topic
             passages = on_topic or [p for p in passages[:1] if relevant(p, question_keys | asked_words(u))]
         covered: set[str] = set()
@@ -214,6 +227,8 @@ class LocalComposer:
         topics = topic_words(question, asked_words(u))
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
                                overview_first=is_definition(question), topics=topics, type_asked=bool(scope.asked))
+        if concepts:  # "what does heterozygous mean": the section named for the term answers first
+            ranked = sorted(ranked, key=lambda p: not names_topic(p, concepts))
         for p in ranked:
             if used >= limit_p:
                 break
@@ -251,7 +266,7 @@ def _guard_drops(sentence: str) -> bool:
     return has_dose(sentence) or has_med_change_advice(sentence)
 
 
-_DEFINITION = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)|whats|tell me about|explain|define)\b", re.IGNORECASE)
+_DEFINITION = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)|whats|wth is|wtf is|tell me about|explain|define)\b", re.IGNORECASE)
 
 
 def is_definition(question: str) -> bool:

@@ -230,6 +230,21 @@ def topic_words(question: str, skip: set[str]) -> list[set[str]]:
     return out
 
 
+_MEANING_Q = re.compile(r"\bwhat(?:'s|s| is| are| does| do)\b|\bmean\w*\b|\bdefin\w*|\bwth is\b|\bexplain\b",
+                        re.IGNORECASE)
+
+
+def concept_topics(question: str, skip: set[str]) -> list[set[str]]:
+    """The terms a "what does X mean" question asks about (not genes, medicines or result words); [] otherwise."""
+    return topic_words(question, skip) if _MEANING_Q.search(question) else []
+
+
+def names_topic(p: Passage, topics: list[set[str]], *, title_only: bool = False) -> bool:
+    """The passage's title or section names one of the asked terms ("Heterozygous and homozygous")."""
+    head = (p.title if title_only else f"{p.title} {p.section}").lower()
+    return any(t in head for group in topics for t in group if len(t) >= 4)
+
+
 def topic_hits(p: Passage, topics: list[set[str]]) -> int:
     text = f"{p.title}\n {p.section}\n {p.text}".lower()
     return sum(any(t in text for t in group) for group in topics)

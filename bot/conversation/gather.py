@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from bot.answering.local import ResultScope, facts_for, is_definition
-from bot.answering.select import EXPLAINS_SECTION, explains_result, is_overview
+from bot.answering.local import ResultScope, asked_words, facts_for, is_definition
+from bot.answering.select import EXPLAINS_SECTION, concept_topics, explains_result, is_overview, names_topic
 from bot.answering.understand import Understanding
 from bot.answering.worry import REASSURING
 from bot.core.passage import Passage
@@ -56,10 +56,24 @@ class PassageGatherer:
             if hit is not None:
                 passages.append(hit)
         extra += self._explain_searches(text, u, report, passages)
+        extra += self._concept_search(text, u, passages)
         trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
             "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
         }))
         return passages
+
+    def _concept_search(self, text: str, u: Understanding, passages: list[Passage]) -> int:
+        """"What does heterozygous mean on my report": the section named for the term, found without the report's
+        genes and results steering the search (they pull in the condition documents instead)."""
+        topics = concept_topics(text, asked_words(u))
+        if not topics or any(names_topic(p, topics) for p in passages):
+            return 0
+        have = {p.chunk_id for p in passages}
+        hit = next((p for p in self._searcher.search(text, genes=[], drugs=[], k=6)
+                    if names_topic(p, topics) and p.chunk_id not in have), None)
+        if hit is not None:
+            passages.append(hit)
+        return 1
 
     def _explain_searches(self, text: str, u: Understanding, report: Report | None, passages: list[Passage]) -> int:
         """Add a passage that explains the patient's own result type, and a gene's overview for "what is X"."""

@@ -68,7 +68,8 @@ def test_variant_fact_reads_classification_and_condition():
         classification="Pathogenic", condition="Hereditary breast and ovarian cancer")])
     sentences = fact_sentences(report, ["BRCA2"])[0].sentences
     assert sentences == [
-        "Your report lists a BRCA2 variant: c.5946delT (p.Ser1982fs), heterozygous.",
+        "Your report lists a BRCA2 variant: c.5946delT (p.Ser1982fs).",
+        "You have one copy of this BRCA2 variant (heterozygous).",
         "Your report calls this BRCA2 variant Pathogenic.",
         "The report links this BRCA2 variant to Hereditary breast and ovarian cancer.",
     ]
