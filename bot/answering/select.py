@@ -236,7 +236,9 @@ _MEANING_Q = re.compile(r"\bwhat(?:'s|s| is| are| does| do)\b|\bmean\w*\b|\bdefi
 
 def concept_topics(question: str, skip: set[str]) -> list[set[str]]:
     """The terms a "what does X mean" question asks about (not genes, medicines or result words); [] otherwise."""
-    return topic_words(question, skip) if _MEANING_Q.search(question) else []
+    if not _MEANING_Q.search(question):
+        return []
+    return [g for g in topic_words(question, skip) if not all(t.startswith(" ") for t in g)]  # not "what does X do"
 
 
 def names_topic(p: Passage, topics: list[set[str]], *, title_only: bool = False) -> bool:

@@ -230,7 +230,9 @@ class ConversationEngine:
                     trace: list[TraceStep]) -> TriageDecision:
         """A worried question about the patient's own result gets one action per result type, whatever its wording
         (bot/answering/worry.py); a specific escalation (surgery, testing the family) or an emergency still wins."""
-        if decision.action not in ("answer", "escalate") or not only_generic_escalation(decision):
+        # a model's "out of scope" on a worried follow-up ("how bad is it?" after a result) is no match for the plan
+        model_declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
+        if decision.action not in ("answer", "escalate") and not model_declined or not only_generic_escalation(decision):
             return decision
         plan = worry_plan(text, u, report)
         if plan is None:

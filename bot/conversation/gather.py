@@ -56,20 +56,20 @@ class PassageGatherer:
             if hit is not None:
                 passages.append(hit)
         extra += self._explain_searches(text, u, report, passages)
-        extra += self._concept_search(text, u, passages)
+        extra += self._concept_search(text, u, passages, vector)
         trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
             "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
         }))
         return passages
 
-    def _concept_search(self, text: str, u: Understanding, passages: list[Passage]) -> int:
+    def _concept_search(self, text: str, u: Understanding, passages: list[Passage], vector: np.ndarray) -> int:
         """"What does heterozygous mean on my report": the section named for the term, found without the report's
         genes and results steering the search (they pull in the condition documents instead)."""
         topics = concept_topics(text, asked_words(u))
         if not topics or any(names_topic(p, topics) for p in passages):
             return 0
         have = {p.chunk_id for p in passages}
-        hit = next((p for p in self._searcher.search(text, genes=[], drugs=[], k=6)
+        hit = next((p for p in self._searcher.search(text, genes=[], drugs=[], k=6, query_vector=vector)
                     if names_topic(p, topics) and p.chunk_id not in have), None)
         if hit is not None:
             passages.append(hit)

@@ -61,3 +61,28 @@ def mentions_swallowing(text: str) -> bool:
     False
     """
     return bool(_SWALLOWED.search(text))
+
+
+# Worry about a result, said in few words ("am I gonna be ok", "that's scary", "I'm so worried"): fear is not an
+# emergency by itself. With no emergency rule matched, the model's alarm vote needs the calm bar (triage.py).
+_WORRY_ONLY = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|okay\s+|omg\s+|wow\s+)*(?:"
+    r"(?:am i|will i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?be\s+(?:ok|okay|alright|all right|fine)|"
+    r"will i be\s+(?:ok|okay|alright|all right|fine)|(?:am i|i'?m|im|i am)\s+(?:ok|okay|alright|fine)|"
+    r"(?:that'?s|thats|this is|that is|it'?s|its)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+)?"
+    r"(?:scary|frightening|terrifying|worrying|upsetting|a lot|bad|not good)|"
+    r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:scared|worried|nervous|afraid|freaked out|freaking out|"
+    r"anxious|upset|shocked)(?:\s+(?:about|of|by)\s+(?:this|that|it|my \w+))?|"
+    r"should i (?:be )?(?:worried|scared|afraid)|is (?:it|this|that) bad"
+    r")\W*(?:right|now|lol|tbh)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def only_worry(text: str) -> bool:
+    """A short message that only says the patient is worried or asks if they will be okay.
+
+    >>> only_worry("am i gonna be ok"), only_worry("thats scary"), only_worry("I'm scared, I took all my pills")
+    (True, True, False)
+    """
+    return bool(_WORRY_ONLY.search(text.strip()))

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from bot.safety import languages
-from bot.safety.asks import asks_how_to_get_high
+from bot.safety.asks import asks_how_to_get_high, only_worry
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
@@ -154,7 +154,7 @@ def triage(
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     alarm_vote = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
-                              calm=mention or calm_question(text))
+                              calm=mention or calm_question(text) or only_worry(text))
     if alarm_vote is not None:
         return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":
@@ -200,7 +200,9 @@ def triage(
     if model_says("prompt_injection") >= max(INJECTION_MIN, injection_min):
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"]:
-        return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"])
+        # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
+        reason = "wants_human" if only_worry(text) else _reason_for(pred, "escalate")
+        return decide("escalate", reason, "model", probs["escalate"])
     need = DECLINE_DOMAIN_MIN if domain else DECLINE_ON_TOPIC_MIN if on_topic else DECLINE_MIN
     decline_reason = _reason_for(pred, "decline")
     unsure_injection = decline_reason == "prompt_injection" and model_says("prompt_injection") < injection_min
@@ -216,6 +218,8 @@ def triage(
         return decide("decline", off_reason, "model", probs["decline"], "no topic words")
     if pred.action == "decline" and not on_topic:
         return decide("decline", off_reason, "model", probs["decline"], "low confidence")
+    if only_worry(text):  # "that's scary" that nothing else explains: a person to talk to
+        return decide("escalate", "wants_human", "model", probs["escalate"], "worry in few words")
     return decide("escalate", _reason_for(pred, "escalate"), "model", probs["escalate"], UNSURE_NOTE)
 
 

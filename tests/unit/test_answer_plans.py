@@ -242,3 +242,23 @@ def test_a_short_form_of_a_condition_finds_the_result_that_names_it():
 def test_sum_up_my_results_is_the_whole_report_plan(engine, text):
     reply = engine.reply(text, report=PANEL)
     assert reply.action == "answer" and "CYP2C19" in reply.text and "MT-RNR1" in reply.text
+
+
+@pytest.mark.parametrize("text", ["am i gonna be ok", "thats scary", "im so scared"])
+def test_a_few_words_of_worry_are_not_an_emergency(engine, text):
+    reply = engine.reply(text)
+    assert reply.action != "emergency"
+    assert reply.action != "escalate" or reply.reason == "wants_human"  # a person to talk to, not a guessed decision
+
+
+@pytest.mark.parametrize("text", ["im scared i want to die", "i'm scared, my throat is closing", "am i gonna be ok i took all my pills"])
+def test_worry_words_beside_a_real_danger_are_still_an_emergency(engine, text):
+    assert engine.reply(text).action == "emergency"
+
+
+def test_a_worried_follow_up_the_model_calls_off_topic_is_answered_about_the_result(engine):
+    from bot.core.reply import Turn
+    history = [Turn(role="user", text="what does my CYP2C19 result mean"),
+               Turn(role="bot", text="Your report lists CYP2C19 *2/*2.", action="answer", genes=["CYP2C19"])]
+    reply = engine.reply("how bad is it", report=PANEL, history=history)
+    assert reply.action == "answer" and "CYP2C19" in reply.text
