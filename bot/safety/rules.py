@@ -110,6 +110,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
+    # colloquial forms (issue 15, dev2): "unalive myself", "I hope I don't wake up", "wanna hurt myself"
+    r"\bunaliv(?:e|ing)\s+(?:my\s*self|me)\b|\b(?:hope|wish|pray) (?:that )?i (?:don'?t|do not|never|won'?t) wake up\b|"
+    r"\b(?:wanna|gonna|want ?ta) (?:hurt|cut|harm|kill) my\s*self\b",
 ]
 
 EMERGENCY_SYMPTOMS = [
@@ -144,6 +147,22 @@ EMERGENCY_SYMPTOMS = [
     r"\bheart (?:is )?(?:racing|pounding)\b[^.?!]*\b(?:dizzy|faint|chest|breath)\b|\bturning blue\b|\blips are blue\b",
     r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b",
     r"\bconfused and\b[^.?!]*\b(?:can'?t|sleepy|won'?t)\b|\bvery (?:sleepy|drowsy) and\b[^.?!]*\bbreath\w*\b",
+    # by category (issue 15, dev2): choking, "I think I'm dying", stroke signs, bleeding that won't stop, black
+    # stool, a child who swallowed someone's pills, mouth sores with fever
+    r"\bchok(?:ing|ed|es)\b(?! (?:up|back|hazard|on (?:my|his|her|their) (?:words|tears)))|"
+    r"\b(?:i think|i feel like|i'?m scared|it feels like) (?:i'?m|i am|im|he'?s|she'?s|they'?re) dying\b|"
+    r"\b(?:i think|maybe|might be|could be) (?:i'?m|he'?s|she'?s|he|she|i|my \w+)\s+(?:is |are )?(?:having|had|has) (?:a )?"
+    r"(?:heart attack|stroke)\b(?![^.?!]{0,30}\b(?:years?|months?) ago\b)",
+    r"\b(?:can'?t|cannot|unable to) (?:move|feel|lift) (?:my|his|her|their) (?:\w+ )?(?:arm|leg|hand|face|side)\b|"
+    r"\b(?:suddenly|all of a sudden)\b[^.?!]{0,20}\b(?:can'?t|cannot) (?:speak|talk)\b|"
+    r"\b(?:can'?t|cannot) (?:speak|talk)\b[^.?!]{0,20}\b(?:suddenly|all of a sudden)\b|"
+    r"\b(?:won'?t|will not|wont|doesn'?t|does not|didn'?t) stop bleeding\b|\b(?:black|tarry) (?:poop|stools?|bowel movements?)\b|"
+    r"\b(?:poop|stools?) (?:is|are|looks?) (?:black|tarry)\b(?![^.?!]{0,30}\b(?:iron|pepto|normal)\b)|"
+    r"\bmouth sores\b[^.?!]{0,40}\bfever\b|\bfever\b[^.?!]{0,40}\bmouth sores\b|\bskin (?:is )?(?:coming|falling|peeling) off\b",
+    r"\b(?:toddler|baby|son|daughter|kid|child|grandson|granddaughter|grandkid|nephew|niece|little one)\b[^.?!]{0,25}"
+    r"\b(?:swallowed|ate|got into|chewed)\s+(?:some of |a few of |a bunch of |all of |one of )?(?:my|mom'?s|dad'?s|grandma'?s|"
+    r"grandpa'?s|her grandma'?s|his grandma'?s|the|a bottle of|a handful of|some)\s+(?:\w+\s+){0,2}?"
+    r"(?:pills?|tablets?|meds|medicines?|medications?|gummies)\b",
 ]
 
 INJECTION = [
