@@ -24,7 +24,8 @@ from bot.retrieval.terms import load_synonyms
 CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 _WHOLE_REPORT = re.compile(
-    r"\b(?:explain|summar\w*|sum up|recap|go over|walk me through|break\s*down|overview|tell me about|read)\b[^.?!]{0,30}"
+    r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
+    r"overview|tell me about|read)\b[^.?!]{0,30}"
     r"\b(?:report|results?)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in (?:plain|simple|easy|normal|everyday)|"
     r"mean|means|say|says|show|shows)\b|\b(?:short|simple|quick|brief|plain|easy)\s+(?:version|summary|rundown|"
     r"explanation)\b[^.?!]{0,20}\b(?:report|results?)\b|\b(?:gist|rundown|tl;?dr)\b[^.?!]{0,20}\b(?:report|results?)\b|"
@@ -63,7 +64,7 @@ _OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?
 _GENETICS = re.compile(
     r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
     r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score|syndrome|lynch|"
-    r"cystic fibrosis|hemochromatosis|factor v|brca|hboc|statins?|myopathy|ssris?|snris?|opioids?|antidepressants?|"
+    r"cystic fibrosis|ha?emochromatosis|factor v|brca|hboc|statins?|myopathy|ssris?|snris?|opioids?|antidepressants?|"
     r"blood thinners?|ppis?|chemo\w*|thiopurines?|anesthesia|enzymes?)\b", re.IGNORECASE
 )
 _SERVICE = re.compile(
@@ -278,7 +279,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     return u
 
 
-_TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Za-z]{0,3}\d{3,}[A-Za-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?",
+_TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Za-z]{0,3}\d{3,}[A-Za-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?|"
+                    r"(?<![\d:])\d{2}:\d{2}(?![\d:])",  # an HLA allele written without its star ("positive for 15:02")
                     re.IGNORECASE)
 
 

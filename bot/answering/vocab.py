@@ -23,7 +23,7 @@ GENE_NICKNAMES: dict[str, list[str]] = {
     "CYP3A5": ["3a5"], "CYP2B6": ["2b6"], "F5": ["factor v leiden", "factor 5 leiden", "factor v", "factor five"],
     "F2": ["prothrombin"], "HLA-B": ["hla b", "hlab"], "HLA-A": ["hla a"], "MT-RNR1": ["mtrnr1"],
     "CFTR": ["cystic fibrosis"], "SMN1": ["sma", "spinal muscular atrophy"], "HBB": ["sickle cell"],
-    "HFE": ["hemochromatosis"],
+    "HFE": ["hemochromatosis", "haemochromatosis"],
 }
 PGX_DRUG_GENES: dict[str, list[str]] = {
     "clopidogrel": ["CYP2C19"], "omeprazole": ["CYP2C19"], "esomeprazole": ["CYP2C19"], "lansoprazole": ["CYP2C19"],

@@ -25,18 +25,20 @@ from bot.core.report import Report
 _BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:problem|deal)|big deal|life[- ]threatening|"
         r"something to worry about|a death sentence)")
 REASSURE = re.compile(
-    rf"\b(?:is|are|was)\b(?:\s+[\w'-]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned)\b|"
+    rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned)\b|"
     rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
     r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*)\b|"
     r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
     r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"
+    r"\b(?:am i|i'?m|im)\s+(?:\w+\s+)?(?:sick|ill|affected)\b|\bdo i (?:actually|really|even) have\b|"
+    r"\b(?:kill me|make me die|die (?:from|of|because of) (?:this|it|that|my))\b|"
     r"\b(?:does|do|did)\s+(?:this|that|it|my|the)\b[^.?!]{0,30}\bmean\b[^.?!]{0,10}\b(?:i|i'?ll|i'?m|im)\s+"
     r"(?:have|has|got|get|will|am|'m|going|gonna|definitely|surely)\b|"
     r"\bdo i (?:have|got)\b(?!\s+to\b)(?:\s+[\w'-]+){0,3}?\s+(?:cancer|it|the disease|disease|cf|cystic fibrosis|lynch|"
     r"syndrome|hyperthermia|mh|deficiency|condition|disorder)\b|"
     r"(?:\b100 ?%|\b100 percent|\ba hundred percent|\bdefinitely|\bfor sure|\bguaranteed|\bcertainly|\bsurely)"
     r"[^.?!]{0,20}\b(?:get|getting|have|develop\w*)\b|\b(?:get|getting|develop\w*)\b[^.?!]{0,25}\b(?:for sure|100 ?%)|"
-    r"\b(?:scared|afraid|terrified|frightened|freaking out|worried|worrying) (?:of|about|by)\b",
+    r"\b(?:scared|afraid|terrified|frightened|freaking out|worried|worrying) (?:to death |sick )?(?:of|about|by)\b",
     re.IGNORECASE,
 )
 

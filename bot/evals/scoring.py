@@ -68,6 +68,8 @@ def _states_result(low: str, report: Report | None, gene: str) -> bool:
     if report is None:
         return False
     result = report.result_for(gene)
+    if result is not None and not result.has_result:  # a "no call": the result to state is that there is none
+        return gene.lower() in low and any(w in low for w in ("no result", "no call", "could not read", "not read"))
     if result is not None:
         return any(t.lower() in low for t in result.result_texts if t)
     variants = [v for v in report.variants if v.gene.upper() == gene.upper()]

@@ -73,7 +73,10 @@ _WORRY_ONLY = re.compile(
     r"(?:scary|frightening|terrifying|worrying|upsetting|a lot|bad|not good)|"
     r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:scared|worried|nervous|afraid|freaked out|freaking out|"
     r"anxious|upset|shocked)(?:\s+(?:about|of|by)\s+(?:this|that|it|my \w+))?|"
-    r"should i (?:be )?(?:worried|scared|afraid)|is (?:it|this|that) bad"
+    r"should i (?:be )?(?:worried|scared|afraid)|(?:hmm+\s+|so\s+|but\s+)?is (?:it|this|that)\s+(?:really\s+|so\s+)?"
+    r"(?:bad|dangerous|serious|scary|deadly)|"
+    r"(?:this|that|it|these|the results?|my results?|the report)\s+(?:can'?t|cant|cannot)\s+be\s+(?:right|true|mine)"
+    r"(?:[,.;]?\s+[^.?!]{0,60})?"
     r")\W*(?:right|now|lol|tbh)?\W*$",
     re.IGNORECASE,
 )
@@ -86,3 +89,28 @@ def only_worry(text: str) -> bool:
     (True, True, False)
     """
     return bool(_WORRY_ONLY.search(text.strip()))
+
+
+# Asking whether a result is deadly ("could this gene kill me", "will I die from this", "scared to death of my
+# result"): a risk question, not a crisis. With no emergency rule matched and nothing happening now, the model's
+# alarm vote needs the calm bar (triage.py); "I took my pills and I'm going to die" is still caught by the rules.
+_DEADLY_RESULT = re.compile(
+    r"\b(?:will|could|can|would|might|is|does|do)\s+(?:this|it|that|these|my\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:kill me|make me die|be (?:deadly|fatal|lethal|dangerous)|deadly|fatal|lethal|dangerous)\b|"
+    r"\b(?:will|could|can|might|am|would)\s+i\s+(?:\w+\s+)?(?:going to |gonna )?die\s+(?:from|of|because of|with|early)\b|"
+    r"\b(?:scared|worried|terrified|frightened)\s+(?:to death|sick)\b|\bam i (?:going to|gonna) die\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"\b(?:now|right now|rn|tonight|just|currently|took|taken|swallowed|can'?t|cant|cannot|won'?t|"
+                  r"help|emergency|hurry|asap|bleeding|breath\w*|chest|pills?|overdos\w*)\b", re.IGNORECASE)
+
+
+def asks_if_result_is_deadly(text: str) -> bool:
+    """A question whether a result or condition is deadly, with nothing happening now.
+
+    >>> asks_if_result_is_deadly("could this gene kill me"), asks_if_result_is_deadly("will i die from lynch syndrome")
+    (True, True)
+    >>> asks_if_result_is_deadly("i took all my pills, will i die from this")
+    False
+    """
+    return bool(_DEADLY_RESULT.search(text)) and not _NOW.search(text)

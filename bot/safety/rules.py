@@ -278,6 +278,11 @@ ESCALATE = {
         r"brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|grandchild\w*|baby)\b"
         r"[^.?!]{0,30}\b(?:affected|have (?:it|this|that|the same)|get (?:it|this|that)|carr(?:y|ies|iers?)|"
         r"at risk|inherit\w*)\b",
+        # what the result means for the children is their own risk too: the same decision as above, however worded
+        r"\b(?:pass|passed|passing|give|gave|hand)\s+(?:it|this|that|the (?:gene|variant|mutation))\s+(?:on |down )?"
+        r"(?:to|onto)\s+my\s+(?:kids?|children|child|sons?|daughters?|baby|grandchild\w*)\b|"
+        r"\bmeans?\s+for\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b|"
+        r"\baffects?\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b",
     ],
     "pregnancy_decision": [
         r"\bpregnan\w*\b|\bconceiv\w*\b|\bivf\b|\bembryos?\b|\bprenatal\b|\bttc\b|\bbreast[- ]?feed\w*\b|"
@@ -309,7 +314,9 @@ ESCALATE = {
         r"[^.?!]{0,40}\b(?:said|says|found|showed|shows|had|has)\b|"
         r"\b(?:23andme|ancestry|another company|my other test)\b[^.?!]{0,30}\b(?:says?|said|shows?|showed)\b|"
         r"\bsays? something (?:else|different)\b|\bgot\b[^.?!]{0,30}\bwrong\b|"
-        r"\b(?:doesn'?t|does not|don'?t) match\b",
+        r"\b(?:doesn'?t|does not|don'?t) match\b|\b(?:can'?t|cant|cannot|couldn'?t) be (?:right|true|correct|mine)\b|"
+        r"\bmust (?:of|have) made a mistake\b|\b(?:surely|clearly) (?:my |the |these |this )?(?:results?|report|test)\b"
+        r"[^.?!]{0,15}\bwrong\b",
         # a sample mix-up is a challenge to the report however it is worded
         r"\b(?:mixed up|mix-?up|swapped|switched|confused|lost|contaminated)\b[^.?!]{0,30}\b(?:samples?|specimens?|"
         r"swabs?|spit|saliva|blood|tubes?|kits?)\b|\b(?:samples?|specimens?|swabs?|tubes?|kits?)\b[^.?!]{0,30}"
@@ -340,7 +347,8 @@ SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 ANSWER_HINTS = [
     r"\b(?:does|do|will|would|is|are)\s+(?:my\s+)?(?:\w+\s+){0,2}(?:result\s+|gene\s+|status\s+)?(?:(?:matter|apply|"
     r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
-    r"\b(?:summari[sz]e|explain|go over|walk me through|break down|read|sum up|recap)\s+(?:me\s+)?(?:my|the|this)\s+"
+    r"\b(?:summari[sz]e|explain|go over|go through|run through|walk me through|break down|read|sum up|recap)\s+"
+    r"(?:me\s+)?(?:my|the|this)\s+"
     r"(?:\w+\s+)?(?:report|results?)\b",
     # "which one is the big one": which of my results matters most
     r"\bwhich (?:one|result|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|"

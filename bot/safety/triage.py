@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from bot.safety import languages
-from bot.safety.asks import asks_how_to_get_high, only_worry
+from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_worry
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
@@ -154,7 +154,8 @@ def triage(
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     alarm_vote = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
-                              calm=mention or calm_question(text) or only_worry(text))
+                              calm=mention or calm_question(text) or only_worry(text)
+                              or asks_if_result_is_deadly(text))
     if alarm_vote is not None:
         return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
     if top is not None and top.reason == "prompt_injection":

@@ -262,3 +262,50 @@ def test_a_worried_follow_up_the_model_calls_off_topic_is_answered_about_the_res
                Turn(role="bot", text="Your report lists CYP2C19 *2/*2.", action="answer", genes=["CYP2C19"])]
     reply = engine.reply("how bad is it", report=PANEL, history=history)
     assert reply.action == "answer" and "CYP2C19" in reply.text
+
+
+@pytest.mark.parametrize("text", ["so what does it mean for my kids", "can i pass this to my kids", "does this affect my children"])
+def test_what_a_result_means_for_the_children_is_the_family_decision_however_worded(text):
+    assert [h.reason for h in match_rules(text).hits if h.action == "escalate"] == ["family_testing_decision"]
+
+
+@pytest.mark.parametrize("text", ["this cant be right, warfarin has always been fine for me",
+                                  "the lab must of made a mistake", "surely my results are wrong"])
+def test_doubting_the_report_is_a_challenge_to_it(engine, text):
+    reply = engine.reply(text, report=PANEL)
+    assert (reply.action, reply.reason) == ("escalate", "disagrees_with_report")
+
+
+def test_an_hla_allele_written_without_its_star_finds_the_result():
+    from bot.answering.understand import _genes_by_report_token
+    report = Report(source_format="native", pharmacogenomics=[PgxResult(gene="HLA-B", phenotype="*15:02 positive")])
+    assert _genes_by_report_token("is being positive for 15:02 dangerous for me", report) == ["HLA-B"]
+    assert _genes_by_report_token("my appointment is at 10:30", report) == []
+
+
+@pytest.mark.parametrize("text", ["could this gene kill me", "will i die from this", "im scared to death of my result"])
+def test_asking_if_a_result_is_deadly_is_not_an_emergency(engine, text):
+    assert engine.reply(text, report=LYNCH).action in ("answer", "escalate")
+
+
+def test_a_deadly_question_after_taking_pills_is_still_an_emergency(engine):
+    assert engine.reply("i took all my pills, will i die from this", report=LYNCH).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["so am i sick with cystic fibrosis or not", "do I actually have the disease or just the gene"])
+def test_asking_whether_a_carrier_has_the_disease_is_answered_with_the_result(engine, text):
+    carrier = Report(source_format="native", variants=[Variant(
+        gene="CFTR", hgvs="c.1521_1523delCTT", zygosity="heterozygous", classification="Pathogenic",
+        condition="Cystic fibrosis")])
+    reply = engine.reply(text, report=carrier)
+    assert reply.action == "answer" and "CFTR" in reply.text
+
+
+def test_go_through_my_whole_report_is_the_whole_report_plan(engine):
+    reply = engine.reply("can u go through my whole report, i dont understand any of it", report=PANEL)
+    assert reply.action == "answer" and all(g in reply.text for g in ("CYP2C19", "MT-RNR1", "TPMT"))
+
+
+def test_british_spelling_of_a_condition_finds_its_gene(engine):
+    reply = engine.reply("does my report say if i have the haemochromatosis gene", report=PANEL)
+    assert reply.reason == "result_not_in_report" and "HFE" in reply.text
