@@ -55,7 +55,9 @@ BENIGN = [
     r"\b(?:feet|legs|back|knees|boss|traffic|heat|suspense|wait|waiting|deadline|commute|homework|kids|this|that)\s+"
     r"(?:is|are|'s|'re)?\s*(?:absolutely\s+|literally\s+|really\s+|just\s+)?killing me\b|\bi'?d kill for\b|"
     r"\bcrush(?:ing|ed)?\s+(?:defeat|loss|blow|it|them|the (?:game|exam|test|interview))\b|\b(?:a|my|huge|big) crush on\b|"
-    r"\bthe death of me\b|\bknock (?:'em|them|him|her) dead\b",
+    r"\bthe death of me\b|\bknock (?:'em|them|him|her) dead\b|\b(?:eat|eats|eating|ate|eaten) (?:me|us|you|him|her|them) "
+    r"alive\b|\b(?:drive|drives|driving|drove|driven|send|sending|sent) (?:me|us|you|him|her|them) (?:to (?:an|my|the) "
+    r"(?:early )?grave|crazy|insane|nuts|up the wall|round the bend)\b|\ban early grave\b",
     r"\b(?:is|are|'s|'re)\s+(?:\w+\s+)?killing me\b|\b(?:bored|scared|worried|sick|tired|freezing) to death\b|"
     r"\b(?:dying|died|dead) (?:of|from|laughing|with) ?(?:laughter|laughing|embarrassment|boredom|curiosity|cuteness)?\b(?=[^.?!]{0,3}"
     r"(?:at|of|over|when|$|[.!?,]))|\bdead tired\b|\bcould (?:murder|kill) (?:a|an|some|for)\b|\bkill two birds\b|"
@@ -76,8 +78,12 @@ BENIGN = [
     # general knowledge questions ("what are the signs of a heart attack", "had a fatal reaction" long ago)
     r"\b(?:what are|know|learn|list) the (?:warning\s+)?(?:signs|symptoms) of\b|\bhad a fatal\b",
     # asking how calling works, not calling ("how do I call an ambulance in Spain", "what do I say when I call 911")
-    r"\bhow (?:do|can|would|should|to) (?:i |you |we |one )?call\b(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|"
-    r"visiting|from)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b",
+    # ... or with a condition or a channel ("how do I call an ambulance if I'm deaf", "can I call 911 from a phone
+    # with no SIM card"); never when the message hurries ("how do I call 911 from here, hurry")
+    r"\b(?:how (?:do|can|would|should|does|to) (?:i |you |we |one |someone |people )?|(?:can|could|do|does|should) (?:i|you|"
+    r"we|one|someone|people) (?:still )?)(?:call|dial|text|reach)\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|"
+    r"asap|right away|emergency is)\b)(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|visiting|from|if|when|"
+    r"without|with no|using|while|on an?)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b",
 ]
 
 EMERGENCY_SELF_HARM = [
@@ -91,9 +97,7 @@ EMERGENCY_SELF_HARM = [
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
     r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
-    r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
-    r"\bdone with (?:everything|life|it all|living)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
-    r"\bno (?:point|reason) (?:in|to|for) (?:anything|going on|trying)\b|\bdisappear forever\b|"
+    r"\bdone with (?:life|living)\b|\bno (?:point|reason) (?:in|to|for) going on\b|\bdisappear forever\b|"
     r"\b(?:thinking (?:about|of)|think about|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|should i|ready to)\s+"
     r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b|\bending it all\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
@@ -101,7 +105,7 @@ EMERGENCY_SELF_HARM = [
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
     r"\bhow (?:much|many) of (?:mine|my (?:pills|meds|medicines?|medications?|tablets))\b[^.?!]{0,25}"
     r"\b(?:would|will|does|do) (?:it|that|they) take\b|"
-    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
+    r"\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
     r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
     r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
     r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves|himself|herself)\b|"
@@ -110,7 +114,19 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
+    # The last two are kept apart, after every other self-harm pattern, so that a hit on one of them means no other
+    # self-harm pattern fired: triage may then hear them as venting or a class question (bot/safety/check_in.py).
+    # DESPAIR: words of despair that people also use about an everyday thing ("I can't take this anymore, the
+    # printer jammed again").
+    r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
+    r"\bdone with (?:everything|it all)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
+    r"\bno (?:point|reason) (?:in|to|for) (?:anything|trying)\b",
+    # LETHAL_TERM: the term alone ("what counts as a lethal dose in toxicology class"); "a lethal amount of my
+    # oxycodone" stays an emergency (check_in.py asks for a class setting and nobody's own medicines).
+    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b",
 ]
+DESPAIR_RULE = f"self_harm#{len(EMERGENCY_SELF_HARM) - 2}"
+LETHAL_TERM_RULE = f"self_harm#{len(EMERGENCY_SELF_HARM) - 1}"
 
 EMERGENCY_SYMPTOMS = [
     r"\bchest (?:pain|pains|tightness|pressure|hurts?)\b|\bpain in my chest\b",
