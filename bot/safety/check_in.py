@@ -27,13 +27,15 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.rules import mask_benign, normalize
+from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, normalize
+
+_DESPAIR = re.compile(EMERGENCY_SELF_HARM[int(DESPAIR_RULE.split("#")[1])], re.IGNORECASE)
 
 # Everyday causes people vent about: work, machines, travel, weather, noise, bills, school, sport, chores.
 EVERYDAY_CAUSE = re.compile(
     r"\b(?:work|job|boss|co-?workers?|colleagues?|meetings?|shifts?|overtime|office|printer|copier|computer|laptop|"
     r"wi-?fi|internet|app|apps|website|emails?|inbox|spreadsheets?|project|deadlines?|traffic|commute|flights?|train|"
-    r"bus|airport|airline|weather|heat|humidity|rain|snow|noise|neighbou?rs?|landlord|rent|bills?|taxes|paperwork|"
+    r"bus|car|towed|ticket|airport|airline|weather|heat|humidity|rain|snow|noise|neighbou?rs?|landlord|rent|bills?|taxes|paperwork|"
     r"forms?|insurance|homework|exams?|class|school|teacher|lecture|grades?|game|team|match|final|finals|season|"
     r"playoffs|league|referee|kids|toddler|chores|laundry|dishes|mosquito(?:e)?s|line|queue|parking|printer|"
     r"crossword|puzzle|mondays?)\b", re.IGNORECASE)
@@ -63,6 +65,7 @@ DANGER = re.compile(
 
 def _danger(text: str) -> bool:
     masked, _ = mask_benign(text)
+    masked = _DESPAIR.sub(" ", masked)  # the despair words themselves ("I hate my life") are what is weighed here
     return bool(DANGER.search(masked))
 
 

@@ -67,7 +67,9 @@ BENIGN = [
     r"\b(?:going to|gonna|will|would|'ll|about to) kill me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
     r"almost|nearly) killed me\b|\b(?:workout|run|hike|class|exam|test|day|week|shift|joke|movie|show|meme|video|stairs)"
     r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
-    r"\b(?:could|would) (?:just )?die (?:of|from) (?:embarrassment|shame|laughter|happiness)\b|\bembarrassed to death\b",
+    r"\b(?:could|would|want to|wanna|going to|gonna|will|'ll|might|about to) (?:just |literally )?die (?:of|from) "
+    r"(?:embarrassment|shame|laughter|laughing|happiness|boredom|cuteness|jealousy|envy|excitement)\b|"
+    r"\bembarrassed to death\b",
     # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
     r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"
@@ -83,7 +85,11 @@ BENIGN = [
     r"\b(?:how (?:do|can|would|should|does|to) (?:i |you |we |one |someone |people )?|(?:can|could|do|does|should) (?:i|you|"
     r"we|one|someone|people) (?:still )?)(?:call|dial|text|reach)\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|"
     r"asap|right away|emergency is)\b)(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|visiting|from|if|when|"
-    r"without|with no|using|while|on an?)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b",
+    r"without|with no|using|while|on an?)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b|"
+    r"\b(?:insurance|cost|costs|pay|paying|free|charge|charged|bill|billed|teach|teaching|learn|learning|practi[cs]e|"
+    r"explain)\b[^.?!]{0,30}\bcall(?:ing)?\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)|"
+    r"\b(?:say|tell|ask|expect)\b[^.?!]{0,30}\b(?:when|if) (?:i|you|we|someone|people) calls?\b"
+    r"(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)",
 ]
 
 EMERGENCY_SELF_HARM = [
@@ -114,13 +120,25 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
+    # a method asked for, made ready, or goodbyes written ("a painless way to die", "i have the rope ready",
+    # "I've written my goodbye letters")
+    r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|painless|most effective|peaceful)\s+"
+    r"(?:way|ways|method|methods)\s+(?:to|of)\s+(?:die|dying|(?:kill|killing) (?:myself|yourself|oneself|me)|(?:end|ending) "
+    r"(?:it all|my life|it(?! with\b))|commit suicide|overdose|not wake)\b|"
+    r"\bhow (?:to|do i|can i|could i|would i|do you|does one|would one) (?:kill (?:myself|yourself|oneself)|die|commit suicide|"
+    r"overdose on purpose)\b(?! (?:of|from|in|at)\b)|"
+    r"\bnoose\b|\b(?:the|a|my) (?:rope|gun|razor|blades?)\b[^.?!]{0,15}\b(?:ready|loaded|set up|tied|up)\b|"
+    r"\b(?:have|got|bought|tied|loaded|set up|ready)\b[^.?!]{0,20}\b(?:the|a) (?:rope|noose)\b|"
+    r"\b(?:goodbye|farewell|suicide) (?:letters?|notes?|texts?|messages?)\b|\b(?:wrote|written|writing|left|leaving) "
+    r"(?:a |my )?(?:last|final) (?:letters?|notes?|messages?)\b",
     # The last two are kept apart, after every other self-harm pattern, so that a hit on one of them means no other
     # self-harm pattern fired: triage may then hear them as venting or a class question (bot/safety/check_in.py).
     # DESPAIR: words of despair that people also use about an everyday thing ("I can't take this anymore, the
     # printer jammed again").
     r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
     r"\bdone with (?:everything|it all)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
-    r"\bno (?:point|reason) (?:in|to|for) (?:anything|trying)\b",
+    r"\bno (?:point|reason) (?:in|to|for) (?:anything|trying)\b|\bi (?:hate|am sick of|'m sick of) my life\b|"
+    r"\bwhat'?s the point (?:of (?:anything|it all) )?anymore\b",
     # LETHAL_TERM: the term alone ("what counts as a lethal dose in toxicology class"); "a lethal amount of my
     # oxycodone" stays an emergency (check_in.py asks for a class setting and nobody's own medicines).
     r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b",
