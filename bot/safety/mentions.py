@@ -34,7 +34,8 @@ _TERM = re.compile(
 # A clinical concept built on an alarm word, asked about as a whole question ("what is passive suicidal ideation",
 # "what is a suicide risk assessment"): the last word names the concept, not an act.
 _CONCEPT = re.compile(
-    r"^\s*(?:what(?:'s| is| are)|whats)\s+(?:a |an |the )?(?:[\w-]+ ){0,3}(?:ideation|attempts?|assessments?|screening|"
+    r"^\s*(?:wh?at(?:'s| is| are| r| re|'re)|wh?ats)\s+(?:a |an |the )?(?:[\w-]+ ){0,3}(?:ideation|thoughts|attempts?|"
+    r"pacts?|gestures?|clusters?|assessments?|screening|"
     r"prevention|risk|rates?|statistics|behaviou?rs?|disorders?|syndromes?|contagion|crisis|hotlines?|lifelines?|"
     r"interventions?|safety plan|warning signs?|protocols?|precautions|watch|postvention|survivors?|toxicity|"
     r"poisoning|hypersensitivity|reactions?)\s*\??\s*$", re.IGNORECASE)
@@ -56,7 +57,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|i'?d|me|my|mine|myself|we|our|
 _PAST_DEATH = re.compile(
     r"\b(?:died|committed suicide|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life|overdosed|"
     r"od'?d|passed away|was (?:killed|murdered)|did (?:\w+ ){1,4}(?:die|kill (?:him|her|them)sel(?:f|ves)|overdose|"
-    r"commit suicide|take (?:his|her|their) (?:own )?life))\b", re.IGNORECASE)
+    r"commit suicide|take (?:his|her|their) (?:own )?life)|\w+'s (?:death|suicide|overdose|murder|passing)|was it "
+    r"(?:a |an )?(?:suicide|overdose|murder|accident))\b", re.IGNORECASE)
 # How the emergency services work ("is it free to call an ambulance in Canada", "do I call 112 or 911 in Spain"):
 # a question about calling, with a place, a price or a channel, not a call for help.
 _HOW_CALLING_WORKS = re.compile(

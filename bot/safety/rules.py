@@ -94,7 +94,7 @@ BENIGN = [
 
 EMERGENCY_SELF_HARM = [
     r"\bkill(?:ing|in'?)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
-    r"\b(?:want|wanna|wish|going|plan(?:ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
+    r"\b(?:wants?|wanna|wish(?:es)?|going|plan(?:s|ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
     r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
     r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
     r"\b(?:want|going|thinking|thoughts?|urges?|plan\w*)\s+(?:to|about|of)\s+(?:hurt|harm|cut|hurting|harming|cutting)"
@@ -104,7 +104,7 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
     r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
     r"\bdone with (?:life|living)\b|\bno (?:point|reason) (?:in|to|for) going on\b|\bdisappear forever\b|"
-    r"\b(?:thinking (?:about|of)|think about|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|should i|ready to)\s+"
+    r"\b(?:thinking (?:about|of)|think about|want(?:s|ing)? to|going to|gonna|plan(?:s|ning)? to|might|should i|ready to)\s+"
     r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b|\bending it all\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
@@ -118,6 +118,8 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
     # following someone's suicide or overdose ("how did he do it, I want to go the same way")
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
+    r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?(?:do (?:it|that|the same)|die|end it) "
+    r"(?:the same way|like (?:he|she|they|him|her|them) did)\b|"
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
     # a method asked for, made ready, or goodbyes written ("a painless way to die", "i have the rope ready",
@@ -178,6 +180,16 @@ EMERGENCY_SYMPTOMS = [
     r"\bheart (?:is )?(?:racing|pounding)\b[^.?!]*\b(?:dizzy|faint|chest|breath)\b|\bturning blue\b|\blips are blue\b",
     r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b",
     r"\bconfused and\b[^.?!]*\b(?:can'?t|sleepy|won'?t)\b|\bvery (?:sleepy|drowsy) and\b[^.?!]*\bbreath\w*\b",
+    # a child who swallowed someone else's medicines, an amount of them, or something poisonous ("my son swallowed his
+    # grandma's pills", "my toddler ate some of my pills"); not a child taking their own ("my son took his medicine")
+    r"\b(?:my|our|the|a|her|his) (?:son|daughter|kid|kids|child|children|baby|toddler|little (?:boy|girl|one)|grandson|"
+    r"granddaughter|niece|nephew|[2-9][- ]year[- ]old)\b[^.?!]{0,25}\b(?:swallowed|ate|eaten|drank|got into|chewed)\s+"
+    r"(?:(?:some|a bunch|a handful|a few|several|all|lots|a lot|most) of |some |several |a few |\d+ |two |three |four |five )?"
+    r"(?:(?:(?:his|her|their|my|our) )?(?:grand\w*'?s?|(?:mom|mum|dad|mother|father|sister|brother|an adult|someone)'?s?)|"
+    r"my|our|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:pills?|tablets?|capsules?|meds|medicines?|medications?|gummies|vitamins|patch(?:es)?)\b|"
+    r"\b(?:son|daughter|kid|child|baby|toddler)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
+    r"\b(?:bleach|detergent|laundry pods?|dishwasher pods?|button batter(?:y|ies)|antifreeze|drain cleaner)\b",
 ]
 
 INJECTION = [

@@ -228,3 +228,48 @@ def test_asking_for_a_way_to_die_is_a_self_harm_emergency(text):
                                   "how do you die from a heart attack, for my biology class"])
 def test_a_way_to_kill_germs_or_end_a_relationship_is_not_a_method_question(text):
     assert not any(h.action == "emergency" for h in match_rules(text).hits)
+
+
+# ---- round three: shorthand definitions, named deaths said as nouns, following someone's death, children and poison ----
+
+@pytest.mark.parametrize("text", ["what r suicidal thoughts", "what is a suicide pact", "Marilyn Monroe's overdose, was it suicide"])
+def test_shorthand_definitions_and_a_named_death_said_as_a_noun_are_mentions(text):
+    assert mention_only(text) and _triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["my friend's overdose, was it because of me, I want to die",
+                                  "what r suicidal thoughts, i have them right now"])
+def test_the_same_shapes_with_the_writer_in_danger_stay_emergencies(text):
+    assert _triage(text).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["how did Avicii die, i want to do it the same way", "my friend keeps saying she wants to die",
+                                  "he wants to end it"])
+def test_following_someones_death_or_someone_else_wanting_to_die_is_self_harm(text):
+    assert (_triage(text).action, _triage(text).reason) == ("emergency", "self_harm")
+
+
+@pytest.mark.parametrize("text", ["my son swallowed his grandma's blood pressure pills", "my toddler ate some of my pills",
+                                  "my baby swallowed a button battery", "my daughter drank bleach"])
+def test_a_child_who_swallowed_someone_elses_medicines_or_a_poison_is_an_emergency(text):
+    assert _triage(text).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["my son took his medicine", "my daughter swallowed her pill this morning, she's 8"])
+def test_a_child_taking_their_own_medicine_is_no_alarm(text):
+    assert not any(h.action == "emergency" for h in match_rules(text).hits)
+
+
+@pytest.mark.parametrize("text, code", [("mon fils a avalé les médicaments de sa grand-mère", "fr"),
+                                        ("mi hijo se tragó las pastillas de su abuela", "es"),
+                                        ("mein Sohn hat die Tabletten von Oma geschluckt", "de"), ("孩子吃了奶奶的药", "zh"),
+                                        ("ابني ابتلع دواء كثير", "ar")])
+def test_a_child_who_swallowed_someones_medicines_is_an_emergency_in_other_languages(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and alarm.language == code
+
+
+@pytest.mark.parametrize("text", ["ma fille a pris son médicament", "mi hijo se tomó sus pastillas",
+                                  "mein Sohn hat seine Tablette genommen", "孩子吃了药"])
+def test_a_child_taking_their_own_medicine_is_no_alarm_in_other_languages(text):
+    assert match_emergency(text) is None
