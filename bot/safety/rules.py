@@ -25,7 +25,7 @@ BENIGN = [
     r"\bkiller\s+(?:app|feature|deal|workout|idea|joke|whale|bees?|instinct)\b",
     r"\b(?:dying|dead set|killing me)\s+(?:to|for)\s+(?:know|try|see|find out|hear)\b",
     r"\bdying to\b",
-    r"\bto die for\b|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
+    r"(?<!want )(?<!wants )(?<!going )(?<!ready )(?<!plan )(?<!trying )(?<!need )(?<!like )\bto die for\b(?!\s+real)|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
     r"\b(?:my|the)\s+(?:phone|laptop|battery|computer|car|plant|plants|wifi)\s+(?:is\s+)?(?:dead|died|dying)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
@@ -82,12 +82,14 @@ BENIGN = [
     # asking how calling works, not calling ("how do I call an ambulance in Spain", "what do I say when I call 911")
     # ... or with a condition or a channel ("how do I call an ambulance if I'm deaf", "can I call 911 from a phone
     # with no SIM card"); never when the message hurries ("how do I call 911 from here, hurry")
-    r"\b(?:how (?:do|can|would|should|does|to) (?:i |you |we |one |someone |people )?|(?:can|could|do|does|should) (?:i|you|"
+    r"\b(?:how (?:do|can|would|should|does|to|2) (?:i |you |we |one |someone |people )?|(?:can|could|do|does|should) (?:i|you|"
     r"we|one|someone|people) (?:still )?)(?:call|dial|text|reach)\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|"
     r"asap|right away|emergency is)\b)(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|visiting|from|if|when|"
     r"without|with no|using|while|on an?)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b|"
     r"\b(?:insurance|cost|costs|pay|paying|free|charge|charged|bill|billed|teach|teaching|learn|learning|practi[cs]e|"
     r"explain)\b[^.?!]{0,30}\bcall(?:ing)?\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)|"
+    r"\bis it (?:ok|okay|alright|all right|allowed|legal|illegal|fine|wrong|rude) to (?:call|text|dial)\b(?=[^.?!]{0,40}\b(?:non-?"
+    r"emergenc\w*|questions?|to ask|information|by accident|accidentally|prank|to test)\b)|"
     r"\b(?:say|tell|ask|expect)\b[^.?!]{0,30}\b(?:when|if) (?:i|you|we|someone|people) calls?\b"
     r"(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)",
 ]
@@ -122,6 +124,13 @@ EMERGENCY_SELF_HARM = [
     r"(?:the same way|like (?:he|she|they|him|her|them) did)\b|"
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
+    # self-harm going on ("I've been cutting again"), or a jump threatened ("threatening to jump off the balcony")
+    r"\b(?:been|started|start|keep|kept|back to|went back to|relapsed (?:on |into )?|urges? to (?:start )?)\s*(?:cutting(?!\s+(?:my|the|his|her|their|your|a|an|some|it|them|"
+    r"back|down|out|off|up|in|class|classes|school|corners|costs|carbs|sugar|hair|wood|paper|grass)\b)|"
+    r"burning (?:myself|himself|herself)|hurting (?:myself|himself|herself)|scratching myself)\b|\bcutting again\b|"
+    r"\b(?:jump|jumping|throw (?:myself|himself|herself|themselves)) (?:off|from|out of|in front of) (?:a |the |my |his |her |"
+    r"our |their )?(?:\d+\w* floor |top of (?:a |the )?)?(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|"
+    r"train|bus|truck|car|traffic|tower|parking garage)\b",
     # a method asked for, made ready, or goodbyes written ("a painless way to die", "i have the rope ready",
     # "I've written my goodbye letters")
     r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|painless|most effective|peaceful)\s+"

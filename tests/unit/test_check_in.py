@@ -273,3 +273,39 @@ def test_a_child_who_swallowed_someones_medicines_is_an_emergency_in_other_langu
                                   "mein Sohn hat seine Tablette genommen", "孩子吃了药"])
 def test_a_child_taking_their_own_medicine_is_no_alarm_in_other_languages(text):
     assert match_emergency(text) is None
+
+
+# ---- round four: recall gaps found beside the safe prompts, and calling about a non-emergency ---------------------
+
+@pytest.mark.parametrize("text", ["the hold music is torture and honestly i want to die for real, i have a plan",
+                                  "my group project is killing me and I've been cutting again",
+                                  "my girlfriend is threatening to jump off the balcony", "I have urges to start cutting"])
+def test_idioms_and_everyday_causes_cannot_hide_self_harm(text):
+    assert (_triage(text).action, _triage(text).reason) == ("emergency", "self_harm")
+
+
+@pytest.mark.parametrize("text", ["a cake to die for", "I keep cutting my hair too short", "been cutting back on sugar",
+                                  "the kids jump off the diving board"])
+def test_the_same_words_in_everyday_use_raise_no_rule_alarm(text):
+    assert not any(h.action == "emergency" for h in match_rules(text).hits)
+
+
+def test_wanting_to_die_stays_an_emergency_even_with_an_everyday_cause_and_lol():
+    # deliberate: "want to die" is a danger sign whatever the cause (the check-in tier never applies to it)
+    assert _triage("this hold music is torture, I want to die lol").action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["how 2 call 911 from a hotel phone", "is it OK to call 911 for a non-emergency question"])
+def test_calling_with_shorthand_or_about_a_non_emergency_is_no_emergency(text):
+    assert _triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text, code", [("je veux me jeter sous un train", "fr"), ("살기 싫어요", "ko"),
+                                        ("quiero tirarme de un puente", "es")])
+def test_jumping_and_not_wanting_to_live_are_self_harm_in_other_languages(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and (alarm.language, alarm.reason) == (code, "self_harm")
+
+
+def test_skipping_a_meal_in_french_is_no_alarm():
+    assert match_emergency("je vais sauter le repas") is None
