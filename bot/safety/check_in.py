@@ -9,7 +9,8 @@ The tier is narrow on purpose. It applies only when
 
 * the only English emergency rule that fired is the despair rule (``rules.DESPAIR_RULE``) with an everyday
   cause in the message, or the lethal-dose term rule (``rules.LETHAL_TERM_RULE``) in a class setting that names
-  nobody's medicines; or the classifier alone raised a weak alarm on a message with an everyday cause; and
+  nobody's medicines; or the classifier alone raised a weak alarm on a message with an everyday cause; or the
+  alarm came only from asking how to help someone who self-harms (``helper_question``); and
 * no danger sign is in the message: a medicine or pills, something taken, a method, a plan, a time, death or
   dying, wanting to be gone, a body symptom, a call for help (``DANGER``). Any of them keeps the emergency.
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, normalize
+from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
 
 _DESPAIR = re.compile(EMERGENCY_SELF_HARM[int(DESPAIR_RULE.split("#")[1])], re.IGNORECASE)
 
@@ -63,6 +64,15 @@ DANGER = re.compile(
     r"slurr\w*|blue|confus\w*|sleepy|drowsy|allerg\w*|hives|fever)\b", re.IGNORECASE)
 
 
+# Asking how to help someone who self-harms ("how can I support a friend who self-harms"): worry for someone, with no
+# sign that anyone is in danger now. A counselor and the crisis line fit it; the emergency banner does not.
+_HELPER = re.compile(
+    r"\b(?:support|help|talk to|talk with|be there for|approach|comfort|reach out to|deal with|cope with)\s+(?:a |my |our |"
+    r"your |their )?(?:friend|child|kid|teen|teenager|son|daughter|student|partner|boyfriend|girlfriend|sibling|brother|"
+    r"sister|someone|loved one|family member|patient)s?\s+(?:who|that)\s+(?:self[- ]?harms?|self[- ]?injures?|cuts?|"
+    r"(?:has|have) self[- ]?harmed|used to self[- ]?harm|(?:is|are) self[- ]?harming)\b", re.IGNORECASE)
+
+
 def _danger(text: str) -> bool:
     masked, _ = mask_benign(text)
     masked = _DESPAIR.sub(" ", masked)  # the despair words themselves ("I hate my life") are what is weighed here
@@ -81,3 +91,18 @@ def class_question(text: str) -> bool:
     text = normalize(text)
     unowned = _MY_CLASS.sub(" ", text)  # "for my pharmacology exam": the exam is theirs, no medicine is
     return bool(_CLASS.search(text)) and not _PERSON.search(unowned) and not _danger(text)
+
+
+def helper_question(text: str) -> bool:
+    """Asks how to help someone who self-harms, and nothing else in the message is an alarm or a danger sign.
+
+    >>> helper_question("how can I support a friend who self-harms")
+    True
+    >>> helper_question("how can I support a friend who self-harms, she cut herself and is bleeding a lot")
+    False
+    """
+    text = normalize(text)
+    if not _HELPER.search(text):
+        return False
+    rest = _HELPER.sub(" ", text)
+    return not any(h.action == "emergency" for h in match_rules(rest).hits) and not _danger(rest)

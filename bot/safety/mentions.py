@@ -39,6 +39,13 @@ _CONCEPT = re.compile(
     r"prevention|risk|rates?|statistics|behaviou?rs?|disorders?|syndromes?|contagion|crisis|hotlines?|lifelines?|"
     r"interventions?|safety plan|warning signs?|protocols?|precautions|watch|postvention|survivors?|toxicity|"
     r"poisoning|hypersensitivity|reactions?)\s*\??\s*$", re.IGNORECASE)
+# A question about self-harm or suicide as a phenomenon ("is self-harm common in teenagers", "why do people self-harm").
+_PHENOMENON = re.compile(
+    r"^\s*(?:(?:is|are|how common is|how common are)\s+(?:\w+\s+){0,2}?(?:self[- ]?harm\w*|self[- ]?injur\w*|suicid\w*|"
+    r"overdos\w*)\b[^.?!]{0,40}\b(?:common|normal|genetic|hereditary|inherited|treatable|preventable|rare|increasing|"
+    r"rising|linked|related|caused|a mental illness|contagious)\b|(?:why (?:do|does|would) (?:people|teens|teenagers|kids|"
+    r"someone|a person)|what causes|what makes (?:people|someone))\s+(?:\w+\s+){0,2}?(?:self[- ]?harm\w*|self[- ]?injur\w*|"
+    r"suicid\w*|overdos\w*|commit suicide|attempt suicide)\b)", re.IGNORECASE)
 # Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
 STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|"
                    r"class|course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|"
@@ -103,7 +110,7 @@ def mention_only(text: str) -> bool:
     text = text.replace("\u2019", "'")
     if NOW.search(text) or _METHOD.search(text):
         return False
-    if (_TERM.search(text) or _CONCEPT.search(text) or STORY.search(text) or _LONG_AGO.search(text)
+    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or STORY.search(text) or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text)):
         return True
     return bool(_PAST_DEATH.search(text) and _NAMED.search(text) and not _FIRST_PERSON.search(text))

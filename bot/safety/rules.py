@@ -69,7 +69,8 @@ BENIGN = [
     r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
     r"\b(?:could|would|want to|wanna|going to|gonna|will|'ll|might|about to) (?:just |literally )?die (?:of|from) "
     r"(?:embarrassment|shame|laughter|laughing|happiness|boredom|cuteness|jealousy|envy|excitement)\b|"
-    r"\bembarrassed to death\b",
+    r"\bembarrassed to death\b|\brather die than\b(?!\s+(?:\w+\s+)?(?:live|living|keep (?:living|going|on)|go(?:ing)? on|be "
+    r"(?:alive|here)|wake up|face|continue|stay|feel|spend|deal with (?:this|life|it)))",
     # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
     r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"
@@ -131,6 +132,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:jump|jumping|throw (?:myself|himself|herself|themselves)) (?:off|from|out of|in front of) (?:a |the |my |his |her |"
     r"our |their )?(?:\d+\w* floor |top of (?:a |the )?)?(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|"
     r"train|bus|truck|car|traffic|tower|parking garage)\b",
+    r"\babout to do something (?:stupid|dumb|drastic|bad|i'?(?:ll| will) regret)\b|\bdo something (?:stupid|drastic) to "
+    r"myself\b|\b(?:want|wanna|wish i could|going) (?:to )?(?:just )?(?:sleep forever|stop existing|not exist|cease to "
+    r"exist|never wake up|not wake up)\b|\brather (?:die|be dead)\b",
     # a method asked for, made ready, or goodbyes written ("a painless way to die", "i have the rope ready",
     # "I've written my goodbye letters")
     r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|painless|most effective|peaceful)\s+"

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from bot.safety import languages
-from bot.safety.check_in import class_question, venting
+from bot.safety.check_in import class_question, helper_question, venting
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import (
@@ -263,6 +263,8 @@ def _checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:
     model does not hear an emergency either (``check_in``)."""
     if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_VENTING_MIN:
         return False
+    if alarms and helper_question(text):  # "how can I support a friend who self-harms"
+        return True
     if alarms == {DESPAIR_RULE}:
         return venting(text)
     if alarms == {LETHAL_TERM_RULE}:

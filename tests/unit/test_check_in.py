@@ -11,7 +11,7 @@ import pytest
 
 from bot.conversation.engine import ConversationEngine
 from bot.safety import wording
-from bot.safety.check_in import class_question, venting
+from bot.safety.check_in import class_question, helper_question, venting
 from bot.safety.classifier import Prediction
 from bot.safety.fixed_text import check_fixed_text
 from bot.safety.languages import match_emergency, mentions_swallowing
@@ -309,3 +309,51 @@ def test_jumping_and_not_wanting_to_live_are_self_harm_in_other_languages(text, 
 
 def test_skipping_a_meal_in_french_is_no_alarm():
     assert match_emergency("je vais sauter le repas") is None
+
+
+# ---- round five: helping someone who self-harms, self-harm as a phenomenon, statistics, sleeping forever ----------
+
+def test_asking_how_to_help_someone_who_self_harms_checks_in_with_988():
+    assert helper_question("how can I support a friend who self-harms")
+    assert (_triage("how can I support a friend who self-harms").reason) == "check_in"
+
+
+@pytest.mark.parametrize("text", ["how can I support a friend who self-harms, she cut herself and is bleeding a lot",
+                                  "how do I help my daughter who self-harms, she says she wants to die",
+                                  "how can I help my son who cuts, he took all his pills"])
+def test_helping_someone_who_is_in_danger_now_is_still_an_emergency(text):
+    assert not helper_question(text)
+    assert _triage(text).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["is self-harm common in teenagers", "why do people self-harm", "is suicide genetic"])
+def test_questions_about_self_harm_as_a_phenomenon_are_mentions(text):
+    assert mention_only(text) and _triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["I'd rather die than get another shot lol", "I'd rather die than sit through that meeting"])
+def test_rather_die_than_an_everyday_thing_is_masked(text):
+    result = match_rules(text)
+    assert result.masked and not any(h.action == "emergency" for h in result.hits)
+
+
+@pytest.mark.parametrize("text", ["i'd rather die than keep living like this", "I'd rather be dead",
+                                  "is 988 open? i'm about to do something stupid", "i just want to sleep forever"])
+def test_rather_die_than_living_and_wanting_not_to_exist_are_self_harm(text):
+    assert (_triage(text).action, _triage(text).reason) == ("emergency", "self_harm")
+
+
+@pytest.mark.parametrize("text", ["¿cuál es la tasa de suicidio en México?", "quel est le taux de suicide en France ?",
+                                  "美国的自杀率是多少？", "tỷ lệ tự tử ở Việt Nam là bao nhiêu?", "ما هي نسبة الانتحار في العالم؟",
+                                  "한국의 자살률은 얼마인가요?", "какой уровень самоубийств в России?",
+                                  "Wie hoch ist die Suizidrate in Deutschland?"])
+def test_suicide_statistics_are_no_alarm_in_other_languages(text):
+    assert match_emergency(text) is None
+
+
+@pytest.mark.parametrize("text, code", [("quiero dormir para siempre", "es"), ("je n'en peux plus de vivre", "fr"),
+                                        ("ich will einfach nicht mehr aufwachen", "de"), ("я хочу уснуть и не проснуться", "ru"),
+                                        ("pienso en el suicidio", "es"), ("자살하고 싶어", "ko")])
+def test_sleeping_forever_and_thinking_of_suicide_stay_self_harm_in_other_languages(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and (alarm.language, alarm.reason) == (code, "self_harm")
