@@ -38,7 +38,8 @@ _CONCEPT = re.compile(
     r"pacts?|gestures?|clusters?|assessments?|screening|"
     r"prevention|risk|rates?|statistics|behaviou?rs?|disorders?|syndromes?|contagion|crisis|hotlines?|lifelines?|"
     r"interventions?|safety plan|warning signs?|protocols?|precautions|watch|postvention|survivors?|toxicity|"
-    r"poisoning|hypersensitivity|reactions?)\s*\??\s*$", re.IGNORECASE)
+    r"poisoning|hypersensitivity|reactions?)(?:\s+(?:with|without|in|among|versus|vs\.?)\s+(?:a |an |the )?[\w-]+(?: [\w-]+)?)?"
+    r"\s*\??\s*$", re.IGNORECASE)
 # A question about self-harm or suicide as a phenomenon ("is self-harm common in teenagers", "why do people self-harm").
 _PHENOMENON = re.compile(
     r"^\s*(?:(?:is|are|how common is|how common are)\s+(?:\w+\s+){0,2}?(?:self[- ]?harm\w*|self[- ]?injur\w*|suicid\w*|"

@@ -91,7 +91,8 @@ BENIGN = [
     r"explain)\b[^.?!]{0,30}\bcall(?:ing)?\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)|"
     r"\bis it (?:ok|okay|alright|all right|allowed|legal|illegal|fine|wrong|rude) to (?:call|text|dial)\b(?=[^.?!]{0,40}\b(?:non-?"
     r"emergenc\w*|questions?|to ask|information|by accident|accidentally|prank|to test)\b)|"
-    r"\b(?:say|tell|ask|expect)\b[^.?!]{0,30}\b(?:when|if) (?:i|you|we|someone|people) calls?\b"
+    r"\b(?:say|tell|ask|expect|ready|prepare|know|have)\b[^.?!]{0,30}\b(?:(?:when|if) (?:i|you|we|someone|people) calls?|"
+    r"before (?:calling|i call|you call|we call))\b"
     r"(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)",
 ]
 
@@ -133,7 +134,12 @@ EMERGENCY_SELF_HARM = [
     r"our |their )?(?:\d+\w* floor |top of (?:a |the )?)?(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|"
     r"train|bus|truck|car|traffic|tower|parking garage)\b",
     r"\babout to do something (?:stupid|dumb|drastic|bad|i'?(?:ll| will) regret)\b|\bdo something (?:stupid|drastic) to "
-    r"myself\b|\b(?:want|wanna|wish i could|going) (?:to )?(?:just )?(?:sleep forever|stop existing|not exist|cease to "
+    r"myself\b|\b(?:i'?ll|ill|i will|i'?m going to|gonna) be (?:dead|gone) (?:soon|by|tomorrow|tonight|before)\b|"
+    r"\bwon'?t be (?:here|around|alive) (?:much longer|tomorrow|soon|for long)\b|\bgoodbye (?:forever|cruel world|world)\b|"
+    r"\bthis is (?:my )?goodbye\b|\bso am i\b[^.?!]{0,15}\b(?:soon|goodbye|tonight)\b|"
+    r"\b(?:driv\w*|crash\w*|steer\w*) (?:my |the |our )?(?:car |truck )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|"
+    r"river|lake|ravine|oncoming traffic|traffic|truck|pole)\b|\bcrash\w* (?:my|the) car on purpose\b|"
+    r"\b(?:want|wanna|wish i could|going) (?:to )?(?:just )?(?:sleep forever|stop existing|not exist|cease to "
     r"exist|never wake up|not wake up)\b|\brather (?:die|be dead)\b",
     # a method asked for, made ready, or goodbyes written ("a painless way to die", "i have the rope ready",
     # "I've written my goodbye letters")

@@ -357,3 +357,18 @@ def test_suicide_statistics_are_no_alarm_in_other_languages(text):
 def test_sleeping_forever_and_thinking_of_suicide_stay_self_harm_in_other_languages(text, code):
     alarm = match_emergency(text)
     assert alarm is not None and (alarm.language, alarm.reason) == (code, "self_harm")
+
+
+# ---- round six ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["what is suicidal ideation without a plan", "what info should I have ready before calling 911",
+                                  "goodbye everyone, thanks for the help with CYP2D6"])
+def test_a_qualified_concept_getting_ready_to_call_and_a_sign_off_are_no_emergency(text):
+    assert _triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["my wifi is dead and so am i soon, goodbye", "thinking about driving my car into a wall",
+                                  "dont worry bout me ill be gone soon", "goodbye forever",
+                                  "what info should I have ready before calling 911, my mom is not breathing"])
+def test_farewells_a_crash_on_purpose_and_someone_in_trouble_stay_emergencies(text):
+    assert _triage(text).action == "emergency"
