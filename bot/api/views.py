@@ -104,6 +104,7 @@ REASON_WORDS = {
     "pregnancy_decision": "Pregnancy or family planning",
     "disagrees_with_report": "Thinks the report is wrong",
     "wants_human": "Wants to talk to a person",
+    "check_in": "Distress words about an everyday thing, no danger sign (check in)",
     "system_error": "GeneChat could not answer (system error)",
 }
 

@@ -213,7 +213,9 @@ class ConversationEngine:
             trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
             return _needs_interpreter(self._finish(replies.language_escalated_draft(offered), "escalate",
                                                    "wants_human", u, report, trace, []), offered)
-        if language == "en" or language not in languages.wordings():
+        # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
+        # English-only answer even if a short message was detected as another language)
+        if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
             return None
         trace.append(TraceStep(step="language", outcome=language, detail={
             **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))

@@ -33,7 +33,11 @@ REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
 }
 # The eval suites, in run order (here, not in harness.py, so the CLI can list them without loading models).
 SUITES = ("triage", "retrieval", "answers", "patient", "consistency", "extraction", "languages")
-ALL_REASONS = tuple(r for reasons in REASONS_BY_ACTION.values() for r in reasons)
+# Reasons that only a rule gives, never the classifier (so no triage example may carry them): the check-in tier
+# (bot/safety/check_in.py). Answer cases may still expect them.
+RULE_ONLY_REASONS: dict[str, tuple[str, ...]] = {"escalate": ("check_in",)}
+ALL_REASONS = tuple(r for by_action in (REASONS_BY_ACTION, RULE_ONLY_REASONS) for reasons in by_action.values()
+                    for r in reasons)
 T = TypeVar("T")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 

@@ -24,14 +24,34 @@ from __future__ import annotations
 import re
 
 # Asks about a word or a concept: what it means, what it is called, where the term is used.
+# ("slurring her words" is speech, not vocabulary: a word or term someone owns is not asked about.) Comparing two
+# terms counts too ("is self-harm the same thing as self-injury").
 _TERM = re.compile(
-    r"\b(?:mean|means|meaning|meant|definition|define[ds]?|defining|terms?|words?|phrase|stand for|stands for|"
-    r"called|abbreviation|jargon|explain (?:what|the)|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
+    r"\b(?:mean|means|meaning|meant|definition|define[ds]?|defining|(?<!my )(?<!his )(?<!her )(?<!our )(?<!your )"
+    r"(?<!their )(?:terms?|words?|phrase)|stand for|stands for|called|abbreviation|jargon|explain (?:what|the)|"
+    r"the same (?:thing )?as|difference between|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
     r"genetics|chemistry|science|statistics))\b", re.IGNORECASE)
+# A clinical concept built on an alarm word, asked about as a whole question ("what is passive suicidal ideation",
+# "what is a suicide risk assessment"): the last word names the concept, not an act.
+_CONCEPT = re.compile(
+    r"^\s*(?:wh?at(?:'s| is| are| r| re|'re)|wh?ats)\s+(?:a |an |the )?(?:[\w-]+ ){0,3}(?:ideation|thoughts|attempts?|"
+    r"pacts?|gestures?|clusters?|assessments?|screening|"
+    r"prevention|risk|rates?|statistics|behaviou?rs?|disorders?|syndromes?|contagion|crisis|hotlines?|lifelines?|"
+    r"interventions?|safety plan|warning signs?|protocols?|precautions|watch|postvention|survivors?|toxicity|"
+    r"poisoning|hypersensitivity|reactions?)(?:\s+(?:with|without|in|among|versus|vs\.?)\s+(?:a |an |the )?[\w-]+(?: [\w-]+)?)?"
+    r"\s*\??\s*$", re.IGNORECASE)
+# A question about self-harm or suicide as a phenomenon ("is self-harm common in teenagers", "why do people self-harm").
+_PHENOMENON = re.compile(
+    r"^\s*(?:(?:is|are|how common is|how common are)\s+(?:\w+\s+){0,2}?(?:self[- ]?harm\w*|self[- ]?injur\w*|suicid\w*|"
+    r"overdos\w*)\b[^.?!]{0,40}\b(?:common|normal|genetic|hereditary|inherited|treatable|preventable|rare|increasing|"
+    r"rising|linked|related|caused|a mental illness|contagious)\b|(?:why (?:do|does|would) (?:people|teens|teenagers|kids|"
+    r"someone|a person)|what causes|what makes (?:people|someone))\s+(?:\w+\s+){0,2}?(?:self[- ]?harm\w*|self[- ]?injur\w*|"
+    r"suicid\w*|overdos\w*|commit suicide|attempt suicide)\b)", re.IGNORECASE)
 # Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
 STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|"
                    r"class|course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|"
-                   r"podcast|celebrity|famous|actor|actress|singer|rapper|musician|athlete|president)\b", re.IGNORECASE)
+                   r"podcast|celebrity|famous|actor|actress|singer|rapper|musician|athlete|president|episode|sitcom|"
+                   r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix)\b", re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) ago\b|\b(?:\d+|a few|several|"
     r"many) months ago\b|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
@@ -45,7 +65,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|i'?d|me|my|mine|myself|we|our|
 _PAST_DEATH = re.compile(
     r"\b(?:died|committed suicide|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life|overdosed|"
     r"od'?d|passed away|was (?:killed|murdered)|did (?:\w+ ){1,4}(?:die|kill (?:him|her|them)sel(?:f|ves)|overdose|"
-    r"commit suicide|take (?:his|her|their) (?:own )?life))\b", re.IGNORECASE)
+    r"commit suicide|take (?:his|her|their) (?:own )?life)|\w+'s (?:death|suicide|overdose|murder|passing)|was it "
+    r"(?:a |an )?(?:suicide|overdose|murder|accident))\b", re.IGNORECASE)
 # How the emergency services work ("is it free to call an ambulance in Canada", "do I call 112 or 911 in Spain"):
 # a question about calling, with a place, a price or a channel, not a call for help.
 _HOW_CALLING_WORKS = re.compile(
@@ -55,13 +76,16 @@ _HOW_CALLING_WORKS = re.compile(
 # Self-harm method questions ("what is a lethal dose of my pills") stay alarms however they are framed.
 _METHOD = re.compile(
     r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount)\b|\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|"
-    r"to end|would kill|would (?:it|that) take|be (?:lethal|fatal))\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b",
+    r"to end|would kill|would (?:it|that) take|be (?:lethal|fatal))\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
+    r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|most effective|painless)\b[^.?!]{0,20}"
+    r"\b(?:way|ways|method|methods|suicide|to die|to kill|to end)\b|\bpainless\b",
     re.IGNORECASE)
 # Someone in trouble now, or the writer speaking of themself at present: none of the checks here apply then.
 _ACUTE = (r"now|rn|tonight|just|currently|still|keeps?|again|help|emergency|hurry|asap|urgent|i think i|i took|"
           r"can'?t|cannot|cant|won'?t|wont|isn'?t|not (?:breathing|responding|waking|moving|safe)|is (?:not|having|"
           r"shaking|bleeding|limp|swelling|turning|unconscious|dying)|are (?:swelling|swollen|turning)|"
-          r"what (?:do|should) (?:i|we) do|should i (?:go|call)")
+          r"what (?:do|should) (?:i|we) do|should i (?:go|call)|(?:he|she|they|my \w+|his \w+|her \w+|their \w+|"
+          r"someone|somebody) (?:is|are|'s|'re|keeps?) \w+ing")
 # Something happening now, to anyone.
 ACUTE_NOW = re.compile(rf"\b(?:{_ACUTE})\b", re.IGNORECASE)
 NOW = re.compile(  # ... or the writer speaking of themself at present
@@ -69,7 +93,7 @@ NOW = re.compile(  # ... or the writer speaking of themself at present
     r"(?:i'?m|im|i am) (?:not|so|going|gonna|thinking|feeling|having|scared|afraid|in (?:pain|trouble|danger)|"
     r"ready|done|dying|bleeding|"
     r"hurting|struggling|suicidal|sick|really|very|about|still|just|losing|shaking|passing)|"
-    r"i will|i'?ll|i might|i plan|i did|i do|myself|me too|same (?:thing|way)|feels?|feeling|hurts?|hurting|"
+    r"i will|i'?ll|i might|i plan|i did|i do|myself|me too|same (?:thing|way)(?! as\b)|feels?|feeling|hurts?|hurting|"
     r"that'?s me|thats me|like me|am i)\b", re.IGNORECASE)
 
 
@@ -87,7 +111,8 @@ def mention_only(text: str) -> bool:
     text = text.replace("\u2019", "'")
     if NOW.search(text) or _METHOD.search(text):
         return False
-    if _TERM.search(text) or STORY.search(text) or _LONG_AGO.search(text) or _HOW_CALLING_WORKS.search(text):
+    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or STORY.search(text) or _LONG_AGO.search(text)
+            or _HOW_CALLING_WORKS.search(text)):
         return True
     return bool(_PAST_DEATH.search(text) and _NAMED.search(text) and not _FIRST_PERSON.search(text))
 

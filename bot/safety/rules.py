@@ -25,7 +25,7 @@ BENIGN = [
     r"\bkiller\s+(?:app|feature|deal|workout|idea|joke|whale|bees?|instinct)\b",
     r"\b(?:dying|dead set|killing me)\s+(?:to|for)\s+(?:know|try|see|find out|hear)\b",
     r"\bdying to\b",
-    r"\bto die for\b|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
+    r"(?<!want )(?<!wants )(?<!going )(?<!ready )(?<!plan )(?<!trying )(?<!need )(?<!like )\bto die for\b(?!\s+real)|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
     r"\b(?:my|the)\s+(?:phone|laptop|battery|computer|car|plant|plants|wifi)\s+(?:is\s+)?(?:dead|died|dying)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
@@ -55,7 +55,9 @@ BENIGN = [
     r"\b(?:feet|legs|back|knees|boss|traffic|heat|suspense|wait|waiting|deadline|commute|homework|kids|this|that)\s+"
     r"(?:is|are|'s|'re)?\s*(?:absolutely\s+|literally\s+|really\s+|just\s+)?killing me\b|\bi'?d kill for\b|"
     r"\bcrush(?:ing|ed)?\s+(?:defeat|loss|blow|it|them|the (?:game|exam|test|interview))\b|\b(?:a|my|huge|big) crush on\b|"
-    r"\bthe death of me\b|\bknock (?:'em|them|him|her) dead\b",
+    r"\bthe death of me\b|\bknock (?:'em|them|him|her) dead\b|\b(?:eat|eats|eating|ate|eaten) (?:me|us|you|him|her|them) "
+    r"alive\b|\b(?:drive|drives|driving|drove|driven|send|sending|sent) (?:me|us|you|him|her|them) (?:to (?:an|my|the) "
+    r"(?:early )?grave|crazy|insane|nuts|up the wall|round the bend)\b|\ban early grave\b",
     r"\b(?:is|are|'s|'re)\s+(?:\w+\s+)?killing me\b|\b(?:bored|scared|worried|sick|tired|freezing) to death\b|"
     r"\b(?:dying|died|dead) (?:of|from|laughing|with) ?(?:laughter|laughing|embarrassment|boredom|curiosity|cuteness)?\b(?=[^.?!]{0,3}"
     r"(?:at|of|over|when|$|[.!?,]))|\bdead tired\b|\bcould (?:murder|kill) (?:a|an|some|for)\b|\bkill two birds\b|"
@@ -65,7 +67,10 @@ BENIGN = [
     r"\b(?:going to|gonna|will|would|'ll|about to) kill me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
     r"almost|nearly) killed me\b|\b(?:workout|run|hike|class|exam|test|day|week|shift|joke|movie|show|meme|video|stairs)"
     r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
-    r"\b(?:could|would) (?:just )?die (?:of|from) (?:embarrassment|shame|laughter|happiness)\b|\bembarrassed to death\b",
+    r"\b(?:could|would|want to|wanna|going to|gonna|will|'ll|might|about to) (?:just |literally )?die (?:of|from) "
+    r"(?:embarrassment|shame|laughter|laughing|happiness|boredom|cuteness|jealousy|envy|excitement)\b|"
+    r"\bembarrassed to death\b|\brather die than\b(?!\s+(?:\w+\s+)?(?:live|living|keep (?:living|going|on)|go(?:ing)? on|be "
+    r"(?:alive|here)|wake up|face|continue|stay|feel|spend|deal with (?:this|life|it)))",
     # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
     r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"
@@ -76,13 +81,24 @@ BENIGN = [
     # general knowledge questions ("what are the signs of a heart attack", "had a fatal reaction" long ago)
     r"\b(?:what are|know|learn|list) the (?:warning\s+)?(?:signs|symptoms) of\b|\bhad a fatal\b",
     # asking how calling works, not calling ("how do I call an ambulance in Spain", "what do I say when I call 911")
-    r"\bhow (?:do|can|would|should|to) (?:i |you |we |one )?call\b(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|"
-    r"visiting|from)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b",
+    # ... or with a condition or a channel ("how do I call an ambulance if I'm deaf", "can I call 911 from a phone
+    # with no SIM card"); never when the message hurries ("how do I call 911 from here, hurry")
+    r"\b(?:how (?:do|can|would|should|does|to|2) (?:i |you |we |one |someone |people )?|(?:can|could|do|does|should) (?:i|you|"
+    r"we|one|someone|people) (?:still )?)(?:call|dial|text|reach)\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|"
+    r"asap|right away|emergency is)\b)(?=[^.?!]{0,40}\b(?:in|abroad|overseas|travel\w*|tourist|visiting|from|if|when|"
+    r"without|with no|using|while|on an?)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b|"
+    r"\b(?:insurance|cost|costs|pay|paying|free|charge|charged|bill|billed|teach|teaching|learn|learning|practi[cs]e|"
+    r"explain)\b[^.?!]{0,30}\bcall(?:ing)?\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)|"
+    r"\bis it (?:ok|okay|alright|all right|allowed|legal|illegal|fine|wrong|rude) to (?:call|text|dial)\b(?=[^.?!]{0,40}\b(?:non-?"
+    r"emergenc\w*|questions?|to ask|information|by accident|accidentally|prank|to test)\b)|"
+    r"\b(?:say|tell|ask|expect|ready|prepare|know|have)\b[^.?!]{0,30}\b(?:(?:when|if) (?:i|you|we|someone|people) calls?|"
+    r"before (?:calling|i call|you call|we call))\b"
+    r"(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)",
 ]
 
 EMERGENCY_SELF_HARM = [
     r"\bkill(?:ing|in'?)?\s+my\s*self\b|\bkms\b|\bsuicid\w*\b|\bend(?:ing)?\s+(?:my|it)\s+(?:life|all)\b|\bend it all\b",
-    r"\b(?:want|wanna|wish|going|plan(?:ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
+    r"\b(?:wants?|wanna|wish(?:es)?|going|plan(?:s|ning)?)\s+(?:to\s+)?(?:die|be dead)\b|\bwish i (?:was|were) dead\b",
     r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
     r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
     r"\b(?:want|going|thinking|thoughts?|urges?|plan\w*)\s+(?:to|about|of)\s+(?:hurt|harm|cut|hurting|harming|cutting)"
@@ -91,29 +107,68 @@ EMERGENCY_SELF_HARM = [
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
     r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
-    r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
-    r"\bdone with (?:everything|life|it all|living)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
-    r"\bno (?:point|reason) (?:in|to|for) (?:anything|going on|trying)\b|\bdisappear forever\b|"
-    r"\b(?:thinking (?:about|of)|think about|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|should i|ready to)\s+"
+    r"\bdone with (?:life|living)\b|\bno (?:point|reason) (?:in|to|for) going on\b|\bdisappear forever\b|"
+    r"\b(?:thinking (?:about|of)|think about|want(?:s|ing)? to|going to|gonna|plan(?:s|ning)? to|might|should i|ready to)\s+"
     r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b|\bending it all\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
     r"\bhow (?:much|many) of (?:mine|my (?:pills|meds|medicines?|medications?|tablets))\b[^.?!]{0,25}"
     r"\b(?:would|will|does|do) (?:it|that|they) take\b|"
-    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
+    r"\b(?:most|more|least) (?:lethal|deadly|fatal)\b[^.?!]{0,25}"
     r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
     r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
     r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves|himself|herself)\b|"
     r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
     # following someone's suicide or overdose ("how did he do it, I want to go the same way")
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
+    r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?(?:do (?:it|that|the same)|die|end it) "
+    r"(?:the same way|like (?:he|she|they|him|her|them) did)\b|"
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
     # colloquial forms (issue 15, dev2): "unalive myself", "I hope I don't wake up", "wanna hurt myself"
     r"\bunaliv(?:e|ing)\s+(?:my\s*self|me)\b|\b(?:hope|wish|pray) (?:that )?i (?:don'?t|do not|never|won'?t) wake up\b|"
     r"\b(?:wanna|gonna|want ?ta) (?:hurt|cut|harm|kill) my\s*self\b",
+    # self-harm going on ("I've been cutting again"), or a jump threatened ("threatening to jump off the balcony")
+    r"\b(?:been|started|start|keep|kept|back to|went back to|relapsed (?:on |into )?|urges? to (?:start )?)\s*(?:cutting(?!\s+(?:my|the|his|her|their|your|a|an|some|it|them|"
+    r"back|down|out|off|up|in|class|classes|school|corners|costs|carbs|sugar|hair|wood|paper|grass)\b)|"
+    r"burning (?:myself|himself|herself)|hurting (?:myself|himself|herself)|scratching myself)\b|\bcutting again\b|"
+    r"\b(?:jump|jumping|throw (?:myself|himself|herself|themselves)) (?:off|from|out of|in front of) (?:a |the |my |his |her |"
+    r"our |their )?(?:\d+\w* floor |top of (?:a |the )?)?(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|"
+    r"train|bus|truck|car|traffic|tower|parking garage)\b",
+    r"\babout to do something (?:stupid|dumb|drastic|bad|i'?(?:ll| will) regret)\b|\bdo something (?:stupid|drastic) to "
+    r"myself\b|\b(?:i'?ll|ill|i will|i'?m going to|gonna) be (?:dead|gone) (?:soon|by|tomorrow|tonight|before)\b|"
+    r"\bwon'?t be (?:here|around|alive) (?:much longer|tomorrow|soon|for long)\b|\bgoodbye (?:forever|cruel world|world)\b|"
+    r"\bthis is (?:my )?goodbye\b|\bso am i\b[^.?!]{0,15}\b(?:soon|goodbye|tonight)\b|"
+    r"\b(?:driv\w*|crash\w*|steer\w*) (?:my |the |our )?(?:car |truck )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|"
+    r"river|lake|ravine|oncoming traffic|traffic|truck|pole)\b|\bcrash\w* (?:my|the) car on purpose\b|"
+    r"\b(?:want|wanna|wish i could|going) (?:to )?(?:just )?(?:sleep forever|stop existing|not exist|cease to "
+    r"exist|never wake up|not wake up)\b|\brather (?:die|be dead)\b",
+    # a method asked for, made ready, or goodbyes written ("a painless way to die", "i have the rope ready",
+    # "I've written my goodbye letters")
+    r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|painless|most effective|peaceful)\s+"
+    r"(?:way|ways|method|methods)\s+(?:to|of)\s+(?:die|dying|(?:kill|killing) (?:myself|yourself|oneself|me)|(?:end|ending) "
+    r"(?:it all|my life|it(?! with\b))|commit suicide|overdose|not wake)\b|"
+    r"\bhow (?:to|do i|can i|could i|would i|do you|does one|would one) (?:kill (?:myself|yourself|oneself)|die|commit suicide|"
+    r"overdose on purpose)\b(?! (?:of|from|in|at)\b)|"
+    r"\bnoose\b|\b(?:the|a|my) (?:rope|gun|razor|blades?)\b[^.?!]{0,15}\b(?:ready|loaded|set up|tied|up)\b|"
+    r"\b(?:have|got|bought|tied|loaded|set up|ready)\b[^.?!]{0,20}\b(?:the|a) (?:rope|noose)\b|"
+    r"\b(?:goodbye|farewell|suicide) (?:letters?|notes?|texts?|messages?)\b|\b(?:wrote|written|writing|left|leaving) "
+    r"(?:a |my )?(?:last|final) (?:letters?|notes?|messages?)\b",
+    # The last two are kept apart, after every other self-harm pattern, so that a hit on one of them means no other
+    # self-harm pattern fired: triage may then hear them as venting or a class question (bot/safety/check_in.py).
+    # DESPAIR: words of despair that people also use about an everyday thing ("I can't take this anymore, the
+    # printer jammed again").
+    r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
+    r"\bdone with (?:everything|it all)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
+    r"\bno (?:point|reason) (?:in|to|for) (?:anything|trying)\b|\bi (?:hate|am sick of|'m sick of) my life\b|"
+    r"\bwhat'?s the point (?:of (?:anything|it all) )?anymore\b",
+    # LETHAL_TERM: the term alone ("what counts as a lethal dose in toxicology class"); "a lethal amount of my
+    # oxycodone" stays an emergency (check_in.py asks for a class setting and nobody's own medicines).
+    r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b",
 ]
+DESPAIR_RULE = f"self_harm#{len(EMERGENCY_SELF_HARM) - 2}"
+LETHAL_TERM_RULE = f"self_harm#{len(EMERGENCY_SELF_HARM) - 1}"
 
 EMERGENCY_SYMPTOMS = [
     r"\bchest (?:pain|pains|tightness|pressure|hurts?)\b|\bpain in my chest\b",
@@ -163,6 +218,16 @@ EMERGENCY_SYMPTOMS = [
     r"\b(?:swallowed|ate|got into|chewed)\s+(?:some of |a few of |a bunch of |all of |one of )?(?:my|mom'?s|dad'?s|grandma'?s|"
     r"grandpa'?s|her grandma'?s|his grandma'?s|the|a bottle of|a handful of|some)\s+(?:\w+\s+){0,2}?"
     r"(?:pills?|tablets?|meds|medicines?|medications?|gummies)\b",
+    # a child who swallowed someone else's medicines, an amount of them, or something poisonous ("my son swallowed his
+    # grandma's pills", "my toddler ate some of my pills"); not a child taking their own ("my son took his medicine")
+    r"\b(?:my|our|the|a|her|his) (?:son|daughter|kid|kids|child|children|baby|toddler|little (?:boy|girl|one)|grandson|"
+    r"granddaughter|niece|nephew|[2-9][- ]year[- ]old)\b[^.?!]{0,25}\b(?:swallowed|ate|eaten|drank|got into|chewed)\s+"
+    r"(?:(?:some|a bunch|a handful|a few|several|all|lots|a lot|most) of |some |several |a few |\d+ |two |three |four |five )?"
+    r"(?:(?:(?:his|her|their|my|our) )?(?:grand\w*'?s?|(?:mom|mum|dad|mother|father|sister|brother|an adult|someone)'?s?)|"
+    r"my|our|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:pills?|tablets?|capsules?|meds|medicines?|medications?|gummies|vitamins|patch(?:es)?)\b|"
+    r"\b(?:son|daughter|kid|child|baby|toddler)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
+    r"\b(?:bleach|detergent|laundry pods?|dishwasher pods?|button batter(?:y|ies)|antifreeze|drain cleaner)\b",
 ]
 
 INJECTION = [

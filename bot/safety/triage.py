@@ -6,7 +6,9 @@ talked about or used figuratively (bot/safety/mentions.py, issue 15) are weighed
 rule that fires on a mention ("what is the medical term for fainting") leaves the decision to the classifier
 at its calm bar; when a harmless idiom was masked ("my feet are killing me"), the classifier judges the rest
 of the message; and an alarm vote that rests on a figurative word alone ("my boss will murder me") needs the
-calm bar too. Anything the classifier is unsure about escalates.
+calm bar too. Alarm words with an everyday cause and no sign of danger ("I can't take this anymore, the printer
+jammed again") get the check-in tier (bot/safety/check_in.py): a counselor hand-off whose reply gives the crisis
+line gently, never the emergency banner and never only an answer. Anything the classifier is unsure about escalates.
 
 >>> triage("I want to end my life").action
 'emergency'
@@ -23,9 +25,18 @@ import numpy as np
 
 from bot.safety import languages
 from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_worry
+from bot.safety.check_in import class_question, helper_question, venting
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
-from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, RuleResult, match_rules
+from bot.safety.rules import (
+    DESPAIR_RULE,
+    ESCALATE,
+    LETHAL_TERM_RULE,
+    SOFT_RULES,
+    WEAK_RULES,
+    RuleResult,
+    match_rules,
+)
 from bot.safety.rules import mask_benign as mask_english
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
@@ -55,6 +66,11 @@ EMERGENCY_IMPERSONAL_MIN = 0.90
 # an emergency. Picked on the languages dev half (issue 15): masked real emergencies scored 0.74 and up there, and
 # masked safe messages 0.59 at most.
 EMERGENCY_MASKED_MIN = 0.65
+# A message that vents about an everyday cause with no danger sign ("I can't take this heat anymore"): the model alone
+# raises an emergency only at this bar, for the masked bar's reason (the cause says the register is everyday). A vote
+# between EMERGENCY_MIN and this bar gets the check-in tier, not an answer: the model heard something.
+EMERGENCY_VENTING_MIN = 0.65
+CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE.md)
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
 
@@ -146,6 +162,8 @@ def triage(
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
 
+    if alarm is None and _checks_in(text, {h.rule for h in rules.hits if h.action == "emergency"}, pred):
+        return decide("escalate", CHECK_IN, "rule", 1.0, "alarm words with an everyday cause, no danger sign")
     if top is not None and top.action == "emergency" or alarm is not None:
         found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
                  else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))
@@ -153,11 +171,13 @@ def triage(
         return found
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
-    alarm_vote = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
-                              calm=mention or calm_question(text) or only_worry(text)
-                              or asks_if_result_is_deadly(text))
+    calm = mention or calm_question(text) or only_worry(text) or asks_if_result_is_deadly(text)
+    alarm_vote, held_back = _model_alarm(text, pred, classifier, embed, rules.masked,
+                                         masked_text if masked_other else text, calm=calm, venting=venting(text))
     if alarm_vote is not None:
         return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
+    if held_back:  # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting
+        return decide("escalate", CHECK_IN, "rule", 1.0, "weak alarm vote on venting about an everyday cause")
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
@@ -225,32 +245,52 @@ def triage(
 
 
 def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier | None,
-                 embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool
-                 ) -> Prediction | None:
-    """The classifier's prediction when it raises an emergency by itself, else None.
+                 embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool,
+                 venting: bool = False) -> tuple[Prediction | None, bool]:
+    """The classifier's prediction when it raises an emergency by itself (else None), and whether a vote was held
+    back only because the message vents about an everyday cause (then the check-in tier applies).
 
     A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``);
     when what is left says something is happening now, the whole message's vote counts if it is higher.
     A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
+    Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``.
     """
     if pred is None or classifier is None:
-        return None
+        return None, False
     bar = EMERGENCY_IMPERSONAL_MIN if calm else EMERGENCY_MIN
     judged, vote = text, pred
     if masked:
         if embed is None:
-            return None
+            return None, False
         judged = mask_english(rules_text)[0]
         vote = classifier.predict_vector(embed(judged))
         bar = max(bar, EMERGENCY_MASKED_MIN)
         if ACUTE_NOW.search(judged) and pred.action_probs["emergency"] > vote.action_probs["emergency"]:
             judged, vote = text, pred  # "what does overdose mean? i think i just took one": the idiom cannot cancel it
-    if vote.action_probs["emergency"] < bar:
-        return None
+    p = vote.action_probs["emergency"]
+    if p < bar:
+        return None, False
     blanked = without_figurative_words(judged) if embed is not None and bar < EMERGENCY_IMPERSONAL_MIN else None
     if blanked is not None and classifier.predict_vector(embed(blanked)).action_probs["emergency"] < EMERGENCY_MIN:
         bar = EMERGENCY_IMPERSONAL_MIN  # "these shoes are murdering my feet": the alarm was the word
-    return vote if vote.action_probs["emergency"] >= bar else None
+        return (vote if p >= bar else None), False
+    if venting and p < EMERGENCY_VENTING_MIN:
+        return None, True
+    return vote, False
+
+
+def _checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:
+    """The only English alarm is the despair rule on venting, or the lethal-dose term in a class question, and the
+    model does not hear an emergency either (``check_in``)."""
+    if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_VENTING_MIN:
+        return False
+    if alarms and helper_question(text):  # "how can I support a friend who self-harms"
+        return True
+    if alarms == {DESPAIR_RULE}:
+        return venting(text)
+    if alarms == {LETHAL_TERM_RULE}:
+        return class_question(text)
+    return False
 
 
 _QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"

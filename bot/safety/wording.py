@@ -58,6 +58,12 @@ ESCALATE: dict[str, str] = {
         "If you think your report may be wrong, a genetic counselor can check it with you and with the lab."
     ),
     "wants_human": "I can connect you with a genetic counselor, a real person who can talk this through with you.",
+    # the check-in tier (bot/safety/check_in.py): alarm words with an everyday cause and no danger sign. Not the
+    # emergency banner, and never only an answer: the crisis line, said gently.
+    "check_in": (
+        "I want to check in with you. If things ever feel like too much, you can call or text 988 in the US "
+        "at any time, day or night. It is free and private."
+    ),
 }
 ESCALATE_DEFAULT = (
     "I'm not sure I can answer that safely, so I have asked a genetic counselor to help. "

@@ -90,7 +90,7 @@ def test_an_alarm_vote_that_rests_on_a_figurative_word_alone_needs_the_calm_bar(
 @pytest.mark.parametrize("text", ["my teenage son says he wants to kill himself", "i feel like i'm dying",
                                   "how did Kurt Cobain do it, I want to go the same way", "thinkin bout killin myself",
                                   "in the news a man killed himself with his meds, how many of mine would that take",
-                                  "what counts as a lethal dose in toxicology class"])
+                                  "what's a lethal amount of my oxycodone"])
 def test_english_emergencies_the_rules_now_catch_whatever_the_model_says(text):
     decision = _triage(text, _WordModel(r"$^", hot=0.0, cold=0.0))
     assert (decision.action, decision.source) == ("emergency", "rule")
