@@ -226,6 +226,7 @@ class ConversationEngine:
             return _needs_interpreter(self._finish(draft, "emergency", decision.reason, u, report, trace, []), language)
         if decision.action == "decline" and decision.reason == "prompt_injection":
             return None
+        # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
         return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,

@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from bot.core.languages import DEFAULT_LANGUAGE
 from bot.core.passage import Passage
 from bot.core.reply import Reply, Turn
 from bot.core.report import Report
@@ -29,17 +30,19 @@ class Embedder(Protocol):
 
 @runtime_checkable
 class Searcher(Protocol):
-    """Vetted passages for a question; passages about ``genes``/``drugs`` rank higher (or only those)."""
+    """Vetted passages for a question; passages about ``genes``/``drugs`` rank higher (or only those).
+    Only passages in ``language`` (ISO 639-1, English by default) are returned."""
 
     def search(self, query: str, *, genes: Sequence[str] = (), drugs: Sequence[str] = (), k: int = 5,
-               query_vector: np.ndarray | None = None, only_matching: bool = False) -> list[Passage]: ...
+               query_vector: np.ndarray | None = None, only_matching: bool = False,
+               language: str = DEFAULT_LANGUAGE) -> list[Passage]: ...
 
     def expand(self, query: str) -> str:
         """The query with the synonyms the index knows added (brand -> generic names)."""
         ...
 
     def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
-        """(genes, medicines) of every indexed passage: the vocabulary the engine can recognise."""
+        """(genes, medicines) of every indexed English passage: the vocabulary the engine can recognise."""
         ...
 
 

@@ -1,5 +1,10 @@
 """Load knowledge-base markdown files (YAML front matter + `##` sections) into validated documents.
 
+English documents sit at the top of the KB folder; a translation sits in the folder named for its language,
+under its English source's file name, with the language appended to the id (``layout_problems``):
+``knowledge_base/es/gene-cyp2c19.md`` holds ``id: gene-cyp2c19-es``, ``language: es``,
+``translation_of: gene-cyp2c19``. Ids stay unique across languages (approvals and chunk ids are keyed by id).
+
 >>> from pathlib import Path; import tempfile
 >>> p = Path(tempfile.mkdtemp()) / "x.md"
 >>> _ = p.write_text("---\\nid: demo-doc\\ntitle: Demo\\naudience: patient\\nsources: [https://medlineplus.gov]\\n"
@@ -16,6 +21,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from bot.core.languages import DEFAULT_LANGUAGE
 from bot.errors import KnowledgeBaseError
 from bot.knowledge.models import Chunk, Document, FrontMatter, Section
 
@@ -67,11 +73,51 @@ def _sections(body: str, first_line: int) -> list[Section]:
     return sections
 
 
-def load_kb(kb_dir: Path) -> list[Document]:
-    """Every ``*.md`` document in the folder (README.md excluded), sorted by id; duplicate ids refused."""
+def kb_paths(kb_dir: Path) -> list[Path]:
+    """The document files: ``*.md`` at the top (English) and in each language folder, README.md excluded."""
     if not kb_dir.is_dir():
         raise KnowledgeBaseError(f"Knowledge-base folder {kb_dir} does not exist; set GENECHAT_KB_DIR.")
-    docs = [load_document(p) for p in sorted(kb_dir.glob("*.md")) if p.name.lower() != "readme.md"]
+    paths = [*sorted(kb_dir.glob("*.md")), *sorted(kb_dir.glob("*/*.md"))]
+    return [p for p in paths if p.name.lower() != "readme.md"]
+
+
+def layout_problems(path: Path, meta: FrontMatter, kb_dir: Path) -> list[str]:
+    """Where a document sits must agree with its language: the language label decides which patients see
+    the text, so a Spanish file filed as English (or the reverse) is refused, not indexed.
+
+    >>> kb = Path("/kb")
+    >>> es = FrontMatter(id="gene-x-es", language="es", translation_of="gene-x", title="Gen X", audience="patient",
+    ...                  sources=["https://medlineplus.gov"], reviewed_by="A", reviewed_on="2026-01-01")
+    >>> layout_problems(kb / "es" / "gene-x.md", es, kb)
+    []
+    >>> layout_problems(kb / "gene-x.md", es, kb)
+    ["language 'es' but the file is not in the es/ folder (translations live in knowledge_base/<language>/)"]
+    """
+    folder = path.parent.name if path.parent != kb_dir else None
+    if meta.language == DEFAULT_LANGUAGE:
+        if folder is not None:
+            return [f"an English document must sit at the top of the KB folder, not in {folder}/ "
+                    "(or set its language)"]
+        return []
+    if folder != meta.language:
+        return [f"language {meta.language!r} but the file is not in the {meta.language}/ folder "
+                "(translations live in knowledge_base/<language>/)"]
+    problems = []
+    if path.stem != meta.translation_of:
+        problems.append(f"a translation is named after its English source: expected {meta.translation_of}.md")
+    if meta.id != f"{meta.translation_of}-{meta.language}":
+        problems.append(f"a translation's id is its source's id and language: expected "
+                        f"{meta.translation_of}-{meta.language!s}")
+    return problems
+
+
+def load_kb(kb_dir: Path) -> list[Document]:
+    """Every document (``kb_paths``), sorted by id; duplicate ids and misfiled translations refused."""
+    docs = [load_document(p) for p in kb_paths(kb_dir)]
+    for doc in docs:
+        problems = layout_problems(doc.path, doc.meta, kb_dir)
+        if problems:
+            raise KnowledgeBaseError(f"{doc.path}:2: {'; '.join(problems)}")
     seen: dict[str, Path] = {}
     for doc in docs:
         if doc.id in seen:
@@ -92,6 +138,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             drugs=doc.meta.drugs,
             conditions=doc.meta.conditions,
             source_urls=doc.meta.sources,
+            language=doc.meta.language,
         )
         for i, s in enumerate(doc.sections)
     ]

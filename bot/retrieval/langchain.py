@@ -14,6 +14,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from bot.core.languages import DEFAULT_LANGUAGE
 from bot.core.passage import Passage
 
 
@@ -31,7 +32,9 @@ class GeneChatRetriever(BaseRetriever):
     k: int = 4
     genes: list[str] = []
     drugs: list[str] = []
+    language: str = DEFAULT_LANGUAGE
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        passages = self.searcher.search(query, genes=self.genes, drugs=self.drugs, k=self.k)
+        passages = self.searcher.search(query, genes=self.genes, drugs=self.drugs, k=self.k,
+                                         language=self.language)
         return [passage_to_document(p) for p in passages]

@@ -1,5 +1,7 @@
 """Hybrid search: dense (Chroma) + lexical BM25, fused by reciprocal-rank fusion, with term boosts.
 
+Each language's chunks are searched apart (``_Lane``); ``search`` is English unless given ``language=``.
+
 >>> from bot.retrieval.embedders import HashEmbedder
 >>> from bot.retrieval.store import InMemoryStore
 >>> from bot.knowledge.models import Chunk
@@ -16,12 +18,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import bm25s
 import numpy as np
 import Stemmer
 
 from bot.config import Settings, get_settings
+from bot.core.languages import DEFAULT_LANGUAGE
 from bot.core.passage import Passage
 from bot.errors import IndexNotReady
 from bot.knowledge.models import Chunk
@@ -38,8 +42,39 @@ TERM_BOOST = 1.0 / (RRF_K + 1)  # a matching gene/drug is worth one extra top-ra
 EXACT_DENSE_MAX = 20_000  # above this, Chroma's HNSW index beats scoring every vector
 
 
+# ISO 639-1 code -> Snowball stemmer (PyStemmer) for the languages both know; other languages are not stemmed.
+_STEMMERS = {
+    "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english",
+    "es": "spanish", "fi": "finnish", "fr": "french", "hu": "hungarian", "id": "indonesian", "it": "italian",
+    "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish",
+    "tr": "turkish",
+}
+# The codes bm25s has a stopword list for. Chinese and Korean would also need their own word splitting before
+# a KB in them searches well (bm25s splits on word boundaries), as would any language: the dense model
+# (all-MiniLM-L6-v2) is English-only. Both are decisions for the language's KB, not for this file.
+_STOPWORDS = frozenset({"da", "de", "en", "es", "fr", "it", "ko", "nl", "no", "pt", "ru", "sv", "tr", "zh"})
+
+
+@dataclass
+class _Lane:
+    """One language's chunks with their own BM25 index and dense matrix: a search in one language never
+    sees another language's text, and each language's BM25 statistics come from its own chunks only (so the
+    English lane is exactly the index English search had before other languages could be indexed)."""
+
+    ids: list[str]
+    stemmer: Stemmer.Stemmer | None
+    stopwords: str | None
+    bm25: bm25s.BM25
+    dense_ids: list[str]
+    dense: np.ndarray | None
+
+    def tokenize(self, texts: list[str]) -> list[list[str]]:
+        return bm25s.tokenize(texts, stopwords=self.stopwords, stemmer=self.stemmer, return_ids=False,
+                              show_progress=False)
+
+
 class HybridSearcher:
-    """Search the knowledge-base chunks held in a vector store.
+    """Search the knowledge-base chunks held in a vector store, one language at a time (English by default).
 
     The BM25 index is rebuilt from the store's own chunks, so it always matches the dense index
     (also when the store is a shared Chroma server).
@@ -50,43 +85,50 @@ class HybridSearcher:
         self.embedder = embedder
         stored = store.all_chunks()
         self.chunks: dict[str, Chunk] = {s.chunk.chunk_id: s.chunk for s in stored}
-        self._ids = list(self.chunks)
         self.terms = TermIndex(
             genes={g for c in self.chunks.values() for g in c.genes},
             drugs={d for c in self.chunks.values() for d in c.drugs},
             synonyms=synonyms,
         )
-        self._dense_ids, self._dense = self._load_dense(store)
-        self._stemmer = Stemmer.Stemmer("english")
-        self._bm25 = bm25s.BM25()
-        if self._ids:
-            corpus = [self.chunks[i].embed_text for i in self._ids]
-            self._bm25.index(self._tokenize(corpus), show_progress=False)
+        by_language: dict[str, list[str]] = {}
+        for cid, chunk in self.chunks.items():
+            by_language.setdefault(chunk.language, []).append(cid)
+        vectors = self._all_vectors(store)
+        self._lanes = {lang: self._lane(lang, ids, vectors) for lang, ids in by_language.items()}
 
-    def _load_dense(self, store: VectorStore) -> tuple[list[str], np.ndarray | None]:
+    def _all_vectors(self, store: VectorStore) -> tuple[list[str], np.ndarray] | None:
         """Small collections are searched exactly in memory: a Chroma round trip (~1.4 ms) costs more than
         scoring every chunk (~0.02 ms for 500), and the engine runs several searches per answer. The
         snapshot matches ``self.chunks``, which already limits results to chunks known at start-up."""
-        if not 0 < len(self._ids) <= EXACT_DENSE_MAX or not hasattr(store, "all_vectors"):
-            return [], None
-        ids, vectors = store.all_vectors()
-        keep = [i for i, cid in enumerate(ids) if cid in self.chunks]
-        if not keep or vectors.shape[1:] != (self.embedder.dim,):
-            return [], None
-        matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
-        matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
-        return [ids[i] for i in keep], matrix
+        if not 0 < len(self.chunks) <= EXACT_DENSE_MAX or not hasattr(store, "all_vectors"):
+            return None
+        return store.all_vectors()
 
-    def _dense_candidates(self, vector: np.ndarray) -> list[str]:
-        if self._dense is None:
-            return [cid for cid, _distance in self.store.query(vector, CANDIDATES)]
-        scores = self._dense @ np.asarray(vector, dtype=np.float32).reshape(-1)
+    def _lane(self, language: str, ids: list[str], vectors: tuple[list[str], np.ndarray] | None) -> _Lane:
+        name = _STEMMERS.get(language)
+        lane = _Lane(ids=ids, stemmer=Stemmer.Stemmer(name) if name else None,
+                     stopwords=language if language in _STOPWORDS else None, bm25=bm25s.BM25(), dense_ids=[],
+                     dense=None)
+        lane.bm25.index(lane.tokenize([self.chunks[i].embed_text for i in ids]), show_progress=False)
+        if vectors is not None:
+            all_ids, matrix = vectors
+            mine = set(ids)
+            keep = [i for i, cid in enumerate(all_ids) if cid in mine]
+            if keep and matrix.shape[1:] == (self.embedder.dim,):
+                dense = np.ascontiguousarray(matrix[keep], dtype=np.float32)
+                dense /= np.clip(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12, None)
+                lane.dense_ids, lane.dense = [all_ids[i] for i in keep], dense
+        return lane
+
+    def _dense_candidates(self, lane: _Lane, language: str, vector: np.ndarray) -> list[str]:
+        if lane.dense is None:
+            # filtered only when the store holds more than one language: an English-only index is queried as before
+            where = {"language": language} if len(self._lanes) > 1 else None
+            return [cid for cid, _distance in self.store.query(vector, CANDIDATES, where)]
+        scores = lane.dense @ np.asarray(vector, dtype=np.float32).reshape(-1)
         n = min(CANDIDATES, len(scores))
         top = np.argpartition(-scores, n - 1)[:n]
-        return [self._dense_ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
-
-    def _tokenize(self, texts: list[str]) -> list[list[str]]:
-        return bm25s.tokenize(texts, stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False)
+        return [lane.dense_ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
 
     def embed_query(self, query: str) -> np.ndarray:
         return self.embedder.encode([self.terms.expand(query)])[0]
@@ -95,7 +137,9 @@ class HybridSearcher:
         return self.terms.expand(query)
 
     def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
-        return [(list(c.genes), list(c.drugs)) for c in self.chunks.values()]
+        """(genes, medicines) of every English passage: the engine answers from the English KB only."""
+        lane = self._lanes.get(DEFAULT_LANGUAGE)
+        return [(list(self.chunks[c].genes), list(self.chunks[c].drugs)) for c in (lane.ids if lane else [])]
 
     def search(
         self,
@@ -106,16 +150,19 @@ class HybridSearcher:
         k: int = 5,
         query_vector: np.ndarray | None = None,
         only_matching: bool = False,
+        language: str = DEFAULT_LANGUAGE,
     ) -> list[Passage]:
-        """Top-k passages for the query; chunks about ``genes``/``drugs`` are boosted (or required)."""
-        if not self._ids:
+        """Top-k passages in ``language`` for the query; chunks about ``genes``/``drugs`` are boosted (or
+        required). Only chunks of documents in ``language`` are ever returned."""
+        lane = self._lanes.get(language)
+        if lane is None or not lane.ids:
             return []
         expanded = self.terms.expand(query)
         vector = query_vector if query_vector is not None else self.embedder.encode([expanded])[0]
         scores: dict[str, float] = {}
-        for rank, cid in enumerate(self._dense_candidates(vector)):
+        for rank, cid in enumerate(self._dense_candidates(lane, language, vector)):
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-        for rank, cid in enumerate(self._lexical(expanded)):
+        for rank, cid in enumerate(self._lexical(lane, expanded)):
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         # terms named in the question count as much as the caller's (the patient's report genes)
         named = self.terms.detect(query)
@@ -123,7 +170,7 @@ class HybridSearcher:
         wanted_drugs = {d.lower() for d in [*drugs, *named.drugs]}
         for cid in list(scores):
             chunk = self.chunks.get(cid)
-            if chunk is None:  # in the store but added after this searcher was built
+            if chunk is None or chunk.language != language:  # added after this searcher was built, or not ours
                 scores.pop(cid)
                 continue
             matches = len(wanted_genes & set(chunk.genes)) + len(wanted_drugs & set(chunk.drugs))
@@ -134,19 +181,20 @@ class HybridSearcher:
         best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:k]
         return [self._passage(cid, score) for cid, score in best]
 
-    def _lexical(self, query: str) -> list[str]:
-        tokens = self._tokenize([query])
+    def _lexical(self, lane: _Lane, query: str) -> list[str]:
+        tokens = lane.tokenize([query])
         if not tokens or not tokens[0]:
             return []
-        n = min(CANDIDATES, len(self._ids))
-        docs, scores = self._bm25.retrieve(tokens, k=n, show_progress=False)
-        return [self._ids[int(d)] for d, s in zip(docs[0], scores[0]) if s > 0]
+        n = min(CANDIDATES, len(lane.ids))
+        docs, scores = lane.bm25.retrieve(tokens, k=n, show_progress=False)
+        return [lane.ids[int(d)] for d, s in zip(docs[0], scores[0]) if s > 0]
 
     def _passage(self, cid: str, score: float) -> Passage:
         c = self.chunks[cid]
         return Passage(
             chunk_id=cid, doc_id=c.doc_id, title=c.title, section=c.section, text=c.text, genes=c.genes,
-            drugs=c.drugs, conditions=c.conditions, source_urls=c.source_urls, score=round(score, 6),
+            drugs=c.drugs, conditions=c.conditions, source_urls=c.source_urls, language=c.language,
+            score=round(score, 6),
         )
 
 

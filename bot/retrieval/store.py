@@ -1,7 +1,8 @@
 """Vector stores behind one small protocol: Chroma (embedded or server) and an in-memory one for tests.
 
 Chroma metadata must be scalar, so list fields are stored joined by ``|`` and each gene and drug
-also gets its own boolean key (``gene:CYP2C19``, ``drug:clopidogrel``) for exact filtering.
+also gets its own boolean key (``gene:CYP2C19``, ``drug:clopidogrel``) for exact filtering. Every chunk
+carries its document's ``language`` (ISO 639-1), which search filters on.
 We always pass our own vectors: Chroma's default embedding function would try to download a model.
 """
 
@@ -15,6 +16,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from bot.config import Settings
+from bot.core.languages import DEFAULT_LANGUAGE
 from bot.errors import ConfigError
 from bot.knowledge.models import Chunk
 
@@ -38,6 +40,7 @@ def chunk_metadata(chunk: Chunk, embedder_space: str) -> dict[str, Any]:
         "drugs": LIST_SEP.join(chunk.drugs),
         "conditions": LIST_SEP.join(chunk.conditions),
         "source_urls": LIST_SEP.join(chunk.source_urls),
+        "language": chunk.language,
         "content_hash": chunk.content_hash,
         "embedder": embedder_space,
     }
@@ -54,6 +57,8 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> StoredC
     chunk = Chunk(
         chunk_id=chunk_id, doc_id=meta["doc_id"], title=meta["title"], section=meta["section"], text=text,
         genes=split("genes"), drugs=split("drugs"), conditions=split("conditions"), source_urls=split("source_urls"),
+        # a chunk indexed before chunks had a language was English (its hash differs, so indexing re-writes it)
+        language=str(meta.get("language") or DEFAULT_LANGUAGE),
     )
     return StoredChunk(chunk=chunk, content_hash=str(meta.get("content_hash", "")), embedder=str(meta.get("embedder", "")))
 

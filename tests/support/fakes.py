@@ -193,7 +193,8 @@ class FakeSearcher:
         self.calls: list[dict[str, Any]] = []
 
     def search(self, query: str, *, genes: Sequence[str] = (), drugs: Sequence[str] = (), k: int = 5,
-               query_vector: np.ndarray | None = None, only_matching: bool = False) -> list[Passage]:
+               query_vector: np.ndarray | None = None, only_matching: bool = False,
+               language: str = "en") -> list[Passage]:
         self.calls.append({"query": query, "genes": list(genes), "drugs": list(drugs), "vector": query_vector is not None})
         words = set(query.lower().split())
 
@@ -203,7 +204,8 @@ class FakeSearcher:
         def score(p: Passage) -> float:
             return len(words & set(p.text.lower().split())) + 3 * matches(p)
 
-        pool = [p for p in self.passages if matches(p)] if only_matching and (genes or drugs) else self.passages
+        passages = [p for p in self.passages if p.language == language]
+        pool = [p for p in passages if matches(p)] if only_matching and (genes or drugs) else passages
         ranked = sorted(pool, key=score, reverse=True)
         return [p.model_copy(update={"score": float(score(p))}) for p in ranked[:k]]
 
@@ -211,7 +213,7 @@ class FakeSearcher:
         return query
 
     def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
-        return [(list(p.genes), list(p.drugs)) for p in self.passages]
+        return [(list(p.genes), list(p.drugs)) for p in self.passages if p.language == "en"]
 
 
 # ---- ReportParser ---------------------------------------------------------------------------------

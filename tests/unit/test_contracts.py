@@ -105,6 +105,11 @@ def test_search_accepts_a_precomputed_query_vector(searcher: Searcher) -> None:
     assert searcher.search("clopidogrel", k=2, query_vector=vector)
 
 
+def test_search_is_english_unless_another_language_is_asked_for(searcher: Searcher) -> None:
+    assert all(p.language == "en" for p in searcher.search("clopidogrel", k=10))
+    assert searcher.search("clopidogrel", k=10, language="es") == []  # no Spanish documents here
+
+
 def test_expand_keeps_the_query_and_topics_name_indexed_genes(searcher: Searcher) -> None:
     expanded = searcher.expand("does my clopidogrel work")
     assert isinstance(expanded, str) and "does my clopidogrel work" in expanded

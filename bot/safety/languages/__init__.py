@@ -27,9 +27,11 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.core.languages import DEFAULT_LANGUAGE, WORDING_DIR
+
 HERE = Path(__file__).parent
 RULES_DIR = HERE / "rules"
-WORDING_DIR = HERE / "wording"
+# WORDING_DIR (HERE / "wording") is named in bot.core.languages, so lower layers can list the language codes.
 # Each wording file has exactly these keys (tests check it); English equivalents are in bot/safety/wording.py.
 WORDING_KEYS = ("emergency_first", "self_harm_first", "emergency_after", "poison_control", "english_only", "escalated")
 
@@ -81,6 +83,9 @@ class LanguageWording(_Strict):
     poison_control: str
     english_only: str  # the reply to any other message: what GeneChat does, English only for now, a counselor
     escalated: str  # after a yes to that offer: a counselor will answer here, with an interpreter
+    # Whether this language's own vetted KB (knowledge_base/<code>/, each document clinically approved) is ready
+    # to answer patients. A person sets it, after review; until then the language gets `english_only`.
+    kb_ready: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,15 @@ def rules() -> tuple[_Compiled, ...]:
 def wordings() -> dict[str, LanguageWording]:
     """Every language's fixed wording by code."""
     return {p.stem: _load(p, LanguageWording) for p in sorted(WORDING_DIR.glob("*.yaml"))}  # type: ignore[misc]
+
+
+def kb_ready(code: str) -> bool:
+    """Whether the language's own KB may answer patients (English always; others when their wording says so).
+
+    >>> kb_ready("en"), kb_ready("es")
+    (True, False)
+    """
+    return code == DEFAULT_LANGUAGE or (code in wordings() and wordings()[code].kb_ready)
 
 
 def languages() -> list[str]:
