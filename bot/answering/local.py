@@ -90,13 +90,11 @@ class LocalComposer:
         for i, gf in enumerate(facts):
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
-            if report is not None and not worry and i < 3:  # the lab's words, then what they mean in plain words
-                for sentence in plain_meaning(report, gf.gene):
-                    draft.add(sentence, f"fixed:level:{gf.gene}", 0)
-        if worry:
-            for gf in facts[:2]:  # how much the result matters, from the same data as its card
-                for sentence in how_much_it_matters(report, gf.gene):
-                    draft.add(sentence, f"fixed:level:{gf.gene}", 0)
+            # right after each result: how much it matters (card data) for "is it bad?", else its plain meaning
+            more = (how_much_it_matters(report, gf.gene) if worry and i < 2 else
+                    plain_meaning(report, gf.gene) if report is not None and not worry and i < 3 else [])
+            for sentence in more:
+                draft.add(sentence, f"fixed:level:{gf.gene}", 0)
         if report is not None and is_whole_report(u, report) and not u.in_report(report):
             typical = typical_result_sentences(report, summary_genes(report)[1])
             if typical:  # no result is skipped: the typical ones are named briefly

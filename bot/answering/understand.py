@@ -192,6 +192,7 @@ class Understanding:
     whole_report: bool = False  # "explain my report": the answer plan that goes over every result
     worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
+    emergency_line: bool = False  # a weak alarm vote was held back for a worried question: the reply still names 911
 
     @property
     def domain(self) -> bool:

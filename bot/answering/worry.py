@@ -2,9 +2,10 @@
 have cancer?", "am I going to be ok with Lynch?"): one action per result type, whatever the wording, and the
 patient's own result with the vetted facts about what it does and does not mean in the reply either way.
 
-- a harmful (pathogenic or likely pathogenic) variant: escalated as a risk question, because personal risk is a
-  counselor's conversation; the reply still gives the result and the vetted "what this does not mean" text;
-- a VUS, a carrier result, a benign or negative one: answered, since the vetted text says what it means for care;
+- a harmful (pathogenic or likely pathogenic) variant or a VUS: escalated as a risk question, because personal
+  risk is a counselor's conversation (and a worried person with an unclear result deserves one); the reply still
+  gives the result and the vetted "what this does not mean" text ("a VUS alone should not guide health choices");
+- a carrier result, a benign or negative one: answered, since the vetted text says what it means;
 - a pharmacogenomic result ("is my G6PD result bad?", "do I have malignant hyperthermia?"): answered, with how
   much it matters from its card and the fixed "do not change a medicine on your own" step.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answering.facts import fact_sentences
+from bot.answering.facts import fact_sentences, summary_genes
 from bot.answering.understand import Understanding
 from bot.core.draft import split_sentences
 from bot.core.report import Report
@@ -32,6 +33,8 @@ REASSURE = re.compile(
     r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"
     r"\b(?:am i|i'?m|im)\s+(?:\w+\s+)?(?:sick|ill|affected)\b|\bdo i (?:actually|really|even) have\b|"
     r"\b(?:kill me|make me die|die (?:from|of|because of) (?:this|it|that|my))\b|"
+    r"^\W*(?:could|will|might|can|would)\s+i\b[^.?!]{0,30}\b(?:die|be killed)\b|\bat risk of dying\b|"
+    r"\b(?:life[- ]threatening|in danger|my life at risk|hurt me)\b|"
     r"\b(?:does|do|did)\s+(?:this|that|it|my|the)\b[^.?!]{0,30}\bmean\b[^.?!]{0,10}\b(?:i|i'?ll|i'?m|im)\s+"
     r"(?:have|has|got|get|will|am|'m|going|gonna|definitely|surely)\b|"
     r"\bdo i (?:have|got)\b(?!\s+to\b)(?:\s+[\w'-]+){0,3}?\s+(?:cancer|it|the disease|disease|cf|cystic fibrosis|lynch|"
@@ -62,13 +65,15 @@ def worry_plan(text: str, u: Understanding, report: Report | None) -> WorryPlan 
     if not asked and u.genes:
         asked_pgx = [g for g in u.genes if g in pgx]
         return WorryPlan(asked_pgx[:2], escalate=False) if asked_pgx else None
-    if not hereditary:
-        return None
+    if not hereditary:  # "is this dangerous?" on a pharmacogenomic report: its most important results, as the cards rank
+        lead = [g for g in summary_genes(report)[0] if g in pgx]
+        return WorryPlan(lead[:2], escalate=False) if lead else None
     facts = fact_sentences(report, asked or hereditary)
     harmful = [f.gene for f in facts if "pathogenic" in f.classes]
+    unclear = [f.gene for f in facts if "uncertain" in f.classes]
     # a harmful variant is what the worry is about ("does this mean I have cancer?"), before a VUS beside it
-    ordered = list(dict.fromkeys(harmful or [f.gene for f in facts]))
-    return WorryPlan(ordered[:2], escalate=bool(harmful))
+    ordered = list(dict.fromkeys(harmful or unclear or [f.gene for f in facts]))
+    return WorryPlan(ordered[:2], escalate=bool(harmful or unclear))
 
 
 # Vetted sentences that say what a result does NOT mean: they lead the background of a worried question.

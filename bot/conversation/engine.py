@@ -39,6 +39,7 @@ from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.languages.detect import detect_language
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
+from bot.safety.mentions import ACUTE_NOW
 from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import TriageDecision, only_generic_escalation, triage
 
@@ -46,6 +47,11 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
+# A model-only alarm below this, on a worried question about the patient's own result with nothing happening now,
+# gives way to the worry plan. In the evals (2026-12-03) the worried questions it raised alarms on scored 0.40 to
+# 0.58; true emergencies caught by the model alone went as low as 0.34, but none of them was a worried question
+# about a result (they name a symptom, a dose taken, or self-harm), so the plan does not see them.
+WORRY_ALARM_MAX = 0.60
 
 
 class EmptySearcher:
@@ -235,13 +241,19 @@ class ConversationEngine:
         (bot/answering/worry.py); a specific escalation (surgery, testing the family) or an emergency still wins."""
         # a model's "out of scope" on a worried follow-up ("how bad is it?" after a result) is no match for the plan
         model_declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
-        if decision.action not in ("answer", "escalate") and not model_declined or not only_generic_escalation(decision):
+        # nor is a weak model-only alarm on a worried question with nothing happening now ("is this deadly for me?"):
+        # the plan decides, and the reply still names the emergency number
+        weak_alarm = (decision.action == "emergency" and decision.source == "model"
+                      and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text))
+        if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
+                or not only_generic_escalation(decision):
             return decision
         plan = worry_plan(text, u, report)
         if plan is None:
             return decision
         u.genes = list(dict.fromkeys([*plan.genes, *u.genes]))
         u.worry = True
+        u.emergency_line = weak_alarm
         action, reason = ("escalate", "diagnosis_or_risk_decision") if plan.escalate else ("answer", "answer")
         trace.append(TraceStep(step="plan", outcome=f"worry:{action}", detail={
             "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}"}))
@@ -307,7 +319,8 @@ class ConversationEngine:
         if fact is None:
             return []
         label = "carrier" if "carrier" in fact.classes else fact.fact.classification or ""
-        hit = self._gatherer.what_it_does_not_mean(fact.gene, label, fact.fact.condition or "")
+        hit = self._gatherer.what_it_does_not_mean(fact.gene, label, fact.fact.condition or "",
+                                                   general_first=bool(fact.classes & {"uncertain", "carrier"}))
         return [hit] if hit is not None else []
 
     def _my_medicines(self, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -335,6 +348,8 @@ class ConversationEngine:
 
     def _finish(self, draft: Draft, action: str, reason: str, u: Understanding, report: Report | None,
                 trace: list[TraceStep], passages: list[Passage]) -> Reply:
+        if u.emergency_line and action != "emergency":
+            draft.add(wording.EMERGENCY_FIRST, "fixed:emergency_line", 9)
         if not any(t.step == "compose" for t in trace):  # fixed-wording replies get their source map too
             trace.append(TraceStep(step="compose", outcome="fixed", detail={"sources": draft.source_map()}))
         escalation = None

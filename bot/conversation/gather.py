@@ -113,13 +113,17 @@ class PassageGatherer:
                     passages.append(hit)
         return searches
 
-    def what_it_does_not_mean(self, gene: str, label: str, condition: str) -> Passage | None:
+    def what_it_does_not_mean(self, gene: str, label: str, condition: str, *, general_first: bool = False
+                              ) -> Passage | None:
         """The vetted passage that says what this result does not mean ("A BRCA variant is not a cancer
-        diagnosis", "What a VUS means for your care"): the gene's own documents first, then the general ones."""
-        for genes in ([gene], []):
-            query = f"{label} {condition} does not mean you have it, not a diagnosis, what it means for your care"
+        diagnosis", "What a VUS means for your care"): the gene's own documents first, then the general ones;
+        ``general_first`` for a type the gene's documents do not speak for (a gene's "not a diagnosis" text is
+        about its harmful variants, not about a VUS in it)."""
+        for genes in ([], [gene]) if general_first else ([gene], []):
+            about = condition if genes else ""  # a general explainer is found by the result type alone
+            query = f"{label} {about} does not mean you have it, not a diagnosis, what it means for your care"
             hit = next((p for p in self._label_search(query, genes, 8) if REASSURING.search(p.text)
-                        and (not p.genes or gene in p.genes)), None)
+                        and (gene in p.genes if genes else not p.genes)), None)
             if hit is not None:
                 return hit
         return None

@@ -98,7 +98,8 @@ _DEADLY_RESULT = re.compile(
     r"\b(?:will|could|can|would|might|is|does|do)\s+(?:this|it|that|these|my\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+){0,3}?"
     r"(?:kill me|make me die|be (?:deadly|fatal|lethal|dangerous)|deadly|fatal|lethal|dangerous)\b|"
     r"\b(?:will|could|can|might|am|would)\s+i\s+(?:\w+\s+)?(?:going to |gonna )?die\s+(?:from|of|because of|with|early)\b|"
-    r"\b(?:scared|worried|terrified|frightened)\s+(?:to death|sick)\b|\bam i (?:going to|gonna) die\b",
+    r"\b(?:scared|worried|terrified|frightened)\s+(?:to death|sick)\b|\bam i (?:going to|gonna) die\b|"
+    r"^\W*(?:could|will|might|can|would)\s+i\b[^.?!]{0,30}\b(?:die|be killed)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(r"\b(?:now|right now|rn|tonight|just|currently|took|taken|swallowed|can'?t|cant|cannot|won'?t|"

@@ -194,9 +194,9 @@ def test_worried_questions_about_a_harmful_variant_all_escalate_with_the_result_
 
 @pytest.mark.parametrize("question", ["is my VUS dangerous?", "is my vus dangerous", "is the brca1 vus thing dangerous for me",
                                       "should I be scared of my brca1 uncertain variant"])
-def test_worried_questions_about_a_vus_are_answered_with_the_result(engine, question):
+def test_worried_questions_about_a_vus_all_escalate_with_the_result(engine, question):
     reply = engine.reply(question, report=VUS)
-    assert reply.action == "answer"
+    assert (reply.action, reply.reason) == ("escalate", "diagnosis_or_risk_decision")
     assert "BRCA1" in reply.text and "Uncertain significance" in reply.text
 
 
