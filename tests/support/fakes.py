@@ -260,3 +260,22 @@ class FakeEmbedder(HashEmbedder):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls.append(list(texts))
         return super().encode(texts)
+
+
+class WordAlarmModel:
+    """A triage classifier that reads the text itself (tests pass ``vector=text, embed=lambda t: t``): the
+    emergency probability is ``hot`` when ``words`` is in it, else ``cold``; ``reason`` names the emergency kind."""
+
+    def __init__(self, words: str = r"$^", hot: float = 0.0, cold: float = 0.0, reason: str = "self_harm"):
+        import re
+
+        self.words, self.hot, self.cold, self.reason = re.compile(words, re.IGNORECASE), hot, cold, reason
+
+    def predict_vector(self, text: str):
+        from bot.safety.classifier import Prediction
+
+        p = self.hot if self.words.search(text) else self.cold
+        probs = {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0}
+        action = "emergency" if p > 0.5 else "answer"
+        return Prediction(action, self.reason if action == "emergency" else "answer", probs,
+                          {"answer": 1 - p, self.reason: p})

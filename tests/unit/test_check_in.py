@@ -5,14 +5,11 @@ ambulance works, and whole containers swallowed in other languages."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from bot.conversation.engine import ConversationEngine
 from bot.safety import wording
 from bot.safety.check_in import class_question, helper_question, venting
-from bot.safety.classifier import Prediction
 from bot.safety.fixed_text import check_fixed_text
 from bot.safety.languages import match_emergency, mentions_swallowing
 from bot.safety.mentions import mention_only
@@ -20,23 +17,12 @@ from bot.safety.readability import reading_grade
 from bot.safety.rules import match_rules
 from bot.safety.triage import triage
 from tests.support.engine import make_test_engine
+from tests.support.fakes import WordAlarmModel
+
+_Model = WordAlarmModel
 
 
-class _Model:
-    """A classifier whose emergency probability is ``hot`` when ``words`` is in the text, else ``cold``."""
-
-    def __init__(self, words: str = r"$^", hot: float = 0.0, cold: float = 0.0):
-        self.words, self.hot, self.cold = re.compile(words, re.IGNORECASE), hot, cold
-
-    def predict_vector(self, text: str) -> Prediction:
-        p = self.hot if self.words.search(text) else self.cold
-        probs = {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0}
-        action = "emergency" if p > 0.5 else "answer"
-        return Prediction(action, "self_harm" if action == "emergency" else "answer", probs,
-                          {"answer": 1 - p, "self_harm": p})
-
-
-def _triage(text: str, model: _Model | None = None):
+def _triage(text: str, model: WordAlarmModel | None = None):
     return triage(text, vector=text, classifier=model or _Model(), embed=lambda t: t)
 
 

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from bot.safety.classifier import Prediction
 from bot.safety.languages import match_emergency
 from bot.safety.mentions import mention_only, without_figurative_words
 from bot.safety.triage import triage
+from tests.support.fakes import WordAlarmModel
 
 
-class _WordModel:
-    """A classifier that reads the text itself (``embed`` below hands it over): the emergency probability is
-    ``hot`` when any of ``words`` is in it, else ``cold``."""
-
-    def __init__(self, words: str, hot: float, cold: float = 0.05):
-        self.words, self.hot, self.cold = re.compile(words, re.IGNORECASE), hot, cold
-
-    def predict_vector(self, text: str) -> Prediction:
-        p = self.hot if self.words.search(text) else self.cold
-        probs = {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0}
-        action = "emergency" if p > 0.5 else "answer"
-        return Prediction(action, "emergency_symptoms" if action == "emergency" else "answer", probs,
-                          {"answer": 1 - p, "emergency_symptoms": p})
+def _WordModel(words: str, hot: float, cold: float = 0.05) -> WordAlarmModel:
+    return WordAlarmModel(words, hot, cold, reason="emergency_symptoms")
 
 
-def _triage(text: str, model: _WordModel, *, embed: bool = True):
+def _triage(text: str, model: WordAlarmModel, *, embed: bool = True):
     return triage(text, vector=text, classifier=model, embed=(lambda t: t) if embed else None)
 
 
