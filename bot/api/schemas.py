@@ -83,6 +83,7 @@ class WidgetWording(BaseModel):
     case_received: str = Field("", description="Where a question to a counselor stands: received.")
     case_reviewing: str = Field("", description="... a counselor is reviewing it.")
     case_answered: str = Field("", description="... the counselor replied.")
+    case_resolved: str = Field("", description="... the counselor closed it without a reply in this chat.")
 
 
 class WidgetConfig(BaseModel):

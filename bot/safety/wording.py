@@ -227,6 +227,8 @@ CASE_STATUS = {
     "received": "Received. A genetic counselor will look at it soon.",
     "reviewing": "A counselor is looking at it now.",
     "answered": "Answered. The counselor's reply is in this chat.",
+    "resolved": ("A genetic counselor has finished reviewing your question. If you still have questions, ask here or "
+                 "contact your care team."),
 }
 # The notification email: it says only that a reply is waiting, never anything about health.
 REPLY_EMAIL_SUBJECT = "You have a new reply on GeneChat"

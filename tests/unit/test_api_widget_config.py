@@ -49,3 +49,9 @@ def test_the_widget_holds_no_emergency_numbers_or_upload_limit_of_its_own():
     for own in (r"911", r"988", r"112", r"5 MB", r"1 business day"):
         assert not re.search(rf"\b{own}\b", js), own
     assert "/api/widget-config" in js
+
+
+def test_the_resolved_case_sentence_comes_from_the_server_not_the_widget(isolated_data_dir):
+    served = _config(isolated_data_dir)["wording"]["case_resolved"]
+    assert served == wording.CASE_STATUS["resolved"]
+    assert "finished reviewing" not in WIDGET_JS.read_text()

@@ -49,6 +49,7 @@ def widget_config_for(upload_limit_bytes: int) -> WidgetConfig:
             case_received=wording.CASE_STATUS["received"],
             case_reviewing=wording.CASE_STATUS["reviewing"],
             case_answered=wording.CASE_STATUS["answered"],
+            case_resolved=wording.CASE_STATUS["resolved"],
         ),
         upload_limit_bytes=upload_limit_bytes,
         upload_limit_text=limit,

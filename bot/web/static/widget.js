@@ -676,9 +676,7 @@
   function statusWords(esc) {
     if (replied(esc)) return say().case_answered;
     if (esc.status === "claimed") return say().case_reviewing;
-    if (esc.status === "resolved") {
-      return "A genetic counselor has finished reviewing your question. If you still have questions, ask here or contact your care team.";
-    }
+    if (esc.status === "resolved") return say().case_resolved;
     return say().case_received;
   }
   function progressSteps(esc) {
