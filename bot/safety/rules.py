@@ -90,7 +90,8 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
-    r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
+    r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b(?![^.?!]{0,30}\b(?:to|with) (?:the |my )?(?:pharmacist|"
+    r"pharmacy|doctor|appointment|clinic|visit|review|check-?up)\b)|"
     r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
     r"\bdone with (?:everything|life|it all|living)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
     r"\bno (?:point|reason) (?:in|to|for) (?:anything|going on|trying)\b|\bdisappear forever\b|"
