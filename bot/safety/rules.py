@@ -152,6 +152,11 @@ EMERGENCY_SELF_HARM = [
     r"\bso (?:that )?i (?:don'?t|dont|do not|won'?t|wont|never) wake(?: up)?\b|"
     r"\b(?:i'?ve|i have|i) (?:been |started |keep |kept |am |'m )?cutting (?:myself )?again\b(?! (?:carbs|sugar|back|down|costs?|"
     r"my hair|hair|coupons|the))",
+    # pills taken on purpose are self-harm, however many ("i took a bunch of my antidepressants on purpose")
+    r"\b(?:took|swallowed|popped|ate|downed|taken)\b[^.?!]{0,40}\b(?:pills?|meds|tablets?|capsules?|medicines?|medications?|"
+    r"antidepressants?|painkillers?|bottle|too many|too much)\b[^.?!]{0,20}\bon purpose\b|\boverdosed on purpose\b|"
+    r"\bon purpose\b[^.?!]{0,30}\b(?:took|swallowed|popped|downed)\b[^.?!]{0,30}\b(?:pills?|meds|tablets?|bottle|"
+    r"too many|too much)\b",
 ]
 
 EMERGENCY_SYMPTOMS = [
