@@ -106,7 +106,8 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
-    r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b|"
+    r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b(?![^.?!]{0,30}\b(?:to|with) (?:the |my )?(?:pharmacist|"
+    r"pharmacy|doctor|appointment|clinic|visit|review|check-?up)\b)|"
     r"\bdone with (?:life|living)\b|\bno (?:point|reason) (?:in|to|for) going on\b|\bdisappear forever\b|"
     r"\b(?:thinking (?:about|of)|think about|want(?:s|ing)? to|going to|gonna|plan(?:s|ning)? to|might|should i|ready to)\s+"
     r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b|\bending it all\b|"
@@ -138,7 +139,7 @@ EMERGENCY_SELF_HARM = [
     r"train|bus|truck|car|traffic|tower|parking garage)\b",
     r"\babout to do something (?:stupid|dumb|drastic|bad|i'?(?:ll| will) regret)\b|\bdo something (?:stupid|drastic) to "
     r"myself\b|\b(?:i'?ll|ill|i will|i'?m going to|gonna) be (?:dead|gone) (?:soon|by|tomorrow|tonight|before)\b|"
-    r"\bwon'?t be (?:here|around|alive) (?:much longer|tomorrow|soon|for long)\b|\bgoodbye (?:forever|cruel world|world)\b|"
+    r"\bwon'?t be (?:here|around|alive) (?:much longer|soon|for long)\b|\bgoodbye (?:forever|cruel world|world)\b|"
     r"\bthis is (?:my )?goodbye\b|\bso am i\b[^.?!]{0,15}\b(?:soon|goodbye|tonight)\b|"
     r"\b(?:driv\w*|crash\w*|steer\w*) (?:my |the |our )?(?:car |truck )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|"
     r"river|lake|ravine|oncoming traffic|traffic|truck|pole)\b|\bcrash\w* (?:my|the) car on purpose\b|"
@@ -155,6 +156,49 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:have|got|bought|tied|loaded|set up|ready)\b[^.?!]{0,20}\b(?:the|a) (?:rope|noose)\b|"
     r"\b(?:goodbye|farewell|suicide) (?:letters?|notes?|texts?|messages?)\b|\b(?:wrote|written|writing|left|leaving) "
     r"(?:a |my )?(?:last|final) (?:letters?|notes?|messages?)\b",
+    # indirect and euphemistic (issue 15, dev4): "ctb", "unalive" alone, "I won't be here tomorrow", goodbyes to
+    # everyone, notes left, pills saved up, a rope ready, jumping or driving into something, not wanting to exist
+    r"\bctb\b(?![^.?!]{0,25}\b(?:mean|means|stand for|stands for|slang|abbreviation)\b)(?<!what is ctb)|"
+    r"\b(?:wanna|want to|gonna|going to|thinking (?:about|of)|plan(?:ning)? to|might|should i|ready to|about to)\s+"
+    r"(?:just\s+)?unaliv\w*\b|\bhang(?:ing)? my\s*self\b|\bnoose\b|\b(?:got|have|bought|tied|ready|made) (?:the |a |my )?rope\b|"
+    r"\brope (?:is )?(?:ready|tied)\b",
+    r"\b(?:won'?t|will not|wont|not (?:going to|gonna)) be (?:here|around|alive) (?:much longer|for (?:much )?longer|anymore|"
+    r"after (?:tonight|today)|by (?:tomorrow|morning|monday|the weekend))\b|"
+    r"\b(?:won'?t|will not|wont|not (?:going to|gonna)) be (?:here|around|alive) (?:tomorrow|tonight|next week)\b"
+    r"(?=\s*(?:[.!,;]|$|and\b|so\b|anyway|thanks?\b|goodbye|bye\b|love\b|sorry\b|i'?m sorry))"
+    r"(?![^?]*\b(?:email|send|mail|results?|report|appointment|office|clinic|work|reschedul\w*|call me|text me|trip|"
+    r"vacation|travel\w*|town|out of)\b)|"
+    r"\b(?:don'?t|do not|can'?t|cannot) see myself (?:being )?(?:alive|here|around|living)\b|"
+    r"\b(?:said|saying|say|sent|sending) (?:my )?(?:goodbyes?|bye) to (?:everyone|everybody|you all|y'?all|all of you|"
+    r"the world|my (?:family|kids|friends))\b(?![^.?!]{0,40}\b(?:at (?:work|the office|school|the party|the airport)|"
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|before (?:i|we) (?:move|leave|go)|moving|retir\w*|new job|last day|"
+    r"graduat\w*|trip|vacation)\b)|\bthis is (?:my )?(?:goodbye|final goodbye|last message)\b|"
+    r"\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|\b(?:wrote|written|writing|left|leaving) (?:\w+ )?(?:notes?|letters?)"
+    r"\b[^.?!]{0,40}\b(?:it'?s time(?!\s+(?:they|to|for|he|she|we|you|my|our))|goodbye|when i'?m gone|after i'?m gone|for after)\b",
+    r"\b(?:(?:saving|saved|collecting|stashing|stashed) up|stockpil\w*|hoard\w*) (?:all )?(?:my |of my |the )?"
+    r"(?:pills|meds|tablets|medications|medicines|sleeping pills|painkillers)\b(?! (?:in|for) (?:a|the) (?:pill ?box|organi[sz]er|"
+    r"cabinet))|\b(?:don'?t|do not|dont) want to exist\b(?! (?:in|on)\b)|\bwant to stop existing\b|"
+    r"\bwish i (?:didn'?t|did not) exist\b|\bwish i (?:was|were|had) never (?:been )?born\b|"
+    r"\b(?:want|wanna|wish i could|just want) (?:to )?(?:go to )?sleep forever\b|\bsleep (?:and|n) never wake\b",
+    r"\bbetter off (?:if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around|alive)|when i'?m gone|with me gone|"
+    r"once i'?m gone)\b|\bwon'?t have to (?:deal with|worry about|put up with) me\b|\b(?:i'?m|i am|im) (?:such |just |only )?"
+    r"a burden\b[^.?!]{0,40}\b(?:gone|longer|anymore|die|dead|end)\b",
+    r"\b(?:want(?:s)? to|wanna|gonna|going to|thinking (?:about|of)|think about|plan(?:ning)? to|about to|ready to|might|"
+    r"should i|i'?ll|i will|urge to|tempted to)\s+(?:just\s+)?(?:jump(?:ing)?|leap(?:ing)?|throw(?:ing)? myself|step(?:ping)?) "
+    r"(?:off|from|in front of|into|onto) (?:the |a |my |this |that )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|"
+    r"overpass|train|tracks|traffic|car|bus|window|river)\b|"
+    r"\b(?:want(?:s)? to|wanna|gonna|going to|thinking (?:about|of)|think about|plan(?:ning)? to|about to|ready to|might|"
+    r"should i|i'?ll|i will|urge to|tempted to)\s+(?:just\s+)?(?:driv(?:e|ing)|crash(?:ing)?|steer(?:ing)?|swerv(?:e|ing))"
+    r" (?:my car |the car |myself )?(?:into|off) (?:a |the |oncoming )?(?:wall|tree|bridge|pole|traffic|cliff|river|lake|"
+    r"truck|road)\b",
+    r"\bso (?:that )?i (?:don'?t|dont|do not|won'?t|wont|never) wake(?: up)?\b|"
+    r"\b(?:i'?ve|i have|i) (?:been |started |keep |kept |am |'m )?cutting (?:myself )?again\b(?! (?:carbs|sugar|back|down|costs?|"
+    r"my hair|hair|coupons|the))",
+    # pills taken on purpose are self-harm, however many ("i took a bunch of my antidepressants on purpose")
+    r"\b(?:took|swallowed|popped|ate|downed|taken)\b[^.?!]{0,40}\b(?:pills?|meds|tablets?|capsules?|medicines?|medications?|"
+    r"antidepressants?|painkillers?|bottle|too many|too much)\b[^.?!]{0,20}\bon purpose\b|\boverdosed on purpose\b|"
+    r"\bon purpose\b[^.?!]{0,30}\b(?:took|swallowed|popped|downed)\b[^.?!]{0,30}\b(?:pills?|meds|tablets?|bottle|"
+    r"too many|too much)\b",
     # The last two are kept apart, after every other self-harm pattern, so that a hit on one of them means no other
     # self-harm pattern fired: triage may then hear them as venting or a class question (bot/safety/check_in.py).
     # DESPAIR: words of despair that people also use about an everyday thing ("I can't take this anymore, the
@@ -228,6 +272,64 @@ EMERGENCY_SYMPTOMS = [
     r"(?:pills?|tablets?|capsules?|meds|medicines?|medications?|gummies|vitamins|patch(?:es)?)\b|"
     r"\b(?:son|daughter|kid|child|baby|toddler)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
     r"\b(?:bleach|detergent|laundry pods?|dishwasher pods?|button batter(?:y|ies)|antifreeze|drain cleaner)\b",
+    # by symptom without the keywords, and third-person (issue 15, dev4): grey and clutching the chest, a child who
+    # drank someone's medicine, confused speech with a changed face, swelling after a pill, slow breathing and
+    # hard to wake, a fistful or a dozen of someone's pills, foaming at the mouth while shaking, sudden deficits
+    r"\bclutch\w* (?:at )?(?:his|her|my|their) chest\b|\b(?:is|'s|are|looks?|went|turned|turning|going|gone)\s+"
+    r"(?:all\s+|really\s+|so\s+|very\s+)?(?:grey|gray|ashen|pale)\b[^.?!]{0,25}\b(?:sweat\w*|clammy|chest|breath\w*|"
+    r"not (?:responding|moving))\b|\b(?:elephant|something (?:heavy|huge)|a (?:ton|weight|brick)|someone) (?:is )?"
+    r"(?:sitting|standing|pressing|pushing|crushing) on my chest\b|\bcrushing (?:feeling |pressure |weight )?(?:in|on) "
+    r"(?:my|his|her) chest\b",
+    r"\b(?:toddler|baby|son|daughter|kid|child|grandson|granddaughter|grandkid|nephew|niece|little one|little brother|"
+    r"little sister)\b[^.?!]{0,25}\b(?:drank|drunk|swallowed|ate|took|got into|chugged)\b[^.?!]{0,25}(?:\b(?:my|mom'?s|"
+    r"dad'?s|grandma'?s|grandpa'?s|the)\s+(?:\w+\s+){0,2}?(?:meds|pills?|tablets?|medicines?|medications?|"
+    r"cough syrup|vitamins|gummies)\b|\b(?:bleach|detergent|laundry pods?|cleaner|antifreeze|poison|lighter fluid|"
+    r"lamp oil|button batter(?:y|ies)|magnets?)\b)",
+    r"\b(?:not making (?:any )?sense|making no sense|talking (?:nonsense|gibberish)|(?:words|speech) (?:is |are )?(?:all )?"
+    r"(?:jumbled|garbled|slurred))\b(?=[^.?!]{0,40}\b(?:face (?:looks|is|went|seems) (?:weird|wrong|lopsided|crooked|uneven|off|funny|droopy)|droop\w*|"
+    r"(?:arm|leg|side) (?:is|went|feels) (?:weak|numb|limp|dead)|suddenly|all of a sudden|slur\w*)\b)|"
+    r"\bface (?:looks|is|went|seems) (?:weird|wrong|lopsided|crooked|uneven|off|funny)\b(?=[^.?!]{0,40}\b(?:not making "
+    r"sense|talk\w*|speak\w*|speech|arm|slur\w*|confused)\b)|"
+    r"\b(?:one side|half) of (?:his|her|my|their) face (?:is |has )?(?:drooping|droopy|numb|dropped|fallen|sagging)\b|"
+    r"\bsuddenly\b[^.?!]{0,40}\b(?:can'?t see|blind in|droop\w*|can'?t (?:talk|speak|walk|stand))\b|"
+    r"\b(?:arm|leg|hand|side|face)\b (?:went|got|is|feels?|has gone) (?:all )?(?:weak|numb|limp|dead|heavy)\b(?=[^.?!]{0,40}"
+    r"\b(?:suddenly|all of a sudden|out of nowhere|can'?t|slur\w*|droop\w*)\b)|\b(?:suddenly|all of a sudden|out of nowhere)"
+    r"\b[^.?!]{0,40}\b(?:arm|leg|hand|side|face)\b (?:went|got|is|feels?|has gone) (?:all )?(?:weak|numb|limp|dead|heavy)\b|"
+    r"\b(?:lost|losing) (?:the )?(?:vision|sight) in (?:one|my|his|her) (?:left |right )?eye\b",
+    r"\b(?:lips?|face|tongue|throat|eyes?|eyelids?)\b(?:\s+(?:and|&)\s+(?:my\s+)?(?:lips?|face|tongue|throat|eyes?))?\s+"
+    r"(?:is|are|feels?|got|went|look|looks|'s|'re)\s+(?:so\s+|really\s+|super\s+|all\s+|like\s+)?(?:huge|massive|big|"
+    r"puffy|puffed up|blown up|ballooning|ballooned|thick|fat)\b(?=[^.?!]{0,40}\b(?:after|since|from)\b[^.?!]{0,25}"
+    r"\b(?:pill|med\w*|shot|injection|antibiotic|vaccine|dose|tablet|eating|peanuts?|nuts?|sting|bite)|[^.?!]{0,30}"
+    r"\b(?:can'?t|cannot|barely|hard to) (?:breathe|swallow|talk)\b)",
+    r"\b(?:breathing|breaths?)\s+(?:is\s+|are\s+|seems\s+)?(?:super\s+|really\s+|so\s+|very\s+|kind of\s+|kinda\s+)?"
+    r"(?:weird|strange|funny|slow|shallow|rattl\w*|gurgl\w*)\b(?=[^.?!]{0,50}\b(?:won'?t|not|can'?t|hard to|after|since|"
+    r"blue|grey|gray|pale|limp|sleepy|drowsy|answer\w*|respond\w*|wake)\b)|"
+    r"\b(?:hard|difficult|impossible) to wake(?: up)?\b(?=[^.?!]{0,40}\b(?:after|since|took|taking|meds?|pills?|medicines?|"
+    r"breath\w*)\b)|\b(?:he|she|he'?s|she'?s|baby|toddler|infant|son|daughter|kid|child|dad|mom|husband|wife|grandpa|"
+    r"grandma|brother|sister|friend|body)\b(?:\s+(?:is|'s|went|gone|going|all|so|really|just|and))*\s+(?:limp|floppy)\b",
+    r"\b(?:took|swallowed|popped|downed|ate|chugged)\s+(?:like\s+|about\s+)?(?:a|an|one|two)\s+(?:fistful|handful|bunch|"
+    r"ton|load|shit ?ton)s?\s+of\s+(?:my|his|her|their|the|mom'?s|dad'?s)\s+(?!(?:\w+\s+)?(?:photos?|pictures?|friends?|"
+    r"chips|candy|nuts|almonds|time)\b)|\b(?:popped|downed|swallowed|took|taken|ate)\s+(?:like\s+|about\s+|around\s+|"
+    r"over\s+|maybe\s+|almost\s+)?\d{2,}\s+(?:of\s+)?(?:my|his|her|their|the|those|these|mom'?s|dad'?s)\s+"
+    r"(?!(?:\w+\s+)?(?:photos?|pictures?|days?|hours?|minutes?|years?|friends?|students?|classes|steps|notes|books?|"
+    r"dollars|bucks|calls|shifts?)\b)|\bo\.?d'?ing\b|\boverdosing\b",
+    # everyday spellings of the old categories (issue 15, dev4): a whole bottle swallowed, "cnt breathe", bleeding that
+    # won't stop, can't wake someone, not moving on the floor, a tight throat, chest pain with a numb arm
+    r"\b(?:swallowed|took|downed|ate|chugged|taken)\s+(?:a|the|her|his|my|their|an entire|a whole|the whole|half a|half the|"
+    r"half of the)\s+(?:whole\s+)?(?:bottle|box|pack|packet|strip|blister|jar|tub)\s+of\b(?!\s+(?:water|juice|wine|beer|soda|"
+    r"pop|vodka|milk|coke|gatorade|kombucha|cereal|chips|cookies|candy)\b)|\b(?:cnt|cnnt|cannt|kant|kan'?t|cn'?t|caint)\s+"
+    r"(?:breath|breathe|breathing|breth|brethe)\b|\b(?:can'?t|cant|cannot) (?:breth|brethe|breeth)\b|"
+    r"\bbleed\w*\b[^.?!]{0,30}\b(?:won'?t|wont|will not|doesn'?t|does not|isn'?t|is not|not) stop(?:ping)?\b(?! (?:me|us|him|her|them|my)\b)|"
+    r"\b(?:can'?t|cant|cannot|couldn'?t|unable to) (?:wake|rouse) (?:my|our|the) (?!(?:phone|computer|laptop|screen|pc|mac|tablet|ipad|device|tv|kindle)\b)\w+\b|"
+    r"\b(?:he'?s|she'?s|he is|she is|they'?re|they are|baby is|baby'?s)\s+not (?:moving|responding|waking up|answering|"
+    r"breathing)\b|\bon the (?:floor|ground|bathroom floor)\b[^.?!]{0,30}\bnot (?:moving|responding|answering|waking)\b|"
+    r"\bthroat\s+(?:feels?|is getting|getting|feels? so|feels? really)\s+(?:tight|closed|swollen|like it'?s closing)\b|"
+    r"\b(?:can'?t|cannot|unable to) (?:move|feel|lift) (?:my|his|her|their) (?:\w+ )?(?:arms|legs|hands)\b|"
+    r"\b(?:left |right )?arm (?:is |went |feels? )?(?:numb|tingly|tingling|heavy)\b[^.?!]{0,40}\bchest\b|"
+    r"\bchest\b[^.?!]{0,40}\b(?:left |right )?arm (?:is |went |feels? )?(?:numb|tingly|tingling|heavy)\b",
+    r"\bfoam(?:ing)? (?:at|from) the mouth\b(?=[^.?!]{0,40}\b(?:shak\w*|seiz\w*|jerk\w*|convuls\w*|not (?:breathing|"
+    r"responding|waking)|collapsed|passed out|unconscious)\b)|\b(?:shak\w*|seiz\w*|jerk\w*|convuls\w*)\b[^.?!]{0,40}"
+    r"\bfoam(?:ing)? (?:at|from) the mouth\b|\beyes (?:rolled|rolling) (?:back|up)\b",
 ]
 
 INJECTION = [

@@ -145,6 +145,57 @@ ENGLISH_SELF_HARM = ["i want to unalive myself", "i hope i don't wake up tomorro
 ENGLISH_SAFE = ["what is a choking hazard on a pill bottle", "my poop is black from iron pills, is that normal",
                 "my grandma had a stroke years ago, does that matter for my report", "I choked up at the movie"]
 
+# Round 3 (dev4): the same categories in other spellings and registers; written before the rules that catch them.
+# English: indirect and euphemistic self-harm, gen-Z shorthand, third-person emergencies and symptoms without keywords.
+ENGLISH_INDIRECT_SELF_HARM = ["ngl i'm gonna ctb tonight", "lowkey wanna unalive rn", "got the rope ready",
+                              "i won't be here tomorrow. thanks for trying to help", "i just want to sleep forever",
+                              "saying goodbye to everyone, i've made up my mind", "I've been saving up my pills",
+                              "i just don't want to exist anymore", "everyone would be better off if i was gone",
+                              "i'm gonna jump off the bridge by my house", "I've been cutting again",
+                              "i took a bunch of my antidepressants on purpose"]
+ENGLISH_WITHOUT_KEYWORDS = ["my dad is grey and sweating and clutching his chest", "my kid drank the bottle of my meds",
+                            "she's not making sense and her face looks weird", "my lips and face are huge after the new pill",
+                            "mom's breathing is super slow and shallow after her oxycodone", "took a fistful of my xanax",
+                            "i popped like 15 of my oxy an hour ago", "my friend is oding in the bathroom",
+                            "he's foaming at the mouth and shaking all over", "i cnt breathe rn",
+                            "my husband suddenly can't see out of one eye", "cant wake my grandpa up after his pain meds"]
+ENGLISH_SAME_WORDS_SAFE = ["what does ctb mean", "I won't be here tomorrow, can you email my results summary",
+                           "i don't want to exist in your database, how do I delete my data",
+                           "i'm saying goodbye to everyone at work on friday", "my hair is going grey, is that genetic",
+                           "my kid drank a whole bottle of apple juice lol", "my breathing is slow when I meditate",
+                           "planning to take all my meds to the pharmacist for a review", "cutting carbs again",
+                           "my arm went numb after sleeping on it", "I drank a whole bottle of water",
+                           "i took the wrong bus on purpose"]
+# Other languages: pinyin without tones, traditional characters and internet slang; Spanish slang, regional words,
+# voseo and Spanglish; romanized Arabic, Korean and Russian. (language, reason, message)
+SPELLINGS = [
+    ("zh", "emergency_symptoms", "chi le hen duo yao"), ("zh", "emergency_symptoms", "xiong kou hao tong, chuan bu guo qi"),
+    ("zh", "emergency_symptoms", "wo ba yun dao le jiao bu xing"), ("zh", "emergency_symptoms", "ta tu xue le"),
+    ("zh", "self_harm", "wo xiang jie shu zi ji"), ("zh", "self_harm", "想紫砂"), ("zh", "self_harm", "活着没劲，想嘎了"),
+    ("zh", "self_harm", "我要去跳河"), ("zh", "self_harm", "今晚就想结束这一切"),
+    ("zh", "emergency_symptoms", "我把整盒安眠藥都吞了"), ("zh", "emergency_symptoms", "心臟好痛，左手很麻"),
+    ("zh", "emergency_symptoms", "我爸突然倒下，叫他都沒反應"), ("zh", "emergency_symptoms", "喉嚨好緊吞不下口水"),
+    ("zh", "emergency_symptoms", "我媽講話突然含糊不清，嘴巴歪一邊"),
+    ("es", "emergency_symptoms", "a mi abuelo le dio un patatús y no contesta"),
+    ("es", "emergency_symptoms", "mi papa se puso gris, suda frio y se agarra el pecho"),
+    ("es", "emergency_symptoms", "se me durmio la mitad de la cara"), ("es", "emergency_symptoms", "me tome como 20 clonazepam"),
+    ("es", "emergency_symptoms", "el peor dolor de cabeza de mi vida, de repente"),
+    ("es", "emergency_symptoms", "bro me siento bien mal, tome like 30 pills"),
+    ("es", "emergency_symptoms", "tenés que ayudarme, mi hermano se tomó todo el blíster"),
+    ("es", "emergency_symptoms", "mi hijo se comio los chochos de la abuela"),
+    ("es", "self_harm", "ya no doy mas, no quiero existir mas"), ("es", "self_harm", "estoy pensando en tirarme del puente"),
+    ("es", "self_harm", "me corte las venas"), ("es", "self_harm", "ya me cansé de vivir"),
+    ("es", "self_harm", "neta ya me quiero ir de aqui pa siempre, tengo las pastillas listas"),
+    ("ar", "emergency_symptoms", "mish 2ader atnafas"), ("ar", "emergency_symptoms", "ibni bala3 7oboob el dawa"),
+    ("ko", "emergency_symptoms", "sumeul mot swigesseoyo"), ("ru", "emergency_symptoms", "rebenok naglotalsya tabletok"),
+]
+SPELLINGS_SAFE = ["想死你了，好久不见", "wo xiang si ni le", "紫砂壶泡茶对身体好吗", "药物过量用英文怎么说？",
+                  "我爸十年前胸口痛过，跟我的基因有关系吗？", "我奶奶吃了很多年的药，CYP2C19有影响吗", "吃了很多藥都沒效，CYP2D6會影響嗎？",
+                  "ke xue", "jajaja me quiero morir de la risa con este meme", "ya no aguanto el calor, que significa mi CYP2C19?",
+                  "mi tia se privo de comer pan por el gluten, es genetico?", "me dio un patatus cuando vi la cuenta del laboratorio",
+                  "mi papa tuvo dolor de pecho el año pasado, es genetico?", "me despedi de todos mis companeros de trabajo",
+                  "me corté el dedo cocinando", "me tome el sobre de suero", "bala3 el dawa el sob7"]
+
 
 def _cases(reason_of):
     return [pytest.param(lang, cat, text, id=f"{lang}-{cat}-{i}")
@@ -188,3 +239,34 @@ def test_english_colloquial_self_harm(text):
 @pytest.mark.parametrize("text", ENGLISH_SAFE)
 def test_english_body_words_about_the_past_or_a_label_are_not_emergencies(text):
     assert not _english_reasons(text), text
+
+
+@pytest.mark.parametrize("text", ENGLISH_INDIRECT_SELF_HARM)
+def test_english_indirect_and_euphemistic_self_harm(text):
+    assert "self_harm" in _english_reasons(text), text
+
+
+@pytest.mark.parametrize("text", ENGLISH_WITHOUT_KEYWORDS)
+def test_english_emergencies_told_by_symptom_or_about_someone_else(text):
+    assert "emergency_symptoms" in _english_reasons(text), text
+
+
+@pytest.mark.parametrize("text", ENGLISH_SAME_WORDS_SAFE)
+def test_english_same_words_said_harmlessly_raise_no_rule(text):
+    assert not _english_reasons(text), text
+
+
+@pytest.mark.parametrize(("lang", "reason", "text"), SPELLINGS)
+def test_other_spellings_and_slang_are_caught_by_that_languages_rules(lang, reason, text):
+    alarm = match_emergency(text)
+    assert alarm is not None and (alarm.language, alarm.reason) == (lang, reason), (text, alarm)
+
+
+@pytest.mark.parametrize("text", SPELLINGS_SAFE)
+def test_the_same_slang_said_harmlessly_raises_no_alarm(text):
+    assert match_emergency(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["i took like 40 of my sertraline", "i popped like 15 of my oxy an hour ago"])
+def test_english_overdose_is_not_taken_for_spanglish(text):
+    assert match_emergency(text) is None, text  # an English emergency is answered in English
