@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from bot.answering import vocab as V
@@ -98,6 +98,15 @@ class Vocabulary:
     drug_genes: dict[str, list[str]]
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     conditions: dict[str, list[str]] = field(default_factory=dict)  # other KB terms' short forms ("mh")
+
+    @cached_property
+    def short_forms(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One pattern for every condition short form (one search per message, built once), and form -> full name."""
+        full = {f.lower(): term for term, forms in self.conditions.items() for f in forms}
+        if not full:
+            return None, full
+        alternatives = "|".join(re.escape(f) for f in sorted(full, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), full
 
     def __post_init__(self) -> None:
         pats: list[tuple[re.Pattern[str], str, str]] = []
@@ -348,21 +357,11 @@ _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
 
 def _with_full_names(text: str, vocab: Vocabulary) -> str:
     """The message plus the KB's full name of any short form in it ("do i have MH" + "malignant hyperthermia")."""
-    pattern, full = _short_forms(tuple((term, tuple(forms)) for term, forms in vocab.conditions.items()))
+    pattern, full = vocab.short_forms
     if pattern is None:
         return text
     names = dict.fromkeys(full[m.group(0)] for m in pattern.finditer(text.lower()))
     return " ".join([text, *names])
-
-
-@lru_cache(maxsize=8)
-def _short_forms(conditions: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One pattern for every short form (one regex search per message, not one per form), and form -> full name."""
-    full = {f.lower(): term for term, forms in conditions for f in forms}
-    if not full:
-        return None, full
-    alternatives = "|".join(re.escape(f) for f in sorted(full, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), full
 
 
 def _genes_by_result_phrase(text: str, report: Report | None) -> list[str]:
