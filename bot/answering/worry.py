@@ -9,8 +9,7 @@ patient's own result with the vetted facts about what it does and does not mean 
 - a pharmacogenomic result ("is my G6PD result bad?", "do I have malignant hyperthermia?"): answered, with how
   much it matters from its card and the fixed "do not change a medicine on your own" step.
 
->>> bool(REASSURE.search("does this mean I have cancer now??")), bool(REASSURE.search("what does my BRCA2 result mean"))
-(True, False)
+Whether a message is such a question at all is judged in worry_intent.py (its words or its meaning).
 """
 
 from __future__ import annotations
@@ -20,30 +19,9 @@ from dataclasses import dataclass
 
 from bot.answering.facts import fact_sentences, summary_genes
 from bot.answering.understand import Understanding
+from bot.answering.worry_intent import words_say_worried
 from bot.core.draft import split_sentences
 from bot.core.report import Report
-
-_BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:problem|deal)|big deal|life[- ]threatening|"
-        r"something to worry about|a death sentence)")
-REASSURE = re.compile(
-    rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned)\b|"
-    rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
-    r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*)\b|"
-    r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
-    r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"
-    r"\b(?:am i|i'?m|im)\s+(?:\w+\s+)?(?:sick|ill|affected)\b|\bdo i (?:actually|really|even) have\b|"
-    r"\b(?:kill me|make me die|die (?:from|of|because of) (?:this|it|that|my))\b|"
-    r"^\W*(?:could|will|might|can|would)\s+i\b[^.?!]{0,30}\b(?:die|be killed)\b|\bat risk of dying\b|"
-    r"\b(?:life[- ]threatening|in danger|my life at risk|hurt me)\b|"
-    r"\b(?:does|do|did)\s+(?:this|that|it|my|the)\b[^.?!]{0,30}\bmean\b[^.?!]{0,10}\b(?:i|i'?ll|i'?m|im)\s+"
-    r"(?:have|has|got|get|will|am|'m|going|gonna|definitely|surely)\b|"
-    r"\bdo i (?:have|got)\b(?!\s+to\b)(?:\s+[\w'-]+){0,3}?\s+(?:cancer|it|the disease|disease|cf|cystic fibrosis|lynch|"
-    r"syndrome|hyperthermia|mh|deficiency|condition|disorder)\b|"
-    r"(?:\b100 ?%|\b100 percent|\ba hundred percent|\bdefinitely|\bfor sure|\bguaranteed|\bcertainly|\bsurely)"
-    r"[^.?!]{0,20}\b(?:get|getting|have|develop\w*)\b|\b(?:get|getting|develop\w*)\b[^.?!]{0,25}\b(?:for sure|100 ?%)|"
-    r"\b(?:scared|afraid|terrified|frightened|freaking out|worried|worrying) (?:to death |sick )?(?:of|about|by)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -52,12 +30,15 @@ class WorryPlan:
     escalate: bool  # a harmful variant among them
 
 
-def worry_plan(text: str, u: Understanding, report: Report | None) -> WorryPlan | None:
+def worry_plan(text: str, u: Understanding, report: Report | None, *, worried: bool | None = None) -> WorryPlan | None:
     """The plan for a worried question about the patient's own results, or None when it is not one (no such
-    result, a medicine named, another gene asked about, or no worry in the words). A pharmacogenomic result is
-    answered (how much it matters comes from its card; a medicine change is never suggested); a hereditary one
-    as the module says."""
-    if report is None or u.drugs or not REASSURE.search(text):
+    result, a medicine named, another gene asked about, or no worry). ``worried``: the engine's judgement of the
+    message (worry_intent.py: its words or its meaning); without it, the worry words alone decide. A pharmacogenomic
+    result is answered (how much it matters comes from its card; a medicine change is never suggested); a
+    hereditary one as the module says."""
+    if worried is None:
+        worried = words_say_worried(text)
+    if report is None or u.medicines_asked or not worried:
         return None
     hereditary = list(dict.fromkeys(v.gene.upper() for v in report.variants))
     pgx = {r.gene.upper() for r in report.pharmacogenomics}

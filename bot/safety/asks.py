@@ -115,3 +115,31 @@ def asks_if_result_is_deadly(text: str) -> bool:
     False
     """
     return bool(_DEADLY_RESULT.search(text)) and not _NOW.search(text)
+
+
+# "am I going to die from this MLH1 thing": "going to die" is also a self-harm phrase ("I'm going to die tonight"), so
+# the question form about a genetic result is masked before the rules look again (triage.py). Only a result, gene or
+# genetic condition after "from/of/because of" counts: "am I going to die from this rash" stays with the rules.
+_DIE_FROM_RESULT = re.compile(
+    r"\b(?:am i|will i|are we|is (?:he|she|my \w+))\s+(?:really\s+|actually\s+)?(?:going to|gonna)\s+die\s+"
+    r"(?:from|of|because of|with)\s+(?:this\s+|that\s+|my\s+|the\s+|these\s+|having\s+(?:a\s+|this\s+)?)?"
+    r"(?:[\w-]+\s+){0,2}?(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|"
+    r"[a-z]{1,5}-?\d[a-z0-9]*)\b",
+    re.IGNORECASE,
+)
+
+
+def without_deadly_result_question(text: str) -> str | None:
+    """The message with an "am I going to die from my result" question masked, or None when it has none (or when
+    something is happening now: then the question is part of an emergency).
+
+    >>> without_deadly_result_question("am i going to die from this MLH1 thing")
+    'it ... thing'
+    >>> without_deadly_result_question("am i going to die from this rash") is None
+    True
+    >>> without_deadly_result_question("i took all my pills, am i going to die from my meds") is None
+    True
+    """
+    if _NOW.search(text) or not _DIE_FROM_RESULT.search(text):
+        return None
+    return _DIE_FROM_RESULT.sub("it ...", text)
