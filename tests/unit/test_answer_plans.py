@@ -259,6 +259,18 @@ def test_sum_up_my_results_is_the_whole_report_plan(engine, text):
     assert reply.action == "answer" and "CYP2C19" in reply.text and "MT-RNR1" in reply.text
 
 
+@pytest.mark.parametrize("text", ["which genes did my report test", "what are the two things on my report",
+                                  "what did my test find"])
+def test_what_my_report_lists_is_the_whole_report_plan(engine, text):
+    reply = engine.reply(text, report=PANEL)
+    assert reply.action == "answer" and all(g in reply.text for g in ("CYP2C19", "MT-RNR1", "TPMT"))
+
+
+def test_a_listing_question_about_one_medicine_stays_about_that_medicine(engine):
+    reply = engine.reply("which genes in my report matter for clopidogrel", report=PANEL)
+    assert "CYP2C19" in reply.text and "TPMT" not in reply.text
+
+
 @pytest.mark.parametrize("text", ["am i gonna be ok", "thats scary", "im so scared"])
 def test_a_few_words_of_worry_are_not_an_emergency(engine, text):
     reply = engine.reply(text)
