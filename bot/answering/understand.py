@@ -86,6 +86,8 @@ _OWN_TOPIC = re.compile(r"\b(?:insurance|insurer|employer|job|gina|privacy|priva
                         r"diplotype|phenotype|pharmacogenomics|vus)\b", re.IGNORECASE)
 _ABNORMAL = re.compile(r"\b(?:not normal|abnormal|unusual|not typical|out of range|flagged|matters? (?:the )?most|"
                        r"most important|anything (?:wrong|bad|concerning)|should i worry about)\b", re.IGNORECASE)
+# British spellings of the result words ("poor metaboliser"): read as the report writes them ("metabolizer").
+_BRITISH = re.compile(r"metabolis(?=e|ing)")
 _GENE_AFTER = re.compile(r"\s*-?\s*(?:genes?|genetics?|genotypes?|dna)\b", re.IGNORECASE)
 _GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)")
 
@@ -276,7 +278,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     named = list(genes)
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
-    lowered = text.lower()
+    lowered = _BRITISH.sub("metaboliz", text.lower())  # "poor metaboliser" is the report's "poor metabolizer"
     u = Understanding(
         genes=genes, drugs=drugs, named_genes=named,
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
@@ -297,6 +299,10 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
             u.genes += [g for g in _genes_with_result(report, words) if g not in u.genes]
     if drugs:
         u.drugs_as_gene_names = vocab.named_as_genes(text, drugs)
+        # "my blood thinner gene result" names the report's warfarin genes as surely as "my VKORC1 result" (only the
+        # report's: a linked gene the report lacks was not asked about)
+        u.named_genes += [g for d in u.drugs_as_gene_names for g in vocab.drug_genes.get(d, [])
+                          if report is not None and g in report.genes and g not in u.named_genes]
     if report is not None:
         u.missing_alleles = _missing_alleles(text, report, vocab)
     # a follow-up points back ("what about tramadol?", "is that bad?", "why?"); a self-contained question

@@ -20,7 +20,7 @@ import numpy as np
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.medicines import medicines_draft
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
-from bot.answering.worry import worry_plan
+from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
@@ -252,15 +252,20 @@ class ConversationEngine:
         weak_alarm = (decision.action == "emergency" and decision.source == "model"
                       and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text))
         if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
-                or not only_generic_escalation(decision) or report is None or u.medicines_asked:
+                or not only_generic_escalation(decision) or report is None:
             return decision
+        if decision.action not in ("answer", "escalate") and u.medicines_asked:
+            return decision  # an alarm or a decline about a medicine is never set aside
         if decision.action in ("answer", "escalate") and self._worry_intent is not None:
             judged = self._worry_intent.judge(text, lambda: self._own_words_vector(text, vector))
-        else:  # a decline or an alarm is set aside only on the worry frames, never on a worry word or a resemblance
-            judged = lexical_only(text)
+        else:  # a decline or an alarm is set aside only on REASSURE's frames, never on a worry word or a resemblance
+            judged = lexical_only(text, frames_only=True)
         plan = worry_plan(text, u, report, worried=judged.worried)
-        if plan is not None and judged.cue == "meaning" and not plan.escalate and decision.action == "escalate":
-            plan = None  # a resemblance alone adds an escalation, never takes one away (when in doubt, escalate)
+        if plan is not None and not plan.escalate and decision.action == "escalate" and not (
+                judged.cue == "words" or judged.cue == "cue" and names_own_result(u, report)):
+            # when in doubt, escalate: a worry word takes an escalation away only when the message itself names the
+            # result it is about ("SLCO1B1 *1/*5 - dangerous?"); a resemblance alone only ever adds an escalation
+            plan = None
         if plan is None:
             if judged.worried:
                 trace.append(TraceStep(step="plan", outcome="worry:none", detail=judged.detail()))
@@ -268,7 +273,7 @@ class ConversationEngine:
         u.genes = list(dict.fromkeys([*plan.genes, *u.genes]))
         u.worry = True
         u.emergency_line = weak_alarm
-        action, reason = ("escalate", "diagnosis_or_risk_decision") if plan.escalate else ("answer", "answer")
+        action, reason = ("escalate", plan.reason) if plan.escalate else ("answer", "answer")
         trace.append(TraceStep(step="plan", outcome=f"worry:{action}", detail={
             "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}", **judged.detail()}))
         return TriageDecision(action, reason, "plan", 1.0, decision.rules, decision.model,

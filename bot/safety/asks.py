@@ -117,14 +117,15 @@ def asks_if_result_is_deadly(text: str) -> bool:
     return bool(_DEADLY_RESULT.search(text)) and not _NOW.search(text)
 
 
-# "am I going to die from this MLH1 thing": "going to die" is also a self-harm phrase ("I'm going to die tonight"), so
-# the question form about a genetic result is masked before the rules look again (triage.py). Only a result, gene or
-# genetic condition after "from/of/because of" counts: "am I going to die from this rash" stays with the rules.
+# "am I going to die from this MLH1 thing", "am I going to die if I ever need an operation": "going to die" is also a
+# self-harm phrase ("I'm going to die tonight"), so the question form about a genetic result (or the operation a
+# result is about) is masked before the rules look again (triage.py). Only a result, gene, genetic condition or an
+# operation counts: "am I going to die from this rash" stays with the rules.
 _DIE_FROM_RESULT = re.compile(
     r"\b(?:am i|will i|are we|is (?:he|she|my \w+))\s+(?:really\s+|actually\s+)?(?:going to|gonna)\s+die\s+"
-    r"(?:from|of|because of|with)\s+(?:this\s+|that\s+|my\s+|the\s+|these\s+|having\s+(?:a\s+|this\s+)?)?"
-    r"(?:[\w-]+\s+){0,2}?(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|"
-    r"[a-z]{1,5}-?\d[a-z0-9]*)\b",
+    r"(?:young\s+|early\s+|soon\s+|sooner\s+)?(?:from|of|because of|with|if|when|under|during)\b[^.?!]{0,40}?"
+    r"\b(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|operations?|surgery|"
+    r"an(?:a)?esthe\w*|anaesthe\w*|[a-z]{1,5}-?\d[a-z0-9]*)\b",
     re.IGNORECASE,
 )
 
