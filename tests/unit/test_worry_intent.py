@@ -200,7 +200,7 @@ def test_a_worry_word_without_the_result_named_keeps_an_escalation(engine, monke
 def test_a_weak_alarm_is_set_aside_only_on_the_worry_frames_never_on_a_worry_word(engine, monkeypatch):
     monkeypatch.setattr(engine, "_worry_intent", FixedIntent("cue"))
     alarm = TriageDecision("emergency", "emergency_symptoms", "model", WORRY_ALARM_MAX - 0.1)
-    word_only = "ryr1 + anaesthesia = death??"
+    word_only = "slco1b1 decreased function = death??"
     u = understand(word_only, vocab=engine._vocab, report=PANEL)
     assert engine._plan_worry(word_only, alarm, u, PANEL, engine._embed(word_only), []) is alarm
     framed = "is my SLCO1B1 result deadly for me"
