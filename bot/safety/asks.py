@@ -117,30 +117,41 @@ def asks_if_result_is_deadly(text: str) -> bool:
     return bool(_DEADLY_RESULT.search(text)) and not _NOW.search(text)
 
 
-# "am I going to die from this MLH1 thing", "am I going to die if I ever need an operation": "going to die" is also a
-# self-harm phrase ("I'm going to die tonight"), so the question form about a genetic result (or the operation a
-# result is about) is masked before the rules look again (triage.py). Only a result, gene, genetic condition or an
-# operation counts: "am I going to die from this rash" stays with the rules.
+# "am I going to die from this MLH1 thing", "could this gene end my life early", "just found out I have Lynch, am I
+# going to die": "going to die" and "end my life" are also self-harm phrases ("I'm going to die tonight"), so a question
+# whether a genetic result (or the operation a result is about) is deadly is masked before the rules look again
+# (triage.py). Only a result, gene, genetic condition or an operation counts, after the question or just before it:
+# "am I going to die from this rash" stays with the rules, and so does anything else in the message.
+_RESULT_THING = (r"(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|operations?|"
+                 r"surgery|an(?:a)?esthe\w*|anaesthe\w*|[a-z]{1,5}-?\d[a-z0-9]*)")
 _DIE_FROM_RESULT = re.compile(
     r"\b(?:am i|will i|are we|is (?:he|she|my \w+))\s+(?:really\s+|actually\s+)?(?:going to|gonna)\s+die\s+"
     r"(?:young\s+|early\s+|soon\s+|sooner\s+)?(?:from|of|because of|with|if|when|under|during)\b[^.?!]{0,40}?"
-    r"\b(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|operations?|surgery|"
-    r"an(?:a)?esthe\w*|anaesthe\w*|[a-z]{1,5}-?\d[a-z0-9]*)\b",
+    rf"\b{_RESULT_THING}\b|"
+    r"\b(?:could|will|would|can|might|is|does)\s+(?:this|that|it|my\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:end|shorten|take)\s+my\s+life\b|"
+    rf"\b(?:i have|i'?ve got|i got|i carry|i'?m a carrier of|with)\s+(?:an?\s+|the\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{_RESULT_THING}\b[^.?!]{{0,30}}?\b(?:am i|will i)\s+(?:really\s+)?(?:going to|gonna)\s+die\b",
     re.IGNORECASE,
 )
+# News of a result is not something happening now ("just found out", "just got my results").
+_RESULT_NEWS = re.compile(r"\bjust (?:found out|learn(?:ed|t)|heard|got (?:my|the) (?:results?|report)|"
+                          r"read (?:my|the) (?:results?|report))\b", re.IGNORECASE)
 
 
 def without_deadly_result_question(text: str) -> str | None:
-    """The message with an "am I going to die from my result" question masked, or None when it has none (or when
-    something is happening now: then the question is part of an emergency).
+    """The message with a question whether a result is deadly masked, or None when it has none (or when something is
+    happening now: then the question is part of an emergency).
 
     >>> without_deadly_result_question("am i going to die from this MLH1 thing")
     'it ... thing'
+    >>> without_deadly_result_question("just found out i have lynch, am i going to die") is not None
+    True
     >>> without_deadly_result_question("am i going to die from this rash") is None
     True
     >>> without_deadly_result_question("i took all my pills, am i going to die from my meds") is None
     True
     """
-    if _NOW.search(text) or not _DIE_FROM_RESULT.search(text):
+    if _NOW.search(_RESULT_NEWS.sub("", text)) or not _DIE_FROM_RESULT.search(text):
         return None
     return _DIE_FROM_RESULT.sub("it ...", text)

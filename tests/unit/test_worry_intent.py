@@ -232,7 +232,8 @@ def test_a_family_decision_or_an_emergency_in_a_worried_message_is_not_the_worry
 # ---- "am I going to die from my result" is a risk question, not the self-harm rule --------------------------------
 
 @pytest.mark.parametrize("text", ["am i going to die from this MLH1 thing", "am i going to die young because of my brca2",
-                                  "am i going to die if i ever need an operation"])
+                                  "am i going to die if i ever need an operation", "could this gene end my life early",
+                                  "just found out i have lynch, am i going to die"])
 def test_asking_whether_a_result_will_kill_me_is_not_a_self_harm_alarm(text):
     assert without_deadly_result_question(text) is not None
     assert triage(text).action != "emergency"
@@ -240,7 +241,8 @@ def test_asking_whether_a_result_will_kill_me_is_not_a_self_harm_alarm(text):
 
 @pytest.mark.parametrize("text", ["am i going to die from this rash", "am i going to die, i took all my pills",
                                   "im going to die from this result, i cant take it", "i want to die because of my brca2",
-                                  "am i going to die from my MLH1 thing? i want to die anyway"])
+                                  "am i going to die from my MLH1 thing? i want to die anyway",
+                                  "could this gene end my life, i have the pills ready", "i have brca2 and i want to end my life"])
 def test_the_self_harm_rule_still_fires_when_anything_else_says_danger(text):
     assert triage(text).action == "emergency"
 
