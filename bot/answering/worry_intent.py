@@ -278,12 +278,19 @@ def words_say_worried(text: str) -> bool:
     return bool(REASSURE.search(text)) or only_worry(text) or asks_if_result_is_deadly(text)
 
 
-def lexical_only(text: str, *, frames_only: bool = False) -> WorryJudgement:
-    """The judgement without vectors (no embedder): the sentence frames alone. ``frames_only``: REASSURE's frames
-    and a message that is only worry ("am i ok"), not "could this kill me" (which also fits a health question that
-    is not about a result, "could this mole kill me"): the bar for setting a triage decline or alarm aside."""
-    worried = bool(REASSURE.search(text)) or only_worry(text) if frames_only else words_say_worried(text)
-    return WorryJudgement(worried, "words" if worried else "")
+def lexical_only(text: str, *, frames_only: bool = False, names_result: bool = False) -> WorryJudgement:
+    """The judgement without vectors. ``frames_only``: REASSURE's frames and a message that is only worry ("am i
+    ok"), not "could this kill me" (which also fits a health question that is not about a result, "could this mole
+    kill me"): the bar for setting a triage decline or alarm aside; a worry word counts there too when the message
+    names the patient's result (``names_result``: "ryr1 + anaesthesia = death??")."""
+    if not frames_only:
+        worried = words_say_worried(text)
+        return WorryJudgement(worried, "words" if worried else "")
+    if REASSURE.search(text) or only_worry(text):
+        return WorryJudgement(True, "words")
+    if names_result and has_worry_cue(text) and not _SOMEONE_ELSE.search(text):
+        return WorryJudgement(True, "cue")
+    return WorryJudgement(False, "")
 
 
 class WorryIntent:

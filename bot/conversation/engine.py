@@ -35,7 +35,7 @@ from bot.pgx.medicines import medicines_overview, read_medicine_list
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 from bot.safety import languages, wording
-from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
+from bot.safety.asks import asks_for_medicine_judgement, mentions_body_signs, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.languages.detect import detect_language
@@ -250,7 +250,8 @@ class ConversationEngine:
         # nor is a weak model-only alarm on a worried question with nothing happening now ("is this deadly for me?"):
         # the plan decides, and the reply still names the emergency number
         weak_alarm = (decision.action == "emergency" and decision.source == "model"
-                      and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text))
+                      and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
+                      and not mentions_body_signs(text))
         if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
                 or not only_generic_escalation(decision) or report is None:
             return decision
@@ -258,8 +259,9 @@ class ConversationEngine:
             return decision  # an alarm or a decline about a medicine is never set aside
         if decision.action in ("answer", "escalate") and self._worry_intent is not None:
             judged = self._worry_intent.judge(text, lambda: self._own_words_vector(text, vector))
-        else:  # a decline or an alarm is set aside only on REASSURE's frames, never on a worry word or a resemblance
-            judged = lexical_only(text, frames_only=True)
+        else:  # a decline or an alarm is set aside on REASSURE's frames, or a worry word beside the result it names
+            # ("ryr1 + anaesthesia = death??"), never on a resemblance
+            judged = lexical_only(text, frames_only=True, names_result=names_own_result(u, report))
         plan = worry_plan(text, u, report, worried=judged.worried)
         if plan is not None and not plan.escalate and decision.action == "escalate" and not (
                 judged.cue == "words" or judged.cue == "cue" and names_own_result(u, report)):

@@ -155,3 +155,23 @@ def without_deadly_result_question(text: str) -> str | None:
     if _NOW.search(_RESULT_NEWS.sub("", text)) or not _DIE_FROM_RESULT.search(text):
         return None
     return _DIE_FROM_RESULT.sub("it ...", text)
+
+
+# Signs in the body ("I feel faint", "my pee is dark", "chest", "bleeding"): a worried question that names one is not
+# only a question about a result, so a weak alarm on it is never set aside (engine._plan_worry).
+_BODY_SIGNS = re.compile(
+    r"\b(?:feel\w*|felt|pain\w*|hurt\w*|ach(?:e|es|ing)|bleed\w*|blood|breath\w*|dizz\w*|faint\w*|vomit\w*|"
+    r"throw\w* up|threw up|puk\w*|rash\w*|blister\w*|swell\w*|swollen|fever\w*|yellow\w*|jaundice\w*|pee|urine|"
+    r"seiz\w*|numb\w*|weak\w*|confus\w*|collaps\w*|unconscious|passed out|chest|heart|palpitat\w*|shak\w*|trembl\w*|"
+    r"sweat\w*|cramp\w*|muscles?|fits?)\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_body_signs(text: str) -> bool:
+    """Whether a message names something felt or seen in the body.
+
+    >>> mentions_body_signs("is my G6PD result dangerous, my pee is dark"), mentions_body_signs("is my G6PD result bad")
+    (True, False)
+    """
+    return bool(_BODY_SIGNS.search(text))

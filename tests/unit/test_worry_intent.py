@@ -197,16 +197,22 @@ def test_a_worry_word_without_the_result_named_keeps_an_escalation(engine, monke
     assert decision is escalated
 
 
-def test_a_weak_alarm_is_set_aside_only_on_the_worry_frames_never_on_a_worry_word(engine, monkeypatch):
-    monkeypatch.setattr(engine, "_worry_intent", FixedIntent("cue"))
+@pytest.mark.parametrize("text, set_aside", [
+    ("is my SLCO1B1 result deadly for me", True),  # the worry frames
+    ("slco1b1 decreased function = death??", True),  # a worry word beside the result it names
+    ("so that = death??", False),  # a worry word, no result named
+    ("is my SLCO1B1 result deadly, my chest feels tight", False),  # a sign in the body
+    ("is my SLCO1B1 result deadly, i cant stop shaking right now", False),  # something happening now
+])
+def test_a_weak_alarm_is_set_aside_only_for_a_worry_about_a_named_result_with_nothing_in_the_body(engine, monkeypatch,
+                                                                                                   text, set_aside):
+    monkeypatch.setattr(engine, "_worry_intent", FixedIntent("meaning"))  # a resemblance never counts here
     alarm = TriageDecision("emergency", "emergency_symptoms", "model", WORRY_ALARM_MAX - 0.1)
-    word_only = "slco1b1 decreased function = death??"
-    u = understand(word_only, vocab=engine._vocab, report=PANEL)
-    assert engine._plan_worry(word_only, alarm, u, PANEL, engine._embed(word_only), []) is alarm
-    framed = "is my SLCO1B1 result deadly for me"
-    u = understand(framed, vocab=engine._vocab, report=PANEL)
-    planned = engine._plan_worry(framed, alarm, u, PANEL, engine._embed(framed), [])
-    assert planned.action == "answer" and u.emergency_line  # the reply still names the emergency number
+    u = understand(text, vocab=engine._vocab, report=PANEL)
+    decision = engine._plan_worry(text, alarm, u, PANEL, engine._embed(text), [])
+    assert (decision is not alarm) == set_aside
+    if set_aside:
+        assert decision.action == "answer" and u.emergency_line  # the reply still names the emergency number
 
 
 def test_a_weak_alarm_about_a_medicine_is_never_set_aside(engine):
