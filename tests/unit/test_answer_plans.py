@@ -336,3 +336,8 @@ def test_go_through_my_whole_report_is_the_whole_report_plan(engine):
 def test_british_spelling_of_a_condition_finds_its_gene(engine):
     reply = engine.reply("does my report say if i have the haemochromatosis gene", report=PANEL)
     assert reply.reason == "result_not_in_report" and "HFE" in reply.text
+
+
+def test_chat_filler_words_do_not_make_an_unrelated_passage_relevant():
+    from bot.answering.select import keywords
+    assert keywords("tax return help pls") == {"tax", "return"}
