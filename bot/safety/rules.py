@@ -392,7 +392,9 @@ ESCALATE = {
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:is (?:ok|okay|safe|too much|too many|fine)|can i have|am i allowed)\b|"
         r"\b(?:take|taking|use|using)\s+(?:less|more|a lower|a higher|a smaller|a bigger|a half)\b|"
         r"\bhow many (?:pills|tablets|capsules)\b|\b(?:take|taking|took|have)\s+(?:two|three|2|3|double|extra|more|less|"
-        r"half|an extra|a second|another)\s+(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
+        # ("I have an extra copy of the gene" is a duplication, not a dose)
+        r"half|an extra|a second|another)\s+(?!(?:copy|copies|version|versions|allele|alleles|gene|genes)\b)"
+        r"(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
         r"tramadol|codeine|plavix|clopidogrel|warfarin|than)\b|\b(?:less|more|extra|double)\s+(?:of\s+)?(?:my|the|it)\b",
         r"\bhow often (?:should|can|do) i (?:take|use)\b|\b(?:double|half|halve|split)\b[^.?!]*\b(?:pills?|tablets?|dose)\b",
         r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
