@@ -531,6 +531,9 @@ ANSWER_HINTS = [
     # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
     r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
     r"results?|chat|conversation|history|details)\b",
+    # "i take tamoxifen, is my report relevant to it": whether a result concerns a medicine is explained, not decided
+    r"\b(?:is|are)\s+(?:my|the|this)\s+(?:\w+\s+)?(?:report|results?|genes?|test)\s+(?:\w+\s+)?(?:relevant|related|"
+    r"linked|connected|important)\s+(?:to|for|with)\b",
     # "tell me what my DPYD says": a result question, worded without "does"
     r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
 ]

@@ -136,3 +136,8 @@ def test_an_extra_copy_of_a_gene_is_not_a_dose_question(text):
 
 def test_an_extra_pill_is_still_a_dose_question():
     assert "dosing" in {h.reason for h in match_rules("can i take an extra pill of my tramadol").hits}
+
+
+def test_whether_a_report_is_relevant_to_a_medicine_is_an_explanation_question():
+    assert "answer" in {h.reason for h in match_rules("i take tamoxifen every day, is my report relevant to it").hits}
+    assert "medication_change" in {h.reason for h in match_rules("is my result relevant to codeine, should i stop it").hits}
