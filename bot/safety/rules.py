@@ -446,9 +446,10 @@ ESCALATE = {
         r"\b(?:is|are|will|would|could|might|does|do)\s+my\s+(?:kids?|children|child|sons?|daughters?|sisters?|"
         r"brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|grandchild\w*|baby)\b"
         r"[^.?!]{0,30}\b(?:affected|have (?:it|this|that|the same)|get (?:it|this|that)|carr(?:y|ies|iers?)|"
-        r"at risk|inherit\w*)\b",
+        r"at risk|inherit\w*|get\b[^.?!]{0,30}\bfrom me)\b",
         # what the result means for the children is their own risk too: the same decision as above, however worded
-        r"\b(?:pass|passed|passing|give|gave|hand)\s+(?:it|this|that|the (?:gene|variant|mutation))\s+(?:on |down )?"
+        r"\b(?:pass|passed|passing|give|gave|given|giving|hand|handed)\s+(?:(?:my|the|this|that)\s+)?(?:it|this|that|"
+        r"gene|variant|mutation|\w+ syndrome|lynch|brca\d?|\w+ thing)?\s*(?:on |down )?"
         r"(?:to|onto)\s+my\s+(?:kids?|children|child|sons?|daughters?|baby|grandchild\w*)\b|"
         r"\bmeans?\s+for\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b|"
         r"\baffects?\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b",
