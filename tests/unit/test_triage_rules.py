@@ -152,3 +152,8 @@ def test_what_a_result_means_for_the_children_is_a_family_decision_however_worde
 @pytest.mark.parametrize("text", ["i gave my daughter a hug", "i passed the salt to my son"])
 def test_giving_a_child_something_everyday_is_not_a_family_decision(text):
     assert "family_testing_decision" not in {h.reason for h in match_rules(text).hits}
+
+
+def test_what_a_condition_involves_is_an_explanation_but_ones_own_cancers_are_not():
+    assert "answer" in {h.reason for h in match_rules("which cancers go along with lynch syndrome").hits}
+    assert "answer" not in {h.reason for h in match_rules("which cancers am i going to get with lynch").hits}
