@@ -358,3 +358,9 @@ def test_my_result_on_a_pgx_panel_is_not_guessed_as_one_gene(engine):
     from bot.answering.understand import Vocabulary, understand
     u = understand("what medicines are linked to my result", vocab=Vocabulary.build(), report=PANEL)
     assert u.genes == []
+
+
+def test_how_much_a_hereditary_finding_matters_names_a_doctor_or_counselor_not_a_pharmacist():
+    from bot.answering.facts import how_much_it_matters
+    said = " ".join(how_much_it_matters(HEREDITARY, "MLH1"))
+    assert wording.VARIANT_LEVEL["important"] in said and "pharmacist" not in said
