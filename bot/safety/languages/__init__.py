@@ -9,6 +9,10 @@ Every language's alarm patterns run on every message, whatever language it was d
 "quiero morir" is too short to detect reliably, and an emergency must never hang on detection.
 Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified), so
 "tome 30 pastillas" and "tomé 30 pastillas", "toi muon chet" and "tôi muốn chết" match the same pattern.
+Then harmless idioms are masked, and so is every clause that only talks ABOUT danger (a language's `talk` cues:
+"hace años", "en la serie", "qué significa", "puede causar", the number to call abroad) unless one of any
+language's `now` cues ("ahora mismo", "desde hace una hora", "esta noche") is in the same clause: a relative's
+stroke in 2010 is no alarm, a crisis in the next clause still is (issue 15, round 5).
 
 >>> match_emergency("tôi muốn chết").language
 'vi'
