@@ -110,6 +110,15 @@ def test_self_harm_wording_offers_an_interpreter_at_988(code):
     assert words[code] in wordings()[code].self_harm_first
 
 
+@pytest.mark.parametrize("code", LISTED)
+def test_medical_emergency_wording_says_911_can_get_an_interpreter(code):
+    words = {"es": "intérprete", "fr": "interprète", "de": "Dolmetscher", "zh": "口译员", "vi": "thông dịch viên",
+             "tl": "interpreter", "ar": "مترجم", "ko": "통역사", "ru": "переводчика"}
+    text = wordings()[code].emergency_first
+    after_911 = text[text.rindex("911"):]
+    assert words[code] in after_911, f"{code}: no interpreter offered for 911"
+
+
 def test_folding_removes_accents_tone_marks_and_arabic_letter_variants():
     assert fold("Tôi muốn CHẾT") == fold("toi muon chet") == "toi muon chet"
     assert fold("أريد") == fold("اريد")
