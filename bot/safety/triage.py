@@ -25,7 +25,7 @@ import numpy as np
 
 from bot.safety import languages
 from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_worry
-from bot.safety.check_in import class_question, helper_question, venting
+from bot.safety.check_in import class_question, helper_question, quiet_alarm, venting
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import (
@@ -70,6 +70,11 @@ EMERGENCY_MASKED_MIN = 0.65
 # raises an emergency only at this bar, for the masked bar's reason (the cause says the register is everyday). A vote
 # between EMERGENCY_MIN and this bar gets the check-in tier, not an answer: the model heard something.
 EMERGENCY_VENTING_MIN = 0.65
+# A model-only vote on an English message with no danger sign at all (check_in.quiet_alarm: no time word of now, nothing
+# taken, nobody feeling anything, no self-harm or emergency word): below this bar it gets the check-in tier, not the
+# banner. Picked on the languages dev half (round 4): every model-only emergency there had a danger sign; quiet safe
+# prompts ("I burned my tongue on hot coffee", "thinking about ending my gym membership") scored 0.37-0.63.
+EMERGENCY_QUIET_MIN = 0.65
 CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE.md)
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
@@ -173,11 +178,12 @@ def triage(
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     calm = mention or calm_question(text) or only_worry(text) or asks_if_result_is_deadly(text)
     alarm_vote, held_back = _model_alarm(text, pred, classifier, embed, rules.masked,
-                                         masked_text if masked_other else text, calm=calm, venting=venting(text))
+                                         masked_text if masked_other else text, calm=calm, venting=venting(text),
+                                         quiet=alarm is None and quiet_alarm(text))
     if alarm_vote is not None:
         return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
-    if held_back:  # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting
-        return decide("escalate", CHECK_IN, "rule", 1.0, "weak alarm vote on venting about an everyday cause")
+    if held_back:  # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting, or with no danger sign
+        return decide("escalate", CHECK_IN, "rule", 1.0, held_back)
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
@@ -246,22 +252,23 @@ def triage(
 
 def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier | None,
                  embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool,
-                 venting: bool = False) -> tuple[Prediction | None, bool]:
-    """The classifier's prediction when it raises an emergency by itself (else None), and whether a vote was held
-    back only because the message vents about an everyday cause (then the check-in tier applies).
+                 venting: bool = False, quiet: bool = False) -> tuple[Prediction | None, str | None]:
+    """The classifier's prediction when it raises an emergency by itself (else None), and why a vote was held back
+    for the check-in tier (else None): the message vents about an everyday cause, or has no danger sign (``quiet``).
 
     A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``);
     when what is left says something is happening now, the whole message's vote counts if it is higher.
     A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
-    Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``.
+    Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``; an English message with no danger
+    sign at all (``check_in.quiet_alarm``) needs ``EMERGENCY_QUIET_MIN``.
     """
     if pred is None or classifier is None:
-        return None, False
+        return None, None
     bar = EMERGENCY_IMPERSONAL_MIN if calm else EMERGENCY_MIN
     judged, vote = text, pred
     if masked:
         if embed is None:
-            return None, False
+            return None, None
         judged = mask_english(rules_text)[0]
         vote = classifier.predict_vector(embed(judged))
         bar = max(bar, EMERGENCY_MASKED_MIN)
@@ -269,14 +276,16 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
             judged, vote = text, pred  # "what does overdose mean? i think i just took one": the idiom cannot cancel it
     p = vote.action_probs["emergency"]
     if p < bar:
-        return None, False
+        return None, None
     blanked = without_figurative_words(judged) if embed is not None and bar < EMERGENCY_IMPERSONAL_MIN else None
     if blanked is not None and classifier.predict_vector(embed(blanked)).action_probs["emergency"] < EMERGENCY_MIN:
         bar = EMERGENCY_IMPERSONAL_MIN  # "these shoes are murdering my feet": the alarm was the word
-        return (vote if p >= bar else None), False
+        return (vote if p >= bar else None), None
     if venting and p < EMERGENCY_VENTING_MIN:
-        return None, True
-    return vote, False
+        return None, "weak alarm vote on venting about an everyday cause"
+    if quiet and p < EMERGENCY_QUIET_MIN:
+        return None, "model-only alarm vote with no danger sign"
+    return vote, None
 
 
 def _checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:
