@@ -110,7 +110,7 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
     r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
     r"\b(?:want|going|thinking|thoughts?|urges?|plan\w*)\s+(?:to|about|of)\s+(?:hurt|harm|cut|hurting|harming|cutting)"
-    r"\s+my\s*self\b|\b(?:harm|harming|cut|cutting)\s+my\s*self\b|\bhurt(?:ing)? my\s*self on purpose\b|\bself[- ]?harm\w*\b",
+    r"\s+my\s*self\b|\b(?:harm|harming|cut|cutting)\s+my\s*self\b(?! (?:a|an|some|another|off from|loose|short)\b)|\bhurt(?:ing)? my\s*self on purpose\b|\bself[- ]?harm\w*\b",
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
     r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good|be done|be over|be gone)\b",
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|imma|ima|i'?ma|i'?m a|i'?ll|i will|"
@@ -200,7 +200,8 @@ EMERGENCY_SELF_HARM = [
     r"morning|schedule)\b)|\b(?:wrote|written|writing|left|leaving) (?:\w+ )?(?:notes?|letters?)"
     r"\b[^.?!]{0,40}\b(?:it'?s time(?!\s+(?:they|to|for|he|she|we|you|my|our))|goodbye|when i'?m gone|after i'?m gone|for after)\b",
     r"\b(?:(?:saving|saved|collecting|stashing|stashed) up|stockpil\w*|hoard\w*) (?:all )?(?:my |of my |the )?"
-    r"(?:pills|meds|tablets|medications|medicines|sleeping pills|painkillers)\b(?! (?:in|for) (?:a|the) (?:pill ?box|organi[sz]er|"
+    r"(?:pills|meds|tablets|medications|medicines|sleeping pills|painkillers|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|"
+    r"narcotics|insulin|prescriptions?|scripts|antidepressants)\b(?! (?:in|for) (?:a|the) (?:pill ?box|organi[sz]er|"
     r"cabinet))|\b(?:don'?t|do not|dont) want to exist\b(?! (?:in|on)\b)|\bwant to stop existing\b|"
     r"\bwish i (?:didn'?t|did not) exist\b|\bwish i (?:was|were|had) never (?:been )?born\b|"
     r"\b(?:want|wanna|wish i could|just want) (?:to )?(?:go to )?sleep forever\b|\bsleep (?:and|n) never wake\b",
