@@ -101,7 +101,8 @@ _FEELING = re.compile(
     r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing))\b", re.IGNORECASE)
 _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
-    r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cut\w*|jump\w*|rope|noose|gun|knife|"
+    r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
+    r"cut (?:my|his|her|their) (?:wrists?|arms?|legs?|thighs?|skin)|slit\w*|jump\w*|rope|noose|gun|knife|"
     r"blade|razor|bridge|pills?|meds|tablets?|plan\w*|forever|nobody|no one|burden|better off|disappear\w*|never wake|"
     r"suffocat\w*|chok\w*|drown\w*|strangl\w*|smother\w*|tonight'?s|tonite|2nite|the night|it'?s time|its time|"
     r"stockpil\w*|hoard\w*|sav(?:ed|ing) up|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|fent\w*|heroin|insulin|lithium|"

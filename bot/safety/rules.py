@@ -27,6 +27,9 @@ BENIGN = [
     r"\bdying to\b",
     r"(?<!want )(?<!wants )(?<!going )(?<!ready )(?<!plan )(?<!trying )(?<!need )(?<!like )\bto die for\b(?!\s+real)|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
     r"\b(?:my|the)\s+(?:phone|laptop|battery|computer|car|plant|plants|wifi)\s+(?:is\s+)?(?:dead|died|dying)\b",
+    # a pet's trouble, or a hairball ("how do I stop my cat from choking on hairballs")
+    r"\b(?:my|the|our|his|her|a) (?:cat|dog|pet|puppy|kitten|bird|parrot|hamster|rabbit)(?:'s)? (?:is |was |keeps )?chok\w*\b|"
+    r"\bchok\w*\b[^.?!]{0,15}\bhairballs?\b",
     # a device that will not wake or respond ("my laptop won't wake up", "the app isn't responding")
     r"\b(?:phone|laptop|computer|pc|mac|macbook|screen|monitor|tablet|ipad|kindle|tv|printer|app|website|server|console|"
     r"switch|xbox|playstation|ps5|router|mouse|keyboard)\s+(?:still\s+)?(?:won'?t|will not|wont|isn'?t|is not|doesn'?t|does "
@@ -75,7 +78,10 @@ BENIGN = [
     r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
     r"\b(?:could|would|want to|wanna|going to|gonna|will|'ll|might|about to) (?:just |literally )?die (?:of|from) "
     r"(?:embarrassment|shame|laughter|laughing|happiness|boredom|cuteness|jealousy|envy|excitement)\b|"
-    r"\bembarrassed to death\b|\brather die than\b(?!\s+(?:\w+\s+)?(?:live|living|keep (?:living|going|on)|go(?:ing)? on|be "
+    r"\bembarrassed to death\b|\bcan'?t breathe?\b[^.?!]{0,25}\blaugh\w*|\blaugh\w*\b[^.?!]{0,25}\bcan'?t breathe?\b|"
+    r"\b(?:dying|dead|died|(?:feel|felt|feeling) like (?:i'?m|i am|im|i was) dying)\b[^.?!]{0,15}\b(?:after|from|during) (?:that|this|"
+    r"the|my|today'?s) (?:\w+ )?(?:workout|class|run|hike|spin|gym|practice|leg day|shift|marathon|race|session|lecture|meeting)\b"
+    r"(?![^.?!]{0,40}\b(?:chest|breath\w*|faint\w*|pass\w* out|numb|pain)\b)|\brather die than\b(?!\s+(?:\w+\s+)?(?:live|living|keep (?:living|going|on)|go(?:ing)? on|be "
     r"(?:alive|here)|wake up|face|continue|stay|feel|spend|deal with (?:this|life|it)))",
     # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
@@ -116,7 +122,10 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|imma|ima|i'?ma|i'?m a|i'?ll|i will|"
     r"about to|ready to)\s+(?:just\s+)?(?:swallow|swallowing|take|"
     r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b(?![^.?!]{0,30}\b(?:to|with) (?:the |my )?(?:pharmacist|"
-    r"pharmacy|doctor|appointment|clinic|visit|review|check-?up)\b)|"
+    r"pharmacy|doctor|appointment|clinic|visit|review|check-?up)\b)"
+    # (what is taken is pills, or left unsaid: "take all my old books to the library sale" is not)
+    r"(?![^.?!]{0,25}\b(?:books?|clothes|stuff|things|boxes|toys|trash|recycling|bags?|groceries|furniture|donations?|classes|"
+    r"courses|credits|days off|vacation|photos|pictures|notes|leftovers|plants)\b)|"
     r"\bdone with (?:life|living)\b|\bno (?:point|reason) (?:in|to|for) going on\b|\bdisappear forever\b|"
     r"\b(?:thinking (?:about|of)|think about|want(?:s|ing)? to|going to|gonna|plan(?:s|ning)? to|might|should i|ready to)\s+"
     r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b(?! (?:off )?with (?:him|her|them|my (?:boyfriend|"
@@ -150,6 +159,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:jump|jumping|throw (?:myself|himself|herself|themselves)) (?:off|from|out of|in front of) (?:a |the |my |his |her |"
     r"our |their )?(?:\d+\w* floor |top of (?:a |the )?)?(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|"
     r"train|bus|truck|car|traffic|tower|parking garage)\b",
+    r"\b(?:i'?m|im|i am) (?:standing|sitting|up|out) on (?:the|a|my|this) (?:roof|rooftop|ledge|edge of (?:the|a) (?:roof|bridge|"
+    r"building|cliff)|bridge|balcony (?:railing|ledge)|railing|overpass|cliff edge)\b(?![^.?!]{0,40}\b(?:fix\w*|clean\w*|repair\w*|"
+    r"gutters?|shingles|solar|antenna|view|stars|fireworks|sunset|party|bbq|barbecue|photo\w*|picture|watch\w*)\b)|"
     r"\babout to do something (?:stupid|dumb|drastic|bad|i'?(?:ll| will) regret)\b|\bdo something (?:stupid|drastic) to "
     r"myself\b|\b(?:i'?ll|ill|i will|i'?m going to|gonna) be (?:dead|gone) (?:soon|by|tomorrow|tonight|before)\b|"
     r"\bwon'?t be (?:here|around|alive) (?:much longer|soon|for long)\b|\bgoodbye (?:forever|cruel world|world)\b|"
@@ -177,7 +189,8 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:wanna|want to|gonna|going to|thinking (?:about|of)|plan(?:ning)? to|might|should i|ready to|about to)\s+"
     r"(?:just\s+)?unaliv\w*\b|\bhang(?:ing)? my\s*self\b|\b(?:hanged|hung|tried to hang) (?:him|her|them)sel(?:f|ves)\b|"
     r"\b(?:gonna|going to|wanna|want to|i'?ll|i will|plan(?:ning)? to|about to|trying to|thinking (?:about|of))\s+(?:just\s+)?"
-    r"(?:od|o\.d\.?|overdose|overdosing)\b(?! on (?:chocolate|coffee|caffeine|sugar|netflix|tv|candy|memes))|\bnoose\b|\b(?:got|have|bought|tied|ready|made) (?:the |a |my )?rope\b|"
+    r"(?:od|o\.d\.?|overdose|overdosing)\b(?! on (?!(?:purpose|my|his|her|their|the|these|those|all|some|a bunch|a lot|every|\d+|"
+    r"pills?|meds|tablets?|sleeping|opioids?|oxy\w*|xan\w*|benzos?|heroin|fent\w*|insulin|tylenol|painkillers?)\b))|\bnoose\b|\b(?:got|have|bought|tied|ready|made) (?:the |a |my )?rope\b|"
     r"\brope (?:is )?(?:ready|tied)\b",
     r"\b(?:won'?t|will not|wont|not (?:going to|gonna)) be (?:here|around|alive) (?:much longer|for (?:much )?longer|anymore|"
     r"after (?:tonight|today)|by (?:tomorrow|morning|monday|the weekend))\b|"
@@ -262,7 +275,8 @@ EMERGENCY_SYMPTOMS = [
     r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b"
     r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b"
-    r"(?!\s+(?:a |an |some |the |my )?(?:bug|fly|gnat|ant|hair|seed|pit|gum|sip|bite|nap|day off|wrong turn|photo|picture)s?\b)|"
+    r"(?!\s+(?:a |an |some |the |my |a little |a bit of )?(?:bug|fly|gnat|ant|hair|seed|pit|gum|sip|bite|nap|day off|wrong turn|"
+    r"photo|picture|toothpaste|water|ice|ice cube|mint|breath ?mint|cough drop|lozenge|candy)s?\b)|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
     r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|\btook (?:my|his|her|their) (?:whole|entire) "
     r"(?:prescription|bottle|pack|supply|box|refill|script)\b|\b(?:swallowed|popped|downed) (?:a lot|lots|loads|tons|way too "
@@ -282,6 +296,12 @@ EMERGENCY_SYMPTOMS = [
     r"knocked out|out cold|sleepy|drowsy|slurr\w*|not (?:responding|waking|moving|talking)|seiz\w*|blood\w* from (?:his|her|my) "
     r"(?:ear|nose))\b|\b(?:not making sense|confused|vomit\w*|throwing up|won'?t wake|unconscious|passed out|knocked out)\b"
     r"[^.?!]{0,40}\b(?:hit|bumped|banged|smacked|cracked|struck) (?:his|her|my|their) head\b",
+    # a drug taken and a dangerous state after it ("my friend took a bunch of molly and is super hot and confused")
+    r"\b(?:took|taken|did|dropped|snorted|smoked|popped|injected|used|swallowed|ate)\b[^.?!]{0,30}\b(?:molly|mdma|ecstasy|acid|"
+    r"lsd|shrooms|coke|cocaine|crack|meth|heroin|fent\w*|ketamine|spice|k2|pcp|xans?|bars|percs?|something|some pills|a pill|"
+    r"drugs)\b[^.?!]{0,50}\b(?:confused|confusion|burning up|super hot|so hot|really hot|overheat\w*|seiz\w*|convuls\w*|"
+    r"unresponsive|not (?:breathing|responding|waking)|won'?t wake|passed out|turning blue|chest pain|can'?t breathe|"
+    r"heart (?:is )?(?:racing|pounding)|foaming)\b",
     # someone not waking or breathing, or a seizure that goes on ("bf isnt waking up", "he won't stop jerking")
     r"\b(?:he|she|they|bf|gf|boyfriend|girlfriend|husband|wife|partner|friend|roommate|son|daughter|baby|kid|child|toddler|"
     r"mom|mum|mother|dad|father|brother|sister|grandma|grandpa|grandmother|grandfather|uncle|aunt|cousin|someone|somebody)"
@@ -457,6 +477,9 @@ ESCALATE = {
     ],
     "medication_change": [
         r"\b(?:stop|stopping|quit|quitting|discontinue|come off|coming off|get off|go off|wean|taper|cut out)\b"
+        # (not a job, a lease or a pet: "planning to quit my job", "how do I stop my cat from scratching")
+        r"(?!\s+(?:my |the |this |that |a |your |our )?(?:job|jobs|work|gym|team|band|class|classes|school|course|lease|"
+        r"subscription|membership|relationship|cat|dog|puppy|kitten|car)\b(?!'s))"
         r"[^.?!]{0,40}\b(?:tak\w*|my|the|this|it|meds?|medicines?|medications?|drugs?|pills?|treatment|therapy)\b",
         r"\b(?:i|me|we|you|to|should|could|can|do|don'?t|did|need to|want to|going to|gonna)\s+(?:\w+\s+){0,2}"
         r"(?:start|starting|begin|switch|switching|swap|change|changing|replace|substitute)\b[^.?!]{0,40}"
@@ -480,7 +503,8 @@ ESCALATE = {
         r"blood thinner|ssri|opioid|pill)s?\s+(?:should i|should we|would be (?:best|better|safer)|is (?:best|better|"
         r"safer|right) for me|works? (?:best|better) for me|can i|do you recommend|would you recommend)\b|"
         r"\b(?:recommend|suggest)\b[^.?!]{0,30}\b(?:medicine|medication|drug|pill|statin|antidepressant|for me)\b",
-        r"\b(?:alternative|instead of|different (?:medicine|drug|medication|one))\b",
+        r"\b(?:alternative|instead of(?! (?:calling|texting|going|waiting|driving|walking|emailing|typing|talking|"
+        r"dialing|writing))|different (?:medicine|drug|medication|one))\b",
         r"\bdo i need (?:a |to )?(?:different|new|another|change|stop|switch|lower|higher)\b",
         r"\bwill\b[^.?!]{0,30}\b(?:work|be effective|work well) for me\b",
         # a plan of which medicines to take is a prescriber's decision, however it is asked for
