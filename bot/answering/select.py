@@ -15,7 +15,9 @@ _STOP = set(
     "a an the and or of to in on for is are was be it this that my me i you your what does do how why when which "
     "can could should would will with about mean means my am if at as by from have has had not no so than then "
     "there their they them what's whats tell explain please report result results say says said show shows "
-    "list lists".split()
+    "list lists "
+    # chat filler: "tax return help pls" must not match a passage on what "may help protect the brain"
+    "help helps pls plz thanks thank hey hello okay just really also need want know".split()
 )
 
 

@@ -33,7 +33,11 @@ _WHOLE_REPORT = re.compile(
     r"\bwhat (?:are|were) my results\b|"
     r"\b(?:anything|something|what)\b[^.?!]{0,15}\b(?:important|matters?|should i know|to worry|stand out)\b|"
     r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b|"
-    r"\bwhich (?:one|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|important)\b",
+    r"\bwhich (?:one|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|important)\b|"
+    # what the report lists: "what are the two things on my report", "which genes did my report test"
+    r"\b(?:what|which)\b[^.?!]{0,25}\b(?:things?|findings?|genes?|conditions?|variants?|changes?|results?)\b"
+    r"[^.?!]{0,20}\b(?:on|in|from|of|did|does) my (?:report|results?|tests?|panel)\b|"
+    r"\bwhat did (?:my|the) (?:test|report|results?|panel|lab) (?:find|show|say|test|check|look (?:at|for))\b",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters

@@ -191,7 +191,8 @@ class ConversationEngine:
             reply = self._finish(draft, "escalate", "wants_human", u, report, trace, [])
         elif small is not None:
             trace.append(TraceStep(step="smalltalk", outcome=small))
-            reply = self._finish(replies.smalltalk_draft(small), "answer", "general_education", u, report, trace, [])
+            reason = "no_report" if small == "upload" and report is None else "general_education"
+            reply = self._finish(replies.smalltalk_draft(small), "answer", reason, u, report, trace, [])
         elif decision.action == "decline":
             reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
                                  trace, [])

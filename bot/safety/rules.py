@@ -470,7 +470,9 @@ ESCALATE = {
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:is (?:ok|okay|safe|too much|too many|fine)|can i have|am i allowed)\b|"
         r"\b(?:take|taking|use|using)\s+(?:less|more|a lower|a higher|a smaller|a bigger|a half)\b|"
         r"\bhow many (?:pills|tablets|capsules)\b|\b(?:take|taking|took|have)\s+(?:two|three|2|3|double|extra|more|less|"
-        r"half|an extra|a second|another)\s+(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
+        # ("I have an extra copy of the gene" is a duplication, not a dose)
+        r"half|an extra|a second|another)\s+(?!(?:copy|copies|version|versions|allele|alleles|gene|genes)\b)"
+        r"(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
         r"tramadol|codeine|plavix|clopidogrel|warfarin|than)\b|\b(?:less|more|extra|double)\s+(?:of\s+)?(?:my|the|it)\b",
         r"\bhow often (?:should|can|do) i (?:take|use)\b|\b(?:double|half|halve|split)\b[^.?!]*\b(?:pills?|tablets?|dose)\b",
         r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
@@ -526,9 +528,10 @@ ESCALATE = {
         r"\b(?:is|are|will|would|could|might|does|do)\s+my\s+(?:kids?|children|child|sons?|daughters?|sisters?|"
         r"brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|grandchild\w*|baby)\b"
         r"[^.?!]{0,30}\b(?:affected|have (?:it|this|that|the same)|get (?:it|this|that)|carr(?:y|ies|iers?)|"
-        r"at risk|inherit\w*)\b",
+        r"at risk|inherit\w*|get\b[^.?!]{0,30}\bfrom me)\b",
         # what the result means for the children is their own risk too: the same decision as above, however worded
-        r"\b(?:pass|passed|passing|give|gave|hand)\s+(?:it|this|that|the (?:gene|variant|mutation))\s+(?:on |down )?"
+        r"\b(?:pass|passed|passing|give|gave|given|giving|hand|handed)\s+(?:(?:my|the|this|that)\s+)?(?:it|this|that|"
+        r"gene|variant|mutation|\w+ syndrome|lynch|brca\d?|\w+ thing)?\s*(?:on |down )?"
         r"(?:to|onto)\s+my\s+(?:kids?|children|child|sons?|daughters?|baby|grandchild\w*)\b|"
         r"\bmeans?\s+for\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b|"
         r"\baffects?\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b",
@@ -611,6 +614,9 @@ ANSWER_HINTS = [
     # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
     r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
     r"results?|chat|conversation|history|details)\b",
+    # "i take tamoxifen, is my report relevant to it": whether a result concerns a medicine is explained, not decided
+    r"\b(?:is|are)\s+(?:my|the|this)\s+(?:\w+\s+)?(?:report|results?|genes?|test)\s+(?:\w+\s+)?(?:relevant|related|"
+    r"linked|connected|important)\s+(?:to|for|with)\b",
     # "tell me what my DPYD says": a result question, worded without "does"
     r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
 ]

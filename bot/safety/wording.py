@@ -124,6 +124,11 @@ CAPABILITIES = (
     "I explain gene test results in plain words. I use checked health facts and what your report says. "
     "I can't give medical advice or doses, but I can put you in touch with a genetic counselor."
 )
+HOW_TO_UPLOAD = (
+    "To add your report, use the upload button. I can read the file your lab gave you: PDF, web page, JSON, "
+    "PharmCAT, FHIR, TSV or CSV. If you only have a paper copy or a scanned picture, you can type your results in "
+    "instead."
+)
 POISON_CONTROL = "If someone swallowed too much of a medicine, you can also call Poison Control (in the US, 1-800-222-1222)."
 FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."
 
