@@ -91,7 +91,8 @@ _METHOD = re.compile(
 # the "now" in it is not an alarm. Stripped before the now-check; a cue only when nothing was taken (``_INGESTED``).
 _RESOLVED = re.compile(
     r"\b(?:(?:it|that|this|he|she|they|i|everything|all)(?:'s|'re|'m| is| are| am|s)?\s+)?(?:all\s+)?(?:good|fine|ok|okay|"
-    r"better|gone|over|back to normal)\s+now\b|\b(?:went|goes|has gone) away\b|\bstopped (?:after|on its own|by itself)\b|"
+    r"better|gone|over|back to normal)\s+now\b|\b(?:went|goes|has gone|going|is going) away\b|\b(?:wearing|wore) off\b|"
+    r"\bstopped (?:after|on its own|by itself)\b|"
     r"\b(?:it|that|this|the \w+)(?:'s| has| is)? (?:stopped|passed|wore off|cleared up|settled down|settled)\b(?! out)|"
     r"\b(?:coughed|spat|spit|got) it (?:out|up)\b|\b(?:he'?s|she'?s|they'?re|i'?m|it'?s) (?:totally |completely )?(?:fine|ok|okay)"
     r"(?: and| now|$|[,.!])|\bplaying (?:normally|fine|again)\b|"

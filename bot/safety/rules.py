@@ -36,7 +36,8 @@ BENIGN = [
     r"not|can'?t|cannot)\s+(?:wake(?: up)?|waking(?: up)?|respond(?:ing)?|turn(?:ing)? on|start(?:ing)? up|boot(?:ing)?)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
-    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b",
+    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b|"
+    r"\bcut(?:ting|s)? (?:all )?(?:ties|contact|the cord|corners|costs|class|loose|my losses)\b",
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
     r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
@@ -47,8 +48,9 @@ BENIGN = [
     r"\b(?:having|have|had|gonna have|going to have) (?:a )?(?:heart attack|stroke|meltdown|panic attack) (?:over|about)"
     r"\b(?! here| there)|\b(?:going to|gonna|will|'ll|would|could) die (?:if|unless) (?:i|we) (?:don'?t|do not|can'?t) "
     r"(?:get|have|eat|drink|see|watch|find|hear)\b(?! (?:help|my (?:meds|medicines?|medications?|insulin|inhaler|pills)|"
-    r"air|oxygen))",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
-    r"\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|diff?e?re?nce between|is)\s+(?:the\s+|a\s+|an\s+)?"
+    r"air|oxygen))",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning");
+    # a bare "is" only where a question starts ("is suicidal ideation genetic"), never "my son is suicidal"
+    r"(?:\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|diff?e?re?nce between)|(?:^|(?<=[,.;!?] ))is)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:word|term|phrase|concept)?\s*['\"]?(?:self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?poison\w*|suicid\w*|parasuicide|"
     r"overdos\w*|passive death wish|lethal dose)(?:\s+(?:ideation|attempts?|behaviou?r))?['\"]?"
     r"(?:\s+and\s+(?:a\s+|an\s+)?(?:suicid\w*|self[- ]?harm\w*)(?:\s+(?:ideation|attempts?))?)?(?=\s+mean|\s*[?.,]|\s+(?:in|as|for)\b|$)",
@@ -601,6 +603,9 @@ ANSWER_HINTS = [
     r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
     r"\b(?:summari[sz]e|explain|go over|go through|run through|walk me through|break down|read|sum up|recap)\s+"
     r"(?:me\s+)?(?:my|the|this)\s+"
+    r"(?:\w+\s+)?(?:report|results?)\b|"
+    # a summary asked for by another name ("give me the short version of my results", "the gist of my report")
+    r"\b(?:(?:short|quick|simple|brief|plain|easy)\s+version|tl;?dr|gist|overview|rundown|summary)\s+of\s+(?:my|the|this)\s+"
     r"(?:\w+\s+)?(?:report|results?)\b",
     # "which one is the big one": which of my results matters most
     r"\bwhich (?:one|result|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|"

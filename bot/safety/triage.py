@@ -8,7 +8,10 @@ at its calm bar; when a harmless idiom was masked ("my feet are killing me"), th
 of the message; and an alarm vote that rests on a figurative word alone ("my boss will murder me") needs the
 calm bar too. Alarm words with an everyday cause and no sign of danger ("I can't take this anymore, the printer
 jammed again") get the check-in tier (bot/safety/check_in.py): a counselor hand-off whose reply gives the crisis
-line gently, never the emergency banner and never only an answer. Anything the classifier is unsure about escalates.
+line gently, never the emergency banner and never only an answer. So does a middling alarm vote of the classifier
+alone on an English message with no danger sign at all ("I burned my tongue on my coffee"); with any sign (a time
+word of now, something taken, someone feeling something, a word of self-harm or a method) it stays an emergency.
+Anything the classifier is unsure about escalates.
 
 >>> triage("I want to end my life").action
 'emergency'
