@@ -118,7 +118,8 @@ _HYPOTHETICAL = re.compile(
     rf"\b(?:what (?:do|should|would|can|must) (?:i|you|we|one|people) do|how (?:do|should|can|would) (?:i|you|we|one) "
     rf"(?:help|treat|handle|respond)|what(?:'s| is) the (?:right|best) (?:thing|way) to do|how to (?:help|treat|respond)|"
     rf"what to do)\s+(?:\w+\s+)?(?:if|when|in case|for)\s+{_INDEFINITE}\b|"
-    rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that)\b",
+    rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that)\b|"
+    rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b",
     re.IGNORECASE)
 # Support after someone else's suicide, attempt or overdose ("how do I support my brother after his friend died by
 # suicide", "my friend attempted suicide last year, how can I keep supporting her"): something that happened, with a
@@ -151,7 +152,7 @@ NOW = re.compile(  # ... or the writer speaking of themself at present
     r"ready|done|dying|bleeding|"
     r"hurting|struggling|suicidal|sick|really|very|about|still|just|losing|shaking|passing)|"
     r"i will|i'?ll|i might|i plan|i did|i do|myself|me too|same (?:thing|way)(?! as\b)|feels?|feeling|hurts?|hurting|"
-    r"that'?s me|thats me|like me|am i)\b", re.IGNORECASE)
+    r"that'?s me|thats me|it'?s me|its me|like me|am i)\b", re.IGNORECASE)
 
 
 def mention_only(text: str) -> bool:

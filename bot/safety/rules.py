@@ -75,7 +75,7 @@ BENIGN = [
     r"reading|studying|laundry)\b|\b(?:giving|gave|give) me a heart attack\b|"
     r"\b(?:blood ?bath|massacred?|slaughtered)\b(?=[^.?!]{0,40}\b(?:game|match|team|season|election|market|stocks?)\b)|"
     r"\b(?:game|match|team|season|election|market|stocks?)\b[^.?!]{0,20}\b(?:blood ?bath|massacred?|slaughtered)\b",
-    r"\b(?:going to|gonna|will|would|'ll|about to) kill me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
+    r"\b(?:going to|gonna|will|would|'ll|about to) (?:kill|murder|strangle|skin|ground) me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
     r"almost|nearly) killed me\b|\b(?:workout|run|hike|class|exam|test|day|week|shift|joke|movie|show|meme|video|stairs)"
     r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
     r"\b(?:could|would|want to|wanna|going to|gonna|will|'ll|might|about to) (?:just |literally )?die (?:of|from) "
@@ -89,6 +89,11 @@ BENIGN = [
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
     r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"
     r"\b(?:died|passed away|was killed) (?:of|from|after|because of|in)\b",
+    # translating a phrase ("how do you say 'call an ambulance' in spanish")
+    r"\bhow (?:do|would|can) (?:you|i|we) (?:say|write|spell)\b[^.?!]*\b(?:in|into) (?:spanish|english|french|german|chinese|"
+    r"mandarin|cantonese|vietnamese|tagalog|arabic|korean|russian|japanese|italian|portuguese|hindi|sign language)\b|"
+    r"\btranslat\w*\b[^.?!]{0,60}\b(?:in|into|to) (?:spanish|english|french|german|chinese|mandarin|vietnamese|tagalog|"
+    r"arabic|korean|russian|japanese|italian|portuguese)\b",
     # how emergency numbers work where ("what is the emergency number in Japan", "what number do I dial")
     r"\b(?:emergency|ambulance|police|fire) (?:number|numbers|services?|line)\b(?=[^.?!]{0,30}\b(?:in|across|abroad|"
     r"overseas|for|when)\b)|\bwhat number (?:do|should|would) (?:i|you) (?:dial|call)\b|\bsave (?:988|911|the number)\b",
@@ -227,6 +232,10 @@ EMERGENCY_SELF_HARM = [
     r"should i|i'?ll|i will|urge to|tempted to)\s+(?:just\s+)?(?:jump(?:ing)?|leap(?:ing)?|throw(?:ing)? myself|step(?:ping)?) "
     r"(?:off|from|in front of|into|onto) (?:the |a |my |this |that )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|"
     r"overpass|train|tracks|traffic|car|bus|window|river)\b|"
+    # walking into water or traffic, as a plan ("thinking i'll just walk into the ocean tonight")
+    r"\b(?:thinking|think|i'?ll|i will|gonna|going to|want(?:s)? to|wanna|might|plan(?:ning)? to|about to|ready to|picturing|"
+    r"imagining)\b[^.?!]{0,20}\b(?:walk|walking|swim|swimming|wade|wading)\s+(?:out\s+)?into (?:the )?(?:ocean|sea|lake|river|"
+    r"traffic|oncoming traffic|waves|water)\b(?![^.?!]{0,25}\b(?:for a swim|to cool off|with (?:my|the) (?:kids|friends|dog))\b)|"
     # a crash pictured or planned ("i keep picturing steering into the median", "imagining driving off the road")
     r"\b(?:picturing|imagining|imagine|fantasi[sz]ing about|visuali[sz]ing|urges? to|thinking (?:about|of)|want(?:s)? to|"
     r"wanna|gonna|going to|might|plan(?:ning)? to)\s+(?:just\s+)?(?:myself\s+)?(?:driv(?:e|ing)|crash(?:ing)?|steer(?:ing)?|"
@@ -349,7 +358,8 @@ EMERGENCY_SYMPTOMS = [
     r"\b(?:swallowed|swallow|ate|eaten)\b[^.?!]{0,30}\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?|bleach|detergent "
     r"pods?|laundry pods?|dishwasher pods?|drain cleaner|antifreeze|lighter fluid|lamp oil)\b|\b(?:button batter(?:y|ies)|"
     r"magnets?|laundry pods?|detergent pods?|dishwasher pods?)\b[^.?!]{0,60}\bswallow\w*|"
-    r"\b(?:son|daughter|kid|child|baby|toddler)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
+    r"\b(?:son|daughter|kid|child|baby|toddler|[1-9][- ]?(?:year|yr)[- ]?old|\d+[- ]month[- ]old|little one)\b[^.?!]{0,25}"
+    r"\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
     r"\b(?:bleach|detergent|laundry pods?|dishwasher pods?|button batter(?:y|ies)|antifreeze|drain cleaner)\b",
     # by symptom without the keywords, and third-person (issue 15, dev4): grey and clutching the chest, a child who
     # drank someone's medicine, confused speech with a changed face, swelling after a pill, slow breathing and

@@ -337,3 +337,22 @@ def test_indirect_wording_in_other_languages_is_an_emergency(text, code):
                                   "junté las pastillas que se cayeron al piso", "escribí una carta de despedida a mis compañeros de trabajo"])
 def test_the_same_words_about_a_project_a_refusal_or_a_job_raise_no_alarm(text):
     assert match_emergency(text) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("estoy harta de todo, esta noche me mato", "es"), ("ya no quiero estar en este mundo", "es"),
+    ("siento que el corazón se me sale y me duele el brazo izquierdo", "es"), ("mon mari ne respire presque plus", "fr"),
+    ("j'ai avalé plein de médicaments", "fr"), ("je n'ai plus envie de vivre", "fr"),
+    ("uminom ako ng isang buong banig ng gamot", "tl"), ("엄마가 말을 못하고 한쪽 얼굴이 처졌어요", "ko"),
+    ("хочу покончить со всем этим сегодня", "ru"), ("ich will mir heute das Leben nehmen", "de"),
+])
+def test_word_order_and_words_between_do_not_hide_an_emergency(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and alarm.language == code
+
+
+@pytest.mark.parametrize("text", ["j'étouffe de chaleur dans ce bureau", "自杀和自残有什么区别？", "mệt muốn chết",
+                                  "ông tôi bị đau tim cách đây 10 năm", "ما الفرق بين الانتحار وإيذاء النفس؟",
+                                  "me mato trabajando todos los días"])
+def test_heat_comparisons_tiredness_and_history_raise_no_alarm(text):
+    assert match_emergency(text) is None

@@ -199,3 +199,14 @@ def test_medicine_changes_still_escalate(text):
 
 def test_asking_for_a_summary_by_another_name_is_an_explanation_question():
     assert any(h.action == "answer" for h in match_rules("give me the short version of my results").hits)
+
+
+@pytest.mark.parametrize("text", ["thinking i'll just walk into the ocean tonight", "my 2 year old got into the dishwasher pods"])
+def test_a_walk_into_the_sea_and_a_toddler_named_by_age_are_emergencies(text):
+    assert any(h.action == "emergency" for h in match_rules(text).hits)
+
+
+@pytest.mark.parametrize("text", ["how do you say 'call an ambulance' in spanish", "my mom will murder me if i'm late again",
+                                  "we walked into the ocean for a swim"])
+def test_translating_a_phrase_and_a_parents_threat_raise_no_rule_alarm(text):
+    assert not any(h.action == "emergency" for h in match_rules(text).hits)
