@@ -46,6 +46,9 @@ _WORRY = re.compile(
     r"normal|alarm\w*)\b",
     re.IGNORECASE,
 )
+# "my result", "this variant": one's own finding named without its gene
+_MY_FINDING = re.compile(r"\b(?:my|this|the)\s+(?:result|variant|finding|mutation|gene change|diagnosis|condition)\b",
+                         re.IGNORECASE)
 # About the service, not the results ("delete my report", "can my employer see my results").
 _ABOUT_SERVICE = re.compile(
     r"\b(?:delet\w*|eras\w*|remove|wipe|privacy|private|employer|insurance|insurer|who can see|share|sharing|"
@@ -291,6 +294,10 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                 u.drugs += [d for d in prev_drugs if d not in u.drugs]
             if drugs and not u.genes:
                 u.genes += prev_genes
+    if report is not None and not u.genes and not u.followup and _MY_FINDING.search(text) \
+            and report.variants and not report.pharmacogenomics:
+        # "what cancers are linked to my result" on a hereditary report: its findings are what "my result" means
+        u.genes += list(dict.fromkeys(v.gene.upper() for v in report.variants))[:3]
     return u
 
 

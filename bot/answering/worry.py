@@ -90,11 +90,20 @@ def reassuring_sentences(passage_text: str, limit: int = 3) -> list[str]:
 
     >>> reassuring_sentences("Many people never get cancer. A variant means higher risk, not certain cancer. More.")
     ['Many people never get cancer.', 'A variant means higher risk, not certain cancer.', 'More.']
+    >>> reassuring_sentences("Pathogenic and likely pathogenic raise risk. Care treats the two groups alike. "
+    ...                      "It does not mean you have it.")[0]
+    'Pathogenic and likely pathogenic raise risk.'
     """
     sentences = split_sentences(passage_text)
     first = next((i for i, s in enumerate(sentences) if REASSURING.search(s)), None)
     if first is None:
         return []
-    if first > 0 and re.match(r"(?:it|this|that|they)\b", sentences[first], re.IGNORECASE):
-        first -= 1  # "It does not mean you have the disease" needs the sentence that says what "it" is
+    # "It does not mean you have the disease" needs the sentence that says what "it" is, and so on back while
+    # that one leans back too ("Care teams treat the two groups in much the same way.")
+    while first > 0 and _LEANS_BACK.search(sentences[first]):
+        first -= 1
     return sentences[first:first + limit]
+
+
+_LEANS_BACK = re.compile(r"^(?:it|this|that|they|these|those|both)\b|\bthe two (?:groups|kinds|types|terms)\b",
+                         re.IGNORECASE)

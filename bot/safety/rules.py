@@ -632,6 +632,9 @@ ANSWER_HINTS = [
     # "i take tamoxifen, is my report relevant to it": whether a result concerns a medicine is explained, not decided
     r"\b(?:is|are)\s+(?:my|the|this)\s+(?:\w+\s+)?(?:report|results?|genes?|test)\s+(?:\w+\s+)?(?:relevant|related|"
     r"linked|connected|important)\s+(?:to|for|with)\b",
+    # "which cancers go along with lynch syndrome": what a condition involves, not one's own risk
+    r"\b(?:what|which)\s+(?:kinds? of\s+|types? of\s+)?(?:cancers?|conditions?|diseases?|health problems?|medicines?|"
+    r"drugs?)\s+(?:go (?:along )?with|are (?:linked|tied|connected|related|associated) (?:to|with)|come with|are part of)\b",
     # "tell me what my DPYD says": a result question, worded without "does"
     r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
 ]

@@ -109,6 +109,12 @@ RESULT_LEVEL = {
     "unclear": "This result is not clear yet. Your care team can tell you more about it.",
     "typical": "This is a common result. It usually has no effect on the usual use of medicines.",
 }
+# The same for a hereditary finding: its care is planned with a doctor or counselor, not a pharmacist.
+VARIANT_LEVEL = {
+    "important": "This result is one to talk about with your doctor or a genetic counselor.",
+    "unclear": RESULT_LEVEL["unclear"],
+    "typical": "This kind of result usually does not change your care.",
+}
 RESULT_MATTERS_FOR = "It can matter for {medicines}."
 # Before the typical results of "explain my report", each then named with its result ("TPMT: Normal Metabolizer.").
 OTHER_RESULTS_TYPICAL = "Your other results are common ones. They usually have no effect on the usual use of medicines."

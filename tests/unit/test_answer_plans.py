@@ -341,3 +341,26 @@ def test_british_spelling_of_a_condition_finds_its_gene(engine):
 def test_chat_filler_words_do_not_make_an_unrelated_passage_relevant():
     from bot.answering.select import keywords
     assert keywords("tax return help pls") == {"tax", "return"}
+
+
+HEREDITARY = Report(source_format="native", variants=[
+    Variant(gene="MLH1", hgvs_c="c.2041G>A", classification="Pathogenic", zygosity="heterozygous",
+            condition="Lynch syndrome"),
+])
+
+
+def test_my_result_on_a_hereditary_report_is_its_finding(engine):
+    reply = engine.reply("what cancers are linked to my result", report=HEREDITARY)
+    assert reply.text.startswith("Your report lists an MLH1 variant")
+
+
+def test_my_result_on_a_pgx_panel_is_not_guessed_as_one_gene(engine):
+    from bot.answering.understand import Vocabulary, understand
+    u = understand("what medicines are linked to my result", vocab=Vocabulary.build(), report=PANEL)
+    assert u.genes == []
+
+
+def test_how_much_a_hereditary_finding_matters_names_a_doctor_or_counselor_not_a_pharmacist():
+    from bot.answering.facts import how_much_it_matters
+    said = " ".join(how_much_it_matters(HEREDITARY, "MLH1"))
+    assert wording.VARIANT_LEVEL["important"] in said and "pharmacist" not in said

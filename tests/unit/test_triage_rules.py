@@ -210,3 +210,8 @@ def test_a_walk_into_the_sea_and_a_toddler_named_by_age_are_emergencies(text):
                                   "we walked into the ocean for a swim"])
 def test_translating_a_phrase_and_a_parents_threat_raise_no_rule_alarm(text):
     assert not any(h.action == "emergency" for h in match_rules(text).hits)
+
+
+def test_what_a_condition_involves_is_an_explanation_but_ones_own_cancers_are_not():
+    assert "answer" in {h.reason for h in match_rules("which cancers go along with lynch syndrome").hits}
+    assert "answer" not in {h.reason for h in match_rules("which cancers am i going to get with lynch").hits}
