@@ -211,6 +211,10 @@ EMERGENCY_SELF_HARM = [
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|before (?:i|we) (?:move|leave|go)|moving|retir\w*|new job|last day|"
     r"graduat\w*|trip|vacation)\b)|\bthis is (?:my )?(?:goodbye|final goodbye|last message)\b|"
     r"\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|"
+    # "my note" written with a goodbye in the same message ("i'm done. wrote my note. bye")
+    r"\b(?:wrote|written|left|finished|writing) my (?:last |final |goodbye )?note\b(?! (?:to|for) )(?=.*\b(?:bye|goodbye|i'?m done|it'?s time|"
+    r"sorry|forgive me|love you all)\b)|\b(?:bye|goodbye|i'?m done|it'?s time)\b.*\b(?:wrote|written|left|finished) my "
+    r"(?:last |final |goodbye )?note\b|"
     # letters left for everyone, pills laid out ("i wrote letters for everyone", "40 pills counted out on my desk")
     r"\b(?:wrote|written|writing|left|leaving) (?:\w+ )?(?:letters?|notes?) (?:for|to) (?:everyone|everybody|all of (?:you|them)|"
     r"each of (?:you|them)|my (?:family|kids|children|parents|friends|loved ones))\b(?![^.?!]{0,30}\b(?:christmas|holiday|"
@@ -262,6 +266,7 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
     r"\bdone with (?:everything|it all)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
     r"\bno (?:point|reason) (?:in|to|for) (?:anything|trying)\b|\bi (?:hate|am sick of|'m sick of) my life\b|"
+    r"\bhow (?:much )?longer i can (?:hold on|keep going|go on|keep doing this|take (?:it|this))\b|"
     r"\bwhat'?s the point (?:of (?:anything|it all) )?anymore\b|\b(?:don'?t|dont|do not|can'?t|cant) see (?:the|any) "
     r"point (?:anymore|any more|in (?:anything|living|life|going on|trying|any of (?:this|it)))\b",
     # LETHAL_TERM: the term alone ("what counts as a lethal dose in toxicology class"); "a lethal amount of my

@@ -156,6 +156,9 @@ def triage(
     alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
     names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
+    # the emergency vote comes from the alarm model when there is one (classifier.py), every other vote from the main one
+    alarm_clf = getattr(classifier, "alarm_check", None) or classifier
+    alarm_pred = alarm_clf.predict_vector(vector) if alarm_clf is not None and vector is not None else None
     mention = mention_only(text)
     why: list[str] = []
     if mention and any(h.action == "emergency" for h in rules.hits):  # "what is the medical term for fainting"
@@ -170,7 +173,7 @@ def triage(
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
 
-    if alarm is None and _checks_in(text, {h.rule for h in rules.hits if h.action == "emergency"}, pred):
+    if alarm is None and _checks_in(text, {h.rule for h in rules.hits if h.action == "emergency"}, alarm_pred):
         return decide("escalate", CHECK_IN, "rule", 1.0, "alarm words with an everyday cause, no danger sign")
     if top is not None and top.action == "emergency" or alarm is not None:
         found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
@@ -180,7 +183,7 @@ def triage(
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     calm = mention or calm_question(text) or only_worry(text) or asks_if_result_is_deadly(text)
-    alarm_vote, held_back = _model_alarm(text, pred, classifier, embed, rules.masked,
+    alarm_vote, held_back = _model_alarm(text, alarm_pred, alarm_clf, embed, rules.masked,
                                          masked_text if masked_other else text, calm=calm, venting=venting(text),
                                          quiet=alarm is None and quiet_alarm(text))
     if alarm_vote is not None:
@@ -263,7 +266,9 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
     when what is left says something is happening now, the whole message's vote counts if it is higher.
     A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
     Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``; an English message with no danger
-    sign at all (``check_in.quiet_alarm``) needs ``EMERGENCY_QUIET_MIN``.
+    sign at all (``check_in.quiet_alarm``) needs ``EMERGENCY_QUIET_MIN``. Each held-back vote gets the check-in tier,
+    never only an answer. ``pred`` and ``classifier`` are the alarm model's (``classifier.alarm_check``) when there is
+    one.
     """
     if pred is None or classifier is None:
         return None, None

@@ -215,3 +215,12 @@ def test_translating_a_phrase_and_a_parents_threat_raise_no_rule_alarm(text):
 def test_what_a_condition_involves_is_an_explanation_but_ones_own_cancers_are_not():
     assert "answer" in {h.reason for h in match_rules("which cancers go along with lynch syndrome").hits}
     assert "answer" not in {h.reason for h in match_rules("which cancers am i going to get with lynch").hits}
+
+
+@pytest.mark.parametrize("text", ["i'm done. wrote my note. bye", "idk how much longer i can hold on, i have a plan"])
+def test_a_note_with_a_goodbye_and_holding_on_with_a_plan_are_self_harm(text):
+    assert any(h.reason == "self_harm" for h in match_rules(text).hits)
+
+
+def test_a_note_to_someone_is_not_a_goodbye_note():
+    assert not any(h.action == "emergency" for h in match_rules("i wrote my note to the teacher, bye for now").hits)
