@@ -143,6 +143,8 @@ def measure_languages(engine, verbose: bool) -> None:
             d = reply.trace[0].detail
             mark = "MISS" if want and not emergency else "ALARM" if emergency and not want else "ok"
             probs = {k: round(v, 2) for k, v in (d.get("model_probs") or {}).items()}
+            if "alarm_model_emergency" in d:
+                probs["alarm_model_emergency"] = d["alarm_model_emergency"]
             print(f"  {mark} [{case['id']}] {reply.action}/{reply.reason} {d['source']} {d['rules']} {probs} "
                   f"{d.get('notes', '')}: {case['question']}")
     for name, table in (("emergency recall", recall), ("false alarms", alarms)):

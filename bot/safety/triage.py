@@ -95,6 +95,7 @@ class TriageDecision:
     model: Prediction | None = None
     notes: list[str] = field(default_factory=list)
     language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
+    alarm_emergency: float | None = None  # the alarm model's emergency probability (classifier.alarm_check), if any
 
     @property
     def unsure(self) -> bool:
@@ -107,6 +108,8 @@ class TriageDecision:
             out["model_action"] = self.model.action
             out["model_reason"] = self.model.reason
             out["model_probs"] = {k: round(v, 3) for k, v in self.model.action_probs.items()}
+        if self.alarm_emergency is not None:
+            out["alarm_model_emergency"] = round(self.alarm_emergency, 3)
         if self.notes:
             out["notes"] = self.notes
         return out
@@ -168,7 +171,9 @@ def triage(
     on_topic = domain or on_topic
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
-        return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes])
+        return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes],
+                              alarm_emergency=None if alarm_pred is None or alarm_pred is pred
+                              else alarm_pred.action_probs["emergency"])
 
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
