@@ -14,6 +14,10 @@ Then harmless idioms are masked, and so is every clause that only talks ABOUT da
 language's `now` cues ("ahora mismo", "desde hace una hora", "esta noche") is in the same clause: a relative's
 stroke in 2010 is no alarm, a crisis in the next clause still is (issue 15, round 5).
 
+A symptom told as history ("mon grand-père a fait une overdose il y a vingt ans") is not an emergency: when any
+language's ``long_ago`` words are in the message and none of any language's ``now`` words are, symptom patterns are
+skipped (self-harm patterns never are: old thoughts told again are still heard).
+
 >>> match_emergency("tôi muốn chết").language
 'vi'
 >>> match_emergency("me muero de risa con este video") is None
@@ -82,6 +86,8 @@ class LanguageRules(_Strict):
     emergency_symptoms: list[str] = Field(min_length=1)
     swallowed: list[str] = Field(min_length=1)
     accept: list[str] = Field(min_length=1)  # whole messages that say yes to the counselor offer
+    long_ago: list[str] = Field(default_factory=list)  # "years ago", "as a child": a symptom told as history
+    # (`now` above also says a symptom told with long_ago words is happening again)
 
 
 class LanguageWording(_Strict):
@@ -107,6 +113,7 @@ class _Compiled:
     alarms: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (reason, patterns), self-harm first
     swallowed: tuple[re.Pattern[str], ...]
     accept: frozenset[str]
+    long_ago: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,7 @@ def rules() -> tuple[_Compiled, ...]:
         r: LanguageRules = _load(path, LanguageRules)  # type: ignore[assignment]
         out.append(_Compiled(r.language, _compile(r.benign), _compile(r.talk), _compile(r.now),
                              (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
-                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept)))
+                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept), _compile(r.long_ago)))
     return tuple(out)
 
 
@@ -198,13 +205,27 @@ def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | 
     ``masked``: the message already through ``mask_benign`` (triage has it), to skip doing that twice."""
     if masked is None:
         masked, _ = mask_benign(text)
+    history = told_as_history(masked)
     for reason_index in (0, 1):  # self-harm in any language outranks symptoms in any language
+        if reason_index == 1 and history:
+            break
         for lang in rules():
             reason, pats = lang.alarms[reason_index]
             for i, pat in enumerate(pats):
                 if pat.search(masked):
                     return LanguageAlarm(lang.code, reason, f"{lang.code}:{reason}#{i}")
     return None
+
+
+def told_as_history(text: str) -> bool:
+    """Some language's words for long ago are in the (folded) message, and no language's words for now.
+
+    >>> told_as_history(fold("mi papá tuvo convulsiones hace diez años")), told_as_history(fold("hace años y ahora otra vez"))
+    (True, False)
+    """
+    folded = fold(text)
+    return (any(p.search(folded) for lang in rules() for p in lang.long_ago)
+            and not any(p.search(folded) for lang in rules() for p in lang.now))
 
 
 def _bare(text: str) -> str:
