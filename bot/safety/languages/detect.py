@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from bot.safety.languages import languages, rules, wordings
+from bot.safety import rules as english_rules
+from bot.safety.languages import languages
+from bot.safety.languages import warm_up as warm_up_rules
 
 ENGLISH = "en"
 # ISO 639-1 code -> lingua's name for the language; a new wording file needs its line here.
@@ -92,10 +94,10 @@ def _code_of(language: Any) -> str:
 
 
 def warm_up(*, detector: bool = True) -> None:
-    """Compile every language's rules (~0.25 s) and, with ``detector``, build the detector and load its models
-    (the first detection otherwise pays for it)."""
-    rules()
-    wordings()
+    """Compile every language's rules and the English rules' screens (~0.3 s; triage runs both on every message)
+    and, with ``detector``, build the detector and load its models (the first detection otherwise pays for it)."""
+    warm_up_rules()
+    english_rules.warm_up()
     if not detector:
         return
     with _lock:
