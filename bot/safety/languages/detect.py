@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from bot.safety import report_text
 from bot.safety import rules as english_rules
 from bot.safety.languages import languages
 from bot.safety.languages import warm_up as warm_up_rules
@@ -94,10 +95,12 @@ def _code_of(language: Any) -> str:
 
 
 def warm_up(*, detector: bool = True) -> None:
-    """Compile every language's rules and the English rules' screens (~0.3 s; triage runs both on every message)
-    and, with ``detector``, build the detector and load its models (the first detection otherwise pays for it)."""
+    """Compile every language's rules and the screens of the English rules and report-field checks (~0.3 s; every
+    message runs them) and, with ``detector``, build the detector and load its models (the first detection
+    otherwise pays for it)."""
     warm_up_rules()
     english_rules.warm_up()
+    report_text.warm_up()
     if not detector:
         return
     with _lock:
