@@ -11,6 +11,7 @@ import structlog
 from bot.config import Settings
 from bot.conversation.engine import ENGINE_COMPONENTS, get_engine
 from bot.core.protocols import Engine
+from bot.safety.languages.detect import start_detector
 from bot.store.db import Database
 
 log = structlog.get_logger("bot.api.readiness")
@@ -43,7 +44,10 @@ class Readiness:
             self.engine.warm_up()
             self._warm.set()
             log.info("engine_ready", seconds=round(time.perf_counter() - started, 2))
-            if self._freeze_gc:
+            if self._freeze_gc:  # the real, process-wide engine (not a test's fake)
+                # lingua loads its models in a process of its own, beside this one, so the first message in
+                # another language need not wait for them (bot/safety/languages/detect.py)
+                start_detector()
                 self._freeze_long_lived_objects()
         except Exception as exc:  # noqa: BLE001 - reported by /readyz instead of killing the server
             self._failed = type(exc).__name__
