@@ -66,16 +66,6 @@ class Readiness:
         log.info("long_lived_objects_frozen", objects=gc.get_freeze_count())
         _return_free_memory()
 
-
-def _return_free_memory() -> None:
-    """Hand the C heap's free pages back to the system once warm: loading the models leaves ~40 MB of freed
-    buffers that glibc's malloc would otherwise keep in the process for good. No-op where there is no malloc_trim."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
     def wait(self, timeout: float) -> bool:
         return self._warm.wait(timeout)
 
@@ -90,3 +80,13 @@ def _return_free_memory() -> None:
         for name in ENGINE_COMPONENTS:
             checks[name] = bool(parts.get(name, False))
         return checks
+
+
+def _return_free_memory() -> None:
+    """Hand the C heap's free pages back to the system once warm: loading the models leaves ~40 MB of freed
+    buffers that glibc's malloc would otherwise keep in the process for good. No-op where there is no malloc_trim."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
