@@ -224,3 +224,36 @@ def test_gene_and_medicine_detection_is_unchanged_by_the_word_precheck():
         assert fast == _detect_every_regex(vocab, text), text
         found += bool(fast[0] or fast[1])
     assert len(texts) > 1000 and found > 300  # the check ran on real questions that name genes and medicines
+
+
+def test_synonym_terms_found_by_letter_pairs_are_those_of_visiting_every_term():
+    import yaml
+
+    from bot.retrieval.terms import TermIndex, _pattern, load_synonyms
+
+    kb = get_settings().kb_dir
+    genes, drugs = set(), set()
+    for path in sorted(kb.rglob("*.md")):
+        head = path.read_text(encoding="utf-8").split("---")[1] if path.read_text(encoding="utf-8").startswith("---") else ""
+        meta = yaml.safe_load(head) or {}
+        genes |= set(meta.get("genes") or [])
+        drugs |= set(meta.get("drugs") or [])
+    index = TermIndex(genes, drugs, load_synonyms(kb))
+
+    def every_term(text: str) -> tuple[str, ...]:
+        folded, hits = text.casefold(), []
+        for term, canonical, parts in index._terms:
+            if all(p in folded for p in parts) and canonical not in hits and _pattern(term).search(text):
+                hits.append(canonical)
+        return tuple(hits)
+
+    _, texts = _all_triage_texts()
+    for path in sorted((PROJECT_ROOT / "evals" / "cases").glob("*.yaml")):
+        texts += [c["question"] for c in (yaml.safe_load(path.read_text()) or {}).get("cases", [])]
+    texts += ["Plavix/clopidogrel", "CYP 2C19", "cyp2c19*2", "WARFARIN", "Coumadin®", "a", "", "ſimvastatin"]
+    found = 0
+    for text in texts:
+        hits = index._canonical_hits_uncached(text)
+        assert hits == every_term(text), text
+        found += bool(hits)
+    assert len(genes) > 20 and len(drugs) > 20 and found > 300
