@@ -365,3 +365,64 @@ def test_word_order_and_words_between_do_not_hide_an_emergency(text, code):
                                   "me mato trabajando todos los días"])
 def test_heat_comparisons_tiredness_and_history_raise_no_alarm(text):
     assert match_emergency(text) is None
+
+# ---- lingua in its own process ------------------------------------------------------------------------------
+
+def test_lingua_s_process_gives_lingua_s_own_values():
+    import yaml
+
+    from bot.safety.languages import detect
+
+    dev = yaml.safe_load((Path(__file__).parents[2] / "evals" / "cases" / "languages" / "dev.yaml").read_text())
+    texts = [c["question"] for c in dev["cases"]][::3] + [c[3] for c in CASES.values()] + ["", "ok", "que?"]
+    with detect._lock:
+        for text in texts:
+            local = [(v.language.name, v.value) for v in detect._detector().compute_language_confidence_values(text)]
+            remote = detect._lingua.values(text)
+            # lingua's sums differ in the last bits from one process to the next, and so does the order of languages
+            # with equal values (its hash maps are seeded per process), as between two server starts before it
+            # had a process of its own
+            assert dict(remote) == pytest.approx(dict(local), abs=1e-12), text
+            if len(local) > 1 and local[0][1] - local[1][1] > 1e-9:
+                assert remote[0][0] == local[0][0], text
+
+
+def test_the_detecting_process_never_loads_lingua_itself():
+    import subprocess
+    import sys
+
+    code = ("import sys; from bot.safety.languages.detect import detect_language; "
+            "d = detect_language('¿Qué significa mi resultado de CYP2C19 para el clopidogrel?'); "
+            "print(d.code, d.method, 'lingua' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parents[2]).stdout.split()
+    assert out == ["es", "lingua", "False"]
+
+
+def test_a_detector_process_that_died_is_started_again():
+    from bot.safety.languages import detect
+
+    text = "Que signifie mon résultat CYP2C19 pour le clopidogrel ?"
+    expected = detect_language(text)
+    with detect._lock:
+        detect._lingua.start()
+        detect._lingua._proc.kill()
+        detect._lingua._proc.wait()
+    again = detect_language(text)  # (a new process: lingua's last bits may differ, see above)
+    assert (again.code, again.method) == (expected.code, expected.method) == ("fr", "lingua")
+    assert again.confidence == pytest.approx(expected.confidence, abs=1e-12)
+
+
+def test_without_its_process_lingua_runs_here(monkeypatch):
+    from bot.safety.languages import detect
+
+    text = "Was bedeutet mein CYP2C19-Ergebnis für Clopidogrel?"
+    expected = detect_language(text)
+
+    def broken(_text):
+        raise OSError("no process")
+
+    monkeypatch.setattr(detect._lingua, "values", broken)
+    here = detect_language(text)
+    assert (here.code, here.method) == (expected.code, expected.method) == ("de", "lingua")
+    assert here.confidence == pytest.approx(expected.confidence, abs=1e-12)

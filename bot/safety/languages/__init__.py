@@ -36,6 +36,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.languages import DEFAULT_LANGUAGE, WORDING_DIR
+from bot.safety.screen import Screen
 
 HERE = Path(__file__).parent
 RULES_DIR = HERE / "rules"
@@ -148,6 +149,27 @@ def rules() -> tuple[_Compiled, ...]:
 
 
 @cache
+def _alarm_screen() -> tuple[tuple[tuple[str, str, int], ...], Screen]:
+    """Every language's alarm patterns in the order ``match_emergency`` tries them (self-harm in every language,
+    then symptoms), each as (language, reason, index), with a screen that skips those a message cannot match."""
+    order = [(lang.code, reason, i, pat) for reason_index in (0, 1) for lang in rules()
+             for reason, pats in [lang.alarms[reason_index]] for i, pat in enumerate(pats)]
+    return tuple(o[:3] for o in order), Screen([o[3] for o in order])
+
+
+@cache
+def _benign_screen() -> Screen:
+    return Screen([pat for lang in rules() for pat in lang.benign])
+
+
+def warm_up() -> None:
+    """Compile every language's rules and their screens (~0.3 s), so no message waits for it."""
+    _alarm_screen()
+    _benign_screen()
+    wordings()
+
+
+@cache
 def wordings() -> dict[str, LanguageWording]:
     """Every language's fixed wording by code."""
     return {p.stem: _load(p, LanguageWording) for p in sorted(WORDING_DIR.glob("*.yaml"))}  # type: ignore[misc]
@@ -188,12 +210,8 @@ def mask_benign(text: str) -> tuple[str, bool]:
     >>> mask_benign("ông tôi bị đột quỵ năm 2010, giờ lại méo miệng rồi")[0]
     ' _ , gio lai meo mieng roi'
     """
-    masked = fold(text)
-    hit = False
-    for lang in rules():
-        for pat in lang.benign:
-            masked, n = pat.subn(" _ ", masked)
-            hit = hit or n > 0
+    # (each language's idioms in turn, as a loop over them all would; the screen skips those that cannot match)
+    masked, hit = _benign_screen().mask(fold(text), " _ ")
     talk = [m.span() for m in _CLAUSE.finditer(masked) if _talks_about(m.group())]
     for start, end in reversed(talk):
         masked = masked[:start] + " _ " + masked[end:]
@@ -206,14 +224,16 @@ def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | 
     if masked is None:
         masked, _ = mask_benign(text)
     history = told_as_history(masked)
-    for reason_index in (0, 1):  # self-harm in any language outranks symptoms in any language
-        if reason_index == 1 and history:
-            break
-        for lang in rules():
-            reason, pats = lang.alarms[reason_index]
-            for i, pat in enumerate(pats):
-                if pat.search(masked):
-                    return LanguageAlarm(lang.code, reason, f"{lang.code}:{reason}#{i}")
+    # self-harm in any language outranks symptoms in any language: the order of _alarm_screen, and the first
+    # pattern that fires in it wins; the screen only leaves out patterns that cannot fire on this message.
+    # A symptom told as history (long_ago words, no now words) is not an alarm; self-harm still is.
+    order, screen = _alarm_screen()
+    for k in screen.candidates(masked):
+        code, reason, i = order[k]
+        if history and reason == "emergency_symptoms":
+            continue
+        if screen.patterns[k].search(masked):
+            return LanguageAlarm(code, reason, f"{code}:{reason}#{i}")
     return None
 
 
