@@ -126,6 +126,31 @@ def danger_sign(text: str) -> bool:
     return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _HARM_WORDS))
 
 
+# A sign that something is happening to someone, not only an alarm word: a time of now, something taken, someone feeling
+# something, or a body or self-harm event ("bleeding", "not breathing", "collapsed", "overdosed", "kill myself").
+_EVENT = re.compile(r"\b(?:blood|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\w*|chok(?:ing|ed|es)|suicid\w*|"
+                    r"kill(?:ing)? (?:my|him|her|them)sel\w*|die|dying|end (?:it|my life)|overdos\w*|od'?d|"
+                    r"hurt(?:ing)? (?:my|him|her|them)sel\w*|cut(?:ting)? (?:my|him|her|them)sel\w*|wrists?)\b", re.IGNORECASE)
+# The writer plays it down ("a tiny drop of blood", "he's fine", "is that bad", "lol").
+_PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|minor|no big deal|(?:he|she|i|it|they)'?(?:s|m|re)? "
+                          r"(?:totally |completely )?(?:fine|ok|okay)|seems? (?:fine|ok|okay)|all good|lol|lmao|haha|"
+                          r"is (?:that|this|it) (?:bad|normal|ok|okay|dangerous)|still works?)\b", re.IGNORECASE)
+
+
+def happening_sign(text: str) -> bool:
+    """Something is happening to someone (a danger sign beyond alarm vocabulary), and the writer does not play it down.
+
+    >>> happening_sign("my baby swallowed a button battery"), happening_sign("I could strangle my brother")
+    (True, False)
+    >>> happening_sign("the toddler swallowed a blueberry whole, he's fine")
+    False
+    """
+    masked, _ = mask_benign(text)
+    if _PLAYED_DOWN.search(masked):
+        return False
+    return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _EVENT))
+
+
 def quiet_alarm(text: str) -> bool:
     """An English message with no danger sign: a middling model-only alarm on it gets the check-in tier.
 

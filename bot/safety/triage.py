@@ -33,7 +33,7 @@ from bot.safety.asks import (
     only_worry,
     without_deadly_result_question,
 )
-from bot.safety.check_in import class_question, helper_question, quiet_alarm, venting
+from bot.safety.check_in import class_question, happening_sign, helper_question, quiet_alarm, venting
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import (
@@ -83,6 +83,13 @@ EMERGENCY_VENTING_MIN = 0.65
 # banner. Picked on the languages dev half (round 4): every model-only emergency there had a danger sign; quiet safe
 # prompts ("I burned my tongue on hot coffee", "thinking about ending my gym membership") scored 0.37-0.63.
 EMERGENCY_QUIET_MIN = 0.65
+# The alarm model (classifier.alarm_check) gives the emergency vote, but it learned from everyday mishaps too and reads
+# some real emergencies as mishaps (on the languages dev half it put 35 English emergencies below the bar, each caught
+# by a rule there). So the main model still raises an emergency on its own when it is this sure, the message is not a
+# calm question or talk about the past, and something is happening to someone that the writer does not play down
+# (check_in.happening_sign): a model-only vote with a danger sign stays an emergency. Picked on the languages dev half
+# (round 4): 0.8 keeps the main model's sure votes on the emergencies the alarm model misreads.
+EMERGENCY_SIGN_MIN = 0.8
 CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE.md)
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
@@ -200,6 +207,11 @@ def triage(
     alarm_vote, held_back = _model_alarm(text, alarm_pred, alarm_clf, embed, rules.masked,
                                          masked_text if masked_other else text, calm=calm, venting=venting(text),
                                          quiet=alarm is None and quiet_alarm(text))
+    if alarm_vote is None and held_back is None and alarm_clf is not classifier and not calm and happening_sign(text):
+        main_vote, _ = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
+                                    calm=calm, venting=venting(text))
+        if main_vote is not None and main_vote.action_probs["emergency"] >= EMERGENCY_SIGN_MIN:
+            alarm_vote = main_vote  # "my baby swallowed a button battery": the main model is sure, something is happening
     if alarm_vote is not None:
         return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
     if held_back:  # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting, or with no danger sign

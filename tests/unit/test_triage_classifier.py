@@ -150,3 +150,10 @@ def test_the_emergency_vote_comes_from_the_alarm_model():
 def test_every_other_vote_comes_from_the_main_model():
     decision = _decide("what is the best pizza near me", _pair(main_hot=0.0, alarm_hot=0.0, main_decline=True))
     assert (decision.action, decision.reason) == ("decline", "out_of_scope")
+
+
+def test_a_sure_main_model_with_a_danger_sign_keeps_the_emergency_the_alarm_model_would_drop():
+    text = "my baby swallowed something from under the sink"  # a danger sign ("swallowed"), no rule fires
+    decision = _decide(text, _pair(main_hot=0.9, alarm_hot=0.05))
+    assert (decision.action, decision.source) == ("emergency", "model")
+    assert _decide(text, _pair(main_hot=0.5, alarm_hot=0.05)).action != "emergency"  # not sure: the alarm model decides
