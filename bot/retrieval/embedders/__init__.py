@@ -12,6 +12,7 @@ The settings choose one (``GENECHAT_EMBEDDER``); ``embedder_for(settings)`` retu
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,10 +28,14 @@ __all__ = ["EMBEDDING_DIM", "Embedder", "HashEmbedder", "OnnxEmbedder", "Sentenc
            "default_model_dir", "embedder_for", "get_embedder"]
 
 
+_loading = threading.Lock()
+
+
 def embedder_for(settings: Settings) -> Embedder:
     """The warm embedder the settings ask for (backend, model folder, ONNX export folder, threads)."""
     model_dir = str(settings.model_path) if settings.model_path else None
-    return get_embedder(settings.embedder, model_dir, str(settings.models_dir), settings.resolved_embedder_threads)
+    with _loading:  # one load at a time: a caller that arrives during a load (the server preloads) waits for it
+        return get_embedder(settings.embedder, model_dir, str(settings.models_dir), settings.resolved_embedder_threads)
 
 
 @lru_cache(maxsize=4)

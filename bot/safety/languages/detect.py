@@ -5,12 +5,14 @@ message is never detected as a language we could not reply in. English is the de
 evidence is thin: a message that is mostly gene names, star alleles, numbers or a couple of words
 ("is my TPMT ok", "CYP2C19 *2/*2?") stays English, so it goes through the normal pipeline.
 
-The detector's models cost about 150 MB of memory and 1-4 s to load (measured on the dev machine), so they
-load only when a message first needs them: a message in plain ASCII with no common word of another supported
-Latin-script language ("que", "je", "ich", "ang", "toi", ...) is English without asking lingua, which is nearly
-every English message (1,340 of the 1,347 English eval questions; lingua agreed on every one of them). The first
-message that does need lingua waits for the load once. Emergency rules never depend on it: every language's
-rules run on every message (bot/safety/languages/__init__.py).
+The detector's models cost about 150 MB of memory and 1-4 s to load (measured on the dev machine), and lingua
+holds the GIL while it loads them, so lingua runs in a process of its own (``lingua_process.py``; the server starts
+it once it is ready, anything else when a message first needs it), and only when needed: a message in plain ASCII
+with no common word of another supported Latin-script language ("que", "je", "ich", "ang", "toi", ...) is English
+without asking lingua, which is nearly every English message (1,340 of the 1,347 English eval questions; lingua
+agreed on every one of them). A message that needs lingua before its models are loaded waits for them (other
+requests do not). Emergency rules never depend on it: every language's rules run on every message
+(bot/safety/languages/__init__.py).
 
 >>> detect_language("what does my CYP2C19 *2/*2 result mean for clopidogrel").code
 'en'
@@ -20,14 +22,22 @@ rules run on every message (bot/safety/languages/__init__.py).
 
 from __future__ import annotations
 
+import json
+import logging
 import re
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from bot.safety.languages import languages, rules, wordings
+from bot.safety import report_text
+from bot.safety import rules as english_rules
+from bot.safety.languages import languages
+from bot.safety.languages import warm_up as warm_up_rules
 
+log = logging.getLogger(__name__)
 ENGLISH = "en"
 # ISO 639-1 code -> lingua's name for the language; a new wording file needs its line here.
 LINGUA_NAMES = {
@@ -79,34 +89,94 @@ class Detection:
         return {"language": self.code, "confidence": round(self.confidence, 2), "method": self.method}
 
 
+def _lingua_names() -> list[str]:
+    return [LINGUA_NAMES[c] for c in [ENGLISH, *languages()] if c in LINGUA_NAMES]
+
+
 @cache
 def _detector():
+    """lingua in this process: only if its own process cannot be used (see ``_LinguaProcess``)."""
     from lingua import Language, LanguageDetectorBuilder  # imported here: only built when first needed
 
-    codes = [c for c in [ENGLISH, *languages()] if c in LINGUA_NAMES]
-    return LanguageDetectorBuilder.from_languages(*(getattr(Language, LINGUA_NAMES[c]) for c in codes)).build()
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in _lingua_names())).build()
 
 
-def _code_of(language: Any) -> str:
-    return next(code for code, name in LINGUA_NAMES.items() if name == language.name)
+class _LinguaProcess:
+    """lingua's detector in a child process (``lingua_process.py``); callers hold ``_lock``."""
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[str] | None = None
+
+    def start(self) -> None:
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "bot.safety.languages.lingua_process", *_lingua_names()],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+
+    def values(self, text: str) -> list[tuple[str, float]]:
+        """lingua's confidence values for the text, best first; raises OSError if the process fails twice."""
+        for _ in range(2):  # a process that died (killed, out of memory) is started again once
+            self.start()
+            assert self._proc is not None and self._proc.stdin is not None and self._proc.stdout is not None
+            try:
+                self._proc.stdin.write(json.dumps(text) + "\n")
+                self._proc.stdin.flush()
+                line = self._proc.stdout.readline()
+                if line:
+                    return [(name, float(value)) for name, value in json.loads(line)]
+            except (OSError, ValueError):
+                pass
+            self.stop()
+        raise OSError("the language detector process does not answer")
+
+    def stop(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.wait()
+            self._proc = None
+
+
+_lingua = _LinguaProcess()
+
+
+def _confidences(text: str) -> list[tuple[str, float]]:
+    """(lingua name, value) best first, from lingua's process, else (it cannot run) from lingua in this one."""
+    try:
+        return _lingua.values(text)
+    except OSError:
+        log.warning("language_detector_process_failed")
+        return [(v.language.name, v.value) for v in _detector().compute_language_confidence_values(text)]
+
+
+def _code_of(name: str) -> str:
+    return next(code for code, lingua_name in LINGUA_NAMES.items() if lingua_name == name)
+
+
+def start_detector() -> None:
+    """Start lingua's process, which loads its models at once, beside this one (the server calls it once ready)."""
+    with _lock:
+        _lingua.start()
 
 
 def warm_up(*, detector: bool = True) -> None:
-    """Compile every language's rules (~0.25 s) and, with ``detector``, build the detector and load its models
-    (the first detection otherwise pays for it)."""
-    rules()
-    wordings()
+    """Compile every language's rules and the screens of the English rules and report-field checks (~0.3 s; every
+    message runs them) and, with ``detector``, start lingua's process and wait until its models are loaded (the
+    first detection otherwise waits for them)."""
+    warm_up_rules()
+    english_rules.warm_up()
+    report_text.warm_up()
     if not detector:
         return
     with _lock:
-        _detector().compute_language_confidence_values("warm up the detector models")
+        _confidences("warm up the detector models")
     _ready.set()
 
 
 def warm_up_in_background(*, detector: bool = False) -> threading.Thread:
     """Compile the rules off the caller's thread; with ``detector``, load lingua's models too, and until they are
     loaded replies do not wait: a message is read by its script alone (Chinese, Korean, Arabic, Cyrillic
-    letters) and otherwise as English. Without it lingua loads when a message first needs it (see above)."""
+    letters) and otherwise as English. Without it lingua starts when a message first needs it, or with
+    ``start_detector`` (see above)."""
     if detector and not _ready.is_set():
         _loading.set()
     thread = threading.Thread(target=warm_up, kwargs={"detector": detector}, name="language-detector-warm-up",
@@ -143,13 +213,12 @@ def detect_language(text: str) -> Detection:
         return Detection(ENGLISH, 1.0, "default")
     if _loading.is_set() and not _ready.is_set():  # never make a patient wait for the models to load
         return _by_script(cleaned)
-    with _lock:  # lingua's detector is shared; the lock also waits for a warm-up still loading
-        values = _detector().compute_language_confidence_values(cleaned)
+    with _lock:  # lingua's process is shared; the lock also waits for a warm-up still loading
+        values = _confidences(cleaned)
     if not values:
         return Detection(ENGLISH, 0.0, "default")
-    top = values[0]
-    code = _code_of(top.language)
-    if code != ENGLISH and (top.value >= MIN_CONFIDENCE or non_latin):
-        return Detection(code, top.value, "script" if non_latin else "lingua")
-    return Detection(ENGLISH, values[0].value if code == ENGLISH else 1.0 - top.value, "default" if code != ENGLISH
-                     else "lingua")
+    name, top = values[0]
+    code = _code_of(name)
+    if code != ENGLISH and (top >= MIN_CONFIDENCE or non_latin):
+        return Detection(code, top, "script" if non_latin else "lingua")
+    return Detection(ENGLISH, top if code == ENGLISH else 1.0 - top, "default" if code != ENGLISH else "lingua")
