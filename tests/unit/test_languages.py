@@ -426,3 +426,10 @@ def test_without_its_process_lingua_runs_here(monkeypatch):
     here = detect_language(text)
     assert (here.code, here.method) == (expected.code, expected.method) == ("de", "lingua")
     assert here.confidence == pytest.approx(expected.confidence, abs=1e-12)
+
+
+@pytest.mark.parametrize("text", ["de niña tuve una convulsion pero ya estoy bien, puede ser genetico?",
+                                  "어릴 때 경련이 한 번 있었는데 지금은 괜찮아요. 유전일 수도 있나요?",
+                                  "nagka-seizure ako nung bata ako pero okay na ngayon, genetic ba yun?"])
+def test_fine_now_is_not_a_sign_that_an_old_symptom_is_happening_again(text):
+    assert match_emergency(text) is None
