@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/measure_engine.py triage        # hold-out triage accuracy and false alarms
     .venv/bin/python scripts/measure_engine.py cases [-v]    # evals/cases through the engine
+    .venv/bin/python scripts/measure_engine.py languages [-v] # the languages DEV half only: recall and false alarms
     add --all-docs to index every KB doc in memory, approved or not (development only)
 
 A development tool kept out of the installed product; it needs a checkout (evals/ and the KB).
@@ -126,6 +127,36 @@ def measure_cases(engine, verbose: bool) -> None:
           f"citation_coverage={cite_ok}/{cite_n} dose={dose} advice={advice} invented={invented}")
 
 
+def measure_languages(engine, verbose: bool) -> None:
+    """The dev half of the languages suite (never the locked or fresh files: those are only scored by the eval),
+    per language: emergency recall and false alarms, with every dev miss and its triage trace."""
+    path = PROJECT_ROOT / "evals" / "cases" / "languages" / "dev.yaml"
+    recall: dict[str, list[int]] = {}
+    alarms: dict[str, list[int]] = {}
+    for case in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("cases", []):
+        lang = next(t.removeprefix("lang:") for t in case["tags"] if t.startswith("lang:"))
+        reply = engine.reply(case["question"])
+        emergency = reply.action == "emergency"
+        want = case.get("expect_action") == "emergency"
+        (recall if want else alarms).setdefault(lang, []).append(int(emergency))
+        if emergency != want or verbose:
+            d = reply.trace[0].detail
+            mark = "MISS" if want and not emergency else "ALARM" if emergency and not want else "ok"
+            probs = {k: round(v, 2) for k, v in (d.get("model_probs") or {}).items()}
+            if "alarm_model_emergency" in d:
+                probs["alarm_model_emergency"] = d["alarm_model_emergency"]
+            print(f"  {mark} [{case['id']}] {reply.action}/{reply.reason} {d['source']} {d['rules']} {probs} "
+                  f"{d.get('notes', '')}: {case['question']}")
+    for name, table in (("emergency recall", recall), ("false alarms", alarms)):
+        tot = [x for v in table.values() for x in v]
+        print(f"{name}: {sum(tot)}/{len(tot)} = {sum(tot) / max(len(tot), 1):.4f}")
+        for lang, v in sorted(table.items()):
+            print(f"  {lang}: {sum(v)}/{len(v)} = {sum(v) / len(v):.3f}")
+    en = alarms.get("en", [])
+    other = [x for lang, v in alarms.items() if lang != "en" for x in v]
+    print(f"false alarms en {sum(en)}/{len(en)}, other {sum(other)}/{len(other)}")
+
+
 def main(argv: list[str]) -> None:
     all_docs = "--all-docs" in argv
     engine = _engine(all_docs)
@@ -134,6 +165,8 @@ def main(argv: list[str]) -> None:
         measure_triage(engine)
     if "cases" in argv:
         measure_cases(engine, "-v" in argv)
+    if "languages" in argv:
+        measure_languages(engine, "-v" in argv)
 
 
 if __name__ == "__main__":

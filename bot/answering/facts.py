@@ -177,7 +177,8 @@ def how_much_it_matters(report: Report, gene: str) -> list[str]:
     card = pgx_card(result) if result is not None else variant_card(variants[0]) if variants else None
     if card is None:
         return []
-    out = [wording.RESULT_LEVEL[card.level], card.meaning]
+    levels = wording.RESULT_LEVEL if card.kind == "pgx" else wording.VARIANT_LEVEL
+    out = [levels[card.level], card.meaning]
     if card.kind == "pgx" and card.matters_for:
         out.append(wording.RESULT_MATTERS_FOR.format(medicines="; ".join(card.matters_for[:2])))
     return out

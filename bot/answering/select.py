@@ -15,7 +15,9 @@ _STOP = set(
     "a an the and or of to in on for is are was be it this that my me i you your what does do how why when which "
     "can could should would will with about mean means my am if at as by from have has had not no so than then "
     "there their they them what's whats tell explain please report result results say says said show shows "
-    "list lists".split()
+    "list lists "
+    # chat filler: "tax return help pls" must not match a passage on what "may help protect the brain"
+    "help helps pls plz thanks thank hey hello okay just really also need want know".split()
 )
 
 
@@ -36,7 +38,9 @@ _META = re.compile(r"\b(?:this|the) (?:page|document|article|guide|section|sheet
                    r"\bread on\b|\bsee (?:the )?(?:next|following)\b", re.IGNORECASE)
 # Words that lean on an earlier sentence: such a sentence cannot follow a left-out one ("it suggests the same thought").
 _BACKREF = re.compile(r"\b(?:the same|also|too|this|these|those|both|either|such)\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:it|its|they|them|this|these|those)\b", re.IGNORECASE)
+# ("the two groups" points back like a pronoun: "Care teams treat the two groups in much the same way.")
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|this|these|those)\b|\bthe two (?:groups|kinds|types|terms|words|names)\b",
+                      re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|their|also|but|then|here|there|"
                       r"another|other|such|each|either|neither)\b", re.IGNORECASE)
 

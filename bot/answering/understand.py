@@ -33,7 +33,11 @@ _WHOLE_REPORT = re.compile(
     r"\bwhat (?:are|were) my results\b|"
     r"\b(?:anything|something|what)\b[^.?!]{0,15}\b(?:important|matters?|should i know|to worry|stand out)\b|"
     r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b|"
-    r"\bwhich (?:one|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|important)\b",
+    r"\bwhich (?:one|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|important)\b|"
+    # what the report lists: "what are the two things on my report", "which genes did my report test"
+    r"\b(?:what|which)\b[^.?!]{0,25}\b(?:things?|findings?|genes?|conditions?|variants?|changes?|results?)\b"
+    r"[^.?!]{0,20}\b(?:on|in|from|of|did|does) my (?:report|results?|tests?|panel)\b|"
+    r"\bwhat did (?:my|the) (?:test|report|results?|panel|lab) (?:find|show|say|test|check|look (?:at|for))\b",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -42,6 +46,9 @@ _WORRY = re.compile(
     r"normal|alarm\w*)\b",
     re.IGNORECASE,
 )
+# "my result", "this variant": one's own finding named without its gene
+_MY_FINDING = re.compile(r"\b(?:my|this|the)\s+(?:result|variant|finding|mutation|gene change|diagnosis|condition)\b",
+                         re.IGNORECASE)
 # About the service, not the results ("delete my report", "can my employer see my results").
 _ABOUT_SERVICE = re.compile(
     r"\b(?:delet\w*|eras\w*|remove|wipe|privacy|private|employer|insurance|insurer|who can see|share|sharing|"
@@ -82,6 +89,9 @@ _OWN_TOPIC = re.compile(r"\b(?:insurance|insurer|employer|job|gina|privacy|priva
                         r"diplotype|phenotype|pharmacogenomics|vus)\b", re.IGNORECASE)
 _ABNORMAL = re.compile(r"\b(?:not normal|abnormal|unusual|not typical|out of range|flagged|matters? (?:the )?most|"
                        r"most important|anything (?:wrong|bad|concerning)|should i worry about)\b", re.IGNORECASE)
+# British spellings of the result words ("poor metaboliser"): read as the report writes them ("metabolizer").
+_BRITISH = re.compile(r"metabolis(?=e|ing)")
+_GENE_AFTER = re.compile(r"\s*-?\s*(?:genes?|genetics?|genotypes?|dna)\b", re.IGNORECASE)
 _GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)")
 
 
@@ -166,6 +176,22 @@ class Vocabulary:
                 other.setdefault(key, []).extend(words)
         return cls(gene_set, drug_genes, syn, other)
 
+    def named_as_genes(self, text: str, drugs: Sequence[str]) -> list[str]:
+        """The medicines among ``drugs`` that the text names only as the name of a gene ("my warfarin gene", "the
+        blood thinner genes"): a question about a result, not about taking the medicine. A medicine also written
+        without "gene" after it ("is my warfarin gene why warfarin failed") is a medicine.
+
+        >>> Vocabulary.builtin().named_as_genes("is my warfarin gene bad", ["warfarin"])
+        ['warfarin']
+        >>> Vocabulary.builtin().named_as_genes("is my warfarin gene why warfarin failed", ["warfarin"])
+        []
+        """
+        ends: dict[str, list[int]] = {}
+        for pat, kind, term in self._patterns:
+            if kind == "drug" and term in drugs:
+                ends.setdefault(term, []).extend(m.end() for m in pat.finditer(text))
+        return [d for d, at in ends.items() if at and all(_GENE_AFTER.match(text, end) for end in at)]
+
     def detect(self, text: str) -> tuple[list[str], list[str]]:
         genes: list[str] = []
         drugs: list[str] = []
@@ -203,6 +229,12 @@ class Understanding:
     worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
     emergency_line: bool = False  # a weak alarm vote was held back for a worried question: the reply still names 911
+    drugs_as_gene_names: list[str] = field(default_factory=list)  # "my warfarin gene": a result, not the medicine
+
+    @property
+    def medicines_asked(self) -> list[str]:
+        """Medicines the question is about (not those only used to name a gene, "my blood thinner gene result")."""
+        return [d for d in self.drugs if d not in self.drugs_as_gene_names]
 
     @property
     def domain(self) -> bool:
@@ -249,7 +281,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     named = list(genes)
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
-    lowered = text.lower()
+    lowered = _BRITISH.sub("metaboliz", text.lower())  # "poor metaboliser" is the report's "poor metabolizer"
     u = Understanding(
         genes=genes, drugs=drugs, named_genes=named,
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
@@ -268,6 +300,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
             words = [w for w in V.RESULT_WORDS if re.search(rf"\b{w}\b", lowered)] if u.about_result else []
             words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words + words]
             u.genes += [g for g in _genes_with_result(report, words) if g not in u.genes]
+    if drugs:
+        u.drugs_as_gene_names = vocab.named_as_genes(text, drugs)
+        # "my blood thinner gene result" names the report's warfarin genes as surely as "my VKORC1 result" (only the
+        # report's: a linked gene the report lacks was not asked about)
+        u.named_genes += [g for d in u.drugs_as_gene_names for g in vocab.drug_genes.get(d, [])
+                          if report is not None and g in report.genes and g not in u.named_genes]
     if report is not None:
         u.missing_alleles = _missing_alleles(text, report, vocab)
     # a follow-up points back ("what about tramadol?", "is that bad?", "why?"); a self-contained question
@@ -287,6 +325,10 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                 u.drugs += [d for d in prev_drugs if d not in u.drugs]
             if drugs and not u.genes:
                 u.genes += prev_genes
+    if report is not None and not u.genes and not u.followup and _MY_FINDING.search(text) \
+            and report.variants and not report.pharmacogenomics:
+        # "what cancers are linked to my result" on a hereditary report: its findings are what "my result" means
+        u.genes += list(dict.fromkeys(v.gene.upper() for v in report.variants))[:3]
     return u
 
 

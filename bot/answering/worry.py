@@ -9,8 +9,7 @@ patient's own result with the vetted facts about what it does and does not mean 
 - a pharmacogenomic result ("is my G6PD result bad?", "do I have malignant hyperthermia?"): answered, with how
   much it matters from its card and the fixed "do not change a medicine on your own" step.
 
->>> bool(REASSURE.search("does this mean I have cancer now??")), bool(REASSURE.search("what does my BRCA2 result mean"))
-(True, False)
+Whether a message is such a question at all is judged in worry_intent.py (its words or its meaning).
 """
 
 from __future__ import annotations
@@ -20,60 +19,81 @@ from dataclasses import dataclass
 
 from bot.answering.facts import fact_sentences, summary_genes
 from bot.answering.understand import Understanding
+from bot.answering.worry_intent import words_say_worried
 from bot.core.draft import split_sentences
 from bot.core.report import Report
 
-_BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:problem|deal)|big deal|life[- ]threatening|"
-        r"something to worry about|a death sentence)")
-REASSURE = re.compile(
-    rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned)\b|"
-    rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
-    r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*)\b|"
-    r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
-    r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"
-    r"\b(?:am i|i'?m|im)\s+(?:\w+\s+)?(?:sick|ill|affected)\b|\bdo i (?:actually|really|even) have\b|"
-    r"\b(?:kill me|make me die|die (?:from|of|because of) (?:this|it|that|my))\b|"
-    r"^\W*(?:could|will|might|can|would)\s+i\b[^.?!]{0,30}\b(?:die|be killed)\b|\bat risk of dying\b|"
-    r"\b(?:life[- ]threatening|in danger|my life at risk|hurt me)\b|"
-    r"\b(?:does|do|did)\s+(?:this|that|it|my|the)\b[^.?!]{0,30}\bmean\b[^.?!]{0,10}\b(?:i|i'?ll|i'?m|im)\s+"
-    r"(?:have|has|got|get|will|am|'m|going|gonna|definitely|surely)\b|"
-    r"\bdo i (?:have|got)\b(?!\s+to\b)(?:\s+[\w'-]+){0,3}?\s+(?:cancer|it|the disease|disease|cf|cystic fibrosis|lynch|"
-    r"syndrome|hyperthermia|mh|deficiency|condition|disorder)\b|"
-    r"(?:\b100 ?%|\b100 percent|\ba hundred percent|\bdefinitely|\bfor sure|\bguaranteed|\bcertainly|\bsurely)"
-    r"[^.?!]{0,20}\b(?:get|getting|have|develop\w*)\b|\b(?:get|getting|develop\w*)\b[^.?!]{0,25}\b(?:for sure|100 ?%)|"
-    r"\b(?:scared|afraid|terrified|frightened|freaking out|worried|worrying) (?:to death |sick )?(?:of|about|by)\b",
+# A medicine or a treatment the worry is about ("could chemo kill me with my DPYD result", "am I going to bleed on
+# warfarin", "will my blood get too thin", "could I die under anaesthetic"): whether it is safe for the patient is a prescriber's or a counselor's
+# conversation, the same as "is it safe for me to take X", so a pharmacogenomic result is escalated then. A medicine
+# word that only names a gene ("my blood thinner genes") does not count.
+_TREATMENT = re.compile(
+    r"\b(?:medicines?|medications?|meds|drugs?|pills?|tablets?|prescriptions?|chemo\w*|5[- ]?fu|"
+    r"an(?:a)?esthe\w*|anaesthe\w*|surgery|surgeries|operations?|put (?:me )?to sleep|blood thinners?|bleed\w*|"
+    r"painkillers?|pain killers?|statins?|antidepressants?|treatments?|doses?|dosage)\b(?!\s*-?\s*genes?\b)|"
+    r"\bblood\W+(?:\w+\W+){0,4}?(?:thin|thinning)\b|\bthin(?:s|ning)? (?:my |the )?blood\b",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class WorryPlan:
-    genes: list[str]  # the hereditary results the worry is about, harmful ones first
-    escalate: bool  # a harmful variant among them
+    genes: list[str]  # the results the worry is about, harmful ones first
+    escalate: bool  # a harmful variant or a VUS among them, or a medicine the worry is about
+    reason: str = "diagnosis_or_risk_decision"  # the escalation reason (medication_change for a medicine)
 
 
-def worry_plan(text: str, u: Understanding, report: Report | None) -> WorryPlan | None:
+def about_treatment(text: str, u: Understanding) -> bool:
+    """The worry is about a medicine or a treatment (named, or as a kind: chemo, anaesthesia, blood thinners).
+
+    >>> about_treatment("could chemo kill me because of my DPYD result", Understanding())
+    True
+    >>> about_treatment("is my blood thinner gene result something to be scared of", Understanding())
+    False
+    """
+    return bool(u.medicines_asked) or bool(_TREATMENT.search(text))
+
+
+def worry_plan(text: str, u: Understanding, report: Report | None, *, worried: bool | None = None) -> WorryPlan | None:
     """The plan for a worried question about the patient's own results, or None when it is not one (no such
-    result, a medicine named, another gene asked about, or no worry in the words). A pharmacogenomic result is
-    answered (how much it matters comes from its card; a medicine change is never suggested); a hereditary one
-    as the module says."""
-    if report is None or u.drugs or not REASSURE.search(text):
+    result, another gene asked about, or no worry). ``worried``: the engine's judgement of the message
+    (worry_intent.py: its words or its meaning); without it, the worry words alone decide. A pharmacogenomic
+    result is answered (how much it matters comes from its card; a medicine change is never suggested) unless the
+    worry is about a medicine or treatment; a hereditary one as the module says."""
+    if worried is None:
+        worried = words_say_worried(text)
+    if report is None or not worried:
         return None
     hereditary = list(dict.fromkeys(v.gene.upper() for v in report.variants))
     pgx = {r.gene.upper() for r in report.pharmacogenomics}
     asked = [g for g in u.genes if g in hereditary]
     if not asked and u.genes:
         asked_pgx = [g for g in u.genes if g in pgx]
-        return WorryPlan(asked_pgx[:2], escalate=False) if asked_pgx else None
+        return _pgx_plan(asked_pgx, text, u) if asked_pgx else None
     if not hereditary:  # "is this dangerous?" on a pharmacogenomic report: its most important results, as the cards rank
         lead = [g for g in summary_genes(report)[0] if g in pgx]
-        return WorryPlan(lead[:2], escalate=False) if lead else None
+        return _pgx_plan(lead, text, u) if lead else None
     facts = fact_sentences(report, asked or hereditary)
     harmful = [f.gene for f in facts if "pathogenic" in f.classes]
     unclear = [f.gene for f in facts if "uncertain" in f.classes]
     # a harmful variant is what the worry is about ("does this mean I have cancer?"), before a VUS beside it
     ordered = list(dict.fromkeys(harmful or unclear or [f.gene for f in facts]))
+    if not (harmful or unclear) and about_treatment(text, u):  # a carrier worried about a medicine
+        return WorryPlan(ordered[:2], escalate=True, reason="medication_change")
     return WorryPlan(ordered[:2], escalate=bool(harmful or unclear))
+
+
+def names_own_result(u: Understanding, report: Report) -> bool:
+    """The message itself names a result of the report: its gene ("SLCO1B1 *1/*5 - dangerous?", "my blood thinner gene
+    result"), its condition, or its result type ("poor metaboliser sounds awful"), not only "this" or a follow-up."""
+    own = set(report.genes)
+    return bool(set(u.named_genes) & own) or bool(u.phenotype_words and not u.followup and set(u.genes) & own)
+
+
+def _pgx_plan(genes: list[str], text: str, u: Understanding) -> WorryPlan:
+    if about_treatment(text, u):
+        return WorryPlan(genes[:2], escalate=True, reason="medication_change")
+    return WorryPlan(genes[:2], escalate=False)
 
 
 # Vetted sentences that say what a result does NOT mean: they lead the background of a worried question.
@@ -90,11 +110,20 @@ def reassuring_sentences(passage_text: str, limit: int = 3) -> list[str]:
 
     >>> reassuring_sentences("Many people never get cancer. A variant means higher risk, not certain cancer. More.")
     ['Many people never get cancer.', 'A variant means higher risk, not certain cancer.', 'More.']
+    >>> reassuring_sentences("Pathogenic and likely pathogenic raise risk. Care treats the two groups alike. "
+    ...                      "It does not mean you have it.")[0]
+    'Pathogenic and likely pathogenic raise risk.'
     """
     sentences = split_sentences(passage_text)
     first = next((i for i, s in enumerate(sentences) if REASSURING.search(s)), None)
     if first is None:
         return []
-    if first > 0 and re.match(r"(?:it|this|that|they)\b", sentences[first], re.IGNORECASE):
-        first -= 1  # "It does not mean you have the disease" needs the sentence that says what "it" is
+    # "It does not mean you have the disease" needs the sentence that says what "it" is, and so on back while
+    # that one leans back too ("Care teams treat the two groups in much the same way.")
+    while first > 0 and _LEANS_BACK.search(sentences[first]):
+        first -= 1
     return sentences[first:first + limit]
+
+
+_LEANS_BACK = re.compile(r"^(?:it|this|that|they|these|those|both)\b|\bthe two (?:groups|kinds|types|terms)\b",
+                         re.IGNORECASE)

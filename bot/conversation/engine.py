@@ -20,7 +20,8 @@ import numpy as np
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.medicines import medicines_draft
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
-from bot.answering.worry import worry_plan
+from bot.answering.worry import names_own_result, worry_plan
+from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.config import Settings, get_settings
 from bot.conversation import replies, smalltalk
 from bot.conversation.cache import ReplyCache
@@ -34,7 +35,7 @@ from bot.pgx.medicines import medicines_overview, read_medicine_list
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 from bot.safety import languages, wording
-from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
+from bot.safety.asks import asks_for_medicine_judgement, mentions_body_signs, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
 from bot.safety.languages.detect import detect_language
@@ -77,6 +78,7 @@ class ConversationEngine:
         self._llm = llm
         self._classifier: TriageClassifier | None = None
         self._vocab: Vocabulary | None = None
+        self._worry_intent: WorryIntent | None = None
         self._llm_composer = None
         self._local = LocalComposer()
         self._replies = ReplyCache()
@@ -99,6 +101,8 @@ class ConversationEngine:
                 self._searcher = get_searcher(s, self._embedder)
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
+            self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
+                                                   embedder_name=self._embedder.name)
             self._gatherer = PassageGatherer(self._searcher, self._embed)
             self._llm_composer = self._make_llm_composer()
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
@@ -177,7 +181,7 @@ class ConversationEngine:
         other = self._other_language(text, decision, u, report, history, trace)
         if other is not None:
             return other
-        decision = self._plan_worry(text, decision, u, report, trace)
+        decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
@@ -191,7 +195,8 @@ class ConversationEngine:
             reply = self._finish(draft, "escalate", "wants_human", u, report, trace, [])
         elif small is not None:
             trace.append(TraceStep(step="smalltalk", outcome=small))
-            reply = self._finish(replies.smalltalk_draft(small), "answer", "general_education", u, report, trace, [])
+            reason = "no_report" if small == "upload" and report is None else "general_education"
+            reply = self._finish(replies.smalltalk_draft(small), "answer", reason, u, report, trace, [])
         elif decision.action == "decline":
             reply = self._finish(replies.decline_draft(decision.reason), "decline", decision.reason, u, report,
                                  trace, [])
@@ -236,29 +241,49 @@ class ConversationEngine:
         return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
-                    trace: list[TraceStep]) -> TriageDecision:
+                    vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
         """A worried question about the patient's own result gets one action per result type, whatever its wording
-        (bot/answering/worry.py); a specific escalation (surgery, testing the family) or an emergency still wins."""
+        (bot/answering/worry.py; worried or not is judged from its words or its meaning, worry_intent.py); a
+        specific escalation (surgery, testing the family, a medicine) or an emergency still wins."""
         # a model's "out of scope" on a worried follow-up ("how bad is it?" after a result) is no match for the plan
         model_declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
         # nor is a weak model-only alarm on a worried question with nothing happening now ("is this deadly for me?"):
         # the plan decides, and the reply still names the emergency number
         weak_alarm = (decision.action == "emergency" and decision.source == "model"
-                      and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text))
+                      and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
+                      and not mentions_body_signs(text))
         if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
-                or not only_generic_escalation(decision):
+                or not only_generic_escalation(decision) or report is None:
             return decision
-        plan = worry_plan(text, u, report)
+        if decision.action not in ("answer", "escalate") and u.medicines_asked:
+            return decision  # an alarm or a decline about a medicine is never set aside
+        if decision.action in ("answer", "escalate") and self._worry_intent is not None:
+            judged = self._worry_intent.judge(text, lambda: self._own_words_vector(text, vector))
+        else:  # a decline or an alarm is set aside on REASSURE's frames, or a worry word beside the result it names
+            # ("ryr1 + anaesthesia = death??"), never on a resemblance
+            judged = lexical_only(text, frames_only=True, names_result=names_own_result(u, report))
+        plan = worry_plan(text, u, report, worried=judged.worried)
+        if plan is not None and not plan.escalate and decision.action == "escalate" and not (
+                judged.cue == "words" or judged.cue == "cue" and names_own_result(u, report)):
+            # when in doubt, escalate: a worry word takes an escalation away only when the message itself names the
+            # result it is about ("SLCO1B1 *1/*5 - dangerous?"); a resemblance alone only ever adds an escalation
+            plan = None
         if plan is None:
+            if judged.worried:
+                trace.append(TraceStep(step="plan", outcome="worry:none", detail=judged.detail()))
             return decision
         u.genes = list(dict.fromkeys([*plan.genes, *u.genes]))
         u.worry = True
         u.emergency_line = weak_alarm
-        action, reason = ("escalate", "diagnosis_or_risk_decision") if plan.escalate else ("answer", "answer")
+        action, reason = ("escalate", plan.reason) if plan.escalate else ("answer", "answer")
         trace.append(TraceStep(step="plan", outcome=f"worry:{action}", detail={
-            "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}"}))
+            "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}", **judged.detail()}))
         return TriageDecision(action, reason, "plan", 1.0, decision.rules, decision.model,
                               [*decision.notes, "worried question about an own result"])
+
+    def _own_words_vector(self, text: str, vector: np.ndarray) -> np.ndarray:
+        """The sentence vector of the message's own words: the search vector when search added no synonyms to it."""
+        return vector if self._searcher.expand(text) in (text, "") else self._embedder.encode([text or "empty"])[0]
 
     def _embed(self, text: str) -> np.ndarray:
         return self._embedder.encode([self._searcher.expand(text) or "empty"])[0]

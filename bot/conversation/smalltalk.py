@@ -20,11 +20,17 @@ from bot.safety import wording
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
     # (an acknowledgement may come first: "ok thank you", "great, thanks a lot, that helps")
-    "thanks": r"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? )?(?:thanks|thank you|thx|ty|cheers)"
+    "thanks": r"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? ){0,3}(?:thanks|thank you|thx|ty|cheers)"
               r"(?: (?:so|very) much| a lot| again)?(?:[,!.]? (?:that|this|it) (?:helps|helped|is helpful|was helpful|"
               r"makes sense))?",
     "capabilities": r"(?:what can you do|what do you do|how does this (?:chat |bot |app )?work|how can you help(?: me)?|"
                     r"what are you|who are you)",
+    # how to get a report in, not a question about one: "can you read my pdf", "i only have a paper copy"
+    "upload": r"(?:(?:can|do) you (?:read|open|take|accept|see|look at) (?:my |a |the |this )?(?:pdf|file|report|results?"
+              r"|paper copy|printout)s?|how (?:do|can) i (?:upload|add|send|attach|put|get|share|give you) (?:my |the |a )?"
+              r"(?:report|results?|file|pdf|paper copy|printout)(?: (?:in|into|to) (?:here|this|the chat|you))?"
+              r"|(?:i (?:only )?have|my doctor gave me|they gave me|all i have is) (?:a |the |my )?(?:paper|printed) "
+              r"(?:copy|report|version)(?:,? how (?:do|can) i (?:get|put|add|upload) it (?:in )?(?:here|in))?)",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
            r"yes,? connect me|connect me)",
 }
@@ -33,14 +39,15 @@ _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
 def detect(text: str, history: Sequence[Turn]) -> str | None:
-    """greeting | thanks | capabilities | accept_counselor | None."""
+    """greeting | thanks | capabilities | upload | accept_counselor | None."""
     last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
         return "accept_counselor"
-    for kind in ("greeting", "thanks", "capabilities"):
+    for kind in ("greeting", "thanks", "capabilities", "upload"):
         if _COMPILED[kind].match(text):
             return kind
     return None
 
 
-REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "capabilities": wording.CAPABILITIES}
+REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "capabilities": wording.CAPABILITIES,
+           "upload": wording.HOW_TO_UPLOAD}

@@ -147,6 +147,7 @@ class Located(Generic[T]):
     item: T
     where: str
     index: int = 0
+    split: str | None = None  # a file-level split ("dev") that overrides the hash split (``is_locked``)
 
 
 def load_triage(folder: Path) -> list[Located[LabeledExample]]:
@@ -217,7 +218,7 @@ def load_expected(folder: Path, file_model: type[BaseModel], key: str,
                 raise EvalDataError(
                     f"{doc.where((key, i, 'report'))}: report fixture {report!r} not found in {reports_dir}"
                 )
-            out.append(Located(item, where, i))
+            out.append(Located(item, where, i, getattr(parsed, "split", None)))
     return out
 
 

@@ -4,7 +4,9 @@ variants and rewordings.
 Groups live in ``evals/consistency/*.yaml``; each holds a few paraphrases of one question and the action(s) the
 group accepts. A group *agrees* when every member got the same action and that action is accepted. Groups are
 split by a hash of their id (``is_locked``): dev groups may be read while changing the engine, locked groups
-are only scored, so ``groups_agreeing_locked`` is the honest number.
+are only scored, so ``groups_agreeing_locked`` is the honest number. A file may say ``split: dev``: all its groups are
+dev whatever their hash, for material written by someone who also reads it while changing the engine (it must
+never land in the locked half).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -30,7 +33,14 @@ class ParaphraseGroup(Expected):
 
 
 class GroupsFile(StrictModel):
+    # "dev": every group of the file is dev (read while tuning), never hash-split into the locked half
+    split: Literal["dev"] | None = None
     groups: list[ParaphraseGroup] = Field(min_length=1)
+
+
+def group_is_locked(loc: Located[ParaphraseGroup]) -> bool:
+    """The locked half: by the hash of the id, unless the group's file put all its groups in the dev half."""
+    return loc.split != "dev" and is_locked(loc.item.id)
 
 
 def load_groups(folder: Path, reports_dir: Path | None = None) -> list[Located[ParaphraseGroup]]:
@@ -47,7 +57,7 @@ def run_consistency(groups: Sequence[Located[ParaphraseGroup]], target: Target, 
         members: list[CaseResult] = []
         for i, text in enumerate(group.texts):
             case = CaseResult(suite="consistency", id=f"{group.id}#{i + 1}", text=text, where=loc.where,
-                              accepted_actions=group.accepted, holdout=is_locked(group.id),
+                              accepted_actions=group.accepted, holdout=group_is_locked(loc),
                               details={"group": group.id, "first": i == 0})
             reply = _call(case, lambda t=text, r=report, h=group.history: target.ask(t, r, h))
             case.checks["action"] = reply is not None and case.action in group.accepted

@@ -25,7 +25,17 @@ from bot.evals import textchecks
 from bot.retrieval.embedders import Embedder
 
 # Modules that may hold the engine's fixed wording as string constants (whichever exist are used).
-_WORDING_MODULES = ("bot.safety.wording", "bot.answering.wording", "bot.safety.templates")
+# The result cards' meaning lines (bot.pgx.cards) are fixed product text too: replies quote them after a result.
+_WORDING_MODULES = ("bot.safety.wording", "bot.answering.wording", "bot.safety.templates", "bot.pgx.cards")
+
+
+def _strings(value: object) -> list[object]:
+    """A constant's strings: itself, a dict's values, or the items of (nested) lists and tuples."""
+    if isinstance(value, dict):
+        return list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    return [value]
 
 
 def _norm(text: str) -> str:
@@ -63,8 +73,7 @@ def fixed_wording() -> list[str]:
         except ImportError:
             continue
         for value in vars(module).values():
-            values = list(value.values()) if isinstance(value, dict) else [value]
-            for text in values:
+            for text in _strings(value):
                 if not isinstance(text, str) or len(text) < 20:
                     continue
                 if "{gene}" in text:

@@ -115,3 +115,63 @@ def asks_if_result_is_deadly(text: str) -> bool:
     False
     """
     return bool(_DEADLY_RESULT.search(text)) and not _NOW.search(text)
+
+
+# "am I going to die from this MLH1 thing", "could this gene end my life early", "just found out I have Lynch, am I
+# going to die": "going to die" and "end my life" are also self-harm phrases ("I'm going to die tonight"), so a question
+# whether a genetic result (or the operation a result is about) is deadly is masked before the rules look again
+# (triage.py). Only a result, gene, genetic condition or an operation counts, after the question or just before it:
+# "am I going to die from this rash" stays with the rules, and so does anything else in the message.
+_RESULT_THING = (r"(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|operations?|"
+                 r"surgery|an(?:a)?esthe\w*|anaesthe\w*|[a-z]{1,5}-?\d[a-z0-9]*)")
+_DIE_FROM_RESULT = re.compile(
+    r"\b(?:am i|will i|are we|is (?:he|she|my \w+))\s+(?:really\s+|actually\s+)?(?:going to|gonna)\s+die\s+"
+    r"(?:young\s+|early\s+|soon\s+|sooner\s+)?(?:from|of|because of|with|if|when|under|during)\b[^.?!]{0,40}?"
+    rf"\b{_RESULT_THING}\b|"
+    r"\b(?:could|will|would|can|might|is|does)\s+(?:this|that|it|my\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:end|shorten|take)\s+my\s+life\b|"
+    rf"\b(?:i have|i'?ve got|i got|i carry|i'?m a carrier of|with)\s+(?:an?\s+|the\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{_RESULT_THING}\b[^.?!]{{0,30}}?\b(?:am i|will i)\s+(?:really\s+)?(?:going to|gonna)\s+die\b",
+    re.IGNORECASE,
+)
+# News of a result is not something happening now ("just found out", "just got my results").
+_RESULT_NEWS = re.compile(r"\bjust (?:found out|learn(?:ed|t)|heard|got (?:my|the) (?:results?|report)|"
+                          r"read (?:my|the) (?:results?|report))\b", re.IGNORECASE)
+
+
+def without_deadly_result_question(text: str) -> str | None:
+    """The message with a question whether a result is deadly masked, or None when it has none (or when something is
+    happening now: then the question is part of an emergency).
+
+    >>> without_deadly_result_question("am i going to die from this MLH1 thing")
+    'it ... thing'
+    >>> without_deadly_result_question("just found out i have lynch, am i going to die") is not None
+    True
+    >>> without_deadly_result_question("am i going to die from this rash") is None
+    True
+    >>> without_deadly_result_question("i took all my pills, am i going to die from my meds") is None
+    True
+    """
+    if _NOW.search(_RESULT_NEWS.sub("", text)) or not _DIE_FROM_RESULT.search(text):
+        return None
+    return _DIE_FROM_RESULT.sub("it ...", text)
+
+
+# Signs in the body ("I feel faint", "my pee is dark", "chest", "bleeding"): a worried question that names one is not
+# only a question about a result, so a weak alarm on it is never set aside (engine._plan_worry).
+_BODY_SIGNS = re.compile(
+    r"\b(?:feel\w*|felt|pain\w*|hurt\w*|ach(?:e|es|ing)|bleed\w*|blood|breath\w*|dizz\w*|faint\w*|vomit\w*|"
+    r"throw\w* up|threw up|puk\w*|rash\w*|blister\w*|swell\w*|swollen|fever\w*|yellow\w*|jaundice\w*|pee|urine|"
+    r"seiz\w*|numb\w*|weak\w*|confus\w*|collaps\w*|unconscious|passed out|chest|heart|palpitat\w*|shak\w*|trembl\w*|"
+    r"sweat\w*|cramp\w*|muscles?|fits?)\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_body_signs(text: str) -> bool:
+    """Whether a message names something felt or seen in the body.
+
+    >>> mentions_body_signs("is my G6PD result dangerous, my pee is dark"), mentions_body_signs("is my G6PD result bad")
+    (True, False)
+    """
+    return bool(_BODY_SIGNS.search(text))

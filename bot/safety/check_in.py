@@ -14,6 +14,11 @@ The tier is narrow on purpose. It applies only when
 * no danger sign is in the message: a medicine or pills, something taken, a method, a plan, a time, death or
   dying, wanting to be gone, a body symptom, a call for help (``DANGER``). Any of them keeps the emergency.
 
+A second, separate door into the tier (``quiet_alarm``, round 4): the classifier alone heard a middling alarm in an
+English message that has no sign of anything happening to anyone (``danger_sign``): no time word of now, nothing
+taken, nobody feeling or looking a certain way, no word of self-harm or a method ("I burned my tongue on my coffee",
+"thinking about ending my gym membership"). The model heard something, so the crisis line is still offered, gently.
+
 English only: other languages' rules stay as they are (when in doubt, alarm).
 
 >>> venting("ugh I can't take this anymore, the printer jammed again")
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from bot.safety.mentions import ACUTE_NOW
 from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
 
 _DESPAIR = re.compile(EMERGENCY_SELF_HARM[int(DESPAIR_RULE.split("#")[1])], re.IGNORECASE)
@@ -70,7 +76,90 @@ _HELPER = re.compile(
     r"\b(?:support|help|talk to|talk with|be there for|approach|comfort|reach out to|deal with|cope with)\s+(?:a |my |our |"
     r"your |their )?(?:friend|child|kid|teen|teenager|son|daughter|student|partner|boyfriend|girlfriend|sibling|brother|"
     r"sister|someone|loved one|family member|patient)s?\s+(?:who|that)\s+(?:self[- ]?harms?|self[- ]?injures?|cuts?|"
-    r"(?:has|have) self[- ]?harmed|used to self[- ]?harm|(?:is|are) self[- ]?harming)\b", re.IGNORECASE)
+    r"(?:has|have) self[- ]?harmed|used to self[- ]?harm|(?:is|are) self[- ]?harming)\b|"
+    # ... or how to tell whether someone is at risk ("how can I tell if a friend is thinking about suicide", "signs that my
+    # teen is self-harming")
+    r"\b(?:tell|know|notice|spot|recogni[sz]e|see|find out|signs?|warning signs?)\s+(?:if|whether|when|that|of)\s+(?:a |my |our |"
+    r"your |their )?(?:friend|child|kid|teen|teenager|son|daughter|student|partner|boyfriend|girlfriend|sibling|brother|"
+    r"sister|someone|somebody|loved one|family member|patient|coworker|co-worker|classmate|person)s?\s+(?:is|are|might be|"
+    r"may be|could be)\s+(?:suicidal|self[- ]?harming|cutting|thinking (?:about|of) (?:suicide|killing (?:him|her|them)sel"
+    r"(?:f|ves)|ending (?:it|(?:his|her|their) life))|at risk of (?:suicide|self[- ]?harm))\b", re.IGNORECASE)
+
+
+# Signs that something is happening to someone (``danger_sign``): something taken or swallowed; someone feeling,
+# hurting or looking some way; self-harm words, a method or a medicine in hand. With ``ACUTE_NOW`` (a time word of now,
+# a call for help, someone who is not breathing ...) these keep a model-only alarm an emergency.
+_TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all)|swallow\w*|drank|drunk|popped|downed|"
+                    r"chugged|snort\w*|inject\w*|smok\w*|mix(?:ed|ing)|overdos\w*|od'?d|od'?ing|poison\w*|high)\b",
+                    re.IGNORECASE)
+_FEELING = re.compile(
+    r"\b(?:i feel|i'?m feeling|feeling|feels?|felt|hurts?|hurting|aches?|aching|pain\w*|sore|can'?t (?:breathe?|feel|move|see|"
+    r"stop|stay awake|talk|speak|walk|swallow|think)|(?:i'?m|im|i am|he'?s|she'?s|they'?re|(?:he|she|it) is|(?:my|his|her|their) "
+    r"\w+ (?:is|are|feels?|went|looks?|keeps?|started)) (?:so |really |very |super |getting |all |kinda |still )?(?:dizzy|"
+    r"sweat\w*|shak\w*|bleed\w*|numb|tingl\w*|confused|faint\w*|weak|sick|burning|itch\w*|swell\w*|swollen|cold|hot|sleepy|"
+    r"drowsy|throw\w* up|vomit\w*|pass\w* out|limp|pale|grey|gray|blue|purple|tight|racing|pounding|stiff|weird|wrong|"
+    r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing))\b", re.IGNORECASE)
+_HARM_WORDS = re.compile(
+    r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
+    r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
+    r"cut (?:my|his|her|their) (?:wrists?|arms?|legs?|thighs?|skin)|slit\w*|jump\w*|rope|noose|gun|knife|"
+    r"blade|razor|bridge|pills?|meds|tablets?|plan\w*|forever|nobody|no one|burden|better off|disappear\w*|never wake|"
+    r"suffocat\w*|chok\w*|drown\w*|strangl\w*|smother\w*|tonight'?s|tonite|2nite|the night|it'?s time|its time|"
+    r"stockpil\w*|hoard\w*|sav(?:ed|ing) up|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|fent\w*|heroin|insulin|lithium|"
+    r"wake up|breath\w*|chest|heart|blood|seiz\w*|unconscious|collaps\w*|stroke|allerg\w*|911|988|ambulance|hospital|er)\b",
+    re.IGNORECASE)
+# Words of English that other languages rarely use: the model reads English only, and a message in another language
+# keeps its usual handling (its own rules, its own emergency wording) whatever the model says.
+_ENGLISH = re.compile(r"\b(?:the|my|is|and|to|of|it|with|this|that|you|was|have|for|at|but|just|i'?m|im|i'?ve|ive|can'?t|"
+                      r"don'?t|dont|what|how|your|he'?s|she'?s|they|are|be|got|been|will|so|on|off|up|after|because|cuz|"
+                      r"when|all|about|from|like|really)\b", re.IGNORECASE)
+
+
+def danger_sign(text: str) -> bool:
+    """Something happening now, something taken, someone feeling or looking some way, or a word of self-harm, a
+    method, a medicine or an emergency (harmless idioms masked first).
+
+    >>> danger_sign("I burned my tongue on hot coffee this morning"), danger_sign("my chest feels tight")
+    (False, True)
+    """
+    masked, _ = mask_benign(text)
+    return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _HARM_WORDS))
+
+
+# A sign that something is happening to someone, not only an alarm word: a time of now, something taken, someone feeling
+# something, or a body or self-harm event ("bleeding", "not breathing", "collapsed", "overdosed", "kill myself").
+_EVENT = re.compile(r"\b(?:blood|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\w*|chok(?:ing|ed|es)|suicid\w*|"
+                    r"kill(?:ing)? (?:my|him|her|them)sel\w*|die|dying|end (?:it|my life)|overdos\w*|od'?d|"
+                    r"hurt(?:ing)? (?:my|him|her|them)sel\w*|cut(?:ting)? (?:my|him|her|them)sel\w*|wrists?)\b", re.IGNORECASE)
+# The writer plays it down ("a tiny drop of blood", "he's fine", "is that bad", "lol").
+_PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|minor|no big deal|(?:he|she|i|it|they)'?(?:s|m|re)? "
+                          r"(?:totally |completely )?(?:fine|ok|okay)|seems? (?:fine|ok|okay)|all good|lol|lmao|haha|"
+                          r"is (?:that|this|it) (?:bad|normal|ok|okay|dangerous)|still works?)\b", re.IGNORECASE)
+
+
+def happening_sign(text: str) -> bool:
+    """Something is happening to someone (a danger sign beyond alarm vocabulary), and the writer does not play it down.
+
+    >>> happening_sign("my baby swallowed a button battery"), happening_sign("I could strangle my brother")
+    (True, False)
+    >>> happening_sign("the toddler swallowed a blueberry whole, he's fine")
+    False
+    """
+    masked, _ = mask_benign(text)
+    if _PLAYED_DOWN.search(masked):
+        return False
+    return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _EVENT))
+
+
+def quiet_alarm(text: str) -> bool:
+    """An English message with no danger sign: a middling model-only alarm on it gets the check-in tier.
+
+    >>> quiet_alarm("thinking about ending my gym membership"), quiet_alarm("thinking about ending my life")
+    (True, False)
+    >>> quiet_alarm("quiero terminar mi membresía del gimnasio")  # not English: its own rules decide
+    False
+    """
+    return len({m.lower() for m in _ENGLISH.findall(normalize(text))}) >= 2 and not danger_sign(text)
 
 
 def _danger(text: str) -> bool:

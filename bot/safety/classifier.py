@@ -9,6 +9,13 @@ Labels: all ``answer`` examples share one label (which answer reason applies dep
 report, not the words); escalate/emergency/decline keep their reason codes, and an action's
 probability is the sum over its reasons.
 
+Beside it, an *alarm model* (``alarm_check``, issue 15, round 4): a second model of the same kind, trained on the
+same examples plus safe messages that use alarm words (``evals/alarm/*.yaml``: a paper cut, "my boss will murder me",
+"ending my gym membership"; every 5th held out the same way). Triage takes the emergency probability from it and
+everything else from the main model. Kept apart so those safe examples sharpen the emergency decision without moving
+the main model's other votes (trained into the main model, they shifted unrelated patient questions toward
+"decline").
+
 >>> from bot.retrieval.embedders import HashEmbedder
 >>> data = [LabeledExample("what is cyp2d6", "answer", "general_education"),
 ...         LabeledExample("should i stop my plavix", "escalate", "medication_change")] * 3
@@ -36,7 +43,8 @@ from bot.core.protocols import Embedder
 log = logging.getLogger(__name__)
 
 TRIAGE_DIR = PROJECT_ROOT / "evals" / "triage"
-MODEL_VERSION = "triage-lr-2"  # bump when features or labels change, to invalidate caches
+ALARM_DIR = PROJECT_ROOT / "evals" / "alarm"  # safe messages with alarm words, for the alarm check
+MODEL_VERSION = "triage-lr-4"  # bump when features or labels change, to invalidate caches (4: the alarm model)
 HOLDOUT_EVERY = 5
 _memo: dict[str, TriageClassifier] = {}
 ANSWER_LABEL = "answer"
@@ -83,10 +91,22 @@ def load_examples(triage_dir: Path = TRIAGE_DIR) -> tuple[list[LabeledExample], 
     return train, holdout
 
 
-def data_hash(triage_dir: Path = TRIAGE_DIR) -> str:
+def load_alarm_examples(alarm_dir: Path = ALARM_DIR) -> tuple[list[str], list[str]]:
+    """(train, holdout) texts of the safe messages with alarm words, every 5th of each file held out."""
+    train: list[str] = []
+    holdout: list[str] = []
+    for path in sorted(alarm_dir.glob("*.yaml")) if alarm_dir.is_dir() else []:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for i, item in enumerate(doc.get("examples") or []):
+            (holdout if is_holdout(i) else train).append(str(item["text"]))
+    return train, holdout
+
+
+def data_hash(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path | None = None) -> str:
     h = hashlib.sha256(MODEL_VERSION.encode())
-    for path in sorted(triage_dir.glob("*.yaml")):
-        h.update(path.name.encode())
+    paths = sorted(triage_dir.glob("*.yaml")) + (sorted(alarm_dir.glob("*.yaml")) if alarm_dir and alarm_dir.is_dir() else [])
+    for path in paths:
+        h.update(path.parent.name.encode() + b"/" + path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
@@ -110,6 +130,7 @@ class TriageClassifier:
         self.intercept = np.asarray(model.intercept_ if intercept is None else intercept)
         self.classes = [str(c) for c in (model.classes_ if classes is None else classes)]
         self._embedder: Embedder | None = None
+        self.alarm_check: TriageClassifier | None = None  # see the module docstring; set by load_or_train
 
     def probabilities(self, vector: np.ndarray) -> np.ndarray:
         """Class probabilities in ``classes`` order, computed as LogisticRegression.predict_proba does.
@@ -149,6 +170,7 @@ class TriageClassifier:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self.__dict__.setdefault("alarm_check", None)
         if "coef" not in state:  # a cache written before weights were stored: take them from the estimator
             self.coef = np.asarray(self.model.coef_)
             self.intercept = np.asarray(self.model.intercept_)
@@ -173,11 +195,22 @@ class TriageClassifier:
         return self.predict_vector(self._embedder.encode([text])[0])
 
 
-def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE_DIR) -> TriageClassifier | None:
-    """The cached classifier for this data and embedder, training (and caching) it when missing."""
+def fit_alarm_check(train: Sequence[LabeledExample], safe: Sequence[str], embedder: Embedder) -> TriageClassifier | None:
+    """The alarm model: the triage examples plus safe messages with alarm words. Only its emergency probability is
+    used, so the safe side's label does not matter: they are out of scope, as most of them are."""
+    if not safe or not any(e.action == "emergency" for e in train):
+        return None
+    return TriageClassifier.fit([*train, *(LabeledExample(t, "decline", "out_of_scope") for t in safe)], embedder)
+
+
+def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE_DIR,
+                  alarm_dir: Path | None = None) -> TriageClassifier | None:
+    """The cached classifier for this data and embedder, training (and caching) it when missing, with its alarm
+    check (``alarm_dir``: default ``evals/alarm`` beside the triage folder)."""
     safe_name = embedder.name.replace("/", "_")
+    alarm_dir = alarm_dir or triage_dir.parent / ALARM_DIR.name
     # The key hashes the files' bytes, so a cache hit needs no YAML parsing (0.2 s at start-up).
-    key = f"triage-{data_hash(triage_dir)}-{safe_name}" if triage_dir.is_dir() else None
+    key = f"triage-{data_hash(triage_dir, alarm_dir)}-{safe_name}" if triage_dir.is_dir() else None
     if key is not None and key in _memo:  # same data and embedder already fitted in this process
         return _memo[key]
     # weights only (see __getstate__); a "<key>.pkl" written before that holds the estimator and is read once
@@ -200,6 +233,7 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
         log.warning("triage_classifier_unavailable", extra={"examples": len(train)})
         return None
     clf = TriageClassifier.fit(train, embedder)
+    clf.alarm_check = fit_alarm_check(train, load_alarm_examples(alarm_dir)[0], embedder)
     cache_dir.mkdir(parents=True, exist_ok=True)
     _write_cache(clf, path)
     _memo[key] = clf

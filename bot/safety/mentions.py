@@ -29,8 +29,10 @@ import re
 _TERM = re.compile(
     r"\b(?:mean|means|meaning|meant|definition|define[ds]?|defining|(?<!my )(?<!his )(?<!her )(?<!our )(?<!your )"
     r"(?<!their )(?:terms?|words?|phrase)|stand for|stands for|called|abbreviation|jargon|explain (?:what|the)|"
-    r"the same (?:thing )?as|difference between|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
-    r"genetics|chemistry|science|statistics))\b", re.IGNORECASE)
+    r"the same (?:thing )?as|diff?e?re?nce between|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
+    r"genetics|chemistry|science|statistics)|"
+    # where a behaviour belongs ("is hair pulling considered self-harm", "does skin picking count as self-injury")
+    r"considered|count(?:s|ed)? as|classified as|(?:a|an) (?:type|form|kind|sort) of)\b", re.IGNORECASE)
 # A clinical concept built on an alarm word, asked about as a whole question ("what is passive suicidal ideation",
 # "what is a suicide risk assessment"): the last word names the concept, not an act.
 _CONCEPT = re.compile(
@@ -50,11 +52,16 @@ _PHENOMENON = re.compile(
 # Talk about stories, school or the news: an alarm word in it is about someone else, not the person writing.
 STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|video game|song|lyrics|scene|play|"
                    r"class|course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|"
+                   r"exam|quiz|textbook|flashcards?|study guide|nursing school|med school|pharmacy school|"
                    r"podcast|celebrity|famous|actor|actress|singer|rapper|musician|athlete|president|episode|sitcom|"
                    r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix)\b", re.IGNORECASE)
 _LONG_AGO = re.compile(
-    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) ago\b|\b(?:\d+|a few|several|"
-    r"many) months ago\b|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
+    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
+    r"many) months (?:ago|back)\b|\ba (?:while|long time|year|decade) (?:ago|back)\b|"
+    r"\blast (?:month|summer|winter|spring|fall|autumn|christmas)\b|\bin (?:high school|college|university|my (?:teens|"
+    r"twenties|thirties|forties))\b|\bturned out (?:to be|it was)\b|"
+    # a single past occurrence, said as such ("I passed out at a blood draw once, is that common")
+    r"(?<!\bat )\bonce\b(?=\s*(?:[,.;!?]|$|before\b|in my life\b|as a\b|when (?:i|he|she|they) (?:was|were)\b))|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
     r"they|we) (?:was|were) (?:a |an |in |little|young|small|younger|born)\w*|\bin (?:19|20)\d\d\b|\blast year\b|"
     r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b",
     re.IGNORECASE)
@@ -80,8 +87,59 @@ _METHOD = re.compile(
     r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|most effective|painless)\b[^.?!]{0,20}"
     r"\b(?:way|ways|method|methods|suicide|to die|to kill|to end)\b|\bpainless\b",
     re.IGNORECASE)
+# An episode that is over, said as over ("I choked on my water laughing, all good now", "it went numb, it's fine now"):
+# the "now" in it is not an alarm. Stripped before the now-check; a cue only when nothing was taken (``_INGESTED``).
+_RESOLVED = re.compile(
+    r"\b(?:(?:it|that|this|he|she|they|i|everything|all)(?:'s|'re|'m| is| are| am|s)?\s+)?(?:all\s+)?(?:good|fine|ok|okay|"
+    r"better|gone|over|back to normal)\s+now\b|\b(?:went|goes|has gone|going|is going) away\b|\b(?:wearing|wore) off\b|"
+    r"\bstopped (?:after|on its own|by itself)\b|"
+    r"\b(?:it|that|this|the \w+)(?:'s| has| is)? (?:stopped|passed|wore off|cleared up|settled down|settled)\b(?! out)|"
+    r"\b(?:coughed|spat|spit|got) it (?:out|up)\b|\b(?:he'?s|she'?s|they'?re|i'?m|it'?s) (?:totally |completely )?(?:fine|ok|okay)"
+    r"(?: and| now|$|[,.!])|\bplaying (?:normally|fine|again)\b|"
+    # a near miss ("i almost choked on a chip")
+    r"\b(?:almost|nearly) (?:choked|fainted|passed out|drowned|died)\b", re.IGNORECASE)
+# A past episode asked about afterwards ("I fainted during my blood draw last week, should the lab know").
+_RECENT_PAST = re.compile(r"\blast (?:week|weekend)\b|\bthe other (?:day|week)\b", re.IGNORECASE)
+# Something that goes on or gets worse: never over, never history ("chest pain since last week, getting worse").
+_ONGOING = re.compile(r"\b(?:getting worse|worse|worsening|won'?t go away|not going away|doesn'?t go away|all (?:day|week|night)|"
+                      r"every ?day|constant\w*|persistent|since (?:yesterday|last|this|then|\d)|for (?:\d+|a few|two|three|"
+                      r"several) (?:hours|days))\b", re.IGNORECASE)
+# Something taken, or words of self-harm: an episode with these is never "over" or "history" here.
+_INGESTED = re.compile(r"\b(?:took|taken|taking|swallow\w*|pills?|meds?|tablets?|capsules?|overdos\w*|od'?d|drank|drunk|"
+                       r"poison\w*|bottle|alcohol|drugs?|high|suicid\w*|kill\w*|die|dying|dead|hurt (?:my|him|her)sel\w*|"
+                       r"harm\w*|cut(?:ting)? (?:my|him|her)sel\w*|living|alive|my life|end it|wake up|goodbye|no point|"
+                       r"the point)\b", re.IGNORECASE)
+# First aid asked about an indefinite person ("what should I do if someone has a seizure in front of me", "how do you
+# help a person who is choking"): a question about what to do, not a report. "what do I do, my son is seizing" names
+# someone and stays acute. Stripped before the now-check (its "what should I do" is not an alarm) and a cue.
+_INDEFINITE = (r"(?:someone|somebody|anyone|anybody|a person|a stranger|a (?:friend|child|kid|baby|toddler|patient|"
+               r"coworker|co-worker|classmate|student|family member|loved one|teen|teenager|adult|diabetic)|people|you)")
+_HYPOTHETICAL = re.compile(
+    rf"\b(?:what (?:do|should|would|can|must) (?:i|you|we|one|people) do|how (?:do|should|can|would) (?:i|you|we|one) "
+    rf"(?:help|treat|handle|respond)|what(?:'s| is) the (?:right|best) (?:thing|way) to do|how to (?:help|treat|respond)|"
+    rf"what to do)\s+(?:\w+\s+)?(?:if|when|in case|for)\s+{_INDEFINITE}\b|"
+    rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that)\b|"
+    rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b",
+    re.IGNORECASE)
+# Support after someone else's suicide, attempt or overdose ("how do I support my brother after his friend died by
+# suicide", "my friend attempted suicide last year, how can I keep supporting her"): something that happened, with a
+# question about helping or coping.
+_THIRD_PERSON_DEATH = re.compile(
+    r"\b(?:he|she|they|friend|brother|sister|mom|mum|mother|dad|father|son|daughter|cousin|uncle|aunt|classmate|coworker|"
+    r"co-worker|colleague|student|neighbou?r|partner|husband|wife|boyfriend|girlfriend|grandpa|grandma|grandfather|"
+    r"grandmother|teacher|someone|somebody)(?:'s)?\s+(?:\w+\s+)?(?:died (?:by|of|from) (?:suicide|an overdose|overdose)|"
+    r"killed (?:him|her|them)sel(?:f|ves)|hanged (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life|"
+    r"overdosed|committed suicide|passed away|attempted suicide|tried to (?:kill|end) (?:him|her|them)sel(?:f|ves))\b",
+    re.IGNORECASE)
+# The crisis line itself asked about ("is the 988 line only for people who are suicidal"): how a service works.
+_ABOUT_THE_LINE = re.compile(r"\b(?:is|are|does|do|can|who|what|how)\b[^.?!]{0,40}\b(?:988|crisis (?:line|hotline|text line)|"
+                             r"suicide (?:hotline|lifeline|line|prevention line)|lifeline)\b|\b(?:988|crisis (?:line|hotline)|"
+                             r"suicide (?:hotline|lifeline))\b[^.?!]{0,30}\b(?:only for|just for|for people)\b", re.IGNORECASE)
+_SUPPORT = re.compile(r"\b(?:support|comfort|help|talk to|talk with|be there for|cope|coping|grieve|grieving|grief|"
+                      r"get through|deal with)\b", re.IGNORECASE)
 # Someone in trouble now, or the writer speaking of themself at present: none of the checks here apply then.
-_ACUTE = (r"now|rn|tonight|just|currently|still|keeps?|again|help|emergency|hurry|asap|urgent|i think i|i took|"
+_ACUTE = (r"now|rn|tonight|just|currently|still|keeps?(?! (?:supporting|helping|in touch|asking|saying|telling|up with))|again|"
+          r"help|emergency|hurry|asap|urgent|i think i|i took|"
           r"can'?t|cannot|cant|won'?t|wont|isn'?t|not (?:breathing|responding|waking|moving|safe)|is (?:not|having|"
           r"shaking|bleeding|limp|swelling|turning|unconscious|dying)|are (?:swelling|swollen|turning)|"
           r"what (?:do|should) (?:i|we) do|should i (?:go|call)|(?:he|she|they|my \w+|his \w+|her \w+|their \w+|"
@@ -94,7 +152,7 @@ NOW = re.compile(  # ... or the writer speaking of themself at present
     r"ready|done|dying|bleeding|"
     r"hurting|struggling|suicidal|sick|really|very|about|still|just|losing|shaking|passing)|"
     r"i will|i'?ll|i might|i plan|i did|i do|myself|me too|same (?:thing|way)(?! as\b)|feels?|feeling|hurts?|hurting|"
-    r"that'?s me|thats me|like me|am i)\b", re.IGNORECASE)
+    r"that'?s me|thats me|it'?s me|its me|like me|am i)\b", re.IGNORECASE)
 
 
 def mention_only(text: str) -> bool:
@@ -109,10 +167,22 @@ def mention_only(text: str) -> bool:
     (True, False)
     """
     text = text.replace("\u2019", "'")
-    if NOW.search(text) or _METHOD.search(text):
+    if _METHOD.search(text):
+        return False
+    resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text)
+    hypothetical = bool(_HYPOTHETICAL.search(text))
+    rest = _HYPOTHETICAL.sub(" ", _RESOLVED.sub(" ", text) if resolved else text)
+    if _ONGOING.search(rest):
+        return False
+    if resolved and not ACUTE_NOW.search(rest):  # over, and nothing else is going on ("it bled this morning, it's stopped")
+        return True
+    if NOW.search(rest):
         return False
     if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or STORY.search(text) or _LONG_AGO.search(text)
-            or _HOW_CALLING_WORKS.search(text)):
+            or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
+            or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):
+        return True
+    if _THIRD_PERSON_DEATH.search(text) and _SUPPORT.search(text):
         return True
     return bool(_PAST_DEATH.search(text) and _NAMED.search(text) and not _FIRST_PERSON.search(text))
 

@@ -30,9 +30,17 @@ BENIGN = [
     r"\bdying to\b",
     r"(?<!want )(?<!wants )(?<!going )(?<!ready )(?<!plan )(?<!trying )(?<!need )(?<!like )\bto die for\b(?!\s+real)|\bdie\s*hard\b|\btie[- ]dye\b|\bdead\s*(?:line|lines|battery|link|links|end|pixel|lock|code)\b",
     r"\b(?:my|the)\s+(?:phone|laptop|battery|computer|car|plant|plants|wifi)\s+(?:is\s+)?(?:dead|died|dying)\b",
+    # a pet's trouble, or a hairball ("how do I stop my cat from choking on hairballs")
+    r"\b(?:my|the|our|his|her|a) (?:cat|dog|pet|puppy|kitten|bird|parrot|hamster|rabbit)(?:'s)? (?:is |was |keeps )?chok\w*\b|"
+    r"\bchok\w*\b[^.?!]{0,15}\bhairballs?\b",
+    # a device that will not wake or respond ("my laptop won't wake up", "the app isn't responding")
+    r"\b(?:phone|laptop|computer|pc|mac|macbook|screen|monitor|tablet|ipad|kindle|tv|printer|app|website|server|console|"
+    r"switch|xbox|playstation|ps5|router|mouse|keyboard)\s+(?:still\s+)?(?:won'?t|will not|wont|isn'?t|is not|doesn'?t|does "
+    r"not|can'?t|cannot)\s+(?:wake(?: up)?|waking(?: up)?|respond(?:ing)?|turn(?:ing)? on|start(?:ing)? up|boot(?:ing)?)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
-    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b",
+    r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b|"
+    r"\bcut(?:ting|s)? (?:all )?(?:ties|contact|the cord|corners|costs|class|loose|my losses)\b",
     r"\bsuicide\s+squad\b|\bsuicide\s+(?:doors?|king|lane)\b",
     r"\b(?:python|java|javascript|sql|bash|excel|git)\b[^.?!]*\b(?:dies?|crash(?:es|ed)?|dead|hangs?)\b",
     r"\b(?:nearly|almost|about to|could have|could've)\s+(?:passed out|pass out|fainted|faint|died|die|had a heart attack)"
@@ -43,8 +51,9 @@ BENIGN = [
     r"\b(?:having|have|had|gonna have|going to have) (?:a )?(?:heart attack|stroke|meltdown|panic attack) (?:over|about)"
     r"\b(?! here| there)|\b(?:going to|gonna|will|'ll|would|could) die (?:if|unless) (?:i|we) (?:don'?t|do not|can'?t) "
     r"(?:get|have|eat|drink|see|watch|find|hear)\b(?! (?:help|my (?:meds|medicines?|medications?|insulin|inhaler|pills)|"
-    r"air|oxygen))",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning")
-    r"\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|difference between|is)\s+(?:the\s+|a\s+|an\s+)?"
+    r"air|oxygen))",    # definitions and talk about the words, not the act ("what does self-harm mean", "suicide genes", "suicide risk warning");
+    # a bare "is" only where a question starts ("is suicidal ideation genetic"), never "my son is suicidal"
+    r"(?:\b(?:what (?:does|do|is|are|'s)|whats|define|definition of|meaning of|diff?e?re?nce between)|(?:^|(?<=[,.;!?] ))is)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:word|term|phrase|concept)?\s*['\"]?(?:self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?poison\w*|suicid\w*|parasuicide|"
     r"overdos\w*|passive death wish|lethal dose)(?:\s+(?:ideation|attempts?|behaviou?r))?['\"]?"
     r"(?:\s+and\s+(?:a\s+|an\s+)?(?:suicid\w*|self[- ]?harm\w*)(?:\s+(?:ideation|attempts?))?)?(?=\s+mean|\s*[?.,]|\s+(?:in|as|for)\b|$)",
@@ -64,20 +73,30 @@ BENIGN = [
     r"\b(?:is|are|'s|'re)\s+(?:\w+\s+)?killing me\b|\b(?:bored|scared|worried|sick|tired|freezing) to death\b|"
     r"\b(?:dying|died|dead) (?:of|from|laughing|with) ?(?:laughter|laughing|embarrassment|boredom|curiosity|cuteness)?\b(?=[^.?!]{0,3}"
     r"(?:at|of|over|when|$|[.!?,]))|\bdead tired\b|\bcould (?:murder|kill) (?:a|an|some|for)\b|\bkill two birds\b|"
-    r"\bdrowning in (?:work|paperwork|debt|emails?|homework|bills)\b|\b(?:giving|gave|give) me a heart attack\b|"
+    r"\b(?:drowning|choking|suffocating) (?:in|on|under) (?:all )?(?:(?:this|the|these|that|so much|my) )?(?:\w+ )?(?:work|paperwork|"
+    r"debt|emails?|homework|bills|info|information|jargon|data|details|numbers|acronyms|terms|words|bureaucracy|red tape|"
+    r"reading|studying|laundry)\b|\b(?:giving|gave|give) me a heart attack\b|"
     r"\b(?:blood ?bath|massacred?|slaughtered)\b(?=[^.?!]{0,40}\b(?:game|match|team|season|election|market|stocks?)\b)|"
     r"\b(?:game|match|team|season|election|market|stocks?)\b[^.?!]{0,20}\b(?:blood ?bath|massacred?|slaughtered)\b",
-    r"\b(?:going to|gonna|will|would|'ll|about to) kill me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
+    r"\b(?:going to|gonna|will|would|'ll|about to) (?:kill|murder|strangle|skin|ground) me (?:if|when|for)\b|\b(?:absolutely|totally|literally|really|"
     r"almost|nearly) killed me\b|\b(?:workout|run|hike|class|exam|test|day|week|shift|joke|movie|show|meme|video|stairs)"
     r"\s+(?:\w+\s+)?killed me\b|\bdying for (?:a|an|some|the)\b|\bover my dead body\b|\bdrop[- ]dead gorgeous\b|"
     r"\b(?:could|would|want to|wanna|going to|gonna|will|'ll|might|about to) (?:just |literally )?die (?:of|from) "
     r"(?:embarrassment|shame|laughter|laughing|happiness|boredom|cuteness|jealousy|envy|excitement)\b|"
-    r"\bembarrassed to death\b|\brather die than\b(?!\s+(?:\w+\s+)?(?:live|living|keep (?:living|going|on)|go(?:ing)? on|be "
+    r"\bembarrassed to death\b|\bcan'?t breathe?\b[^.?!]{0,25}\blaugh\w*|\blaugh\w*\b[^.?!]{0,25}\bcan'?t breathe?\b|"
+    r"\b(?:dying|dead|died|(?:feel|felt|feeling) like (?:i'?m|i am|im|i was) dying)\b[^.?!]{0,15}\b(?:after|from|during) (?:that|this|"
+    r"the|my|today'?s) (?:\w+ )?(?:workout|class|run|hike|spin|gym|practice|leg day|shift|marathon|race|session|lecture|meeting)\b"
+    r"(?![^.?!]{0,40}\b(?:chest|breath\w*|faint\w*|pass\w* out|numb|pain)\b)|\brather die than\b(?!\s+(?:\w+\s+)?(?:live|living|keep (?:living|going|on)|go(?:ing)? on|be "
     r"(?:alive|here)|wake up|face|continue|stay|feel|spend|deal with (?:this|life|it)))",
     # someone else's death, in the past ("how did Kurt Cobain die", "Prince's death", "what did Elvis die of")
     r"\b(?:how|why|when|where|what) did (?:\w+\s+){1,3}(?:die|pass away|take (?:his|her|their) (?:own )?life|"
     r"overdose|kill (?:himself|herself|themselves))\b|\b\w+'s (?:death|suicide|overdose|murder)\b|"
     r"\b(?:died|passed away|was killed) (?:of|from|after|because of|in)\b",
+    # translating a phrase ("how do you say 'call an ambulance' in spanish")
+    r"\bhow (?:do|would|can) (?:you|i|we) (?:say|write|spell)\b[^.?!]*\b(?:in|into) (?:spanish|english|french|german|chinese|"
+    r"mandarin|cantonese|vietnamese|tagalog|arabic|korean|russian|japanese|italian|portuguese|hindi|sign language)\b|"
+    r"\btranslat\w*\b[^.?!]{0,60}\b(?:in|into|to) (?:spanish|english|french|german|chinese|mandarin|vietnamese|tagalog|"
+    r"arabic|korean|russian|japanese|italian|portuguese)\b",
     # how emergency numbers work where ("what is the emergency number in Japan", "what number do I dial")
     r"\b(?:emergency|ambulance|police|fire) (?:number|numbers|services?|line)\b(?=[^.?!]{0,30}\b(?:in|across|abroad|"
     r"overseas|for|when)\b)|\bwhat number (?:do|should|would) (?:i|you) (?:dial|call)\b|\bsave (?:988|911|the number)\b",
@@ -92,6 +111,8 @@ BENIGN = [
     r"without|with no|using|while|on an?)\b)|\bwhat (?:do|should|would) (?:i|you) say when (?:i|you) call\b|"
     r"\b(?:insurance|cost|costs|pay|paying|free|charge|charged|bill|billed|teach|teaching|learn|learning|practi[cs]e|"
     r"explain)\b[^.?!]{0,30}\bcall(?:ing)?\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)|"
+    r"\bwhat happens (?:if|when|after) (?:you|i|we|someone|somebody|people|a (?:kid|child)) (?:accidentally |by accident )?"
+    r"(?:calls?|dials?|texts?)\b(?![^.?!]{0,80}\b(?:now|rn|hurry|help|quick|quickly|asap|right away)\b)|"
     r"\bis it (?:ok|okay|alright|all right|allowed|legal|illegal|fine|wrong|rude) to (?:call|text|dial)\b(?=[^.?!]{0,40}\b(?:non-?"
     r"emergenc\w*|questions?|to ask|information|by accident|accidentally|prank|to test)\b)|"
     r"\b(?:say|tell|ask|expect|ready|prepare|know|have)\b[^.?!]{0,30}\b(?:(?:when|if) (?:i|you|we|someone|people) calls?|"
@@ -105,15 +126,21 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:don'?t|do not|dont) want to (?:live|be alive|be here|wake up)\b|\bno reason to live\b",
     r"\bbetter off (?:dead|without me)\b|\bnot worth living\b|\btake my (?:own )?life\b",
     r"\b(?:want|going|thinking|thoughts?|urges?|plan\w*)\s+(?:to|about|of)\s+(?:hurt|harm|cut|hurting|harming|cutting)"
-    r"\s+my\s*self\b|\b(?:harm|harming|cut|cutting)\s+my\s*self\b|\bhurt(?:ing)? my\s*self on purpose\b|\bself[- ]?harm\w*\b",
+    r"\s+my\s*self\b|\b(?:harm|harming|cut|cutting)\s+my\s*self\b(?! (?:a|an|some|another|off from|loose|short)\b)|\bhurt(?:ing)? my\s*self on purpose\b|\bself[- ]?harm\w*\b",
     r"\b(?:take|taking|swallow|swallowing|took)\s+(?:all|every one|the whole bottle)\s+(?:of\s+)?(?:my|the|these)?\s*"
-    r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good)\b",
-    r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might)\s+(?:swallow|swallowing|take|"
+    r"(?:pills|tablets|meds|medicines?|medications?)\b[^.?!]*\b(?:die|end|never wake|for good|be done|be over|be gone)\b",
+    r"\b(?:thinking (?:of|about)|want(?:ing)? to|going to|gonna|plan(?:ning)? to|might|imma|ima|i'?ma|i'?m a|i'?ll|i will|"
+    r"about to|ready to)\s+(?:just\s+)?(?:swallow|swallowing|take|"
     r"taking|overdos\w*)\b[^.?!]{0,20}\b(?:every|all|whole|bottle)\b(?![^.?!]{0,30}\b(?:to|with) (?:the |my )?(?:pharmacist|"
-    r"pharmacy|doctor|appointment|clinic|visit|review|check-?up)\b)|"
+    r"pharmacy|doctor|appointment|clinic|visit|review|check-?up)\b)"
+    # (what is taken is pills, or left unsaid: "take all my old books to the library sale" is not)
+    r"(?![^.?!]{0,25}\b(?:books?|clothes|stuff|things|boxes|toys|trash|recycling|bags?|groceries|furniture|donations?|classes|"
+    r"courses|credits|days off|vacation|photos|pictures|notes|leftovers|plants)\b)|"
     r"\bdone with (?:life|living)\b|\bno (?:point|reason) (?:in|to|for) going on\b|\bdisappear forever\b|"
     r"\b(?:thinking (?:about|of)|think about|want(?:s|ing)? to|going to|gonna|plan(?:s|ning)? to|might|should i|ready to)\s+"
-    r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b|\bending it all\b|"
+    r"(?:just\s+)?(?:end(?:ing)?|finish(?:ing)?) (?:it|things|everything|myself)\b(?! (?:off )?with (?:him|her|them|my (?:boyfriend|"
+    r"girlfriend|bf|gf|partner|husband|wife|fianc\w*|ex|friend|boss|roommate|therapist|landlord|coach)|the (?:guy|girl))\b)|"
+    r"\bending it all\b|"
     r"\boverdose on purpose\b|\bon purpose\b[^.?!]*\boverdos\w*\b",
     r"\bpoint (?:of|in) (?:living|life|going on|being alive|carrying on)\b|\b(?:to|and|so i|i'?d) (?:not|never) wake up\b|"
     r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|to end|to not wake|would kill|would be lethal|be fatal)\b|"
@@ -123,7 +150,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:pills?|meds?|medicines?|medications?|drugs?|tablets?)\b|\b(?:pills?|meds?|medicines?|medications?|drugs?)\b"
     r"[^.?!]{0,25}\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
     r"\bend (?:your|a|one'?s|someone'?s) (?:own )?life\b|\bkill (?:yourself|oneself|themselves|himself|herself)\b|"
-    r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b",
+    r"\b(?:can'?t|cannot) go on\b|\bgive up on (?:life|living)\b|"
+    r"\b(?:cut|cuts|cutting|slit|slits|slitting|slash(?:ed|es|ing)?|slic(?:e|ed|ing)) (?:open )?(?:my|his|her|their) (?:own )?"
+    r"wrists?\b|\bwrists? (?:cut|slit|slashed) (?:open)?\b",
     # following someone's suicide or overdose ("how did he do it, I want to go the same way")
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?go (?:the same way|out like)\b|"
     r"\b(?:want|wanna|going|gonna|plan\w*|thinking (?:about|of)|ready|like) (?:to )?(?:do (?:it|that|the same)|die|end it) "
@@ -140,9 +169,14 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:jump|jumping|throw (?:myself|himself|herself|themselves)) (?:off|from|out of|in front of) (?:a |the |my |his |her |"
     r"our |their )?(?:\d+\w* floor |top of (?:a |the )?)?(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|"
     r"train|bus|truck|car|traffic|tower|parking garage)\b",
+    r"\b(?:i'?m|im|i am) (?:standing|sitting|up|out) on (?:the|a|my|this) (?:roof|rooftop|ledge|edge of (?:the|a) (?:roof|bridge|"
+    r"building|cliff)|bridge|balcony (?:railing|ledge)|railing|overpass|cliff edge)\b(?![^.?!]{0,40}\b(?:fix\w*|clean\w*|repair\w*|"
+    r"gutters?|shingles|solar|antenna|view|stars|fireworks|sunset|party|bbq|barbecue|photo\w*|picture|watch\w*)\b)|"
     r"\babout to do something (?:stupid|dumb|drastic|bad|i'?(?:ll| will) regret)\b|\bdo something (?:stupid|drastic) to "
     r"myself\b|\b(?:i'?ll|ill|i will|i'?m going to|gonna) be (?:dead|gone) (?:soon|by|tomorrow|tonight|before)\b|"
     r"\bwon'?t be (?:here|around|alive) (?:much longer|soon|for long)\b|\bgoodbye (?:forever|cruel world|world)\b|"
+    r"\b(?:won'?t|will not|wont|not (?:going to|gonna)) make it (?:to|through|past|until|til) (?:tomorrow|tonight|the night|"
+    r"morning|the (?:weekend|morning))\b(?!'s)|"
     r"\bthis is (?:my )?goodbye\b|\bso am i\b[^.?!]{0,15}\b(?:soon|goodbye|tonight)\b|"
     r"\b(?:driv\w*|crash\w*|steer\w*) (?:my |the |our )?(?:car |truck )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|"
     r"river|lake|ravine|oncoming traffic|traffic|truck|pole)\b|\bcrash\w* (?:my|the) car on purpose\b|"
@@ -163,7 +197,10 @@ EMERGENCY_SELF_HARM = [
     # everyone, notes left, pills saved up, a rope ready, jumping or driving into something, not wanting to exist
     r"\bctb\b(?![^.?!]{0,25}\b(?:mean|means|stand for|stands for|slang|abbreviation)\b)(?<!what is ctb)|"
     r"\b(?:wanna|want to|gonna|going to|thinking (?:about|of)|plan(?:ning)? to|might|should i|ready to|about to)\s+"
-    r"(?:just\s+)?unaliv\w*\b|\bhang(?:ing)? my\s*self\b|\bnoose\b|\b(?:got|have|bought|tied|ready|made) (?:the |a |my )?rope\b|"
+    r"(?:just\s+)?unaliv\w*\b|\bhang(?:ing)? my\s*self\b|\b(?:hanged|hung|tried to hang) (?:him|her|them)sel(?:f|ves)\b|"
+    r"\b(?:gonna|going to|wanna|want to|i'?ll|i will|plan(?:ning)? to|about to|trying to|thinking (?:about|of))\s+(?:just\s+)?"
+    r"(?:od|o\.d\.?|overdose|overdosing)\b(?! on (?!(?:purpose|my|his|her|their|the|these|those|all|some|a bunch|a lot|every|\d+|"
+    r"pills?|meds|tablets?|sleeping|opioids?|oxy\w*|xan\w*|benzos?|heroin|fent\w*|insulin|tylenol|painkillers?)\b))|\bnoose\b|\b(?:got|have|bought|tied|ready|made) (?:the |a |my )?rope\b|"
     r"\brope (?:is )?(?:ready|tied)\b",
     r"\b(?:won'?t|will not|wont|not (?:going to|gonna)) be (?:here|around|alive) (?:much longer|for (?:much )?longer|anymore|"
     r"after (?:tonight|today)|by (?:tomorrow|morning|monday|the weekend))\b|"
@@ -176,10 +213,22 @@ EMERGENCY_SELF_HARM = [
     r"the world|my (?:family|kids|friends))\b(?![^.?!]{0,40}\b(?:at (?:work|the office|school|the party|the airport)|"
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|before (?:i|we) (?:move|leave|go)|moving|retir\w*|new job|last day|"
     r"graduat\w*|trip|vacation)\b)|\bthis is (?:my )?(?:goodbye|final goodbye|last message)\b|"
-    r"\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|\b(?:wrote|written|writing|left|leaving) (?:\w+ )?(?:notes?|letters?)"
+    r"\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|"
+    # "my note" written with a goodbye in the same message ("i'm done. wrote my note. bye")
+    r"\b(?:wrote|written|left|finished|writing) my (?:last |final |goodbye )?note\b(?! (?:to|for) )(?=.*\b(?:bye|goodbye|i'?m done|it'?s time|"
+    r"sorry|forgive me|love you all)\b)|\b(?:bye|goodbye|i'?m done|it'?s time)\b.*\b(?:wrote|written|left|finished) my "
+    r"(?:last |final |goodbye )?note\b|"
+    # letters left for everyone, pills laid out ("i wrote letters for everyone", "40 pills counted out on my desk")
+    r"\b(?:wrote|written|writing|left|leaving) (?:\w+ )?(?:letters?|notes?) (?:for|to) (?:everyone|everybody|all of (?:you|them)|"
+    r"each of (?:you|them)|my (?:family|kids|children|parents|friends|loved ones))\b(?![^.?!]{0,30}\b(?:christmas|holiday|"
+    r"birthday|thank|wedding|card|cards|camp|school|college|work|reference|recommendation)\w*)|"
+    r"\b(?:pills|meds|tablets|capsules|sleeping pills|painkillers|oxy\w*)\b[^.?!]{0,25}\b(?:counted out|lined up|laid out|"
+    r"sorted out|in front of me|next to me|beside me|by my bed)\b(?![^.?!]{0,30}\b(?:organi[sz]er|pill ?box|week|"
+    r"morning|schedule)\b)|\b(?:wrote|written|writing|left|leaving) (?:\w+ )?(?:notes?|letters?)"
     r"\b[^.?!]{0,40}\b(?:it'?s time(?!\s+(?:they|to|for|he|she|we|you|my|our))|goodbye|when i'?m gone|after i'?m gone|for after)\b",
     r"\b(?:(?:saving|saved|collecting|stashing|stashed) up|stockpil\w*|hoard\w*) (?:all )?(?:my |of my |the )?"
-    r"(?:pills|meds|tablets|medications|medicines|sleeping pills|painkillers)\b(?! (?:in|for) (?:a|the) (?:pill ?box|organi[sz]er|"
+    r"(?:pills|meds|tablets|medications|medicines|sleeping pills|painkillers|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|"
+    r"narcotics|insulin|prescriptions?|scripts|antidepressants)\b(?! (?:in|for) (?:a|the) (?:pill ?box|organi[sz]er|"
     r"cabinet))|\b(?:don'?t|do not|dont) want to exist\b(?! (?:in|on)\b)|\bwant to stop existing\b|"
     r"\bwish i (?:didn'?t|did not) exist\b|\bwish i (?:was|were|had) never (?:been )?born\b|"
     r"\b(?:want|wanna|wish i could|just want) (?:to )?(?:go to )?sleep forever\b|\bsleep (?:and|n) never wake\b",
@@ -190,6 +239,15 @@ EMERGENCY_SELF_HARM = [
     r"should i|i'?ll|i will|urge to|tempted to)\s+(?:just\s+)?(?:jump(?:ing)?|leap(?:ing)?|throw(?:ing)? myself|step(?:ping)?) "
     r"(?:off|from|in front of|into|onto) (?:the |a |my |this |that )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|"
     r"overpass|train|tracks|traffic|car|bus|window|river)\b|"
+    # walking into water or traffic, as a plan ("thinking i'll just walk into the ocean tonight")
+    r"\b(?:thinking|think|i'?ll|i will|gonna|going to|want(?:s)? to|wanna|might|plan(?:ning)? to|about to|ready to|picturing|"
+    r"imagining)\b[^.?!]{0,20}\b(?:walk|walking|swim|swimming|wade|wading)\s+(?:out\s+)?into (?:the )?(?:ocean|sea|lake|river|"
+    r"traffic|oncoming traffic|waves|water)\b(?![^.?!]{0,25}\b(?:for a swim|to cool off|with (?:my|the) (?:kids|friends|dog))\b)|"
+    # a crash pictured or planned ("i keep picturing steering into the median", "imagining driving off the road")
+    r"\b(?:picturing|imagining|imagine|fantasi[sz]ing about|visuali[sz]ing|urges? to|thinking (?:about|of)|want(?:s)? to|"
+    r"wanna|gonna|going to|might|plan(?:ning)? to)\s+(?:just\s+)?(?:myself\s+)?(?:driv(?:e|ing)|crash(?:ing)?|steer(?:ing)?|"
+    r"swerv(?:e|ing)|jerk(?:ing)? the wheel)\b[^.?!]{0,30}\b(?:into|off|under)\b[^.?!]{0,20}\b(?:median|divider|barrier|"
+    r"guard ?rail|wall|tree|bridge|pole|oncoming|traffic|cliff|river|lake|truck|semi|ditch|overpass|road|highway)\b|"
     r"\b(?:want(?:s)? to|wanna|gonna|going to|thinking (?:about|of)|think about|plan(?:ning)? to|about to|ready to|might|"
     r"should i|i'?ll|i will|urge to|tempted to)\s+(?:just\s+)?(?:driv(?:e|ing)|crash(?:ing)?|steer(?:ing)?|swerv(?:e|ing))"
     r" (?:my car |the car |myself )?(?:into|off) (?:a |the |oncoming )?(?:wall|tree|bridge|pole|traffic|cliff|river|lake|"
@@ -201,7 +259,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:took|swallowed|popped|ate|downed|taken)\b[^.?!]{0,40}\b(?:pills?|meds|tablets?|capsules?|medicines?|medications?|"
     r"antidepressants?|painkillers?|bottle|too many|too much)\b[^.?!]{0,20}\bon purpose\b|\boverdosed on purpose\b|"
     r"\bon purpose\b[^.?!]{0,30}\b(?:took|swallowed|popped|downed)\b[^.?!]{0,30}\b(?:pills?|meds|tablets?|bottle|"
-    r"too many|too much)\b",
+    r"too many|too much)\b|\b(?:took|swallowed|popped|downed|taken)\s+(?:a lot|lots|a bunch|a handful|a fistful|loads|tons|"
+    r"too many|too much|all|every one|the rest|most|half)\s+of\s+(?:my|his|her|their|the|mom'?s|dad'?s)\b[^.?!]{0,30}"
+    r"\bon purpose\b",
     # The last two are kept apart, after every other self-harm pattern, so that a hit on one of them means no other
     # self-harm pattern fired: triage may then hear them as venting or a class question (bot/safety/check_in.py).
     # DESPAIR: words of despair that people also use about an everyday thing ("I can't take this anymore, the
@@ -209,7 +269,9 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:want(?:s)? to|going to|gonna|ready to)\s+give up\b|\bgive up on (?:everything|it all)\b|"
     r"\bdone with (?:everything|it all)\b|\bnothing matters\b|\bcan'?t (?:do|take) (?:this|it) anymore\b|"
     r"\bno (?:point|reason) (?:in|to|for) (?:anything|trying)\b|\bi (?:hate|am sick of|'m sick of) my life\b|"
-    r"\bwhat'?s the point (?:of (?:anything|it all) )?anymore\b",
+    r"\bhow (?:much )?longer i can (?:hold on|keep going|go on|keep doing this|take (?:it|this))\b|"
+    r"\bwhat'?s the point (?:of (?:anything|it all) )?anymore\b|\b(?:don'?t|dont|do not|can'?t|cant) see (?:the|any) "
+    r"point (?:anymore|any more|in (?:anything|living|life|going on|trying|any of (?:this|it)))\b",
     # LETHAL_TERM: the term alone ("what counts as a lethal dose in toxicology class"); "a lethal amount of my
     # oxycodone" stays an emergency (check_in.py asks for a class setting and nobody's own medicines).
     r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b",
@@ -231,23 +293,50 @@ EMERGENCY_SYMPTOMS = [
     r"\bcan'?t wake (?:him|her|them|up)\b|\bcollapsed\b|\bblack(?:ed|ing) out\b",
     r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b"
     r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
-    r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b|"
+    r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b"
+    r"(?!\s+(?:a |an |some |the |my |a little |a bit of )?(?:bug|fly|gnat|ant|hair|seed|pit|gum|sip|bite|nap|day off|wrong turn|"
+    r"photo|picture|toothpaste|water|ice|ice cube|mint|breath ?mint|cough drop|lozenge|candy)s?\b)|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
-    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|"
+    r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|\btook (?:my|his|her|their) (?:whole|entire) "
+    r"(?:prescription|bottle|pack|supply|box|refill|script)\b|\b(?:swallowed|popped|downed) (?:a lot|lots|loads|tons|way too "
+    r"many|too many|too much) of (?:my|his|her|their|the|mom'?s|dad'?s)\b|"
     r"\b(?:took|taken|swallowed|ate)\s+(?:like\s+|about\s+|around\s+|over\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
     r"\b(?:was|got|been|is|am|are) poisoned\b|\bswallowed (?:poison|bleach)\b|\bdrank (?:poison|bleach)\b|"
     r"\bhaving a stroke\b|\bstroke symptoms\b|\bsigns of a stroke\b|\bface (?:is )?drooping\b|\bslurred speech\b|\bslurring\b|"
     r"\bone side of my (?:body|face)\b|\bnumb on one side\b",
     r"\b(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood\b|\bblood in my (?:vomit|stool|poop|urine)\b|"
     r"\bblack,? tarry\b|\b(?:bleeding|bleed)\s+(?:that\s+)?(?:won'?t|will not|wont|doesn'?t|does not) stop\b|"
-    r"\bcan'?t stop (?:the )?bleeding\b|\bbleeding (?:a lot|heavily|badly|everywhere)\b|\bheavy bleeding\b",
+    r"\bcan'?t stop (?:the )?bleeding\b|\bbleeding (?:a lot|heavily|badly|everywhere)\b|\bheavy bleeding\b|"
+    r"\bblood (?:is )?(?:everywhere|all over|pouring|gushing|spurting)\b|\b(?:so much|a lot of|lots of|losing (?:a lot of|so much)) "
+    r"blood\b(?![^.?!]{0,20}\b(?:test|tests|work|draw|drawn|donat\w*|pressure|sugar|type)\b)|\bbleeding out\b",
+    # a head injury with a changed state ("grandpa fell and hit his head and is not making sense")
+    r"\b(?:hit|bumped|banged|smacked|cracked|struck|hurt) (?:his|her|my|their|the baby'?s|its) head\b[^.?!]{0,60}\b(?:not making "
+    r"sense|confused|confusion|throw(?:ing|n)? up|vomit\w*|puk\w*|won'?t wake|can'?t wake|hard to wake|unconscious|passed out|"
+    r"knocked out|out cold|sleepy|drowsy|slurr\w*|not (?:responding|waking|moving|talking)|seiz\w*|blood\w* from (?:his|her|my) "
+    r"(?:ear|nose))\b|\b(?:not making sense|confused|vomit\w*|throwing up|won'?t wake|unconscious|passed out|knocked out)\b"
+    r"[^.?!]{0,40}\b(?:hit|bumped|banged|smacked|cracked|struck) (?:his|her|my|their) head\b",
+    # a drug taken and a dangerous state after it ("my friend took a bunch of molly and is super hot and confused")
+    r"\b(?:took|taken|did|dropped|snorted|smoked|popped|injected|used|swallowed|ate)\b[^.?!]{0,30}\b(?:molly|mdma|ecstasy|acid|"
+    r"lsd|shrooms|coke|cocaine|crack|meth|heroin|fent\w*|ketamine|spice|k2|pcp|xans?|bars|percs?|something|some pills|a pill|"
+    r"drugs)\b[^.?!]{0,50}\b(?:confused|confusion|burning up|super hot|so hot|really hot|overheat\w*|seiz\w*|convuls\w*|"
+    r"unresponsive|not (?:breathing|responding|waking)|won'?t wake|passed out|turning blue|chest pain|can'?t breathe|"
+    r"heart (?:is )?(?:racing|pounding)|foaming)\b",
+    # someone not waking or breathing, or a seizure that goes on ("bf isnt waking up", "he won't stop jerking")
+    r"\b(?:he|she|they|bf|gf|boyfriend|girlfriend|husband|wife|partner|friend|roommate|son|daughter|baby|kid|child|toddler|"
+    r"mom|mum|mother|dad|father|brother|sister|grandma|grandpa|grandmother|grandfather|uncle|aunt|cousin|someone|somebody)"
+    r"(?:'s| is| are|'re)?\s*(?:is ?n'?t|is not|are ?n'?t|not|won'?t|wont|will not|can'?t|cant)\s+(?:waking(?: up)?|wake up|"
+    r"breathing|breathe|responding|respond)\b|\b(?:won'?t|wont|can'?t|cant|doesn'?t|does not|will not|isn'?t) stop(?:ping)? "
+    r"(?:shaking|jerking|twitching|convulsing|seizing|fitting)\b|\bhaving (?:a|another) fit\b(?=[^.?!]{0,40}\b(?:jerk\w*|"
+    r"shak\w*|twitch\w*|foam\w*|eyes|blue|not (?:breathing|responding)|unconscious|won'?t (?:wake|respond))\b)",
     r"\b(?:skin|rash)\b[^.?!]*\b(?:peeling|blister\w*|sloughing)\b|\bblisters? (?:in|on) my (?:mouth|eyes|lips)\b|"
     r"\bi (?:think i )?(?:have|got) (?:sjs|stevens[- ]johnson)\b",
     r"\b(?:very )?high fever\b[^.?!]*\b(?:rigid|stiff|muscle|rash|confus\w*)\b|\bhigh fever\b[^.?!]*\bafter (?:surgery|anesthesia)\b",
     r"\bfeel(?:s|ing)? like (?:i'?m|i am|im|he'?s|she'?s) (?:dying|going to die|gonna die)\b|"
     r"\bcall(?:ing)? (?:911|an ambulance|999|112)\b|\bmedical emergency\b|\bthis is an emergency\b|\bhaving a heart attack\b|"
     r"\bheart (?:is )?(?:racing|pounding)\b[^.?!]*\b(?:dizzy|faint|chest|breath)\b|\bturning blue\b|\blips are blue\b",
-    r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b",
+    r"\b(?:severe|worst|unbearable|excruciating)\s+(?:headache|stomach pain|belly pain)\b|\bheadache\b[^.?!]{0,25}\bworst "
+    r"(?:(?:one )?(?:of|in) my life|ever)\b(?![^.?!]{0,30}\b(?:years? ago|in (?:19|20)\d\d|last year|was a migraine)\b)|"
+    r"\bcrushing (?:chest )?(?:pain|pressure|tightness|feeling)\b",
     r"\bconfused and\b[^.?!]*\b(?:can'?t|sleepy|won'?t)\b|\bvery (?:sleepy|drowsy) and\b[^.?!]*\bbreath\w*\b",
     # by category (issue 15, dev2): choking, "I think I'm dying", stroke signs, bleeding that won't stop, black
     # stool, a child who swallowed someone's pills, mouth sores with fever
@@ -273,7 +362,12 @@ EMERGENCY_SYMPTOMS = [
     r"(?:(?:(?:his|her|their|my|our) )?(?:grand\w*'?s?|(?:mom|mum|dad|mother|father|sister|brother|an adult|someone)'?s?)|"
     r"my|our|the)\s+(?:\w+\s+){0,2}?"
     r"(?:pills?|tablets?|capsules?|meds|medicines?|medications?|gummies|vitamins|patch(?:es)?)\b|"
-    r"\b(?:son|daughter|kid|child|baby|toddler)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
+    # a battery, magnet or household poison swallowed, whoever and in whatever order it is told
+    r"\b(?:swallowed|swallow|ate|eaten)\b[^.?!]{0,30}\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?|bleach|detergent "
+    r"pods?|laundry pods?|dishwasher pods?|drain cleaner|antifreeze|lighter fluid|lamp oil)\b|\b(?:button batter(?:y|ies)|"
+    r"magnets?|laundry pods?|detergent pods?|dishwasher pods?)\b[^.?!]{0,60}\bswallow\w*|"
+    r"\b(?:son|daughter|kid|child|baby|toddler|[1-9][- ]?(?:year|yr)[- ]?old|\d+[- ]month[- ]old|little one)\b[^.?!]{0,25}"
+    r"\b(?:swallowed|ate|drank|got into|chewed)\b[^.?!]{0,20}"
     r"\b(?:bleach|detergent|laundry pods?|dishwasher pods?|button batter(?:y|ies)|antifreeze|drain cleaner)\b",
     # by symptom without the keywords, and third-person (issue 15, dev4): grey and clutching the chest, a child who
     # drank someone's medicine, confused speech with a changed face, swelling after a pill, slow breathing and
@@ -318,9 +412,10 @@ EMERGENCY_SYMPTOMS = [
     r"dollars|bucks|calls|shifts?)\b)|\bo\.?d'?ing\b|\boverdosing\b",
     # everyday spellings of the old categories (issue 15, dev4): a whole bottle swallowed, "cnt breathe", bleeding that
     # won't stop, can't wake someone, not moving on the floor, a tight throat, chest pain with a numb arm
-    r"\b(?:swallowed|took|downed|ate|chugged|taken)\s+(?:a|the|her|his|my|their|an entire|a whole|the whole|half a|half the|"
-    r"half of the)\s+(?:whole\s+)?(?:bottle|box|pack|packet|strip|blister|jar|tub)\s+of\b(?!\s+(?:water|juice|wine|beer|soda|"
-    r"pop|vodka|milk|coke|gatorade|kombucha|cereal|chips|cookies|candy)\b)|\b(?:cnt|cnnt|cannt|kant|kan'?t|cn'?t|caint)\s+"
+    r"\b(?:swallowed|took|downed|ate|chugged|taken|drank|drunk)\s+(?:a|the|her|his|my|their|an entire|a whole|the whole|half a|"
+    r"half the|half of the)\s+(?:whole\s+)?(?:bottle|box|pack|packet|strip|blister|jar|tub)\s+of\b(?!\s+(?:\w+\s+)?(?:water|"
+    r"juice|wine|beer|soda|pop|vodka|milk|coke|gatorade|kombucha|cereal|chips|cookies|candy|lemonade|tea|coffee|smoothie|"
+    r"sparkling|seltzer|champagne|whiskey|rum|tequila|gin|cider|sake|soju)\b)|\b(?:cnt|cnnt|cannt|kant|kan'?t|cn'?t|caint)\s+"
     r"(?:breath|breathe|breathing|breth|brethe)\b|\b(?:can'?t|cant|cannot) (?:breth|brethe|breeth)\b|"
     r"\bbleed\w*\b[^.?!]{0,30}\b(?:won'?t|wont|will not|doesn'?t|does not|isn'?t|is not|not) stop(?:ping)?\b(?! (?:me|us|him|her|them|my)\b)|"
     r"\b(?:can'?t|cant|cannot|couldn'?t|unable to) (?:wake|rouse) (?:my|our|the) (?!(?:phone|computer|laptop|screen|pc|mac|tablet|ipad|device|tv|kindle)\b)\w+\b|"
@@ -395,13 +490,18 @@ ESCALATE = {
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:is (?:ok|okay|safe|too much|too many|fine)|can i have|am i allowed)\b|"
         r"\b(?:take|taking|use|using)\s+(?:less|more|a lower|a higher|a smaller|a bigger|a half)\b|"
         r"\bhow many (?:pills|tablets|capsules)\b|\b(?:take|taking|took|have)\s+(?:two|three|2|3|double|extra|more|less|"
-        r"half|an extra|a second|another)\s+(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
+        # ("I have an extra copy of the gene" is a duplication, not a dose)
+        r"half|an extra|a second|another)\s+(?!(?:copy|copies|version|versions|allele|alleles|gene|genes)\b)"
+        r"(?:\w+\s+)?(?:at once|pills?|tablets?|doses?|of (?:my|the|it)|"
         r"tramadol|codeine|plavix|clopidogrel|warfarin|than)\b|\b(?:less|more|extra|double)\s+(?:of\s+)?(?:my|the|it)\b",
         r"\bhow often (?:should|can|do) i (?:take|use)\b|\b(?:double|half|halve|split)\b[^.?!]*\b(?:pills?|tablets?|dose)\b",
         r"\b(?:stronger|weaker|bigger|smaller|higher|lower|extra)\s+(?:amount|strength|pill)\b",
     ],
     "medication_change": [
         r"\b(?:stop|stopping|quit|quitting|discontinue|come off|coming off|get off|go off|wean|taper|cut out)\b"
+        # (not a job, a lease or a pet: "planning to quit my job", "how do I stop my cat from scratching")
+        r"(?!\s+(?:my |the |this |that |a |your |our )?(?:job|jobs|work|gym|team|band|class|classes|school|course|lease|"
+        r"subscription|membership|relationship|cat|dog|puppy|kitten|car)\b(?!'s))"
         r"[^.?!]{0,40}\b(?:tak\w*|my|the|this|it|meds?|medicines?|medications?|drugs?|pills?|treatment|therapy)\b",
         r"\b(?:i|me|we|you|to|should|could|can|do|don'?t|did|need to|want to|going to|gonna)\s+(?:\w+\s+){0,2}"
         r"(?:start|starting|begin|switch|switching|swap|change|changing|replace|substitute)\b[^.?!]{0,40}"
@@ -425,7 +525,8 @@ ESCALATE = {
         r"blood thinner|ssri|opioid|pill)s?\s+(?:should i|should we|would be (?:best|better|safer)|is (?:best|better|"
         r"safer|right) for me|works? (?:best|better) for me|can i|do you recommend|would you recommend)\b|"
         r"\b(?:recommend|suggest)\b[^.?!]{0,30}\b(?:medicine|medication|drug|pill|statin|antidepressant|for me)\b",
-        r"\b(?:alternative|instead of|different (?:medicine|drug|medication|one))\b",
+        r"\b(?:alternative|instead of(?! (?:calling|texting|going|waiting|driving|walking|emailing|typing|talking|"
+        r"dialing|writing))|different (?:medicine|drug|medication|one))\b",
         r"\bdo i need (?:a |to )?(?:different|new|another|change|stop|switch|lower|higher)\b",
         r"\bwill\b[^.?!]{0,30}\b(?:work|be effective|work well) for me\b",
         # a plan of which medicines to take is a prescriber's decision, however it is asked for
@@ -447,9 +548,10 @@ ESCALATE = {
         r"\b(?:is|are|will|would|could|might|does|do)\s+my\s+(?:kids?|children|child|sons?|daughters?|sisters?|"
         r"brothers?|siblings?|mom|mum|mother|dad|father|parents?|family|relatives?|cousins?|grandchild\w*|baby)\b"
         r"[^.?!]{0,30}\b(?:affected|have (?:it|this|that|the same)|get (?:it|this|that)|carr(?:y|ies|iers?)|"
-        r"at risk|inherit\w*)\b",
+        r"at risk|inherit\w*|get\b[^.?!]{0,30}\bfrom me)\b",
         # what the result means for the children is their own risk too: the same decision as above, however worded
-        r"\b(?:pass|passed|passing|give|gave|hand)\s+(?:it|this|that|the (?:gene|variant|mutation))\s+(?:on |down )?"
+        r"\b(?:pass|passed|passing|give|gave|given|giving|hand|handed)\s+(?:(?:my|the|this|that)\s+)?(?:it|this|that|"
+        r"gene|variant|mutation|\w+ syndrome|lynch|brca\d?|\w+ thing)?\s*(?:on |down )?"
         r"(?:to|onto)\s+my\s+(?:kids?|children|child|sons?|daughters?|baby|grandchild\w*)\b|"
         r"\bmeans?\s+for\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b|"
         r"\baffects?\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b",
@@ -519,6 +621,9 @@ ANSWER_HINTS = [
     r"relate|count|make a difference|change anything)\w*\s+(?:for|to|with|on)|affect\w*)\b",
     r"\b(?:summari[sz]e|explain|go over|go through|run through|walk me through|break down|read|sum up|recap)\s+"
     r"(?:me\s+)?(?:my|the|this)\s+"
+    r"(?:\w+\s+)?(?:report|results?)\b|"
+    # a summary asked for by another name ("give me the short version of my results", "the gist of my report")
+    r"\b(?:(?:short|quick|simple|brief|plain|easy)\s+version|tl;?dr|gist|overview|rundown|summary)\s+of\s+(?:my|the|this)\s+"
     r"(?:\w+\s+)?(?:report|results?)\b",
     # "which one is the big one": which of my results matters most
     r"\bwhich (?:one|result|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|"
@@ -532,6 +637,12 @@ ANSWER_HINTS = [
     # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
     r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
     r"results?|chat|conversation|history|details)\b",
+    # "i take tamoxifen, is my report relevant to it": whether a result concerns a medicine is explained, not decided
+    r"\b(?:is|are)\s+(?:my|the|this)\s+(?:\w+\s+)?(?:report|results?|genes?|test)\s+(?:\w+\s+)?(?:relevant|related|"
+    r"linked|connected|important)\s+(?:to|for|with)\b",
+    # "which cancers go along with lynch syndrome": what a condition involves, not one's own risk
+    r"\b(?:what|which)\s+(?:kinds? of\s+|types? of\s+)?(?:cancers?|conditions?|diseases?|health problems?|medicines?|"
+    r"drugs?)\s+(?:go (?:along )?with|are (?:linked|tied|connected|related|associated) (?:to|with)|come with|are part of)\b",
     # "tell me what my DPYD says": a result question, worded without "does"
     r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
 ]

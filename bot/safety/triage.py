@@ -8,7 +8,10 @@ at its calm bar; when a harmless idiom was masked ("my feet are killing me"), th
 of the message; and an alarm vote that rests on a figurative word alone ("my boss will murder me") needs the
 calm bar too. Alarm words with an everyday cause and no sign of danger ("I can't take this anymore, the printer
 jammed again") get the check-in tier (bot/safety/check_in.py): a counselor hand-off whose reply gives the crisis
-line gently, never the emergency banner and never only an answer. Anything the classifier is unsure about escalates.
+line gently, never the emergency banner and never only an answer. So does a middling alarm vote of the classifier
+alone on an English message with no danger sign at all ("I burned my tongue on my coffee"); with any sign (a time
+word of now, something taken, someone feeling something, a word of self-harm or a method) it stays an emergency.
+Anything the classifier is unsure about escalates.
 
 >>> triage("I want to end my life").action
 'emergency'
@@ -24,8 +27,13 @@ from typing import Any
 import numpy as np
 
 from bot.safety import languages
-from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_worry
-from bot.safety.check_in import class_question, helper_question, venting
+from bot.safety.asks import (
+    asks_how_to_get_high,
+    asks_if_result_is_deadly,
+    only_worry,
+    without_deadly_result_question,
+)
+from bot.safety.check_in import class_question, happening_sign, helper_question, quiet_alarm, venting
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
 from bot.safety.mentions import ACUTE_NOW, STORY, mention_only, without_figurative_words
 from bot.safety.rules import (
@@ -70,6 +78,18 @@ EMERGENCY_MASKED_MIN = 0.65
 # raises an emergency only at this bar, for the masked bar's reason (the cause says the register is everyday). A vote
 # between EMERGENCY_MIN and this bar gets the check-in tier, not an answer: the model heard something.
 EMERGENCY_VENTING_MIN = 0.65
+# A model-only vote on an English message with no danger sign at all (check_in.quiet_alarm: no time word of now, nothing
+# taken, nobody feeling anything, no self-harm or emergency word): below this bar it gets the check-in tier, not the
+# banner. Picked on the languages dev half (round 4): every model-only emergency there had a danger sign; quiet safe
+# prompts ("I burned my tongue on hot coffee", "thinking about ending my gym membership") scored 0.37-0.63.
+EMERGENCY_QUIET_MIN = 0.65
+# The alarm model (classifier.alarm_check) gives the emergency vote, but it learned from everyday mishaps too and reads
+# some real emergencies as mishaps (on the languages dev half it put 35 English emergencies below the bar, each caught
+# by a rule there). So the main model still raises an emergency on its own when it is this sure, the message is not a
+# calm question or talk about the past, and something is happening to someone that the writer does not play down
+# (check_in.happening_sign): a model-only vote with a danger sign stays an emergency. Picked on the languages dev half
+# (round 4): 0.8 keeps the main model's sure votes on the emergencies the alarm model misreads.
+EMERGENCY_SIGN_MIN = 0.8
 CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE.md)
 ESCALATE_REASON_ORDER = list(ESCALATE)  # dosing first: the most specific
 
@@ -87,6 +107,7 @@ class TriageDecision:
     model: Prediction | None = None
     notes: list[str] = field(default_factory=list)
     language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
+    alarm_emergency: float | None = None  # the alarm model's emergency probability (classifier.alarm_check), if any
 
     @property
     def unsure(self) -> bool:
@@ -99,6 +120,8 @@ class TriageDecision:
             out["model_action"] = self.model.action
             out["model_reason"] = self.model.reason
             out["model_probs"] = {k: round(v, 3) for k, v in self.model.action_probs.items()}
+        if self.alarm_emergency is not None:
+            out["alarm_model_emergency"] = round(self.alarm_emergency, 3)
         if self.notes:
             out["notes"] = self.notes
         return out
@@ -148,21 +171,30 @@ def triage(
     alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
     names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
+    # the emergency vote comes from the alarm model when there is one (classifier.py), every other vote from the main one
+    alarm_clf = getattr(classifier, "alarm_check", None) or classifier
+    alarm_pred = alarm_clf.predict_vector(vector) if alarm_clf is not None and vector is not None else None
     mention = mention_only(text)
     why: list[str] = []
     if mention and any(h.action == "emergency" for h in rules.hits):  # "what is the medical term for fainting"
         rules.hits = [h for h in rules.hits if h.action != "emergency"]
         why.append("alarm words mentioned, not used")
+    rest = without_deadly_result_question(text) if any(h.action == "emergency" for h in rules.hits) else None
+    if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
+        rules.hits = [h for h in rules.hits if h.action != "emergency"]  # "am I going to die from my MLH1 result"
+        why.append("asks whether a result is deadly")
     top = rules.strongest()
     on_topic = domain or on_topic
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
-        return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes])
+        return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes],
+                              alarm_emergency=None if alarm_pred is None or alarm_pred is pred
+                              else alarm_pred.action_probs["emergency"])
 
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
 
-    if alarm is None and _checks_in(text, {h.rule for h in rules.hits if h.action == "emergency"}, pred):
+    if alarm is None and _checks_in(text, {h.rule for h in rules.hits if h.action == "emergency"}, alarm_pred):
         return decide("escalate", CHECK_IN, "rule", 1.0, "alarm words with an everyday cause, no danger sign")
     if top is not None and top.action == "emergency" or alarm is not None:
         found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
@@ -172,12 +204,18 @@ def triage(
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     calm = mention or calm_question(text) or only_worry(text) or asks_if_result_is_deadly(text)
-    alarm_vote, held_back = _model_alarm(text, pred, classifier, embed, rules.masked,
-                                         masked_text if masked_other else text, calm=calm, venting=venting(text))
+    alarm_vote, held_back = _model_alarm(text, alarm_pred, alarm_clf, embed, rules.masked,
+                                         masked_text if masked_other else text, calm=calm, venting=venting(text),
+                                         quiet=alarm is None and quiet_alarm(text))
+    if alarm_vote is None and held_back is None and alarm_clf is not classifier and not calm and happening_sign(text):
+        main_vote, _ = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
+                                    calm=calm, venting=venting(text))
+        if main_vote is not None and main_vote.action_probs["emergency"] >= EMERGENCY_SIGN_MIN:
+            alarm_vote = main_vote  # "my baby swallowed a button battery": the main model is sure, something is happening
     if alarm_vote is not None:
         return decide("emergency", _reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
-    if held_back:  # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting
-        return decide("escalate", CHECK_IN, "rule", 1.0, "weak alarm vote on venting about an everyday cause")
+    if held_back:  # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting, or with no danger sign
+        return decide("escalate", CHECK_IN, "rule", 1.0, held_back)
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
@@ -246,22 +284,25 @@ def triage(
 
 def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier | None,
                  embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool,
-                 venting: bool = False) -> tuple[Prediction | None, bool]:
-    """The classifier's prediction when it raises an emergency by itself (else None), and whether a vote was held
-    back only because the message vents about an everyday cause (then the check-in tier applies).
+                 venting: bool = False, quiet: bool = False) -> tuple[Prediction | None, str | None]:
+    """The classifier's prediction when it raises an emergency by itself (else None), and why a vote was held back
+    for the check-in tier (else None): the message vents about an everyday cause, or has no danger sign (``quiet``).
 
     A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``);
     when what is left says something is happening now, the whole message's vote counts if it is higher.
     A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
-    Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``.
+    Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``; an English message with no danger
+    sign at all (``check_in.quiet_alarm``) needs ``EMERGENCY_QUIET_MIN``. Each held-back vote gets the check-in tier,
+    never only an answer. ``pred`` and ``classifier`` are the alarm model's (``classifier.alarm_check``) when there is
+    one.
     """
     if pred is None or classifier is None:
-        return None, False
+        return None, None
     bar = EMERGENCY_IMPERSONAL_MIN if calm else EMERGENCY_MIN
     judged, vote = text, pred
     if masked:
         if embed is None:
-            return None, False
+            return None, None
         judged = mask_english(rules_text)[0]
         vote = classifier.predict_vector(embed(judged))
         bar = max(bar, EMERGENCY_MASKED_MIN)
@@ -269,14 +310,16 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
             judged, vote = text, pred  # "what does overdose mean? i think i just took one": the idiom cannot cancel it
     p = vote.action_probs["emergency"]
     if p < bar:
-        return None, False
+        return None, None
     blanked = without_figurative_words(judged) if embed is not None and bar < EMERGENCY_IMPERSONAL_MIN else None
     if blanked is not None and classifier.predict_vector(embed(blanked)).action_probs["emergency"] < EMERGENCY_MIN:
         bar = EMERGENCY_IMPERSONAL_MIN  # "these shoes are murdering my feet": the alarm was the word
-        return (vote if p >= bar else None), False
+        return (vote if p >= bar else None), None
     if venting and p < EMERGENCY_VENTING_MIN:
-        return None, True
-    return vote, False
+        return None, "weak alarm vote on venting about an everyday cause"
+    if quiet and p < EMERGENCY_QUIET_MIN:
+        return None, "model-only alarm vote with no danger sign"
+    return vote, None
 
 
 def _checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:

@@ -109,6 +109,12 @@ RESULT_LEVEL = {
     "unclear": "This result is not clear yet. Your care team can tell you more about it.",
     "typical": "This is a common result. It usually has no effect on the usual use of medicines.",
 }
+# The same for a hereditary finding: its care is planned with a doctor or counselor, not a pharmacist.
+VARIANT_LEVEL = {
+    "important": "This result is one to talk about with your doctor or a genetic counselor.",
+    "unclear": RESULT_LEVEL["unclear"],
+    "typical": "This kind of result usually does not change your care.",
+}
 RESULT_MATTERS_FOR = "It can matter for {medicines}."
 # Before the typical results of "explain my report", each then named with its result ("TPMT: Normal Metabolizer.").
 OTHER_RESULTS_TYPICAL = "Your other results are common ones. They usually have no effect on the usual use of medicines."
@@ -123,6 +129,11 @@ THANKS = "You're welcome. If you have more questions about your report, just ask
 CAPABILITIES = (
     "I explain gene test results in plain words. I use checked health facts and what your report says. "
     "I can't give medical advice or doses, but I can put you in touch with a genetic counselor."
+)
+HOW_TO_UPLOAD = (
+    "To add your report, use the upload button. I can read the file your lab gave you: PDF, web page, JSON, "
+    "PharmCAT, FHIR, TSV or CSV. If you only have a paper copy or a scanned picture, you can type your results in "
+    "instead."
 )
 POISON_CONTROL = "If someone swallowed too much of a medicine, you can also call Poison Control (in the US, 1-800-222-1222)."
 FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."

@@ -95,9 +95,24 @@ def test_a_medication_plan_request_goes_to_a_counselor(engine):
     assert reply.action == "escalate"
 
 
-@pytest.mark.parametrize("text", ["ok thank you that helps", "great, thanks a lot", "thank you, that makes sense"])
+@pytest.mark.parametrize("text", ["ok thank you that helps", "great, thanks a lot", "thank you, that makes sense",
+                                  "ok got it, thank you!"])
 def test_thanks_after_an_answer_is_small_talk(text):
     assert detect(text, []) == "thanks"
+
+
+@pytest.mark.parametrize("text", ["can you read my pdf", "how do i upload my report",
+                                  "I only have a paper copy, how do I get it in here?"])
+def test_how_to_get_a_report_in_is_told_how_to_upload(engine, text):
+    reply = engine.reply(text)
+    assert reply.action == "answer"
+    assert "upload button" in reply.text and "type your results in" in reply.text
+
+
+@pytest.mark.parametrize("text", ["can you read my report and tell me if I should stop plavix",
+                                  "can you read my pdf? also what is a poor metabolizer"])
+def test_a_question_beside_the_upload_words_is_not_upload_help(text):
+    assert detect(text, []) is None
 
 
 def test_is_my_result_bad_adds_no_passage_about_one_particular_medicine(engine):
@@ -244,6 +259,18 @@ def test_sum_up_my_results_is_the_whole_report_plan(engine, text):
     assert reply.action == "answer" and "CYP2C19" in reply.text and "MT-RNR1" in reply.text
 
 
+@pytest.mark.parametrize("text", ["which genes did my report test", "what are the two things on my report",
+                                  "what did my test find"])
+def test_what_my_report_lists_is_the_whole_report_plan(engine, text):
+    reply = engine.reply(text, report=PANEL)
+    assert reply.action == "answer" and all(g in reply.text for g in ("CYP2C19", "MT-RNR1", "TPMT"))
+
+
+def test_a_listing_question_about_one_medicine_stays_about_that_medicine(engine):
+    reply = engine.reply("which genes in my report matter for clopidogrel", report=PANEL)
+    assert "CYP2C19" in reply.text and "TPMT" not in reply.text
+
+
 @pytest.mark.parametrize("text", ["am i gonna be ok", "thats scary", "im so scared"])
 def test_a_few_words_of_worry_are_not_an_emergency(engine, text):
     reply = engine.reply(text)
@@ -309,3 +336,31 @@ def test_go_through_my_whole_report_is_the_whole_report_plan(engine):
 def test_british_spelling_of_a_condition_finds_its_gene(engine):
     reply = engine.reply("does my report say if i have the haemochromatosis gene", report=PANEL)
     assert reply.reason == "result_not_in_report" and "HFE" in reply.text
+
+
+def test_chat_filler_words_do_not_make_an_unrelated_passage_relevant():
+    from bot.answering.select import keywords
+    assert keywords("tax return help pls") == {"tax", "return"}
+
+
+HEREDITARY = Report(source_format="native", variants=[
+    Variant(gene="MLH1", hgvs_c="c.2041G>A", classification="Pathogenic", zygosity="heterozygous",
+            condition="Lynch syndrome"),
+])
+
+
+def test_my_result_on_a_hereditary_report_is_its_finding(engine):
+    reply = engine.reply("what cancers are linked to my result", report=HEREDITARY)
+    assert reply.text.startswith("Your report lists an MLH1 variant")
+
+
+def test_my_result_on_a_pgx_panel_is_not_guessed_as_one_gene(engine):
+    from bot.answering.understand import Vocabulary, understand
+    u = understand("what medicines are linked to my result", vocab=Vocabulary.build(), report=PANEL)
+    assert u.genes == []
+
+
+def test_how_much_a_hereditary_finding_matters_names_a_doctor_or_counselor_not_a_pharmacist():
+    from bot.answering.facts import how_much_it_matters
+    said = " ".join(how_much_it_matters(HEREDITARY, "MLH1"))
+    assert wording.VARIANT_LEVEL["important"] in said and "pharmacist" not in said

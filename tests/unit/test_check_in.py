@@ -9,7 +9,7 @@ import pytest
 
 from bot.conversation.engine import ConversationEngine
 from bot.safety import wording
-from bot.safety.check_in import class_question, helper_question, venting
+from bot.safety.check_in import class_question, helper_question, quiet_alarm, venting
 from bot.safety.fixed_text import check_fixed_text
 from bot.safety.languages import match_emergency, mentions_swallowing
 from bot.safety.mentions import mention_only
@@ -357,4 +357,50 @@ def test_a_qualified_concept_getting_ready_to_call_and_a_sign_off_are_no_emergen
                                   "dont worry bout me ill be gone soon", "goodbye forever",
                                   "what info should I have ready before calling 911, my mom is not breathing"])
 def test_farewells_a_crash_on_purpose_and_someone_in_trouble_stay_emergencies(text):
+    assert _triage(text).action == "emergency"
+
+
+# ---- round 4: a middling model-only alarm with no danger sign, and how to tell if someone is at risk ----------------
+
+QUIET = ["I burned my tongue on hot coffee this morning", "thinking about ending my gym membership",
+         "I stepped on a lego and screamed"]
+# the same middling vote with a sign that something is happening to someone
+SIGNS = ["I burned my tongue and now I can't breathe", "thinking about ending my life", "i took something at the party",
+         "my face feels numb and weird", "everyone would be better off if i was gone", "been stockpiling my oxy, tonights the night"]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_a_middling_model_alarm_with_no_danger_sign_gets_the_check_in_not_the_banner(text):
+    decision = _triage(text, _Model(r".", hot=0.5))
+    assert (decision.action, decision.reason) == ("escalate", "check_in")
+    assert "model-only alarm vote with no danger sign" in decision.notes
+
+
+@pytest.mark.parametrize("text", SIGNS)
+def test_a_model_alarm_with_any_danger_sign_stays_an_emergency(text):
+    assert not quiet_alarm(text)
+    assert _triage(text, _Model(r".", hot=0.5)).action == "emergency"
+
+
+def test_a_sure_model_alarm_stays_an_emergency_even_with_no_danger_sign():
+    assert _triage(QUIET[0], _Model(r".", hot=0.9)).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["quiero terminar mi membresía del gimnasio", "je veux finir mon abonnement"])
+def test_a_message_in_another_language_keeps_the_banner_for_a_model_alarm(text):
+    # the model reads English only, and the danger words are English: other languages are never quieted
+    assert not quiet_alarm(text)
+    assert _triage(text, _Model(r".", hot=0.5)).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["how can I tell if a friend is thinking about suicide",
+                                  "how do I know if my son is suicidal"])
+def test_asking_how_to_tell_if_someone_is_at_risk_checks_in(text):
+    assert helper_question(text)
+    assert (_triage(text).action, _triage(text).reason) == ("escalate", "check_in")
+
+
+def test_asking_how_to_tell_stays_an_emergency_when_someone_is_in_danger_now():
+    text = "how can I tell if a friend is thinking about suicide, she just took all her pills"
+    assert not helper_question(text)
     assert _triage(text).action == "emergency"

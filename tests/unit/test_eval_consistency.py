@@ -99,3 +99,21 @@ def test_the_project_groups_load_and_fill_both_halves():
     groups = load_groups(EVALS / "consistency", EVALS / "reports")
     halves = {is_locked(g.item.id) for g in groups}
     assert halves == {True, False} and all(len(g.item.texts) >= 3 for g in groups)
+
+
+def test_a_file_marked_split_dev_keeps_every_group_in_the_dev_half_whatever_its_hash(tmp_path):
+    assert is_locked("pw-recipe")  # this id alone would land in the locked half
+    folder = _groups(tmp_path, "groups:\n  - {id: pw-recipe, expect_action: answer, texts: [a, b]}\n")
+    (folder / "mine.yaml").write_text("split: dev\ngroups:\n  - {id: pw-recipe-3, expect_action: answer, texts: [a, b]}\n"
+                                      "  - {id: pw-weather, expect_action: answer, texts: [c, d]}\n")
+    assert is_locked("pw-recipe-3") and not is_locked("pw-weather")
+    suite = run_consistency(load_groups(folder), RecordingTarget(), tmp_path)
+    halves = {c.details["group"]: c.holdout for c in suite.cases}
+    assert halves == {"pw-recipe": True, "pw-recipe-3": False, "pw-weather": False}
+    assert suite.metrics["groups_agreeing_dev"].n == 2 and suite.metrics["groups_agreeing_locked"].n == 1
+
+
+def test_only_dev_is_a_file_level_split(tmp_path):
+    folder = _groups(tmp_path, "split: locked\ngroups:\n  - {id: x, expect_action: answer, texts: [a, b]}\n")
+    with pytest.raises(EvalDataError, match="split"):
+        load_groups(folder)

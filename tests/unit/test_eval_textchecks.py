@@ -144,3 +144,10 @@ def test_a_hedged_invented_claim_outside_kb_text_is_still_caught_by_the_guard_se
     score_answer_case(case, spec, reply, REPORT, Grounder({}))
     assert case.checks["invented_genotypes"] is False
     assert any("*1/*17" in found or "*17" in found for found in case.details["invented"])
+
+
+def test_a_result_cards_meaning_line_counts_as_grounded_but_a_made_up_meaning_does_not() -> None:
+    from bot.evals.grounding import fixed_wording
+    g = Grounder({}, fixed=fixed_wording())
+    assert g.score("Scientists do not yet know if this change affects health.", [], None)[0] == 1.0
+    assert g.score("Scientists say this change is harmless for you.", [], None)[0] == 0.0

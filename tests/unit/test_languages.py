@@ -110,6 +110,15 @@ def test_self_harm_wording_offers_an_interpreter_at_988(code):
     assert words[code] in wordings()[code].self_harm_first
 
 
+@pytest.mark.parametrize("code", LISTED)
+def test_medical_emergency_wording_says_911_can_get_an_interpreter(code):
+    words = {"es": "intérprete", "fr": "interprète", "de": "Dolmetscher", "zh": "口译员", "vi": "thông dịch viên",
+             "tl": "interpreter", "ar": "مترجم", "ko": "통역사", "ru": "переводчика"}
+    text = wordings()[code].emergency_first
+    after_911 = text[text.rindex("911"):]
+    assert words[code] in after_911, f"{code}: no interpreter offered for 911"
+
+
 def test_folding_removes_accents_tone_marks_and_arabic_letter_variants():
     assert fold("Tôi muốn CHẾT") == fold("toi muon chet") == "toi muon chet"
     assert fold("أريد") == fold("اريد")
@@ -291,6 +300,71 @@ def test_while_the_detector_loads_a_reply_reads_the_script_and_does_not_wait(mon
     assert detect.detect_language("제 CYP2C19 결과는 클로피도그렐에 어떤 의미가 있나요?").code == "ko"
     assert detect.detect_language("¿Qué significa mi resultado de CYP2C19 para el clopidogrel?").method == "loading"
 
+
+# ---- round 4: symptoms told as history, first aid for anyone, comparing terms, wording the rules missed -----------
+
+@pytest.mark.parametrize("text", [
+    "mon grand-père a fait une overdose il y a vingt ans, est-ce génétique ?",
+    "mi papá tuvo convulsiones hace diez años, ¿es hereditario?", "у бабушки были судороги три года назад",
+    "mein Vater hatte vor fünf Jahren einen Schlaganfall", "¿qué hago si alguien tiene una convulsión delante de mí?",
+    "что делать, если у человека рядом судороги?", "¿cuál es la diferencia entre autolesión e intento de suicidio?",
+    "프랑스에서 구급차 부르는 법", "buồn cười muốn xỉu",
+])
+def test_history_first_aid_and_comparing_terms_raise_no_alarm_in_other_languages(text):
+    assert match_emergency(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "mi papá tuvo convulsiones hace años y ahora otra vez está convulsionando",
+    "il y a deux ans j'ai fait une overdose et maintenant je n'arrive pas à respirer",
+    "hace años pensaba en suicidarme y lo sigo pensando",  # old thoughts told again are still heard
+    "mi hijo está convulsionando, ¿qué hago?",
+])
+def test_now_words_or_self_harm_keep_the_alarm_whatever_history_is_told(text):
+    assert match_emergency(text) is not None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("quiero desaparecer, ya junte todas las pastillas", "es"), ("me corte muy hondo y no para la sangre", "es"),
+    ("la niña se tomo todo el jarabe de la abuela", "es"), ("tengo una navaja y quiero usarla contra mi", "es"),
+    ("ya escribi mi carta de despedida", "es"), ("mi papa no puede mover la mitad del cuerpo y habla bien raro", "es"),
+    ("nomas quiero dormirme y ya no despertar nunca", "es"), ("ya no le veo sentido a vivir", "es"),
+    ("me quiero quitar la vida hoy", "es"), ("mi mamá se tomó un puño de pastillas y está muy dormida", "es"),
+    ("mi hijo se cayó, se pegó en la cabeza y está vomitando", "es"), ("ما عاد بدي أعيش، كتبت رسالة وداع", "ar"),
+    ("오늘 밤에 다 끝내려고요, 약 모아뒀어요", "ko"), ("아빠가 가슴을 움켜쥐고 식은땀을 흘려요", "ko"),
+    ("больше не вижу смысла жить, сегодня всё закончу", "ru"),
+    ("meine Mutter kann plötzlich nicht mehr sprechen und ihr Gesicht hängt", "de"),
+    ("ich will mich heute Nacht umbringen", "de"), ("j'ai envie d'en finir ce soir", "fr"),
+    ("我不想再活下去了，今晚就结束", "zh"), ("我爸胸口剧痛，满头大汗", "zh"),
+])
+def test_indirect_wording_in_other_languages_is_an_emergency(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and alarm.language == code
+
+
+@pytest.mark.parametrize("text", ["j'ai envie d'en finir avec ce projet", "ich lasse mich nicht umbringen",
+                                  "junté las pastillas que se cayeron al piso", "escribí una carta de despedida a mis compañeros de trabajo"])
+def test_the_same_words_about_a_project_a_refusal_or_a_job_raise_no_alarm(text):
+    assert match_emergency(text) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("estoy harta de todo, esta noche me mato", "es"), ("ya no quiero estar en este mundo", "es"),
+    ("siento que el corazón se me sale y me duele el brazo izquierdo", "es"), ("mon mari ne respire presque plus", "fr"),
+    ("j'ai avalé plein de médicaments", "fr"), ("je n'ai plus envie de vivre", "fr"),
+    ("uminom ako ng isang buong banig ng gamot", "tl"), ("엄마가 말을 못하고 한쪽 얼굴이 처졌어요", "ko"),
+    ("хочу покончить со всем этим сегодня", "ru"), ("ich will mir heute das Leben nehmen", "de"),
+])
+def test_word_order_and_words_between_do_not_hide_an_emergency(text, code):
+    alarm = match_emergency(text)
+    assert alarm is not None and alarm.language == code
+
+
+@pytest.mark.parametrize("text", ["j'étouffe de chaleur dans ce bureau", "自杀和自残有什么区别？", "mệt muốn chết",
+                                  "ông tôi bị đau tim cách đây 10 năm", "ما الفرق بين الانتحار وإيذاء النفس؟",
+                                  "me mato trabajando todos los días"])
+def test_heat_comparisons_tiredness_and_history_raise_no_alarm(text):
+    assert match_emergency(text) is None
 
 # ---- lingua in its own process ------------------------------------------------------------------------------
 

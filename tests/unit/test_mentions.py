@@ -100,3 +100,38 @@ def test_everyday_exaggerations_raise_no_rule_alarm(text):
                                   "I'm having a heart attack over here"])
 def test_the_same_words_said_for_real_still_raise_the_alarm(text):
     assert _triage(text, _WordModel(r"$^", hot=0.0, cold=0.0)).action == "emergency"
+
+
+# ---- round 4: episodes that are over, first aid for anyone, where a behaviour belongs, support after a death -------
+
+@pytest.mark.parametrize("text", [
+    "my nose bled for a minute this morning, it's stopped", "i got a little dizzy standing up too fast, it passed",
+    "i almost choked on a chip but coughed it out", "I fainted during my blood draw last week, should the lab know",
+    "my sister had a seizure from tramadol a few years back, could it be genetic",
+    "i went to the ER for chest pain last month and it turned out to be anxiety",
+    "I passed out at a blood draw once, is that common", "what should I do if someone has a seizure in front of me",
+    "is hair pulling considered self harm", "whats the diffrence between self harm and a suicide attempt",
+    "how do I support my brother after his friend died by suicide",
+    "my friend attempted suicide last year and is doing better, how can I keep supporting her",
+    "is the 988 line only for people who are suicidal or can I call for anxiety",
+    "for my nursing exam: the signs of a stroke are FAST, right?",
+])
+def test_episodes_that_are_over_and_questions_about_what_to_do_are_mentions(text):
+    assert mention_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my chest pain started last week and is getting worse", "I overdosed last week",
+    "my dog died last week and i don't see the point in living anymore", "my husband took all his heart pills at once",
+    "i choked and now i cant breathe", "he hit his head, he's fine and now he is vomiting",
+    "what do I do, my son is having a seizure", "what do I do if someone isn't breathing",
+    "my brother killed himself and I want to do the same",
+])
+def test_something_still_going_on_or_taken_or_a_named_person_in_trouble_is_never_a_mention(text):
+    assert not mention_only(text)
+
+
+def test_a_resolved_episode_leaves_the_symptom_rule_to_the_model_at_the_calm_bar():
+    text = "I choked on my water a bit from laughing, all good now"
+    assert _triage(text, _WordModel(r"chok", hot=0.6)).action != "emergency"
+    assert _triage("I choked on my water and can't breathe", _WordModel(r"chok", hot=0.6)).action == "emergency"

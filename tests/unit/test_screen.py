@@ -49,8 +49,20 @@ def _plain_mask(patterns, text: str) -> tuple[str, bool]:
     return text, hit
 
 
+def _plain_language_mask(text: str) -> tuple[str, bool]:
+    """Every language's idioms in turn, then every clause that only talks about danger (as mask_benign says)."""
+    masked, hit = _plain_mask([p for lang in languages.rules() for p in lang.benign], languages.fold(text))
+    talk = [m.span() for m in languages._CLAUSE.finditer(masked) if languages._talks_about(m.group())]
+    for start, end in reversed(talk):
+        masked = masked[:start] + " _ " + masked[end:]
+    return masked, hit or bool(talk)
+
+
 def _plain_language_alarm(masked: str) -> languages.LanguageAlarm | None:
+    history = languages.told_as_history(masked)  # a symptom told as history is no alarm; self-harm still is
     for reason_index in (0, 1):
+        if reason_index == 1 and history:
+            break
         for lang in languages.rules():
             reason, pats = lang.alarms[reason_index]
             for i, pat in enumerate(pats):
@@ -71,11 +83,10 @@ def _plain_english_rules(text: str) -> rules.RuleResult:
 
 
 def test_every_language_rule_decides_as_without_the_screen(texts):
-    benign = [p for lang in languages.rules() for p in lang.benign]
     alarms = 0
     for text in texts:
         masked = languages.mask_benign(text)
-        assert masked == _plain_mask(benign, languages.fold(text)), text
+        assert masked == _plain_language_mask(text), text
         alarm = languages.match_emergency(text, masked=masked[0])
         assert alarm == _plain_language_alarm(masked[0]), text
         alarms += alarm is not None

@@ -81,3 +81,79 @@ def test_model_escalation_vote_wins_over_a_plain_answer(tmp_path):
     text = "stop my codeine?"  # no rule fires on this wording; the model has to catch it
     decision = triage(text, vector=emb.encode([text])[0], classifier=clf, domain=True)
     assert decision.action == "escalate"
+
+
+# ---- the alarm model (issue 15, round 4): the emergency vote from a model that also saw safe alarm words --------
+
+def _write_with_alarms(root: Path) -> Path:
+    folder = _write(root / "triage")
+    emergencies = ["i want to kill myself", "i took all my pills", "i cant breathe", "my chest hurts so bad",
+                   "he is not breathing", "i am going to end my life"]
+    (folder / "emergency.yaml").write_text(yaml.safe_dump({"action": "emergency", "examples": [
+        {"text": t, "reason": "self_harm"} for t in emergencies]}))
+    (root / "alarm").mkdir()
+    safe = ["my feet are killing me", "the traffic is murder", "i burned my toast", "my phone died",
+            "this heat is killing me", "i cut my hair"]
+    (root / "alarm" / "safe.yaml").write_text(yaml.safe_dump({"examples": [{"text": t} for t in safe]}))
+    return folder
+
+
+def test_safe_alarm_examples_hold_out_every_fifth_too(tmp_path):
+    _write_with_alarms(tmp_path)
+    train, holdout = classifier.load_alarm_examples(tmp_path / "alarm")
+    assert holdout == ["this heat is killing me"] and len(train) == 5
+
+
+def test_the_alarm_model_is_trained_beside_the_main_one_and_cached_with_it(tmp_path):
+    folder = _write_with_alarms(tmp_path)
+    first = load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    assert first is not None and first.alarm_check is not None
+    assert "out_of_scope" in first.alarm_check.classes  # the safe alarm words, on the safe side
+    classifier._memo.clear()
+    second = load_or_train(HashEmbedder(), tmp_path / "models", folder)
+    assert second is not None and second.alarm_check is not None
+    (tmp_path / "alarm" / "safe.yaml").write_text(yaml.safe_dump({"examples": [{"text": "my laptop died"}]}))
+    load_or_train(HashEmbedder(), tmp_path / "models", folder)  # changed safe examples: a new cache entry
+    assert len(list((tmp_path / "models").glob("triage-*.pkl"))) == 2
+
+
+def test_without_safe_alarm_examples_there_is_no_alarm_model(tmp_path):
+    clf = load_or_train(HashEmbedder(), tmp_path / "models", _write(tmp_path / "triage"))
+    assert clf is not None and clf.alarm_check is None
+
+
+def _pair(main_hot: float, alarm_hot: float, main_decline: bool = False):
+    from tests.support.fakes import WordAlarmModel
+
+    main = WordAlarmModel(r".", hot=main_hot)
+    if main_decline:  # the main model sure it is out of scope, and not an emergency
+        from bot.safety.classifier import Prediction
+
+        main.predict_vector = lambda _t: Prediction(  # type: ignore[method-assign]
+            "decline", "out_of_scope", {"answer": 0.05, "escalate": 0.0, "emergency": 0.0, "decline": 0.95},
+            {"answer": 0.05, "out_of_scope": 0.95})
+    main.alarm_check = WordAlarmModel(r".", hot=alarm_hot)
+    return main
+
+
+def _decide(text: str, clf):
+    return triage(text, vector=text, classifier=clf, embed=lambda t: t)
+
+
+def test_the_emergency_vote_comes_from_the_alarm_model():
+    text = "something strange is going on with me today"  # no rule fires
+    assert _decide(text, _pair(main_hot=0.9, alarm_hot=0.05)).action != "emergency"
+    decision = _decide(text, _pair(main_hot=0.05, alarm_hot=0.9))
+    assert (decision.action, decision.source) == ("emergency", "model")
+
+
+def test_every_other_vote_comes_from_the_main_model():
+    decision = _decide("what is the best pizza near me", _pair(main_hot=0.0, alarm_hot=0.0, main_decline=True))
+    assert (decision.action, decision.reason) == ("decline", "out_of_scope")
+
+
+def test_a_sure_main_model_with_a_danger_sign_keeps_the_emergency_the_alarm_model_would_drop():
+    text = "my baby swallowed something from under the sink"  # a danger sign ("swallowed"), no rule fires
+    decision = _decide(text, _pair(main_hot=0.9, alarm_hot=0.05))
+    assert (decision.action, decision.source) == ("emergency", "model")
+    assert _decide(text, _pair(main_hot=0.5, alarm_hot=0.05)).action != "emergency"  # not sure: the alarm model decides

@@ -9,6 +9,14 @@ Every language's alarm patterns run on every message, whatever language it was d
 "quiero morir" is too short to detect reliably, and an emergency must never hang on detection.
 Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified), so
 "tome 30 pastillas" and "tomé 30 pastillas", "toi muon chet" and "tôi muốn chết" match the same pattern.
+Then harmless idioms are masked, and so is every clause that only talks ABOUT danger (a language's `talk` cues:
+"hace años", "en la serie", "qué significa", "puede causar", the number to call abroad) unless one of any
+language's `now` cues ("ahora mismo", "desde hace una hora", "esta noche") is in the same clause: a relative's
+stroke in 2010 is no alarm, a crisis in the next clause still is (issue 15, round 5).
+
+A symptom told as history ("mon grand-père a fait une overdose il y a vingt ans") is not an emergency: when any
+language's ``long_ago`` words are in the message and none of any language's ``now`` words are, symptom patterns are
+skipped (self-harm patterns never are: old thoughts told again are still heard).
 
 >>> match_emergency("tôi muốn chết").language
 'vi'
@@ -69,10 +77,18 @@ class _Strict(BaseModel):
 class LanguageRules(_Strict):
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     benign: list[str] = Field(default_factory=list)
+    # A clause that talks ABOUT danger rather than living it (long ago, someone's history, fiction, news, games,
+    # definitions, what a medicine can cause in general, emergency numbers abroad). Such a clause is masked like a
+    # benign idiom, unless a `now` cue of any language is in it too.
+    talk: list[str] = Field(default_factory=list)
+    # First-person, present cues (right now, minutes ago, tonight, won't stop, help): a clause with one is never talk.
+    now: list[str] = Field(default_factory=list)
     self_harm: list[str] = Field(min_length=1)
     emergency_symptoms: list[str] = Field(min_length=1)
     swallowed: list[str] = Field(min_length=1)
     accept: list[str] = Field(min_length=1)  # whole messages that say yes to the counselor offer
+    long_ago: list[str] = Field(default_factory=list)  # "years ago", "as a child": a symptom told as history
+    # (`now` above also says a symptom told with long_ago words is happening again)
 
 
 class LanguageWording(_Strict):
@@ -93,9 +109,12 @@ class LanguageWording(_Strict):
 class _Compiled:
     code: str
     benign: tuple[re.Pattern[str], ...]
+    talk: tuple[re.Pattern[str], ...]
+    now: tuple[re.Pattern[str], ...]
     alarms: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (reason, patterns), self-harm first
     swallowed: tuple[re.Pattern[str], ...]
     accept: frozenset[str]
+    long_ago: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,9 +142,9 @@ def rules() -> tuple[_Compiled, ...]:
     out = []
     for path in sorted(RULES_DIR.glob("*.yaml")):
         r: LanguageRules = _load(path, LanguageRules)  # type: ignore[assignment]
-        out.append(_Compiled(r.language, _compile(r.benign),
+        out.append(_Compiled(r.language, _compile(r.benign), _compile(r.talk), _compile(r.now),
                              (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
-                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept)))
+                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept), _compile(r.long_ago)))
     return tuple(out)
 
 
@@ -170,11 +189,33 @@ def languages() -> list[str]:
     return sorted({r.code for r in rules()} & set(wordings()))
 
 
+# Clauses end at sentence punctuation and commas (Latin, Arabic and CJK forms; folding made full-width ones ASCII).
+_CLAUSE = re.compile(r"[^.?!;,\n\u3002\u3001\u060c\u061b\u061f]+")
+
+
+def _talks_about(clause: str) -> bool:
+    """Whether a clause talks about danger (a `talk` pattern) with no first-person present cue (a `now` pattern)."""
+    langs = rules()
+    return any(p.search(clause) for lang in langs for p in lang.talk) and not any(
+        p.search(clause) for lang in langs for p in lang.now)
+
+
 def mask_benign(text: str) -> tuple[str, bool]:
     """The folded message with every language's harmless idioms and definition questions masked
-    ("me muero de risa", "what does suicide mean" in Spanish), and whether anything was masked."""
+    ("me muero de risa", "what does suicide mean" in Spanish), then every clause that only talks about danger
+    ("mi abuelo tuvo un derrame en 2010", "en la novela la villana se envenena"), and whether anything was masked.
+
+    >>> mask_benign("ông tôi bị đột quỵ năm 2010, có di truyền không")
+    (' _ , co di truyen khong', True)
+    >>> mask_benign("ông tôi bị đột quỵ năm 2010, giờ lại méo miệng rồi")[0]
+    ' _ , gio lai meo mieng roi'
+    """
     # (each language's idioms in turn, as a loop over them all would; the screen skips those that cannot match)
-    return _benign_screen().mask(fold(text), " _ ")
+    masked, hit = _benign_screen().mask(fold(text), " _ ")
+    talk = [m.span() for m in _CLAUSE.finditer(masked) if _talks_about(m.group())]
+    for start, end in reversed(talk):
+        masked = masked[:start] + " _ " + masked[end:]
+    return masked, hit or bool(talk)
 
 
 def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | None:
@@ -182,14 +223,29 @@ def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | 
     ``masked``: the message already through ``mask_benign`` (triage has it), to skip doing that twice."""
     if masked is None:
         masked, _ = mask_benign(text)
+    history = told_as_history(masked)
     # self-harm in any language outranks symptoms in any language: the order of _alarm_screen, and the first
-    # pattern that fires in it wins; the screen only leaves out patterns that cannot fire on this message
+    # pattern that fires in it wins; the screen only leaves out patterns that cannot fire on this message.
+    # A symptom told as history (long_ago words, no now words) is not an alarm; self-harm still is.
     order, screen = _alarm_screen()
     for k in screen.candidates(masked):
+        code, reason, i = order[k]
+        if history and reason == "emergency_symptoms":
+            continue
         if screen.patterns[k].search(masked):
-            code, reason, i = order[k]
             return LanguageAlarm(code, reason, f"{code}:{reason}#{i}")
     return None
+
+
+def told_as_history(text: str) -> bool:
+    """Some language's words for long ago are in the (folded) message, and no language's words for now.
+
+    >>> told_as_history(fold("mi papá tuvo convulsiones hace diez años")), told_as_history(fold("hace años y ahora otra vez"))
+    (True, False)
+    """
+    folded = fold(text)
+    return (any(p.search(folded) for lang in rules() for p in lang.long_ago)
+            and not any(p.search(folded) for lang in rules() for p in lang.now))
 
 
 def _bare(text: str) -> str:
