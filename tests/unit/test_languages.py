@@ -466,7 +466,7 @@ def test_lingua_s_process_ends_when_its_parent_dies_even_while_its_input_stays_o
     try:
         code = ("import os, subprocess, sys, time; p = subprocess.Popen([sys.executable, '-m', "
                 f"'bot.safety.languages.lingua_process', 'ENGLISH', 'SPANISH'], stdin={read}, pass_fds=({read},), "
-                "stdout=subprocess.DEVNULL, env={**os.environ, 'GENECHAT_LINGUA_PARENT': str(os.getpid())}); "
+                "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, 'GENECHAT_LINGUA_PARENT': str(os.getpid())}); "
                 "print(p.pid, flush=True); time.sleep(1.5); os._exit(0)")  # dies mid-load, as a killed server would
         pid = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                  cwd=Path(__file__).parents[2], pass_fds=(read,)).stdout)
