@@ -133,6 +133,14 @@ class Screen:
     def words(self, index: int) -> Words:
         return self._words[index]
 
+    def any(self, text: str) -> bool:
+        """Whether any pattern is found in ``text``: ``any(p.search(text) for p in patterns)``.
+
+        >>> Screen([re.compile(r"\\bnow\\b"), re.compile(r"years? ago")]).any("ten years ago")
+        True
+        """
+        return any(self.patterns[k].search(text) for k in self.candidates(text))
+
     def mask(self, text: str, replacement: str) -> tuple[str, bool]:
         """What ``pattern.subn(replacement, text)`` for each pattern in turn gives, and whether any replaced something
         (patterns that cannot match are skipped; after a replacement the rest are looked at again).

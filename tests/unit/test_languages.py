@@ -433,3 +433,53 @@ def test_without_its_process_lingua_runs_here(monkeypatch):
                                   "nagka-seizure ako nung bata ako pero okay na ngayon, genetic ba yun?"])
 def test_fine_now_is_not_a_sign_that_an_old_symptom_is_happening_again(text):
     assert match_emergency(text) is None
+
+
+def _gone_within(pid: int, seconds: float) -> bool:
+    import time
+
+    import psutil
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_server_that_stops_takes_lingua_s_process_with_it():
+    import subprocess
+    import sys
+
+    code = ("from bot.safety.languages import detect; detect.start_detector(); "
+            "print(detect._lingua._proc.pid, flush=True)")
+    pid = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             cwd=Path(__file__).parents[2]).stdout)
+    assert _gone_within(pid, 10)
+
+
+def test_lingua_s_process_ends_when_its_parent_dies_even_while_its_input_stays_open():
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    read, write = os.pipe()  # this test holds the write end: the process never sees its input close
+    pid = None
+    try:
+        code = ("import os, subprocess, sys, time; p = subprocess.Popen([sys.executable, '-m', "
+                f"'bot.safety.languages.lingua_process', 'ENGLISH', 'SPANISH'], stdin={read}, pass_fds=({read},), "
+                "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, 'GENECHAT_LINGUA_PARENT': str(os.getpid())}); "
+                "print(p.pid, flush=True); time.sleep(1.5); os._exit(0)")  # dies mid-load, as a killed server would
+        pid = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                 cwd=Path(__file__).parents[2], pass_fds=(read,)).stdout)
+        assert _gone_within(pid, 10)
+    finally:
+        os.close(read)
+        os.close(write)
+        if pid is not None and not _gone_within(pid, 0):
+            os.kill(pid, signal.SIGKILL)

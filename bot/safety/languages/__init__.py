@@ -162,10 +162,18 @@ def _benign_screen() -> Screen:
     return Screen([pat for lang in rules() for pat in lang.benign])
 
 
+@cache
+def _screen_of(field: str) -> Screen:
+    """Every language's patterns of one kind (talk, now, long_ago), for "does any of them fire"."""
+    return Screen([pat for lang in rules() for pat in getattr(lang, field)])
+
+
 def warm_up() -> None:
     """Compile every language's rules and their screens (~0.3 s), so no message waits for it."""
     _alarm_screen()
     _benign_screen()
+    for field in ("talk", "now", "long_ago"):
+        _screen_of(field)
     wordings()
 
 
@@ -195,9 +203,7 @@ _CLAUSE = re.compile(r"[^.?!;,\n\u3002\u3001\u060c\u061b\u061f]+")
 
 def _talks_about(clause: str) -> bool:
     """Whether a clause talks about danger (a `talk` pattern) with no first-person present cue (a `now` pattern)."""
-    langs = rules()
-    return any(p.search(clause) for lang in langs for p in lang.talk) and not any(
-        p.search(clause) for lang in langs for p in lang.now)
+    return _screen_of("talk").any(clause) and not _screen_of("now").any(clause)
 
 
 def mask_benign(text: str) -> tuple[str, bool]:
@@ -244,8 +250,7 @@ def told_as_history(text: str) -> bool:
     (True, False)
     """
     folded = fold(text)
-    return (any(p.search(folded) for lang in rules() for p in lang.long_ago)
-            and not any(p.search(folded) for lang in rules() for p in lang.now))
+    return _screen_of("long_ago").any(folded) and not _screen_of("now").any(folded)
 
 
 def _bare(text: str) -> str:

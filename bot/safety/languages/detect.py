@@ -22,8 +22,10 @@ requests do not). Emergency rules never depend on it: every language's rules run
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -111,7 +113,8 @@ class _LinguaProcess:
         if self._proc is None or self._proc.poll() is not None:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "bot.safety.languages.lingua_process", *_lingua_names()],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                env={**os.environ, "GENECHAT_LINGUA_PARENT": str(os.getpid())})
 
     def values(self, text: str) -> list[tuple[str, float]]:
         """lingua's confidence values for the text, best first; raises OSError if the process fails twice."""
@@ -137,6 +140,7 @@ class _LinguaProcess:
 
 
 _lingua = _LinguaProcess()
+atexit.register(_lingua.stop)  # a server that stops takes lingua's process with it, loaded or not
 
 
 def _confidences(text: str) -> list[tuple[str, float]]:
