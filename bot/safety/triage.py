@@ -138,9 +138,16 @@ def only_generic_escalation(decision: TriageDecision) -> bool:
 
 
 def _escalate_reason(rules: RuleResult, pred: Prediction | None) -> str:
-    reasons = [h.reason for h in rules.hits if h.action == "escalate"]
+    hits = [h for h in rules.hits if h.action == "escalate"]
+    reasons = [h.reason for h in hits]
     if "dosing" in reasons:  # the most specific: "can I take two" is about amounts before anything else
         return "dosing"
+    if pred is not None and pred.action == "escalate" and all(h.rule in PLAN_OVERRIDABLE for h in hits):
+        # generic wording ("is X dangerous for me", "should I use ...", "can I increase my ...") says a decision is
+        # asked, not which one: the model's reading names it ("is my VUS dangerous" is about risk, not a medicine)
+        modelled = _reason_for(pred, "escalate")
+        if modelled in ESCALATE and modelled != "wants_human":
+            return modelled
     if pred is not None:
         ranked = sorted(reasons, key=lambda r: -pred.reason_probs.get(r, 0.0))
         if ranked and pred.reason_probs.get(ranked[0], 0.0) > 0.2:

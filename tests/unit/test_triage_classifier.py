@@ -157,3 +157,27 @@ def test_a_sure_main_model_with_a_danger_sign_keeps_the_emergency_the_alarm_mode
     decision = _decide(text, _pair(main_hot=0.9, alarm_hot=0.05))
     assert (decision.action, decision.source) == ("emergency", "model")
     assert _decide(text, _pair(main_hot=0.5, alarm_hot=0.05)).action != "emergency"  # not sure: the alarm model decides
+
+
+class _Reads:
+    """A main model whose escalate vote names one reason, whatever the text."""
+
+    def __init__(self, reason: str) -> None:
+        from bot.safety.classifier import Prediction
+
+        self._pred = Prediction("escalate", reason, {"answer": 0.1, "escalate": 0.9, "emergency": 0.0, "decline": 0.0},
+                                {reason: 0.8, "medication_change": 0.1, "answer": 0.1})
+
+    def predict_vector(self, _vector):
+        return self._pred
+
+
+def test_generic_decision_wording_takes_the_reason_the_model_reads():
+    # "is X dangerous for me" fires a generic medicine rule; a VUS is a risk question, not a medicine one
+    decision = _decide("is my VUS dangerous for me", _Reads("diagnosis_or_risk_decision"))
+    assert (decision.action, decision.reason) == ("escalate", "diagnosis_or_risk_decision")
+
+
+def test_a_specific_medicine_rule_keeps_its_reason_whatever_the_model_reads():
+    decision = _decide("should i stop my plavix", _Reads("diagnosis_or_risk_decision"))
+    assert (decision.action, decision.reason) == ("escalate", "medication_change")
