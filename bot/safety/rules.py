@@ -160,7 +160,11 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:suicid\w*|overdos\w*|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b[^.?!]*"
     r"\b(?:do|doing|try|trying) (?:the same|it too|what (?:he|she|they) did)\b",
     # colloquial forms (issue 15, dev2): "unalive myself", "I hope I don't wake up", "wanna hurt myself"
-    r"\bunaliv(?:e|ing)\s+(?:my\s*self|me)\b|\b(?:hope|wish|pray) (?:that )?i (?:don'?t|do not|never|won'?t) wake up\b|"
+    r"\bunaliv(?:e|ing)\s+(?:my\s*self|me)\b|"
+    # ("delete myself", not "delete myself from this app"; "remove myself from this world", not "from the group chat")
+    r"\b(?:delete|erase|end)\s+my\s*self\b(?!\s+from\s+(?:this|the|your|that|a|my)\s+(?!world|earth|planet)\w+)|"
+    r"\b(?:remove|delete|erase)\s+my\s*self\s+from\s+(?:this |the )?(?:world|earth|planet|existence|life)\b|"
+    r"\b(?:hope|wish|pray) (?:that )?i (?:don'?t|do not|never|won'?t) wake up\b|"
     r"\b(?:wanna|gonna|want ?ta) (?:hurt|cut|harm|kill) my\s*self\b",
     # self-harm going on ("I've been cutting again"), or a jump threatened ("threatening to jump off the balcony")
     r"\b(?:been|started|start|keep|kept|back to|went back to|relapsed (?:on |into )?|urges? to (?:start )?)\s*(?:cutting(?!\s+(?:my|the|his|her|their|your|a|an|some|it|them|"
@@ -636,7 +640,7 @@ ANSWER_HINTS = [
     r"\bare (?:you|u) (?:a |an )?(?:real person|human|bot|robot|ai|computer|machine)\b",
     # how to delete one's own data here: a privacy question GeneChat answers (the widget's "Delete my data")
     r"\b(?:delete|erase|remove|wipe|clear)\b[^.?!]{0,30}\b(?:my|this)\s+(?:data|information|info|account|report|"
-    r"results?|chat|conversation|history|details)\b",
+    r"results?|chat|conversation|history|details|stuff|things|uploads?|files?)\b",
     # "i take tamoxifen, is my report relevant to it": whether a result concerns a medicine is explained, not decided
     r"\b(?:is|are)\s+(?:my|the|this)\s+(?:\w+\s+)?(?:report|results?|genes?|test)\s+(?:\w+\s+)?(?:relevant|related|"
     r"linked|connected|important)\s+(?:to|for|with)\b",

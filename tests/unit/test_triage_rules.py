@@ -224,3 +224,19 @@ def test_a_note_with_a_goodbye_and_holding_on_with_a_plan_are_self_harm(text):
 
 def test_a_note_to_someone_is_not_a_goodbye_note():
     assert not any(h.action == "emergency" for h in match_rules("i wrote my note to the teacher, bye for now").hits)
+
+
+@pytest.mark.parametrize("text", ["delete my stuff pls", "remove all my things from here", "wipe my uploads"])
+def test_asking_to_delete_ones_things_is_a_privacy_question(text):
+    assert ("answer", "answer") in {(h.action, h.reason) for h in match_rules(text).hits}
+
+
+@pytest.mark.parametrize("text", ["i want to delete myself", "i just want to erase myself",
+                                  "remove myself from this world"])
+def test_deleting_oneself_is_self_harm(text):
+    assert (triage(text).action, triage(text).reason) == ("emergency", "self_harm")
+
+
+@pytest.mark.parametrize("text", ["how do i delete myself from this app", "remove myself from the group chat"])
+def test_leaving_an_app_or_a_chat_is_not_self_harm(text):
+    assert triage(text).action != "emergency"
