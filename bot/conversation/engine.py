@@ -19,6 +19,7 @@ import numpy as np
 
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.medicines import medicines_draft
+from bot.answering.topic import TopicCheck
 from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
@@ -79,6 +80,7 @@ class ConversationEngine:
         self._classifier: TriageClassifier | None = None
         self._vocab: Vocabulary | None = None
         self._worry_intent: WorryIntent | None = None
+        self._topic: TopicCheck | None = None
         self._llm_composer = None
         self._local = LocalComposer()
         self._replies = ReplyCache()
@@ -103,6 +105,8 @@ class ConversationEngine:
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
                                                    embedder_name=self._embedder.name)
+            self._topic = TopicCheck.build(self._embedder.encode, cache_dir=s.models_dir,
+                                           embedder_name=self._embedder.name)
             self._gatherer = PassageGatherer(self._searcher, self._embed)
             self._llm_composer = self._make_llm_composer()
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
@@ -181,6 +185,7 @@ class ConversationEngine:
         other = self._other_language(text, decision, u, report, history, trace)
         if other is not None:
             return other
+        decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
@@ -239,6 +244,25 @@ class ConversationEngine:
             return None
         # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
         return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
+
+    def _off_topic(self, text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
+                   vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
+        """A message about something GeneChat is not for (taxes, chores, sport) is declined with the fixed
+        out-of-scope wording, whatever the classifier made of it (bot/answering/topic.py). Only a model's answer or
+        escalation is set aside: a rule's verdict, an emergency, small talk and a follow-up stay as they are."""
+        if (self._topic is None or decision.source not in ("model", "fallback") or decision.rules
+                or decision.action not in ("answer", "escalate") or u.domain or u.followup
+                or smalltalk.detect(text, history) is not None):
+            return decision
+        judged = self._topic.judge(text, lambda: self._own_words_vector(text, vector))
+        if not judged.gate:
+            return decision
+        trace.append(TraceStep(step="topic", outcome="off_topic" if judged.off_topic else "on_topic",
+                               detail=judged.detail()))
+        if not judged.off_topic:
+            return decision
+        return TriageDecision("decline", "out_of_scope", "topic", judged.off - judged.on, decision.rules,
+                              decision.model, [*decision.notes, "nothing in it is about genes, medicines or health"])
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                     vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
