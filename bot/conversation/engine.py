@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ import numpy as np
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.medicines import medicines_draft
 from bot.answering.topic import TopicCheck
-from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
+from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, topic_swap, understand
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.config import Settings, get_settings
@@ -185,7 +186,11 @@ class ConversationEngine:
         other = self._other_language(text, decision, u, report, history, trace)
         if other is not None:
             return other
+        decision = _data_request(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
+        decision = self._same_question(text, decision, history, trace)
+        decision = _explained_not_decided(text, decision, u, trace)
+        decision = _not_in_report(text, decision, u, report, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
@@ -210,6 +215,8 @@ class ConversationEngine:
             reply = self._my_medicines(decision, u, report, medicines, trace, judged=judges_medicines)
         elif decision.action == "escalate":
             reply = self._escalate(text, decision, u, report, vector, trace)
+        elif DATA_REQUEST_NOTE in decision.notes:  # "remove my stuff please": answered as its plain wording is
+            reply = self._answer(DATA_REQUEST_QUERY, u, report, self._embed(DATA_REQUEST_QUERY), trace)
         else:
             reply = self._answer(text, u, report, vector, trace)
         return reply
@@ -263,6 +270,21 @@ class ConversationEngine:
             return decision
         return TriageDecision("decline", "out_of_scope", "topic", judged.off - judged.on, decision.rules,
                               decision.model, [*decision.notes, "nothing in it is about genes, medicines or health"])
+
+    def _same_question(self, text: str, decision: TriageDecision, history: Sequence[Turn],
+                       trace: list[TraceStep]) -> TriageDecision:
+        """A bare change of subject after an answered question ("what does my CYP2C19 result mean" ... "and
+        plavix?") asks that question again about something else, so it is answered too: a model's escalation of
+        the few words left, with no rule behind it, is set aside. (An escalated question keeps its own triage.)"""
+        if decision.action != "escalate" or decision.source != "model" or decision.rules:
+            return decision
+        last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+        if last_bot is None or last_bot.action != "answer" or not topic_swap(text, self._vocab):
+            return decision
+        trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
+            "triage": f"{decision.action}:{decision.reason}"}))
+        return TriageDecision("answer", "answer", "followup", decision.confidence, decision.rules, decision.model,
+                              [*decision.notes, "the previous question again, about something else"])
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                     vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
@@ -409,6 +431,91 @@ class ConversationEngine:
             report_facts=draft.facts, escalation=escalation, trace=trace, composer=draft.composer,
             prompt_version=draft.prompt_version, genes=u.genes, drugs=u.drugs,
         )
+
+
+DATA_REQUEST_NOTE = "only a request to delete the patient's data"
+DATA_REQUEST_QUERY = "how do I delete my data"
+# A message that is nothing but a request to remove the patient's own data from here ("delete my stuff pls").
+_ONLY_DATA_REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|plz|can you|could you|can u|would you|i want to|i'?d like to|i wanna|i want you to|"
+    r"how do i|how can i|help me|just)\s+)*(?:delete|erase|remove|wipe|clear|get rid of)\s+(?:all\s+(?:of\s+)?)?"
+    r"(?:my|our)\s+(?:\w+\s+)?(?:data|stuff|info|information|account|report|results?|chats?|history|messages|files?|"
+    r"uploads?|details|profile|records?)(?:\s+(?:please|pls|plz|now|from here|from this|from your system|from the app|"
+    r"for me|asap))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """"delete my stuff pls" read by the alarm model alone as self-harm: a weak model-only alarm on a message that
+    is nothing but a request to remove the patient's data from here is set aside (it is answered, as "how do I
+    delete my data" is). Any rule, any other language's alarm, a sure vote or a word past the request keeps it."""
+    if (decision.action != "emergency" or decision.source != "model" or decision.rules or decision.language
+            or decision.confidence >= WORRY_ALARM_MAX or not _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="data_request:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0 - decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, DATA_REQUEST_NOTE])
+
+
+# "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
+_HAS_CHANGE = re.compile(r"\b(?:have|has|carry|carries|got|am i|i'?m|im)\b[^.?!]{0,30}\b(?:genes?|mutations?|variants?|"
+                         r"changes?|positive|negative|carriers?)\b", re.IGNORECASE)
+_RISK = re.compile(r"\b(?:risk\w*|chances?|odds|likely|likelihood|percent\w*|get|getting|develop\w*|will i|going to|"
+                   r"gonna|screen\w*|surgery|test\w*)\b", re.IGNORECASE)
+
+
+def _not_in_report(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                   trace: list[TraceStep]) -> TriageDecision:
+    """Whether the patient has a change in a gene their report does not hold has one answer: the report holds no
+    result for it (not_in_report.yaml). A generic escalation of that question (a model's, or a soft "do I have ...
+    cancer" rule on "do I have the breast cancer gene") is set aside; a question about their risk, screening or
+    testing is not."""
+    if report is None or decision.action != "escalate" or decision.reason != "diagnosis_or_risk_decision":
+        return decision
+    if not (decision.source == "model" or decision.source == "rule" and only_generic_escalation(decision)):
+        return decision
+    named = u.named_genes
+    if not named or u.in_report(report) or u.not_in_report(report) != named:
+        return decision
+    if not _HAS_CHANGE.search(text) or _RISK.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="not_in_report:answer", detail={
+        "genes": named, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [*decision.notes, "asks about a gene the report does not hold"])
+
+
+# A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts.
+_MEDICINE_DECISION = re.compile(
+    r"\b(?:can|could|may|should|shall|do|must|would|will) (?:i|we|he|she|they) (?:still |even |safely )?(?:take|use|have|"
+    r"stop|start|switch|change|quit|keep|continue|drink|mix|combine|skip|get)\b|"
+    r"\b(?:i|we) (?:can|could|may|should|must|need to|have to|am able to|am allowed to) (?:still |even |safely )?"
+    r"(?:take|use|have|stop|start|switch|change|quit|keep|continue|get)\b|"
+    r"\b(?:stop\w*|quit\w*|switch\w*|swap\w*|replac\w*|instead|alternatives?|lower\w*|rais\w*|increas\w*|"
+    r"decreas\w*|doubl\w*|halv\w*|cut\w*|doses?|dosage|dosing|mg|how much|how many|safe\w*|danger\w*|risk\w*|"
+    r"avoid\w*|allowed|okay|ok|fine|work)\b",
+    re.IGNORECASE,
+)
+
+
+def _explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
+                           trace: list[TraceStep]) -> TriageDecision:
+    """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
+    decided (the answer hints of bot/safety/rules.py). The classifier sometimes escalates such a question on the
+    medicine's name alone, sure of it; with no escalation rule and no decision asked (take, stop, switch, an amount,
+    whether it is safe or will work) the answer hint stands."""
+    if decision.action != "escalate" or decision.source != "model" or not u.medicines_asked:
+        return decision
+    if not decision.rules or not all(name.startswith("answer#") for name in decision.rules):
+        return decision
+    if asks_for_medicine_judgement(text) or _MEDICINE_DECISION.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="medicine:explained", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "rule", decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, "whether a result concerns a medicine: explained, not decided"])
 
 
 def _needs_interpreter(reply: Reply, language: str) -> Reply:

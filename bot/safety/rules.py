@@ -555,6 +555,11 @@ ESCALATE = {
         r"(?:to|onto)\s+my\s+(?:kids?|children|child|sons?|daughters?|baby|grandchild\w*)\b|"
         r"\bmeans?\s+for\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b|"
         r"\baffects?\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b",
+        # the relative first, then the duty: "my partner must do the carrier test also?", "my son has to take the test?"
+        r"\b(?:kids?|children|child|sons?|daughters?|sisters?|brothers?|siblings?|mom|mum|mother|dad|father|parents?|"
+        r"family|relatives?|husband|wife|partner|spouse|boyfriend|girlfriend|bf|gf|fianc\w*)\b[^.?!]{0,20}\b(?:must|"
+        r"should|need|needs|has to|have to|ought to)\b[^.?!]{0,15}\b(?:do|take|get|have|make)\s+(?:the |a |this |that )?"
+        r"(?:\w+\s+)?tests?\b",
     ],
     "pregnancy_decision": [
         r"\bpregnan\w*\b|\bconceiv\w*\b|\bivf\b|\bembryos?\b|\bprenatal\b|\bttc\b|\bbreast[- ]?feed\w*\b|"

@@ -1,0 +1,126 @@
+"""Same meaning, same action (issue 15, round 3): the engine's plans that keep one question's action whatever its
+wording: a bare change of subject after an answer, whether a result concerns a medicine, a request to delete one's
+data that an alarm model misread, and having a change in a gene the report does not hold. Each keeps every decision it
+was not made for (a rule's escalation, a real medicine decision, a sure alarm).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.understand import Vocabulary, topic_swap, understand
+from bot.conversation import engine as engine_module
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report
+from bot.safety.rules import match_rules
+from bot.safety.triage import TriageDecision
+from tests.support.engine import make_test_engine
+
+CYP2C19_PM = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])
+PANEL = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="SLCO1B1", diplotype="*1/*5", phenotype="Decreased Function")])
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    e = make_test_engine(tmp_path_factory.mktemp("same"))
+    e.warm_up()
+    return e
+
+
+def _answered(question: str, genes: list[str]) -> list[Turn]:
+    return [Turn(role="user", text=question), Turn(role="bot", text="...", action="answer", genes=genes)]
+
+
+# ---- a bare change of subject -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, swap", [("and what about plavix?", True), ("ok and plavix", True),
+                                        ("same for CYP2C9", True), ("should i stop plavix", False),
+                                        ("and my kids?", False), ("and what about it", False)])
+def test_a_bare_change_of_subject_is_only_names_and_linking_words(text, swap):
+    assert topic_swap(text, Vocabulary.builtin()) is swap
+
+
+def test_a_bare_change_of_subject_after_an_answer_is_answered(engine):
+    history = _answered("what does my CYP2C19 result mean", ["CYP2C19"])
+    escalated = TriageDecision("escalate", "medication_change", "model", 0.7)
+    assert engine._same_question("and what about plavix?", escalated, history, []).action == "answer"
+
+
+@pytest.mark.parametrize("last_action, decision", [
+    ("escalate", TriageDecision("escalate", "medication_change", "model", 0.7)),  # the last question escalated
+    ("answer", TriageDecision("escalate", "medication_change", "rule", 1.0, ["medication_change#0"])),  # a rule
+    ("answer", TriageDecision("emergency", "emergency_symptoms", "model", 0.9)),
+])
+def test_a_change_of_subject_keeps_a_rule_an_alarm_or_the_last_escalation(engine, last_action, decision):
+    history = [Turn(role="user", text="..."), Turn(role="bot", text="...", action=last_action, genes=["CYP2C19"])]
+    assert engine._same_question("and plavix?", decision, history, []) is decision
+
+
+# ---- whether a result concerns a medicine -------------------------------------------------------------------------
+
+def test_whether_a_result_matters_for_a_medicine_is_explained_even_when_the_model_is_sure(engine):
+    text = "does slco1b1 matter for my zocor"
+    u = understand(text, vocab=engine._vocab, report=PANEL)
+    sure = TriageDecision("escalate", "medication_change", "model", 0.93, ["answer#0"])
+    assert engine_module._explained_not_decided(text, sure, u, []).action == "answer"
+
+
+@pytest.mark.parametrize("text", ["does my result affect whether i can take zocor",
+                                  "does slco1b1 matter for my zocor, is it safe", "does my gene affect my zocor dose"])
+def test_a_medicine_decision_inside_that_question_still_escalates(engine, text):
+    u = understand(text, vocab=engine._vocab, report=PANEL)
+    sure = TriageDecision("escalate", "medication_change", "model", 0.93, ["answer#0"])
+    assert engine_module._explained_not_decided(text, sure, u, []) is sure
+
+
+# ---- a request to delete one's data -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["delete my stuff pls", "remove my stuff please", "can you erase all my data"])
+def test_a_weak_model_alarm_on_a_bare_data_request_is_set_aside(text):
+    weak = TriageDecision("emergency", "self_harm", "model", 0.45)
+    assert engine_module._data_request(text, weak, []).action == "answer"
+
+
+@pytest.mark.parametrize("text, decision", [
+    ("delete myself", TriageDecision("emergency", "self_harm", "model", 0.45)),
+    ("delete my stuff, i wont need it after tonight", TriageDecision("emergency", "self_harm", "model", 0.45)),
+    ("delete my stuff pls", TriageDecision("emergency", "self_harm", "model", 0.75)),  # a sure vote
+    ("delete my stuff pls", TriageDecision("emergency", "self_harm", "rule", 1.0, ["self_harm#0"])),
+])
+def test_anything_more_than_the_request_or_a_sure_alarm_stays_an_emergency(text, decision):
+    assert engine_module._data_request(text, decision, []) is decision
+
+
+def test_the_data_request_is_answered_about_deleting_data(engine, monkeypatch):
+    weak = TriageDecision("emergency", "self_harm", "model", 0.45)
+    monkeypatch.setattr(engine_module, "triage", lambda *a, **k: weak)
+    engine.clear_cache()
+    reply = engine.reply("remove my stuff please")
+    assert reply.action == "answer" and reply.escalation is None
+
+
+# ---- a gene the report does not hold ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["i have the breast cancer gene or not?", "do i have the breast cancer gene",
+                                  "am i brca positive"])
+def test_having_a_change_in_a_gene_the_report_lacks_is_answered_as_not_in_the_report(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    generic = TriageDecision("escalate", "diagnosis_or_risk_decision", "model", 0.9)
+    assert engine_module._not_in_report(text, generic, u, CYP2C19_PM, []).action == "answer"
+
+
+@pytest.mark.parametrize("text", ["do i have the breast cancer gene, what is my risk",
+                                  "should i get tested for the brca gene"])
+def test_risk_screening_or_testing_questions_about_such_a_gene_still_escalate(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    generic = TriageDecision("escalate", "diagnosis_or_risk_decision", "model", 0.9)
+    assert engine_module._not_in_report(text, generic, u, CYP2C19_PM, []) is generic
+
+
+# ---- testing the family, the relative named first -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["My partner must do the carrier test also?", "my son has to take the test?"])
+def test_a_relatives_duty_to_be_tested_is_a_family_testing_decision(text):
+    assert any(h.reason == "family_testing_decision" for h in match_rules(text).hits)
