@@ -44,7 +44,7 @@ from bot.safety.languages.detect import detect_language
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.readability import warm_up_in_background
-from bot.safety.triage import TriageDecision, only_generic_escalation, triage
+from bot.safety.triage import UNSURE_NOTE, TriageDecision, only_generic_escalation, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
@@ -55,6 +55,10 @@ ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 # 0.58; true emergencies caught by the model alone went as low as 0.34, but none of them was a worried question
 # about a result (they name a symptom, a dose taken, or self-harm), so the plan does not see them.
 WORRY_ALARM_MAX = 0.60
+# The off-topic decline (bot/answering/topic.py) is never given to a message either model gives this much emergency
+# probability: on evals/triage, every emergency with no topic word scored 0.47 or more, everyday requests 0.25 at most
+# (most under 0.15), so an emergency that triage missed and only escalated stays with a person.
+OFF_TOPIC_ALARM_MAX = 0.20
 
 
 class EmptySearcher:
@@ -191,6 +195,7 @@ class ConversationEngine:
         decision = self._same_question(text, decision, history, trace)
         decision = _explained_not_decided(text, decision, u, trace)
         decision = _not_in_report(text, decision, u, report, trace)
+        decision = _whole_report_asked(decision, u, report, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
@@ -260,6 +265,10 @@ class ConversationEngine:
         if (self._topic is None or decision.source not in ("model", "fallback") or decision.rules
                 or decision.action not in ("answer", "escalate") or u.domain or u.followup
                 or smalltalk.detect(text, history) is not None):
+            return decision
+        alarm = max(decision.model.action_probs["emergency"] if decision.model is not None else 0.0,
+                    decision.alarm_emergency or 0.0)
+        if alarm >= OFF_TOPIC_ALARM_MAX:  # the models heard something: a missed emergency must not become a decline
             return decision
         judged = self._topic.judge(text, lambda: self._own_words_vector(text, vector))
         if not judged.gate:
@@ -485,6 +494,19 @@ def _not_in_report(text: str, decision: TriageDecision, u: Understanding, report
         "genes": named, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
                           [*decision.notes, "asks about a gene the report does not hold"])
+
+
+def _whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
+                        trace: list[TraceStep]) -> TriageDecision:
+    """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
+    confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
+    worded. No rule, a model's confident escalation, or no report keep the escalation."""
+    if not decision.unsure or decision.rules or report is None or not u.whole_report:
+        return decision
+    trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
 
 
 # A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts.

@@ -124,3 +124,18 @@ def test_risk_screening_or_testing_questions_about_such_a_gene_still_escalate(en
 @pytest.mark.parametrize("text", ["My partner must do the carrier test also?", "my son has to take the test?"])
 def test_a_relatives_duty_to_be_tested_is_a_family_testing_decision(text):
     assert any(h.reason == "family_testing_decision" for h in match_rules(text).hits)
+
+
+# ---- the whole report, in any words -------------------------------------------------------------------------------
+
+def test_an_unsure_escalation_of_a_request_to_go_over_the_report_is_answered(engine):
+    from bot.safety.triage import UNSURE_NOTE
+
+    text = "Please explain me all my result, my english is not so good"
+    u = understand(text, vocab=engine._vocab, report=PANEL)
+    assert u.whole_report
+    unsure = TriageDecision("escalate", "wants_human", "model", 0.3, notes=[UNSURE_NOTE])
+    assert engine_module._whole_report_asked(unsure, u, PANEL, []).action == "answer"
+    sure = TriageDecision("escalate", "wants_human", "model", 0.7)  # a confident escalation is kept
+    assert engine_module._whole_report_asked(sure, u, PANEL, []) is sure
+    assert engine_module._whole_report_asked(unsure, u, None, []) is unsure  # no report: nothing to go over

@@ -141,3 +141,13 @@ def test_small_talk_and_follow_ups_are_never_set_aside(engine, monkeypatch):
     u = understand("and why is that", vocab=engine._vocab, history=history)
     assert u.followup
     assert engine._off_topic("and why is that", answer, u, history, engine._embed("and why is that"), []) is answer
+
+
+def test_a_message_either_model_hears_an_alarm_in_is_never_declined_as_off_topic(engine, monkeypatch):
+    from bot.conversation.engine import OFF_TOPIC_ALARM_MAX
+
+    monkeypatch.setattr(engine, "_topic", FixedTopic(True))
+    text = "tonight is the night, ive made my peace"
+    u = understand(text, vocab=engine._vocab)
+    unsure = TriageDecision("escalate", "wants_human", "model", 0.4, alarm_emergency=OFF_TOPIC_ALARM_MAX + 0.1)
+    assert engine._off_topic(text, unsure, u, [], engine._embed(text), []) is unsure
