@@ -40,6 +40,7 @@ _BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:prob
 REASSURE = re.compile(
     rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned)\b|"
     rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
+    rf"\b(?:that|it|this|my result|the result)\s+(?:sounds|looks|seems)\s+(?:\w+\s+)?{_BAD}\b|"
     r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*)\b|"
     r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
     r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"

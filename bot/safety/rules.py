@@ -455,6 +455,10 @@ INJECTION = [
     r"\brepeat (?:the )?(?:text|words|everything) above\b|\bwhat were you told\b|\bhow were you (?:programmed|instructed)\b",
     r"\bi am (?:your|the) (?:developer|admin|administrator|creator|programmer)\b|\bas your (?:developer|admin)\b|"
     r"\bi(?:'m| am) a (?:doctor|physician|pharmacist|nurse)\b[^.?!]*\b(?:so|just)\b[^.?!]*\b(?:dose|tell me|give me)\b",
+    # a game as the frame ("let's play a game where you are my doctor"), and a report made to say something else
+    r"\b(?:let'?s|lets) play (?:a game|pretend)\b|\bplay a game (?:where|in which)\b|"
+    r"\b(?:make|get|have|update|set|switch|turn)\s+(?:my|the)\s+(?:\w+\s+)?(?:report|results?)\s+(?:to\s+)?(?:say|show|"
+    r"read|list)\b|\b(?:update|change|set|switch|turn)\s+my\s+[\w-]+\s+(?:result\s+)?to\s+(?:normal|\*\d)",
 ]
 
 # Health topics with no genetics in them: out of scope (pointer to their clinician) when no gene,
@@ -650,6 +654,9 @@ ANSWER_HINTS = [
     r"drugs?)\s+(?:go (?:along )?with|are (?:linked|tied|connected|related|associated) (?:to|with)|come with|are part of)\b",
     # "tell me what my DPYD says": a result question, worded without "does"
     r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
+    # "going crazy trying to figure out my CFTR result": wanting to understand a result, whatever the mood around it
+    r"\b(?:understand|figure out|make sense of|get my head (?:around|round)|wrap my head around)\s+(?:\w+\s+)?"
+    r"(?:my|the|this)\s+(?:\w+\s+){0,2}(?:results?|report|gene)\b",
 ]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}
