@@ -43,6 +43,10 @@ REASSURE = re.compile(
     rf"\b(?:that|it|this|my result|the result)\s+(?:sounds|looks|seems)\s+(?:\w+\s+)?{_BAD}\b|"
     r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*)\b|"
     r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
+    r"\b(?:am i|i'?m|im|i am|will i)\s+(?:going\s+to\s+|gonna\s+)?(?:go|become|end up)\s+(?:deaf|blind|sick|ill)\b|"
+    r"\blose my (?:hearing|sight)\b|"
+    # the future ("what does it mean for my future", "how will it affect me long term")
+    r"\bfor my (?:future|life)\b|\b(?:long[- ]term|in the long run|down the road|later in life)\b|"
     r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"
     r"\b(?:am i|i'?m|im)\s+(?:\w+\s+)?(?:sick|ill|affected)\b|\bdo i (?:actually|really|even) have\b|"
     r"^\W*(?:so|then|wait|and)\W+i\s+(?:have|got)\s+(?:it|this|cancer|the disease|the condition)\b|"

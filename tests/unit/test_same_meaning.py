@@ -164,3 +164,25 @@ def test_a_result_that_sounds_bad_is_a_worried_question():
     from bot.answering.worry_intent import REASSURE
 
     assert REASSURE.search("that sounds bad, is it") and REASSURE.search("it looks serious")
+
+
+@pytest.mark.parametrize("text", ["what does this brca2 result mean for my future",
+                                  "how is this BRCA2 finding going to affect me long term",
+                                  "am i going to go deaf because of mt-rnr1"])
+def test_worry_about_the_future_is_a_worried_question(text):
+    from bot.answering.worry_intent import REASSURE
+
+    assert REASSURE.search(text)
+
+
+@pytest.mark.parametrize("text, report_name, action", [("bad?", "vus", "escalate"), ("worried.", "vus", "escalate"),
+                                                       ("dangerous??", "vus", "escalate"), ("bad?", "pgx", "answer")])
+def test_a_one_word_worry_follows_the_result_type(engine, text, report_name, action):
+    from bot.core.report import Variant
+
+    vus = Report(source_format="native", variants=[Variant(
+        gene="BRCA1", hgvs="c.4956G>A", zygosity="heterozygous", classification="Uncertain significance",
+        condition="Hereditary breast and ovarian cancer")])
+    engine.clear_cache()
+    reply = engine.reply(text, report=vus if report_name == "vus" else CYP2C19_PM)
+    assert reply.action == action
