@@ -136,6 +136,10 @@ OFF_TOPIC: tuple[str, ...] = (
     "how do I fix a leaking pipe",
     "give me a workout plan",
     "what's a good gift for my friend",
+    "what does APR mean on my credit card",
+    "what does this warning light in my car mean",
+    "what does this word in my lease mean",
+    "what does this error message on my computer mean",
 )
 
 # Questions patients ask here, in their many shapes: results, genes, medicines, family, feelings, the service.

@@ -200,6 +200,8 @@ class ConversationEngine:
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
+        if small == "opener" and decision.action == "escalate":
+            small = None  # "I need help" that the model heard more in stays with a person
         judges_medicines = u.about_my_medicines and asks_for_medicine_judgement(text)
         if decision.action == "emergency":
             draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(text))
@@ -261,8 +263,12 @@ class ConversationEngine:
                    vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
         """A message about something GeneChat is not for (taxes, chores, sport) is declined with the fixed
         out-of-scope wording, whatever the classifier made of it (bot/answering/topic.py). Only a model's answer or
-        escalation is set aside: a rule's verdict, an emergency, small talk and a follow-up stay as they are."""
-        if (self._topic is None or decision.source not in ("model", "fallback") or decision.rules
+        escalation, or an answer resting on the shape of an explanation question alone ("what does APR mean on my
+        credit card statement": an answer hint of bot/safety/rules.py), is set aside: any other rule's verdict, an
+        emergency, small talk and a follow-up stay as they are."""
+        hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
+        if (self._topic is None or decision.source not in ("model", "fallback") and not hints_only
+                or decision.rules and not hints_only
                 or decision.action not in ("answer", "escalate") or u.domain or u.followup
                 or smalltalk.detect(text, history) is not None):
             return decision
@@ -282,17 +288,33 @@ class ConversationEngine:
 
     def _same_question(self, text: str, decision: TriageDecision, history: Sequence[Turn],
                        trace: list[TraceStep]) -> TriageDecision:
-        """A bare change of subject after an answered question ("what does my CYP2C19 result mean" ... "and
-        plavix?") asks that question again about something else, so it is answered too: a model's escalation of
-        the few words left, with no rule behind it, is set aside. (An escalated question keeps its own triage.)"""
-        if decision.action != "escalate" or decision.source != "model" or decision.rules:
+        """A bare change of subject ("and plavix?", "same for tramadol?") asks the previous question again about
+        something else, so it gets the previous question's action, not whatever the few words left suggest: after
+        an answered question a model's escalation or decline of them (no rule behind it) is set aside; after an
+        escalated one ("should I stop codeine" ... "and tramadol?") an answer or decline escalates for the previous
+        question's reason. An alarm is never touched."""
+        if decision.action == "emergency" or not topic_swap(text, self._vocab):
             return decision
-        last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
-        if last_bot is None or last_bot.action != "answer" or not topic_swap(text, self._vocab):
+        last_bot = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "bot"), None)
+        if last_bot is None:
             return decision
-        trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
-            "triage": f"{decision.action}:{decision.reason}"}))
-        return TriageDecision("answer", "answer", "followup", decision.confidence, decision.rules, decision.model,
+        before = history[last_bot].action
+        if before == "answer" and decision.action != "answer" and decision.source == "model" and not decision.rules:
+            trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
+                "triage": f"{decision.action}:{decision.reason}"}))
+            return TriageDecision("answer", "answer", "followup", decision.confidence, decision.rules, decision.model,
+                                  [*decision.notes, "the previous question again, about something else"])
+        if before != "escalate" or decision.action == "escalate":
+            return decision
+        asked = next((t.text for t in reversed(history[:last_bot]) if t.role == "user"), None)
+        if asked is None:
+            return decision
+        again = triage(asked, vector=self._embed(asked), classifier=self._classifier, embed=self._embed)
+        if again.action != "escalate":  # escalated for another reason (the worry plan): this message's own triage
+            return decision
+        trace.append(TraceStep(step="plan", outcome="followup:escalate", detail={
+            "triage": f"{decision.action}:{decision.reason}", "previous": f"{again.action}:{again.reason}"}))
+        return TriageDecision("escalate", again.reason, "followup", again.confidence, decision.rules, decision.model,
                               [*decision.notes, "the previous question again, about something else"])
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -448,8 +470,9 @@ DATA_REQUEST_QUERY = "how do I delete my data"
 _ONLY_DATA_REQUEST = re.compile(
     r"^\W*(?:(?:please|pls|plz|can you|could you|can u|would you|i want to|i'?d like to|i wanna|i want you to|"
     r"how do i|how can i|help me|just)\s+)*(?:delete|erase|remove|wipe|clear|get rid of)\s+(?:all\s+(?:of\s+)?)?"
-    r"(?:my|our)\s+(?:\w+\s+)?(?:data|stuff|info|information|account|report|results?|chats?|history|messages|files?|"
-    r"uploads?|details|profile|records?)(?:\s+(?:please|pls|plz|now|from here|from this|from your system|from the app|"
+    r"(?:(?:my|our)\s+(?:\w+\s+)?(?:data|stuff|info|information|account|report|results?|chats?|history|messages|files?|"
+    r"uploads?|details|profile|records?)|(?:everything|all|whatever) (?:you have|you've got|you keep|you store|you know) "
+    r"(?:on|about) me)(?:\s+(?:please|pls|plz|now|from here|from this|from your system|from the app|"
     r"for me|asap))*\W*$",
     re.IGNORECASE,
 )
@@ -458,8 +481,10 @@ _ONLY_DATA_REQUEST = re.compile(
 def _data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
     """"delete my stuff pls" read by the alarm model alone as self-harm: a weak model-only alarm on a message that
     is nothing but a request to remove the patient's data from here is set aside (it is answered, as "how do I
-    delete my data" is). Any rule, any other language's alarm, a sure vote or a word past the request keeps it."""
-    if (decision.action != "emergency" or decision.source != "model" or decision.rules or decision.language
+    delete my data" is). Any rule but an answer hint, any other language's alarm, a sure vote or a word past the
+    request keeps it."""
+    if (decision.action != "emergency" or decision.source != "model" or decision.language
+            or not all(name.startswith("answer#") for name in decision.rules)
             or decision.confidence >= WORRY_ALARM_MAX or not _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))):
         return decision
     trace.append(TraceStep(step="plan", outcome="data_request:answer", detail={

@@ -657,6 +657,9 @@ ANSWER_HINTS = [
     # "going crazy trying to figure out my CFTR result": wanting to understand a result, whatever the mood around it
     r"\b(?:understand|figure out|make sense of|get my head (?:around|round)|wrap my head around)\s+(?:\w+\s+)?"
     r"(?:my|the|this)\s+(?:\w+\s+){0,2}(?:results?|report|gene)\b",
+    # "how do i get my data deleted": deleting one's data, the object first
+    r"\b(?:my|this)\s+(?:data|information|info|account|report|results?|chat|conversation|history|details)\s+"
+    r"(?:deleted|erased|removed|wiped|cleared)\b",
 ]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

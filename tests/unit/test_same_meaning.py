@@ -186,3 +186,39 @@ def test_a_one_word_worry_follows_the_result_type(engine, text, report_name, act
     engine.clear_cache()
     reply = engine.reply(text, report=vus if report_name == "vus" else CYP2C19_PM)
     assert reply.action == action
+
+
+# ---- dev batch c3d: the round's changes on wording they were not made for -----------------------------------------
+
+def test_a_change_of_subject_after_an_escalated_question_escalates_for_its_reason(engine):
+    history = [Turn(role="user", text="should I stop taking codeine"),
+               Turn(role="bot", text="...", action="escalate", genes=["CYP2D6"], drugs=["codeine"])]
+    answered = TriageDecision("answer", "answer", "model", 0.7)
+    decided = engine._same_question("and what about tramadol?", answered, history, [])
+    assert (decided.action, decided.reason) == ("escalate", "medication_change")
+
+
+def test_a_model_decline_of_a_change_of_subject_after_an_answer_is_answered(engine):
+    history = _answered("what does my CYP2D6 result mean", ["CYP2D6"])
+    declined = TriageDecision("decline", "prompt_injection", "model", 0.7)
+    assert engine._same_question("ok and codeine", declined, history, []).action == "answer"
+
+
+def test_a_data_request_behind_an_answer_hint_is_still_set_aside():
+    weak = TriageDecision("emergency", "self_harm", "model", 0.5, ["answer#8"])
+    assert engine_module._data_request("wipe my info", weak, []).action == "answer"
+    assert any(h.action == "answer" for h in match_rules("how do i get my data deleted").hits)
+
+
+@pytest.mark.parametrize("text", ["can you help me", "i need some help please", "i have a question"])
+def test_an_opener_gets_what_genechat_can_do_unless_the_model_escalated_it(engine, monkeypatch, text):
+    from bot.safety import wording
+
+    engine.clear_cache()
+    declined = TriageDecision("decline", "out_of_scope", "model", 0.6)
+    monkeypatch.setattr(engine_module, "triage", lambda *a, **k: declined)
+    assert engine.reply(text, report=PANEL).text == wording.CAPABILITIES
+    engine.clear_cache()
+    escalated = TriageDecision("escalate", "wants_human", "model", 0.6)
+    monkeypatch.setattr(engine_module, "triage", lambda *a, **k: escalated)
+    assert engine.reply(text, report=PANEL).action == "escalate"

@@ -151,3 +151,13 @@ def test_a_message_either_model_hears_an_alarm_in_is_never_declined_as_off_topic
     u = understand(text, vocab=engine._vocab)
     unsure = TriageDecision("escalate", "wants_human", "model", 0.4, alarm_emergency=OFF_TOPIC_ALARM_MAX + 0.1)
     assert engine._off_topic(text, unsure, u, [], engine._embed(text), []) is unsure
+
+
+def test_an_answer_resting_only_on_an_explanation_hint_may_be_declined_but_no_other_rule(engine, monkeypatch):
+    monkeypatch.setattr(engine, "_topic", FixedTopic(True))
+    text = "what does APR mean on my credit card statement"
+    u = understand(text, vocab=engine._vocab)
+    hinted = TriageDecision("answer", "answer", "rule", 1.0, ["answer#7"])
+    assert engine._off_topic(text, hinted, u, [], engine._embed(text), []).action == "decline"
+    ruled = TriageDecision("escalate", "disagrees_with_report", "rule", 1.0, ["disagrees_with_report#0", "answer#7"])
+    assert engine._off_topic(text, ruled, u, [], engine._embed(text), []) is ruled
