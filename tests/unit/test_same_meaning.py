@@ -222,3 +222,10 @@ def test_an_opener_gets_what_genechat_can_do_unless_the_model_escalated_it(engin
     escalated = TriageDecision("escalate", "wants_human", "model", 0.6)
     monkeypatch.setattr(engine_module, "triage", lambda *a, **k: escalated)
     assert engine.reply(text, report=PANEL).action == "escalate"
+
+
+@pytest.mark.parametrize("text", ["so how screwed am i", "should i be freaking out or not", "am i doomed"])
+def test_slang_worry_is_a_worried_question(text):
+    from bot.answering.worry_intent import REASSURE
+
+    assert REASSURE.search(text)
