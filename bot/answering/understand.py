@@ -192,6 +192,13 @@ class Vocabulary:
                 ends.setdefault(term, []).extend(m.end() for m in pat.finditer(text))
         return [d for d, at in ends.items() if at and all(_GENE_AFTER.match(text, end) for end in at)]
 
+    def without_names(self, text: str) -> str:
+        """The text with every gene and medicine name it holds blanked out ("and what about plavix?" -> "and what
+        about  ?")."""
+        for pat, _, _ in self._patterns:
+            text = pat.sub(" ", text)
+        return re.sub(r"(?<![a-z0-9])brca(?![0-9a-z])", " ", text, flags=re.IGNORECASE)
+
     def detect(self, text: str) -> tuple[list[str], list[str]]:
         genes: list[str] = []
         drugs: list[str] = []
@@ -206,8 +213,8 @@ class Vocabulary:
             bucket = genes if kind == "gene" else drugs
             if term not in bucket and pat.search(text):
                 bucket.append(term)
-        # "brca" alone means one of the two BRCA genes
-        if re.search(r"(?<![a-z0-9])brca(?![0-9a-z])", text, re.IGNORECASE):
+        # "brca" alone, or "the breast cancer gene", means one of the two BRCA genes
+        if re.search(r"(?<![a-z0-9])brca(?![0-9a-z])|\bbreast[- ]cancer genes?\b", text, re.IGNORECASE):
             genes += [g for g in ("BRCA1", "BRCA2") if g not in genes]
         return genes, drugs
 
@@ -447,6 +454,31 @@ def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str]
             if genes or drugs:
                 return genes, drugs
     return [], []
+
+
+# The words of a bare change of subject ("and plavix?", "ok what about CYP2C9", "same for tramadol"): nothing but these
+# and the names of genes or medicines.
+_SWAP_WORDS = frozenset(
+    "and also ok okay so then but hmm alright right cool great what how about for with same of the my too as well "
+    "pls please now next one tell me more".split()
+)
+
+
+def topic_swap(text: str, vocab: Vocabulary) -> bool:
+    """A bare change of subject: the message names a gene or medicine and says nothing else but "and", "what about",
+    "same for": it asks the previous question again about something else.
+
+    >>> v = Vocabulary.builtin()
+    >>> topic_swap("and what about plavix?", v), topic_swap("ok and CYP2C9", v), topic_swap("should I stop plavix", v)
+    (True, True, False)
+    """
+    if len(text.split()) > 8:  # a bare change of subject is short (and blanking every name is not free)
+        return False
+    genes, drugs = vocab.detect(text)
+    if not genes and not drugs:
+        return False
+    left = re.findall(r"[a-z']+", vocab.without_names(text).lower())
+    return all(w in _SWAP_WORDS for w in left)
 
 
 def kb_vocabulary(searcher: Searcher, kb_dir: Path) -> Vocabulary:

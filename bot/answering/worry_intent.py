@@ -38,10 +38,16 @@ log = logging.getLogger(__name__)
 _BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:problem|deal)|big deal|life[- ]threatening|"
         r"something to worry about|a death sentence)")
 REASSURE = re.compile(
-    rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned)\b|"
+    rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned|"
+    r"screwed|doomed|much trouble)\b|\b(?:am i|i'?m|im)\s+(?:so\s+)?(?:screwed|doomed)\b|"
     rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
-    r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*)\b|"
+    rf"\b(?:that|it|this|my result|the result)\s+(?:sounds|looks|seems)\s+(?:\w+\s+)?{_BAD}\b|"
+    r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*|freak\w*|stress\w*|nervous|upset)\b|"
     r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
+    r"\b(?:am i|i'?m|im|i am|will i)\s+(?:going\s+to\s+|gonna\s+)?(?:go|become|end up)\s+(?:deaf|blind|sick|ill)\b|"
+    r"\blose my (?:hearing|sight)\b|"
+    # the future ("what does it mean for my future", "how will it affect me long term")
+    r"\bfor my (?:future|life)\b|\b(?:long[- ]term|in the long run|down the road|later in life)\b|"
     r"\bwill i (?:be )?(?:ok|okay|alright|all right|fine|die|get|have|develop)\b|"
     r"\b(?:am i|i'?m|im)\s+(?:\w+\s+)?(?:sick|ill|affected)\b|\bdo i (?:actually|really|even) have\b|"
     r"^\W*(?:so|then|wait|and)\W+i\s+(?:have|got)\s+(?:it|this|cancer|the disease|the condition)\b|"

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -19,7 +20,8 @@ import numpy as np
 
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.medicines import medicines_draft
-from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
+from bot.answering.topic import TopicCheck
+from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, topic_swap, understand
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.config import Settings, get_settings
@@ -42,7 +44,7 @@ from bot.safety.languages.detect import detect_language
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.readability import warm_up_in_background
-from bot.safety.triage import TriageDecision, only_generic_escalation, triage
+from bot.safety.triage import UNSURE_NOTE, TriageDecision, only_generic_escalation, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
@@ -53,6 +55,10 @@ ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 # 0.58; true emergencies caught by the model alone went as low as 0.34, but none of them was a worried question
 # about a result (they name a symptom, a dose taken, or self-harm), so the plan does not see them.
 WORRY_ALARM_MAX = 0.60
+# The off-topic decline (bot/answering/topic.py) is never given to a message either model gives this much emergency
+# probability: on evals/triage, every emergency with no topic word scored 0.47 or more, everyday requests 0.25 at most
+# (most under 0.15), so an emergency that triage missed and only escalated stays with a person.
+OFF_TOPIC_ALARM_MAX = 0.20
 
 
 class EmptySearcher:
@@ -79,6 +85,7 @@ class ConversationEngine:
         self._classifier: TriageClassifier | None = None
         self._vocab: Vocabulary | None = None
         self._worry_intent: WorryIntent | None = None
+        self._topic: TopicCheck | None = None
         self._llm_composer = None
         self._local = LocalComposer()
         self._replies = ReplyCache()
@@ -103,6 +110,8 @@ class ConversationEngine:
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
                                                    embedder_name=self._embedder.name)
+            self._topic = TopicCheck.build(self._embedder.encode, cache_dir=s.models_dir,
+                                           embedder_name=self._embedder.name)
             self._gatherer = PassageGatherer(self._searcher, self._embed)
             self._llm_composer = self._make_llm_composer()
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
@@ -181,10 +190,18 @@ class ConversationEngine:
         other = self._other_language(text, decision, u, report, history, trace)
         if other is not None:
             return other
+        decision = _data_request(text, decision, trace)
+        decision = self._off_topic(text, decision, u, history, vector, trace)
+        decision = self._same_question(text, decision, history, trace)
+        decision = _explained_not_decided(text, decision, u, trace)
+        decision = _not_in_report(text, decision, u, report, trace)
+        decision = _whole_report_asked(decision, u, report, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
+        if small == "opener" and decision.action == "escalate":
+            small = None  # "I need help" that the model heard more in stays with a person
         judges_medicines = u.about_my_medicines and asks_for_medicine_judgement(text)
         if decision.action == "emergency":
             draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(text))
@@ -205,6 +222,8 @@ class ConversationEngine:
             reply = self._my_medicines(decision, u, report, medicines, trace, judged=judges_medicines)
         elif decision.action == "escalate":
             reply = self._escalate(text, decision, u, report, vector, trace)
+        elif DATA_REQUEST_NOTE in decision.notes:  # "remove my stuff please": answered as its plain wording is
+            reply = self._answer(DATA_REQUEST_QUERY, u, report, self._embed(DATA_REQUEST_QUERY), trace)
         else:
             reply = self._answer(text, u, report, vector, trace)
         return reply
@@ -239,6 +258,64 @@ class ConversationEngine:
             return None
         # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
         return self._finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
+
+    def _off_topic(self, text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
+                   vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
+        """A message about something GeneChat is not for (taxes, chores, sport) is declined with the fixed
+        out-of-scope wording, whatever the classifier made of it (bot/answering/topic.py). Only a model's answer or
+        escalation, or an answer resting on the shape of an explanation question alone ("what does APR mean on my
+        credit card statement": an answer hint of bot/safety/rules.py), is set aside: any other rule's verdict, an
+        emergency, small talk and a follow-up stay as they are."""
+        hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
+        if (self._topic is None or decision.source not in ("model", "fallback") and not hints_only
+                or decision.rules and not hints_only
+                or decision.action not in ("answer", "escalate") or u.domain or u.followup
+                or smalltalk.detect(text, history) is not None):
+            return decision
+        alarm = max(decision.model.action_probs["emergency"] if decision.model is not None else 0.0,
+                    decision.alarm_emergency or 0.0)
+        if alarm >= OFF_TOPIC_ALARM_MAX:  # the models heard something: a missed emergency must not become a decline
+            return decision
+        judged = self._topic.judge(text, lambda: self._own_words_vector(text, vector))
+        if not judged.gate:
+            return decision
+        trace.append(TraceStep(step="topic", outcome="off_topic" if judged.off_topic else "on_topic",
+                               detail=judged.detail()))
+        if not judged.off_topic:
+            return decision
+        return TriageDecision("decline", "out_of_scope", "topic", judged.off - judged.on, decision.rules,
+                              decision.model, [*decision.notes, "nothing in it is about genes, medicines or health"])
+
+    def _same_question(self, text: str, decision: TriageDecision, history: Sequence[Turn],
+                       trace: list[TraceStep]) -> TriageDecision:
+        """A bare change of subject ("and plavix?", "same for tramadol?") asks the previous question again about
+        something else, so it gets the previous question's action, not whatever the few words left suggest: after
+        an answered question a model's escalation or decline of them (no rule behind it) is set aside; after an
+        escalated one ("should I stop codeine" ... "and tramadol?") an answer or decline escalates for the previous
+        question's reason. An alarm is never touched."""
+        if decision.action == "emergency" or not topic_swap(text, self._vocab):
+            return decision
+        last_bot = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "bot"), None)
+        if last_bot is None:
+            return decision
+        before = history[last_bot].action
+        if before == "answer" and decision.action != "answer" and decision.source == "model" and not decision.rules:
+            trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
+                "triage": f"{decision.action}:{decision.reason}"}))
+            return TriageDecision("answer", "answer", "followup", decision.confidence, decision.rules, decision.model,
+                                  [*decision.notes, "the previous question again, about something else"])
+        if before != "escalate" or decision.action == "escalate":
+            return decision
+        asked = next((t.text for t in reversed(history[:last_bot]) if t.role == "user"), None)
+        if asked is None:
+            return decision
+        again = triage(asked, vector=self._embed(asked), classifier=self._classifier, embed=self._embed)
+        if again.action != "escalate":  # escalated for another reason (the worry plan): this message's own triage
+            return decision
+        trace.append(TraceStep(step="plan", outcome="followup:escalate", detail={
+            "triage": f"{decision.action}:{decision.reason}", "previous": f"{again.action}:{again.reason}"}))
+        return TriageDecision("escalate", again.reason, "followup", again.confidence, decision.rules, decision.model,
+                              [*decision.notes, "the previous question again, about something else"])
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                     vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
@@ -385,6 +462,107 @@ class ConversationEngine:
             report_facts=draft.facts, escalation=escalation, trace=trace, composer=draft.composer,
             prompt_version=draft.prompt_version, genes=u.genes, drugs=u.drugs,
         )
+
+
+DATA_REQUEST_NOTE = "only a request to delete the patient's data"
+DATA_REQUEST_QUERY = "how do I delete my data"
+# A message that is nothing but a request to remove the patient's own data from here ("delete my stuff pls").
+_ONLY_DATA_REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|plz|can you|could you|can u|would you|i want to|i'?d like to|i wanna|i want you to|"
+    r"how do i|how can i|help me|just)\s+)*(?:delete|erase|remove|wipe|clear|get rid of)\s+(?:all\s+(?:of\s+)?)?"
+    r"(?:(?:my|our)\s+(?:\w+\s+)?(?:data|stuff|info|information|account|report|results?|chats?|history|messages|files?|"
+    r"uploads?|details|profile|records?)|(?:everything|all|whatever) (?:you have|you've got|you keep|you store|you know) "
+    r"(?:on|about) me)(?:\s+(?:please|pls|plz|now|from here|from this|from your system|from the app|"
+    r"for me|asap))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """"delete my stuff pls" read by the alarm model alone as self-harm: a weak model-only alarm on a message that
+    is nothing but a request to remove the patient's data from here is set aside (it is answered, as "how do I
+    delete my data" is). Any rule but an answer hint, any other language's alarm, a sure vote or a word past the
+    request keeps it."""
+    if (decision.action != "emergency" or decision.source != "model" or decision.language
+            or not all(name.startswith("answer#") for name in decision.rules)
+            or decision.confidence >= WORRY_ALARM_MAX or not _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="data_request:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0 - decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, DATA_REQUEST_NOTE])
+
+
+# "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
+_HAS_CHANGE = re.compile(r"\b(?:have|has|carry|carries|got|am i|i'?m|im)\b[^.?!]{0,30}\b(?:genes?|mutations?|variants?|"
+                         r"changes?|positive|negative|carriers?)\b", re.IGNORECASE)
+_RISK = re.compile(r"\b(?:risk\w*|chances?|odds|likely|likelihood|percent\w*|get|getting|develop\w*|will i|going to|"
+                   r"gonna|screen\w*|surgery|test\w*)\b", re.IGNORECASE)
+
+
+def _not_in_report(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                   trace: list[TraceStep]) -> TriageDecision:
+    """Whether the patient has a change in a gene their report does not hold has one answer: the report holds no
+    result for it (not_in_report.yaml). A generic escalation of that question (a model's, or a soft "do I have ...
+    cancer" rule on "do I have the breast cancer gene") is set aside; a question about their risk, screening or
+    testing is not."""
+    if report is None or decision.action != "escalate" or decision.reason != "diagnosis_or_risk_decision":
+        return decision
+    if not (decision.source == "model" or decision.source == "rule" and only_generic_escalation(decision)):
+        return decision
+    named = u.named_genes
+    if not named or u.in_report(report) or u.not_in_report(report) != named:
+        return decision
+    if not _HAS_CHANGE.search(text) or _RISK.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="not_in_report:answer", detail={
+        "genes": named, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [*decision.notes, "asks about a gene the report does not hold"])
+
+
+def _whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
+                        trace: list[TraceStep]) -> TriageDecision:
+    """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
+    confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
+    worded. No rule, a model's confident escalation, or no report keep the escalation."""
+    if not decision.unsure or decision.rules or report is None or not u.whole_report:
+        return decision
+    trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
+
+
+# A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts.
+_MEDICINE_DECISION = re.compile(
+    r"\b(?:can|could|may|should|shall|do|must|would|will) (?:i|we|he|she|they) (?:still |even |safely )?(?:take|use|have|"
+    r"stop|start|switch|change|quit|keep|continue|drink|mix|combine|skip|get)\b|"
+    r"\b(?:i|we) (?:can|could|may|should|must|need to|have to|am able to|am allowed to) (?:still |even |safely )?"
+    r"(?:take|use|have|stop|start|switch|change|quit|keep|continue|get)\b|"
+    r"\b(?:stop\w*|quit\w*|switch\w*|swap\w*|replac\w*|instead|alternatives?|lower\w*|rais\w*|increas\w*|"
+    r"decreas\w*|doubl\w*|halv\w*|cut\w*|doses?|dosage|dosing|mg|how much|how many|safe\w*|danger\w*|risk\w*|"
+    r"avoid\w*|allowed|okay|ok|fine|work)\b",
+    re.IGNORECASE,
+)
+
+
+def _explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
+                           trace: list[TraceStep]) -> TriageDecision:
+    """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
+    decided (the answer hints of bot/safety/rules.py). The classifier sometimes escalates such a question on the
+    medicine's name alone, sure of it; with no escalation rule and no decision asked (take, stop, switch, an amount,
+    whether it is safe or will work) the answer hint stands."""
+    if decision.action != "escalate" or decision.source != "model" or not u.medicines_asked:
+        return decision
+    if not decision.rules or not all(name.startswith("answer#") for name in decision.rules):
+        return decision
+    if asks_for_medicine_judgement(text) or _MEDICINE_DECISION.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="medicine:explained", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "rule", decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, "whether a result concerns a medicine: explained, not decided"])
 
 
 def _needs_interpreter(reply: Reply, language: str) -> Reply:

@@ -31,6 +31,11 @@ _PATTERNS = {
               r"(?:report|results?|file|pdf|paper copy|printout)(?: (?:in|into|to) (?:here|this|the chat|you))?"
               r"|(?:i (?:only )?have|my doctor gave me|they gave me|all i have is) (?:a |the |my )?(?:paper|printed) "
               r"(?:copy|report|version)(?:,? how (?:do|can) i (?:get|put|add|upload) it (?:in )?(?:here|in))?)",
+    # a conversation opener that asks nothing yet ("can you help me", "i have a question"): what GeneChat can do
+    "opener": r"(?:(?:hi|hello|hey)[,!.]? )?(?:(?:can|could) (?:you|u) help(?: me)?(?: out)?|(?:i|we) (?:need|want|would "
+              r"like) (?:some |a little )?help|i (?:have|got) (?:a|some|one|a few|a couple of)(?: quick)? questions?|"
+              r"(?:can|could|may) i ask (?:you )?(?:a|some|something|a few)(?: quick)?(?: questions?)?)"
+              r"(?:[,!.]? (?:please|pls|plz))?",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
            r"yes,? connect me|connect me)",
 }
@@ -39,15 +44,20 @@ _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
 def detect(text: str, history: Sequence[Turn]) -> str | None:
-    """greeting | thanks | capabilities | upload | accept_counselor | None."""
+    """greeting | thanks | capabilities | upload | opener | accept_counselor | None.
+
+    >>> detect("can you help me", []), detect("i have a question", []), detect("can you help me stop plavix", [])
+    ('opener', 'opener', None)
+    """
     last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
         return "accept_counselor"
-    for kind in ("greeting", "thanks", "capabilities", "upload"):
+    for kind in ("greeting", "thanks", "capabilities", "upload", "opener"):
         if _COMPILED[kind].match(text):
             return kind
     return None
 
 
 REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "capabilities": wording.CAPABILITIES,
+           "opener": wording.CAPABILITIES,
            "upload": wording.HOW_TO_UPLOAD}

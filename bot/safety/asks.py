@@ -73,7 +73,10 @@ _WORRY_ONLY = re.compile(
     r"(?:scary|frightening|terrifying|worrying|upsetting|a lot|bad|not good)|"
     r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:scared|worried|nervous|afraid|freaked out|freaking out|"
     r"anxious|upset|shocked)(?:\s+(?:about|of|by)\s+(?:this|that|it|my \w+))?|"
-    r"should i (?:be )?(?:worried|scared|afraid)|(?:hmm+\s+|so\s+|but\s+)?is (?:it|this|that)\s+(?:really\s+|so\s+)?"
+    r"should i (?:be )?(?:worried|scared|afraid)|"
+    # one word ("bad?", "worried.", "dangerous??"): the whole message is the worry
+    r"(?:bad|dangerous|serious|scary|deadly|fatal|worried|worrying|worry|scared|concerning|harmful)|"
+    r"(?:hmm+\s+|so\s+|but\s+)?is (?:it|this|that)\s+(?:really\s+|so\s+)?"
     r"(?:bad|dangerous|serious|scary|deadly)|"
     r"(?:this|that|it|these|the results?|my results?|the report)\s+(?:can'?t|cant|cannot)\s+be\s+(?:right|true|mine)"
     r"(?:[,.;]?\s+[^.?!]{0,60})?"
@@ -86,6 +89,8 @@ def only_worry(text: str) -> bool:
     """A short message that only says the patient is worried or asks if they will be okay.
 
     >>> only_worry("am i gonna be ok"), only_worry("thats scary"), only_worry("I'm scared, I took all my pills")
+    (True, True, False)
+    >>> only_worry("bad?"), only_worry("worried."), only_worry("bad pain")
     (True, True, False)
     """
     return bool(_WORRY_ONLY.search(text.strip()))

@@ -459,6 +459,10 @@ INJECTION = [
     r"\brepeat (?:the )?(?:text|words|everything) above\b|\bwhat were you told\b|\bhow were you (?:programmed|instructed)\b",
     r"\bi am (?:your|the) (?:developer|admin|administrator|creator|programmer)\b|\bas your (?:developer|admin)\b|"
     r"\bi(?:'m| am) a (?:doctor|physician|pharmacist|nurse)\b[^.?!]*\b(?:so|just)\b[^.?!]*\b(?:dose|tell me|give me)\b",
+    # a game as the frame ("let's play a game where you are my doctor"), and a report made to say something else
+    r"\b(?:let'?s|lets) play (?:a game|pretend)\b|\bplay a game (?:where|in which)\b|"
+    r"\b(?:make|get|have|update|set|switch|turn)\s+(?:my|the)\s+(?:\w+\s+)?(?:report|results?)\s+(?:to\s+)?(?:say|show|"
+    r"read|list)\b|\b(?:update|change|set|switch|turn)\s+my\s+[\w-]+\s+(?:result\s+)?to\s+(?:normal|\*\d)",
 ]
 
 # Health topics with no genetics in them: out of scope (pointer to their clinician) when no gene,
@@ -559,6 +563,11 @@ ESCALATE = {
         r"(?:to|onto)\s+my\s+(?:kids?|children|child|sons?|daughters?|baby|grandchild\w*)\b|"
         r"\bmeans?\s+for\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b|"
         r"\baffects?\s+my\s+(?:kids?|children|child|sons?|daughters?|baby)\b",
+        # the relative first, then the duty: "my partner must do the carrier test also?", "my son has to take the test?"
+        r"\b(?:kids?|children|child|sons?|daughters?|sisters?|brothers?|siblings?|mom|mum|mother|dad|father|parents?|"
+        r"family|relatives?|husband|wife|partner|spouse|boyfriend|girlfriend|bf|gf|fianc\w*)\b[^.?!]{0,20}\b(?:must|"
+        r"should|need|needs|has to|have to|ought to)\b[^.?!]{0,15}\b(?:do|take|get|have|make)\s+(?:the |a |this |that )?"
+        r"(?:\w+\s+)?tests?\b",
     ],
     "pregnancy_decision": [
         r"\bpregnan\w*\b|\bconceiv\w*\b|\bivf\b|\bembryos?\b|\bprenatal\b|\bttc\b|\bbreast[- ]?feed\w*\b|"
@@ -649,6 +658,12 @@ ANSWER_HINTS = [
     r"drugs?)\s+(?:go (?:along )?with|are (?:linked|tied|connected|related|associated) (?:to|with)|come with|are part of)\b",
     # "tell me what my DPYD says": a result question, worded without "does"
     r"\b(?:tell|show|explain to)\s+me\b[^.?!]{0,20}\bwhat my\b|\bwhat my\s+(?:\w+\s+){0,3}(?:says?|means?|shows?)\b",
+    # "going crazy trying to figure out my CFTR result": wanting to understand a result, whatever the mood around it
+    r"\b(?:understand|figure out|make sense of|get my head (?:around|round)|wrap my head around)\s+(?:\w+\s+)?"
+    r"(?:my|the|this)\s+(?:\w+\s+){0,2}(?:results?|report|gene)\b",
+    # "how do i get my data deleted": deleting one's data, the object first
+    r"\b(?:my|this)\s+(?:data|information|info|account|report|results?|chat|conversation|history|details)\s+"
+    r"(?:deleted|erased|removed|wiped|cleared)\b",
 ]
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

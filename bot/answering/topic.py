@@ -1,0 +1,282 @@
+"""Is a message about something GeneChat is not for at all ("how do I file my taxes", "who won the game last
+night")? The triage classifier learned from patient questions, so a message with none of its words can land
+anywhere: answered with nothing but the no-report line, escalated as "unsure", or declined, depending on the wording
+(issue 15, round 3). Adding decline examples to the classifier once moved patient questions towards decline, so
+this is a separate, small check, like the worry intent (worry_intent.py):
+
+1. a lexical gate: the message has no word of health, genes, medicines, results, the service or feelings at all
+   (``TOPIC_WORDS``); anything that has one is left to triage;
+2. the meaning: its sentence vector is clearly nearer everyday requests (``OFF_TOPIC``) than questions patients ask
+   here (``ON_TOPIC``).
+
+The engine turns only a *model* answer or escalation into the fixed out-of-scope decline; a rule's verdict, an
+emergency, small talk and follow-ups are never touched. The exemplars were written for this module, not copied from
+any eval file, and are generic (no case's wording).
+
+>>> bool(TOPIC_WORDS.search("can u help me with my tax return")), bool(TOPIC_WORDS.search("is my result bad"))
+(False, True)
+>>> from bot.retrieval.embedders import HashEmbedder
+>>> e = HashEmbedder()
+>>> check = TopicCheck.build(lambda texts: e.encode(texts))
+>>> check.judge("is my CYP2C19 result bad", e.encode(["is my CYP2C19 result bad"])[0]).off_topic
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Any of these keeps a message on topic whatever its vector says: health, the body and feelings (an emergency or a
+# worry is never declined as "off topic"), genes and results, medicines, the service (privacy, upload, cost,
+# counselors), family and pregnancy decisions. Broad on purpose: a miss here only leaves the message to triage.
+TOPIC_WORDS = re.compile(
+    r"\b(?:genes?|genetic\w*|genom\w*|dna|rna|allele\w*|variants?|mutat\w*|chromosom\w*|inherit\w*|hereditary|"
+    r"carriers?|metaboli[sz]\w*|phenotype|genotype|diplotype|pharmaco\w*|pgx|brca\w*|lynch|syndrome|star|positive|"
+    r"negative|pathogenic|vus|heterozygous|homozygous|deficien\w*|enzymes?|"
+    # (a result, report or test counts when it is someone's: "the latest football results" is not one)
+    r"(?:my|our|your|his|her|their|the|this|that)\s+(?:\w+\s+)?(?:results?|reports?)|tests?|tested|testing|screen\w*|"
+    r"lab|labs|"
+    r"sample|swab|saliva|panel|"
+    r"health\w*|medic\w*|meds|drugs?|pills?|tablets?|doses?|dosage|mg|prescri\w*|pharmac\w*|doctors?|dr|nurses?|"
+    r"clinic\w*|hospital\w*|er|ambulance|911|988|emergency|urgent|surgery|surgeon|anesth\w*|anaesth\w*|operation|"
+    r"treat\w*|therap\w*|chemo\w*|vaccin\w*|shots?|injection|side effects?|allerg\w*|reaction|"
+    r"sick|ill|illness|disease\w*|disorder|condition|cancer\w*|tumou?r|diagnos\w*|symptoms?|pain|ache\w*|hurts?|"
+    r"hurting|bleed\w*|blood|heart|chest|breath\w*|lungs?|liver|kidney\w*|stomach|brain|skin|body|weight|diet|"
+    r"sleep\w*|tired|dizzy|faint\w*|nause\w*|vomit\w*|fever|rash|swell\w*|seiz\w*|stroke|clots?|pregnan\w*|"
+    r"baby|babies|fertil\w*|ivf|conceiv\w*|breast\w*|ovar\w*|colon\w*|screening|mammogram\w*|"
+    r"die|dying|dead|death|kill\w*|suicid\w*|hurt\w*|harm\w*|overdos\w*|alive|live|living|life|"
+    r"scared|afraid|fear\w*|worr\w*|anxi\w*|stress\w*|panic\w*|depress\w*|sad|cry\w*|upset|alone|lonely|hopeless|"
+    r"feel\w*|felt|mood|mental|"
+    r"counsel\w*|human|person|someone|somebody|privacy|private|data|delete|erase|account|upload\w*|pdf|"
+    r"insurance|insurer|employer|gina|cost|price|pay|paid|covered|consent|share|sharing|"
+    r"relatives?|family|siblings?|inherit\w*|pass\w* (?:it |this )?(?:on|down)|"
+    r"bot|chatbot|ai|genechat|rules?|instructions?|prompt|system|pretend|ignore|"
+    r"hi|hello|hey|thanks?|thank you|thx|bye)\b",
+    re.IGNORECASE,
+)
+
+# Everyday requests that have nothing to do with genetic results, medicines or health: money, housework, cooking,
+# school, sport, weather, technology, travel, shopping, entertainment, work, pets, cars, trivia.
+OFF_TOPIC: tuple[str, ...] = (
+    "how do I file my taxes",
+    "help me with my tax return",
+    "what can I deduct on my taxes",
+    "when is the tax deadline",
+    "how do I fill in this form for the government",
+    "how much should I save for retirement",
+    "should I buy or rent a house",
+    "how do I make a budget",
+    "which credit card should I get",
+    "how do I get a loan",
+    "how do I get my kids to do their chores",
+    "make a cleaning schedule for the house",
+    "how do I get a stain out of a shirt",
+    "how often should I clean the kitchen",
+    "how do I fold fitted sheets",
+    "give me a recipe for dinner",
+    "how do I bake bread",
+    "what should I cook tonight",
+    "how long do I boil an egg",
+    "a recipe for chocolate cake please",
+    "can you do my homework",
+    "solve this math problem for me",
+    "write my essay for school",
+    "what is the capital of France",
+    "explain the causes of the first world war",
+    "who won the game last night",
+    "what was the score of the match",
+    "who will win the championship this year",
+    "latest sports news",
+    "when does the football season start",
+    "what's the weather tomorrow",
+    "will it rain this weekend",
+    "how do I fix my wifi",
+    "my laptop is slow, how do I speed it up",
+    "how do I reset my phone",
+    "write a python script to sort a list",
+    "how do I change the oil in my car",
+    "my car makes a weird noise",
+    "book me a flight to Chicago",
+    "what are good places to visit in Italy",
+    "where can I buy cheap shoes",
+    "is this phone a good deal",
+    "recommend a good movie",
+    "what should I watch on TV tonight",
+    "tell me a joke",
+    "write me a poem",
+    "write a song about summer",
+    "play a game with me",
+    "help me write my resume",
+    "how do I ask my boss for a raise",
+    "write an email to my landlord",
+    "how do I train my dog",
+    "what should I feed my cat",
+    "how do I grow tomatoes",
+    "translate this sentence into Spanish",
+    "what time is it in Tokyo",
+    "how many ounces are in a cup",
+    "who is the president",
+    "what's a good name for my business",
+    "how do I plan a birthday party",
+    "how do mortgages work",
+    "explain how the stock market works",
+    "how does a car engine work",
+    "what's the best way to invest my savings",
+    "how do I open a bank account",
+    "how do I get rid of bugs in my house",
+    "how do I fix a leaking pipe",
+    "give me a workout plan",
+    "what's a good gift for my friend",
+    "what does APR mean on my credit card",
+    "what does this warning light in my car mean",
+    "what does this word in my lease mean",
+    "what does this error message on my computer mean",
+)
+
+# Questions patients ask here, in their many shapes: results, genes, medicines, family, feelings, the service.
+ON_TOPIC: tuple[str, ...] = (
+    "what does my result mean",
+    "explain my report to me",
+    "can you help me understand my results",
+    "is my result bad",
+    "should I be worried",
+    "am I going to be okay",
+    "what does this gene do",
+    "what does this mean",
+    "what is a variant",
+    "what does carrier mean",
+    "what does poor metabolizer mean",
+    "which medicines does my result affect",
+    "can I take this medicine",
+    "should I stop my medicine",
+    "what dose should I take",
+    "how does my result affect my medicine",
+    "my doctor prescribed something new, does my result matter",
+    "should my children be tested",
+    "can I pass this on to my kids",
+    "should my family get tested",
+    "we want to have a baby, what does this mean",
+    "do I have cancer",
+    "what is my risk",
+    "do I need more screening",
+    "I'm scared",
+    "I feel so anxious about all this",
+    "I can't stop thinking about it",
+    "this is a lot to take in",
+    "I don't understand any of this",
+    "I need help",
+    "can someone help me",
+    "I want to talk to a counselor",
+    "can I talk to a real person",
+    "who can see my results",
+    "how do I delete my data",
+    "can my insurance see this",
+    "how accurate is this test",
+    "how do I upload my report",
+    "I don't have my report yet",
+    "I think my report is wrong",
+    "what should I tell my doctor",
+    "what should I ask my pharmacist",
+    "what happens next",
+    "what are the next steps",
+    "what is pharmacogenomics",
+    "what is genetic testing",
+    "I have a headache and my chest hurts",
+    "I feel sick after my new pills",
+    "my mom had breast cancer, what about me",
+    "does this run in families",
+    "is it expensive",
+    "how long does it take",
+    "can you repeat that",
+    "what do you mean",
+    "can you say it more simply",
+    "thank you",
+    "ok",
+)
+
+CACHE_VERSION = "topic-check-1"  # bump when the way vectors are made changes
+K = 3  # the mean of the K nearest exemplars on each side (one odd exemplar is not enough)
+# Margin (mean of the K nearest off-topic minus the K nearest on-topic exemplars) and the least off-topic similarity,
+# picked on readable material (evals/triage, evals/cases, the dev halves of the patient and consistency suites): of the
+# messages past the lexical gate, no answer or escalation example reached the margin (the nearest: 0.054, a bare
+# "Representative."), while most everyday requests sat at 0.08-0.49 with similarity 0.30-0.74. A few emergencies with
+# no topic word reach it too ("tonight is the night, ive made my peace": 0.11 at 0.35): the engine never gives this
+# decline to a message the models hear any alarm in (OFF_TOPIC_ALARM_MAX in bot/conversation/engine.py).
+MARGIN = 0.06
+OFF_MIN = 0.30
+
+
+@dataclass(frozen=True)
+class TopicJudgement:
+    off_topic: bool
+    gate: bool  # passed the lexical gate (no topic word at all)
+    off: float = 0.0  # similarity to the off-topic exemplars (mean of the K nearest); 0 when not measured
+    on: float = 0.0  # to the on-topic exemplars
+
+    def detail(self) -> dict[str, object]:
+        return {"off_topic": self.off_topic, "no_topic_words": self.gate, "off": round(self.off, 3),
+                "on": round(self.on, 3)}
+
+
+def has_topic_words(text: str) -> bool:
+    """Any word of health, genes, medicines, results, feelings, the service or this conversation."""
+    return bool(TOPIC_WORDS.search(text.replace("\u2019", "'")))
+
+
+class TopicCheck:
+    """Judges whether a message is about something GeneChat is not for, from its words and its sentence vector."""
+
+    def __init__(self, off: np.ndarray, on: np.ndarray) -> None:
+        self._off = off
+        self._on = on
+
+    @classmethod
+    def build(cls, encode: Callable[[list[str]], np.ndarray], *, cache_dir: Path | None = None,
+              embedder_name: str = "") -> TopicCheck:
+        """Embed the exemplars with ``encode``, or read their vectors from ``cache_dir`` (keyed by the texts and the
+        embedder), as the worry intent does."""
+        texts = [*OFF_TOPIC, *ON_TOPIC]
+        key = hashlib.sha256("\n".join([CACHE_VERSION, embedder_name, *texts]).encode()).hexdigest()[:16]
+        path = cache_dir / f"topic-check-{key}.npy" if cache_dir is not None and embedder_name else None
+        vectors: np.ndarray | None = None
+        if path is not None and path.is_file():
+            try:
+                vectors = np.load(path)
+            except (OSError, ValueError):  # a stale or partial cache is rebuilt, never trusted
+                log.warning("topic_check_cache_unreadable")
+        if vectors is None or vectors.ndim != 2 or vectors.shape[0] != len(texts):
+            vectors = np.asarray(encode(texts), dtype=np.float32)
+            if path is not None:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    np.save(path, vectors)
+                except OSError:  # a read-only data dir: embed again next start
+                    log.warning("topic_check_cache_unwritable")
+        return cls(vectors[:len(OFF_TOPIC)], vectors[len(OFF_TOPIC):])
+
+    def similarities(self, vector: np.ndarray) -> tuple[float, float]:
+        """Mean cosine of the K nearest off-topic and the K nearest on-topic exemplars (vectors are normalized)."""
+        return _top_mean(self._off @ vector), _top_mean(self._on @ vector)
+
+    def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray) -> TopicJudgement:
+        """``vector``: the message's own sentence vector, or a function that makes it (only called past the gate)."""
+        if has_topic_words(text):
+            return TopicJudgement(False, False)
+        off, on = self.similarities(vector() if callable(vector) else vector)
+        return TopicJudgement(off - on >= MARGIN and off >= OFF_MIN, True, off, on)
+
+
+def _top_mean(sims: np.ndarray, k: int = K) -> float:
+    if sims.size == 0:
+        return 0.0
+    k = min(k, sims.size)
+    return float(np.sort(sims)[-k:].mean())
