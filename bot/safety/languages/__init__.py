@@ -54,15 +54,23 @@ _FOLD_TABLE = str.maketrans({
 })
 
 
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # a letter (not a digit) typed three or more times
+
+
 def fold(text: str) -> str:
-    """Lower case, compatibility forms (full-width), marks removed, Hangul recomposed, spaces collapsed.
+    """Lower case, compatibility forms (full-width), marks removed, Hangul recomposed, spaces collapsed, and a letter
+    typed three or more times in a row written once ("quiero morirmeee", "toi muon chettt"; digits are kept as typed).
 
     >>> fold("Tomé TODAS las PÍLDORAS"), fold("أريد"), fold("Ёлка"), fold("죽고 싶어요")
     ('tome todas las pildoras', 'اريد', 'елка', '죽고 싶어요')
+    >>> fold("quiero morirmeee"), fold("tomé 100 pastillas")
+    ('quiero morirme', 'tome 100 pastillas')
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)).strip()
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)).strip()
+    # people in crisis stretch words; no alarm word has a letter three times running, so this only helps patterns match
+    return _STRETCHED.sub(r"\1", folded)
 
 
 def _fold_pattern(pattern: str) -> str:
