@@ -7,7 +7,8 @@ name in ``detect.LINGUA_NAMES`` so the detector knows it.
 
 Every language's alarm patterns run on every message, whatever language it was detected as: a short
 "quiero morir" is too short to detect reliably, and an emergency must never hang on detection.
-Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified), so
+Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified, a letter
+stretched over three or more keystrokes written once), so
 "tome 30 pastillas" and "tomé 30 pastillas", "toi muon chet" and "tôi muốn chết" match the same pattern.
 Then harmless idioms are masked, and so is every clause that only talks ABOUT danger (a language's `talk` cues:
 "hace años", "en la serie", "qué significa", "puede causar", the number to call abroad) unless one of any
