@@ -13,7 +13,7 @@ from bot.core.reply import Turn
 from bot.evals.cases import load_cases
 from bot.safety import languages
 from bot.safety.classifier import Prediction
-from bot.safety.languages import WORDING_KEYS, fold, match_emergency, mentions_swallowing, wordings
+from bot.safety.languages import RULES_DIR, WORDING_KEYS, fold, match_emergency, mentions_swallowing, wordings
 from bot.safety.languages.detect import LINGUA_NAMES, MIN_CONFIDENCE, MIN_WORDS, detect_language
 from bot.safety.triage import calm_question, triage
 from tests.support.engine import make_test_engine
@@ -123,6 +123,20 @@ def test_folding_removes_accents_tone_marks_and_arabic_letter_variants():
     assert fold("Tôi muốn CHẾT") == fold("toi muon chet") == "toi muon chet"
     assert fold("أريد") == fold("اريد")
     assert fold("죽고 싶어요") == "죽고 싶어요"  # Hangul is recomposed, not left as loose letters
+
+
+def test_stretched_words_match_like_their_plain_spelling_and_numbers_stay_as_typed():
+    assert match_emergency("quiero morirmeeee").language == "es"
+    assert match_emergency("toi muon chettt").language == "vi"
+    assert fold("tome 1000 pastillas") == "tome 1000 pastillas"
+
+
+def test_no_rule_spells_a_letter_three_times_running():
+    # folded text writes a stretched letter once ("maaari" becomes "mari"), so such a pattern could never match
+    stretched = re.compile(r"([^\W\d_])\1{2,}")
+    found = [(p.name, line) for p in sorted(RULES_DIR.glob("*.yaml"))
+             for line in p.read_text(encoding="utf-8").splitlines() if stretched.search(line)]
+    assert found == []
 
 
 # ---- the rules ------------------------------------------------------------------------------------------

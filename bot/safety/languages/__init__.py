@@ -7,7 +7,8 @@ name in ``detect.LINGUA_NAMES`` so the detector knows it.
 
 Every language's alarm patterns run on every message, whatever language it was detected as: a short
 "quiero morir" is too short to detect reliably, and an emergency must never hang on detection.
-Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified), so
+Text is *folded* first (lower case, accents and tone marks removed, Arabic letter variants unified, a letter
+stretched over three or more keystrokes written once), so
 "tome 30 pastillas" and "tomé 30 pastillas", "toi muon chet" and "tôi muốn chết" match the same pattern.
 Then harmless idioms are masked, and so is every clause that only talks ABOUT danger (a language's `talk` cues:
 "hace años", "en la serie", "qué significa", "puede causar", the number to call abroad) unless one of any
@@ -54,15 +55,23 @@ _FOLD_TABLE = str.maketrans({
 })
 
 
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # a letter (not a digit) typed three or more times
+
+
 def fold(text: str) -> str:
-    """Lower case, compatibility forms (full-width), marks removed, Hangul recomposed, spaces collapsed.
+    """Lower case, compatibility forms (full-width), marks removed, Hangul recomposed, spaces collapsed, and a letter
+    typed three or more times in a row written once ("quiero morirmeee", "toi muon chettt"; digits are kept as typed).
 
     >>> fold("Tomé TODAS las PÍLDORAS"), fold("أريد"), fold("Ёлка"), fold("죽고 싶어요")
     ('tome todas las pildoras', 'اريد', 'елка', '죽고 싶어요')
+    >>> fold("quiero morirmeee"), fold("tomé 100 pastillas")
+    ('quiero morirme', 'tome 100 pastillas')
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)).strip()
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)).strip()
+    # people in crisis stretch words; no alarm word has a letter three times running, so this only helps patterns match
+    return _STRETCHED.sub(r"\1", folded)
 
 
 def _fold_pattern(pattern: str) -> str:
