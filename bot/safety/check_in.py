@@ -90,6 +90,7 @@ _HELPER = re.compile(
 # hurting or looking some way; self-harm words, a method or a medicine in hand. With ``ACUTE_NOW`` (a time word of now,
 # a call for help, someone who is not breathing ...) these keep a model-only alarm an emergency.
 _TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all)|swallow\w*|drank|drunk|popped|downed|"
+                    r"ate (?:like |about |around |maybe )?(?:\d+|two|three|four|five|six|ten|a few|several|a bunch|a handful)|"
                     r"chugged|snort\w*|inject\w*|smok\w*|mix(?:ed|ing)|overdos\w*|od'?d|od'?ing|poison\w*|high)\b",
                     re.IGNORECASE)
 _FEELING = re.compile(
@@ -98,7 +99,13 @@ _FEELING = re.compile(
     r"\w+ (?:is|are|feels?|went|looks?|keeps?|started)) (?:so |really |very |super |getting |all |kinda |still )?(?:dizzy|"
     r"sweat\w*|shak\w*|bleed\w*|numb|tingl\w*|confused|faint\w*|weak|sick|burning|itch\w*|swell\w*|swollen|cold|hot|sleepy|"
     r"drowsy|throw\w* up|vomit\w*|pass\w* out|limp|pale|grey|gray|blue|purple|tight|racing|pounding|stiff|weird|wrong|"
-    r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing))\b", re.IGNORECASE)
+    r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing)|"
+    # a body state told without a subject (round 5): "shaking all over and burning up after taking tramadol"
+    r"shak(?:ing|y) all over|burning up|sweating (?:buckets|like crazy|so much)|drenched in sweat|seeing spots|"
+    r"heart (?:is )?(?:racing|pounding|skipping|fluttering|beating (?:so |really )?fast)|(?:everything|vision) (?:is )?"
+    r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
+    r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
+    r"sleepy|drowsy|floppy|limp|confused|pale|out of it|spinning)|everything is spinning)\b", re.IGNORECASE)
 _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
@@ -127,13 +134,22 @@ _HARMLESS_SWALLOWED = re.compile(
     r"plastic-free|purple|red|green|orange|blue|fresh|\w+'s)\s+)?"
     r"(?:gum|bubble ?gum|toothpaste|mouthwash|(?:bath|pool|sea|lake|tub|shower|toilet) ?water|water|seeds?|pits?|"
     r"blueberr(?:y|ies)|grapes?|raisins?|cherr(?:y|ies)|cherry tomato(?:es)?|peas?|corn|popcorn|kernels?|fruit|food|cereal|"
-    r"bread|crackers?|cheerios|candy|sweets|sand|dirt|soil|mud|snow|ice(?: cubes?)?|crayons?|chalk|paper|soap|bugs?|flies|fly|"
+    r"bread|crackers?|cheerios?|candy|sweets|sand|dirt|soil|mud|snow|ice(?: cubes?)?|crayons?|chalk|paper|soap|bugs?|flies|fly|"
     r"gnats?|ants?|eggshells?|shells?|hair|boogers?|play-?doh|lip balm|chapstick|sunscreen|watermelon|orange (?:slice|segment)s?|"
-    r"apple|banana|noodles?|rice|spaghetti|pasta|chips?|pretzels?)\b", re.IGNORECASE)
+    r"apple|banana|noodles?|rice|spaghetti|pasta|chips?|pretzels?|shampoo bubbles|bubbles|bubble bath|worms?)\b",
+    re.IGNORECASE)
+
+
+# ... and one's own vitamins or supplements taken twice ("I took my vitamins twice this morning by accident"); a child who
+# got into them is a rule of its own (iron).
+_OWN_SUPPLEMENT_TWICE = re.compile(
+    r"\b(?:took|taken|had|swallowed)\s+(?:my|an extra|two of my|both of my)\s+(?:daily\s+|morning\s+|usual\s+)?(?:multi-?vitamins?|"
+    r"vitamins?(?: [a-d]\d*)?|fish oil|probiotics?|supplements?|fiber (?:pills?|gummies))\b(?=[^.?!]{0,30}\b(?:twice|two times|"
+    r"again|double|by accident|by mistake|accidentally)\b)", re.IGNORECASE)
 
 
 def _without_harmless(masked: str) -> str:
-    return _HARMLESS_SWALLOWED.sub(" ", masked)
+    return _OWN_SUPPLEMENT_TWICE.sub(" ", _HARMLESS_SWALLOWED.sub(" ", masked))
 
 
 def danger_sign(text: str) -> bool:
@@ -177,7 +193,8 @@ def happening_sign(text: str) -> bool:
 
 # Words of time alone ("right now", "tonight", "again"): a sign only beside something else. "I could murder a pizza right
 # now" and "ending my shift early tonight" say when, not that anything is happening to anyone.
-_TIME_ONLY = re.compile(r"\b(?:right now|now|rn|tonight|just|currently|still|keeps?|again)\b", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\b(?:right now|now|rn|tonight|just|currently|still|keeps?|again|(?:is|are|am|'s|'re|'m) going to)\b",
+                        re.IGNORECASE)  # (a future, "my mom is going to be the death of me", is not now either)
 # A condition is not an event ("can I text an ambulance if I can't speak").
 _CONDITION = re.compile(r"\b(?:if|when|in case|unless|whenever)\s+(?:i|you|we|someone|somebody|they|he|she|a person|people)\s+"
                         r"(?:can'?t|cannot|cant|won'?t|isn'?t|is not|are not|aren'?t)\b", re.IGNORECASE)
@@ -254,12 +271,23 @@ def venting(text: str) -> bool:
     return bool(EVERYDAY_CAUSE.search(text)) and not _danger(text)
 
 
+# A food or drink whose lethal amount people ask about out of curiosity ("what is the lethal dose of caffeine in
+# general"): like a class setting, a question about a term, never about someone's medicines.
+_FOOD_OR_DRINK = re.compile(r"\b(?:caffeine|coffee|espresso|energy drinks?|water|salt|sugar|nutmeg|chocolate|cinnamon|"
+                            r"carrots?|bananas?|apple seeds|cherry pits|potatoes|licorice|tea)\b", re.IGNORECASE)
+
+
 def class_question(text: str) -> bool:
-    """A question about a term in a class setting that names no one (so no one's own medicines), with no danger
-    sign."""
+    """A question about a term in a class setting, or about a food or drink, that names no one (so no one's own
+    medicines), with no danger sign.
+
+    >>> class_question("what is the lethal dose of caffeine in general, just curious")
+    True
+    """
     text = normalize(text)
     unowned = _MY_CLASS.sub(" ", text)  # "for my pharmacology exam": the exam is theirs, no medicine is
-    return bool(_CLASS.search(text)) and not _PERSON.search(unowned) and not _danger(text)
+    setting = bool(_CLASS.search(text)) or bool(_FOOD_OR_DRINK.search(text))
+    return setting and not _PERSON.search(unowned) and not _danger(text)
 
 
 def helper_question(text: str) -> bool:

@@ -113,6 +113,17 @@ BENIGN = [
     r"\b(?:knocked|dropped|spilled|spilt|tipped)\s+(?:over\s+)?(?:all\s+)?(?:my|the|his|her)\s+(?:\w+\s+)?(?:pills?|meds|"
     r"tablets?|pill bottle|pill organi[sz]er)\s+(?:on|onto|off|all over|down|over|in|into)\b",
     r"\b(?:is |are )?dying (?:in|at|on) (?:hospice|palliative care)\b|\b(?:in|on|entered|into) hospice\b",
+    # an everyday want "or I'll die" ("i need a shot of espresso or i'll die"); never for a medicine, air or help
+    r"\b(?:need|want|get me|gimme|give me|bring me)\b(?![^.?!]{0,40}\b(?:insulin|inhaler|epi-?pen|meds|medicines?|"
+    r"medications?|oxygen|air|help|doctor|ambulance|hospital|pills?|nitro\w*)\b)[^.?!]{0,40}\bor (?:else )?(?:i'?ll|i will|"
+    r"i'?m (?:gonna|going to)|we'?ll) (?:literally |actually |just )?(?:die|perish|starve|pass out|collapse|explode)\b",
+    # a threat in words over an everyday offence ("i'm gonna kill my brother, he spoiled the finale"), and laughing hard
+    r"\b(?:gonna|going to|will|'ll|could|might|about to|want to|wanna) (?:kill|murder|strangle|throttle|slaughter) (?:my|our|"
+    r"him|her|them|that|this)\b(?:\s+\w+)?[,;]?\s+(?:he|she|they|it|cuz|because|for)\b[^.?!]{0,20}\b(?:ate|spoil\w*|took|"
+    r"used|broke|forgot|lost|borrowed|finished|stole|drank|told|left|keeps?|won'?t|didn'?t|never|always|dented|crashed|"
+    r"ruined|deleted|spilled|ghosted|cheated at|beat me|unplugged|hid|canceled|cancelled)\b|"
+    r"\b(?:chest|stomach|sides|abs|face|cheeks|belly)\s+(?:is |are |feels? )?(?:hurt\w*|tight|sore|ach\w*)\s+(?:from|after)"
+    r"\s+(?:\w+\s+)?laugh\w*\b",
     # translating a phrase ("how do you say 'call an ambulance' in spanish")
     r"\bhow (?:do|would|can) (?:you|i|we) (?:say|write|spell)\b[^.?!]*\b(?:in|into) (?:spanish|english|french|german|chinese|"
     r"mandarin|cantonese|vietnamese|tagalog|arabic|korean|russian|japanese|italian|portuguese|hindi|sign language)\b|"
@@ -302,6 +313,30 @@ EMERGENCY_SELF_HARM = [
     r"\b(?:in|inside) (?:the|my|a) (?:closed |shut |locked )?garage\b[^.?!]{0,50}\b(?:engine|car|motor) (?:is |still )?"
     r"(?:running|on)\b|\b(?:engine|car|motor) (?:is |still )?running\b[^.?!]{0,40}\b(?:closed|shut|locked|in the) garage\b|"
     r"\bhose (?:from|to|on|into) the exhaust\b|\bexhaust (?:pipe )?(?:into|in) the car\b|"
+    # a method in hand where one is alone ("sitting in the bathtub with a razor"), an empty bottle with a farewell
+    r"\b(?:sitting|lying|laying|standing|hiding|locked|curled up) (?:in|on) (?:the|my|a) (?:bath\w*|tub|floor|bed|car|room|"
+    r"closet|garage|roof|bridge)\b[^.?!]{0,30}\bwith (?:a|my|the|his|her|dad'?s|mom'?s) (?:razor|blade|knife|gun|rope|belt|"
+    r"pills|bottle of pills)\b|\bwith (?:a|my|the|dad'?s|mom'?s) (?:razor|blade|knife|gun|rope)\b[^.?!]{0,30}\b(?:in|on) "
+    r"(?:the|my) (?:bath\w*|tub|car|garage|closet|roof)\b|"
+    r"\b(?:bottle|pack|packet|box|strip|prescription) (?:is |'s )?(?:empty|gone|finished)\b(?=.*\b(?:sorry|done|goodbye|bye|"
+    r"forgive|love you|it'?s over)\b)|\b(?:sorry|i'?m done|im done|goodbye|bye)\b.*\b(?:bottle|pack|packet|box|strip) "
+    r"(?:is |'s )?(?:empty|gone|finished)\b|"
+    # a last day or weekend, decided ("i've already decided, this weekend is my last")
+    r"\b(?:this|tonight|today|tomorrow|christmas|my birthday|(?:this|next) (?:weekend|week|friday|saturday|sunday|monday|"
+    r"tuesday|wednesday|thursday|month))\b[^.?!,]{0,10}\b(?:is|will be|'s|gonna be|going to be) my (?:last|final)"
+    r"(?: (?:day|night|weekend|week|one))?(?: (?:alive|on earth|here|ever))?(?=\s*(?:[.!,;]|$|and\b|so\b|sorry|goodbye|bye\b|"
+    r"love\b))|\bmy (?:last|final) (?:day|night|weekend) (?:alive|on earth|on this earth)\b|"
+    # worth more dead, or the family better off with the insurance (probe batch)
+    r"\bbetter off\b[^.?!]{0,40}\b(?:life insurance|insurance (?:money|payout|pay ?out))\b|\b(?:life insurance|insurance "
+    r"(?:money|payout))\b[^.?!]{0,40}\b(?:better off|when i'?m gone|once i'?m gone)\b|\bworth more (?:to (?:them|my family|"
+    r"everyone|my kids) )?dead\b|"
+    # someone says they are about to jump or end it ("my girlfriend just said she's going to jump and hung up")
+    r"\b(?:said|says|saying|texted|told me|threaten\w*)\b[^.?!]{0,20}\b(?:she'?s|shes|he'?s|hes|they'?re|she is|he is|they are|"
+    r"she|he|they)\s+(?:going to|gonna|about to|will|'ll)\s+(?:jump|kill (?:her|him|them)sel(?:f|ves)|end it|end (?:her|his|"
+    r"their) life|overdose|take (?:all )?(?:her|his|their) pills)\b(?!\s+(?:in|into|on|at|off the (?:diving|high) board|rope|"
+    r"ship|the gun|ahead|for joy|at the chance|on board)\b)|\b(?:i'?m|im|i am) (?:going to|gonna|about to) jump\b"
+    r"(?!\s+(?:in|into|on|at|off the (?:diving|high) board|rope|ship|the gun|ahead|for joy|at the chance|on board|start|"
+    r"through|back|over|higher|out of (?:bed|my skin))\b)|"
     # tired of being alive, or not around for the ones they care for ("won't be around to look after him")
     r"\b(?:tired|sick|exhausted|weary) of (?:existing|being alive|being here|living)\b(?!\s+(?:in|with|at|on|near|like|"
     r"paycheck|off)\b)|\b(?:won'?t|will not|wont|not going to|not gonna) be (?:here|around|alive) (?:to|for) (?:look after|"
@@ -497,6 +532,13 @@ EMERGENCY_SYMPTOMS = [
     r"shes|hes|dad|mom|mum|husband|wife|grandma|grandpa|son|daughter|partner|friend|my \w+)\b[^.?!]{0,25}\b(?:is |'s |seems "
     r"|suddenly |now )*(?:confused|making no sense|not making (?:any )?sense|talking (?:nonsense|gibberish)|out of it|"
     r"acting (?:drunk|weird|strange)|doesn'?t know where (?:she|he|they) (?:is|are)|doesn'?t know what (?:day|year) it is)\b",
+    # probe 2: an allergen or a sting told first, then swelling or wheezing ("ate peanuts and his face is huge", "got stung
+    # and now has hives everywhere and is wheezing")
+    r"\b(?:ate|eaten|eating|had|stung|sting|bitten|bite|took|taking|after)\b[^.?!]{0,30}\b(?:face|lips?|tongue|throat|eyes?|"
+    r"mouth)\b[^.?!]{0,15}\b(?:is |are |'s |went |got |getting |looks? )?(?:so |really |all )?(?:huge|massive|swollen|"
+    r"swelling|puffed up|puffing up|blown up|ballooning|closing)\b|\bhives (?:all over|everywhere)\b|\b(?:hives|stung|sting|"
+    r"swell\w*|allerg\w*|peanuts?|shellfish)\b[^.?!]{0,50}\bwheez\w*\b|\bwheez\w*\b[^.?!]{0,50}\b(?:hives|stung|sting|"
+    r"swell\w*|allerg\w*|peanuts?|shellfish)\b",
 ]
 
 INJECTION = [

@@ -219,11 +219,12 @@ def triage(
     quiet = alarm is None and quiet_alarm(text)
     # (round 5: a message about a gene, a medicine or a result with no danger sign at all, "am i gonna be ok with lynch",
     # is a worried question about the report, judged at the calm bar like a question about whether a result is deadly)
-    calm = mention or calm_question(text) or only_worry(text) or asks_if_result_is_deadly(text) or (domain and quiet)
+    calm = mention or calm_question(text) or only_worry(text) or asks_if_result_is_deadly(text) or (domain and quiet and _asks(text))
     alarm_vote, held_back = _model_alarm(text, alarm_pred, alarm_clf, embed, rules.masked,
                                          masked_text if masked_other else text, calm=calm, venting=venting(text),
                                          quiet=quiet,
-                                         quiet_min=EMERGENCY_IMPERSONAL_MIN if played_down(text) else EMERGENCY_QUIET_MIN)
+                                         quiet_min=EMERGENCY_IMPERSONAL_MIN if played_down(text) or rules.masked
+                                         else EMERGENCY_QUIET_MIN)
     if alarm_vote is None and held_back is None and alarm_clf is not classifier and not calm and happening_sign(text):
         main_vote, _ = _model_alarm(text, pred, classifier, embed, rules.masked, masked_text if masked_other else text,
                                     calm=calm, venting=venting(text))
@@ -316,7 +317,8 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
     A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
     Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``; an English message with no danger
     sign at all (``check_in.quiet_alarm``) needs ``quiet_min`` (``EMERGENCY_QUIET_MIN``, or the calm bar when the
-    writer plays it down: "he's fine"). Each held-back vote gets the check-in tier,
+    writer plays it down, "he's fine", or a harmless idiom was masked and nothing else is a sign: "my sister is going
+    to kill me for borrowing her car"). Each held-back vote gets the check-in tier,
     never only an answer. ``pred`` and ``classifier`` are the alarm model's (``classifier.alarm_check``) when there is
     one.
     """
@@ -370,6 +372,12 @@ def _checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:
 
 _QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
                        r"which|should)\b|\?\s*$", re.IGNORECASE)
+def _asks(text: str) -> bool:
+    """A question by its form: a question word first or after a stop, "am/will/would" first, or a question mark."""
+    return bool(_QUESTION.search(text) or _ASKS_FIRST.search(text))
+
+
+_ASKS_FIRST = re.compile(r"^\s*(?:am|will|would|shall|has|have|had|isn'?t|aren'?t|won'?t|doesn'?t)\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us|you|your|he|she|him|her|his|they|them|"
                      r"their|hes|shes|he's|she's)\b", re.IGNORECASE)
 # Something happening now, to someone: the model's alarm vote on a question that has one of these is trusted.
