@@ -105,7 +105,8 @@ _FEELING = re.compile(
     r"heart (?:is )?(?:racing|pounding|skipping|fluttering|beating (?:so |really )?fast)|(?:everything|vision) (?:is )?"
     r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
     r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
-    r"sleepy|drowsy|floppy|limp|confused|pale|out of it|spinning)|everything is spinning)\b", re.IGNORECASE)
+    r"sleepy|drowsy|floppy|limp|confused|pale|out of it|spinning)|everything is spinning|(?:is|are|keeps|kept|started|now) "
+    r"(?:throwing up|vomiting|puking|shaking|seizing|twitching))\b", re.IGNORECASE)
 _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
@@ -136,14 +137,15 @@ _HARMLESS_SWALLOWED = re.compile(
     r"blueberr(?:y|ies)|grapes?|raisins?|cherr(?:y|ies)|cherry tomato(?:es)?|peas?|corn|popcorn|kernels?|fruit|food|cereal|"
     r"bread|crackers?|cheerios?|candy|sweets|sand|dirt|soil|mud|snow|ice(?: cubes?)?|crayons?|chalk|paper|soap|bugs?|flies|fly|"
     r"gnats?|ants?|eggshells?|shells?|hair|boogers?|play-?doh|lip balm|chapstick|sunscreen|watermelon|orange (?:slice|segment)s?|"
-    r"apple|banana|noodles?|rice|spaghetti|pasta|chips?|pretzels?|shampoo bubbles|bubbles|bubble bath|worms?)\b",
+    r"apple|banana|noodles?|rice|spaghetti|pasta|chips?|pretzels?|shampoo bubbles|bubbles|bubble bath|worms?|"
+    r"formula|milk|breast ?milk|juice)\b",
     re.IGNORECASE)
 
 
 # ... and one's own vitamins or supplements taken twice ("I took my vitamins twice this morning by accident"); a child who
 # got into them is a rule of its own (iron).
 _OWN_SUPPLEMENT_TWICE = re.compile(
-    r"\b(?:took|taken|had|swallowed)\s+(?:my|an extra|two of my|both of my)\s+(?:daily\s+|morning\s+|usual\s+)?(?:multi-?vitamins?|"
+    r"\bi (?:just |accidentally |already )?(?:took|taken|had|swallowed)\s+(?:my|an extra|two of my|both of my)\s+(?:daily\s+|morning\s+|usual\s+)?(?:multi-?vitamins?|"
     r"vitamins?(?: [a-d]\d*)?|fish oil|probiotics?|supplements?|fiber (?:pills?|gummies))\b(?=[^.?!]{0,30}\b(?:twice|two times|"
     r"again|double|by accident|by mistake|accidentally)\b)", re.IGNORECASE)
 

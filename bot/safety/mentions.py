@@ -159,6 +159,23 @@ NOW = re.compile(  # ... or the writer speaking of themself at present
     r"that'?s me|thats me|it'?s me|its me|like me|am i)\b", re.IGNORECASE)
 
 
+# Someone close to the writer said or wants something ("my son told his teacher he wants to ..."): a story, a class or
+# school word in it does not make it talk about someone else.
+_SOMEONE_CLOSE_SAYS = re.compile(
+    r"\bmy (?:\w+ )?(?:son|daughter|kid|child|teen|teenager|boy|girl|brother|sister|friend|husband|wife|partner|boyfriend|"
+    r"girlfriend|bf|gf|mom|mum|mother|dad|father|student|roommate)\b[^.?!]{0,40}\b(?:told|tells|said|says|saying|wants|wanted|"
+    r"keeps saying|texted|wrote|posted|threaten\w*)\b", re.IGNORECASE)
+
+
+def someone_close_says(text: str) -> bool:
+    """Someone close to the writer said, wrote or wants something.
+
+    >>> someone_close_says("my son told his teacher he wants to sleep forever"), someone_close_says("a book about a son")
+    (True, False)
+    """
+    return bool(_SOMEONE_CLOSE_SAYS.search(text))
+
+
 def said_to_be_over(text: str) -> bool:
     """An episode said to be over, with nothing taken and no self-harm word in the message.
 
@@ -192,7 +209,8 @@ def mention_only(text: str) -> bool:
         return True
     if NOW.search(rest):
         return False
-    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or STORY.search(text) or _LONG_AGO.search(text)
+    story = bool(STORY.search(text)) and not someone_close_says(text)
+    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):
         return True

@@ -117,6 +117,10 @@ BENIGN = [
     r"\b(?:need|want|get me|gimme|give me|bring me)\b(?![^.?!]{0,40}\b(?:insulin|inhaler|epi-?pen|meds|medicines?|"
     r"medications?|oxygen|air|help|doctor|ambulance|hospital|pills?|nitro\w*)\b)[^.?!]{0,40}\bor (?:else )?(?:i'?ll|i will|"
     r"i'?m (?:gonna|going to)|we'?ll) (?:literally |actually |just )?(?:die|perish|starve|pass out|collapse|explode)\b",
+    # choked up with feeling; on the roof for a chore ("i'm on the roof fixing the gutters")
+    r"\bchok(?:ing|ed|e|es) up\b(?!\s+(?:blood|on)\b)|\bon (?:the|a|my) roof\b(?=[^.?!]{0,30}\b(?:fix\w*|clean\w*|"
+    r"repair\w*|gutters?|shingles|solar|antenna|install\w*|paint\w*|chimney|leak\w*|ladder|christmas lights|lights|"
+    r"snow)\b)|\b(?:fix\w*|clean\w*|repair\w*|install\w*|paint\w*)\b[^.?!]{0,30}\bon (?:the|a|my) roof\b",
     # a threat in words over an everyday offence ("i'm gonna kill my brother, he spoiled the finale"), and laughing hard
     r"\b(?:gonna|going to|will|'ll|could|might|about to|want to|wanna) (?:kill|murder|strangle|throttle|slaughter) (?:my|our|"
     r"him|her|them|that|this)\b(?:\s+\w+)?[,;]?\s+(?:he|she|they|it|cuz|because|for)\b[^.?!]{0,20}\b(?:ate|spoil\w*|took|"
@@ -369,7 +373,7 @@ EMERGENCY_SYMPTOMS = [
     r"\bhaving an allergic reaction\b|\bhives all over\b",
     r"\b(?:having|had|is having|just had)\s+(?:a\s+)?seizures?\b(?!\s+(?:medicine|medication|drug|meds))|\bseizing\b|"
     r"\bconvulsing\b",
-    r"\bpass(?:ed|ing)? out\b|\bfaint(?:ed|ing)\b|\bunconscious\b|\bunresponsive\b|\bwon'?t wake up\b|"
+    r"\bpass(?:ed|ing)? out\b|\bfaint(?:ed|ing)\b|\bunconscious\b|\bunresponsive\b|\bwon'?t wake up\b(?!\s+(?:for (?:dinner|school|work|class|breakfast|lunch|church|practice|the bus|(?:his|her|my|the) alarm)|in time|on time|early)\b|[^.?!]{0,40}\b(?:lol|haha|lmao)\b)|"
     r"\bcan'?t wake (?:him|her|them|up)\b|\bcollapsed\b|\bblack(?:ed|ing) out\b",
     r"\boverdos(?:ed|ing)\b|\b(?:took|taken|take) an overdose\b|\bod'?d\b|\btook (?:too many|too much|a lot of|double|twice|extra|way too)\b"
     r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
@@ -405,7 +409,7 @@ EMERGENCY_SYMPTOMS = [
     r"\b(?:he|she|they|bf|gf|boyfriend|girlfriend|husband|wife|partner|friend|roommate|son|daughter|baby|kid|child|toddler|"
     r"mom|mum|mother|dad|father|brother|sister|grandma|grandpa|grandmother|grandfather|uncle|aunt|cousin|someone|somebody)"
     r"(?:'s| is| are|'re)?\s*(?:is ?n'?t|is not|are ?n'?t|not|won'?t|wont|will not|can'?t|cant)\s+(?:waking(?: up)?|wake up|"
-    r"breathing|breathe|responding|respond)\b|\b(?:won'?t|wont|can'?t|cant|doesn'?t|does not|will not|isn'?t) stop(?:ping)? "
+    r"breathing|breathe|responding|respond)\b(?!\s+(?:for (?:dinner|school|work|class|breakfast|lunch|church|practice|the bus|(?:his|her|my|the) alarm)|in time|on time|early)\b|[^.?!]{0,40}\b(?:lol|haha|lmao)\b)|\b(?:won'?t|wont|can'?t|cant|doesn'?t|does not|will not|isn'?t) stop(?:ping)? "
     r"(?:shaking|jerking|twitching|convulsing|seizing|fitting)\b|\bhaving (?:a|another) fit\b(?=[^.?!]{0,40}\b(?:jerk\w*|"
     r"shak\w*|twitch\w*|foam\w*|eyes|blue|not (?:breathing|responding)|unconscious|won'?t (?:wake|respond))\b)",
     r"\b(?:skin|rash)\b[^.?!]*\b(?:peeling|blister\w*|sloughing)\b|\bblisters? (?:in|on) my (?:mouth|eyes|lips)\b|"
@@ -532,6 +536,14 @@ EMERGENCY_SYMPTOMS = [
     r"shes|hes|dad|mom|mum|husband|wife|grandma|grandpa|son|daughter|partner|friend|my \w+)\b[^.?!]{0,25}\b(?:is |'s |seems "
     r"|suddenly |now )*(?:confused|making no sense|not making (?:any )?sense|talking (?:nonsense|gibberish)|out of it|"
     r"acting (?:drunk|weird|strange)|doesn'?t know where (?:she|he|they) (?:is|are)|doesn'?t know what (?:day|year) it is)\b",
+    # probe 3: pain said to be unbearable after naming it; something eaten, then vomiting or a changed state (not a pet, not
+    # "too much" of a treat)
+    r"\b(?:headache|stomach pain|stomach ache|belly pain|abdominal pain|chest pain|pain)\s+(?:is\s+)?(?:so\s+|really\s+)?"
+    r"(?:unbearable|excruciating|the worst (?:i'?ve|ive|i have) ever)\b|"
+    r"^(?!.*\b(?:dog|cat|puppy|kitten|pet|hamster|bird|parrot|too much|lol|haha|lmao)\b).*?\b(?:ate|eaten|swallowed|drank|"
+    r"chewed|got into)\b[^.?!]{0,50}\b(?:and|now|then)\b[^.?!]{0,15}\b(?:is |are |keeps |started |now )?(?:throwing up|"
+    r"vomiting|puking|drooling|seizing|convulsing|twitching|unresponsive|not responding|hallucinating|(?:really|very|so) "
+    r"(?:sleepy|drowsy)|hard to wake)\b",
     # probe 2: an allergen or a sting told first, then swelling or wheezing ("ate peanuts and his face is huge", "got stung
     # and now has hives everywhere and is wheezing")
     r"\b(?:ate|eaten|eating|had|stung|sting|bitten|bite|took|taking|after)\b[^.?!]{0,30}\b(?:face|lips?|tongue|throat|eyes?|"

@@ -45,7 +45,7 @@ from bot.safety.check_in import (
     venting,
 )
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
-from bot.safety.mentions import STORY, mention_only, without_figurative_words
+from bot.safety.mentions import STORY, mention_only, someone_close_says, without_figurative_words
 from bot.safety.rules import (
     DESPAIR_RULE,
     ESCALATE,
@@ -403,7 +403,7 @@ def calm_question(text: str) -> bool:
     (False, False)
     """
     text = text.replace("\u2019", "'")
-    if STORY.search(text) and not _ABOUT_ME_NOW.search(text):
+    if STORY.search(text) and not _ABOUT_ME_NOW.search(text) and not someone_close_says(text):
         return True
     if not _QUESTION.search(text):
         return False
