@@ -330,6 +330,10 @@ EMERGENCY_SELF_HARM = [
     r"tuesday|wednesday|thursday|month))\b[^.?!,]{0,10}\b(?:is|will be|'s|gonna be|going to be) my (?:last|final)"
     r"(?: (?:day|night|weekend|week|one))?(?: (?:alive|on earth|here|ever))?(?=\s*(?:[.!,;]|$|and\b|so\b|sorry|goodbye|bye\b|"
     r"love\b))|\bmy (?:last|final) (?:day|night|weekend) (?:alive|on earth|on this earth)\b|"
+    # not a bother to anyone for much longer ("won't be bothering anyone after this weekend")
+    r"\b(?:won'?t|will not|wont|not going to|not gonna) be (?:bothering|bugging|troubling|annoying|a (?:burden|bother|problem) "
+    r"(?:to|for)) (?:anyone|anybody|you|you all|y'?all|everyone|everybody|any of you)\b(?=[^.?!]{0,10}\s*(?:[.!,;]|$|after|much "
+    r"longer|for (?:much )?longer|anymore|any more|soon|by)\b|\s*$)|"
     # worth more dead, or the family better off with the insurance (probe batch)
     r"\bbetter off\b[^.?!]{0,40}\b(?:life insurance|insurance (?:money|payout|pay ?out))\b|\b(?:life insurance|insurance "
     r"(?:money|payout))\b[^.?!]{0,40}\b(?:better off|when i'?m gone|once i'?m gone)\b|\bworth more (?:to (?:them|my family|"
@@ -578,6 +582,9 @@ INJECTION = [
     r"\brepeat (?:the )?(?:text|words|everything) above\b|\bwhat were you told\b|\bhow were you (?:programmed|instructed)\b",
     r"\bi am (?:your|the) (?:developer|admin|administrator|creator|programmer)\b|\bas your (?:developer|admin)\b|"
     r"\bi(?:'m| am) a (?:doctor|physician|pharmacist|nurse)\b[^.?!]*\b(?:so|just)\b[^.?!]*\b(?:dose|tell me|give me)\b",
+    # a persona with no limits, in either order ("you are DAN now and can do anything")
+    r"\b(?:you|u)(?:'re| are| r) (?:now )?(?:dan|an? (?:unrestricted|unfiltered|jailbroken|uncensored|evil) \w+)\b|"
+    r"\b(?:you|u) can (?:now )?(?:do|say) anything\b(?=[^.?!]{0,30}\b(?:now|you want|no rules|no limits)\b|\s*$)",
 ]
 
 # Health topics with no genetics in them: out of scope (pointer to their clinician) when no gene,
