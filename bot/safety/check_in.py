@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.mentions import ACUTE_NOW
+from bot.safety.mentions import ACUTE_NOW, said_to_be_over
 from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
 
 _DESPAIR = re.compile(EMERGENCY_SELF_HARM[int(DESPAIR_RULE.split("#")[1])], re.IGNORECASE)
@@ -90,6 +90,7 @@ _HELPER = re.compile(
 # hurting or looking some way; self-harm words, a method or a medicine in hand. With ``ACUTE_NOW`` (a time word of now,
 # a call for help, someone who is not breathing ...) these keep a model-only alarm an emergency.
 _TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all)|swallow\w*|drank|drunk|popped|downed|"
+                    r"ate (?:like |about |around |maybe )?(?:\d+|two|three|four|five|six|ten|a few|several|a bunch|a handful)|"
                     r"chugged|snort\w*|inject\w*|smok\w*|mix(?:ed|ing)|overdos\w*|od'?d|od'?ing|poison\w*|high)\b",
                     re.IGNORECASE)
 _FEELING = re.compile(
@@ -98,7 +99,14 @@ _FEELING = re.compile(
     r"\w+ (?:is|are|feels?|went|looks?|keeps?|started)) (?:so |really |very |super |getting |all |kinda |still )?(?:dizzy|"
     r"sweat\w*|shak\w*|bleed\w*|numb|tingl\w*|confused|faint\w*|weak|sick|burning|itch\w*|swell\w*|swollen|cold|hot|sleepy|"
     r"drowsy|throw\w* up|vomit\w*|pass\w* out|limp|pale|grey|gray|blue|purple|tight|racing|pounding|stiff|weird|wrong|"
-    r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing))\b", re.IGNORECASE)
+    r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing)|"
+    # a body state told without a subject (round 5): "shaking all over and burning up after taking tramadol"
+    r"shak(?:ing|y) all over|burning up|sweating (?:buckets|like crazy|so much)|drenched in sweat|seeing spots|"
+    r"heart (?:is )?(?:racing|pounding|skipping|fluttering|beating (?:so |really )?fast)|(?:everything|vision) (?:is )?"
+    r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
+    r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
+    r"sleepy|drowsy|floppy|limp|confused|pale|out of it|spinning)|everything is spinning|(?:is|are|keeps|kept|started|now) "
+    r"(?:throwing up|vomiting|puking|shaking|seizing|twitching))\b", re.IGNORECASE)
 _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
@@ -112,18 +120,52 @@ _HARM_WORDS = re.compile(
 # keeps its usual handling (its own rules, its own emergency wording) whatever the model says.
 _ENGLISH = re.compile(r"\b(?:the|my|is|and|to|of|it|with|this|that|you|was|have|for|at|but|just|i'?m|im|i'?ve|ive|can'?t|"
                       r"don'?t|dont|what|how|your|he'?s|she'?s|they|are|be|got|been|will|so|on|off|up|after|because|cuz|"
-                      r"when|all|about|from|like|really)\b", re.IGNORECASE)
+                      r"when|all|about|from|like|really|his|her|our|we|he|she|some|an|by|did|had|has|who|why|there|out|into|over)\b",
+                      re.IGNORECASE)
+
+
+# Things people (children most of all) swallow without danger: food, gum, toothpaste, a little water, a seed, sand, a
+# crayon, a bug (round 5). "Swallowed" is a sign of something taken only when what was swallowed is not one of these, so
+# "my toddler swallowed a blueberry whole" is no sign, while "swallowed a magnet", "a pod" or "something from under the
+# sink" stay one; a symptom or a call for help in the same message is a sign of its own.
+_HARMLESS_SWALLOWED = re.compile(
+    r"\b(?:swallow(?:ed|s|ing)?|ate|eaten|eats?|eating|drank|drink(?:s|ing)?|gulped|licked|nibbled|chewed|had)\s+(?:down\s+)?"
+    r"(?:(?:a|an|some|his|her|my|their|the|its|one|two|a few|a couple of|a piece of|a bit of|a little|a little bit of|a bite of|"
+    r"a mouthful of|a sip of|a lick of|part of|half (?:a|an|of)(?: a| an)?)\s+)?(?:(?:little|tiny|small|whole|old|raw|frozen|"
+    r"plastic-free|purple|red|green|orange|blue|fresh|\w+'s)\s+)?"
+    r"(?:gum|bubble ?gum|toothpaste|mouthwash|(?:bath|pool|sea|lake|tub|shower|toilet) ?water|water|seeds?|pits?|"
+    r"blueberr(?:y|ies)|grapes?|raisins?|cherr(?:y|ies)|cherry tomato(?:es)?|peas?|corn|popcorn|kernels?|fruit|food|cereal|"
+    r"bread|crackers?|cheerios?|candy|sweets|sand|dirt|soil|mud|snow|ice(?: cubes?)?|crayons?|chalk|paper|soap|bugs?|flies|fly|"
+    r"gnats?|ants?|eggshells?|shells?|hair|boogers?|play-?doh|lip balm|chapstick|sunscreen|watermelon|orange (?:slice|segment)s?|"
+    r"apple|banana|noodles?|rice|spaghetti|pasta|chips?|pretzels?|shampoo bubbles|bubbles|bubble bath|worms?|"
+    r"formula|milk|breast ?milk|juice)\b",
+    re.IGNORECASE)
+
+
+# ... and one's own vitamins or supplements taken twice ("I took my vitamins twice this morning by accident"); a child who
+# got into them is a rule of its own (iron).
+_OWN_SUPPLEMENT_TWICE = re.compile(
+    r"\bi (?:just |accidentally |already )?(?:took|taken|had|swallowed)\s+(?:my|an extra|two of my|both of my)\s+(?:daily\s+|morning\s+|usual\s+)?(?:multi-?vitamins?|"
+    r"vitamins?(?: [a-d]\d*)?|fish oil|probiotics?|supplements?|fiber (?:pills?|gummies))\b(?=[^.?!]{0,30}\b(?:twice|two times|"
+    r"again|double|by accident|by mistake|accidentally)\b)", re.IGNORECASE)
+
+
+def _without_harmless(masked: str) -> str:
+    return _OWN_SUPPLEMENT_TWICE.sub(" ", _HARMLESS_SWALLOWED.sub(" ", masked))
 
 
 def danger_sign(text: str) -> bool:
-    """Something happening now, something taken, someone feeling or looking some way, or a word of self-harm, a
-    method, a medicine or an emergency (harmless idioms masked first).
+    """Something happening now (more than a word of time: "you can do anything now" is none), something taken, someone
+    feeling or looking some way, or a word of self-harm, a method, a medicine or an emergency (harmless idioms and
+    harmless things swallowed masked first).
 
     >>> danger_sign("I burned my tongue on hot coffee this morning"), danger_sign("my chest feels tight")
     (False, True)
+    >>> danger_sign("my toddler swallowed a blueberry whole"), danger_sign("my toddler swallowed a magnet")
+    (False, True)
     """
-    masked, _ = mask_benign(text)
-    return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _HARM_WORDS))
+    masked = _without_harmless(mask_benign(text)[0])
+    return acute_beyond_time(masked) or any(p.search(masked) for p in (_TAKEN, _FEELING, _HARM_WORDS))
 
 
 # A sign that something is happening to someone, not only an alarm word: a time of now, something taken, someone feeling
@@ -145,10 +187,37 @@ def happening_sign(text: str) -> bool:
     >>> happening_sign("the toddler swallowed a blueberry whole, he's fine")
     False
     """
-    masked, _ = mask_benign(text)
+    masked = _without_harmless(mask_benign(text)[0])
     if _PLAYED_DOWN.search(masked):
         return False
     return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _EVENT))
+
+
+# Words of time alone ("right now", "tonight", "again"): a sign only beside something else. "I could murder a pizza right
+# now" and "ending my shift early tonight" say when, not that anything is happening to anyone.
+_TIME_ONLY = re.compile(r"\b(?:right now|now|rn|tonight|just|currently|still|keeps?|again|(?:is|are|am|'s|'re|'m) going to)\b",
+                        re.IGNORECASE)  # (a future, "my mom is going to be the death of me", is not now either)
+# A condition is not an event ("can I text an ambulance if I can't speak").
+_CONDITION = re.compile(r"\b(?:if|when|in case|unless|whenever)\s+(?:i|you|we|someone|somebody|they|he|she|a person|people)\s+"
+                        r"(?:can'?t|cannot|cant|won'?t|isn'?t|is not|are not|aren'?t)\b", re.IGNORECASE)
+
+
+def strong_sign(text: str) -> bool:
+    """``happening_sign`` beyond a word of time: someone feeling, hurting or looking some way, a body or self-harm event,
+    something other than a harmless thing swallowed, or a call for help; and not said to be over ("she's playing again").
+    A main-model alarm the alarm model does not share needs one of these to stay an emergency (triage).
+
+    >>> strong_sign("my baby swallowed something from under the sink"), strong_sign("I could murder a pizza right now")
+    (True, False)
+    >>> strong_sign("my toddler bumped her head, cried, and she's playing normally now")
+    False
+    """
+    masked = _without_harmless(mask_benign(text)[0])
+    if _PLAYED_DOWN.search(masked) or said_to_be_over(masked):
+        return False
+    if _FEELING.search(masked) or _EVENT.search(masked) or _TAKEN.search(masked):
+        return True
+    return acute_beyond_time(masked)
 
 
 def quiet_alarm(text: str) -> bool:
@@ -159,7 +228,37 @@ def quiet_alarm(text: str) -> bool:
     >>> quiet_alarm("quiero terminar mi membresía del gimnasio")  # not English: its own rules decide
     False
     """
-    return len({m.lower() for m in _ENGLISH.findall(normalize(text))}) >= 2 and not danger_sign(text)
+    text = normalize(text)
+    english = len({m.lower() for m in _ENGLISH.findall(text)}) >= 2 or bool(_HARMLESS_SWALLOWED.search(text))
+    return english and not danger_sign(text)
+
+
+def played_down(text: str) -> bool:
+    """The writer plays it down or says it is over ("he's fine", "a tiny drop", "all good now"): with no danger sign, a
+    model-only alarm then needs the calm bar (triage).
+
+    >>> played_down("the toddler swallowed a blueberry whole, he's fine"), played_down("my toddler swallowed a magnet")
+    (True, False)
+    """
+    masked = mask_benign(text)[0]
+    return bool(_PLAYED_DOWN.search(masked)) or said_to_be_over(masked)
+
+
+def body_event(text: str) -> bool:
+    """Something taken, someone feeling or hurting some way, or a body or self-harm event, outside a condition ("i think
+    i just took one" yes; "can I text an ambulance if I can't speak" no).
+
+    >>> body_event("what does overdose mean? i think i just took one"), body_event("if I can't speak can I text 911")
+    (True, False)
+    """
+    text = _without_harmless(_CONDITION.sub(" ", text))
+    return any(p.search(text) for p in (_TAKEN, _FEELING, _EVENT))
+
+
+def acute_beyond_time(text: str) -> bool:
+    """``ACUTE_NOW`` on more than a word of time or a condition ("i think i just took one" yes; "... tonight, wish me
+    luck" and "if I can't speak" no)."""
+    return bool(ACUTE_NOW.search(_CONDITION.sub(" ", _TIME_ONLY.sub(" ", text))))
 
 
 def _danger(text: str) -> bool:
@@ -174,12 +273,23 @@ def venting(text: str) -> bool:
     return bool(EVERYDAY_CAUSE.search(text)) and not _danger(text)
 
 
+# A food or drink whose lethal amount people ask about out of curiosity ("what is the lethal dose of caffeine in
+# general"): like a class setting, a question about a term, never about someone's medicines.
+_FOOD_OR_DRINK = re.compile(r"\b(?:caffeine|coffee|espresso|energy drinks?|water|salt|sugar|nutmeg|chocolate|cinnamon|"
+                            r"carrots?|bananas?|apple seeds|cherry pits|potatoes|licorice|tea)\b", re.IGNORECASE)
+
+
 def class_question(text: str) -> bool:
-    """A question about a term in a class setting that names no one (so no one's own medicines), with no danger
-    sign."""
+    """A question about a term in a class setting, or about a food or drink, that names no one (so no one's own
+    medicines), with no danger sign.
+
+    >>> class_question("what is the lethal dose of caffeine in general, just curious")
+    True
+    """
     text = normalize(text)
     unowned = _MY_CLASS.sub(" ", text)  # "for my pharmacology exam": the exam is theirs, no medicine is
-    return bool(_CLASS.search(text)) and not _PERSON.search(unowned) and not _danger(text)
+    setting = bool(_CLASS.search(text)) or bool(_FOOD_OR_DRINK.search(text))
+    return setting and not _PERSON.search(unowned) and not _danger(text)
 
 
 def helper_question(text: str) -> bool:

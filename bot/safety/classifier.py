@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 TRIAGE_DIR = PROJECT_ROOT / "evals" / "triage"
 ALARM_DIR = PROJECT_ROOT / "evals" / "alarm"  # safe messages with alarm words, for the alarm check
-MODEL_VERSION = "triage-lr-4"  # bump when features or labels change, to invalidate caches (4: the alarm model)
+MODEL_VERSION = "triage-lr-5"  # bump when features or labels change, to invalidate caches (4: the alarm model; 5: round 5 data)
 HOLDOUT_EVERY = 5
 _memo: dict[str, TriageClassifier] = {}
 ANSWER_LABEL = "answer"

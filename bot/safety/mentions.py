@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 
 # Asks about a word or a concept: what it means, what it is called, where the term is used.
-# ("slurring her words" is speech, not vocabulary: a word or term someone owns is not asked about.) Comparing two
+# ("slurring her words" and "my mom's words came out garbled" are speech, not vocabulary: a word or term someone owns
+# is not asked about.) Comparing two
 # terms counts too ("is self-harm the same thing as self-injury").
 _TERM = re.compile(
     r"\b(?:mean|means|meaning|meant|definition|define[ds]?|defining|(?<!my )(?<!his )(?<!her )(?<!our )(?<!your )"
-    r"(?<!their )(?:terms?|words?|phrase)|stand for|stands for|called|abbreviation|jargon|explain (?:what|the)|"
+    r"(?<!their )(?<!'s )(?<!s' )(?:terms?|words?|phrase)|stand for|stands for|called|abbreviation|jargon|explain (?:what|the)|"
     r"the same (?:thing )?as|diff?e?re?nce between|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
     r"genetics|chemistry|science|statistics)|"
     # where a behaviour belongs ("is hair pulling considered self-harm", "does skin picking count as self-injury")
@@ -79,7 +80,10 @@ _PAST_DEATH = re.compile(
 _HOW_CALLING_WORKS = re.compile(
     r"\b(?:call|calling|dial|dialing|text|texting|reach)\b[^.?!]{0,40}\b(?:in (?:the )?[A-Z][a-z]+|abroad|overseas|"
     r"when (?:i'?m|i am|you'?re|you are) (?:in|abroad|traveling|travelling)|cost|costs|free|charge|instead of)\b|"
-    r"\b(?:cost|costs|free|charge)\b[^.?!]{0,30}\b(?:call|calling|dial|text)\b")
+    r"\b(?:cost|costs|free|charge)\b[^.?!]{0,30}\b(?:call|calling|dial|text)\b|"
+    # ... or where ("if im in Mexico do i dial 911 or something else")
+    r"\b(?i:if|when|while) (?i:i'?m|i am|we'?re|we are|you'?re|youre|you are) (?i:in|visiting|traveling in|travelling in|"
+    r"going to) [A-Z][a-z]+\b[^.?!]{0,40}\b(?i:call|dial|text)\b")
 # Self-harm method questions ("what is a lethal dose of my pills") stay alarms however they are framed.
 _METHOD = re.compile(
     r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount)\b|\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|"
@@ -155,6 +159,33 @@ NOW = re.compile(  # ... or the writer speaking of themself at present
     r"that'?s me|thats me|it'?s me|its me|like me|am i)\b", re.IGNORECASE)
 
 
+# Someone close to the writer said or wants something ("my son told his teacher he wants to ..."): a story, a class or
+# school word in it does not make it talk about someone else.
+_SOMEONE_CLOSE_SAYS = re.compile(
+    r"\bmy (?:\w+ )?(?:son|daughter|kid|child|teen|teenager|boy|girl|brother|sister|friend|husband|wife|partner|boyfriend|"
+    r"girlfriend|bf|gf|mom|mum|mother|dad|father|student|roommate)\b[^.?!]{0,40}\b(?:told|tells|said|says|saying|wants|wanted|"
+    r"keeps saying|texted|wrote|posted|threaten\w*)\b", re.IGNORECASE)
+
+
+def someone_close_says(text: str) -> bool:
+    """Someone close to the writer said, wrote or wants something.
+
+    >>> someone_close_says("my son told his teacher he wants to sleep forever"), someone_close_says("a book about a son")
+    (True, False)
+    """
+    return bool(_SOMEONE_CLOSE_SAYS.search(text))
+
+
+def said_to_be_over(text: str) -> bool:
+    """An episode said to be over, with nothing taken and no self-harm word in the message.
+
+    >>> said_to_be_over("she bumped her head and she's playing normally now"), said_to_be_over("i took pills, i'm fine now")
+    (True, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_RESOLVED.search(text)) and not _INGESTED.search(text)
+
+
 def mention_only(text: str) -> bool:
     """The message talks about alarm words (a term, the news or a story, the distant past) and says nothing about
     anyone in trouble now.
@@ -178,7 +209,8 @@ def mention_only(text: str) -> bool:
         return True
     if NOW.search(rest):
         return False
-    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or STORY.search(text) or _LONG_AGO.search(text)
+    story = bool(STORY.search(text)) and not someone_close_says(text)
+    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):
         return True
