@@ -96,6 +96,38 @@ def only_worry(text: str) -> bool:
     return bool(_WORRY_ONLY.search(text.strip()))
 
 
+# Asking for help or a way in, in few words ("can you help me", "where do I even start", "I'm so lost right now"):
+# a patient facing a new report, not a crisis by itself. With no emergency rule matched, the model's alarm vote needs
+# the calm bar (triage.py); any more ("... anymore", "... with my life") is judged as usual.
+_HELP_ONLY = re.compile(
+    r"^\W*(?:(?:so|ok|okay|um+|hello|hi|hey|please|pls)\W+)*(?:"
+    r"(?:can|could|will|would)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+)?help(?:\s+me)?"
+    r"(?:\s+(?:out|understand|with (?:this|that|it|my (?:report|results?))))?|"
+    r"(?:i\s+)?(?:need|want)\s+(?:some\s+)?help(?:\s+(?:understanding|with (?:this|that|it|my (?:report|results?))))?|"
+    r"help me understand(?:\s+(?:this|that|it|my (?:report|results?)))?|"
+    r"(?:i\s+)?(?:don'?t|do not|dont)\s+know what to (?:do|think|make of (?:this|it|that))|"
+    r"what (?:am i|do i|should i|do i have to)\s+(?:supposed to\s+)?do\s+(?:now|next|with (?:this|that|it|these|my "
+    r"(?:info|information|results?|report)))|"
+    r"(?:so\s+)?what now|what'?s next|where do i (?:even\s+)?(?:start|begin)|"
+    r"(?:please\s+)?tell me (?:it'?s|its|this is|that it'?s) not (?:serious|bad|that bad)|"
+    r"(?:i'?m|im|i am|i feel)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a bit\s+|totally\s+)?(?:lost|confused|overwhelmed)"
+    r"(?:\s+(?:by|with|about)\s+(?:all\s+)?(?:of\s+)?(?:this|that|it|my (?:report|results?)))?"
+    r")\W*(?:please|pls|plz|lol|tbh|right now)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def only_asks_for_help(text: str) -> bool:
+    """A short message that only asks for help or a way in, with nothing said about what is wrong.
+
+    >>> only_asks_for_help("can you help me"), only_asks_for_help("where do i even start?")
+    (True, True)
+    >>> only_asks_for_help("i don't know what to do anymore"), only_asks_for_help("can you help me, i took 20 pills")
+    (False, False)
+    """
+    return bool(_HELP_ONLY.search(text.strip()))
+
+
 # Asking whether a result is deadly ("could this gene kill me", "will I die from this", "scared to death of my
 # result"): a risk question, not a crisis. With no emergency rule matched and nothing happening now, the model's
 # alarm vote needs the calm bar (triage.py); "I took my pills and I'm going to die" is still caught by the rules.

@@ -181,3 +181,13 @@ def test_generic_decision_wording_takes_the_reason_the_model_reads():
 def test_a_specific_medicine_rule_keeps_its_reason_whatever_the_model_reads():
     decision = _decide("should i stop my plavix", _Reads("diagnosis_or_risk_decision"))
     assert (decision.action, decision.reason) == ("escalate", "medication_change")
+
+
+@pytest.mark.parametrize("text", ["can you help me", "where do i even start", "i'm so lost right now"])
+def test_a_bare_request_for_help_needs_the_calm_bar_for_a_model_only_alarm(text):
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.8)).action != "emergency"
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.95)).action == "emergency"  # a sure vote still stands
+
+
+def test_asking_for_help_with_more_said_is_judged_as_usual():
+    assert _decide("i don't know what to do anymore", _pair(main_hot=0.05, alarm_hot=0.8)).action == "emergency"
