@@ -24,8 +24,6 @@ False
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-log = logging.getLogger(__name__)
+from bot.answering.exemplars import exemplar_vectors, top_mean
 
 # Any of these keeps a message on topic whatever its vector says: health, the body and feelings (an emergency or a
 # worry is never declined as "off topic"), genes and results, medicines, the service (privacy, upload, cost,
@@ -204,7 +202,6 @@ ON_TOPIC: tuple[str, ...] = (
 )
 
 CACHE_VERSION = "topic-check-1"  # bump when the way vectors are made changes
-K = 3  # the mean of the K nearest exemplars on each side (one odd exemplar is not enough)
 # Margin (mean of the K nearest off-topic minus the K nearest on-topic exemplars) and the least off-topic similarity,
 # picked on readable material (evals/triage, evals/cases, the dev halves of the patient and consistency suites): of the
 # messages past the lexical gate, no answer or escalation example reached the margin (the nearest: 0.054, a bare
@@ -244,28 +241,13 @@ class TopicCheck:
               embedder_name: str = "") -> TopicCheck:
         """Embed the exemplars with ``encode``, or read their vectors from ``cache_dir`` (keyed by the texts and the
         embedder), as the worry intent does."""
-        texts = [*OFF_TOPIC, *ON_TOPIC]
-        key = hashlib.sha256("\n".join([CACHE_VERSION, embedder_name, *texts]).encode()).hexdigest()[:16]
-        path = cache_dir / f"topic-check-{key}.npy" if cache_dir is not None and embedder_name else None
-        vectors: np.ndarray | None = None
-        if path is not None and path.is_file():
-            try:
-                vectors = np.load(path)
-            except (OSError, ValueError):  # a stale or partial cache is rebuilt, never trusted
-                log.warning("topic_check_cache_unreadable")
-        if vectors is None or vectors.ndim != 2 or vectors.shape[0] != len(texts):
-            vectors = np.asarray(encode(texts), dtype=np.float32)
-            if path is not None:
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    np.save(path, vectors)
-                except OSError:  # a read-only data dir: embed again next start
-                    log.warning("topic_check_cache_unwritable")
+        vectors = exemplar_vectors("topic-check", CACHE_VERSION, [*OFF_TOPIC, *ON_TOPIC], encode, cache_dir=cache_dir,
+                                   embedder_name=embedder_name)
         return cls(vectors[:len(OFF_TOPIC)], vectors[len(OFF_TOPIC):])
 
     def similarities(self, vector: np.ndarray) -> tuple[float, float]:
         """Mean cosine of the K nearest off-topic and the K nearest on-topic exemplars (vectors are normalized)."""
-        return _top_mean(self._off @ vector), _top_mean(self._on @ vector)
+        return top_mean(self._off @ vector), top_mean(self._on @ vector)
 
     def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray) -> TopicJudgement:
         """``vector``: the message's own sentence vector, or a function that makes it (only called past the gate)."""
@@ -274,9 +256,3 @@ class TopicCheck:
         off, on = self.similarities(vector() if callable(vector) else vector)
         return TopicJudgement(off - on >= MARGIN and off >= OFF_MIN, True, off, on)
 
-
-def _top_mean(sims: np.ndarray, k: int = K) -> float:
-    if sims.size == 0:
-        return 0.0
-    k = min(k, sims.size)
-    return float(np.sort(sims)[-k:].mean())

@@ -21,8 +21,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,9 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.answering.exemplars import exemplar_vectors, top_mean
 from bot.safety.asks import asks_if_result_is_deadly, only_worry
-
-log = logging.getLogger(__name__)
 
 # The lexical cue: "is it bad/serious/dangerous", "should I worry", "am I going to be ok", "do I have cancer", ...
 _BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:problem|deal)|big deal|life[- ]threatening|"
@@ -193,7 +190,6 @@ OTHER: tuple[str, ...] = (
 )
 
 CACHE_VERSION = "worry-intent-1"  # bump when the way vectors are made changes
-K = 3  # a message is compared with the mean of its K nearest exemplars on each side (one odd exemplar is not enough)
 # Margins (mean of the K nearest worried minus the K nearest other exemplars), picked on the dev paraphrase groups
 # (evals/consistency, the `split: dev` file included) and the dev answer and patient cases:
 # - with a worry word in it ("atm vus - bad or not?", "brca2 positive = cancer?"), the message needs only not to be
@@ -311,28 +307,13 @@ class WorryIntent:
               embedder_name: str = "") -> WorryIntent:
         """Embed the exemplars with ``encode`` (messages are judged by the vector of their own words, without the
         synonyms search adds), or read their vectors from ``cache_dir`` (keyed by the texts and the embedder)."""
-        texts = [*WORRIED, *OTHER]
-        key = hashlib.sha256("\n".join([CACHE_VERSION, embedder_name, *texts]).encode()).hexdigest()[:16]
-        path = cache_dir / f"worry-intent-{key}.npy" if cache_dir is not None and embedder_name else None
-        vectors: np.ndarray | None = None
-        if path is not None and path.is_file():
-            try:
-                vectors = np.load(path)
-            except (OSError, ValueError):  # a stale or partial cache is rebuilt, never trusted
-                log.warning("worry_intent_cache_unreadable")
-        if vectors is None or vectors.ndim != 2 or vectors.shape[0] != len(texts):
-            vectors = np.asarray(encode(texts), dtype=np.float32)
-            if path is not None:
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    np.save(path, vectors)
-                except OSError:  # a read-only data dir: embed again next start
-                    log.warning("worry_intent_cache_unwritable")
+        vectors = exemplar_vectors("worry-intent", CACHE_VERSION, [*WORRIED, *OTHER], encode, cache_dir=cache_dir,
+                                   embedder_name=embedder_name)
         return cls(vectors[:len(WORRIED)], vectors[len(WORRIED):])
 
     def similarities(self, vector: np.ndarray) -> tuple[float, float]:
         """Mean cosine of the K nearest worried and the K nearest other exemplars (vectors are normalized)."""
-        return _top_mean(self._worried @ vector), _top_mean(self._other @ vector)
+        return top_mean(self._worried @ vector), top_mean(self._other @ vector)
 
     def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray) -> WorryJudgement:
         """``vector``: the message's own sentence vector, or a function that makes it (only called when needed)."""
@@ -349,9 +330,3 @@ class WorryIntent:
             return WorryJudgement(True, "meaning", worry, other)
         return WorryJudgement(False, "", worry, other)
 
-
-def _top_mean(sims: np.ndarray, k: int = K) -> float:
-    if sims.size == 0:
-        return 0.0
-    k = min(k, sims.size)
-    return float(np.sort(sims)[-k:].mean())
