@@ -497,3 +497,29 @@ def test_lingua_s_process_ends_when_its_parent_dies_even_while_its_input_stays_o
         os.close(write)
         if pid is not None and not _gone_within(pid, 0):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_lingua_s_process_outlives_the_thread_that_started_it():
+    # the server starts it from a warm-up thread that ends at once; the process must stay and answer
+    import threading
+    import time
+
+    from bot.safety.languages.detect import _LinguaProcess
+
+    lingua = _LinguaProcess()
+
+    def start_then_finish_warming_up() -> None:
+        lingua.start()
+        time.sleep(1.5)  # the warm-up goes on a little (gc, freezing) and then its thread ends
+
+    starter = threading.Thread(target=start_then_finish_warming_up)
+    starter.start()
+    starter.join()
+    try:
+        time.sleep(1.0)
+        assert lingua._proc is not None and lingua._proc.poll() is None
+        first = lingua._proc.pid
+        assert lingua.values("je ne comprends pas mon rapport")[0][0] == "FRENCH"
+        assert lingua._proc.pid == first  # answered by the process started then, not a new one
+    finally:
+        lingua.stop()

@@ -7,30 +7,30 @@ seconds and kept the memory for good. Here they load beside the server, and the 
 Protocol (UTF-8 lines): the parent writes ``json.dumps(text)``; this process answers with
 ``json.dumps([[language_name, value], ...])``, lingua's ``compute_language_confidence_values`` in its order (floats
 survive JSON exactly). It builds its detector from the lingua names on its command line and loads the models
-at once; it exits when its input closes, or, on Linux, as soon as its parent exits (also while it is still
-loading: a stopped server must not leave a process burning a core for seconds).
+at once; it exits when its input closes, or when its parent process is gone (a watchdog looks twice a second, so
+a server that dies while the models load does not leave this process running for long).
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import json
 import os
-import signal
 import sys
-
-_PR_SET_PDEATHSIG = 1
+import threading
+import time
 
 
 def _exit_with_parent(parent: int) -> None:
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: the closed input still ends this process
-        return
-    if os.getppid() != parent:  # the parent exited before the signal was asked for
-        sys.exit(0)
+    """End this process once ``parent`` is no longer its parent (it exited and this process was handed to another).
+
+    Not prctl(PR_SET_PDEATHSIG): that fires when the *thread* that started this process ends, and the server starts
+    it from a warm-up thread that ends at once, which killed lingua right after every start."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="lingua-parent-watch", daemon=True).start()
 
 
 def serve(names: list[str], lines=sys.stdin, out=sys.stdout) -> None:  # noqa: ANN001 - text streams
