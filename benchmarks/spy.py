@@ -11,11 +11,14 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from bot.config import PROJECT_ROOT
+
+ATTACH_S = 1.5  # py-spy needs about this long to attach before an interrupt makes it write its samples
 
 _FRAME = re.compile(r"^(?P<func>.+?) \((?P<file>[^:()]+)(?::\d+)?\)$")
 
@@ -36,15 +39,19 @@ class PySpy:
         self.out_file = out_file
         self.proc: subprocess.Popen[bytes] | None = None
         self.error: str | None = None
+        self._started = 0.0
 
     def __enter__(self) -> PySpy:
         if self.available:
             self.proc = subprocess.Popen(self.cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self._started = time.monotonic()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.proc is None:
             return
+        # interrupted before it has attached (a short block on an idle machine), py-spy exits writing nothing
+        time.sleep(max(0.0, ATTACH_S - (time.monotonic() - self._started)))
         self.proc.send_signal(signal.SIGINT)  # py-spy writes its output when interrupted
         try:
             _, err = self.proc.communicate(timeout=30)
