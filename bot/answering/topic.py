@@ -62,6 +62,37 @@ TOPIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# An everyday request that only borrows a word of genetics or medicine (issue 15, round 4): money ("should I buy gene
+# therapy stocks", "invest in a DNA sequencing company"), writing for fun ("write a rap song about DNA") and going out
+# ("when is the next Gene Simmons concert"). Such a message is judged by its meaning like one with no topic word, but
+# only when every topic word in it is one of the borrowable ones: a feeling, the body, a result or the patient's
+# own medicines keep it with triage ("write a poem about wanting to die" never gets here).
+EVERYDAY_FRAME = re.compile(
+    r"\b(?:stocks?|shares|invest\w*|portfolio|crypto\w*|ipo|stock market|hedge fund|etfs?|dividends?|"
+    r"(?:write|compose|make up|make)\s+(?:me\s+)?(?:a|an|some)\s+(?:\w+\s+)?(?:song|rap|poem|story|limerick|haiku|joke|"
+    r"lyrics|rhyme)|concerts?|tour dates|tickets?|album|band|movies?|films?|netflix|tv show|series)\b",
+    re.IGNORECASE,
+)
+# Topic words an everyday request may borrow, and names that only look like one ("Gene Simmons", a report card).
+_BORROWABLE = re.compile(r"^(?:genes?|genetic\w*|genom\w*|dna|rna|crispr|biotech\w*|pharma\w*|therap\w*|medic\w*|"
+                         r"drugs?|doctors?|health\w*|treat\w*|vaccin\w*|cancer\w*|test\w*|lab|labs)$", re.IGNORECASE)
+_LOOKALIKE = re.compile(r"\bGene\s+[A-Z][a-z]+\b|\breport cards?\b|\bmedicine balls?\b")
+
+
+def borrows_words(text: str) -> bool:
+    """An everyday request whose only topic words are borrowed (``EVERYDAY_FRAME``, ``_BORROWABLE``).
+
+    >>> borrows_words("should i buy gene therapy stocks"), borrows_words("when is the next Gene Simmons concert")
+    (True, True)
+    >>> borrows_words("write a poem about my fear of dying"), borrows_words("is my CYP2D6 result bad")
+    (False, False)
+    """
+    text = _LOOKALIKE.sub(" ", text.replace("\u2019", "'"))
+    if not EVERYDAY_FRAME.search(text):
+        return False
+    return all(_BORROWABLE.match(m.group(0)) for m in TOPIC_WORDS.finditer(text))
+
+
 # Everyday requests that have nothing to do with genetic results, medicines or health: money, housework, cooking,
 # school, sport, weather, technology, travel, shopping, entertainment, work, pets, cars, trivia.
 OFF_TOPIC: tuple[str, ...] = (
@@ -138,6 +169,14 @@ OFF_TOPIC: tuple[str, ...] = (
     "what does this warning light in my car mean",
     "what does this word in my lease mean",
     "what does this error message on my computer mean",
+    # (round 4: money, writing for fun, going out, school and bills, the categories everyday requests borrow words in)
+    "which stocks should I buy this year",
+    "is this company a good investment",
+    "write a rap song about science",
+    "when is the band's next concert",
+    "where can I get tickets for the show",
+    "what does this grade on my school report card mean",
+    "what does this term on my invoice mean",
 )
 
 # Questions patients ask here, in their many shapes: results, genes, medicines, family, feelings, the service.
@@ -201,7 +240,7 @@ ON_TOPIC: tuple[str, ...] = (
     "ok",
 )
 
-CACHE_VERSION = "topic-check-1"  # bump when the way vectors are made changes
+CACHE_VERSION = "topic-check-2"  # bump when the way vectors are made changes
 # Margin (mean of the K nearest off-topic minus the K nearest on-topic exemplars) and the least off-topic similarity,
 # picked on readable material (evals/triage, evals/cases, the dev halves of the patient and consistency suites): of the
 # messages past the lexical gate, no answer or escalation example reached the margin (the nearest: 0.054, a bare
@@ -225,8 +264,10 @@ class TopicJudgement:
 
 
 def has_topic_words(text: str) -> bool:
-    """Any word of health, genes, medicines, results, feelings, the service or this conversation."""
-    return bool(TOPIC_WORDS.search(text.replace("\u2019", "'")))
+    """Any word of health, genes, medicines, results, feelings, the service or this conversation, unless an everyday
+    request only borrows it (``borrows_words``)."""
+    looks = _LOOKALIKE.sub(" ", text.replace("\u2019", "'"))  # "Gene Simmons", a report card: no topic word
+    return bool(TOPIC_WORDS.search(looks)) and not borrows_words(text)
 
 
 class TopicCheck:

@@ -20,6 +20,7 @@ from bot.core.reply import Turn
 from bot.core.report import Report
 from bot.pgx.medicines import resolve_medicine
 from bot.retrieval.terms import load_synonyms
+from bot.safety.asks import only_asks_for_help
 
 # Short symbols that are also everyday words ("atm" = at the moment): matched only in capitals.
 CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
@@ -252,10 +253,13 @@ class Understanding:
     def personal_result(self) -> bool:
         return self.personal and self.about_result
 
+    asks_for_help: bool = False  # "where do I go from here", "can you help me": asks this service for a way in
+
     @property
     def on_topic(self) -> bool:
-        """Talks about what GeneChat is for (reports, results, tests, care, privacy), even without a gene."""
-        return self.personal_result or self.service_words
+        """Talks about what GeneChat is for (reports, results, tests, care, privacy), even without a gene, or only asks
+        it for help or the next step (never out of scope: that is what a patient with a new report asks)."""
+        return self.personal_result or self.service_words or self.asks_for_help
 
     def in_report(self, report: Report | None) -> list[str]:
         have = set(report.genes) if report else set()
@@ -296,7 +300,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
         service_words=bool(_SERVICE.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
         whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),
-        worry=bool(_WORRY.search(text)),
+        worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type

@@ -59,7 +59,7 @@ REASSURE = re.compile(
     r"[^.?!]{0,20}\b(?:get|getting|have|develop\w*)\b|\b(?:get|getting|develop\w*)\b[^.?!]{0,25}\b(?:for sure|100 ?%)|"
     r"\b(?:scared|afraid|terrified|frightened|freaking out|worried|worrying) (?:to death |sick )?(?:of|about|by)\b|"
     # which way the result goes, as a choice ("good or bad?", "bad or good", "is it good or bad news")
-    r"\b(?:good|fine|ok|okay) or (?:bad|not)\b|\bbad or (?:good|fine|ok|okay|not)\b",
+    r"\b(?:good|fine|ok|okay) or bad\b|\bbad or (?:good|fine|ok|okay)\b",
     re.IGNORECASE,
 )
 

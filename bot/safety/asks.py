@@ -111,7 +111,11 @@ _HELP_ONLY = re.compile(
     r"(?:so\s+)?what now|what'?s next|where do i (?:even\s+)?(?:start|begin)|"
     r"(?:please\s+)?tell me (?:it'?s|its|this is|that it'?s) not (?:serious|bad|that bad)|"
     r"(?:i'?m|im|i am|i feel)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a bit\s+|totally\s+)?(?:lost|confused|overwhelmed)"
-    r"(?:\s+(?:by|with|about)\s+(?:all\s+)?(?:of\s+)?(?:this|that|it|my (?:report|results?)))?"
+    r"(?:\s+(?:by|with|about)\s+(?:all\s+)?(?:of\s+)?(?:this|that|it|my (?:report|results?)))?|"
+    # the next step after a result, or a person to talk to (round 4: "where do i go from here", "connect me to someone")
+    r"(?:so\s+|ok\s+)?where do (?:i|we) go from here|"
+    r"(?:connect|put|transfer|pass)\s+me\s+(?:through\s+)?(?:to|with)\s+(?:someone|somebody|a (?:real )?(?:person|human)|"
+    r"someone real|a counsell?or)"
     r")\W*(?:please|pls|plz|lol|tbh|right now)?\W*$",
     re.IGNORECASE,
 )

@@ -754,7 +754,9 @@ ESCALATE = {
         r"\b(?:like|want|need|prefer) (?:a|an|some) (?:human|person|people)\b|\bcounsel(?:or|lor)\b[^.?!]{0,20}"
         r"\b(?:call|contact|reach|talk|speak|connect|appointment|go over|explain|review|meet|see|help)\b|\b(?:call|contact|reach|connect)\b[^.?!]{0,20}"
         r"\bcounsel(?:or|lor)\b|\bcall me\b|\bhave someone\b|"
-        r"^\W*(?:an?\s+)?(?:human|person|agent|operator)\s*(?:pls|please|plz|now|asap)?\W*$",
+        r"^\W*(?:an?\s+)?(?:human|person|agent|operator)\s*(?:pls|please|plz|now|asap)?\W*$|"
+        r"\b(?:connect|put|transfer|pass)\s+me\s+(?:through\s+)?(?:to|with)\s+(?:someone|somebody|a (?:real )?(?:person|"
+        r"human)|a counsell?or)\b",
         r"\b(?:scared|terrified|freaking out|panicking|overwhelmed|devastated|can'?t stop crying|so worried|anxious)\b",
     ],
 }

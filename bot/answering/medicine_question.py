@@ -1,0 +1,97 @@
+"""Does a message ask how a medicine and a result relate (explained from the KB and the report), or for a decision
+about the medicine (a person decides)? Issue 15, round 4: the triage classifier sometimes escalates a question on a
+medicine's name alone ("plavix?", "tramadol and my CYP2D6?", "so plavix needs my liver enzyme to work?") while the
+same question in other words is answered, so the action followed the wording, not the meaning.
+
+A question is *about the link* when it names a medicine (or a class of them: "my chemo drugs", "painkillers like
+ibuprofen") and either says nothing else but names and the words of asking about them ("plavix and me", "warfarin
+and my results?"), or has the shape of an explanation question ("how does", "why does", "does X need", "what about").
+It asks a *decision* when it asks to take, stop, switch or change a medicine, an amount, whether it is safe, right,
+okay or will work for them, or what to do: that always stays with a person.
+
+>>> from bot.answering.understand import Vocabulary
+>>> blank = Vocabulary.builtin().without_names
+>>> explains_medicine("plavix and me", blank("plavix and me")), explains_medicine("plavix and me")
+(True, False)
+>>> explains_medicine("so plavix needs my liver enzyme to work?")
+True
+>>> explains_medicine("is plavix safe for me"), explains_medicine("should I stop plavix")
+(False, False)
+>>> explains_medicine("what about my chemo drugs"), explains_medicine("I had a bad reaction to codeine")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.asks import asks_for_medicine_judgement, mentions_body_signs
+
+# A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts, whether it is
+# safe, right or will work for them, what to do.
+MEDICINE_DECISION = re.compile(
+    r"\b(?:can|could|may|should|shall|do|must|would|will) (?:i|we|he|she|they) (?:still |even |safely )?(?:take|use|have|"
+    r"stop|start|switch|change|quit|keep|continue|drink|mix|combine|skip|get)\b|"
+    r"\b(?:i|we) (?:can|could|may|should|must|need to|have to|am able to|am allowed to) (?:still |even |safely )?"
+    r"(?:take|use|have|stop|start|switch|change|quit|keep|continue|get)\b|"
+    r"\b(?:stop\w*|quit\w*|switch\w*|swap\w*|replac\w*|instead|alternatives?|lower\w*|rais\w*|increas\w*|"
+    r"decreas\w*|doubl\w*|halv\w*|cut\w*|doses?|dosage|dosing|mg|how much|how many|safe\w*|danger\w*|risk\w*|"
+    r"avoid\w*|allowed|okay|ok|fine|work|right for|best|better|what (?:do|should) i do|ditch\w*|keep\w*|"
+    r"do i need|less|fewer|smaller|bigger|higher|reduc\w*|(?:need|take|use|get|give)\w*\s+(?:\w+\s+)?more)\b",
+    re.IGNORECASE,
+)
+# How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".
+_MECHANISM = re.compile(
+    r"\b(?:needs?|uses?|relies on|depends? on|requires?)\b[^.?!]{0,40}?\bto (?:start )?(?:work|working|be activated|"
+    r"get activated|activate|turn on|break (?:it )?down)\b|\b(?:activated|broken down|processed|cleared) by\b",
+    re.IGNORECASE,
+)
+# A class of medicines named in place of one ("my chemo drugs", "painkillers", "blood thinners").
+MEDICINE_CLASS = re.compile(
+    r"\b(?:chemo\w*|painkillers?|pain meds|pain relievers?|opioids?|statins?|blood thinners?|antidepressants?|ssris?|"
+    r"snris?|ppis?|antacids?|nsaids?|anti-?inflammator\w*|antibiotics?|anaesthe\w*|anesthe\w*|thiopurines?)\b",
+    re.IGNORECASE,
+)
+# The shape of an explanation question ("how does ...", "why does ...", "what about ...", "does X need ...").
+_EXPLAIN_FRAME = re.compile(
+    r"(?:^|[,.;:!?]\s*)\W*(?:(?:so|and|ok|okay|wait|hmm|then|but|also|pls|please)\W+)*(?:how|why|what|which|whats|"
+    r"what's|does|do|did|is|are|any|anything|explain|tell me)\b",
+    re.IGNORECASE,
+)
+# Words that ask about a named thing and nothing more ("plavix and me", "warfarin and my results?", "CYP2D6 meaning").
+_ABOUT_WORDS = frozenset(
+    "and also ok okay so then but what how about for with same of the my me mine i too as well pls please now next "
+    "one tell more result results report gene genes genetics dna meaning mean means say says link linked any "
+    "anything on in is it a an like".split()
+)
+# Things that happened or were felt: a statement a person should hear, not a question to explain.
+_HAPPENED = re.compile(r"\b(?:reaction|reacted|side effects?|allerg\w*|took|taken|taking too|overdos\w*|missed|"
+                       r"forgot|stopped|ran out|pregnan\w*|breastfeed\w*|nursing)\b", re.IGNORECASE)
+
+
+def asks_medicine_decision(text: str) -> bool:
+    """Whether the message asks for a decision about a medicine (not how it works: "needs CYP2C19 to work").
+
+    >>> asks_medicine_decision("will plavix work for me"), asks_medicine_decision("does clopidogrel need CYP2C19 to work")
+    (True, False)
+    """
+    rest = _MECHANISM.sub(" ", text)
+    return asks_for_medicine_judgement(rest) or bool(MEDICINE_DECISION.search(rest))
+
+
+def explains_medicine(text: str, unnamed: str | None = None) -> bool:
+    """Whether the message asks how a medicine and a result relate, and nothing a person must decide or hear.
+
+    ``unnamed``: the message with its gene and medicine names blanked (``Vocabulary.without_names``); without it a
+    message that is not an explanation question is no bare naming either.
+    """
+    # ("painkillers" names medicines, not a pain felt)
+    if asks_medicine_decision(text) or _HAPPENED.search(text) or mentions_body_signs(MEDICINE_CLASS.sub(" ", text)):
+        return False
+    if _EXPLAIN_FRAME.search(text) or _MECHANISM.search(text):  # asks about it, or how it works
+        return True
+    if unnamed is None:
+        return False
+    rest = MEDICINE_CLASS.sub(" ", unnamed)
+    words = re.findall(r"[a-z']+", rest.lower())
+    return all(w in _ABOUT_WORDS for w in words)
