@@ -133,6 +133,10 @@ class Vocabulary:
         for gene, names in V.GENE_NICKNAMES.items():
             for n in names:
                 add(n, "gene", gene)
+        for group, members in V.GENE_GROUPS.items():
+            for n in V.GROUP_NAMES[group]:
+                for gene in members:
+                    add(n, "gene", gene)
         for drug in sorted(self.drug_genes, key=lambda d: (-len(d), d)):
             add(drug, "drug", drug)
         for canonical, synonyms in self.synonyms.items():
@@ -287,6 +291,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         drugs = _misspelled_drugs(text, vocab)
     if report is not None and {"BRCA1", "BRCA2"} <= set(genes) and not re.search(r"brca\s*[12]", text, re.I):
         genes = [g for g in genes if g not in ("BRCA1", "BRCA2") or g in report.genes] or genes
+    for members in V.GENE_GROUPS.values():  # "my lynch result" on a report holding MLH1 is that result
+        shared = [g for g in genes if g in members]
+        if report is not None and len(shared) > 1 and set(shared) & set(report.genes) \
+                and not any(re.search(rf"\b{g}\b", text, re.IGNORECASE) for g in shared):
+            genes = [g for g in genes if g not in members or g in report.genes]
     genes += [g for g in _genes_by_report_token(text, report) if g not in genes]
     genes += [g for g in _genes_by_result_phrase(_with_full_names(text, vocab), report) if g not in genes]
     named = list(genes)
@@ -458,6 +467,26 @@ def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str]
             if genes or drugs:
                 return genes, drugs
     return [], []
+
+
+# Whether the report tested something ("was i tested for lynch", "is BRCA on my report", "did my panel check CFTR"):
+# answered from the report (a gene it lacks is "not in your report"), not a decision about testing.
+_ASKS_IF_TESTED = re.compile(
+    r"\b(?:was|were|am|did|have|has)\s+(?:i|we|my (?:test|report|panel|lab|results?))\s+(?:ever\s+|already\s+|even\s+)?"
+    r"(?:been\s+)?(?:tested|test|check|checked|screened|look(?:ed)? (?:at|for)|includ\w*|cover\w*)\b|"
+    r"\b(?:is|are)\s+(?:there\s+)?(?:\w+\s+){0,3}?(?:on|in)\s+my\s+(?:report|results?|panel|test)\b|"
+    r"\bdoes\s+my\s+(?:report|test|panel|results?)\s+(?:include|cover|have|show|test|check|look at)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_tested(text: str) -> bool:
+    """Whether the message asks if the report tested something, not what to do about testing.
+
+    >>> asks_if_tested("was i tested for lynch"), asks_if_tested("should my sister be tested for lynch")
+    (True, False)
+    """
+    return bool(_ASKS_IF_TESTED.search(text))
 
 
 # The words of a bare change of subject ("and plavix?", "ok what about CYP2C9", "same for tramadol"): nothing but these

@@ -25,6 +25,12 @@ GENE_NICKNAMES: dict[str, list[str]] = {
     "CFTR": ["cystic fibrosis"], "SMN1": ["sma", "spinal muscular atrophy"], "HBB": ["sickle cell"],
     "HFE": ["hemochromatosis", "haemochromatosis"],
 }
+# A condition named for several genes ("was I tested for Lynch"): each gene is asked about, unless the report holds one
+# of them (then "my Lynch result" is that one; bot/answering/understand.py).
+GENE_GROUPS: dict[str, list[str]] = {
+    "lynch": ["MLH1", "MSH2", "MSH6", "PMS2", "EPCAM"],
+}
+GROUP_NAMES: dict[str, list[str]] = {"lynch": ["lynch syndrome", "lynch", "hnpcc"]}
 PGX_DRUG_GENES: dict[str, list[str]] = {
     "clopidogrel": ["CYP2C19"], "omeprazole": ["CYP2C19"], "esomeprazole": ["CYP2C19"], "lansoprazole": ["CYP2C19"],
     "pantoprazole": ["CYP2C19"], "dexlansoprazole": ["CYP2C19"], "citalopram": ["CYP2C19"],

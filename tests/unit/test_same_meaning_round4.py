@@ -117,3 +117,23 @@ def test_an_everyday_request_that_borrows_a_genetics_word_has_no_topic_word(text
 def test_feelings_results_or_no_everyday_frame_keep_the_topic_words(text):
     assert has_topic_words(text)
     assert not borrows_words(text)
+
+
+def test_lynch_names_its_genes_and_on_a_report_holding_one_of_them_that_one():
+    from bot.core.report import Report, Variant
+
+    lynch = Report(source_format="native", variants=[Variant(gene="MLH1", classification="Pathogenic",
+                                                             condition="Lynch syndrome", zygosity="heterozygous")])
+    assert understand("was i tested for lynch", vocab=VOCAB).genes == ["MLH1", "MSH2", "MSH6", "PMS2", "EPCAM"]
+    assert understand("am i going to get cancer with lynch", vocab=VOCAB, report=lynch).genes == ["MLH1"]
+
+
+@pytest.mark.parametrize("text, tested", [
+    ("was i tested for lynch", True), ("is there a BRCA variant in my report", True),
+    ("does my panel include CFTR", True), ("should my sister be tested for lynch", False),
+    ("should i get tested for BRCA", False),
+])
+def test_asking_whether_the_report_tested_a_gene_is_not_a_testing_decision(text, tested):
+    from bot.answering.understand import asks_if_tested
+
+    assert asks_if_tested(text) is tested
