@@ -37,7 +37,9 @@ MEDICINE_DECISION = re.compile(
     r"\b(?:stop\w*|quit\w*|switch\w*|swap\w*|replac\w*|instead|alternatives?|lower\w*|rais\w*|increas\w*|"
     r"decreas\w*|doubl\w*|halv\w*|cut\w*|doses?|dosage|dosing|mg|how much|how many|safe\w*|danger\w*|risk\w*|"
     r"avoid\w*|allowed|okay|ok|fine|work|right for|best|better|what (?:do|should) i do|ditch\w*|keep\w*|"
-    r"do i need|less|fewer|smaller|bigger|higher|reduc\w*|(?:need|take|use|get|give)\w*\s+(?:\w+\s+)?more)\b",
+    r"do i need|less|fewer|smaller|bigger|higher|reduc\w*|(?:need|take|use|get|give)\w*\s+(?:\w+\s+)?more|"
+    r"what (?:would|do|should) (?:you|u) (?:do|think|suggest|recommend|advise)|yes or no|or not|worth\w*|"
+    r"recommend\w*|suggest\w*|advis\w*)\b",
     re.IGNORECASE,
 )
 # How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".
