@@ -162,7 +162,7 @@ STEPS: list[tuple[str, tuple[str, ...]]] = [
     ("compose (local)", ("LocalComposer.compose", "LocalComposer.compose_context")),
     ("output guard", ("check_output",)),
     ("reading grade", ("reading_grade",)),
-    ("reply model + citations", ("ConversationEngine._finish",)),
+    ("reply model + citations", ("finish",)),
 ]
 
 

@@ -246,7 +246,7 @@ CACHE_VERSION = "topic-check-2"  # bump when the way vectors are made changes
 # messages past the lexical gate, no answer or escalation example reached the margin (the nearest: 0.054, a bare
 # "Representative."), while most everyday requests sat at 0.08-0.49 with similarity 0.30-0.74. A few emergencies with
 # no topic word reach it too ("tonight is the night, ive made my peace": 0.11 at 0.35): the engine never gives this
-# decline to a message the models hear any alarm in (OFF_TOPIC_ALARM_MAX in bot/conversation/engine.py).
+# decline to a message the models hear any alarm in (OFF_TOPIC_ALARM_MAX in bot/conversation/subject.py).
 MARGIN = 0.06
 OFF_MIN = 0.30
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import httpx
 
 from bot.api.app import create_app
@@ -12,7 +14,19 @@ from tests.support.api import SAMPLE_REPORT, report_parser, serve_in_thread
 from tests.support.fakes import FakeEngine
 
 
-def run_journey(base_url: str) -> None:
+@dataclass(frozen=True)
+class Journey:
+    """What each side saw at the end of the journey."""
+
+    action: str  # the bot's action on the dosing question
+    escalation_status: str  # after the counselor resolved it
+    conversation: list[tuple[str, str]]  # (role, text) the patient read before deleting the session
+    counselor_answer: str
+    messages_after_delete: int  # HTTP status of the patient's old token on their messages
+    escalations_after_delete: list[dict]
+
+
+def run_journey(base_url: str) -> Journey:
     """Create session, upload, ask, get escalated, counselor claims/replies/resolves, patient reads, deletes."""
     with httpx.Client(base_url=base_url, timeout=30) as http:
         assert http.get("/healthz").status_code == 200
@@ -39,13 +53,16 @@ def run_journey(base_url: str) -> None:
         answer = "Please ask the doctor who prescribed it; I can explain your result."
         assert http.post(f"/api/escalations/{esc_id}/reply", json={"text": answer}, headers=counselor).status_code == 201
         resolved = http.post(f"/api/escalations/{esc_id}/resolve", json={"note": "Replied in chat."}, headers=counselor)
-        assert resolved.json()["status"] == "resolved"
 
         convo = http.get(f"/api/sessions/{sid}/messages", headers=patient).json()["messages"]
-        assert [m["role"] for m in convo] == ["user", "bot", "counselor"] and convo[-1]["text"] == answer
         assert http.delete(f"/api/sessions/{sid}", headers=patient).status_code == 204
-        assert http.get(f"/api/sessions/{sid}/messages", headers=patient).status_code == 401
-        assert http.get("/api/escalations", params={"status": "all"}, headers=counselor).json()["escalations"] == []
+        return Journey(
+            action=asked.json()["action"], escalation_status=resolved.json()["status"],
+            conversation=[(m["role"], m["text"]) for m in convo], counselor_answer=answer,
+            messages_after_delete=http.get(f"/api/sessions/{sid}/messages", headers=patient).status_code,
+            escalations_after_delete=http.get("/api/escalations", params={"status": "all"},
+                                              headers=counselor).json()["escalations"],
+        )
 
 
 def test_full_journey_over_http(isolated_data_dir, database_url):
@@ -56,5 +73,11 @@ def test_full_journey_over_http(isolated_data_dir, database_url):
         add_counselor(s, "casey", "correct horse battery")
     app = create_app(settings, engine=FakeEngine(), report_parser=report_parser())
     with serve_in_thread(app) as base_url:
-        run_journey(base_url)
+        journey = run_journey(base_url)
     db.dispose()
+    assert journey.action == "escalate" and journey.escalation_status == "resolved"
+    # the patient reads their question, the bot's hand-off and then the counselor's own answer
+    assert [role for role, _ in journey.conversation] == ["user", "bot", "counselor"]
+    assert journey.conversation[-1][1] == journey.counselor_answer
+    # deleting the session takes the patient's token and the escalation with it
+    assert journey.messages_after_delete == 401 and journey.escalations_after_delete == []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.core.report import Report
 from bot.errors import ReportError
 from bot.reports.parse import parse_report
 
@@ -140,29 +142,40 @@ shapes = st.sampled_from(["pharmacogenomics", "variants", "genes", "entry", "pat
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _only_report_errors(data: bytes) -> None:
+def _read_or_refuse(data: bytes) -> Report | ReportError:
+    """What a parser made of the upload: a report, or the ReportError it refused it with. Any other exception
+    escapes, and fails the test."""
     try:
-        parse_report(data)
-    except ReportError:
-        pass
+        return parse_report(data)
+    except ReportError as err:
+        return err
+
+
+def _refused_with_a_reason(outcome: Report | ReportError) -> bool:
+    """A ReportError with its own code (not the base "error") and a message that says what is wrong."""
+    return (isinstance(outcome, ReportError) and outcome.code != "error"
+            and re.fullmatch(r"[a-z]+(?:_[a-z]+)*", outcome.code) is not None and bool(str(outcome).strip()))
 
 
 @_SETTINGS
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_raise_only_report_error(data: bytes) -> None:
-    _only_report_errors(data)
+    outcome = _read_or_refuse(data)
+    assert isinstance(outcome, Report) or _refused_with_a_reason(outcome), outcome
 
 
 @_SETTINGS
 @given(st.text(alphabet=st.sampled_from(list('\t,\n*/#abCYP2D6 0123:+xN<>"')), max_size=200))
 def test_arbitrary_table_like_text_raises_only_report_error(text: str) -> None:
-    _only_report_errors(text.encode())
+    outcome = _read_or_refuse(text.encode())
+    assert isinstance(outcome, Report) or _refused_with_a_reason(outcome), outcome
 
 
 @_SETTINGS
 @given(shapes, json_values, st.sampled_from([{}, {"pharmcatVersion": "v3"}, {"resourceType": "Bundle"}]))
 def test_arbitrary_json_in_report_shapes_raises_only_report_error(key: str, value, extra: dict) -> None:
-    _only_report_errors(json.dumps({key: value, **extra}).encode())
+    outcome = _read_or_refuse(json.dumps({key: value, **extra}).encode())
+    assert isinstance(outcome, Report) or _refused_with_a_reason(outcome), outcome
 
 
 @_SETTINGS
@@ -183,7 +196,8 @@ def test_arbitrary_json_in_report_shapes_raises_only_report_error(key: str, valu
     )
 )
 def test_arbitrary_native_results_raise_only_report_error(items: list) -> None:
-    _only_report_errors(json.dumps({"pharmacogenomics": items}).encode())
+    outcome = _read_or_refuse(json.dumps({"pharmacogenomics": items}).encode())
+    assert isinstance(outcome, Report) or _refused_with_a_reason(outcome), outcome
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import pytest
 
 from bot.answering.understand import Vocabulary, topic_swap, understand
 from bot.conversation import engine as engine_module
+from bot.conversation import plans
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report
 from bot.safety.rules import match_rules
@@ -64,7 +65,7 @@ def test_whether_a_result_matters_for_a_medicine_is_explained_even_when_the_mode
     text = "does slco1b1 matter for my zocor"
     u = understand(text, vocab=engine._vocab, report=PANEL)
     sure = TriageDecision("escalate", "medication_change", "model", 0.93, ["answer#0"])
-    assert engine_module._explained_not_decided(text, sure, u, []).action == "answer"
+    assert plans.explained_not_decided(text, sure, u, []).action == "answer"
 
 
 @pytest.mark.parametrize("text", ["does my result affect whether i can take zocor",
@@ -72,7 +73,7 @@ def test_whether_a_result_matters_for_a_medicine_is_explained_even_when_the_mode
 def test_a_medicine_decision_inside_that_question_still_escalates(engine, text):
     u = understand(text, vocab=engine._vocab, report=PANEL)
     sure = TriageDecision("escalate", "medication_change", "model", 0.93, ["answer#0"])
-    assert engine_module._explained_not_decided(text, sure, u, []) is sure
+    assert plans.explained_not_decided(text, sure, u, []) is sure
 
 
 # ---- a request to delete one's data -------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def test_a_medicine_decision_inside_that_question_still_escalates(engine, text):
 @pytest.mark.parametrize("text", ["delete my stuff pls", "remove my stuff please", "can you erase all my data"])
 def test_a_weak_model_alarm_on_a_bare_data_request_is_set_aside(text):
     weak = TriageDecision("emergency", "self_harm", "model", 0.45)
-    assert engine_module._data_request(text, weak, []).action == "answer"
+    assert plans.data_request(text, weak, []).action == "answer"
 
 
 @pytest.mark.parametrize("text, decision", [
@@ -90,7 +91,7 @@ def test_a_weak_model_alarm_on_a_bare_data_request_is_set_aside(text):
     ("delete my stuff pls", TriageDecision("emergency", "self_harm", "rule", 1.0, ["self_harm#0"])),
 ])
 def test_anything_more_than_the_request_or_a_sure_alarm_stays_an_emergency(text, decision):
-    assert engine_module._data_request(text, decision, []) is decision
+    assert plans.data_request(text, decision, []) is decision
 
 
 def test_the_data_request_is_answered_about_deleting_data(engine, monkeypatch):
@@ -108,7 +109,7 @@ def test_the_data_request_is_answered_about_deleting_data(engine, monkeypatch):
 def test_having_a_change_in_a_gene_the_report_lacks_is_answered_as_not_in_the_report(engine, text):
     u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
     generic = TriageDecision("escalate", "diagnosis_or_risk_decision", "model", 0.9)
-    assert engine_module._not_in_report(text, generic, u, CYP2C19_PM, []).action == "answer"
+    assert plans.not_in_report(text, generic, u, CYP2C19_PM, []).action == "answer"
 
 
 @pytest.mark.parametrize("text", ["do i have the breast cancer gene, what is my risk",
@@ -116,7 +117,7 @@ def test_having_a_change_in_a_gene_the_report_lacks_is_answered_as_not_in_the_re
 def test_risk_screening_or_testing_questions_about_such_a_gene_still_escalate(engine, text):
     u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
     generic = TriageDecision("escalate", "diagnosis_or_risk_decision", "model", 0.9)
-    assert engine_module._not_in_report(text, generic, u, CYP2C19_PM, []) is generic
+    assert plans.not_in_report(text, generic, u, CYP2C19_PM, []) is generic
 
 
 # ---- testing the family, the relative named first -----------------------------------------------------------------
@@ -135,10 +136,10 @@ def test_an_unsure_escalation_of_a_request_to_go_over_the_report_is_answered(eng
     u = understand(text, vocab=engine._vocab, report=PANEL)
     assert u.whole_report
     unsure = TriageDecision("escalate", "wants_human", "model", 0.3, notes=[UNSURE_NOTE])
-    assert engine_module._whole_report_asked(unsure, u, PANEL, []).action == "answer"
+    assert plans.whole_report_asked(unsure, u, PANEL, []).action == "answer"
     sure = TriageDecision("escalate", "wants_human", "model", 0.7)  # a confident escalation is kept
-    assert engine_module._whole_report_asked(sure, u, PANEL, []) is sure
-    assert engine_module._whole_report_asked(unsure, u, None, []) is unsure  # no report: nothing to go over
+    assert plans.whole_report_asked(sure, u, PANEL, []) is sure
+    assert plans.whole_report_asked(unsure, u, None, []) is unsure  # no report: nothing to go over
 
 
 # ---- rules for shapes the dev batches showed ----------------------------------------------------------------------
@@ -206,7 +207,7 @@ def test_a_model_decline_of_a_change_of_subject_after_an_answer_is_answered(engi
 
 def test_a_data_request_behind_an_answer_hint_is_still_set_aside():
     weak = TriageDecision("emergency", "self_harm", "model", 0.5, ["answer#8"])
-    assert engine_module._data_request("wipe my info", weak, []).action == "answer"
+    assert plans.data_request("wipe my info", weak, []).action == "answer"
     assert any(h.action == "answer" for h in match_rules("how do i get my data deleted").hits)
 
 

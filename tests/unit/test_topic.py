@@ -144,7 +144,7 @@ def test_small_talk_and_follow_ups_are_never_set_aside(engine, monkeypatch):
 
 
 def test_a_message_either_model_hears_an_alarm_in_is_never_declined_as_off_topic(engine, monkeypatch):
-    from bot.conversation.engine import OFF_TOPIC_ALARM_MAX
+    from bot.conversation.subject import OFF_TOPIC_ALARM_MAX
 
     monkeypatch.setattr(engine, "_topic", FixedTopic(True))
     text = "tonight is the night, ive made my peace"

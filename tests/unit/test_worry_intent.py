@@ -20,7 +20,7 @@ from bot.answering.worry_intent import (
     WorryJudgement,
     has_worry_cue,
 )
-from bot.conversation.engine import WORRY_ALARM_MAX
+from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.report import PgxResult, Report, Variant
 from bot.retrieval.embedders import HashEmbedder
 from bot.safety.asks import without_deadly_result_question

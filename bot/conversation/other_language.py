@@ -1,0 +1,70 @@
+"""A message in another language: the reply language, its emergency wording or the English-only reply.
+
+Triage runs every language's rules; this step, right after it, picks the language the reply is in and never
+retrieves English KB text for it (docs/ARCHITECTURE.md, "Adding a language").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.answering.understand import Understanding
+from bot.conversation import replies
+from bot.conversation.finish import finish
+from bot.core.reply import Reply, TraceStep, Turn
+from bot.core.report import Report
+from bot.safety import languages
+from bot.safety.asks import mentions_swallowing
+from bot.safety.languages.detect import detect_language
+from bot.safety.triage import TriageDecision
+
+ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
+
+
+def other_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                   history: Sequence[Turn], trace: list[TraceStep]) -> Reply | None:
+    """A message in another language: an emergency gets that language's emergency wording; anything else
+    (except a manipulation attempt, which is declined) gets the short English-only reply in that language,
+    with no English KB text. English messages go on through the normal pipeline (None)."""
+    detected = detect_language(text)
+    language = detected.code
+    if decision.language and not (detected.code == "en" and detected.method == "lingua"
+                                  and detected.confidence >= ENGLISH_SURE):
+        language = decision.language  # the language whose emergency rules fired, unless it is clearly English
+    offered = _offered_in(history)
+    if offered and decision.action != "emergency" and languages.accepts_counselor(text, offered):
+        trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
+        return _needs_interpreter(finish(replies.language_escalated_draft(offered), "escalate", "wants_human", u,
+                                         report, trace, []), offered)
+    # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
+    # English-only answer even if a short message was detected as another language)
+    if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
+        return None
+    trace.append(TraceStep(step="language", outcome=language, detail={
+        **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
+    if decision.action == "emergency":
+        draft = replies.language_emergency_draft(
+            decision.reason, language, swallowed=languages.mentions_swallowing(text, language)
+            or mentions_swallowing(text))
+        return _needs_interpreter(finish(draft, "emergency", decision.reason, u, report, trace, []), language)
+    if decision.action == "decline" and decision.reason == "prompt_injection":
+        return None
+    # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
+    return finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
+
+
+def _needs_interpreter(reply: Reply, language: str) -> Reply:
+    """The counselor's queue line says which language the patient wrote in (a language name, not their words)."""
+    if reply.escalation is None:
+        return reply
+    name = languages.wordings()[language].name
+    summary = f"{reply.escalation.summary}; wrote in {name} ({language}): needs an interpreter"[:200]
+    return reply.model_copy(update={"escalation": reply.escalation.model_copy(update={"summary": summary})})
+
+
+def _offered_in(history: Sequence[Turn]) -> str | None:
+    """The language of the English-only reply (with its counselor offer) if that was the last bot turn."""
+    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    if last_bot is None:
+        return None
+    return next((code for code, w in languages.wordings().items() if last_bot.text == w.english_only), None)

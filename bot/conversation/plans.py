@@ -1,0 +1,171 @@
+"""Plans: steps after triage that keep one meaning's action whatever its wording (each a "plan" trace step).
+
+Each takes the triage decision and returns it unchanged or replaced, with a trace line saying why. None sets aside
+a rule's escalation or a sure alarm; the engine runs them in the order written in ``ConversationEngine._decide``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from bot.answering.understand import Understanding
+from bot.answering.worry import names_own_result, worry_plan
+from bot.answering.worry_intent import WorryIntent, lexical_only
+from bot.core.reply import TraceStep
+from bot.core.report import Report
+from bot.safety.asks import asks_for_medicine_judgement, mentions_body_signs
+from bot.safety.mentions import ACUTE_NOW
+from bot.safety.triage import UNSURE_NOTE, TriageDecision, only_generic_escalation
+
+# A model-only alarm below this, on a worried question about the patient's own result with nothing happening now,
+# gives way to the worry plan. In the evals (2026-12-03) the worried questions it raised alarms on scored 0.40 to
+# 0.58; true emergencies caught by the model alone went as low as 0.34, but none of them was a worried question
+# about a result (they name a symptom, a dose taken, or self-harm), so the plan does not see them.
+WORRY_ALARM_MAX = 0.60
+
+
+DATA_REQUEST_NOTE = "only a request to delete the patient's data"
+DATA_REQUEST_QUERY = "how do I delete my data"
+# A message that is nothing but a request to remove the patient's own data from here ("delete my stuff pls").
+_ONLY_DATA_REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|plz|can you|could you|can u|would you|i want to|i'?d like to|i wanna|i want you to|"
+    r"how do i|how can i|help me|just)\s+)*(?:delete|erase|remove|wipe|clear|get rid of)\s+(?:all\s+(?:of\s+)?)?"
+    r"(?:(?:my|our)\s+(?:\w+\s+)?(?:data|stuff|info|information|account|report|results?|chats?|history|messages|files?|"
+    r"uploads?|details|profile|records?)|(?:everything|all|whatever) (?:you have|you've got|you keep|you store|you know) "
+    r"(?:on|about) me)(?:\s+(?:please|pls|plz|now|from here|from this|from your system|from the app|"
+    r"for me|asap))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """"delete my stuff pls" read by the alarm model alone as self-harm: a weak model-only alarm on a message that
+    is nothing but a request to remove the patient's data from here is set aside (it is answered, as "how do I
+    delete my data" is). Any rule but an answer hint, any other language's alarm, a sure vote or a word past the
+    request keeps it."""
+    if (decision.action != "emergency" or decision.source != "model" or decision.language
+            or not all(name.startswith("answer#") for name in decision.rules)
+            or decision.confidence >= WORRY_ALARM_MAX or not _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="data_request:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0 - decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, DATA_REQUEST_NOTE])
+
+
+# "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
+_HAS_CHANGE = re.compile(r"\b(?:have|has|carry|carries|got|am i|i'?m|im)\b[^.?!]{0,30}\b(?:genes?|mutations?|variants?|"
+                         r"changes?|positive|negative|carriers?)\b", re.IGNORECASE)
+_RISK = re.compile(r"\b(?:risk\w*|chances?|odds|likely|likelihood|percent\w*|get|getting|develop\w*|will i|going to|"
+                   r"gonna|screen\w*|surgery|test\w*)\b", re.IGNORECASE)
+
+
+def not_in_report(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                  trace: list[TraceStep]) -> TriageDecision:
+    """Whether the patient has a change in a gene their report does not hold has one answer: the report holds no
+    result for it (not_in_report.yaml). A generic escalation of that question (a model's, or a soft "do I have ...
+    cancer" rule on "do I have the breast cancer gene") is set aside; a question about their risk, screening or
+    testing is not."""
+    if report is None or decision.action != "escalate" or decision.reason != "diagnosis_or_risk_decision":
+        return decision
+    if not (decision.source == "model" or decision.source == "rule" and only_generic_escalation(decision)):
+        return decision
+    named = u.named_genes
+    if not named or u.in_report(report) or u.not_in_report(report) != named:
+        return decision
+    if not _HAS_CHANGE.search(text) or _RISK.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="not_in_report:answer", detail={
+        "genes": named, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [*decision.notes, "asks about a gene the report does not hold"])
+
+
+def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
+                       trace: list[TraceStep]) -> TriageDecision:
+    """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
+    confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
+    worded. No rule, a model's confident escalation, or no report keep the escalation."""
+    if not decision.unsure or decision.rules or report is None or not u.whole_report:
+        return decision
+    trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
+
+
+# A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts.
+_MEDICINE_DECISION = re.compile(
+    r"\b(?:can|could|may|should|shall|do|must|would|will) (?:i|we|he|she|they) (?:still |even |safely )?(?:take|use|have|"
+    r"stop|start|switch|change|quit|keep|continue|drink|mix|combine|skip|get)\b|"
+    r"\b(?:i|we) (?:can|could|may|should|must|need to|have to|am able to|am allowed to) (?:still |even |safely )?"
+    r"(?:take|use|have|stop|start|switch|change|quit|keep|continue|get)\b|"
+    r"\b(?:stop\w*|quit\w*|switch\w*|swap\w*|replac\w*|instead|alternatives?|lower\w*|rais\w*|increas\w*|"
+    r"decreas\w*|doubl\w*|halv\w*|cut\w*|doses?|dosage|dosing|mg|how much|how many|safe\w*|danger\w*|risk\w*|"
+    r"avoid\w*|allowed|okay|ok|fine|work)\b",
+    re.IGNORECASE,
+)
+
+
+def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
+                          trace: list[TraceStep]) -> TriageDecision:
+    """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
+    decided (the answer hints of bot/safety/rules.py). The classifier sometimes escalates such a question on the
+    medicine's name alone, sure of it; with no escalation rule and no decision asked (take, stop, switch, an amount,
+    whether it is safe or will work) the answer hint stands."""
+    if decision.action != "escalate" or decision.source != "model" or not u.medicines_asked:
+        return decision
+    if not decision.rules or not all(name.startswith("answer#") for name in decision.rules):
+        return decision
+    if asks_for_medicine_judgement(text) or _MEDICINE_DECISION.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="medicine:explained", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "rule", decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, "whether a result concerns a medicine: explained, not decided"])
+
+
+def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+               trace: list[TraceStep], *, worry_intent: WorryIntent | None,
+               own_words: Callable[[], np.ndarray]) -> TriageDecision:
+    """A worried question about the patient's own result gets one action per result type, whatever its wording
+    (bot/answering/worry.py; worried or not is judged from its words or its meaning, worry_intent.py); a
+    specific escalation (surgery, testing the family, a medicine) or an emergency still wins."""
+    # a model's "out of scope" on a worried follow-up ("how bad is it?" after a result) is no match for the plan
+    model_declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
+    # nor is a weak model-only alarm on a worried question with nothing happening now ("is this deadly for me?"):
+    # the plan decides, and the reply still names the emergency number
+    weak_alarm = (decision.action == "emergency" and decision.source == "model"
+                  and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
+                  and not mentions_body_signs(text))
+    if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
+            or not only_generic_escalation(decision) or report is None:
+        return decision
+    if decision.action not in ("answer", "escalate") and u.medicines_asked:
+        return decision  # an alarm or a decline about a medicine is never set aside
+    if decision.action in ("answer", "escalate") and worry_intent is not None:
+        judged = worry_intent.judge(text, own_words)
+    else:  # a decline or an alarm is set aside on REASSURE's frames, or a worry word beside the result it names
+        # ("ryr1 + anaesthesia = death??"), never on a resemblance
+        judged = lexical_only(text, frames_only=True, names_result=names_own_result(u, report))
+    plan = worry_plan(text, u, report, worried=judged.worried)
+    if plan is not None and not plan.escalate and decision.action == "escalate" and not (
+            judged.cue == "words" or judged.cue == "cue" and names_own_result(u, report)):
+        # when in doubt, escalate: a worry word takes an escalation away only when the message itself names the
+        # result it is about ("SLCO1B1 *1/*5 - dangerous?"); a resemblance alone only ever adds an escalation
+        plan = None
+    if plan is None:
+        if judged.worried:
+            trace.append(TraceStep(step="plan", outcome="worry:none", detail=judged.detail()))
+        return decision
+    u.genes = list(dict.fromkeys([*plan.genes, *u.genes]))
+    u.worry = True
+    u.emergency_line = weak_alarm
+    action, reason = ("escalate", plan.reason) if plan.escalate else ("answer", "answer")
+    trace.append(TraceStep(step="plan", outcome=f"worry:{action}", detail={
+        "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}", **judged.detail()}))
+    return TriageDecision(action, reason, "plan", 1.0, decision.rules, decision.model,
+                          [*decision.notes, "worried question about an own result"])

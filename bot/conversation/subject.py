@@ -1,0 +1,83 @@
+"""What a message is about: declined as off topic, or a bare change of subject that asks the last question again.
+
+Two plan steps of the engine (each a "topic" or "plan" trace step). Both only ever set aside a model's verdict,
+never a rule's escalation or an emergency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from bot.answering.topic import TopicCheck
+from bot.answering.understand import Understanding, Vocabulary, topic_swap
+from bot.conversation import smalltalk
+from bot.core.reply import TraceStep, Turn
+from bot.safety.triage import TriageDecision
+
+# The off-topic decline (bot/answering/topic.py) is never given to a message either model gives this much emergency
+# probability: on evals/triage, every emergency with no topic word scored 0.47 or more, everyday requests 0.25 at most
+# (most under 0.15), so an emergency that triage missed and only escalated stays with a person.
+OFF_TOPIC_ALARM_MAX = 0.20
+
+
+def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
+              trace: list[TraceStep], *, topic: TopicCheck | None,
+              own_words: Callable[[], np.ndarray]) -> TriageDecision:
+    """A message about something GeneChat is not for (taxes, chores, sport) is declined with the fixed
+    out-of-scope wording, whatever the classifier made of it (bot/answering/topic.py). Only a model's answer or
+    escalation, or an answer resting on the shape of an explanation question alone ("what does APR mean on my
+    credit card statement": an answer hint of bot/safety/rules.py), is set aside: any other rule's verdict, an
+    emergency, small talk and a follow-up stay as they are."""
+    hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
+    if (topic is None or decision.source not in ("model", "fallback") and not hints_only
+            or decision.rules and not hints_only
+            or decision.action not in ("answer", "escalate") or u.domain or u.followup
+            or smalltalk.detect(text, history) is not None):
+        return decision
+    alarm = max(decision.model.action_probs["emergency"] if decision.model is not None else 0.0,
+                decision.alarm_emergency or 0.0)
+    if alarm >= OFF_TOPIC_ALARM_MAX:  # the models heard something: a missed emergency must not become a decline
+        return decision
+    judged = topic.judge(text, own_words)
+    if not judged.gate:
+        return decision
+    trace.append(TraceStep(step="topic", outcome="off_topic" if judged.off_topic else "on_topic",
+                           detail=judged.detail()))
+    if not judged.off_topic:
+        return decision
+    return TriageDecision("decline", "out_of_scope", "topic", judged.off - judged.on, decision.rules,
+                          decision.model, [*decision.notes, "nothing in it is about genes, medicines or health"])
+
+
+def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,
+                  vocab: Vocabulary, retriage: Callable[[str], TriageDecision]) -> TriageDecision:
+    """A bare change of subject ("and plavix?", "same for tramadol?") asks the previous question again about
+    something else, so it gets the previous question's action, not whatever the few words left suggest: after
+    an answered question a model's escalation or decline of them (no rule behind it) is set aside; after an
+    escalated one ("should I stop codeine" ... "and tramadol?") an answer or decline escalates for the previous
+    question's reason. An alarm is never touched."""
+    if decision.action == "emergency" or not topic_swap(text, vocab):
+        return decision
+    last_bot = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "bot"), None)
+    if last_bot is None:
+        return decision
+    before = history[last_bot].action
+    if before == "answer" and decision.action != "answer" and decision.source == "model" and not decision.rules:
+        trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
+            "triage": f"{decision.action}:{decision.reason}"}))
+        return TriageDecision("answer", "answer", "followup", decision.confidence, decision.rules, decision.model,
+                              [*decision.notes, "the previous question again, about something else"])
+    if before != "escalate" or decision.action == "escalate":
+        return decision
+    asked = next((t.text for t in reversed(history[:last_bot]) if t.role == "user"), None)
+    if asked is None:
+        return decision
+    again = retriage(asked)  # the previous question's own triage, as the engine runs it
+    if again.action != "escalate":  # escalated for another reason (the worry plan): this message's own triage
+        return decision
+    trace.append(TraceStep(step="plan", outcome="followup:escalate", detail={
+        "triage": f"{decision.action}:{decision.reason}", "previous": f"{again.action}:{again.reason}"}))
+    return TriageDecision("escalate", again.reason, "followup", again.confidence, decision.rules, decision.model,
+                          [*decision.notes, "the previous question again, about something else"])
