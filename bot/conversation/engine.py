@@ -184,15 +184,15 @@ class ConversationEngine:
         decision = plans.data_request(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = self._same_question(text, decision, history, trace)
-        decision = plans.explained_not_decided(text, decision, u, trace)
+        decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.whole_report_asked(decision, u, report, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
-        if small == "opener" and decision.action == "escalate":
-            small = None  # "I need help" that the model heard more in stays with a person
+        if small == "opener" and decision.action == "escalate" and not decision.unsure:
+            small = None  # "I need help" that the model heard more in stays with a person (not one it was unsure of)
         judges_medicines = u.about_my_medicines and asks_for_medicine_judgement(text)
         if decision.action == "emergency":
             draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(text))

@@ -7,16 +7,17 @@ a rule's escalation or a sure alarm; the engine runs them in the order written i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.answering.understand import Understanding
+from bot.answering.medicine_question import MEDICINE_CLASS, asks_medicine_decision, explains_medicine
+from bot.answering.understand import Understanding, Vocabulary, asks_if_tested, topic_swap
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
-from bot.core.reply import TraceStep
+from bot.core.reply import TraceStep, Turn
 from bot.core.report import Report
-from bot.safety.asks import asks_for_medicine_judgement, mentions_body_signs
+from bot.safety.asks import mentions_body_signs
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.triage import UNSURE_NOTE, TriageDecision, only_generic_escalation
 
@@ -28,6 +29,7 @@ WORRY_ALARM_MAX = 0.60
 
 
 DATA_REQUEST_NOTE = "only a request to delete the patient's data"
+QUIET_ALARM_NOTE = "model-only alarm vote with no danger sign"  # triage's note for the quiet check-in tier
 DATA_REQUEST_QUERY = "how do I delete my data"
 # A message that is nothing but a request to remove the patient's own data from here ("delete my stuff pls").
 _ONLY_DATA_REQUEST = re.compile(
@@ -45,15 +47,21 @@ def data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) ->
     """"delete my stuff pls" read by the alarm model alone as self-harm: a weak model-only alarm on a message that
     is nothing but a request to remove the patient's data from here is set aside (it is answered, as "how do I
     delete my data" is). Any rule but an answer hint, any other language's alarm, a sure vote or a word past the
-    request keeps it."""
-    if (decision.action != "emergency" or decision.source != "model" or decision.language
+    request keeps it. The check-in tier that triage gives a stronger model-only alarm with no danger sign at all ("erase
+    everything you have on me") is the same misreading and is set aside the same way (round 4)."""
+    only_request = _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))
+    quiet_check_in = (decision.action == "escalate" and decision.reason == "check_in" and not decision.rules
+                      and not decision.language and any(note.startswith(QUIET_ALARM_NOTE) for note in decision.notes))
+    if quiet_check_in and only_request:
+        pass
+    elif (decision.action != "emergency" or decision.source != "model" or decision.language
             or not all(name.startswith("answer#") for name in decision.rules)
-            or decision.confidence >= WORRY_ALARM_MAX or not _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))):
+            or decision.confidence >= WORRY_ALARM_MAX or not only_request):
         return decision
     trace.append(TraceStep(step="plan", outcome="data_request:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0 - decision.confidence, decision.rules, decision.model,
-                          [*decision.notes, DATA_REQUEST_NOTE])
+    return TriageDecision("answer", "answer", "plan", 1.0 - decision.confidence if not quiet_check_in else 1.0,
+                          decision.rules, decision.model, [*decision.notes, DATA_REQUEST_NOTE])
 
 
 # "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
@@ -68,7 +76,15 @@ def not_in_report(text: str, decision: TriageDecision, u: Understanding, report:
     """Whether the patient has a change in a gene their report does not hold has one answer: the report holds no
     result for it (not_in_report.yaml). A generic escalation of that question (a model's, or a soft "do I have ...
     cancer" rule on "do I have the breast cancer gene") is set aside; a question about their risk, screening or
-    testing is not."""
+    testing is not. Whether the report tested such a gene at all ("was i tested for lynch", round 4) has that answer too,
+    whatever reason a model's escalation guessed."""
+    if (report is not None and decision.action == "escalate" and decision.source == "model" and not decision.rules
+            and u.named_genes and not u.in_report(report) and u.not_in_report(report) == u.named_genes
+            and asks_if_tested(text)):
+        trace.append(TraceStep(step="plan", outcome="not_in_report:answer", detail={
+            "genes": u.named_genes, "triage": f"{decision.action}:{decision.reason}"}))
+        return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                              [*decision.notes, "asks whether the report tested a gene it does not hold"])
     if report is None or decision.action != "escalate" or decision.reason != "diagnosis_or_risk_decision":
         return decision
     if not (decision.source == "model" or decision.source == "rule" and only_generic_escalation(decision)):
@@ -97,31 +113,29 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
 
 
-# A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts.
-_MEDICINE_DECISION = re.compile(
-    r"\b(?:can|could|may|should|shall|do|must|would|will) (?:i|we|he|she|they) (?:still |even |safely )?(?:take|use|have|"
-    r"stop|start|switch|change|quit|keep|continue|drink|mix|combine|skip|get)\b|"
-    r"\b(?:i|we) (?:can|could|may|should|must|need to|have to|am able to|am allowed to) (?:still |even |safely )?"
-    r"(?:take|use|have|stop|start|switch|change|quit|keep|continue|get)\b|"
-    r"\b(?:stop\w*|quit\w*|switch\w*|swap\w*|replac\w*|instead|alternatives?|lower\w*|rais\w*|increas\w*|"
-    r"decreas\w*|doubl\w*|halv\w*|cut\w*|doses?|dosage|dosing|mg|how much|how many|safe\w*|danger\w*|risk\w*|"
-    r"avoid\w*|allowed|okay|ok|fine|work)\b",
-    re.IGNORECASE,
-)
-
-
-def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
-                          trace: list[TraceStep]) -> TriageDecision:
+def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
+                          history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
     """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
     decided (the answer hints of bot/safety/rules.py). The classifier sometimes escalates such a question on the
     medicine's name alone, sure of it; with no escalation rule and no decision asked (take, stop, switch, an amount,
-    whether it is safe or will work) the answer hint stands."""
-    if decision.action != "escalate" or decision.source != "model" or not u.medicines_asked:
+    whether it is safe or will work) the answer hint stands. Round 4: with no rule at all, the same holds for a
+    message that only names a medicine (or a class of them) with the words of asking about it, or asks how it relates
+    to a result ("plavix?", "tramadol and my CYP2D6?", "so plavix needs my liver enzyme to work?";
+    bot/answering/medicine_question.py), unless it asks the last escalated question again ("and tramadol?")."""
+    if decision.action != "escalate" or decision.source != "model":
         return decision
-    if not decision.rules or not all(name.startswith("answer#") for name in decision.rules):
+    if not (u.medicines_asked or decision.rules == [] and MEDICINE_CLASS.search(text)):
         return decision
-    if asks_for_medicine_judgement(text) or _MEDICINE_DECISION.search(text):
+    hints_only = bool(decision.rules) and all(name.startswith("answer#") for name in decision.rules)
+    if decision.rules and not hints_only or asks_medicine_decision(text):
         return decision
+    if not hints_only:
+        last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+        again = vocab is not None and topic_swap(text, vocab) or u.followup
+        if last_bot is not None and last_bot.action == "escalate" and again:
+            return decision  # the previous question again: its action (subject.same_question), not this plan's
+        if not explains_medicine(text, vocab.without_names(text) if vocab is not None else None):
+            return decision
     trace.append(TraceStep(step="plan", outcome="medicine:explained", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "rule", decision.confidence, decision.rules, decision.model,

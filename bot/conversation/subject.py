@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.answering.topic import TopicCheck
+from bot.answering.topic import TopicCheck, borrows_words
 from bot.answering.understand import Understanding, Vocabulary, topic_swap
 from bot.conversation import smalltalk
+from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.reply import TraceStep, Turn
 from bot.safety.triage import TriageDecision
 
@@ -33,7 +34,7 @@ def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Se
     hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
     if (topic is None or decision.source not in ("model", "fallback") and not hints_only
             or decision.rules and not hints_only
-            or decision.action not in ("answer", "escalate") or u.domain or u.followup
+            or decision.action not in ("answer", "escalate") or u.domain and not borrows_words(text) or u.followup
             or smalltalk.detect(text, history) is not None):
         return decision
     alarm = max(decision.model.action_probs["emergency"] if decision.model is not None else 0.0,
@@ -57,8 +58,18 @@ def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], 
     something else, so it gets the previous question's action, not whatever the few words left suggest: after
     an answered question a model's escalation or decline of them (no rule behind it) is set aside; after an
     escalated one ("should I stop codeine" ... "and tramadol?") an answer or decline escalates for the previous
-    question's reason. An alarm is never touched."""
-    if decision.action == "emergency" or not topic_swap(text, vocab):
+    question's reason. An alarm is never touched, except a weak one the alarm model alone raised on nothing but names
+    ("and tramadol", "tramadol"): a name is no danger sign (round 4), so the message is the previous question again,
+    or with none, a question about that name."""
+    if not topic_swap(text, vocab):
+        return decision
+    if (decision.action == "emergency" and decision.source == "model" and not decision.rules
+            and not decision.language and decision.confidence < WORRY_ALARM_MAX):
+        trace.append(TraceStep(step="plan", outcome="names_only:answer", detail={
+            "triage": f"{decision.action}:{decision.reason}"}))
+        decision = TriageDecision("answer", "answer", "model", 1.0 - decision.confidence, decision.rules,
+                                  decision.model, [*decision.notes, "nothing but names: no danger sign"])
+    if decision.action == "emergency":
         return decision
     last_bot = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "bot"), None)
     if last_bot is None:

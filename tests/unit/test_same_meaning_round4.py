@@ -10,10 +10,16 @@ import pytest
 
 from bot.answering.medicine_question import asks_medicine_decision, explains_medicine
 from bot.answering.topic import borrows_words, has_topic_words
-from bot.answering.understand import Vocabulary, understand
+from bot.answering.understand import Vocabulary, asks_if_tested, understand
 from bot.answering.worry_intent import REASSURE
+from bot.conversation import engine as engine_module
+from bot.conversation import plans
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report, Variant
 from bot.safety.asks import only_asks_for_help
 from bot.safety.rules import match_rules
+from bot.safety.triage import UNSURE_NOTE, TriageDecision
+from tests.support.engine import make_test_engine
 
 VOCAB = Vocabulary.builtin()
 
@@ -120,8 +126,6 @@ def test_feelings_results_or_no_everyday_frame_keep_the_topic_words(text):
 
 
 def test_lynch_names_its_genes_and_on_a_report_holding_one_of_them_that_one():
-    from bot.core.report import Report, Variant
-
     lynch = Report(source_format="native", variants=[Variant(gene="MLH1", classification="Pathogenic",
                                                              condition="Lynch syndrome", zygosity="heterozygous")])
     assert understand("was i tested for lynch", vocab=VOCAB).genes == ["MLH1", "MSH2", "MSH6", "PMS2", "EPCAM"]
@@ -134,6 +138,83 @@ def test_lynch_names_its_genes_and_on_a_report_holding_one_of_them_that_one():
     ("should i get tested for BRCA", False),
 ])
 def test_asking_whether_the_report_tested_a_gene_is_not_a_testing_decision(text, tested):
-    from bot.answering.understand import asks_if_tested
-
     assert asks_if_tested(text) is tested
+
+
+# ---- the engine's plans (bot/conversation/plans.py, subject.py) ---------------------------------------------------
+
+CYP2C19_PM = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    e = make_test_engine(tmp_path_factory.mktemp("round4"))
+    e.warm_up()
+    return e
+
+
+@pytest.mark.parametrize("text", ["plavix?", "plavix and me", "so plavix needs my liver enzyme to work?"])
+def test_a_models_escalation_of_a_medicine_named_or_explained_with_no_rule_is_answered(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    sure = TriageDecision("escalate", "medication_change", "model", 0.9)
+    assert plans.explained_not_decided(text, sure, u, [], vocab=engine._vocab).action == "answer"
+
+
+@pytest.mark.parametrize("text, decision", [
+    ("is plavix safe for me", TriageDecision("escalate", "medication_change", "model", 0.9)),
+    ("plavix?", TriageDecision("escalate", "medication_change", "rule", 1.0, ["medication_change#0"])),
+    ("plavix?", TriageDecision("emergency", "emergency_symptoms", "model", 0.5)),
+])
+def test_a_decision_a_rule_or_an_alarm_about_a_named_medicine_is_kept(engine, text, decision):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    assert plans.explained_not_decided(text, decision, u, [], vocab=engine._vocab) is decision
+
+
+def test_a_named_medicine_after_an_escalated_question_keeps_that_questions_action(engine):
+    history = [Turn(role="user", text="should i stop plavix"),
+               Turn(role="bot", text="...", action="escalate", genes=["CYP2C19"], drugs=["clopidogrel"])]
+    text = "and omeprazole?"
+    u = understand(text, vocab=engine._vocab, history=history, report=CYP2C19_PM)
+    sure = TriageDecision("escalate", "medication_change", "model", 0.9)
+    assert plans.explained_not_decided(text, sure, u, [], history=history, vocab=engine._vocab) is sure
+
+
+@pytest.mark.parametrize("text", ["tramadol", "and tramadol"])
+def test_a_weak_model_alarm_on_nothing_but_names_is_set_aside(engine, text):
+    weak = TriageDecision("emergency", "self_harm", "model", 0.3)
+    assert engine._same_question(text, weak, [], []).action == "answer"
+
+
+@pytest.mark.parametrize("text, decision", [
+    ("tramadol", TriageDecision("emergency", "self_harm", "model", 0.8)),  # a sure vote
+    ("i took all my tramadol", TriageDecision("emergency", "self_harm", "model", 0.3)),  # more than names
+    ("tramadol", TriageDecision("emergency", "self_harm", "rule", 1.0, ["self_harm#0"])),  # a rule
+])
+def test_a_sure_alarm_a_rules_alarm_or_more_than_names_stays_an_emergency(engine, text, decision):
+    assert engine._same_question(text, decision, [], []) is decision
+
+
+def test_the_check_in_tier_on_nothing_but_a_data_request_is_set_aside():
+    quiet = TriageDecision("escalate", "check_in", "rule", 1.0, [], None, [plans.QUIET_ALARM_NOTE])
+    assert plans.data_request("erase everything you have on me", quiet, []).action == "answer"
+    assert plans.data_request("erase everything, i can't go on", quiet, []) is quiet
+
+
+def test_whether_the_report_tested_a_gene_it_lacks_is_answered_as_not_in_the_report(engine):
+    text = "was i tested for lynch"
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    guessed = TriageDecision("escalate", "family_testing_decision", "model", 0.7)
+    assert plans.not_in_report(text, guessed, u, CYP2C19_PM, []).action == "answer"
+    text = "should my sister be tested for lynch"
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    assert plans.not_in_report(text, guessed, u, CYP2C19_PM, []) is guessed
+
+
+def test_an_opener_the_model_only_escalated_for_want_of_confidence_gets_what_genechat_can_do(engine, monkeypatch):
+    from bot.safety import wording
+
+    engine.clear_cache()
+    unsure = TriageDecision("escalate", "wants_human", "model", 0.3, [], None, [UNSURE_NOTE])
+    monkeypatch.setattr(engine_module, "triage", lambda *a, **k: unsure)
+    assert engine.reply("can you help me", report=CYP2C19_PM).text == wording.CAPABILITIES
