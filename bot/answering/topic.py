@@ -177,6 +177,8 @@ OFF_TOPIC: tuple[str, ...] = (
     "where can I get tickets for the show",
     "what does this grade on my school report card mean",
     "what does this term on my invoice mean",
+    "make up a story for my kids",
+    "when does the new season of my favourite show come out",
 )
 
 # Questions patients ask here, in their many shapes: results, genes, medicines, family, feelings, the service.

@@ -489,6 +489,27 @@ def asks_if_tested(text: str) -> bool:
     return bool(_ASKS_IF_TESTED.search(text))
 
 
+# The next step after a result, and nothing else ("so what now", "where do I go from here", "what am I supposed to do
+# with this"): what to do about a result is a care decision, so after a result question it goes to a person.
+_NEXT_STEP = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|well|then|um+|hmm+|right)\W+)*(?:"
+    r"what now|now what|what(?:'?s| is| are)? (?:the )?next(?: steps?)?|what happens (?:now|next)|(?:what are )?my next steps?|"
+    r"where do (?:i|we) go from here|what (?:am i|do i|should i|do i have to|can i) (?:supposed to )?do (?:now|next|"
+    r"about (?:it|this|that)|with (?:this|that|it|these|my (?:info|information|results?|report)))"
+    r")\W*(?:then|now|lol|tbh)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_next_step(text: str) -> bool:
+    """Whether the message only asks what to do next.
+
+    >>> asks_next_step("ok so what now?"), asks_next_step("what are my next steps"), asks_next_step("what is CYP2D6")
+    (True, True, False)
+    """
+    return bool(_NEXT_STEP.search(text.replace("\u2019", "'")))
+
+
 # The words of a bare change of subject ("and plavix?", "ok what about CYP2C9", "same for tramadol"): nothing but these
 # and the names of genes or medicines.
 _SWAP_WORDS = frozenset(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bot.answering.medicine_question import MEDICINE_CLASS, asks_medicine_decision, explains_medicine
-from bot.answering.understand import Understanding, Vocabulary, asks_if_tested, topic_swap
+from bot.answering.understand import Understanding, Vocabulary, asks_if_tested, asks_next_step, topic_swap
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.core.reply import TraceStep, Turn
@@ -50,8 +50,8 @@ def data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) ->
     request keeps it. The check-in tier that triage gives a stronger model-only alarm with no danger sign at all ("erase
     everything you have on me") is the same misreading and is set aside the same way (round 4)."""
     only_request = _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))
-    quiet_check_in = (decision.action == "escalate" and decision.reason == "check_in" and not decision.rules
-                      and not decision.language and any(note.startswith(QUIET_ALARM_NOTE) for note in decision.notes))
+    quiet_check_in = (decision.action == "escalate" and decision.reason == "check_in"
+                      and all(name.startswith("answer#") for name in decision.rules) and not decision.language and any(note.startswith(QUIET_ALARM_NOTE) for note in decision.notes))
     if quiet_check_in and only_request:
         pass
     elif (decision.action != "emergency" or decision.source != "model" or decision.language
@@ -111,6 +111,21 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
+
+
+def next_step(text: str, decision: TriageDecision, report: Report | None, history: Sequence[Turn],
+              trace: list[TraceStep]) -> TriageDecision:
+    """"so what now", "where do I go from here" after a result was explained: what to do about a result is a care
+    decision, so a person takes it, however it is worded (round 4; a model answered some wordings and escalated
+    others). Only a model's answer or escalation is replaced; with no report or no earlier reply the opener stays."""
+    if (report is None or decision.action not in ("answer", "escalate") or decision.source not in ("model", "fallback")
+            or not all(name.startswith("answer#") for name in decision.rules)
+            or not any(t.role == "bot" for t in history) or not asks_next_step(text)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="next_step:escalate", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("escalate", "wants_human", "plan", 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks what to do next"])
 
 
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,

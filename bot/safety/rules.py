@@ -621,7 +621,10 @@ OUT_OF_SCOPE = [
     r"\b(?:sister|brother|mom|mum|mother|dad|father|husband|wife|partner|son|daughter|aunt|uncle|cousin|"
     r"grandma|grandpa|grandmother|grandfather)'?s\s+(?:\w+\s+){0,2}report\b|"
     # (round 4: the report shown is theirs, or their result is asked about by name)
-    r"\b(?:this|it|that)\s*(?:'s|is|are)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:report|results?)\b|"
+    r"\b(?:this|it|that|these|those|they)\s*(?:'s|is|are|'re)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:report|results?|"
+    r"panel|tests?|genes|dna)\b|\b(?:these|those|the|this|that)\s+(?:results?|report|panel|tests?)\s+(?:is|are)\s+"
+    r"(?:my\s+)?(?:wife|husband|partner|mom|mum|mother|dad|father|sister|brother|son|daughter|friend|boyfriend|"
+    r"girlfriend|kid|child)'?s\b|"
     r"\bwhat\s+(?:his|her|their)\s+[\w*/-]+\s+(?:\w+\s+)?(?:means?|says?|shows?)\b|"
     r"\bmy\s+(?:wife|husband|partner|mom|mum|mother|dad|father|sister|brother|son|daughter|friend|boyfriend|"
     r"girlfriend)\s+(?:uploaded|sent|put)\s+(?:this|it|(?:his|her|their)\s+\w+)\b",

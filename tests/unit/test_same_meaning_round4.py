@@ -218,3 +218,32 @@ def test_an_opener_the_model_only_escalated_for_want_of_confidence_gets_what_gen
     unsure = TriageDecision("escalate", "wants_human", "model", 0.3, [], None, [UNSURE_NOTE])
     monkeypatch.setattr(engine_module, "triage", lambda *a, **k: unsure)
     assert engine.reply("can you help me", report=CYP2C19_PM).text == wording.CAPABILITIES
+
+
+@pytest.mark.parametrize("text", ["so what now", "where do I go from here", "what are my next steps",
+                                  "what am i supposed to do with this"])
+def test_asking_what_to_do_next_after_a_result_goes_to_a_person(text):
+    history = [Turn(role="user", text="what does my CYP2C19 result mean"), Turn(role="bot", text="...", action="answer")]
+    for decision in (TriageDecision("answer", "answer", "model", 0.8),
+                     TriageDecision("escalate", "disagrees_with_report", "model", 0.4, [], None, [UNSURE_NOTE])):
+        decided = plans.next_step(text, decision, CYP2C19_PM, history, [])
+        assert (decided.action, decided.reason) == ("escalate", "wants_human")
+
+
+def test_the_next_step_with_no_earlier_reply_or_a_rule_behind_it_is_left_alone():
+    answered = TriageDecision("answer", "answer", "model", 0.8)
+    assert plans.next_step("so what now", answered, CYP2C19_PM, [], []) is answered
+    history = [Turn(role="user", text="..."), Turn(role="bot", text="...", action="answer")]
+    ruled = TriageDecision("escalate", "medication_change", "rule", 1.0, ["medication_change#0"])
+    assert plans.next_step("what should i do about plavix now", ruled, CYP2C19_PM, history, []) is ruled
+    assert plans.next_step("what is CYP2D6", answered, CYP2C19_PM, history, []) is answered
+
+
+@pytest.mark.parametrize("text", ["these results are my girlfriend's, what does her CYP2C19 say",
+                                  "i'm helping my dad, this is his panel, what does it mean for him"])
+def test_results_said_to_be_someone_elses_are_out_of_scope(text):
+    assert "out_of_scope#1" in {h.rule for h in match_rules(text).hits}
+
+
+def test_results_said_to_be_ones_own_are_not_someone_elses():
+    assert "out_of_scope#1" not in {h.rule for h in match_rules("these results are mine, what do they say").hits}
