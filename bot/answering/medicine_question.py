@@ -67,8 +67,14 @@ _ABOUT_WORDS = frozenset(
     "anything on in is it a an like".split()
 )
 # Things that happened or were felt: a statement a person should hear, not a question to explain.
+# (and a medicine's history with them, "never worked for me", or one being prescribed now, "my doctor wants me on it":
+# the classifier's escalation of those is a person's question about their care, not a link to explain)
 _HAPPENED = re.compile(r"\b(?:reaction|reacted|side effects?|allerg\w*|took|taken|taking too|overdos\w*|missed|"
-                       r"forgot|stopped|ran out|pregnan\w*|breastfeed\w*|nursing)\b", re.IGNORECASE)
+                       r"forgot|stopped|ran out|pregnan\w*|breastfeed\w*|nursing|bruis\w*|bleed\w*|aches?|aching|pain|"
+                       r"hurts?|symptoms?|feel\w*|felt|tired|dizzy|sick|nause\w*|rash\w*|never (?:worked|helped|did)|"
+                       r"(?:didn'?t|doesn'?t|don'?t|did not|does not|won'?t|wasn'?t|isn'?t|not) (?:work\w*|help\w*|do anything)|"
+                       r"wants? me (?:on|to)|put me on|prescrib\w*|start(?:ed|ing)? (?:me )?on|can'?t|cannot|can not)\b",
+                       re.IGNORECASE)
 
 
 def asks_medicine_decision(text: str) -> bool:

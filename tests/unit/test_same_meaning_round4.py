@@ -247,3 +247,11 @@ def test_results_said_to_be_someone_elses_are_out_of_scope(text):
 
 def test_results_said_to_be_ones_own_are_not_someone_elses():
     assert "out_of_scope#1" not in {h.rule for h in match_rules("these results are mine, what do they say").hits}
+
+
+@pytest.mark.parametrize("text", [
+    "does it mean I can't have statins", "GI doc wants me on imuran for my crohns. does the TPMT thing matter",
+    "my bruises are getting worse on warfarin, is that my genes", "is my result why antidepressants never helped me",
+])
+def test_a_medicines_history_or_a_prescription_being_decided_is_not_a_link_to_explain(text):
+    assert not _explains(text)
