@@ -39,7 +39,9 @@ MEDICINE_DECISION = re.compile(
     r"avoid\w*|allowed|okay|ok|fine|work|right for|best|better|what (?:do|should) i do|ditch\w*|keep\w*|"
     r"do i need|less|fewer|smaller|bigger|higher|reduc\w*|(?:need|take|use|get|give)\w*\s+(?:\w+\s+)?more|"
     r"what (?:would|do|should) (?:you|u) (?:do|think|suggest|recommend|advise)|yes or no|or not|worth\w*|"
-    r"recommend\w*|suggest\w*|advis\w*)\b",
+    r"recommend\w*|suggest\w*|advis\w*|"
+    # whether it works for them ("is plavix doing anything for me", "how well does it protect me")
+    r"doing anything|do anything|protect\w*|effective\w*|working|helps? me|helping me|enough)\b",
     re.IGNORECASE,
 )
 # How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".

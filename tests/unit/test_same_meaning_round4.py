@@ -255,3 +255,9 @@ def test_results_said_to_be_ones_own_are_not_someone_elses():
 ])
 def test_a_medicines_history_or_a_prescription_being_decided_is_not_a_link_to_explain(text):
     assert not _explains(text)
+
+
+@pytest.mark.parametrize("text", ["is plavix doing anything for me", "how well does plavix protect me",
+                                  "is clopidogrel effective for me"])
+def test_whether_a_medicine_works_for_them_is_a_decision(text):
+    assert asks_medicine_decision(text)
