@@ -41,7 +41,9 @@ MEDICINE_DECISION = re.compile(
     r"what (?:would|do|should) (?:you|u) (?:do|think|suggest|recommend|advise)|yes or no|or not|worth\w*|"
     r"recommend\w*|suggest\w*|advis\w*|"
     # whether it works for them ("is plavix doing anything for me", "how well does it protect me")
-    r"doing anything|do anything|protect\w*|effective\w*|working|helps? me|helping me|enough)\b",
+    r"doing anything|do anything|protect\w*|effective\w*|working|helps? me|helping me|enough|"
+    # a judgement of it for them ("is codeine strong for me", "too much for me", "a good idea")
+    r"too|strong|stronger|weak|suitable|appropriate|idea|harmful|toxic)\b",
     re.IGNORECASE,
 )
 # How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".

@@ -261,3 +261,8 @@ def test_a_medicines_history_or_a_prescription_being_decided_is_not_a_link_to_ex
                                   "is clopidogrel effective for me"])
 def test_whether_a_medicine_works_for_them_is_a_decision(text):
     assert asks_medicine_decision(text)
+
+
+@pytest.mark.parametrize("text", ["is codeine strong for me", "is tramadol too much for me", "is plavix a good idea"])
+def test_a_judgement_of_a_medicine_for_them_is_a_decision(text):
+    assert asks_medicine_decision(text)
