@@ -59,7 +59,10 @@ REASSURE = re.compile(
     r"[^.?!]{0,20}\b(?:get|getting|have|develop\w*)\b|\b(?:get|getting|develop\w*)\b[^.?!]{0,25}\b(?:for sure|100 ?%)|"
     r"\b(?:scared|afraid|terrified|frightened|freaking out|worried|worrying) (?:to death |sick )?(?:of|about|by)\b|"
     # which way the result goes, as a choice ("good or bad?", "bad or good", "is it good or bad news")
-    r"\b(?:good|fine|ok|okay) or bad\b|\bbad or (?:good|fine|ok|okay)\b",
+    r"\b(?:good|fine|ok|okay) or bad\b|\bbad or (?:good|fine|ok|okay)\b|"
+    # trouble and sleepless nights ("am i in trouble", "something to lose sleep over", "panic or not?")
+    r"\b(?:am i|i'?m|im|i am)\s+(?:in\s+)?(?:big\s+|real\s+|serious\s+)?trouble\b|\blos(?:e|ing) sleep\b|"
+    r"\bpanic or not\b",
     re.IGNORECASE,
 )
 

@@ -266,3 +266,9 @@ def test_whether_a_medicine_works_for_them_is_a_decision(text):
 @pytest.mark.parametrize("text", ["is codeine strong for me", "is tramadol too much for me", "is plavix a good idea"])
 def test_a_judgement_of_a_medicine_for_them_is_a_decision(text):
     assert asks_medicine_decision(text)
+
+
+@pytest.mark.parametrize("text", ["so am i in trouble", "is my MLH1 thing something to lose sleep over",
+                                  "DPYD - panic or not?"])
+def test_trouble_sleepless_nights_and_panic_are_worry_frames(text):
+    assert REASSURE.search(text)
