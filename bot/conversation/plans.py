@@ -113,6 +113,25 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
 
 
+def result_named(text: str, decision: TriageDecision, u: Understanding, report: Report | None, trace: list[TraceStep],
+                 *, history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
+    """"UGT1A1 *1/*28 ??", "CYP2D6?": nothing but the name of a gene the report holds (and its result) asks what that
+    result means, which is explained however few the words (round 4: a model escalated or declined some of them as
+    unsure). Only a model's escalation or decline with no rule is replaced, and not when a medicine is named (that is
+    ``explained_not_decided``'s) or the message repeats an escalated question (``subject.same_question``)."""
+    if (report is None or vocab is None or decision.action not in ("escalate", "decline") or decision.source != "model"
+            or decision.rules or u.medicines_asked or not u.named_genes
+            or any(g not in report.genes for g in u.named_genes) or not topic_swap(text, vocab)):
+        return decision
+    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    if last_bot is not None and last_bot.action == "escalate":
+        return decision
+    trace.append(TraceStep(step="plan", outcome="result_named:answer", detail={
+        "genes": u.named_genes, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["names a result of the report"])
+
+
 def next_step(text: str, decision: TriageDecision, report: Report | None, history: Sequence[Turn],
               trace: list[TraceStep]) -> TriageDecision:
     """"so what now", "where do I go from here" after a result was explained: what to do about a result is a care

@@ -272,3 +272,18 @@ def test_a_judgement_of_a_medicine_for_them_is_a_decision(text):
                                   "DPYD - panic or not?"])
 def test_trouble_sleepless_nights_and_panic_are_worry_frames(text):
     assert REASSURE.search(text)
+
+
+@pytest.mark.parametrize("text", ["CYP2C19?", "cyp2c19 *2/*2 ??", "my 2c19"])
+def test_a_model_escalation_or_decline_of_a_report_gene_named_alone_is_answered(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    for decision in (TriageDecision("escalate", "dosing", "model", 0.3, [], None, [UNSURE_NOTE]),
+                     TriageDecision("decline", "out_of_scope", "model", 0.5)):
+        assert plans.result_named(text, decision, u, CYP2C19_PM, [], vocab=engine._vocab).action == "answer"
+
+
+@pytest.mark.parametrize("text", ["CYP2D6?", "should i stop CYP2C19", "plavix?"])
+def test_a_gene_the_report_lacks_a_question_or_a_medicine_is_not_a_result_named_alone(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    unsure = TriageDecision("escalate", "dosing", "model", 0.3, [], None, [UNSURE_NOTE])
+    assert plans.result_named(text, unsure, u, CYP2C19_PM, [], vocab=engine._vocab) is unsure
