@@ -9,7 +9,7 @@ language's rule, the alarm model (``classifier.alarm_check``) or the main model 
 per ``cat:`` tag, and the alarm model's probability on safe and emergency cases in bins (to calibrate its bar).
 
 Held-out files (locked, fresh*) are only ever printed as these aggregates: no text, no id, no per-case line. ``-v`` lists
-failing cases for the files that may be read (``dev``, ``dev5``); with ``--third`` it splits dev5 into the tuning two
+failing cases for the files that may be read (``dev``, ``c5dev``); with ``--third`` it splits c5dev (the briefs' dev5) into the tuning two
 thirds and the validation third (sha256(id) byte[1] % 3 == 0), and ``-v`` is refused on the validation third.
 """
 
@@ -25,7 +25,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 
 FOLDER = PROJECT_ROOT / "evals" / "cases" / "languages"
-READABLE = {"dev", "dev5"}  # everything else is held out: aggregates only
+READABLE = {"dev", "dev5", "c5dev"}  # everything else is held out: aggregates only
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.65, 0.8, 0.9, 1.01)
 
 
@@ -188,7 +188,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("splits", nargs="+")
     ap.add_argument("--lang", default="en", help="a language code, or 'all'")
-    ap.add_argument("--third", choices=["tune", "val"], help="dev5 only: its tuning two thirds or validation third")
+    ap.add_argument("--third", choices=["tune", "val"], help="c5dev (dev5) only: its tuning two thirds or validation third")
     ap.add_argument("--prefix", default="")
     ap.add_argument("-v", action="store_true", help="list failing cases (readable files only, never --third val)")
     ap.add_argument("--full", action="store_true", help="whole engine replies (slow); default: triage and plans only")

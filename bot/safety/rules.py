@@ -856,6 +856,19 @@ def mask_benign(text: str) -> tuple[str, bool]:
     return _screens()[0].mask(normalize(text), " _ ")
 
 
+def emergency_spans(text: str, names: list[str]) -> list[str]:
+    """What each named English emergency rule (``self_harm#N``, ``emergency_symptoms#N``) matched in the message (after
+    masking harmless idioms), every occurrence: the words the alarm rests on."""
+    masked, _ = mask_benign(text)
+    table = {"self_harm": EMERGENCY_SELF_HARM, "emergency_symptoms": EMERGENCY_SYMPTOMS}
+    spans: list[str] = []
+    for name in names:
+        reason, _, i = name.partition("#")
+        if reason in table and i.isdigit():
+            spans += [m.group(0) for m in re.finditer(table[reason][int(i)], masked, re.IGNORECASE)]
+    return spans
+
+
 def match_rules(text: str) -> RuleResult:
     """Every rule that fires on the message (after masking harmless idioms)."""
     masked, was_masked = mask_benign(text)

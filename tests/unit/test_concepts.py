@@ -1,0 +1,46 @@
+"""A rule that fired on a concept word only, with nothing happening now (issue 15, round 6: bot/safety/concepts.py)."""
+
+import pytest
+
+from bot.safety.concepts import concept_only
+from bot.safety.rules import emergency_spans, match_rules
+from bot.safety.triage import triage
+
+
+def _concept(text: str) -> bool:
+    names = [h.rule for h in match_rules(text).hits if h.action == "emergency"]
+    return bool(names) and concept_only(text, emergency_spans(text, names))
+
+
+@pytest.mark.parametrize("text", [
+    "my grandfather died by suicide, is depression something that runs in families?",
+    "can sertraline increase suicidal thoughts in teenagers",
+    "is chest pain a side effect of my statin if I have the SLCO1B1 variant",
+    "my aunt had a heart attack at 45 and chest pain runs in my family, should I get tested",
+    "my doctor asked if I ever had thoughts of self-harm, why does that matter for my genetic test",
+])
+def test_a_concept_asked_or_told_about_is_not_a_rule_emergency(text):
+    assert _concept(text)
+    assert triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "is suicide painful? i'm doing it tonight",
+    "my son is suicidal, what should i do",
+    "suicidal. help",
+    "chest pain, is this a heart attack?",
+    "chest pain?",
+    "chest pain after my statin, is that a side effect",
+    "suicidal thoughts again, does that run in families",
+    "is chest pain from my new medicine dangerous, it started an hour ago",
+    "i've been suicidal all week, does that run in families?",
+    "how do i stop suicidal thoughts",
+])
+def test_the_same_words_said_of_someone_now_stay_emergencies(text):
+    assert not _concept(text)
+    assert triage(text).action == "emergency"
+
+
+def test_a_self_harm_concept_gets_the_check_in_tier_not_only_an_answer():
+    decision = triage("my grandfather died by suicide, is depression something that runs in families?")
+    assert (decision.action, decision.reason) == ("escalate", "check_in")
