@@ -55,7 +55,10 @@ STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|v
                    r"class|course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|"
                    r"exam|quiz|textbook|flashcards?|study guide|nursing school|med school|pharmacy school|"
                    r"podcast|celebrity|famous|actor|actress|singer|rapper|musician|athlete|president|episode|sitcom|"
-                   r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix)\b", re.IGNORECASE)
+                   r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix|"
+                   # (round 6) creative writing and role-play games: "write me a limerick about a guy who overdosed on puns"
+                   r"poem|poetry|limerick|haiku|joke|jokes|puns?|riddle|meme|role-?play|rpg|d&d|dnd|dungeons? (?:and|&) dragons|"
+                   r"campaign|dungeon master|npc|my (?:character|toon|avatar|sim|sims|villager|party))\b", re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
     r"many) months (?:ago|back)\b|\ba (?:while|long time|year|decade) (?:ago|back)\b|"
@@ -139,6 +142,12 @@ _THIRD_PERSON_DEATH = re.compile(
 _ABOUT_THE_LINE = re.compile(r"\b(?:is|are|does|do|can|who|what|how)\b[^.?!]{0,40}\b(?:988|crisis (?:line|hotline|text line)|"
                              r"suicide (?:hotline|lifeline|line|prevention line)|lifeline)\b|\b(?:988|crisis (?:line|hotline)|"
                              r"suicide (?:hotline|lifeline))\b[^.?!]{0,30}\b(?:only for|just for|for people)\b", re.IGNORECASE)
+# A plan of the writer's for later ("tomorrow im going to walk into the lake ... its fine"): never an episode that is over
+# (round 6), whatever reassurance follows it.
+_MY_PLAN = re.compile(r"\b(?:i'?m|im|i am) (?:going to|gonna|about to)\b|\bi'?ll\b|\bi will\b|\btomorrow\b|\btonight\b",
+                      re.IGNORECASE)
+_STORY_TIME = re.compile(r"\b(?:just|now|right now|currently|still|again|today|tonight|this (?:morning|afternoon|evening|"
+                         r"week))\b", re.IGNORECASE)
 _SUPPORT = re.compile(r"\b(?:support|comfort|help|talk to|talk with|be there for|cope|coping|grieve|grieving|grief|"
                       r"get through|deal with)\b", re.IGNORECASE)
 # Someone in trouble now, or the writer speaking of themself at present: none of the checks here apply then.
@@ -183,7 +192,7 @@ def said_to_be_over(text: str) -> bool:
     (True, False)
     """
     text = text.replace("\u2019", "'")
-    return bool(_RESOLVED.search(text)) and not _INGESTED.search(text)
+    return bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
 
 
 def mention_only(text: str) -> bool:
@@ -200,16 +209,19 @@ def mention_only(text: str) -> bool:
     text = text.replace("\u2019", "'")
     if _METHOD.search(text):
         return False
-    resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text)
+    resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
     hypothetical = bool(_HYPOTHETICAL.search(text))
     rest = _HYPOTHETICAL.sub(" ", _RESOLVED.sub(" ", text) if resolved else text)
     if _ONGOING.search(rest):
         return False
     if resolved and not ACUTE_NOW.search(rest):  # over, and nothing else is going on ("it bled this morning, it's stopped")
         return True
+    story = bool(STORY.search(text)) and not someone_close_says(text)
+    # a story whose only words of now are words of time is told in the present ("my D&D character just got poisoned")
+    if story and not _METHOD.search(text) and not NOW.search(_STORY_TIME.sub(" ", rest)):
+        return True
     if NOW.search(rest):
         return False
-    story = bool(STORY.search(text)) and not someone_close_says(text)
     if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):

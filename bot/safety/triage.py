@@ -248,7 +248,7 @@ def triage(
             or (domain and quiet and _asks(text)) or (injection and not strong_sign(text)))
     alarm_vote, held_back = _model_alarm(text, alarm_pred, alarm_clf, embed, rules.masked,
                                          masked_text if masked_other else text, calm=calm, venting=venting(text),
-                                         quiet=quiet,
+                                         quiet=quiet, played=played_down(text) and not strong_sign(text),
                                          quiet_min=EMERGENCY_IMPERSONAL_MIN if played_down(text) or rules.masked
                                          else EMERGENCY_QUIET_MIN)
     if alarm_vote is None and held_back is None and alarm_clf is not classifier and not calm and happening_sign(text):
@@ -335,7 +335,7 @@ def triage(
 
 def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier | None,
                  embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool,
-                 venting: bool = False, quiet: bool = False,
+                 venting: bool = False, quiet: bool = False, played: bool = False,
                  quiet_min: float = EMERGENCY_QUIET_MIN) -> tuple[Prediction | None, str | None]:
     """The classifier's prediction when it raises an emergency by itself (else None), and why a vote was held back
     for the check-in tier (else None): the message vents about an everyday cause, or has no danger sign (``quiet``).
@@ -347,7 +347,8 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
     sign at all (``check_in.quiet_alarm``) needs ``quiet_min`` (``EMERGENCY_QUIET_MIN``, or the calm bar when the
     writer plays it down, "he's fine", or a harmless idiom was masked and nothing else is a sign: "my sister is going
     to kill me for borrowing her car"). Each held-back vote gets the check-in tier,
-    never only an answer. ``pred`` and ``classifier`` are the alarm model's (``classifier.alarm_check``) when there is
+    never only an answer. So does a vote below the calm bar on a message the writer plays down with no strong sign
+    (``played``: "he's fine", "all good now"; round 6). ``pred`` and ``classifier`` are the alarm model's (``classifier.alarm_check``) when there is
     one.
     """
     if pred is None or classifier is None:
@@ -381,6 +382,8 @@ def _model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifie
         return None, "weak alarm vote on venting about an everyday cause"
     if quiet and p < quiet_min:
         return None, "model-only alarm vote with no danger sign"
+    if played and p < EMERGENCY_IMPERSONAL_MIN:  # round 6: "swallowed a blob of toothpaste, he's fine, bouncing off the walls"
+        return None, "model-only alarm vote on a message the writer plays down"
     return vote, None
 
 
