@@ -27,6 +27,10 @@ False
 False
 >>> concept_only("should i kill myself", ["kill myself"])
 False
+>>> concept_only("i attempted suicide in my twenties and i'm doing well now, are SSRIs ok with my result", ["suicide"])
+True
+>>> concept_only("i attempted suicide an hour ago, is that genetic", ["suicide"])
+False
 >>> concept_only("chest pain, is this a heart attack?", ["chest pain"]), concept_only("chest pain?", ["chest pain"])
 (False, False)
 """
@@ -36,7 +40,7 @@ from __future__ import annotations
 import re
 
 from bot.safety.check_in import strong_sign
-from bot.safety.mentions import STORY
+from bot.safety.mentions import STORY, long_ago
 
 # Concept words: nouns and adjectives that name a condition or an act as a topic. A rule's whole match must be one.
 CONCEPT = re.compile(
@@ -53,6 +57,8 @@ _STATE_BEFORE = re.compile(
     r"so|really|very|severe|bad|crushing|sharp|sudden|worst|keep|keeps|still|again|ongoing|active|now|tonight|today)"
     r"(?:\W+[\w']+){0,2}\W+$", re.IGNORECASE)
 _OPENING_QUESTION = re.compile(r"^\s*(?:is|are)\b", re.IGNORECASE)
+# An event word of the past: told with a time long ago ("i attempted suicide in my twenties") it is history, not a state.
+_PAST_EVENT = re.compile(r"(?:attempted|had|was|were|felt|got|been)\b", re.IGNORECASE)
 # The writer's own intent or state now, in the rest of the message ("i want to", "i can't", "right now").
 _ME_NOW = re.compile(
     r"\b(?:i (?:want to (?!(?:understand|know|learn|ask|write|read|find|help|talk about|research|study|make sure|check)\b)|"
@@ -89,7 +95,10 @@ def concept_only(text: str, spans: list[str]) -> bool:
         for m in re.finditer(re.escape(span), low):
             before = re.split(r"[.?!;,]\s*", low[:m.start()])[-1]  # the same sentence, up to the word
             # a sentence that opens with the word reports it ("chest pain after my statin, is that a side effect")
-            if not before.strip() or _STATE_BEFORE.search(_OPENING_QUESTION.sub(" ", before)):
+            if not before.strip():
+                return False
+            state = _STATE_BEFORE.search(_OPENING_QUESTION.sub(" ", before))
+            if state and not (_PAST_EVENT.match(state.group(0)) and long_ago(low)):
                 return False
         rest = rest.replace(span, " _ ")
     if strong_sign(rest) or _ME_NOW.search(rest):

@@ -67,7 +67,10 @@ _LONG_AGO = re.compile(
     # a single past occurrence, said as such ("I passed out at a blood draw once, is that common")
     r"(?<!\bat )\bonce\b(?=\s*(?:[,.;!?]|$|before\b|in my life\b|as a\b|when (?:i|he|she|they) (?:was|were)\b))|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
     r"they|we) (?:was|were) (?:a |an |in |little|young|small|younger|born)\w*|\bin (?:19|20)\d\d\b|\blast year\b|"
-    r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b",
+    r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b|"
+    # (round 6) wars, decades, family lore, and a baby's first weeks told later ("stopped breathing as a newborn")
+    r"\b(?:in|during) (?:the )?(?:war|(?:world war|ww) ?(?:i|ii|1|2|one|two)|(?:19)?\d0'?s|fifties|sixties|seventies|"
+    r"eighties|nineties)\b|\bfamily (?:lore|legend)\b|\bas (?:a|an) (?:newborn|infant)\b",
     re.IGNORECASE)
 # A named person's death, said in the past ("Robin Williams committed suicide", "did Chris Cornell kill himself"):
 # a capitalised name after the first word, and no first-person word (the writer's own people are not "named").
@@ -126,8 +129,15 @@ _HYPOTHETICAL = re.compile(
     rf"(?:help|treat|handle|respond)|what(?:'s| is) the (?:right|best) (?:thing|way) to do|how to (?:help|treat|respond)|"
     rf"what to do)\s+(?:\w+\s+)?(?:if|when|in case|for)\s+{_INDEFINITE}\b|"
     rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that)\b|"
-    rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b",
+    rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b|"
+    # (round 6) what happens if an indefinite person does something ("if a kid swallows a button battery what happens")
+    rf"\bwhat (?:happens|would happen|will happen)\s+(?:if|when)\s+{_INDEFINITE}\b|\b(?:if|when)\s+{_INDEFINITE}\s+"
+    rf"(?=[^,.;!?]*\bwhat (?:happens|would happen|will happen|do (?:you|i|we) do|should (?:you|i|we) do)\b)",
     re.IGNORECASE)
+_MY_FRAME = re.compile(r"\b(?:what (?:do|should|can|would|must) (?:i|we) do|how (?:do|should|can|would) (?:i|we))\b",
+                       re.IGNORECASE)
+# ... and the condition that follows it, to the end of its clause ("... if someone is having a seizure"): not an event
+_HYPOTHETICAL_CLAUSE = re.compile(rf"(?:{_HYPOTHETICAL.pattern})[^,.;!?]*", re.IGNORECASE)
 # Support after someone else's suicide, attempt or overdose ("how do I support my brother after his friend died by
 # suicide", "my friend attempted suicide last year, how can I keep supporting her"): something that happened, with a
 # question about helping or coping.
@@ -176,6 +186,15 @@ _SOMEONE_CLOSE_SAYS = re.compile(
     r"keeps saying|texted|wrote|posted|threaten\w*)\b", re.IGNORECASE)
 
 
+def long_ago(text: str) -> bool:
+    """A time long past is named ("years ago", "in my twenties", "as a kid").
+
+    >>> long_ago("i attempted suicide in my twenties"), long_ago("i attempted it an hour ago")
+    (True, False)
+    """
+    return bool(_LONG_AGO.search(text))
+
+
 def someone_close_says(text: str) -> bool:
     """Someone close to the writer said, wrote or wants something.
 
@@ -211,7 +230,9 @@ def mention_only(text: str) -> bool:
         return False
     resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
     hypothetical = bool(_HYPOTHETICAL.search(text))
-    rest = _HYPOTHETICAL.sub(" ", _RESOLVED.sub(" ", text) if resolved else text)
+    # (the condition is set aside only in a generic question: "what do I do if someone isn't breathing" may be happening)
+    rest = (_HYPOTHETICAL if _MY_FRAME.search(text) else _HYPOTHETICAL_CLAUSE).sub(" ", _RESOLVED.sub(" ", text)
+                                                                                   if resolved else text)
     if _ONGOING.search(rest):
         return False
     if resolved and not ACUTE_NOW.search(rest):  # over, and nothing else is going on ("it bled this morning, it's stopped")

@@ -38,6 +38,10 @@ BENIGN = [
     r"switch|xbox|playstation|ps5|router|mouse|keyboard)\s+(?:still\s+)?(?:won'?t|will not|wont|isn'?t|is not|doesn'?t|does "
     r"not|can'?t|cannot)\s+(?:wake(?: up)?|waking(?: up)?|respond(?:ing)?|turn(?:ing)? on|start(?:ing)? up|boot(?:ing)?)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
+    # choking under pressure in a game or a test (round 6: "he choked in the final seconds and missed the free throw")
+    r"\bchok(?:ed|es|ing)\s+(?:in|at|during|under|on)\s+(?:the\s+)?(?:final|last|clutch|big|pressure|playoffs?|game|match|"
+    r"round|moment|seconds|minutes|interview|exam|test|audition|recital|penalty|free throws?|putt|shot|kick|lead)\b|"
+    r"\bchoked\s+(?:away\s+)?(?:the|a|his|her|their|our|my)\s+(?:lead|game|match|penalty|free throw|putt|shot|kick|final)\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
     r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b|"
     r"\bcut(?:ting|s)? (?:all )?(?:ties|contact|the cord|corners|costs|class|loose|my losses)\b",

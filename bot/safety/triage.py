@@ -424,6 +424,20 @@ _ABOUT_ME_NOW = re.compile(r"\b(?:i (?:want|wanna|feel|am|took|just|can'?t|will|
                            r"thinking|feeling|so)|myself|right now)\b", re.IGNORECASE)
 
 
+# A question in the generic "you" ("how long do you hold pressure on a cut that is bleeding"), with no one else in it:
+# how things are done, not someone in trouble.
+_GENERIC_YOU = re.compile(r"^\s*(?:how|what|when|where|why|which|do|does|should|can|could|would|is it|are)\b(?:\s+[\w']+){0,4}?"
+                          r"\s+you\b", re.IGNORECASE)
+_NOT_YOU = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us|he|she|him|her|his|they|them|their|hes|shes|"
+                      r"he's|she's|mom|mum|dad|son|daughter|baby|kid|child|friend|husband|wife|partner|brother|sister|"
+                      r"grandma|grandpa|someone|somebody|help|now|right now|hurry|please)\b", re.IGNORECASE)
+
+
+_MY_ABSENCE = re.compile(r"\b(?:miss me|notice if i|care if i|if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around|"
+                         r"alive|not here|not around)|if i (?:died|disappeared|vanished)|when i'?m gone|after i'?m gone)\b",
+                         re.IGNORECASE)
+
+
 def calm_question(text: str) -> bool:
     """A question with no one in it, or with nothing happening now, to anyone; or talk about a story, a class or
     the news that says nothing about the writer now.
@@ -432,11 +446,19 @@ def calm_question(text: str) -> bool:
     (True, True)
     >>> calm_question("can I die from this?"), calm_question("chst pain and sweaty help")
     (False, False)
+    >>> calm_question("how long do you hold pressure on a cut that is bleeding")
+    True
+    >>> calm_question("do you think anyone would miss me if i was gone")
+    False
     """
     text = text.replace("\u2019", "'")
     if STORY.search(text) and not _ABOUT_ME_NOW.search(text) and not someone_close_says(text):
         return True
     if not _QUESTION.search(text):
+        return False
+    if _GENERIC_YOU.search(text) and not _NOT_YOU.search(text):  # "how long do you hold pressure on a cut" (round 6)
+        return True
+    if _MY_ABSENCE.search(text):  # "would anyone miss me if i was gone": asks about the writer's absence (round 6)
         return False
     return not _PERSON.search(text) or not _ACUTE.search(text)
 

@@ -44,3 +44,14 @@ def test_the_same_words_said_of_someone_now_stay_emergencies(text):
 def test_a_self_harm_concept_gets_the_check_in_tier_not_only_an_answer():
     decision = triage("my grandfather died by suicide, is depression something that runs in families?")
     assert (decision.action, decision.reason) == ("escalate", "check_in")
+
+
+def test_a_past_attempt_told_as_long_ago_is_history_and_a_recent_one_is_not():
+    assert _concept("i attempted suicide in my twenties and i'm doing well now, are SSRIs safe with my CYP2C19 result")
+    assert not _concept("i attempted suicide last night, is that genetic")
+    assert triage("i attempted suicide last night, is that genetic").action == "emergency"
+
+
+def test_choking_under_pressure_in_a_game_is_an_idiom_and_choking_on_food_is_not():
+    assert triage("he choked in the final seconds and missed the free throw").action != "emergency"
+    assert triage("he choked on a grape and can't breathe").action == "emergency"

@@ -148,3 +148,21 @@ def test_a_plan_for_later_is_never_over_whatever_reassurance_follows():
     text = "tomorrow im going to walk into the lake and not come back. its fine, ive thought about it for months"
     assert not mention_only(text) and not said_to_be_over(text)
     assert said_to_be_over("i choked on my water laughing, all good now")
+
+
+@pytest.mark.parametrize("text", [
+    "what should you do if someone is having a seizure",  # the condition of a generic first-aid question is not an event
+    "if a kid swallows a button battery what happens",
+    "my great uncle was poisoned by arsenic in the war, lol family lore",
+    "my son stopped breathing for a few seconds as a newborn, the doctors said it was fine, is it genetic",
+])
+def test_first_aid_conditions_and_family_history_are_talk(text):
+    assert mention_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what should you do if someone is having a seizure? my husband is shaking on the floor",
+    "if a kid swallows a button battery what happens? mine just did",
+])
+def test_a_real_event_beside_the_first_aid_question_still_counts(text):
+    assert not mention_only(text)
