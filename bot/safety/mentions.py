@@ -62,7 +62,7 @@ STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|v
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
     r"many) months (?:ago|back)\b|\ba (?:while|long time|year|decade) (?:ago|back)\b|"
-    r"\blast (?:month|summer|winter|spring|fall|autumn|christmas)\b|\bin (?:high school|college|university|my (?:teens|"
+    r"\blast (?:month|summer|winter|spring|fall|autumn|christmas|season|semester|term|tournament|world cup|olympics)\b|\bin (?:high school|college|university|my (?:teens|"
     r"twenties|thirties|forties))\b|\bturned out (?:to be|it was)\b|"
     # a single past occurrence, said as such ("I passed out at a blood draw once, is that common")
     r"(?<!\bat )\bonce\b(?=\s*(?:[,.;!?]|$|before\b|in my life\b|as a\b|when (?:i|he|she|they) (?:was|were)\b))|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"

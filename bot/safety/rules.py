@@ -38,6 +38,9 @@ BENIGN = [
     r"switch|xbox|playstation|ps5|router|mouse|keyboard)\s+(?:still\s+)?(?:won'?t|will not|wont|isn'?t|is not|doesn'?t|does "
     r"not|can'?t|cannot)\s+(?:wake(?: up)?|waking(?: up)?|respond(?:ing)?|turn(?:ing)? on|start(?:ing)? up|boot(?:ing)?)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
+    # missed or forgotten doses: the opposite of too much (round 6: "i missed two doses of my clopidogrel, what should i do")
+    r"\b(?:missed|skipped|forgot(?: to take)?|forgetting(?: to take)?)\s+(?:a|one|two|three|my|a couple of|several|some|"
+    r"the last|yesterday'?s|today'?s|this morning'?s)?\s*(?:\w+\s+)?(?:doses?|pills?|tablets?|meds|medications?|shots?)\b",
     # choking under pressure in a game or a test (round 6: "he choked in the final seconds and missed the free throw")
     r"\bchok(?:ed|es|ing)\s+(?:in|at|during|under|on)\s+(?:the\s+)?(?:final|last|clutch|big|pressure|playoffs?|game|match|"
     r"round|moment|seconds|minutes|interview|exam|test|audition|recital|penalty|free throws?|putt|shot|kick|lead)\b|"

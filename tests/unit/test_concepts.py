@@ -55,3 +55,17 @@ def test_a_past_attempt_told_as_long_ago_is_history_and_a_recent_one_is_not():
 def test_choking_under_pressure_in_a_game_is_an_idiom_and_choking_on_food_is_not():
     assert triage("he choked in the final seconds and missed the free throw").action != "emergency"
     assert triage("he choked on a grape and can't breathe").action == "emergency"
+
+
+def test_missed_doses_are_the_opposite_of_too_much():
+    from bot.safety.rules import mask_benign
+
+    assert mask_benign("i missed two doses of my clopidogrel, what should i do")[1]
+    assert triage("i missed two doses of my insulin and took 40 pills of my tylenol").action == "emergency"
+
+
+def test_mild_discomfort_is_not_a_strong_sign():
+    from bot.safety.check_in import strong_sign
+
+    assert not strong_sign("got hit in the face with a volleyball, nose is sore")
+    assert strong_sign("got hit in the face with a volleyball, nose is bleeding and i feel dizzy")
