@@ -312,6 +312,14 @@ EMERGENCY_SELF_HARM = [
     # round 5 (f8): a plan or a farewell told without the words: how it will be done worked out, belongings given away
     # that will not be needed "where I'm going", the only way out beside a method or a time, a closed garage with the
     # engine running or a hose from the exhaust
+    # (round 6, same row) a decision to go through with it at a time, a farewell of love in the past tense, making it look
+    # like an accident: "i've decided to go through with it this weekend", "make sure my kids know i loved them"
+    r"\b(?:i'?ve |i have |i |i'?m |im |i am )(?:just |finally |now |really )?(?:decided|ready|going|gonna|planning|plan) to "
+    r"(?:finally )?go through with it\b(?![^.?!]{0,40}\b(?:surgery|operation|"
+    r"procedure|test\w*|screening|mastectomy|biopsy|appointment|wedding|move|divorce|interview|purchase|trip|tattoo|piercing)\b)|"
+    r"\b(?:make sure|tell|let)\s+(?:my\s+)?[\w']+(?:\s+[\w']+)?\s+(?:know\s+)?(?:that\s+)?i\s+(?:always\s+|really\s+)?"
+    r"loved\s+(?:them|him|her|you|u|everyone|all of)\b|\bmake it look like an accident\b(?![^.?!]{0,40}\b(?:game|novel|story|"
+    r"book|character|plot|mystery|movie|script|campaign)\b)|"
     r"\b(?:figured|worked|thought|planned|sorted|mapped) out (?:exactly |just )?(?:how|when|where) (?:i'?d|i would|i'?ll|"
     r"i will|i'?m (?:going to|gonna)|im gonna|to) (?:do it|end it|go through with it)\b(?! (?:differently|better|again|right|"
     r"properly|cheaper)\b)|\b(?:thinking|thought|think|know|decided|planning|planned|picturing|imagining) (?:about |of )?"

@@ -69,3 +69,16 @@ def test_mild_discomfort_is_not_a_strong_sign():
 
     assert not strong_sign("got hit in the face with a volleyball, nose is sore")
     assert strong_sign("got hit in the face with a volleyball, nose is bleeding and i feel dizzy")
+
+
+@pytest.mark.parametrize("text, emergency", [
+    ("i've decided to go through with it this weekend", True),
+    ("we decided to go through with it and got the puppy", False),
+    ("i decided to go through with it, the mastectomy is next month", False),
+    ("can you make sure my kids know i loved them", True),
+    ("tell my grandma i loved the sweater she knitted", False),
+    ("i'm going to make it look like an accident", True),
+    ("in my mystery novel the killer wants to make it look like an accident", False),
+])
+def test_a_decision_a_farewell_or_a_cover_story_told_without_the_words(text, emergency):
+    assert (triage(text).action == "emergency") == emergency
