@@ -106,7 +106,11 @@ _FEELING = re.compile(
     r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
     r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
     r"sleepy|drowsy|floppy|limp|confused|pale|out of it|spinning)|everything is spinning|(?:is|are|keeps|kept|started|now) "
-    r"(?:throwing up|vomiting|puking|shaking|seizing|twitching))\b", re.IGNORECASE)
+    r"(?:throwing up|vomiting|puking|shaking|seizing|twitching)|"
+    # (round 6) stroke signs told plainly: "her face looks lopsided", "she's mumbling", "talking gibberish"
+    r"(?:face|smile|mouth|eyelid)s? (?:is |are |looks? |went |seems? )?(?:all )?(?:lopsided|crooked|uneven|droop\w*|sagg\w*)|"
+    r"mumbling|babbling|talking gibberish|(?:words?|speech) (?:are |is )?(?:slurred|garbled|jumbled|coming out wrong))\b",
+    re.IGNORECASE)
 _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"

@@ -574,6 +574,12 @@ EMERGENCY_SYMPTOMS = [
     r"swelling|puffed up|puffing up|blown up|ballooning|closing)\b|\bhives (?:all over|everywhere)\b|\b(?:hives|stung|sting|"
     r"swell\w*|allerg\w*|peanuts?|shellfish)\b[^.?!]{0,50}\bwheez\w*\b|\bwheez\w*\b[^.?!]{0,50}\b(?:hives|stung|sting|"
     r"swell\w*|allerg\w*|peanuts?|shellfish)\b",
+    # round 6: a very high temperature with rigid muscles (malignant hyperthermia after anaesthesia, serotonin or
+    # neuroleptic syndromes): "temperature is 40.5 and my muscles are rock hard"; either order, one sentence or two
+    r"\b(?:temp\w*|fever)\b[^?!]{0,25}\b(?:4[0-2](?:[.,]\d)?|10[4-9](?:[.,]\d)?)\b(?:(?!\b(?:if|when|whether)\b)[^?!]){0,80}"
+    r"\b(?:muscles?|jaw|body|legs|arms)\b"
+    r"[^.?!]{0,20}\b(?:rock hard|rigid|stiff|locked|clenched|cramping)\b|\b(?:muscles?|jaw|body)\b[^.?!]{0,20}\b(?:rock hard|"
+    r"rigid|locked)\b[^?!]{0,80}\b(?:temp\w*|fever)\b[^?!]{0,25}\b(?:4[0-2](?:[.,]\d)?|10[4-9](?:[.,]\d)?)\b",
 ]
 
 INJECTION = [

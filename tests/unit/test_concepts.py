@@ -82,3 +82,19 @@ def test_mild_discomfort_is_not_a_strong_sign():
 ])
 def test_a_decision_a_farewell_or_a_cover_story_told_without_the_words(text, emergency):
     assert (triage(text).action == "emergency") == emergency
+
+
+@pytest.mark.parametrize("text, emergency", [
+    ("had surgery this morning, now my temperature is 40.5 and my muscles are rock hard", True),
+    ("my jaw is locked and my temp is 104 after the anesthesia", True),
+    ("is a temperature of 40 dangerous with RYR1 if muscles get rigid?", False),
+])
+def test_a_very_high_temperature_with_rigid_muscles(text, emergency):
+    assert (triage(text).action == "emergency") == emergency
+
+
+def test_stroke_signs_told_plainly_are_strong_signs():
+    from bot.safety.check_in import strong_sign
+
+    assert strong_sign("grandma's face looks lopsided and her coffee cup just fell out of her hand, she's mumbling")
+    assert not strong_sign("i'm going to shoot my shot with my crush tonight")
