@@ -209,7 +209,8 @@ _CONDITION = re.compile(r"\b(?:if|when|in case|unless|whenever)\s+(?:i|you|we|so
 # Mild discomfort ("nose is sore", "knees are scraped"): a sign that something happened, not a strong one (round 6: a sure
 # main-model alarm on "got hit in the face with a volleyball, nose is sore" is no emergency).
 _MILD = re.compile(r"\b(?:(?:a (?:bit|little) |kinda |kind of |slightly )?(?:sore|achy|aches?|aching|itch\w*|bruised?|scraped?|"
-                   r"stiff|tender))\b", re.IGNORECASE)
+                   r"stiff|tender)|pain ?(?:meds|medicines?|medications?|pills|killers?|relievers?|management|clinic|"
+                   r"doctor|specialist))\b", re.IGNORECASE)
 
 
 def strong_sign(text: str) -> bool:

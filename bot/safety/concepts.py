@@ -39,8 +39,9 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.check_in import strong_sign
+from bot.safety.check_in import acute_beyond_time, strong_sign
 from bot.safety.mentions import STORY, long_ago
+from bot.safety.rules import mask_benign
 
 # Concept words: nouns and adjectives that name a condition or an act as a topic. A rule's whole match must be one.
 CONCEPT = re.compile(
@@ -104,6 +105,62 @@ def concept_only(text: str, spans: list[str]) -> bool:
     if strong_sign(rest) or _ME_NOW.search(rest):
         return False
     return bool(STORY.search(low) or (_QUESTION.search(low) or _TOLD.search(low)) and _TOPIC_TALK.search(rest))
+
+
+# History (round 6): an alarm told in the past tense, in a sentence that says when or how it ended ("i had a seizure in
+# 2019 and have been fine since", "my brother choked to death when we were kids", "the last time i took codeine i passed
+# out"), with nothing happening now anywhere else in the message.
+_PAST_VERB = re.compile(r"\b(?:\w+ed|had|was|were|took|ran|bled|fell|hit|went|got|felt|passed|stopped|choked|slit|cut|"
+                        r"drank|ate|swallowed)\b", re.IGNORECASE)
+_PRESENT_VERB = re.compile(r"\b(?:is|are|am|'s|'re|'m|keeps?|still)\s+\w+ing\b|\b(?:is|are|am)\s+(?:not|n't)\b", re.IGNORECASE)
+_WHEN_PAST = re.compile(
+    r"\bonce\b|\bthe (?:last|first|only) time\b|\b(?:when|after|before|while) (?:i|he|she|we|they|my \w+) (?:was|were|had|"
+    r"died|passed)\b|\bpassed away\b|\bdied\b|\bto death\b|\bbefore (?:he|she|they) died\b|\bin (?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b|\b(?:have|has|'ve) been (?:fine|ok|okay|good|well|"
+    r"healthy|seizure[- ]free) (?:ever )?since\b|\bfor (?:months|years|weeks) (?:before|after)\b", re.IGNORECASE)
+
+
+def told_as_history(text: str, spans: list[str]) -> bool:
+    """Every span is told in the past tense, in a sentence that says when (long ago, once, the last time) or how it ended
+    (died, fine since), and the rest of the message has no sign of anything happening now.
+
+    >>> told_as_history("i had a seizure in 2019 and have been fine since, can I still take tramadol", ["had a seizure"])
+    True
+    >>> told_as_history("my brother choked to death when we were kids, it still haunts me", ["choked to death"])
+    True
+    >>> told_as_history("my dad collapsed an hour ago and he isn't waking up", ["collapsed"])
+    False
+    >>> told_as_history("i overdosed once before and i just took 50 pills", ["overdosed", "took 50 pills"])
+    False
+    """
+    if not spans:
+        return False
+    low = mask_benign(text)[0]  # ("my phone died" says nothing about when)
+    rest = low
+    for span in {s.strip().lower() for s in spans}:
+        if not _PAST_VERB.search(span) or _PRESENT_VERB.search(span) or span not in low:
+            return False
+        for m in re.finditer(re.escape(span), low):
+            sentence = _sentence_around(low, m.start(), m.end(), ".;!?")
+            clause = _sentence_around(low, m.start(), m.end(), ".;!?,")
+            # (something the writer took is history only when told as long ago: "I swallowed a bottle" is not)
+            when = long_ago(sentence) or (_WHEN_PAST.search(sentence) and not _I_TOOK.search(clause))
+            if not when or _NOW_WORDS.search(clause):
+                return False
+            rest = rest.replace(clause, " _ ")
+        rest = rest.replace(span, " _ ")
+    return not (strong_sign(rest) or acute_beyond_time(rest))
+
+
+_I_TOOK = re.compile(r"\bi (?:\w+ )?(?:took|swallowed|overdosed|drank|ate|popped|downed|od'?d|cut|slit|hurt)\b", re.IGNORECASE)
+_NOW_WORDS = re.compile(r"\b(?:now|right now|rn|just|today|tonight|this (?:morning|afternoon|evening)|currently|still|again|"
+                        r"an? (?:hour|minute|few minutes)|\d+ (?:minutes?|mins?|hours?|hrs?) ago)\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int, stops: str) -> str:
+    left = max(text.rfind(c, 0, start) for c in stops)
+    rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
+    return text[left + 1:min(rights) if rights else len(text)]
 
 
 def self_harm_concept(spans: list[str]) -> bool:

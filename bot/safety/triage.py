@@ -46,7 +46,7 @@ from bot.safety.check_in import (
     venting,
 )
 from bot.safety.classifier import ANSWER_LABEL, Prediction, TriageClassifier
-from bot.safety.concepts import concept_only, self_harm_concept
+from bot.safety.concepts import concept_only, self_harm_concept, told_as_history
 from bot.safety.mentions import STORY, mention_only, someone_close_says, without_figurative_words
 from bot.safety.rules import (
     DESPAIR_RULE,
@@ -206,7 +206,7 @@ def triage(
     if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
         rules.hits = [h for h in rules.hits if h.action != "emergency"]  # "am I going to die from my MLH1 result"
         why.append("asks whether a result is deadly")
-    # round 6: a rule that fired on a concept word only ("my grandfather died by suicide, is depression hereditary", "is
+    # round 6: a rule that fired on a concept word only, or on an episode told as history, ("my grandfather died by suicide, is depression hereditary", "is
     # chest pain a side effect of my statin"), with nothing happening now, is a calm question for the models to judge;
     # a self-harm concept they do not call an emergency gets the check-in tier (bot/safety/concepts.py)
     concept_check_in = False
@@ -217,6 +217,10 @@ def triage(
             rules.hits = [h for h in rules.hits if h.action != "emergency"]
             concept_check_in = self_harm_concept(spans)
             why.append("alarm word as a concept, nothing happening now")
+        elif told_as_history(text, spans):  # "my brother choked to death when we were kids, it still haunts me"
+            rules.hits = [h for h in rules.hits if h.action != "emergency"]
+            concept_check_in = self_harm_concept(spans)
+            why.append("alarm told as history, nothing happening now")
     top = rules.strongest()
     on_topic = domain or on_topic
 

@@ -98,3 +98,24 @@ def test_stroke_signs_told_plainly_are_strong_signs():
 
     assert strong_sign("grandma's face looks lopsided and her coffee cup just fell out of her hand, she's mumbling")
     assert not strong_sign("i'm going to shoot my shot with my crush tonight")
+
+
+@pytest.mark.parametrize("text", [
+    "i had a seizure in 2019 and have been fine since, can I still take tramadol",
+    "my brother choked to death when we were kids, it still haunts me",
+    "my grandmother had a stroke and slurred speech for months before she died",
+    "my dad overdosed on his pain meds when i was a teenager, am i at higher risk of addiction",
+    "my first child stopped breathing at 3 months and passed away, SIDS, should my new baby be tested",
+])
+def test_an_episode_told_as_history_is_not_a_rule_emergency(text):
+    assert triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my phone died so I'm on my sister's, I swallowed a bottle of my pills",
+    "i overdosed once before and i just took 50 pills",
+    "my dad collapsed an hour ago and he isn't waking up",
+    "my husband had a seizure years ago and is having one now",
+])
+def test_history_beside_something_happening_now_is_still_an_emergency(text):
+    assert triage(text).action == "emergency"
