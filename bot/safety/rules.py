@@ -41,6 +41,11 @@ BENIGN = [
     # missed or forgotten doses: the opposite of too much (round 6: "i missed two doses of my clopidogrel, what should i do")
     r"\b(?:missed|skipped|forgot(?: to take)?|forgetting(?: to take)?)\s+(?:a|one|two|three|my|a couple of|several|some|"
     r"the last|yesterday'?s|today'?s|this morning'?s)?\s*(?:\w+\s+)?(?:doses?|pills?|tablets?|meds|medications?|shots?)\b",
+    # too much of something harmless, as a figure of speech ("i'm going to overdose on sleep this weekend")
+    r"\boverdos(?:e|ed|ing)\s+on\s+(?:sleep|sugar|candy|chocolate|cake|cookies|pizza|carbs|cheese|netflix|tv|anime|"
+    r"memes|puns|dad jokes|cuteness|cute|nostalgia|pumpkin spice|holiday|christmas|music|sunshine|love|drama|"
+    r"content|screen time|social media|tiktok|youtube|podcasts|books|reading|cardio|gym)\b(?!\s+(?:pills?|tablets?|gumm\w+|"
+    r"capsules?|meds|medicine|edibles?))",
     # choking under pressure in a game or a test (round 6: "he choked in the final seconds and missed the free throw")
     r"\bchok(?:ed|es|ing)\s+(?:in|at|during|under|on)\s+(?:the\s+)?(?:final|last|clutch|big|pressure|playoffs?|game|match|"
     r"round|moment|seconds|minutes|interview|exam|test|audition|recital|penalty|free throws?|putt|shot|kick|lead)\b|"
@@ -402,7 +407,10 @@ EMERGENCY_SYMPTOMS = [
     r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b"
     r"(?!\s+(?:a |an |some |the |my |a little |a bit of )?(?:bug|fly|gnat|ant|hair|seed|pit|gum|sip|bite|nap|day off|wrong turn|"
-    r"photo|picture|toothpaste|water|ice|ice cube|mint|breath ?mint|cough drop|lozenge|candy)s?\b)|"
+    r"photo|picture|toothpaste|water|ice|ice cube|mint|breath ?mint|cough drop|lozenge|candy)s?\b"
+    # (round 6) someone else's vitamin or supplement: "accidentally took my husband's vitamin instead of mine"
+    r"|\s+(?:a |an |one |the |my |his |her )?(?:[\w]+'s\s+)?(?:daily\s+)?(?:multi-?)?(?:vitamins?|supplements?|probiotics?|fish oil|"
+    r"gummy vitamins?)\b(?![^.?!]{0,30}\b(?:iron|bottle|all|whole|handful|bunch)\b))|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
     r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|\btook (?:my|his|her|their) (?:whole|entire) "
     r"(?:prescription|bottle|pack|supply|box|refill|script)\b|\b(?:swallowed|popped|downed) (?:a lot|lots|loads|tons|way too "

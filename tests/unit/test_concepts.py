@@ -119,3 +119,15 @@ def test_an_episode_told_as_history_is_not_a_rule_emergency(text):
 ])
 def test_history_beside_something_happening_now_is_still_an_emergency(text):
     assert triage(text).action == "emergency"
+
+
+@pytest.mark.parametrize("text, emergency", [
+    ("i'm going to overdose on sleep this weekend", False),
+    ("i overdosed on caffeine pills and my heart is racing", True),
+    ("gonna overdose on my pills tonight", True),
+    ("does a BRCA1 variant mean i'm going to die young", False),
+    ("does this rash mean i'm going to die", True),
+    ("accidentally took my whole bottle of iron vitamins", True),
+])
+def test_figures_of_speech_and_result_questions_beside_their_literal_twins(text, emergency):
+    assert (triage(text).action == "emergency") == emergency
