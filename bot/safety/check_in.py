@@ -89,7 +89,7 @@ _HELPER = re.compile(
 # Signs that something is happening to someone (``danger_sign``): something taken or swallowed; someone feeling,
 # hurting or looking some way; self-harm words, a method or a medicine in hand. With ``ACUTE_NOW`` (a time word of now,
 # a call for help, someone who is not breathing ...) these keep a model-only alarm an emergency.
-_TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all)|swallow\w*|drank|drunk|popped|downed|"
+_TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all|like \d{2,}|\d{2,})|swallow\w*|drank|drunk|popped|downed|"
                     r"ate (?:like |about |around |maybe )?(?:\d+|two|three|four|five|six|ten|a few|several|a bunch|a handful)|"
                     r"chugged|snort\w*|inject\w*|smok\w*|mix(?:ed|ing)|overdos\w*|od'?d|od'?ing|poison\w*|high)\b",
                     re.IGNORECASE)
@@ -106,7 +106,11 @@ _FEELING = re.compile(
     r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
     r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
     r"sleepy|drowsy|floppy|limp|confused|pale|out of it|spinning)|everything is spinning|(?:is|are|keeps|kept|started|now) "
-    r"(?:throwing up|vomiting|puking|shaking|seizing|twitching))\b", re.IGNORECASE)
+    r"(?:throwing up|vomiting|puking|shaking|seizing|twitching)|"
+    # (round 6) stroke signs told plainly: "her face looks lopsided", "she's mumbling", "talking gibberish"
+    r"(?:face|smile|mouth|eyelid)s? (?:is |are |looks? |went |seems? )?(?:all )?(?:lopsided|crooked|uneven|droop\w*|sagg\w*)|"
+    r"mumbling|babbling|talking gibberish|(?:words?|speech) (?:are |is )?(?:slurred|garbled|jumbled|coming out wrong))\b",
+    re.IGNORECASE)
 _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
@@ -202,6 +206,13 @@ _CONDITION = re.compile(r"\b(?:if|when|in case|unless|whenever)\s+(?:i|you|we|so
                         r"(?:can'?t|cannot|cant|won'?t|isn'?t|is not|are not|aren'?t)\b", re.IGNORECASE)
 
 
+# Mild discomfort ("nose is sore", "knees are scraped"): a sign that something happened, not a strong one (round 6: a sure
+# main-model alarm on "got hit in the face with a volleyball, nose is sore" is no emergency).
+_MILD = re.compile(r"\b(?:(?:a (?:bit|little) |kinda |kind of |slightly )?(?:sore|achy|aches?|aching|itch\w*|bruised?|scraped?|"
+                   r"stiff|tender)|pain ?(?:meds|medicines?|medications?|pills|killers?|relievers?|management|clinic|"
+                   r"doctor|specialist))\b", re.IGNORECASE)
+
+
 def strong_sign(text: str) -> bool:
     """``happening_sign`` beyond a word of time: someone feeling, hurting or looking some way, a body or self-harm event,
     something other than a harmless thing swallowed, or a call for help; and not said to be over ("she's playing again").
@@ -215,7 +226,7 @@ def strong_sign(text: str) -> bool:
     masked = _without_harmless(mask_benign(text)[0])
     if _PLAYED_DOWN.search(masked) or said_to_be_over(masked):
         return False
-    if _FEELING.search(masked) or _EVENT.search(masked) or _TAKEN.search(masked):
+    if _FEELING.search(_MILD.sub(" ", masked)) or _EVENT.search(masked) or _TAKEN.search(masked):
         return True
     return acute_beyond_time(masked)
 

@@ -55,16 +55,22 @@ STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|v
                    r"class|course|homework|essay|psychology|school|teacher|lecture|history|news|article|documentary|"
                    r"exam|quiz|textbook|flashcards?|study guide|nursing school|med school|pharmacy school|"
                    r"podcast|celebrity|famous|actor|actress|singer|rapper|musician|athlete|president|episode|sitcom|"
-                   r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix)\b", re.IGNORECASE)
+                   r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix|"
+                   # (round 6) creative writing and role-play games: "write me a limerick about a guy who overdosed on puns"
+                   r"poem|poetry|limerick|haiku|joke|jokes|puns?|riddle|meme|role-?play|rpg|d&d|dnd|dungeons? (?:and|&) dragons|"
+                   r"campaign|dungeon master|npc|my (?:character|toon|avatar|sim|sims|villager|party))\b", re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
     r"many) months (?:ago|back)\b|\ba (?:while|long time|year|decade) (?:ago|back)\b|"
-    r"\blast (?:month|summer|winter|spring|fall|autumn|christmas)\b|\bin (?:high school|college|university|my (?:teens|"
+    r"\blast (?:month|summer|winter|spring|fall|autumn|christmas|season|semester|term|tournament|world cup|olympics)\b|\bin (?:high school|college|university|my (?:teens|"
     r"twenties|thirties|forties))\b|\bturned out (?:to be|it was)\b|"
     # a single past occurrence, said as such ("I passed out at a blood draw once, is that common")
     r"(?<!\bat )\bonce\b(?=\s*(?:[,.;!?]|$|before\b|in my life\b|as a\b|when (?:i|he|she|they) (?:was|were)\b))|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
     r"they|we) (?:was|were) (?:a |an |in |little|young|small|younger|born)\w*|\bin (?:19|20)\d\d\b|\blast year\b|"
-    r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b",
+    r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b|"
+    # (round 6) wars, decades, family lore, and a baby's first weeks told later ("stopped breathing as a newborn")
+    r"\b(?:in|during) (?:the )?(?:war|(?:world war|ww) ?(?:i|ii|1|2|one|two)|(?:19)?\d0'?s|fifties|sixties|seventies|"
+    r"eighties|nineties)\b|\bfamily (?:lore|legend)\b|\bas (?:a|an) (?:newborn|infant)\b",
     re.IGNORECASE)
 # A named person's death, said in the past ("Robin Williams committed suicide", "did Chris Cornell kill himself"):
 # a capitalised name after the first word, and no first-person word (the writer's own people are not "named").
@@ -123,8 +129,15 @@ _HYPOTHETICAL = re.compile(
     rf"(?:help|treat|handle|respond)|what(?:'s| is) the (?:right|best) (?:thing|way) to do|how to (?:help|treat|respond)|"
     rf"what to do)\s+(?:\w+\s+)?(?:if|when|in case|for)\s+{_INDEFINITE}\b|"
     rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that)\b|"
-    rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b",
+    rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b|"
+    # (round 6) what happens if an indefinite person does something ("if a kid swallows a button battery what happens")
+    rf"\bwhat (?:happens|would happen|will happen)\s+(?:if|when)\s+{_INDEFINITE}\b|\b(?:if|when)\s+{_INDEFINITE}\s+"
+    rf"(?=[^,.;!?]*\bwhat (?:happens|would happen|will happen|do (?:you|i|we) do|should (?:you|i|we) do)\b)",
     re.IGNORECASE)
+_MY_FRAME = re.compile(r"\b(?:what (?:do|should|can|would|must) (?:i|we) do|how (?:do|should|can|would) (?:i|we))\b",
+                       re.IGNORECASE)
+# ... and the condition that follows it, to the end of its clause ("... if someone is having a seizure"): not an event
+_HYPOTHETICAL_CLAUSE = re.compile(rf"(?:{_HYPOTHETICAL.pattern})[^,.;!?]*", re.IGNORECASE)
 # Support after someone else's suicide, attempt or overdose ("how do I support my brother after his friend died by
 # suicide", "my friend attempted suicide last year, how can I keep supporting her"): something that happened, with a
 # question about helping or coping.
@@ -139,6 +152,12 @@ _THIRD_PERSON_DEATH = re.compile(
 _ABOUT_THE_LINE = re.compile(r"\b(?:is|are|does|do|can|who|what|how)\b[^.?!]{0,40}\b(?:988|crisis (?:line|hotline|text line)|"
                              r"suicide (?:hotline|lifeline|line|prevention line)|lifeline)\b|\b(?:988|crisis (?:line|hotline)|"
                              r"suicide (?:hotline|lifeline))\b[^.?!]{0,30}\b(?:only for|just for|for people)\b", re.IGNORECASE)
+# A plan of the writer's for later ("tomorrow im going to walk into the lake ... its fine"): never an episode that is over
+# (round 6), whatever reassurance follows it.
+_MY_PLAN = re.compile(r"\b(?:i'?m|im|i am) (?:going to|gonna|about to)\b|\bi'?ll\b|\bi will\b|\btomorrow\b|\btonight\b",
+                      re.IGNORECASE)
+_STORY_TIME = re.compile(r"\b(?:just|now|right now|currently|still|again|today|tonight|this (?:morning|afternoon|evening|"
+                         r"week))\b", re.IGNORECASE)
 _SUPPORT = re.compile(r"\b(?:support|comfort|help|talk to|talk with|be there for|cope|coping|grieve|grieving|grief|"
                       r"get through|deal with)\b", re.IGNORECASE)
 # Someone in trouble now, or the writer speaking of themself at present: none of the checks here apply then.
@@ -167,6 +186,15 @@ _SOMEONE_CLOSE_SAYS = re.compile(
     r"keeps saying|texted|wrote|posted|threaten\w*)\b", re.IGNORECASE)
 
 
+def long_ago(text: str) -> bool:
+    """A time long past is named ("years ago", "in my twenties", "as a kid").
+
+    >>> long_ago("i attempted suicide in my twenties"), long_ago("i attempted it an hour ago")
+    (True, False)
+    """
+    return bool(_LONG_AGO.search(text))
+
+
 def someone_close_says(text: str) -> bool:
     """Someone close to the writer said, wrote or wants something.
 
@@ -183,7 +211,7 @@ def said_to_be_over(text: str) -> bool:
     (True, False)
     """
     text = text.replace("\u2019", "'")
-    return bool(_RESOLVED.search(text)) and not _INGESTED.search(text)
+    return bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
 
 
 def mention_only(text: str) -> bool:
@@ -200,16 +228,21 @@ def mention_only(text: str) -> bool:
     text = text.replace("\u2019", "'")
     if _METHOD.search(text):
         return False
-    resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text)
+    resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
     hypothetical = bool(_HYPOTHETICAL.search(text))
-    rest = _HYPOTHETICAL.sub(" ", _RESOLVED.sub(" ", text) if resolved else text)
+    # (the condition is set aside only in a generic question: "what do I do if someone isn't breathing" may be happening)
+    rest = (_HYPOTHETICAL if _MY_FRAME.search(text) else _HYPOTHETICAL_CLAUSE).sub(" ", _RESOLVED.sub(" ", text)
+                                                                                   if resolved else text)
     if _ONGOING.search(rest):
         return False
     if resolved and not ACUTE_NOW.search(rest):  # over, and nothing else is going on ("it bled this morning, it's stopped")
         return True
+    story = bool(STORY.search(text)) and not someone_close_says(text)
+    # a story whose only words of now are words of time is told in the present ("my D&D character just got poisoned")
+    if story and not _METHOD.search(text) and not NOW.search(_STORY_TIME.sub(" ", rest)):
+        return True
     if NOW.search(rest):
         return False
-    story = bool(STORY.search(text)) and not someone_close_says(text)
     if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):

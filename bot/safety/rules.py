@@ -38,6 +38,18 @@ BENIGN = [
     r"switch|xbox|playstation|ps5|router|mouse|keyboard)\s+(?:still\s+)?(?:won'?t|will not|wont|isn'?t|is not|doesn'?t|does "
     r"not|can'?t|cannot)\s+(?:wake(?: up)?|waking(?: up)?|respond(?:ing)?|turn(?:ing)? on|start(?:ing)? up|boot(?:ing)?)\b",
     r"\bshoot\s+(?:me\s+)?(?:an?\s+)?(?:email|message|text|photo|video)\b|\bphoto\s*shoot\b",
+    # missed or forgotten doses: the opposite of too much (round 6: "i missed two doses of my clopidogrel, what should i do")
+    r"\b(?:missed|skipped|forgot(?: to take)?|forgetting(?: to take)?)\s+(?:a|one|two|three|my|a couple of|several|some|"
+    r"the last|yesterday'?s|today'?s|this morning'?s)?\s*(?:\w+\s+)?(?:doses?|pills?|tablets?|meds|medications?|shots?)\b",
+    # too much of something harmless, as a figure of speech ("i'm going to overdose on sleep this weekend")
+    r"\boverdos(?:e|ed|ing)\s+on\s+(?:sleep|sugar|candy|chocolate|cake|cookies|pizza|carbs|cheese|netflix|tv|anime|"
+    r"memes|puns|dad jokes|cuteness|cute|nostalgia|pumpkin spice|holiday|christmas|music|sunshine|love|drama|"
+    r"content|screen time|social media|tiktok|youtube|podcasts|books|reading|cardio|gym)\b(?!\s+(?:pills?|tablets?|gumm\w+|"
+    r"capsules?|meds|medicine|edibles?))",
+    # choking under pressure in a game or a test (round 6: "he choked in the final seconds and missed the free throw")
+    r"\bchok(?:ed|es|ing)\s+(?:in|at|during|under|on)\s+(?:the\s+)?(?:final|last|clutch|big|pressure|playoffs?|game|match|"
+    r"round|moment|seconds|minutes|interview|exam|test|audition|recital|penalty|free throws?|putt|shot|kick|lead)\b|"
+    r"\bchoked\s+(?:away\s+)?(?:the|a|his|her|their|our|my)\s+(?:lead|game|match|penalty|free throw|putt|shot|kick|final)\b",
     r"\b(?:heart|chest)\s+of\s+the\s+(?:matter|story)\b|\bheartburn\s+song\b",
     r"\bkill(?:ing)?\s+it\b|\bslay(?:ing|ed)?\b|\bfatal (?:flaw|error|mistake)\b|\bdeadly serious\b|"
     r"\bcut(?:ting|s)? (?:all )?(?:ties|contact|the cord|corners|costs|class|loose|my losses)\b",
@@ -305,6 +317,14 @@ EMERGENCY_SELF_HARM = [
     # round 5 (f8): a plan or a farewell told without the words: how it will be done worked out, belongings given away
     # that will not be needed "where I'm going", the only way out beside a method or a time, a closed garage with the
     # engine running or a hose from the exhaust
+    # (round 6, same row) a decision to go through with it at a time, a farewell of love in the past tense, making it look
+    # like an accident: "i've decided to go through with it this weekend", "make sure my kids know i loved them"
+    r"\b(?:i'?ve |i have |i |i'?m |im |i am )(?:just |finally |now |really )?(?:decided|ready|going|gonna|planning|plan) to "
+    r"(?:finally )?go through with it\b(?![^.?!]{0,40}\b(?:surgery|operation|"
+    r"procedure|test\w*|screening|mastectomy|biopsy|appointment|wedding|move|divorce|interview|purchase|trip|tattoo|piercing)\b)|"
+    r"\b(?:make sure|tell|let)\s+(?:my\s+)?[\w']+(?:\s+[\w']+)?\s+(?:know\s+)?(?:that\s+)?i\s+(?:always\s+|really\s+)?"
+    r"loved\s+(?:them|him|her|you|u|everyone|all of)\b|\bmake it look like an accident\b(?![^.?!]{0,40}\b(?:game|novel|story|"
+    r"book|character|plot|mystery|movie|script|campaign)\b)|"
     r"\b(?:figured|worked|thought|planned|sorted|mapped) out (?:exactly |just )?(?:how|when|where) (?:i'?d|i would|i'?ll|"
     r"i will|i'?m (?:going to|gonna)|im gonna|to) (?:do it|end it|go through with it)\b(?! (?:differently|better|again|right|"
     r"properly|cheaper)\b)|\b(?:thinking|thought|think|know|decided|planning|planned|picturing|imagining) (?:about |of )?"
@@ -387,7 +407,10 @@ EMERGENCY_SYMPTOMS = [
     r"(?! (?:time|of (?:your|my|the|their) time|effort|space|photos|pictures|notes|days off|classes|credits))|"
     r"\b(?:accidentally|by accident|by mistake|mistakenly)\b[^.?!]{0,20}\b(?:took|taken|swallowed|ate|had)\b"
     r"(?!\s+(?:a |an |some |the |my |a little |a bit of )?(?:bug|fly|gnat|ant|hair|seed|pit|gum|sip|bite|nap|day off|wrong turn|"
-    r"photo|picture|toothpaste|water|ice|ice cube|mint|breath ?mint|cough drop|lozenge|candy)s?\b)|"
+    r"photo|picture|toothpaste|water|ice|ice cube|mint|breath ?mint|cough drop|lozenge|candy)s?\b"
+    # (round 6) someone else's vitamin or supplement: "accidentally took my husband's vitamin instead of mine"
+    r"|\s+(?:a |an |one |the |my |his |her )?(?:[\w]+'s\s+)?(?:daily\s+)?(?:multi-?)?(?:vitamins?|supplements?|probiotics?|fish oil|"
+    r"gummy vitamins?)\b(?![^.?!]{0,30}\b(?:iron|bottle|all|whole|handful|bunch)\b))|"
     r"\b(?:took|taken|swallowed)\s+(?:a|two|three|several)\s+(?:week|weeks|day|days|month)'?s?'? worth\b|\bswallowed (?:a bunch|a handful|all)\b|"
     r"\btook (?:the whole|a whole|all (?:of )?(?:my|the|his|her))\b|\btook (?:my|his|her|their) (?:whole|entire) "
     r"(?:prescription|bottle|pack|supply|box|refill|script)\b|\b(?:swallowed|popped|downed) (?:a lot|lots|loads|tons|way too "
@@ -559,6 +582,12 @@ EMERGENCY_SYMPTOMS = [
     r"swelling|puffed up|puffing up|blown up|ballooning|closing)\b|\bhives (?:all over|everywhere)\b|\b(?:hives|stung|sting|"
     r"swell\w*|allerg\w*|peanuts?|shellfish)\b[^.?!]{0,50}\bwheez\w*\b|\bwheez\w*\b[^.?!]{0,50}\b(?:hives|stung|sting|"
     r"swell\w*|allerg\w*|peanuts?|shellfish)\b",
+    # round 6: a very high temperature with rigid muscles (malignant hyperthermia after anaesthesia, serotonin or
+    # neuroleptic syndromes): "temperature is 40.5 and my muscles are rock hard"; either order, one sentence or two
+    r"\b(?:temp\w*|fever)\b[^?!]{0,25}\b(?:4[0-2](?:[.,]\d)?|10[4-9](?:[.,]\d)?)\b(?:(?!\b(?:if|when|whether)\b)[^?!]){0,80}"
+    r"\b(?:muscles?|jaw|body|legs|arms)\b"
+    r"[^.?!]{0,20}\b(?:rock hard|rigid|stiff|locked|clenched|cramping)\b|\b(?:muscles?|jaw|body)\b[^.?!]{0,20}\b(?:rock hard|"
+    r"rigid|locked)\b[^?!]{0,80}\b(?:temp\w*|fever)\b[^?!]{0,25}\b(?:4[0-2](?:[.,]\d)?|10[4-9](?:[.,]\d)?)\b",
 ]
 
 INJECTION = [
@@ -870,6 +899,19 @@ def warm_up() -> None:
 def mask_benign(text: str) -> tuple[str, bool]:
     # each idiom in turn, as a loop over them all would; the screen skips those that cannot match
     return _screens()[0].mask(normalize(text), " _ ")
+
+
+def emergency_spans(text: str, names: list[str]) -> list[str]:
+    """What each named English emergency rule (``self_harm#N``, ``emergency_symptoms#N``) matched in the message (after
+    masking harmless idioms), every occurrence: the words the alarm rests on."""
+    masked, _ = mask_benign(text)
+    table = {"self_harm": EMERGENCY_SELF_HARM, "emergency_symptoms": EMERGENCY_SYMPTOMS}
+    spans: list[str] = []
+    for name in names:
+        reason, _, i = name.partition("#")
+        if reason in table and i.isdigit():
+            spans += [m.group(0) for m in re.finditer(table[reason][int(i)], masked, re.IGNORECASE)]
+    return spans
 
 
 def match_rules(text: str) -> RuleResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety.languages import match_emergency
-from bot.safety.mentions import mention_only, without_figurative_words
+from bot.safety.mentions import mention_only, said_to_be_over, without_figurative_words
 from bot.safety.triage import triage
 from tests.support.fakes import WordAlarmModel
 
@@ -135,3 +135,34 @@ def test_a_resolved_episode_leaves_the_symptom_rule_to_the_model_at_the_calm_bar
     text = "I choked on my water a bit from laughing, all good now"
     assert _triage(text, _WordModel(r"chok", hot=0.6)).action != "emergency"
     assert _triage("I choked on my water and can't breathe", _WordModel(r"chok", hot=0.6)).action == "emergency"
+
+
+def test_creative_writing_and_role_play_games_are_stories():
+    # round 6: a limerick, a D&D character; a time word in the story does not make it the writer's now
+    assert mention_only("write me a limerick about a guy who overdosed on puns")
+    assert mention_only("my D&D character just got poisoned by a wyvern and the DM wants realistic symptoms")
+    assert not mention_only("my D&D character just got poisoned and now i want to poison myself too")
+
+
+def test_a_plan_for_later_is_never_over_whatever_reassurance_follows():
+    text = "tomorrow im going to walk into the lake and not come back. its fine, ive thought about it for months"
+    assert not mention_only(text) and not said_to_be_over(text)
+    assert said_to_be_over("i choked on my water laughing, all good now")
+
+
+@pytest.mark.parametrize("text", [
+    "what should you do if someone is having a seizure",  # the condition of a generic first-aid question is not an event
+    "if a kid swallows a button battery what happens",
+    "my great uncle was poisoned by arsenic in the war, lol family lore",
+    "my son stopped breathing for a few seconds as a newborn, the doctors said it was fine, is it genetic",
+])
+def test_first_aid_conditions_and_family_history_are_talk(text):
+    assert mention_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what should you do if someone is having a seizure? my husband is shaking on the floor",
+    "if a kid swallows a button battery what happens? mine just did",
+])
+def test_a_real_event_beside_the_first_aid_question_still_counts(text):
+    assert not mention_only(text)

@@ -191,3 +191,14 @@ def test_a_bare_request_for_help_needs_the_calm_bar_for_a_model_only_alarm(text)
 
 def test_asking_for_help_with_more_said_is_judged_as_usual():
     assert _decide("i don't know what to do anymore", _pair(main_hot=0.05, alarm_hot=0.8)).action == "emergency"
+
+
+def test_a_model_only_alarm_on_a_message_the_writer_plays_down_needs_the_calm_bar():
+    # round 6: "he's fine" with no strong sign says nothing is happening now; the crisis line is still offered gently
+    text = "my 4yo swallowed a small blob of his toddler toothpaste, he's fine, bouncing off the walls as usual"
+    decision = _decide(text, _pair(main_hot=0.05, alarm_hot=0.6))
+    assert (decision.action, decision.reason) == ("escalate", "check_in")
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.95)).action == "emergency"  # a sure vote still stands
+    # a strong sign keeps the usual bar, played down or not
+    assert _decide("he swallowed a battery, he's fine but he is drooling and coughing",
+                   _pair(main_hot=0.05, alarm_hot=0.6)).action == "emergency"
