@@ -240,7 +240,7 @@ class Understanding:
     whole_report: bool = False  # "explain my report": the answer plan that goes over every result
     worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
-    emergency_line: bool = False  # a weak alarm vote was held back for a worried question: the reply still names 911
+    emergency_line: bool = False  # an alarm was held back (a worried question, a concept word): the reply still names 911
     drugs_as_gene_names: list[str] = field(default_factory=list)  # "my warfarin gene": a result, not the medicine
 
     @property

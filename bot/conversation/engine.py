@@ -174,6 +174,7 @@ class ConversationEngine:
         decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
                           on_topic=u.on_topic, embed=self._embed)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
+        u.emergency_line = decision.concept_alarm_held
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
             "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,

@@ -211,7 +211,7 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
         return decision
     u.genes = list(dict.fromkeys([*plan.genes, *u.genes]))
     u.worry = True
-    u.emergency_line = weak_alarm
+    u.emergency_line = u.emergency_line or weak_alarm
     action, reason = ("escalate", plan.reason) if plan.escalate else ("answer", "answer")
     trace.append(TraceStep(step="plan", outcome=f"worry:{action}", detail={
         "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}", **judged.detail()}))

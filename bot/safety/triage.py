@@ -124,6 +124,9 @@ class TriageDecision:
     notes: list[str] = field(default_factory=list)
     language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
     alarm_emergency: float | None = None  # the alarm model's emergency probability (classifier.alarm_check), if any
+    # a medical emergency rule fired on a concept word and was set aside ("is chest pain a side effect of my statin"):
+    # whatever is decided, the reply still names the emergency number, since the writer may have that sign now
+    concept_alarm_held: bool = False
 
     @property
     def unsure(self) -> bool:
@@ -209,13 +212,14 @@ def triage(
     # round 6: a rule that fired on a concept word only, or on an episode told as history, ("my grandfather died by suicide, is depression hereditary", "is
     # chest pain a side effect of my statin"), with nothing happening now, is a calm question for the models to judge;
     # a self-harm concept they do not call an emergency gets the check-in tier (bot/safety/concepts.py)
-    concept_check_in = False
+    concept_check_in = concept_held = False
     en_alarms = [h.rule for h in rules.hits if h.action == "emergency"]
     if en_alarms and alarm is None:
         spans = emergency_spans(masked_text if masked_other else text, en_alarms)
         if concept_only(text, spans):
             rules.hits = [h for h in rules.hits if h.action != "emergency"]
             concept_check_in = self_harm_concept(spans)
+            concept_held = not concept_check_in
             why.append("alarm word as a concept, nothing happening now")
         elif told_as_history(text, spans):  # "my brother choked to death when we were kids, it still haunts me"
             rules.hits = [h for h in rules.hits if h.action != "emergency"]
@@ -227,7 +231,7 @@ def triage(
     def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
         return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes],
                               alarm_emergency=None if alarm_pred is None or alarm_pred is pred
-                              else alarm_pred.action_probs["emergency"])
+                              else alarm_pred.action_probs["emergency"], concept_alarm_held=concept_held)
 
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0

@@ -131,3 +131,20 @@ def test_history_beside_something_happening_now_is_still_an_emergency(text):
 ])
 def test_figures_of_speech_and_result_questions_beside_their_literal_twins(text, emergency):
     assert (triage(text).action == "emergency") == emergency
+
+
+@pytest.mark.parametrize("text, held", [
+    ("is chest pain a side effect of my statin if I have the SLCO1B1 variant", True),
+    ("my grandfather died by suicide, is depression something that runs in families?", False),  # the check-in tier
+    ("chest pain after my statin, is that a side effect", False),  # still an emergency
+])
+def test_a_medical_alarm_set_aside_as_a_concept_is_marked_for_the_emergency_line(text, held):
+    assert triage(text).concept_alarm_held is held
+
+
+def test_a_question_about_a_symptom_as_a_concept_still_names_the_emergency_number(tmp_path):
+    from tests.support.engine import make_test_engine
+
+    reply = make_test_engine(tmp_path).reply("is chest pain a side effect of my statin")
+    assert reply.action != "emergency"
+    assert "911" in reply.text
