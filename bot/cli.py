@@ -128,3 +128,7 @@ def main() -> None:
             raise
         typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":  # `python -m bot.cli` works like the `genechat` command
+    main()
