@@ -95,3 +95,13 @@ def database_url(request: pytest.FixtureRequest, isolated_data_dir: Path) -> Ite
 
     with fresh_postgres_database(os.environ[POSTGRES_ENV]) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    """A warmed fast engine (tests/support/engine.py), one per test module; a module that needs more overrides it."""
+    from tests.support.engine import make_test_engine
+
+    e = make_test_engine(tmp_path_factory.mktemp("engine"))
+    e.warm_up()
+    return e

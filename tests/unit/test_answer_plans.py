@@ -23,13 +23,6 @@ PANEL = Report(source_format="native", pharmacogenomics=[
 ])
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("plans"))
-    e.warm_up()
-    return e
-
-
 def test_explain_my_report_puts_important_results_first_and_names_every_other_one(engine):
     reply = engine.reply("can you explain my report simply", report=PANEL)
     text = reply.text

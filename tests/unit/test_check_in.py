@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.engine import ConversationEngine
 from bot.safety import wording
 from bot.safety.check_in import class_question, helper_question, quiet_alarm, venting
 from bot.safety.fixed_text import check_fixed_text
@@ -16,7 +15,6 @@ from bot.safety.mentions import mention_only
 from bot.safety.readability import reading_grade
 from bot.safety.rules import match_rules
 from bot.safety.triage import triage
-from tests.support.engine import make_test_engine
 from tests.support.fakes import WordAlarmModel
 
 _Model = WordAlarmModel
@@ -84,13 +82,6 @@ def test_the_check_in_wording_gives_988_gently_and_passes_the_fixed_text_checks(
     text = wording.ESCALATE["check_in"]
     assert "988" in text and "911" not in text and text != wording.SELF_HARM_FIRST
     assert check_fixed_text(text) == [] and reading_grade(text) <= 8
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory) -> ConversationEngine:
-    e = make_test_engine(tmp_path_factory.mktemp("check_in"))
-    e.warm_up()
-    return e
 
 
 def test_a_check_in_reply_escalates_to_a_counselor_with_988_and_is_never_the_emergency_banner(engine):

@@ -222,13 +222,6 @@ def test_deleting_the_session_erases_the_medicine_list_and_the_audit_has_no_name
 # --- in the chat -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("medicines-engine"))
-    e.warm_up()
-    return e
-
-
 LISTED = ["Plavix, zocor, omeprazol"]
 
 

@@ -15,19 +15,11 @@ from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report
 from bot.safety.rules import match_rules
 from bot.safety.triage import TriageDecision
-from tests.support.engine import make_test_engine
 
 CYP2C19_PM = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])
 PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="SLCO1B1", diplotype="*1/*5", phenotype="Decreased Function")])
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("same"))
-    e.warm_up()
-    return e
 
 
 def _answered(question: str, genes: list[str]) -> list[Turn]:

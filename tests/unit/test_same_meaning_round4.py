@@ -19,7 +19,6 @@ from bot.core.report import PgxResult, Report, Variant
 from bot.safety.asks import only_asks_for_help
 from bot.safety.rules import match_rules
 from bot.safety.triage import UNSURE_NOTE, TriageDecision
-from tests.support.engine import make_test_engine
 
 VOCAB = Vocabulary.builtin()
 
@@ -145,13 +144,6 @@ def test_asking_whether_the_report_tested_a_gene_is_not_a_testing_decision(text,
 
 CYP2C19_PM = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("round4"))
-    e.warm_up()
-    return e
 
 
 @pytest.mark.parametrize("text", ["plavix?", "plavix and me", "so plavix needs my liver enzyme to work?"])

@@ -24,14 +24,6 @@ from bot.core.reply import Turn
 from bot.retrieval.embedders import HashEmbedder
 from bot.safety import wording
 from bot.safety.triage import TriageDecision
-from tests.support.engine import make_test_engine
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("topic"))
-    e.warm_up()
-    return e
 
 
 class FixedTopic:

@@ -25,7 +25,6 @@ from bot.core.report import PgxResult, Report, Variant
 from bot.retrieval.embedders import HashEmbedder
 from bot.safety.asks import without_deadly_result_question
 from bot.safety.triage import TriageDecision, triage
-from tests.support.engine import make_test_engine
 
 BRCA2_ATM = Report(source_format="native", variants=[
     Variant(gene="BRCA2", hgvs="c.5946delT", zygosity="heterozygous", classification="Pathogenic",
@@ -45,13 +44,6 @@ PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="SLCO1B1", diplotype="*1/*5", phenotype="Decreased Function")])
 LYNCH = Report(source_format="native", variants=[Variant(
     gene="MLH1", hgvs="c.2041G>A", zygosity="heterozygous", classification="Pathogenic", condition="Lynch syndrome")])
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("worry"))
-    e.warm_up()
-    return e
 
 
 class FixedIntent:
