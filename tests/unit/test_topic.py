@@ -13,15 +13,12 @@ import pytest
 from bot.answering.topic import (
     MARGIN,
     OFF_MIN,
-    OFF_TOPIC,
-    ON_TOPIC,
     TopicCheck,
     TopicJudgement,
     has_topic_words,
 )
 from bot.answering.understand import understand
 from bot.core.reply import Turn
-from bot.retrieval.embedders import HashEmbedder
 from bot.safety import wording
 from bot.safety.triage import TriageDecision
 
@@ -78,20 +75,6 @@ def test_a_topic_word_needs_no_vector():
     judged = check.judge("is my result bad", lambda: pytest.fail("no vector needed"))
     assert not judged.off_topic and not judged.gate
 
-
-def test_exemplar_vectors_are_cached_and_read_back(tmp_path):
-    calls: list[int] = []
-    e = HashEmbedder()
-
-    def encode(texts):
-        calls.append(len(texts))
-        return e.encode(texts)
-
-    first = TopicCheck.build(encode, cache_dir=tmp_path, embedder_name="hash")
-    second = TopicCheck.build(encode, cache_dir=tmp_path, embedder_name="hash")
-    assert calls == [len(OFF_TOPIC) + len(ON_TOPIC)]
-    v = e.encode(["who won the game"])[0]
-    assert first.similarities(v) == second.similarities(v)
 
 
 # ---- the engine ---------------------------------------------------------------------------------------------------

@@ -14,15 +14,12 @@ from bot.answering.worry import about_treatment, worry_plan
 from bot.answering.worry_intent import (
     CUE_MARGIN,
     MEANING_MARGIN,
-    OTHER,
-    WORRIED,
     WorryIntent,
     WorryJudgement,
     has_worry_cue,
 )
 from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.report import PgxResult, Report, Variant
-from bot.retrieval.embedders import HashEmbedder
 from bot.safety.asks import without_deadly_result_question
 from bot.safety.triage import TriageDecision, triage
 
@@ -110,20 +107,6 @@ def test_the_sentence_frames_need_no_vector():
     intent, _ = _intent_and_vector(-0.2)
     assert intent.judge("does this mean I have cancer", lambda: pytest.fail("no vector needed")).cue == "words"
 
-
-def test_exemplar_vectors_are_cached_and_read_back(tmp_path):
-    calls: list[int] = []
-    e = HashEmbedder()
-
-    def encode(texts):
-        calls.append(len(texts))
-        return e.encode(texts)
-
-    first = WorryIntent.build(encode, cache_dir=tmp_path, embedder_name="hash")
-    second = WorryIntent.build(encode, cache_dir=tmp_path, embedder_name="hash")
-    assert calls == [len(WORRIED) + len(OTHER)]  # the second start read the file
-    v = e.encode(["is my result bad"])[0]
-    assert first.similarities(v) == second.similarities(v)
 
 
 # ---- which result, and which action -------------------------------------------------------------------------------
