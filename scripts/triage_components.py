@@ -87,7 +87,7 @@ def _fast(engine, text: str) -> tuple[str, str, dict]:
     """(final action, triage outcome, triage detail) without composing a reply: with no report and no history only
     triage and the data-request plan can make or unmake an emergency (engine._decide), so the action is the same."""
     from bot.answering.understand import understand
-    from bot.conversation.engine import _data_request
+    from bot.conversation.plans import data_request as _data_request
     from bot.safety.triage import triage
 
     u = understand(text, vocab=engine._vocab, history=[], report=None)
