@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from bot.safety.farewell import finality_cue
 from bot.safety.mentions import ACUTE_NOW, said_to_be_over
 from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
 
@@ -169,7 +170,9 @@ def danger_sign(text: str) -> bool:
     (False, True)
     """
     masked = _without_harmless(mask_benign(text)[0])
-    return acute_beyond_time(masked) or any(p.search(masked) for p in (_TAKEN, _FEELING, _HARM_WORDS))
+    # (round 7) a veiled farewell is a sign too: "i've been giving my things away all week", "it's permanent"
+    return (acute_beyond_time(masked) or any(p.search(masked) for p in (_TAKEN, _FEELING, _HARM_WORDS))
+            or finality_cue(text))
 
 
 # A sign that something is happening to someone, not only an alarm word: a time of now, something taken, someone feeling
@@ -275,7 +278,7 @@ def acute_beyond_time(text: str) -> bool:
 def _danger(text: str) -> bool:
     masked, _ = mask_benign(text)
     masked = _DESPAIR.sub(" ", masked)  # the despair words themselves ("I hate my life") are what is weighed here
-    return bool(DANGER.search(masked))
+    return bool(DANGER.search(masked)) or finality_cue(text)  # (round 7: "i told her it's permanent")
 
 
 def venting(text: str) -> bool:
