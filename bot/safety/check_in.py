@@ -116,7 +116,7 @@ _HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
     r"cut (?:my|his|her|their) (?:wrists?|arms?|legs?|thighs?|skin)|slit\w*|jump\w*|rope|noose|gun|knife|"
-    r"blade|razor|bridge|pills?|meds|tablets?|plan\w*|forever|nobody|no one|burden|better off|disappear\w*|never wake|"
+    r"blade|razor|bridge|pills?|meds|tablets?|plan\w*|forever|(?:nobody|no one)(?! (?:in (?:this|the|my|our)|here|else|at (?:work|home|school)))|burden|better off|disappear\w*|never wake|"
     r"suffocat\w*|chok\w*|drown\w*|strangl\w*|smother\w*|tonight'?s|tonite|2nite|the night|it'?s time|its time|"
     r"stockpil\w*|hoard\w*|sav(?:ed|ing) up|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|fent\w*|heroin|insulin|lithium|"
     r"wake up|breath\w*|chest|heart|blood|seiz\w*|unconscious|collaps\w*|stroke|allerg\w*|911|988|ambulance|hospital|er)\b",
@@ -136,7 +136,7 @@ _ENGLISH = re.compile(r"\b(?:the|my|is|and|to|of|it|with|this|that|you|was|have|
 _HARMLESS_SWALLOWED = re.compile(
     r"\b(?:swallow(?:ed|s|ing)?|ate|eaten|eats?|eating|drank|drink(?:s|ing)?|gulped|licked|nibbled|chewed|had)\s+(?:down\s+)?"
     r"(?:(?:a|an|some|his|her|my|their|the|its|one|two|a few|a couple of|a piece of|a bit of|a little|a little bit of|a bite of|"
-    r"a mouthful of|a sip of|a lick of|part of|half (?:a|an|of)(?: a| an)?)\s+)?(?:(?:little|tiny|small|whole|old|raw|frozen|"
+    r"a mouthful of|a sip of|a lick of|part of|some of(?: the| his| her| my| their| its)?|half (?:a|an|of)(?: a| an)?)\s+)?(?:(?:little|tiny|small|whole|old|raw|frozen|"
     r"plastic-free|purple|red|green|orange|blue|fresh|\w+'s)\s+)?"
     r"(?:gum|bubble ?gum|toothpaste|mouthwash|(?:bath|pool|sea|lake|tub|shower|toilet) ?water|water|seeds?|pits?|"
     r"blueberr(?:y|ies)|grapes?|raisins?|cherr(?:y|ies)|cherry tomato(?:es)?|peas?|corn|popcorn|kernels?|fruit|food|cereal|"
@@ -169,7 +169,7 @@ def danger_sign(text: str) -> bool:
     >>> danger_sign("my toddler swallowed a blueberry whole"), danger_sign("my toddler swallowed a magnet")
     (False, True)
     """
-    masked = _without_harmless(mask_benign(text)[0])
+    masked = _GOOD_FEELING.sub(" ", _without_harmless(mask_benign(text)[0]))
     # (round 7) a veiled farewell is a sign too: "i've been giving my things away all week", "it's permanent"
     return (acute_beyond_time(masked) or any(p.search(masked) for p in (_TAKEN, _FEELING, _HARM_WORDS))
             or finality_cue(text))
@@ -183,7 +183,11 @@ _EVENT = re.compile(r"\b(?:blood|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\
 # The writer plays it down ("a tiny drop of blood", "he's fine", "is that bad", "lol").
 _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|minor|no big deal|(?:he|she|i|it|they)'?(?:s|m|re)? "
                           r"(?:totally |completely )?(?:fine|ok|okay)|seems? (?:fine|ok|okay)|all good|lol|lmao|haha|"
-                          r"is (?:that|this|it) (?:bad|normal|ok|okay|dangerous)|still works?)\b", re.IGNORECASE)
+                          r"is (?:that|this|it) (?:bad|normal|ok|okay|dangerous)|still works?|"
+                          # (round 7) "I'm being paranoid right?", "he's happy as a clam", "feeling better after a bottle"
+                          r"(?:i'?m|am i|im) (?:being )?(?:paranoid|overreacting|silly|dramatic)|happy as a clam|"
+                          r"(?:he|she|they)'?(?:s|re)? (?:happy|laughing|playing|smiling|giggling)|"
+                          r"feel(?:ing|s)? (?:much |a lot |way )?better)\b", re.IGNORECASE)
 
 
 def happening_sign(text: str) -> bool:
@@ -269,10 +273,19 @@ def body_event(text: str) -> bool:
     return any(p.search(text) for p in (_TAKEN, _FEELING, _EVENT))
 
 
+# Things that are not ready or not working (round 7: "my prescription isn't ready" is no "isn't breathing").
+_NOT_READY = re.compile(r"\b(?:isn'?t|is not|wasn'?t|won'?t|wont|aren'?t|are not) (?:ready|open|available|in stock|done|finished|"
+                        r"working|loading|charging|compiling|there yet|back yet)\b", re.IGNORECASE)
+# A good feeling is no symptom (round 7: "finally unfollowing my ex's friends, feels good"); relief and lightness are not
+# listed, a farewell can bring them.
+_GOOD_FEELING = re.compile(r"\b(?:i )?(?:feel|feels|feeling|felt) (?:so |really |very |pretty |super )?(?:good|great|amazing|"
+                           r"awesome|nice|fine|free|proud|happy|better|fantastic)\b", re.IGNORECASE)
+
+
 def acute_beyond_time(text: str) -> bool:
     """``ACUTE_NOW`` on more than a word of time or a condition ("i think i just took one" yes; "... tonight, wish me
     luck" and "if I can't speak" no)."""
-    return bool(ACUTE_NOW.search(_CONDITION.sub(" ", _TIME_ONLY.sub(" ", text))))
+    return bool(ACUTE_NOW.search(_NOT_READY.sub(" ", _CONDITION.sub(" ", _TIME_ONLY.sub(" ", text)))))
 
 
 def _danger(text: str) -> bool:

@@ -98,7 +98,8 @@ FINAL = re.compile(
     r"get) this|(?:last|final) (?:time|message|thing) you'?ll (?:ever )?(?:hear|get) from me|you(?:'ll| will) never hear from me "
     r"again|(?:go|going) to sleep and (?:not|never) (?:come back|wake up)|(?:least|most) painless way to (?:go|die|do it)|"
     r"least painful way to (?:go|die|do it)(?! (?:to|for) )|(?:so|that) i (?:don'?t|do not|won'?t|never) (?:wake up|come back)|"
-    r"to (?:just )?(?:not|never) wake (?:up|back up)|fall asleep (?:forever|and never wake)|for it (?:all )?to be over)\b",
+    r"to (?:just )?(?:not|never) wake (?:up|back up)|fall asleep (?:forever|and never wake)|for it (?:all )?to be over|"
+    r"stay asleep (?:for good|forever)|(?:make sure|so) i (?:don'?t|never|do not) wake)\b",
     re.IGNORECASE)
 
 # The writer's absence ahead: "won't be here", "not coming back", "when i'm gone", "before i go", "out of the picture".
@@ -132,7 +133,8 @@ BURDEN = re.compile(
     r"\b(?:deserve|deserves|need|needs) (?:a |someone )?(?:better|more) (?:\w+ )?than me\b|"
     r"\bdragging (?:them|everyone|everybody|you|my \w+) down\b|\b(?:nobody|no one|noone) (?:will|would|'?ll) "
     r"(?:notice|miss me|care|even notice)\b|\btired of being (?:everyone'?s|a|the) (?:problem|burden)\b|"
-    r"\b(?:will|'?ll) (?:finally )?(?:have|get) (?:some )?peace\b|\b(?:done|tired|sick) of being a (?:weight|burden|drain)\b)",
+    r"\b(?:will|'?ll) (?:finally )?(?:have|get) (?:some )?peace\b|\bso (?:my|the) (?:\w+ )?(?:still )?gets? (?:the |my )?"
+    r"(?:life )?insurance\b|\b(?:done|tired|sick) of being a (?:weight|burden|drain)\b)",
     re.IGNORECASE)
 
 # Hopelessness, or wanting it all to stop.
@@ -154,13 +156,14 @@ MEANS = re.compile(
     r"\b(?:pills|meds|tablets|capsules|whole bottle|bottle of (?:\w+ )?(?:pills|tablets|wine|vodka|whiskey|liquor)|the bottle|"
     r"insulin|oxy\w*|xanax|xans|benzos?|opioids?|sleeping (?:pills|tablets)|painkillers|lithium|seroquel|gabapentin|"
     r"amitriptyline|trazodone|tylenol(?: pm)?|gun|rope|bridge|ledge|rooftop|roof of|top of (?:the|a) (?:\w+ )?(?:garage|building|"
-    r"bridge|cliff|tower)|tracks|razors?|blades?)\b", re.IGNORECASE)
+    r"bridge|cliff|tower)|tracks|razors?|blades?|bleed(?:ing)? out|overpass|drive (?:my car )?into)\b", re.IGNORECASE)
 # An amount asked about: "how many of X would be too many", "is 20 tylenol pm enough", "how much insulin would it take".
 AMOUNT = re.compile(
     r"\b(?:how (?:many|much)\b[^.?!]{0,40}\b(?:too many|too much|enough|would it take|does it take|to (?:stop|not wake|be over|"
     r"end)|be fatal|be lethal|kill)|(?:is|are|would)\s+\d+\b[^.?!]{0,30}\benough\b|(?:the )?most \w*\s*(?:pills|tablets)\b[^.?!]"
     r"{0,30}\bat once|(?:whole|entire) bottle|how (?:many|much)\b[^.?!]{0,40}\b(?:need to|have to|should i) take\b|"
     r"(?:dose|amount)\b[^.?!]{0,30}\b(?:wouldn'?t|would not|won'?t|isn'?t|is not) (?:be )?survivable|"
+    r"how (?:many|much)\b[^.?!]{0,50}\b(?:make sure|for good|forever|stay asleep)|"
     r"(?:all|the rest) of my \w+ with (?:a |the )?(?:bottle|wine|vodka|alcohol|whiskey|drinks?))\b", re.IGNORECASE)
 
 # A time close at hand.
@@ -176,7 +179,8 @@ DECISION = re.compile(
     r"made sure everything|tonight feels right|now it'?s time|got it all (?:sorted|planned|figured) out|made up my mind|"
     r"made (?:my|the) decision|going through with it|know (?:exactly )?what i'?m (?:going to|gonna) do|i have a plan|"
     r"(?:not|no longer) (?:scared|afraid) anymore|(?:feel|am|i'?m) (?:so )?at peace|feel (?:so much |a lot )?lighter now|"
-    r"nothing left to (?:sort|do|say|fix)|it'?s decided|(?:told|tell|asked) (?:her|him|them|my \w+) not to (?:ask|worry)|"
+    r"nothing left to (?:sort|do|say|fix)|it'?s decided|before i (?:do it|go through with it)|"
+    r"(?:would|will|could|does|has to|have to|must) (?:it )?look like (?:an accident|one)|(?:told|tell|asked) (?:her|him|them|my \w+) not to (?:ask|worry)|"
     r"(?:don'?t|do not) ask (?:me )?why|nobody knows(?: yet)?\s*(?:[.!]|$))\b", re.IGNORECASE)
 
 # An everyday reason that explains a farewell or a time: moving, travel, work, study, celebrations, care, coming back.

@@ -132,7 +132,12 @@ _HYPOTHETICAL = re.compile(
     rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b|"
     # (round 6) what happens if an indefinite person does something ("if a kid swallows a button battery what happens")
     rf"\bwhat (?:happens|would happen|will happen)\s+(?:if|when)\s+{_INDEFINITE}\b|\b(?:if|when)\s+{_INDEFINITE}\s+"
-    rf"(?=[^,.;!?]*\bwhat (?:happens|would happen|will happen|do (?:you|i|we) do|should (?:you|i|we) do)\b)",
+    rf"(?=[^,.;!?]*\bwhat (?:happens|would happen|will happen|do (?:you|i|we) do|should (?:you|i|we) do)\b)|"
+    # (round 7) said to be general or for later ("if I ever find someone unconscious ... asking in general", "which one, in
+    # general", "just in case", "for future reference")
+    rf"\bif (?:i|you|we|one) (?:ever )?(?:find|see|come across|encounter|witness)\s+{_INDEFINITE}\b|"
+    rf"\b(?:asking |just |speaking |talking )?(?:in general|hypothetically|generally speaking|for future reference|just in case)"
+    rf"\s*(?:[.?!]|$)",
     re.IGNORECASE)
 _MY_FRAME = re.compile(r"\b(?:what (?:do|should|can|would|must) (?:i|we) do|how (?:do|should|can|would) (?:i|we))\b",
                        re.IGNORECASE)

@@ -1,0 +1,42 @@
+"""Indirect self-harm told by signals (issue 15, round 7: bot/safety/farewell.py)."""
+
+import pytest
+
+from bot.safety.check_in import danger_sign, quiet_alarm
+from bot.safety.farewell import finality_cue, veiled_self_harm
+
+
+@pytest.mark.parametrize("text", [
+    "gave my cat to my sister and wrote letters for everyone",
+    "how many of my amitriptyline would be too many? nothing is getting better",
+    "I won't be a burden for much longer, I promise",
+    "left the cat's food and the vet's number on the counter for whoever finds me",
+    "i've made my peace with everything. tonight's the night",
+    "drove out to the lake with all my pills. i just wanted to tell someone",
+])
+def test_two_kinds_of_crisis_signal_together_are_a_veiled_farewell(text):
+    assert veiled_self_harm(text)
+
+
+@pytest.mark.parametrize("text", [
+    "gave my old cat to my aunt since i'm moving to an apartment that doesn't allow pets",
+    "soon i won't be a burden on my parents, i got the job and i'm moving out",
+    "how many of my blood pressure pills would be an overdose, i want to store them safely",
+    "i feel like a burden on my roommates because i keep asking them for rides",
+    "tonight's the night, i'm finally asking her to marry me",
+    "my dad keeps giving his tools away since he retired, is that normal?",
+    "I won't be here tomorrow, can you email my results summary",
+])
+def test_one_signal_or_an_everyday_reason_is_not(text):
+    assert not veiled_self_harm(text)
+
+
+def test_a_word_of_finality_in_the_writers_own_message_is_a_danger_sign():
+    # the alarm model's own vote on these is no longer held back as a message "with no danger sign"
+    for text in ("my neighbor said she'd keep my parrot. i told her it's permanent",
+                 "i've been giving my things away all week"):
+        assert finality_cue(text) and danger_sign(text) and not quiet_alarm(text)
+    # an everyday reason, or nobody's own ending, keeps the quiet reading
+    for text in ("i gave my old xbox away since i upgraded", "this is the end of the road for our old car",
+                 "i'm writing my last entry in my travel journal tonight before i fly home"):
+        assert not finality_cue(text)
