@@ -219,6 +219,71 @@ def said_to_be_over(text: str) -> bool:
     return bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
 
 
+# (round 7) A first-aid or how-to-tell question put in general, with nobody in it: "how can you tell if someone is having a
+# stroke", "when should you call 911 for a seizure", "how do paramedics treat someone who stopped breathing". Said of
+# nobody, its alarm words name what to look for, not something happening.
+_GENERIC_HOWTO = re.compile(
+    r"^\s*(?:(?:so|ok|okay|quick question|question)[,:]?\s+)?(?:how (?:can|do|would|should|could|does) (?:you|one|people|parents|"
+    r"paramedics|doctors|nurses|emts|bystanders|a person|a bystander|first aiders)\b|when (?:should|do|must|would|is it|are) "
+    r"(?:you|one|people)\b|when is\b|what are (?:the )?(?:main |warning |early |first |common |typical )?(?:signs|symptoms)\b|"
+    r"what(?:'s| is) the (?:difference|first thing|best way|right way|first aid|treatment|protocol)\b|is it true (?:that )?(?:you|people)\b)", re.IGNORECASE)
+_PERSONAL = re.compile(
+    r"\b(?:i|i'?m|im|i'?ve|ive|i'?d|my|me|mine|myself|we|our|us|he|she|his|her|him|he'?s|she'?s|mom|mum|dad|son|daughter|baby|"
+    r"husband|wife|partner|friend|brother|sister|grandma|grandpa|now|right now|rn|currently|tonight|today|(?<!to )help|please|hurry|"
+    r"asap|urgent)\b", re.IGNORECASE)
+
+
+# (round 7) Being prepared: a condition said to be for some later time ("if my toddler ever starts choking", "in case my
+# baby is choking", "how do I help if it happens again", "what should I watch for if ...", "if I start vomiting blood on
+# this medicine"), or a first-aid class or guide, beside a question.
+_PREPARED = re.compile(
+    r"\b(?:if (?:\w+ ){0,3}ever\b|in case\b|in the event|if (?:it|that|this) (?:ever )?happens(?: again)?|if (?:it|that|this) "
+    r"were to|next time|in the future|someday|one day|god forbid|(?:be|being|get|stay) (?:prepared|ready)|watch (?:out )?for|"
+    r"look out for|if (?:i|he|she|they|my \w+|we) (?:ever )?(?:starts?|develops?|begins?|gets?) (?!(?:worse|bad|really))|"
+    r"first[- ]aid (?:guide|course|class|training|kit|manual|booklet|poster)|cpr (?:class|course|training)|what counts as|"
+    # ... or a habit, not an event ("it happens to me a lot in winter", "she chokes on her food sometimes when she eats fast")
+    r"happens? (?:to (?:me|him|her|them) )?(?:a lot|often|sometimes|all the time|every \w+)|sometimes when|whenever)",
+    re.IGNORECASE)
+_ASKED = re.compile(r"\?|\b(?:what|how|should|when|which|better|is (?:that|it|this)|do (?:i|you|we)|can (?:i|you|we))\b",
+                    re.IGNORECASE)
+_WHAT_TO_DO = re.compile(r"\bwhat (?:do|should|would|can) (?:i|we) do\b|\bhow (?:do|can|should|would) (?:i|we|you) help\b",
+                         re.IGNORECASE)
+
+
+def prepared_question(text: str) -> bool:
+    """A question about what to do if something happens some later time, with nothing happening now outside the
+    condition ("if my toddler ever starts choking, what should i do first"; not "my baby is choking, what do i do").
+
+    >>> prepared_question("if my toddler ever starts choking, what should i do first")
+    True
+    >>> prepared_question("my baby is choking, what do i do"), prepared_question("in case he stops breathing again tonight")
+    (False, False)
+    """
+    if not _PREPARED.search(text) or not _ASKED.search(text):
+        return False
+    rest = _WHAT_TO_DO.sub(" ", _PREPARED_CLAUSE.sub(" ", text))
+    return not (ACUTE_NOW.search(rest) or _ONGOING.search(text) or _INGESTED.search(rest))
+
+
+# the condition, to the end of its clause
+_PREPARED_CLAUSE = re.compile(rf"(?:{_PREPARED.pattern})[^,.;!?]*", re.IGNORECASE)
+
+
+_SOMEONE_INDEFINITE = re.compile(r"\b(?:a|an|any)\s+(?:\w+\s+)?(?:baby|child|kid|friend|person|stranger|toddler|partner)\b",
+                                 re.IGNORECASE)  # "a choking baby" is nobody in particular
+
+
+def generic_howto(text: str) -> bool:
+    """A first-aid or how-to-tell question in general, naming nobody and no time.
+
+    >>> generic_howto("how can you tell if someone is having a stroke or just tired")
+    True
+    >>> generic_howto("how can you tell if someone is having a stroke? my dad's face is drooping")
+    False
+    """
+    return bool(_GENERIC_HOWTO.search(text)) and not _PERSONAL.search(_SOMEONE_INDEFINITE.sub(" ", text))
+
+
 def mention_only(text: str) -> bool:
     """The message talks about alarm words (a term, the news or a story, the distant past) and says nothing about
     anyone in trouble now.
@@ -233,6 +298,10 @@ def mention_only(text: str) -> bool:
     text = text.replace("\u2019", "'")
     if _METHOD.search(text):
         return False
+    if generic_howto(text) and not _ONGOING.search(text):  # (round 7) "when should you call 911 for a seizure"
+        return True
+    if prepared_question(text):  # (round 7) "if my toddler ever starts choking, what should i do first"
+        return True
     resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
     hypothetical = bool(_HYPOTHETICAL.search(text))
     # (the condition is set aside only in a generic question: "what do I do if someone isn't breathing" may be happening)

@@ -166,3 +166,26 @@ def test_first_aid_conditions_and_family_history_are_talk(text):
 ])
 def test_a_real_event_beside_the_first_aid_question_still_counts(text):
     assert not mention_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "how can you tell if someone is having a stroke or just tired",
+    "when should you call 911 for a seizure versus just waiting it out",
+    "what's the right way to help a choking baby, back blows first?",
+    "if my toddler ever starts choking, what should i do first",
+    "my friend had a seizure at the party last year, how do i help if it happens again",
+    "my daughter chokes on her food sometimes when she eats too fast, is that normal",
+])
+def test_first_aid_asked_in_general_or_for_later_is_a_mention(text):
+    # round 7: being prepared, or a habit, is no event
+    assert mention_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my baby is choking, what do i do",
+    "how can you tell if someone is having a stroke? my dad's face is drooping",
+    "she took 40 pills, what should i watch for",
+    "if he ever stops breathing again what do i do, he is gasping now",
+])
+def test_the_same_questions_about_someone_now_are_not(text):
+    assert not mention_only(text)
