@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.farewell import finality_cue
+from bot.safety.farewell import everyday_farewell, finality_cue
 from bot.safety.mentions import ACUTE_NOW, said_to_be_over
 from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
 
@@ -259,7 +259,8 @@ def played_down(text: str) -> bool:
     (True, False)
     """
     masked = mask_benign(text)[0]
-    return bool(_PLAYED_DOWN.search(masked)) or said_to_be_over(masked)
+    # (round 7) a farewell-like act with an everyday reason ("goodbye for now, i'll come back with more questions tomorrow")
+    return bool(_PLAYED_DOWN.search(masked)) or said_to_be_over(masked) or everyday_farewell(text)
 
 
 def body_event(text: str) -> bool:

@@ -99,7 +99,7 @@ FINAL = re.compile(
     r"again|(?:go|going) to sleep and (?:not|never) (?:come back|wake up)|(?:least|most) painless way to (?:go|die|do it)|"
     r"least painful way to (?:go|die|do it)(?! (?:to|for) )|(?:so|that) i (?:don'?t|do not|won'?t|never) (?:wake up|come back)|"
     r"to (?:just )?(?:not|never) wake (?:up|back up)|fall asleep (?:forever|and never wake)|for it (?:all )?to be over|"
-    r"stay asleep (?:for good|forever)|(?:make sure|so) i (?:don'?t|never|do not) wake)\b",
+    r"stay asleep (?:for good|forever)|(?:and|to) (?:not|never) come back|or ever again|(?:make sure|so) i (?:don'?t|never|do not) wake)\b",
     re.IGNORECASE)
 
 # The writer's absence ahead: "won't be here", "not coming back", "when i'm gone", "before i go", "out of the picture".
@@ -185,13 +185,15 @@ DECISION = re.compile(
 
 # An everyday reason that explains a farewell or a time: moving, travel, work, study, celebrations, care, coming back.
 EVERYDAY = re.compile(
-    r"\b(?:mov(?:e|ed|ing)(?: out| away| in)?(?! on\b)|relocat\w*|new (?:place|apartment|house|home)|trip|vacation|holidays?|travel\w*|"
+    r"\b(?:(?:i'?m|im|i am|we'?re|we are|before|since|because|after|for|until) (?:\w+ )?mov(?:e|ing)\b(?! on\b)|mov(?:e|ed|ing) "
+    r"(?:out|away|to|house|in|across|abroad|back|home|apartments?|cities|states|countries)\b|the move\b|relocat\w*|new (?:place|apartment|house|home)|trip|vacation|holidays?|travel\w*|"
     r"flight|airport|plane|camping|abroad|europe|paris|beach|army|deploy\w*|graduat\w*|new job|got the job|job offer|last day|"
     r"retir\w*|wedding|married|marry|engaged|baby shower|allerg\w*|sitter|surgery|operation|procedure|mastectomy|biopsy|"
-    r"colonoscopy|chemo|treatment|hospital|exam|finals?|concert|gym|party|promotion|semester|college|university|school year|"
-    r"maternity|paternity|sabbatical|reschedul\w*|appointment|for now|talk soon|see you|see ya|text you|call you|come back|"
-    r"be back|when i (?:land|get back|return)|feels? (?:good|great|nice)|feeling (?:a lot |much )?better|excited|can'?t wait|"
-    r"lol|haha|wish me luck|fingers crossed|can you (?:email|send|mail|reschedule|move|call|text)|email me|"
+    r"colonoscopy|chemo|treatment|hospital|exam|finals\b|final exams?|concert|gym|party|promotion|semester|college|university|school year|"
+    r"maternity|paternity|sabbatical|reschedul\w*|for now|talk soon|see you|see ya|text you|call you|"
+    r"(?:i'?ll|i will|we'?ll|will|gonna|going to) (?:come|be) back|when i (?:land|get back|return)|feels? (?:good|great|nice)|feeling (?:a lot |much )?better|excited|can'?t wait|"
+    r"lol|haha|wish me luck|fingers crossed|fresh start|new year|(?:take|taking|get|getting) (?:some )?(?:pictures|photos)|"
+    r"sunset|sunrise|rides?\b|favou?rs?|painted|renovat\w*|can you (?:email|send|mail|reschedule|move|call|text)|email me|"
     r"send (?:me )?(?:my|the)|mail (?:me|it)|out of town|done having kids|outgr[eo]w\w*|(?:doesn'?t|don'?t) fit|upgrad\w*|"
     r"declutter\w*)\b", re.IGNORECASE)
 
@@ -205,7 +207,8 @@ OTHERS = re.compile(r"\b(?:he|she|they|his|her|their|him|them|hes|shes|he'?s|she
 # everyday ("last day of school", "i decided on pasta"); they only keep a model's own alarm vote from being held back for
 # the check-in tier as a message "with no danger sign" (``finality_cue``, used by bot/safety/check_in.py).
 FINALITY = re.compile(
-    r"\b(?:permanent\w*|forever|for good|last|final|goodbyes?|bye|farewell|ever again|nothing left|my (?:choice|decision|mind)|"
+    r"\b(?:permanent\w*|forever|for good|(?:last|final) (?:time|message|goodbye|words?|night|day|entry|letter|note|post|thing|"
+    r"chance|breath)|goodbyes?|bye|farewell|ever again|nothing left|my (?:choice|decision|mind)|"
     r"without me|won'?t matter|it'?s time|the end|revolver|pistol|gun|rope|remember me|(?:not|never) (?:their|your|anyone'?s) "
     r"fault|at peace|decided|arranged|in order|letters?|notes?|envelope|funeral|away|sorry|forgive|lighter|hear from me|"
     r"making it to|loose ends|my will)\b", re.IGNORECASE)
@@ -224,6 +227,29 @@ def finality_cue(text: str) -> bool:
     if not _SINGULAR.search(t) or EVERYDAY.search(t):
         return False
     return bool(FINALITY.search(t)) or bool(signals(text) & {"farewell", "burden", "absence", "hopeless", "decision", "final"})
+
+
+# Leaving, selling, moving on: words of an ordinary departure ("sold my car and my bike, i'm going to live in europe").
+_DEPARTURE = re.compile(r"\b(?:sold|selling|sell|leaving|leave|leaves|moving|quit|quitting|off-grid|signing off)\b", re.IGNORECASE)
+
+
+def everyday_farewell(text: str) -> bool:
+    """A farewell-like act explained by an everyday reason, with no despair, means or finality beside it ("goodbye for
+    now, i'll come back tomorrow", "updated my will, feels good to be organized", "giving away my books since i
+    graduated"): the mirror of ``veiled_self_harm``. A model's alarm vote on it needs the calm bar (check_in.played_down).
+
+    >>> everyday_farewell("sold my car and my bike, i'm going to live in europe for a year")
+    True
+    >>> everyday_farewell("sold my car, gave my dog away. no reason to wait anymore, i'm going tonight")
+    False
+    """
+    t = _clean(text)
+    if not _SINGULAR.search(t) or not EVERYDAY.search(t) or veiled_self_harm(text):
+        return False
+    s = signals(text)
+    if s & {"hopeless", "means", "amount", "final"}:
+        return False
+    return bool(s & {"farewell", "absence", "decision", "burden", "time"} or FINALITY.search(t) or _DEPARTURE.search(t))
 
 
 def _clean(text: str) -> str:
