@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bot.answering.medicine_question import MEDICINE_CLASS, asks_medicine_decision, explains_medicine
-from bot.answering.understand import Understanding, Vocabulary, asks_if_tested, asks_next_step, topic_swap
+from bot.answering.question_forms import asks_if_tested, asks_next_step, topic_swap
+from bot.answering.understand import Understanding
+from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.core.reply import TraceStep, Turn
