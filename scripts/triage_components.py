@@ -60,6 +60,8 @@ def decider(triage_out: str, final: str, detail: dict) -> str:
         if source == "rule":
             if lang_note:
                 return f"rule:{lang_note.split()[0]}"
+            if any(n.startswith("veiled farewell") for n in notes):
+                return "rule:veiled farewell (farewell.py)"
             hit = next((r for r in rules if r.startswith(("self_harm#", "emergency_symptoms#"))), "?")
             return "rule:en" if hit != "?" else "rule:?"
         conf, alarm = detail.get("confidence"), detail.get("alarm_model_emergency")

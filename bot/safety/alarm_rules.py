@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from bot.safety.asks import without_deadly_result_question
 from bot.safety.concepts import concept_only, self_harm_concept, told_as_history
+from bot.safety.farewell import everyday_farewell
 from bot.safety.rules import RuleResult, emergency_spans, match_rules
+
+# The self-harm rules that read a farewell without the words (self_harm.yaml: not being here much longer, goodbyes, notes
+# and letters; better off without me, won't have to worry about me; a plan or farewell told without the words, things
+# given away). Round 7: beside an everyday reason and nothing darker ("you won't have to worry about me, i'll text you
+# when my flight lands", "giving away my books because i won't need them after graduation") they are set aside.
+FAREWELL_RULES = frozenset({"self_harm#14", "self_harm#16", "self_harm#20"})
 
 
 @dataclass
@@ -45,6 +52,10 @@ def set_aside_alarms(text: str, rules: RuleResult, rules_text: str, *, other_lan
     # (bot/safety/concepts.py)
     concept_check_in = concept_held = False
     en_alarms = [h.rule for h in rules.hits if h.action == "emergency"]
+    if en_alarms and not other_language_alarm and set(en_alarms) <= FAREWELL_RULES and everyday_farewell(text):
+        rules.hits = [h for h in rules.hits if h.action != "emergency"]
+        why.append("a farewell-like act with an everyday reason")
+        return SetAside(en_alarms, why)
     if en_alarms and not other_language_alarm:
         spans = emergency_spans(rules_text, en_alarms)
         if concept_only(text, spans):

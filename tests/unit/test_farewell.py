@@ -40,3 +40,25 @@ def test_a_word_of_finality_in_the_writers_own_message_is_a_danger_sign():
     for text in ("i gave my old xbox away since i upgraded", "this is the end of the road for our old car",
                  "i'm writing my last entry in my travel journal tonight before i fly home"):
         assert not finality_cue(text)
+
+
+def test_triage_treats_a_veiled_farewell_as_a_self_harm_emergency():
+    from bot.safety.triage import triage
+
+    decision = triage("i'm such a weight on my family. i've figured out a way to fix that this weekend")
+    assert (decision.action, decision.reason) == ("emergency", "self_harm")
+    # ... but a story about a character is not the writer's own farewell
+    assert triage("in my novel the hero is such a weight on her family and decides to fix that this weekend").action \
+        != "emergency"
+
+
+def test_a_farewell_rule_beside_an_everyday_reason_is_set_aside():
+    from bot.safety.alarm_rules import FAREWELL_RULES
+    from bot.safety.rules import EMERGENCY_SELF_HARM
+    from bot.safety.triage import triage
+
+    # the set names the rows that read a farewell without the words (they must not drift when rows are added)
+    assert all("won" in EMERGENCY_SELF_HARM[int(name.split("#")[1])] for name in FAREWELL_RULES)
+    decision = triage("you won't have to worry about me, i'll text you when my flight lands")
+    assert decision.action != "emergency" and "a farewell-like act with an everyday reason" in decision.notes
+    assert triage("you won't have to worry about me after tonight").action == "emergency"
