@@ -52,6 +52,11 @@ _MY_ABSENCE = re.compile(r"\b(?:miss me|notice if i|care if i|if i (?:was|were|w
                          re.IGNORECASE)
 
 
+# (round 7) Said to be asked in general, or out of curiosity.
+_IN_GENERAL = re.compile(r"\b(?:in general|generally speaking|just curious|out of curiosity|hypothetically|for future reference)\b",
+                         re.IGNORECASE)
+
+
 def calm_question(text: str) -> bool:
     """A question with no one in it, or with nothing happening now, to anyone; or talk about a story, a class or
     the news that says nothing about the writer now.
@@ -74,4 +79,6 @@ def calm_question(text: str) -> bool:
         return True
     if _MY_ABSENCE.search(text):  # "would anyone miss me if i was gone": asks about the writer's absence (round 6)
         return False
+    if _IN_GENERAL.search(text) and not _ABOUT_ME_NOW.search(text):  # "can too much tylenol hurt your liver in general"
+        return True
     return not _PERSON.search(text) or not _ACUTE.search(text)

@@ -187,7 +187,10 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           # (round 7) "I'm being paranoid right?", "he's happy as a clam", "feeling better after a bottle"
                           r"(?:i'?m|am i|im) (?:being )?(?:paranoid|overreacting|silly|dramatic)|happy as a clam|"
                           r"(?:he|she|they)'?(?:s|re)? (?:happy|laughing|playing|smiling|giggling)|"
-                          r"feel(?:ing|s)? (?:much |a lot |way )?better)\b", re.IGNORECASE)
+                          r"feel(?:ing|s)? (?:much |a lot |way )?better|"
+                          # ... or asks how to keep medicines safe ("want to store them safely, i have kids in the house")
+                          r"stor(?:e|ing) (?:\w+ )?safely|safe(?:ly)? stor\w*|lock(?:ed)? (?:\w+ )?(?:up|away)|out of (?:their )?reach|"
+                          r"child-?proof)\b", re.IGNORECASE)
 
 
 def happening_sign(text: str) -> bool:
@@ -199,7 +202,7 @@ def happening_sign(text: str) -> bool:
     False
     """
     masked = _without_harmless(mask_benign(text)[0])
-    if _PLAYED_DOWN.search(masked):
+    if _PLAYED_DOWN.search(masked) or everyday_farewell(text):  # (round 7: "a burden asking them for rides")
         return False
     return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _EVENT))
 
@@ -231,7 +234,7 @@ def strong_sign(text: str) -> bool:
     False
     """
     masked = _without_harmless(mask_benign(text)[0])
-    if _PLAYED_DOWN.search(masked) or said_to_be_over(masked):
+    if _PLAYED_DOWN.search(masked) or said_to_be_over(masked) or everyday_farewell(text):
         return False
     if _FEELING.search(_MILD.sub(" ", masked)) or _EVENT.search(masked) or _TAKEN.search(masked):
         return True
@@ -292,7 +295,7 @@ def acute_beyond_time(text: str) -> bool:
 def _danger(text: str) -> bool:
     masked, _ = mask_benign(text)
     masked = _DESPAIR.sub(" ", masked)  # the despair words themselves ("I hate my life") are what is weighed here
-    return bool(DANGER.search(masked)) or finality_cue(text)  # (round 7: "i told her it's permanent")
+    return bool(DANGER.search(masked)) or finality_cue(masked)  # (round 7: "i told her it's permanent")
 
 
 def venting(text: str) -> bool:

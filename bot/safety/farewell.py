@@ -230,7 +230,12 @@ def finality_cue(text: str) -> bool:
 
 
 # Leaving, selling, moving on: words of an ordinary departure ("sold my car and my bike, i'm going to live in europe").
-_DEPARTURE = re.compile(r"\b(?:sold|selling|sell|leaving|leave|leaves|moving|quit|quitting|off-grid|signing off)\b", re.IGNORECASE)
+_DEPARTURE = re.compile(r"\b(?:sold|selling|sell|leaving|leave|leaves|moving|quit|quitting|off-grid|signing off|(?:don'?t|do not) "
+                        r"worry about me|stay(?:ing)? (?:at|with)|bridge|roof|rooftop|cliff|tracks|overpass)\b", re.IGNORECASE)
+# A place one could jump from is no means when an everyday reason takes one there ("going to the bridge after work to take
+# pictures of the sunset").
+_PLACE = re.compile(r"\b(?:bridge|ledge|rooftop|roof of|top of (?:the|a) (?:\w+ )?(?:garage|building|bridge|cliff|tower)|tracks|"
+                    r"overpass)\b", re.IGNORECASE)
 
 
 def everyday_farewell(text: str) -> bool:
@@ -247,7 +252,8 @@ def everyday_farewell(text: str) -> bool:
     if not _SINGULAR.search(t) or not EVERYDAY.search(t) or veiled_self_harm(text):
         return False
     s = signals(text)
-    if s & {"hopeless", "means", "amount", "final"}:
+    means_beyond_place = "means" in s and bool(MEANS.search(_PLACE.sub(" ", t)))
+    if s & {"hopeless", "amount", "final"} or means_beyond_place:
         return False
     return bool(s & {"farewell", "absence", "decision", "burden", "time"} or FINALITY.search(t) or _DEPARTURE.search(t))
 

@@ -33,7 +33,7 @@ from bot.safety.calm import asks, calm_question
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import veiled_self_harm
-from bot.safety.mentions import STORY, mention_only, someone_close_says
+from bot.safety.mentions import mention_only
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
 
@@ -152,7 +152,7 @@ def triage(
         return found
     # round 7: crisis signals together, without the words ("gave my cat to my sister and wrote letters for everyone"; a
     # farewell act, burden talk or hopelessness beside a means, a time or a decision: bot/safety/farewell.py)
-    if alarm is None and not mention and veiled_self_harm(text) and not (STORY.search(text) and not someone_close_says(text)):
+    if alarm is None and not mention and veiled_self_harm(text):  # (a story or a term is a mention: mentions.py)
         return decide("emergency", "self_harm", "rule", 1.0, "veiled farewell: crisis signals together")
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
