@@ -44,6 +44,7 @@ from bot.retrieval.search import get_searcher
 from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
+from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import TriageDecision, triage
@@ -75,6 +76,7 @@ class ConversationEngine:
         self._searcher = searcher
         self._llm = llm
         self._classifier: TriageClassifier | None = None
+        self._crosslingual = CrossLingualAlarm(self.settings.models_dir)
         self._vocab: Vocabulary | None = None
         self._worry_intent: WorryIntent | None = None
         self._topic: TopicCheck | None = None
@@ -86,6 +88,7 @@ class ConversationEngine:
         self._warm = False
         self._background_warm_up: threading.Thread | None = None
         self._languages_warm_up: threading.Thread | None = None
+        self._crosslingual_warm_up: threading.Thread | None = None
 
     # ---- loading -------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -111,6 +114,11 @@ class ConversationEngine:
             self._background_warm_up = warm_up_in_background()
             # every language's rules; lingua itself loads when a message first needs it (~150 MB, detect.py)
             self._languages_warm_up = warm_up_languages_in_background()
+            # the cross-lingual alarm trains once per data version (minutes, then cached), so off this thread too;
+            # a message in another language that needs it first waits for it
+            self._crosslingual_warm_up = threading.Thread(target=self._crosslingual.warm_up, daemon=True,
+                                                          name="crosslingual-warm-up")
+            self._crosslingual_warm_up.start()
             self._warm = True
             log.info("engine_warm", extra={"classifier": self._classifier is not None,
                                            "llm": self._llm_composer is not None})
@@ -128,7 +136,7 @@ class ConversationEngine:
 
     def wait_until_settled(self, timeout: float = 30.0) -> None:
         """Wait for what ``warm_up`` left loading in the background (the reading-level dictionary)."""
-        for thread in (self._background_warm_up, self._languages_warm_up):
+        for thread in (self._background_warm_up, self._languages_warm_up, self._crosslingual_warm_up):
             if thread is not None:
                 thread.join(timeout)
 
@@ -180,7 +188,7 @@ class ConversationEngine:
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
             "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,
         }))
-        other = other_language(text, decision, u, report, history, trace)
+        other = other_language(text, decision, u, report, history, trace, self._crosslingual)
         if other is not None:
             return other
         decision = plans.data_request(text, decision, trace)

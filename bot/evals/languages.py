@@ -22,7 +22,7 @@ from bot.evals.cases import AnswerCase, Located, load_cases
 from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.runner import _call, _progress
 
-SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6")
+SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "everyday")
 
 
 def load_language_cases(folder: Path) -> list[Located[AnswerCase]]:

