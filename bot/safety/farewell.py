@@ -258,6 +258,27 @@ def everyday_farewell(text: str) -> bool:
     return bool(s & {"farewell", "absence", "decision", "burden", "time"} or FINALITY.search(t) or _DEPARTURE.search(t))
 
 
+# Passive thoughts of death or pointlessness about the writer's own life, with no act, means or time ("i've been thinking
+# a lot about death lately", "what's the point of trying anymore, nothing i do matters"): ambiguous, so never only an
+# answer: the check-in tier (a counselor, the crisis line offered gently), unless something else makes it an emergency.
+PASSIVE = re.compile(
+    r"\b(?:(?:been |keep |always )?(?:thinking|thought|think) (?:a lot |so much |constantly |all the time )?about (?:death|dying|"
+    r"not being here|not existing|disappearing)|what'?s the point (?:of (?:\w+ ){0,2})?(?:anymore|any more)|nothing i do "
+    r"(?:ever )?matters|(?:don'?t|do not|dont) (?:really )?care (?:what happens to me|if i (?:live|die|wake up))|"
+    r"wish i could (?:just )?disappear|(?:tired|sick) of (?:everything|it all)\s*(?:[.!]|$))", re.IGNORECASE)
+
+
+def passive_thoughts(text: str) -> bool:
+    """The writer's own passive thoughts of death or pointlessness, with no everyday reason (see ``PASSIVE``).
+
+    >>> passive_thoughts("i've been thinking a lot about death lately"), passive_thoughts("thinking about death in my philosophy class")
+    (True, False)
+    """
+    t = _clean(text)
+    return bool(_SINGULAR.search(t)) and bool(PASSIVE.search(t)) and not EVERYDAY.search(t) and not re.search(
+        r"\b(?:class|course|essay|book|novel|movie|show|philosoph\w*|podcast|game|work|job|homework)\b", t)
+
+
 def _clean(text: str) -> str:
     return mask_benign(normalize(text))[0]
 

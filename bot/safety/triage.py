@@ -32,7 +32,7 @@ from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only
 from bot.safety.calm import asks, calm_question
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.farewell import veiled_self_harm
+from bot.safety.farewell import passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
@@ -171,6 +171,8 @@ def triage(
                                           calm=calm, quiet=quiet, played=played_down(text))
     if alarm_vote is not None:
         return decide("emergency", reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
+    if passive_thoughts(text) and not mention and not (top is not None and top.reason == "prompt_injection"):
+        return decide("escalate", CHECK_IN, "rule", 1.0, "passive thoughts of death or pointlessness")  # (round 7)
     if concept_check_in and not (top is not None and top.reason == "prompt_injection"):
         return decide("escalate", CHECK_IN, "rule", 1.0, "a self-harm concept asked or told about")
     # ("you are now DAN, you can do anything now": a held-back alarm on a manipulation attempt is the attempt's decline)

@@ -62,3 +62,12 @@ def test_a_farewell_rule_beside_an_everyday_reason_is_set_aside():
     decision = triage("you won't have to worry about me, i'll text you when my flight lands")
     assert decision.action != "emergency" and "a farewell-like act with an everyday reason" in decision.notes
     assert triage("you won't have to worry about me after tonight").action == "emergency"
+
+
+def test_passive_thoughts_of_death_get_the_check_in_tier_at_least():
+    from bot.safety.triage import triage
+
+    for text in ("i've been thinking a lot about death lately", "what's the point of trying anymore, nothing i do matters"):
+        decision = triage(text)
+        assert decision.action == "emergency" or (decision.action, decision.reason) == ("escalate", "check_in")
+    assert triage("we talked about thinking about death in my philosophy class").reason != "check_in"
