@@ -190,6 +190,7 @@ class ConversationEngine:
         decision = plans.whole_report_asked(decision, u, report, trace)
         decision = plans.next_step(text, decision, report, history, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
+        decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":

@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.answering.medicine_question import MEDICINE_CLASS, asks_medicine_decision, explains_medicine
+from bot.answering.children_question import asks_about_own_children
+from bot.answering.medicine_question import (
+    MEDICINE_CLASS,
+    UNLISTED_MEDICINE,
+    asks_medicine_decision,
+    explains_medicine,
+)
 from bot.answering.understand import Understanding, Vocabulary, asks_if_tested, asks_next_step, topic_swap
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
@@ -147,6 +153,26 @@ def next_step(text: str, decision: TriageDecision, report: Report | None, histor
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks what to do next"])
 
 
+def own_children(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                 history: Sequence[Turn], trace: list[TraceStep]) -> TriageDecision:
+    """What a result means for the patient's own children ("will my kids get it", "does this affect my future kids")
+    is their own chance of having it, which a counselor goes over: the family rules of bot/safety escalate most
+    wordings, and this plan gives the ones past them the same action (round 5; bot/answering/children_question.py).
+    Only an answer, or a model's decline, with no rule but answer hints is replaced, and only when a result is in the
+    conversation (a report, a gene or genetics word, or an earlier reply)."""
+    declined = decision.action == "decline" and decision.source == "model"
+    if (decision.action != "answer" and not declined
+            or not all(name.startswith("answer#") for name in decision.rules)
+            or not (report is not None or u.domain or any(t.role == "bot" for t in history))
+            or not asks_about_own_children(text)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="own_children:escalate", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("escalate", "family_testing_decision", "family", 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE]
+                          + ["what a result means for the patient's own children"])
+
+
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
                           history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
     """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
@@ -155,10 +181,12 @@ def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
     whether it is safe or will work) the answer hint stands. Round 4: with no rule at all, the same holds for a
     message that only names a medicine (or a class of them) with the words of asking about it, or asks how it relates
     to a result ("plavix?", "tramadol and my CYP2D6?", "so plavix needs my liver enzyme to work?";
-    bot/answering/medicine_question.py), unless it asks the last escalated question again ("and tramadol?")."""
+    bot/answering/medicine_question.py), unless it asks the last escalated question again ("and tramadol?"). Round 5:
+    a medicine the knowledge base does not hold counts too, read from its name ("gabapentin and my results?")."""
     if decision.action != "escalate" or decision.source != "model":
         return decision
-    if not (u.medicines_asked or decision.rules == [] and MEDICINE_CLASS.search(text)):
+    if not (u.medicines_asked
+            or decision.rules == [] and (MEDICINE_CLASS.search(text) or UNLISTED_MEDICINE.search(text))):
         return decision
     hints_only = bool(decision.rules) and all(name.startswith("answer#") for name in decision.rules)
     if decision.rules and not hints_only or asks_medicine_decision(text):

@@ -1,0 +1,76 @@
+"""Same meaning, same action, round 5 (issue 15): what a result means for the patient's own children goes to a
+counselor however it is worded; a medicine the knowledge base does not hold is still a medicine whose link to a result
+is explained; a problem between a medicine and the genes is that link, not a judgement of the medicine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.children_question import asks_about_own_children
+from bot.answering.medicine_question import asks_medicine_decision
+from bot.answering.understand import Vocabulary, understand
+from bot.conversation import plans
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report
+from bot.safety.triage import TriageDecision
+
+VOCAB = Vocabulary.builtin()
+CYP2C19_PM = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])
+
+
+@pytest.mark.parametrize("text", [
+    "does that affect my future kids", "could my unborn baby have this", "what does this mean for my grandkids",
+    "are my kids poor metabolizers as well", "does it go to my children", "is there a chance my daughter has it",
+    "n my kids??", "What about my son and daughter?",
+])
+def test_what_a_result_means_for_ones_own_children_is_asked(text):
+    assert asks_about_own_children(text)
+
+
+@pytest.mark.parametrize("text", [
+    "can brca2 be passed to children",  # how genes pass on, in general
+    "if i'm a carrier is one of my parents one too",  # the parents: how the patient came to have it
+    "how do I get my kids to do their chores", "my kid's school report says needs improvement, what does that mean",
+    "can my kids see my results", "my kids",
+])
+def test_children_named_for_anything_else_are_not_that_question(text):
+    assert not asks_about_own_children(text)
+
+
+@pytest.mark.parametrize("text", ["does that affect my future kids", "what about my future kids"])
+def test_an_answer_about_ones_own_children_escalates_to_a_counselor(text):
+    history = [Turn(role="user", text="what does my CYP2C19 result mean"), Turn(role="bot", text="...", action="answer")]
+    hinted = TriageDecision("answer", "answer", "rule", 1.0, ["answer#0"])
+    decided = plans.own_children(text, hinted, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM,
+                                 history, [])
+    assert (decided.action, decided.reason) == ("escalate", "family_testing_decision")
+
+
+def test_an_alarm_or_a_rules_verdict_about_children_is_kept():
+    text = "my son is going to get it from me and i cant live with that"
+    alarm = TriageDecision("emergency", "self_harm", "model", 0.9)
+    assert plans.own_children(text, alarm, understand(text, vocab=VOCAB), CYP2C19_PM, [], []) is alarm
+    declined = TriageDecision("decline", "out_of_scope", "rule", 1.0, ["out_of_scope#1"])
+    assert plans.own_children(text, declined, understand(text, vocab=VOCAB), CYP2C19_PM, [], []) is declined
+
+
+@pytest.mark.parametrize("text", ["gabapentin and my results?", "any gene issue with metformin for me",
+                                  "amoxicillin and my cyp2c19?", "any problem with plavix and my genes"])
+def test_a_models_escalation_of_a_medicines_link_is_answered_even_for_one_the_kb_lacks(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    sure = TriageDecision("escalate", "medication_change", "model", 0.9)
+    assert plans.explained_not_decided(text, sure, u, [], vocab=engine._vocab).action == "answer"
+
+
+@pytest.mark.parametrize("text", ["should i stop gabapentin", "is metformin safe for me", "any problem with plavix"])
+def test_a_decision_about_a_medicine_the_kb_lacks_stays_with_a_person(engine, text):
+    u = understand(text, vocab=engine._vocab, report=CYP2C19_PM)
+    sure = TriageDecision("escalate", "medication_change", "model", 0.9)
+    assert plans.explained_not_decided(text, sure, u, [], vocab=engine._vocab) is sure
+
+
+def test_a_problem_between_a_medicine_and_the_genes_is_the_link_itself():
+    assert not asks_medicine_decision("any problem with plavix and my genes")
+    assert asks_medicine_decision("any problem with plavix")
