@@ -25,7 +25,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 
 FOLDER = PROJECT_ROOT / "evals" / "cases" / "languages"
-READABLE = {"dev", "dev5", "c5dev"}  # everything else is held out: aggregates only
+READABLE = {"dev", "dev5", "c5dev", "c6dev"}  # everything else is held out: aggregates only
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.65, 0.8, 0.9, 1.01)
 
 
