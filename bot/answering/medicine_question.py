@@ -51,7 +51,10 @@ MEDICINE_DECISION = re.compile(
 # How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".
 _MECHANISM = re.compile(
     r"\b(?:needs?|uses?|relies on|depends? on|requires?)\b[^.?!]{0,40}?\bto (?:start )?(?:work|working|be activated|"
-    r"get activated|activate|turn on|break (?:it )?down)\b|\b(?:activated|broken down|processed|cleared) by\b",
+    r"get activated|activate|turn on|break (?:it )?down)\b|\b(?:activated|broken down|processed|cleared) by\b|"
+    # what a result does to how it works ("does that combo change how the drug works for me", round 5)
+    r"\b(?:chang\w*|affect\w*|alter\w*|explain\w*)\s+how\s+(?:\w+\s+){0,3}?(?:works?|acts?|is (?:broken down|processed))\b"
+    r"(?:\s+(?:for|in)\s+me)?",
     re.IGNORECASE,
 )
 # A problem between a medicine and the genes is the link itself, not a judgement of the medicine ("any problem with
@@ -110,6 +113,8 @@ def asks_medicine_decision(text: str) -> bool:
     >>> asks_medicine_decision("will plavix work for me"), asks_medicine_decision("does clopidogrel need CYP2C19 to work")
     (True, False)
     >>> asks_medicine_decision("any problem with plavix and my genes"), asks_medicine_decision("any problem with plavix")
+    (False, True)
+    >>> asks_medicine_decision("does my result change how plavix works for me"), asks_medicine_decision("will it work for me")
     (False, True)
     """
     rest = _LINK_PROBLEM.sub(" ", _MECHANISM.sub(" ", text))

@@ -187,6 +187,7 @@ class ConversationEngine:
         decision = self._same_question(text, decision, history, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
+        decision = plans.missing_result_asked(text, decision, u, report, trace)
         decision = plans.whole_report_asked(decision, u, report, trace)
         decision = plans.next_step(text, decision, report, history, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)

@@ -106,6 +106,35 @@ def not_in_report(text: str, decision: TriageDecision, u: Understanding, report:
                           [*decision.notes, "asks about a gene the report does not hold"])
 
 
+# Why a result is missing ("no call?? did the test fail or something", "why is the CYP2D6 line blank"): the report
+# itself says it has no result there and why, which is explained, not a challenge to the report.
+_MISSING_RESULT = re.compile(
+    r"\bno[- ]?calls?\b|\bno (?:result|reading|answer)s?\b|\bnot (?:called|read)\b|\bblank\b|\bempty\b|\bmissing\b|"
+    r"\b(?:did|does|has|was)\s+(?:the |my |it |this |that )?(?:test|lab|sample|it|result)?\s*(?:fail\w*|not work\w*)\b|"
+    r"\b(?:test|sample|lab)\s+(?:fail\w*|didn'?t work)\b",
+    re.IGNORECASE,
+)
+
+
+def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                         trace: list[TraceStep]) -> TriageDecision:
+    """"no call?? did the test fail or something" on a report with a gene it could not call asks why that result is
+    missing, which the report answers (its reason for no result); a model escalated some wordings as disagreeing with
+    the report (round 5). Only a model's escalation for that reason or for want of confidence, with no rule, is
+    replaced, and the missing genes become the ones asked about when the message names none of the report's genes."""
+    missing = [r.gene for r in report.pharmacogenomics if not r.has_result] if report is not None else []
+    if (not missing or decision.action != "escalate" or decision.source != "model" or decision.rules
+            or not (decision.reason == "disagrees_with_report" or decision.unsure)
+            or not _MISSING_RESULT.search(text) or u.in_report(report) and not set(u.in_report(report)) & set(missing)):
+        return decision
+    if not u.genes:
+        u.genes = missing
+    trace.append(TraceStep(step="plan", outcome="missing_result:answer", detail={
+        "genes": missing, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks why a result is missing"])
+
+
 def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
                        trace: list[TraceStep]) -> TriageDecision:
     """"Please explain me all my result, my english is not so good": triage escalated only because nothing was

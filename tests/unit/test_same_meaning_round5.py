@@ -74,3 +74,37 @@ def test_a_decision_about_a_medicine_the_kb_lacks_stays_with_a_person(engine, te
 def test_a_problem_between_a_medicine_and_the_genes_is_the_link_itself():
     assert not asks_medicine_decision("any problem with plavix and my genes")
     assert asks_medicine_decision("any problem with plavix")
+
+
+NO_CALL = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2D6", status="no_result", no_result_reason="The sample did not give a clear result."),
+    PgxResult(gene="CYP2C9", diplotype="*1/*1", phenotype="Normal Metabolizer")])
+
+
+def test_why_a_result_is_missing_is_answered_from_the_report():
+    text = "no call?? did the test fail or something"
+    u = understand(text, vocab=VOCAB, report=NO_CALL)
+    challenged = TriageDecision("escalate", "disagrees_with_report", "model", 0.8)
+    assert plans.missing_result_asked(text, challenged, u, NO_CALL, []).action == "answer"
+    assert u.genes == ["CYP2D6"]
+
+
+def test_a_rule_that_the_report_is_wrong_or_a_report_with_every_result_keeps_the_escalation():
+    text = "the lab mixed up my sample, the cyp2d6 is missing"
+    ruled = TriageDecision("escalate", "disagrees_with_report", "rule", 1.0, ["disagrees_with_report#3"])
+    assert plans.missing_result_asked(text, ruled, understand(text, vocab=VOCAB, report=NO_CALL), NO_CALL, []) is ruled
+    text = "no call?? did the test fail"
+    modeled = TriageDecision("escalate", "disagrees_with_report", "model", 0.8)
+    u = understand(text, vocab=VOCAB, report=CYP2C19_PM)
+    assert plans.missing_result_asked(text, modeled, u, CYP2C19_PM, []) is modeled
+
+
+def test_hereditary_breast_cancer_names_the_two_brca_genes_and_breast_cancer_alone_none():
+    assert set(understand("anything in my results about hereditary breast cancer", vocab=VOCAB).genes) == {
+        "BRCA1", "BRCA2"}
+    assert understand("my aunt had breast cancer at 60", vocab=VOCAB).genes == []
+
+
+def test_what_a_result_does_to_how_a_medicine_works_is_no_decision():
+    assert not asks_medicine_decision("does that combo change how the drug works for me")
+    assert asks_medicine_decision("will the drug work for me")
