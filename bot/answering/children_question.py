@@ -31,7 +31,7 @@ _CHILD_WORD = re.compile(r"^(?:kids?|children|child|sons?|daughters?|boys|girls|
 # What the result is to them: inheriting or being given it, having or carrying it too, what it means for them or
 # does to them, their chance of it.
 _ABOUT_THEM = re.compile(
-    r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|give|gave|given|go(?:es)?\s+to|"
+    r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|give|gave|given|(?:go|goes|come|comes)\s+(?:down\s+)?to|"
     r"(?:get|gets|getting|got|have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|"
     r"the variant|the mutation|one|them|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
     r"affect\w*|impact\w*|means?\s+(?:\w+\s+)?for|meaning for|appl(?:y|ies)\s+to|chances?|odds|risk\w*|likely|"

@@ -182,22 +182,26 @@ def next_step(text: str, decision: TriageDecision, report: Report | None, histor
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks what to do next"])
 
 
+FAMILY_SOURCE = "family"  # the decision source of own_children's escalation
+
+
 def own_children(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                  history: Sequence[Turn], trace: list[TraceStep]) -> TriageDecision:
     """What a result means for the patient's own children ("will my kids get it", "does this affect my future kids")
     is their own chance of having it, which a counselor goes over: the family rules of bot/safety escalate most
     wordings, and this plan gives the ones past them the same action (round 5; bot/answering/children_question.py).
     Only an answer, or a model's decline, with no rule but answer hints is replaced, and only when a result is in the
-    conversation (a report, a gene or genetics word, or an earlier reply)."""
-    declined = decision.action == "decline" and decision.source == "model"
-    if (decision.action != "answer" and not declined
+    conversation (a report, a gene or genetics word, or an earlier reply). A model's escalation for another reason gets
+    this one, so the worry plan after it ("what are the odds for my future children" on a carrier result) keeps it."""
+    by_model = decision.action in ("decline", "escalate") and decision.source == "model"
+    if (decision.action != "answer" and not by_model
             or not all(name.startswith("answer#") for name in decision.rules)
             or not (report is not None or u.domain or any(t.role == "bot" for t in history))
             or not asks_about_own_children(text)):
         return decision
     trace.append(TraceStep(step="plan", outcome="own_children:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("escalate", "family_testing_decision", "family", 1.0, decision.rules, decision.model,
+    return TriageDecision("escalate", "family_testing_decision", FAMILY_SOURCE, 1.0, decision.rules, decision.model,
                           [note for note in decision.notes if note != UNSURE_NOTE]
                           + ["what a result means for the patient's own children"])
 
@@ -246,6 +250,8 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
     weak_alarm = (decision.action == "emergency" and decision.source == "model"
                   and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
                   and not mentions_body_signs(text))
+    if decision.source == FAMILY_SOURCE:  # what it means for the patient's own children: a specific escalation
+        return decision
     if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
             or not only_generic_escalation(decision) or report is None:
         return decision

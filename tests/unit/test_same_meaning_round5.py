@@ -108,3 +108,12 @@ def test_hereditary_breast_cancer_names_the_two_brca_genes_and_breast_cancer_alo
 def test_what_a_result_does_to_how_a_medicine_works_is_no_decision():
     assert not asks_medicine_decision("does that combo change how the drug works for me")
     assert asks_medicine_decision("will the drug work for me")
+
+
+def test_a_models_other_escalation_about_ones_children_becomes_the_family_reason_the_worry_plan_keeps():
+    text = "what are the odds for my future children"
+    u = understand(text, vocab=VOCAB, report=CYP2C19_PM)
+    guessed = TriageDecision("escalate", "diagnosis_or_risk_decision", "model", 0.7)
+    decided = plans.own_children(text, guessed, u, CYP2C19_PM, [], [])
+    assert decided.reason == "family_testing_decision"
+    assert plans.plan_worry(text, decided, u, CYP2C19_PM, [], worry_intent=None, own_words=lambda: None) is decided
