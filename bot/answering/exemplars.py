@@ -1,5 +1,16 @@
-"""Sentence vectors of fixed exemplar texts, cached on disk, and the "nearest K" score both exemplar checks use
-(the worry intent, worry_intent.py, and the off-topic check, topic.py)."""
+"""Two-sided exemplar checks: sentence vectors of two fixed sets of exemplar texts, cached on disk, and the
+"nearest K" similarity of a message to each side. Both exemplar checks are one (the worry intent, worry_intent.py:
+worried / other questions; the off-topic check, topic.py: everyday requests / patient questions); each adds only its
+own lexical gates and margins.
+
+>>> from bot.retrieval.embedders import HashEmbedder
+>>> class Demo(TwoSidedExemplars):
+...     NAME, VERSION, FIRST, SECOND = "demo", "demo-1", ("is it bad",), ("what is a gene",)
+>>> e = HashEmbedder()
+>>> first, second = Demo.build(e.encode).similarities(e.encode(["is it bad"])[0])
+>>> round(first, 3), first > second
+(1.0, True)
+"""
 
 from __future__ import annotations
 
@@ -7,6 +18,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import ClassVar, Self
 
 import numpy as np
 
@@ -48,3 +60,30 @@ def top_mean(sims: np.ndarray, k: int = K) -> float:
         return 0.0
     k = min(k, sims.size)
     return float(np.sort(sims)[-k:].mean())
+
+
+class TwoSidedExemplars:
+    """Two exemplar sets (``FIRST`` and ``SECOND``, set by the subclass with its cache ``NAME`` and ``VERSION``),
+    embedded once, and a message's similarity to each side (the mean of its K nearest exemplars there)."""
+
+    NAME: ClassVar[str]
+    VERSION: ClassVar[str]  # bump when the way vectors are made changes
+    FIRST: ClassVar[Sequence[str]]
+    SECOND: ClassVar[Sequence[str]]
+
+    def __init__(self, first: np.ndarray, second: np.ndarray) -> None:
+        self._first = first
+        self._second = second
+
+    @classmethod
+    def build(cls, encode: Callable[[list[str]], np.ndarray], *, cache_dir: Path | None = None,
+              embedder_name: str = "") -> Self:
+        """Embed both sides with ``encode`` (messages are judged by the vector of their own words, without the
+        synonyms search adds), or read their vectors from ``cache_dir`` (keyed by the texts and the embedder)."""
+        vectors = exemplar_vectors(cls.NAME, cls.VERSION, [*cls.FIRST, *cls.SECOND], encode, cache_dir=cache_dir,
+                                   embedder_name=embedder_name)
+        return cls(vectors[:len(cls.FIRST)], vectors[len(cls.FIRST):])
+
+    def similarities(self, vector: np.ndarray) -> tuple[float, float]:
+        """Mean cosine of the K nearest first-side and the K nearest second-side exemplars (vectors are normalized)."""
+        return top_mean(self._first @ vector), top_mean(self._second @ vector)

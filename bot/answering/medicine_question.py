@@ -9,7 +9,7 @@ and my results?"), or has the shape of an explanation question ("how does", "why
 It asks a *decision* when it asks to take, stop, switch or change a medicine, an amount, whether it is safe, right,
 okay or will work for them, or what to do: that always stays with a person.
 
->>> from bot.answering.understand import Vocabulary
+>>> from bot.answering.vocabulary import Vocabulary
 >>> blank = Vocabulary.builtin().without_names
 >>> explains_medicine("plavix and me", blank("plavix and me")), explains_medicine("plavix and me")
 (True, False)

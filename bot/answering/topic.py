@@ -27,11 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from bot.answering.exemplars import exemplar_vectors, top_mean
+from bot.answering.exemplars import TwoSidedExemplars
 
 # Any of these keeps a message on topic whatever its vector says: health, the body and feelings (an emergency or a
 # worry is never declined as "off topic"), genes and results, medicines, the service (privacy, upload, cost,
@@ -272,25 +271,11 @@ def has_topic_words(text: str) -> bool:
     return bool(TOPIC_WORDS.search(looks)) and not borrows_words(text)
 
 
-class TopicCheck:
-    """Judges whether a message is about something GeneChat is not for, from its words and its sentence vector."""
+class TopicCheck(TwoSidedExemplars):
+    """Judges whether a message is about something GeneChat is not for, from its words and its sentence vector
+    (``similarities``: to the off-topic, then the on-topic exemplars)."""
 
-    def __init__(self, off: np.ndarray, on: np.ndarray) -> None:
-        self._off = off
-        self._on = on
-
-    @classmethod
-    def build(cls, encode: Callable[[list[str]], np.ndarray], *, cache_dir: Path | None = None,
-              embedder_name: str = "") -> TopicCheck:
-        """Embed the exemplars with ``encode``, or read their vectors from ``cache_dir`` (keyed by the texts and the
-        embedder), as the worry intent does."""
-        vectors = exemplar_vectors("topic-check", CACHE_VERSION, [*OFF_TOPIC, *ON_TOPIC], encode, cache_dir=cache_dir,
-                                   embedder_name=embedder_name)
-        return cls(vectors[:len(OFF_TOPIC)], vectors[len(OFF_TOPIC):])
-
-    def similarities(self, vector: np.ndarray) -> tuple[float, float]:
-        """Mean cosine of the K nearest off-topic and the K nearest on-topic exemplars (vectors are normalized)."""
-        return top_mean(self._off @ vector), top_mean(self._on @ vector)
+    NAME, VERSION, FIRST, SECOND = "topic-check", CACHE_VERSION, OFF_TOPIC, ON_TOPIC
 
     def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray) -> TopicJudgement:
         """``vector``: the message's own sentence vector, or a function that makes it (only called past the gate)."""

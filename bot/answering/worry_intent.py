@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from bot.answering.exemplars import exemplar_vectors, top_mean
+from bot.answering.exemplars import TwoSidedExemplars
 from bot.safety.asks import asks_if_result_is_deadly, only_worry
 
 # The lexical cue: "is it bad/serious/dangerous", "should I worry", "am I going to be ok", "do I have cancer", ...
@@ -300,25 +299,11 @@ def lexical_only(text: str, *, frames_only: bool = False, names_result: bool = F
     return WorryJudgement(False, "")
 
 
-class WorryIntent:
-    """Judges whether a message is a worried question, from its words and from its sentence vector."""
+class WorryIntent(TwoSidedExemplars):
+    """Judges whether a message is a worried question, from its words and from its sentence vector
+    (``similarities``: to the worried, then the other exemplars)."""
 
-    def __init__(self, worried: np.ndarray, other: np.ndarray) -> None:
-        self._worried = worried
-        self._other = other
-
-    @classmethod
-    def build(cls, encode: Callable[[list[str]], np.ndarray], *, cache_dir: Path | None = None,
-              embedder_name: str = "") -> WorryIntent:
-        """Embed the exemplars with ``encode`` (messages are judged by the vector of their own words, without the
-        synonyms search adds), or read their vectors from ``cache_dir`` (keyed by the texts and the embedder)."""
-        vectors = exemplar_vectors("worry-intent", CACHE_VERSION, [*WORRIED, *OTHER], encode, cache_dir=cache_dir,
-                                   embedder_name=embedder_name)
-        return cls(vectors[:len(WORRIED)], vectors[len(WORRIED):])
-
-    def similarities(self, vector: np.ndarray) -> tuple[float, float]:
-        """Mean cosine of the K nearest worried and the K nearest other exemplars (vectors are normalized)."""
-        return top_mean(self._worried @ vector), top_mean(self._other @ vector)
+    NAME, VERSION, FIRST, SECOND = "worry-intent", CACHE_VERSION, WORRIED, OTHER
 
     def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray) -> WorryJudgement:
         """``vector``: the message's own sentence vector, or a function that makes it (only called when needed)."""

@@ -24,7 +24,8 @@ import numpy as np
 
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
-from bot.answering.understand import Understanding, Vocabulary, kb_vocabulary, understand
+from bot.answering.understand import Understanding, understand
+from bot.answering.vocabulary import Vocabulary, kb_vocabulary
 from bot.answering.worry_intent import WorryIntent
 from bot.config import Settings, get_settings
 from bot.conversation import plans, replies, smalltalk, subject

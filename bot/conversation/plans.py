@@ -18,7 +18,9 @@ from bot.answering.medicine_question import (
     asks_medicine_decision,
     explains_medicine,
 )
-from bot.answering.understand import Understanding, Vocabulary, asks_if_tested, asks_next_step, topic_swap
+from bot.answering.question_forms import asks_if_tested, asks_next_step, topic_swap
+from bot.answering.understand import Understanding
+from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.core.reply import TraceStep, Turn

@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from bot.answering.question_forms import topic_swap
 from bot.answering.topic import TopicCheck, borrows_words
-from bot.answering.understand import Understanding, Vocabulary, topic_swap
+from bot.answering.understand import Understanding
+from bot.answering.vocabulary import Vocabulary
 from bot.conversation import smalltalk
 from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.reply import TraceStep, Turn

@@ -208,7 +208,7 @@ def _detect_every_regex(vocab, text: str) -> tuple[list[str], list[str]]:
 def test_gene_and_medicine_detection_is_unchanged_by_the_word_precheck():
     import yaml
 
-    from bot.answering.understand import kb_vocabulary
+    from bot.answering.vocabulary import kb_vocabulary
     from bot.conversation.engine import EmptySearcher
 
     vocab = kb_vocabulary(EmptySearcher(), get_settings().kb_dir)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.understand import Vocabulary, topic_swap, understand
+from bot.answering.question_forms import topic_swap
+from bot.answering.understand import understand
+from bot.answering.vocabulary import Vocabulary
 from bot.conversation import engine as engine_module
 from bot.conversation import plans
 from bot.core.reply import Turn

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.medicine_question import asks_medicine_decision, explains_medicine
+from bot.answering.question_forms import asks_if_tested
 from bot.answering.topic import borrows_words, has_topic_words
-from bot.answering.understand import Vocabulary, asks_if_tested, understand
+from bot.answering.understand import understand
+from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry_intent import REASSURE
 from bot.conversation import engine as engine_module
 from bot.conversation import plans

@@ -1,0 +1,120 @@
+"""Which results of the report a question names without naming the gene: a variant or allele written as the report
+writes it ("what is c.5946delT", "positive for 15:02"), a phrase of its result or condition ("hearing loss", "do I
+have MH"), a result type ("my report says poor"), and alleles asked about that the report does not list.
+
+>>> from bot.core.report import PgxResult, Report
+>>> report = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2",
+...                                                                    phenotype="Poor Metabolizer")])
+>>> genes_with_result(report, ["poor"]), genes_with_result(report, ["rapid"])
+(['CYP2C19'], [])
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.vocabulary import Vocabulary
+from bot.core.report import Report
+
+_GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)")
+_TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Za-z]{0,3}\d{3,}[A-Za-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?|"
+                    r"(?<![\d:])\d{2}:\d{2}(?![\d:])",  # an HLA allele written without its star ("positive for 15:02")
+                    re.IGNORECASE)
+
+
+PHENO_ALIASES = {"vus": "uncertain", "uncertain significance": "uncertain", "carrier": "heterozygous",
+                 "ultra rapid": "ultrarapid"}
+
+
+def genes_with_result(report: Report, words: list[str]) -> list[str]:
+    """Report genes whose result (phenotype, or a variant's classification and zygosity) holds any of ``words``."""
+    if not words:
+        return []
+    genes = [r.gene.upper() for r in report.pharmacogenomics if r.phenotype and any(w in r.phenotype.lower() for w in words)]
+    genes += [v.gene.upper() for v in report.variants
+              if any(w in f"{v.classification} {v.zygosity}".lower() for w in words)]
+    return list(dict.fromkeys(genes))
+
+
+def missing_alleles(text: str, report: Report, vocab: Vocabulary) -> list[str]:
+    """Gene*allele names asked about whose gene is in the report but whose allele the report does not list."""
+    out: list[str] = []
+    for gene_raw, allele in _GENE_ALLELE.findall(text):
+        genes, _ = vocab.detect(gene_raw)
+        if not genes or genes[0] not in report.genes:
+            continue
+        result = report.result_for(genes[0])
+        blob = " ".join(result.result_texts) if result else ""
+        if allele not in blob:
+            out.append(f"{genes[0]}{allele}")
+    return out
+
+
+def _norm_token(token: str) -> str:
+    return re.sub(r"^(?:[cp]\.|[a-z](?=\d))", "", token.lower())
+
+
+def genes_by_report_token(text: str, report: Report | None) -> list[str]:
+    """Report genes whose variant/diplotype names appear in the question ("what is c.5946delT", "F508del")."""
+    if report is None:
+        return []
+    tokens = {_norm_token(t) for t in _TOKEN.findall(text)}
+    tokens = {t for t in tokens if len(t) >= 3}
+    if not tokens:
+        return []
+    out: list[str] = []
+    entries = [(r.gene, r.result_texts) for r in report.pharmacogenomics]
+    entries += [(v.gene, [v.hgvs or "", v.protein or ""]) for v in report.variants]
+    for gene, values in entries:
+        blob = " ".join(_norm_token(t) for v in values for t in _TOKEN.findall(v))
+        blob += " " + " ".join(v.lower() for v in values)
+        if any(t in blob for t in tokens) and gene.upper() not in out:
+            out.append(gene.upper())
+    return out
+
+
+# Words every result type shares: a phrase of these alone ("poor metabolizer") names no particular gene.
+_RESULT_WORDS = frozenset(
+    "poor intermediate normal rapid ultrarapid metabolizer function decreased increased reduced possible likely "
+    "risk positive negative deficient variable indeterminate uncertain significance pathogenic benign carrier "
+    "heterozygous homozygous result results status the of and with for".split()
+)
+_WORD = re.compile(r"[a-z][a-z0-9]+")
+
+
+def with_full_names(text: str, vocab: Vocabulary) -> str:
+    """The message plus the KB's full name of any short form in it ("do i have MH" + "malignant hyperthermia")."""
+    pattern, full = vocab.short_forms
+    if pattern is None:
+        return text
+    names = dict.fromkeys(full[m.group(0)] for m in pattern.finditer(text.lower()))
+    return " ".join([text, *names])
+
+
+def genes_by_result_phrase(text: str, report: Report | None) -> list[str]:
+    """Report genes whose result or condition shares a two-word phrase with the question ("why does my report
+    talk about hearing loss" -> MT-RNR1, whose result names aminoglycoside-induced hearing loss)."""
+    if report is None:
+        return []
+    asked = " ".join(_WORD.findall(text.lower()))
+    entries = [(r.gene, r.phenotype or "") for r in report.pharmacogenomics]
+    entries += [(v.gene, v.condition or "") for v in report.variants]
+    out: list[str] = []
+    asked_words = set(asked.split())
+    for i, (gene, described) in enumerate(entries):
+        words = _WORD.findall(described.lower())
+        pairs = {f"{a} {b}" for a, b in zip(words, words[1:]) if not {a, b} <= _RESULT_WORDS}
+        # a condition's own name word is enough ("am I ok with lynch", "do I have CF": cystic fibrosis is spelled out)
+        name = _WORD.findall(described.split(".")[0].lower())  # a condition's name, not free text after it
+        own = {w for w in name if len(w) >= 5 and w not in _RESULT_WORDS and w not in _CONDITION_GENERIC} \
+            if i >= len(report.pharmacogenomics) and len(name) <= 6 else set()
+        if (any(f" {p} " in f" {asked} " for p in pairs) or own & asked_words) and gene.upper() not in out:
+            out.append(gene.upper())
+    return out
+
+
+# Words many conditions share: alone they name no particular result ("cancer" could be any of them).
+_CONDITION_GENERIC = frozenset(
+    "hereditary syndrome syndromes cancer cancers disease diseases predisposing condition familial deficiency "
+    "susceptibility disorder related associated early onset".split()
+)

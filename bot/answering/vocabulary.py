@@ -1,0 +1,169 @@
+"""The vocabulary a message is read with: every gene and medicine name GeneChat knows (the built-in lists of
+vocab.py, merged with the knowledge base's metadata and synonyms file), which genes each medicine is linked to, and
+the condition short forms ("mh"); ``Vocabulary.detect`` finds them in a message.
+
+>>> Vocabulary.builtin().detect("is plavix ok with my 2c19 result")
+(['CYP2C19'], ['clopidogrel'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from bot.answering import vocab as V
+from bot.core.protocols import Searcher
+from bot.retrieval.terms import load_synonyms
+
+# Short symbols that are also everyday words ("atm" = at the moment): matched only in capitals.
+CASE_SENSITIVE = {"ATM", "APC", "RET", "F5", "F2", "COMT", "HBB"}
+# "my warfarin gene": a medicine name followed by one of these names a result (``Vocabulary.named_as_genes``)
+_GENE_AFTER = re.compile(r"\s*-?\s*(?:genes?|genetics?|genotypes?|dna)\b", re.IGNORECASE)
+
+
+def _pattern(term: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    body = r"[\s\-]?".join(re.escape(p) for p in re.split(r"[\s\-]+", term.strip()))
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", 0 if case_sensitive else re.IGNORECASE)
+
+
+@dataclass
+class Vocabulary:
+    """Known genes and medicines, with synonyms, and which genes each medicine is linked to."""
+
+    genes: set[str]
+    drug_genes: dict[str, list[str]]
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    conditions: dict[str, list[str]] = field(default_factory=dict)  # other KB terms' short forms ("mh")
+
+    @cached_property
+    def short_forms(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One pattern for every condition short form (one search per message, built once), and form -> full name."""
+        full = {f.lower(): term for term, forms in self.conditions.items() for f in forms}
+        if not full:
+            return None, full
+        alternatives = "|".join(re.escape(f) for f in sorted(full, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), full
+
+    def __post_init__(self) -> None:
+        pats: list[tuple[re.Pattern[str], str, str]] = []
+        words: list[tuple[str, ...]] = []
+
+        def add(written: str, kind: str, term: str, case_sensitive: bool = False) -> None:
+            pats.append((_pattern(written, case_sensitive), kind, term))
+            words.append(tuple(w.casefold() for w in re.split(r"[\s\-]+", written.strip()) if w))
+
+        # longest first so "HLA-B" wins over "HLA"; ties by name so the order never depends on the hash seed
+        for gene in sorted(self.genes, key=lambda g: (-len(g), g)):
+            add(gene, "gene", gene, gene in CASE_SENSITIVE)
+        for gene, names in V.GENE_NICKNAMES.items():
+            for n in names:
+                add(n, "gene", gene)
+        for group, members in V.GENE_GROUPS.items():
+            for n in V.GROUP_NAMES[group]:
+                for gene in members:
+                    add(n, "gene", gene)
+        for drug in sorted(self.drug_genes, key=lambda d: (-len(d), d)):
+            add(drug, "drug", drug)
+        for canonical, synonyms in self.synonyms.items():
+            kind = "gene" if canonical.upper() in self.genes else "drug"
+            target = canonical.upper() if kind == "gene" else canonical.lower()
+            for w in synonyms:
+                if w.strip():
+                    add(w, kind, target)
+        self._patterns = pats
+        # A pattern can only match when each of its words occurs in the text. Patterns are filed under the
+        # first three letters of their first word, so a message only visits the patterns filed under its own
+        # three-letter pieces, then a substring test per word, and only then the regex.
+        self._words = words
+        self._by_trigram: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, ws in enumerate(words):
+            if ws and len(ws[0]) >= 3:
+                self._by_trigram.setdefault(ws[0][:3], []).append(i)
+            else:
+                self._always.append(i)
+
+    @classmethod
+    def builtin(cls) -> Vocabulary:
+        return cls(set(V.PGX_GENES + V.HEREDITARY_GENES), dict(V.PGX_DRUG_GENES), dict(V.BRAND_NAMES))
+
+    @classmethod
+    def build(cls, *, kb_genes: Iterable[str] = (), kb_drug_genes: dict[str, set[str]] | None = None,
+              synonyms: dict[str, list[str]] | None = None) -> Vocabulary:
+        """Built-in lists merged with the knowledge base's own metadata and synonyms file."""
+        drug_genes = {d: list(g) for d, g in V.PGX_DRUG_GENES.items()}
+        for drug, genes in (kb_drug_genes or {}).items():
+            # built-in CPIC links win: broad KB docs name many genes and medicines side by side
+            drug_genes.setdefault(drug.lower(), sorted(g.upper() for g in genes))
+        gene_set = set(V.PGX_GENES + V.HEREDITARY_GENES) | {g.upper() for g in kb_genes}
+        syn = {k: list(v) for k, v in V.BRAND_NAMES.items()}
+        other: dict[str, list[str]] = {}
+        for canonical, words in (synonyms or {}).items():
+            key = canonical.upper() if canonical.upper() in gene_set else canonical.lower()
+            if key in gene_set or key in drug_genes:
+                syn.setdefault(key, []).extend(words)
+            else:  # a condition or term: only used to find the report result it names ("do i have MH")
+                other.setdefault(key, []).extend(words)
+        return cls(gene_set, drug_genes, syn, other)
+
+    def named_as_genes(self, text: str, drugs: Sequence[str]) -> list[str]:
+        """The medicines among ``drugs`` that the text names only as the name of a gene ("my warfarin gene", "the
+        blood thinner genes"): a question about a result, not about taking the medicine. A medicine also written
+        without "gene" after it ("is my warfarin gene why warfarin failed") is a medicine.
+
+        >>> Vocabulary.builtin().named_as_genes("is my warfarin gene bad", ["warfarin"])
+        ['warfarin']
+        >>> Vocabulary.builtin().named_as_genes("is my warfarin gene why warfarin failed", ["warfarin"])
+        []
+        """
+        ends: dict[str, list[int]] = {}
+        for pat, kind, term in self._patterns:
+            if kind == "drug" and term in drugs:
+                ends.setdefault(term, []).extend(m.end() for m in pat.finditer(text))
+        return [d for d, at in ends.items() if at and all(_GENE_AFTER.match(text, end) for end in at)]
+
+    def without_names(self, text: str) -> str:
+        """The text with every gene and medicine name it holds blanked out ("and what about plavix?" -> "and what
+        about  ?")."""
+        for pat, _, _ in self._patterns:
+            text = pat.sub(" ", text)
+        return re.sub(r"(?<![a-z0-9])brca(?![0-9a-z])", " ", text, flags=re.IGNORECASE)
+
+    def detect(self, text: str) -> tuple[list[str], list[str]]:
+        genes: list[str] = []
+        drugs: list[str] = []
+        folded = text.casefold()
+        candidates = set(self._always)
+        for gram in {folded[i : i + 3] for i in range(len(folded) - 2)}:
+            candidates.update(self._by_trigram.get(gram, ()))
+        for i in sorted(candidates):  # pattern order decides the order genes and medicines are listed in
+            pat, kind, term = self._patterns[i]
+            if not all(w in folded for w in self._words[i]):
+                continue
+            bucket = genes if kind == "gene" else drugs
+            if term not in bucket and pat.search(text):
+                bucket.append(term)
+        # "brca" alone, or "the breast cancer gene", means one of the two BRCA genes
+        if re.search(r"(?<![a-z0-9])brca(?![0-9a-z])|\bbreast[- ]cancer genes?\b", text, re.IGNORECASE):
+            genes += [g for g in ("BRCA1", "BRCA2") if g not in genes]
+        return genes, drugs
+
+
+def kb_vocabulary(searcher: Searcher, kb_dir: Path) -> Vocabulary:
+    """Vocabulary from the searcher's indexed passages plus the KB synonyms file."""
+    kb_genes: set[str] = set()
+    drug_genes: dict[str, set[str]] = {}
+    for genes, drugs in searcher.indexed_topics():
+        kb_genes |= {g.upper() for g in genes}
+        if len(genes) > 2:
+            continue
+        for drug in drugs:
+            drug_genes.setdefault(drug.lower(), set()).update(g.upper() for g in genes)
+    try:
+        synonyms = load_synonyms(kb_dir)
+    except Exception:  # a malformed synonyms file must not take the engine down; the linter reports it
+        synonyms = {}
+    return Vocabulary.build(kb_genes=kb_genes, kb_drug_genes=drug_genes, synonyms=synonyms)

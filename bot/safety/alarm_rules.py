@@ -1,0 +1,59 @@
+"""Which English emergency rules stand, in triage (triage.py): alarm words that are only talked about
+(mentions.py: "what is the medical term for fainting"), a question whether a result is deadly ("am I going to die
+from my MLH1 result"), a concept word or an episode told as history with nothing happening now (concepts.py: "my
+grandfather died by suicide, is depression hereditary"). A rule set aside here leaves the decision to the models, at
+their calm bar; a self-harm concept they do not call an emergency gets the check-in tier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.safety.asks import without_deadly_result_question
+from bot.safety.concepts import concept_only, self_harm_concept, told_as_history
+from bot.safety.rules import RuleResult, emergency_spans, match_rules
+
+
+@dataclass
+class SetAside:
+    """What weighing the English emergency rules found (the set-aside rules are taken out of ``RuleResult.hits``)."""
+
+    alarms: list[str]  # the English emergency rules left after mentions and deadly-result questions (before concepts)
+    why: list[str] = field(default_factory=list)  # one note per kind of rule set aside, for the decision's trace
+    concept_check_in: bool = False  # a self-harm concept asked or told about: the check-in tier unless the models alarm
+    # a medical emergency rule set aside on a concept word: the reply still names the emergency number
+    concept_held: bool = False
+
+
+def set_aside_alarms(text: str, rules: RuleResult, rules_text: str, *, other_language_alarm: bool,
+                     mention: bool) -> SetAside:
+    """Take out of ``rules.hits`` the English emergency rules that fired on words only talked about, on a question
+    whether a result is deadly, on a concept, or on history. ``rules_text``: the text the rules were matched on
+    (other languages' idioms masked); ``other_language_alarm``: another language's emergency rules fired (then no
+    concept or history is weighed); ``mention``: ``mentions.mention_only(text)``."""
+    why: list[str] = []
+    if mention and any(h.action == "emergency" for h in rules.hits):  # "what is the medical term for fainting"
+        rules.hits = [h for h in rules.hits if h.action != "emergency"]
+        why.append("alarm words mentioned, not used")
+    rest = without_deadly_result_question(text) if any(h.action == "emergency" for h in rules.hits) else None
+    if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
+        rules.hits = [h for h in rules.hits if h.action != "emergency"]  # "am I going to die from my MLH1 result"
+        why.append("asks whether a result is deadly")
+    # round 6: a rule that fired on a concept word only, or on an episode told as history, ("my grandfather died by
+    # suicide, is depression hereditary", "is chest pain a side effect of my statin"), with nothing happening now, is a
+    # calm question for the models to judge; a self-harm concept they do not call an emergency gets the check-in tier
+    # (bot/safety/concepts.py)
+    concept_check_in = concept_held = False
+    en_alarms = [h.rule for h in rules.hits if h.action == "emergency"]
+    if en_alarms and not other_language_alarm:
+        spans = emergency_spans(rules_text, en_alarms)
+        if concept_only(text, spans):
+            rules.hits = [h for h in rules.hits if h.action != "emergency"]
+            concept_check_in = self_harm_concept(spans)
+            concept_held = not concept_check_in
+            why.append("alarm word as a concept, nothing happening now")
+        elif told_as_history(text, spans):  # "my brother choked to death when we were kids, it still haunts me"
+            rules.hits = [h for h in rules.hits if h.action != "emergency"]
+            concept_check_in = self_harm_concept(spans)
+            why.append("alarm told as history, nothing happening now")
+    return SetAside(en_alarms, why, concept_check_in, concept_held)

@@ -1,0 +1,151 @@
+"""The classifier's emergency votes in triage (triage.py): when a model alone raises an emergency, at which bar, and
+when its vote is held back for the check-in tier (check_in.py) instead; how the alarm model's vote and the main
+model's are combined; and when a rule alarm is only a check-in.
+
+The emergency vote comes from the alarm model (``classifier.alarm_check``) when there is one; the main model may
+still raise an emergency on its own when it is sure and something is happening (``EMERGENCY_SIGN_MIN``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from bot.safety.check_in import (
+    acute_beyond_time,
+    body_event,
+    class_question,
+    happening_sign,
+    helper_question,
+    strong_sign,
+    venting,
+)
+from bot.safety.classifier import Prediction, TriageClassifier
+from bot.safety.mentions import without_figurative_words
+from bot.safety.rules import DESPAIR_RULE, LETHAL_TERM_RULE
+from bot.safety.rules import mask_benign as mask_english
+
+# Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
+# `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
+EMERGENCY_MIN = 0.30  # model alone raises an emergency at this probability (low: safety wins)
+# A calm question (no one in it, or nothing happening now: "how did Kurt Cobain die", "my uncle had a fatal
+# reaction to anesthesia, what is RYR1") raises an emergency on the model alone only when it is this sure.
+EMERGENCY_IMPERSONAL_MIN = 0.90
+# A message that held a harmless idiom ("I'd kill for some sleep, I took 20 of my sleeping pills") is judged by the
+# model with the idiom masked out, at this bar: the idiom says the register is casual, so the rest must be clearly
+# an emergency. Picked on the languages dev half (issue 15): masked real emergencies scored 0.74 and up there, and
+# masked safe messages 0.59 at most.
+EMERGENCY_MASKED_MIN = 0.65
+# A message that vents about an everyday cause with no danger sign ("I can't take this heat anymore"): the model alone
+# raises an emergency only at this bar, for the masked bar's reason (the cause says the register is everyday). A vote
+# between EMERGENCY_MIN and this bar gets the check-in tier, not an answer: the model heard something.
+EMERGENCY_VENTING_MIN = 0.65
+# A model-only vote on an English message with no danger sign at all (check_in.quiet_alarm: no time word of now, nothing
+# taken, nobody feeling anything, no self-harm or emergency word): below this bar it gets the check-in tier, not the
+# banner. Picked on the languages dev half (round 4): every model-only emergency there had a danger sign; quiet safe
+# prompts ("I burned my tongue on hot coffee", "thinking about ending my gym membership") scored 0.37-0.63.
+EMERGENCY_QUIET_MIN = 0.65
+# The alarm model (classifier.alarm_check) gives the emergency vote, but it learned from everyday mishaps too and reads
+# some real emergencies as mishaps (on the languages dev half it put 35 English emergencies below the bar, each caught
+# by a rule there). So the main model still raises an emergency on its own when it is this sure, the message is not a
+# calm question or talk about the past, and something is happening to someone that the writer does not play down
+# (check_in.happening_sign): a model-only vote with a danger sign stays an emergency. Picked on the languages dev half
+# (round 4): 0.8 keeps the main model's sure votes on the emergencies the alarm model misreads.
+# Round 5: only with a sign beyond a word of time or a harmless thing swallowed (check_in.strong_sign); with only
+# that, the two models disagree and the message gets the check-in tier (on the English dev half every such override
+# was a false alarm: "I could murder a pizza right now", "the baby swallowed a watermelon seed").
+EMERGENCY_SIGN_MIN = 0.8
+
+
+def combined_vote(text: str, *, pred: Prediction | None, classifier: TriageClassifier | None,
+                  alarm_pred: Prediction | None, alarm_clf: TriageClassifier | None,
+                  embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, calm: bool, quiet: bool,
+                  played: bool) -> tuple[Prediction | None, str | None]:
+    """The models' emergency vote (else None) and why a vote was held back for the check-in tier (else None).
+
+    The alarm model's vote (``alarm_pred``, ``alarm_clf``) decides (``model_alarm``); when it raises nothing and holds
+    nothing back, the main model's sure vote (``EMERGENCY_SIGN_MIN``) on a message that is not calm and says
+    something is happening counts: with a strong sign it is the emergency, with only a word of time the two models
+    disagree and the message checks in. ``played``: the writer plays it down ("he's fine").
+    """
+    alarm_vote, held_back = model_alarm(text, alarm_pred, alarm_clf, embed, masked, rules_text, calm=calm,
+                                        venting=venting(text), quiet=quiet, played=played and not strong_sign(text),
+                                        quiet_min=EMERGENCY_IMPERSONAL_MIN if played or masked
+                                        else EMERGENCY_QUIET_MIN)
+    if alarm_vote is None and held_back is None and alarm_clf is not classifier and not calm and happening_sign(text):
+        main_vote, _ = model_alarm(text, pred, classifier, embed, masked, rules_text, calm=calm, venting=venting(text))
+        if main_vote is not None and main_vote.action_probs["emergency"] >= EMERGENCY_SIGN_MIN:
+            if strong_sign(text):
+                alarm_vote = main_vote  # "my baby swallowed a button battery": the main model is sure, something is happening
+            else:  # "I could murder a pizza right now": only a word of time; the two models disagree, so check in
+                held_back = "sure main-model alarm the alarm model does not share, with only a word of time"
+    return alarm_vote, held_back
+
+
+def model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier | None,
+                embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, *, calm: bool,
+                venting: bool = False, quiet: bool = False, played: bool = False,
+                quiet_min: float = EMERGENCY_QUIET_MIN) -> tuple[Prediction | None, str | None]:
+    """The classifier's prediction when it raises an emergency by itself (else None), and why a vote was held back
+    for the check-in tier (else None): the message vents about an everyday cause, or has no danger sign (``quiet``).
+
+    A masked idiom: the message without it is judged, at ``EMERGENCY_MASKED_MIN`` (ignored with no ``embed``);
+    when what is left says something is happening now, the whole message's vote counts if it is higher.
+    A vote that vanishes once figurative words are blanked rests on them alone: it needs the calm bar.
+    Venting with no danger sign (``check_in.venting``) needs ``EMERGENCY_VENTING_MIN``; an English message with no danger
+    sign at all (``check_in.quiet_alarm``) needs ``quiet_min`` (``EMERGENCY_QUIET_MIN``, or the calm bar when the
+    writer plays it down, "he's fine", or a harmless idiom was masked and nothing else is a sign: "my sister is going
+    to kill me for borrowing her car"). Each held-back vote gets the check-in tier,
+    never only an answer. So does a vote below the calm bar on a message the writer plays down with no strong sign
+    (``played``: "he's fine", "all good now"; round 6). ``pred`` and ``classifier`` are the alarm model's (``classifier.alarm_check``) when there is
+    one.
+    """
+    if pred is None or classifier is None:
+        return None, None
+    bar = EMERGENCY_IMPERSONAL_MIN if calm else EMERGENCY_MIN
+    judged, vote = text, pred
+    if masked:
+        if embed is None:
+            return None, None
+        judged = mask_english(rules_text)[0]
+        vote = classifier.predict_vector(embed(judged))
+        if acute_beyond_time(judged):  # (a word of time alone is not: "ending things with my boyfriend tonight")
+            if pred.action_probs["emergency"] > vote.action_probs["emergency"]:
+                judged, vote = text, pred  # "what does overdose mean? i think i just took one": the idiom cannot cancel it
+            if not body_event(judged):  # ... and with something taken or felt, the idiom does not raise the bar either
+                bar = max(bar, EMERGENCY_MASKED_MIN)
+        else:
+            bar = max(bar, EMERGENCY_MASKED_MIN)
+            # Masking a harmless idiom takes alarm words away and can only lower the alarm: when what is left scores
+            # higher ("I'm choking on all this genetics info" leaves "i'm _"), the little that is left is noise (round 5).
+            if vote.action_probs["emergency"] > pred.action_probs["emergency"]:
+                vote = pred
+    p = vote.action_probs["emergency"]
+    if p < bar:
+        return None, None
+    blanked = without_figurative_words(judged) if embed is not None and bar < EMERGENCY_IMPERSONAL_MIN else None
+    if blanked is not None and classifier.predict_vector(embed(blanked)).action_probs["emergency"] < EMERGENCY_MIN:
+        bar = EMERGENCY_IMPERSONAL_MIN  # "these shoes are murdering my feet": the alarm was the word
+        return (vote if p >= bar else None), None
+    if venting and p < EMERGENCY_VENTING_MIN:
+        return None, "weak alarm vote on venting about an everyday cause"
+    if quiet and p < quiet_min:
+        return None, "model-only alarm vote with no danger sign"
+    if played and p < EMERGENCY_IMPERSONAL_MIN:  # round 6: "swallowed a blob of toothpaste, he's fine, bouncing off the walls"
+        return None, "model-only alarm vote on a message the writer plays down"
+    return vote, None
+
+
+def checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:
+    """The only English alarm is the despair rule on venting, or the lethal-dose term in a class question, and the
+    model does not hear an emergency either (``check_in``)."""
+    if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_VENTING_MIN:
+        return False
+    if alarms and helper_question(text):  # "how can I support a friend who self-harms"
+        return True
+    if alarms == {DESPAIR_RULE}:
+        return venting(text)
+    if alarms == {LETHAL_TERM_RULE}:
+        return class_question(text)
+    return False

@@ -1,0 +1,77 @@
+"""Is a message a calm question: no one in it, or nothing happening now to anyone, or talk about a story, a class or
+the news that says nothing about the writer now? Triage (triage.py) lets the classifier alone raise an emergency on
+such a message only at its calm bar (``alarm_votes.EMERGENCY_IMPERSONAL_MIN``): "how did Kurt Cobain die" is a
+question, "can I die from this?" is not calm.
+
+>>> asks("am I allowed to drink with this"), asks("I feel fine")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.mentions import STORY, someone_close_says
+
+_QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
+                       r"which|should)\b|\?\s*$", re.IGNORECASE)
+
+
+def asks(text: str) -> bool:
+    """A question by its form: a question word first or after a stop, "am/will/would" first, or a question mark."""
+    return bool(_QUESTION.search(text) or _ASKS_FIRST.search(text))
+
+
+_ASKS_FIRST = re.compile(r"^\s*(?:am|will|would|shall|has|have|had|isn'?t|aren'?t|won'?t|doesn'?t)\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us|you|your|he|she|him|her|his|they|them|"
+                     r"their|hes|shes|he's|she's)\b", re.IGNORECASE)
+# Something happening now, to someone: the model's alarm vote on a question that has one of these is trusted.
+_ACUTE = re.compile(
+    r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|just|currently|still|keeps?|help|emergency|"
+    r"hurry|i'?m|im|i am|i feel|i have|i'?ve|i can'?t|i cant|can'?t|cannot|won'?t|isn'?t|not (?:breathing|responding|"
+    r"waking)|is (?:not|having|shaking|bleeding|limp|swelling|turning)|are (?:swelling|swollen|turning)|feels?|feeling|"
+    r"hurts?|hurting|took|taken|taking|swallowed|ate|drank|started|starting|after (?:taking|starting|my)|what (?:do|should) "
+    r"i do|should i (?:go|call)|on purpose|pills?|lethal|kill|die|dying|end it|hours?|minutes?)\b", re.IGNORECASE)
+
+
+_ABOUT_ME_NOW = re.compile(r"\b(?:i (?:want|wanna|feel|am|took|just|can'?t|will|might|plan)|i'?m (?:going|gonna|"
+                           r"thinking|feeling|so)|myself|right now)\b", re.IGNORECASE)
+
+
+# A question in the generic "you" ("how long do you hold pressure on a cut that is bleeding"), with no one else in it:
+# how things are done, not someone in trouble.
+_GENERIC_YOU = re.compile(r"^\s*(?:how|what|when|where|why|which|do|does|should|can|could|would|is it|are)\b(?:\s+[\w']+){0,4}?"
+                          r"\s+you\b", re.IGNORECASE)
+_NOT_YOU = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us|he|she|him|her|his|they|them|their|hes|shes|"
+                      r"he's|she's|mom|mum|dad|son|daughter|baby|kid|child|friend|husband|wife|partner|brother|sister|"
+                      r"grandma|grandpa|someone|somebody|help|now|right now|hurry|please)\b", re.IGNORECASE)
+
+
+_MY_ABSENCE = re.compile(r"\b(?:miss me|notice if i|care if i|if i (?:was|were|wasn'?t|weren'?t) (?:gone|dead|here|around|"
+                         r"alive|not here|not around)|if i (?:died|disappeared|vanished)|when i'?m gone|after i'?m gone)\b",
+                         re.IGNORECASE)
+
+
+def calm_question(text: str) -> bool:
+    """A question with no one in it, or with nothing happening now, to anyone; or talk about a story, a class or
+    the news that says nothing about the writer now.
+
+    >>> calm_question("how did Kurt Cobain die"), calm_question("my uncle had a fatal reaction to anesthesia, what is RYR1")
+    (True, True)
+    >>> calm_question("can I die from this?"), calm_question("chst pain and sweaty help")
+    (False, False)
+    >>> calm_question("how long do you hold pressure on a cut that is bleeding")
+    True
+    >>> calm_question("do you think anyone would miss me if i was gone")
+    False
+    """
+    text = text.replace("\u2019", "'")
+    if STORY.search(text) and not _ABOUT_ME_NOW.search(text) and not someone_close_says(text):
+        return True
+    if not _QUESTION.search(text):
+        return False
+    if _GENERIC_YOU.search(text) and not _NOT_YOU.search(text):  # "how long do you hold pressure on a cut" (round 6)
+        return True
+    if _MY_ABSENCE.search(text):  # "would anyone miss me if i was gone": asks about the writer's absence (round 6)
+        return False
+    return not _PERSON.search(text) or not _ACUTE.search(text)
