@@ -228,7 +228,8 @@ class ConversationEngine:
     def _off_topic(self, text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
                    vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
         return subject.off_topic(text, decision, u, history, trace, topic=self._topic,
-                                 own_words=lambda: self._own_words_vector(text, vector))
+                                 own_words=lambda: self._own_words_vector(text, vector),
+                                 encode=lambda words: self._embedder.encode([words])[0])
 
     def _same_question(self, text: str, decision: TriageDecision, history: Sequence[Turn],
                        trace: list[TraceStep]) -> TriageDecision:

@@ -9,8 +9,10 @@ import pytest
 
 from bot.answering.children_question import asks_about_own_children
 from bot.answering.medicine_question import asks_medicine_decision
+from bot.answering.topic import borrows_words, has_topic_words, without_borrowed
 from bot.answering.understand import Vocabulary, understand
 from bot.conversation import plans
+from bot.conversation.subject import _only_borrows, _rules_only_on_lookalikes
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report
 from bot.safety.triage import TriageDecision
@@ -117,3 +119,37 @@ def test_a_models_other_escalation_about_ones_children_becomes_the_family_reason
     decided = plans.own_children(text, guessed, u, CYP2C19_PM, [], [])
     assert decided.reason == "family_testing_decision"
     assert plans.plan_worry(text, decided, u, CYP2C19_PM, [], worry_intent=None, own_words=lambda: None) is decided
+
+
+@pytest.mark.parametrize("text, everyday", [
+    ("recommend a medicine ball workout", "recommend a ball workout"),
+    ("should i invest in pharma stocks", "should i invest in stocks"),
+    ("when does the new doctor who series come out", "when does the new who series come out"),
+])
+def test_an_everyday_request_is_judged_without_the_words_it_borrows(text, everyday):
+    assert without_borrowed(text) == everyday
+    assert not has_topic_words(text)
+
+
+@pytest.mark.parametrize("text", ["which gym program suits my genes", "tell me a story about a brave little gene",
+                                  "what time is the medical drama on tonight"])
+def test_fitness_stories_and_shows_are_everyday_frames(text):
+    assert borrows_words(text)
+
+
+@pytest.mark.parametrize("text", ["does my body type change how I metabolize codeine", "write a poem about dying",
+                                  "what should i watch for on warfarin and my genes"])
+def test_a_medicine_a_feeling_or_the_body_keeps_the_topic_words(text):
+    assert has_topic_words(text)
+
+
+def test_a_rule_that_fired_only_on_a_look_alike_name_does_not_keep_an_everyday_request_from_the_topic_check():
+    assert _rules_only_on_lookalikes("recommend a medicine ball workout")
+    assert not _rules_only_on_lookalikes("recommend a medicine for my headache")
+
+
+def test_an_everyday_word_beside_a_named_medicine_is_no_borrowing():
+    text = "what should i watch for on my warfarin"
+    assert not _only_borrows(text, understand(text, vocab=VOCAB))
+    text = "any good tv series about doctors on netflix"
+    assert _only_borrows(text, understand(text, vocab=VOCAB))
