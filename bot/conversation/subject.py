@@ -40,7 +40,7 @@ def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Se
     (the everyday request without its borrowed words, TopicCheck.judge)."""
     hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
     if decision.rules and not hints_only and decision.source == "rule" and decision.action in ("answer", "escalate") \
-            and not decision.language and _rules_only_on_lookalikes(text):
+            and not decision.language and _rules_only_on_lookalikes(text, decision.rules):
         hints_only = True
     if (topic is None or decision.source not in ("model", "fallback") and not hints_only
             or decision.rules and not hints_only
@@ -62,9 +62,14 @@ def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Se
                           decision.model, [*decision.notes, "nothing in it is about genes, medicines or health"])
 
 
-def _rules_only_on_lookalikes(text: str) -> bool:
-    """Every rule but an answer hint stops firing once look-alike names are blanked ("medicine ball", "Gene Simmons")."""
-    return all(hit.rule.startswith("answer#") for hit in match_rules(without_lookalikes(text)).hits)
+def _rules_only_on_lookalikes(text: str, rules: Sequence[str]) -> bool:
+    """The message names a look-alike ("medicine ball", "Gene Simmons") and every rule that fired but an answer hint
+    stops firing once it is blanked."""
+    blanked = without_lookalikes(text)
+    if blanked == text.replace("\u2019", "'"):
+        return False
+    still = {hit.rule for hit in match_rules(blanked).hits}
+    return all(name.startswith("answer#") or name not in still for name in rules)
 
 
 def _only_borrows(text: str, u: Understanding) -> bool:

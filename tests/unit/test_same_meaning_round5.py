@@ -144,8 +144,9 @@ def test_a_medicine_a_feeling_or_the_body_keeps_the_topic_words(text):
 
 
 def test_a_rule_that_fired_only_on_a_look_alike_name_does_not_keep_an_everyday_request_from_the_topic_check():
-    assert _rules_only_on_lookalikes("recommend a medicine ball workout")
-    assert not _rules_only_on_lookalikes("recommend a medicine for my headache")
+    assert _rules_only_on_lookalikes("recommend a medicine ball workout", ["medication_change#8"])
+    assert not _rules_only_on_lookalikes("recommend a medicine for my headache", ["medication_change#8"])
+    assert not _rules_only_on_lookalikes("help with my tax forms", ["wants_human#0"])  # no look-alike at all
 
 
 def test_an_everyday_word_beside_a_named_medicine_is_no_borrowing():
