@@ -66,16 +66,42 @@ TOPIC_WORDS = re.compile(
 # ("when is the next Gene Simmons concert"). Such a message is judged by its meaning like one with no topic word, but
 # only when every topic word in it is one of the borrowable ones: a feeling, the body, a result or the patient's
 # own medicines keep it with triage ("write a poem about wanting to die" never gets here).
+# Round 5 adds telling a story for fun, fitness ("which gym program suits my genes") and shows ("what time is the medical
+# drama on tonight", a costume for halloween).
 EVERYDAY_FRAME = re.compile(
     r"\b(?:stocks?|shares|invest\w*|portfolio|crypto\w*|ipo|stock market|hedge fund|etfs?|dividends?|"
     r"(?:write|compose|make up|make)\s+(?:me\s+)?(?:a|an|some)\s+(?:\w+\s+)?(?:song|rap|poem|story|limerick|haiku|joke|"
-    r"lyrics|rhyme)|concerts?|tour dates|tickets?|album|band|movies?|films?|netflix|tv show|series)\b",
+    r"lyrics|rhyme)|tell me (?:a|an|some)\s+(?:\w+\s+){0,2}(?:story|joke|poem|riddle)|bedtime story|"
+    r"concerts?|tour dates|tickets?|album|band|movies?|films?|netflix|tv show|series|episodes?|sitcom|drama|"
+    r"documentar\w*|to watch|worth watching|costumes?|halloween|"
+    r"gym|workouts?|bulking|muscle gain|build(?:ing)? muscle|protein (?:powder|shake|bar)s?|creatine|pre-?workout|"
+    r"running shoes)\b",
     re.IGNORECASE,
 )
 # Topic words an everyday request may borrow, and names that only look like one ("Gene Simmons", a report card).
 _BORROWABLE = re.compile(r"^(?:genes?|genetic\w*|genom\w*|dna|rna|crispr|biotech\w*|pharma\w*|therap\w*|medic\w*|"
                          r"drugs?|doctors?|health\w*|treat\w*|vaccin\w*|cancer\w*|test\w*|lab|labs)$", re.IGNORECASE)
-_LOOKALIKE = re.compile(r"\bGene\s+[A-Z][a-z]+\b|\breport cards?\b|\bmedicine balls?\b")
+_LOOKALIKE = re.compile(r"\bGene\s+[A-Z][a-z]+\b|(?i:\b(?:report|school report) cards?\b|\bschool reports?\b|"
+                        r"\bmedicine (?:balls?|cabinets?|chests?)\b|\bdoctor who\b|\bbody types?\b)")
+# The topic word inside a look-alike name ("medicine ball" -> "ball"): what is left is the everyday thing it names.
+_LOOKALIKE_WORD = re.compile(r"\b(?:gene|reports?|medicine|doctor|body)\b", re.IGNORECASE)
+
+
+def without_borrowed(text: str) -> str:
+    """The message as its everyday request: look-alike names without their topic word, borrowed words left out
+    (round 5: they pulled the sentence vector towards patient questions, "should i invest in pharma stocks").
+
+    >>> without_borrowed("recommend a medicine ball workout"), without_borrowed("should i invest in pharma stocks")
+    ('recommend a ball workout', 'should i invest in stocks')
+    """
+    text = _LOOKALIKE.sub(lambda m: _LOOKALIKE_WORD.sub(" ", m.group(0)), text.replace("\u2019", "'"))
+    text = re.sub(r"[A-Za-z]+", lambda m: " " if _BORROWABLE.match(m.group(0)) else m.group(0), text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def without_lookalikes(text: str) -> str:
+    """The message with look-alike names blanked ("recommend a medicine ball workout" has no medicine in it)."""
+    return _LOOKALIKE.sub(" ", text.replace("\u2019", "'"))
 
 
 def borrows_words(text: str) -> bool:
@@ -178,6 +204,11 @@ OFF_TOPIC: tuple[str, ...] = (
     "what does this term on my invoice mean",
     "make up a story for my kids",
     "when does the new season of my favourite show come out",
+    # (round 5: fitness gear and home improvement, two more kinds of everyday request)
+    "what should I buy to get stronger at the gym",
+    "how much weight should I lift",
+    "how do I build a shelf",
+    "what colour should I paint my bathroom",
 )
 
 # Questions patients ask here, in their many shapes: results, genes, medicines, family, feelings, the service.
@@ -250,6 +281,10 @@ CACHE_VERSION = "topic-check-2"  # bump when the way vectors are made changes
 # decline to a message the models hear any alarm in (OFF_TOPIC_ALARM_MAX in bot/conversation/subject.py).
 MARGIN = 0.06
 OFF_MIN = 0.30
+# Round 5: with an everyday frame (money, writing for fun, shows, fitness) the request left without its borrowed words
+# may be a little further from every exemplar ("make up a story about a detective": 0.29); on the readable material no
+# answer or escalation has such a frame and no topic word but borrowed ones.
+OFF_MIN_FRAMED = 0.25
 
 
 @dataclass(frozen=True)
@@ -277,10 +312,19 @@ class TopicCheck(TwoSidedExemplars):
 
     NAME, VERSION, FIRST, SECOND = "topic-check", CACHE_VERSION, OFF_TOPIC, ON_TOPIC
 
-    def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray) -> TopicJudgement:
-        """``vector``: the message's own sentence vector, or a function that makes it (only called past the gate)."""
+    def judge(self, text: str, vector: Callable[[], np.ndarray] | np.ndarray,
+              encode: Callable[[str], np.ndarray] | None = None) -> TopicJudgement:
+        """``vector``: the message's own sentence vector, or a function that makes it (only called past the gate).
+        ``encode``: makes the vector of other words; with it, a message that borrows words or names a look-alike is
+        judged by the vector of its everyday request alone (``without_borrowed``)."""
         if has_topic_words(text):
             return TopicJudgement(False, False)
-        off, on = self.similarities(vector() if callable(vector) else vector)
-        return TopicJudgement(off - on >= MARGIN and off >= OFF_MIN, True, off, on)
+        everyday = without_borrowed(text)
+        if encode is not None and everyday != re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip():
+            off, on = self.similarities(encode(everyday or "empty"))
+        else:
+            off, on = self.similarities(vector() if callable(vector) else vector)
+        # an everyday frame is evidence of its own, so the everyday request need not be as near an exemplar
+        least = OFF_MIN_FRAMED if EVERYDAY_FRAME.search(without_lookalikes(text)) else OFF_MIN
+        return TopicJudgement(off - on >= MARGIN and off >= least, True, off, on)
 

@@ -27,10 +27,17 @@ GENE_NICKNAMES: dict[str, list[str]] = {
 }
 # A condition named for several genes ("was I tested for Lynch"): each gene is asked about, unless the report holds one
 # of them (then "my Lynch result" is that one; bot/answering/understand.py).
+# (round 5: hereditary breast cancer names the two BRCA genes, as "the breast cancer gene" already did; a breast cancer
+# that is not said to be hereditary names no gene)
 GENE_GROUPS: dict[str, list[str]] = {
     "lynch": ["MLH1", "MSH2", "MSH6", "PMS2", "EPCAM"],
+    "hboc": ["BRCA1", "BRCA2"],
 }
-GROUP_NAMES: dict[str, list[str]] = {"lynch": ["lynch syndrome", "lynch", "hnpcc"]}
+GROUP_NAMES: dict[str, list[str]] = {
+    "lynch": ["lynch syndrome", "lynch", "hnpcc"],
+    "hboc": ["hereditary breast and ovarian cancer", "hereditary breast cancer", "hereditary ovarian cancer", "hboc",
+             "inherited breast cancer", "familial breast cancer"],
+}
 PGX_DRUG_GENES: dict[str, list[str]] = {
     "clopidogrel": ["CYP2C19"], "omeprazole": ["CYP2C19"], "esomeprazole": ["CYP2C19"], "lansoprazole": ["CYP2C19"],
     "pantoprazole": ["CYP2C19"], "dexlansoprazole": ["CYP2C19"], "citalopram": ["CYP2C19"],

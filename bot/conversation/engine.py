@@ -196,9 +196,11 @@ class ConversationEngine:
         decision = self._same_question(text, decision, history, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
+        decision = plans.missing_result_asked(text, decision, u, report, trace)
         decision = plans.whole_report_asked(decision, u, report, trace)
         decision = plans.next_step(text, decision, report, history, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
+        decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":
@@ -234,7 +236,8 @@ class ConversationEngine:
     def _off_topic(self, text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
                    vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
         return subject.off_topic(text, decision, u, history, trace, topic=self._topic,
-                                 own_words=lambda: self._own_words_vector(text, vector))
+                                 own_words=lambda: self._own_words_vector(text, vector),
+                                 encode=lambda words: self._embedder.encode([words])[0])
 
     def _same_question(self, text: str, decision: TriageDecision, history: Sequence[Turn],
                        trace: list[TraceStep]) -> TriageDecision:

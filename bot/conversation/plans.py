@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.answering.medicine_question import MEDICINE_CLASS, asks_medicine_decision, explains_medicine
+from bot.answering.children_question import asks_about_own_children
+from bot.answering.medicine_question import (
+    MEDICINE_CLASS,
+    UNLISTED_MEDICINE,
+    asks_medicine_decision,
+    explains_medicine,
+)
 from bot.answering.question_forms import asks_if_tested, asks_next_step, topic_swap
 from bot.answering.understand import Understanding
 from bot.answering.vocabulary import Vocabulary
@@ -102,6 +108,35 @@ def not_in_report(text: str, decision: TriageDecision, u: Understanding, report:
                           [*decision.notes, "asks about a gene the report does not hold"])
 
 
+# Why a result is missing ("no call?? did the test fail or something", "why is the CYP2D6 line blank"): the report
+# itself says it has no result there and why, which is explained, not a challenge to the report.
+_MISSING_RESULT = re.compile(
+    r"\bno[- ]?calls?\b|\bno (?:result|reading|answer)s?\b|\bnot (?:called|read)\b|\bblank\b|\bempty\b|\bmissing\b|"
+    r"\b(?:did|does|has|was)\s+(?:the |my |it |this |that )?(?:test|lab|sample|it|result)?\s*(?:fail\w*|not work\w*)\b|"
+    r"\b(?:test|sample|lab)\s+(?:fail\w*|didn'?t work)\b",
+    re.IGNORECASE,
+)
+
+
+def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                         trace: list[TraceStep]) -> TriageDecision:
+    """"no call?? did the test fail or something" on a report with a gene it could not call asks why that result is
+    missing, which the report answers (its reason for no result); a model escalated some wordings as disagreeing with
+    the report (round 5). Only a model's escalation for that reason or for want of confidence, with no rule, is
+    replaced, and the missing genes become the ones asked about when the message names none of the report's genes."""
+    missing = [r.gene for r in report.pharmacogenomics if not r.has_result] if report is not None else []
+    if (not missing or decision.action != "escalate" or decision.source != "model" or decision.rules
+            or not (decision.reason == "disagrees_with_report" or decision.unsure)
+            or not _MISSING_RESULT.search(text) or u.in_report(report) and not set(u.in_report(report)) & set(missing)):
+        return decision
+    if not u.genes:
+        u.genes = missing
+    trace.append(TraceStep(step="plan", outcome="missing_result:answer", detail={
+        "genes": missing, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks why a result is missing"])
+
+
 def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
                        trace: list[TraceStep]) -> TriageDecision:
     """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
@@ -149,6 +184,30 @@ def next_step(text: str, decision: TriageDecision, report: Report | None, histor
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks what to do next"])
 
 
+FAMILY_SOURCE = "family"  # the decision source of own_children's escalation
+
+
+def own_children(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                 history: Sequence[Turn], trace: list[TraceStep]) -> TriageDecision:
+    """What a result means for the patient's own children ("will my kids get it", "does this affect my future kids")
+    is their own chance of having it, which a counselor goes over: the family rules of bot/safety escalate most
+    wordings, and this plan gives the ones past them the same action (round 5; bot/answering/children_question.py).
+    Only an answer, or a model's decline, with no rule but answer hints is replaced, and only when a result is in the
+    conversation (a report, a gene or genetics word, or an earlier reply). A model's escalation for another reason gets
+    this one, so the worry plan after it ("what are the odds for my future children" on a carrier result) keeps it."""
+    by_model = decision.action in ("decline", "escalate") and decision.source == "model"
+    if (decision.action != "answer" and not by_model
+            or not all(name.startswith("answer#") for name in decision.rules)
+            or not (report is not None or u.domain or any(t.role == "bot" for t in history))
+            or not asks_about_own_children(text)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="own_children:escalate", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("escalate", "family_testing_decision", FAMILY_SOURCE, 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE]
+                          + ["what a result means for the patient's own children"])
+
+
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
                           history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
     """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
@@ -157,10 +216,12 @@ def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
     whether it is safe or will work) the answer hint stands. Round 4: with no rule at all, the same holds for a
     message that only names a medicine (or a class of them) with the words of asking about it, or asks how it relates
     to a result ("plavix?", "tramadol and my CYP2D6?", "so plavix needs my liver enzyme to work?";
-    bot/answering/medicine_question.py), unless it asks the last escalated question again ("and tramadol?")."""
+    bot/answering/medicine_question.py), unless it asks the last escalated question again ("and tramadol?"). Round 5:
+    a medicine the knowledge base does not hold counts too, read from its name ("gabapentin and my results?")."""
     if decision.action != "escalate" or decision.source != "model":
         return decision
-    if not (u.medicines_asked or decision.rules == [] and MEDICINE_CLASS.search(text)):
+    if not (u.medicines_asked
+            or decision.rules == [] and (MEDICINE_CLASS.search(text) or UNLISTED_MEDICINE.search(text))):
         return decision
     hints_only = bool(decision.rules) and all(name.startswith("answer#") for name in decision.rules)
     if decision.rules and not hints_only or asks_medicine_decision(text):
@@ -191,6 +252,8 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
     weak_alarm = (decision.action == "emergency" and decision.source == "model"
                   and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
                   and not mentions_body_signs(text))
+    if decision.source == FAMILY_SOURCE:  # what it means for the patient's own children: a specific escalation
+        return decision
     if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
             or not only_generic_escalation(decision) or report is None:
         return decision

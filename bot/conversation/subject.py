@@ -10,13 +10,15 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from bot.answering.medicine_question import UNLISTED_MEDICINE
 from bot.answering.question_forms import topic_swap
-from bot.answering.topic import TopicCheck, borrows_words
+from bot.answering.topic import TopicCheck, borrows_words, without_lookalikes
 from bot.answering.understand import Understanding
 from bot.answering.vocabulary import Vocabulary
 from bot.conversation import smalltalk
 from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.reply import TraceStep, Turn
+from bot.safety.rules import match_rules
 from bot.safety.triage import TriageDecision
 
 # The off-topic decline (bot/answering/topic.py) is never given to a message either model gives this much emergency
@@ -27,23 +29,29 @@ OFF_TOPIC_ALARM_MAX = 0.20
 
 def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
               trace: list[TraceStep], *, topic: TopicCheck | None,
-              own_words: Callable[[], np.ndarray]) -> TriageDecision:
+              own_words: Callable[[], np.ndarray],
+              encode: Callable[[str], np.ndarray] | None = None) -> TriageDecision:
     """A message about something GeneChat is not for (taxes, chores, sport) is declined with the fixed
     out-of-scope wording, whatever the classifier made of it (bot/answering/topic.py). Only a model's answer or
     escalation, or an answer resting on the shape of an explanation question alone ("what does APR mean on my
     credit card statement": an answer hint of bot/safety/rules.py), is set aside: any other rule's verdict, an
-    emergency, small talk and a follow-up stay as they are."""
+    emergency, small talk and a follow-up stay as they are. A rule that fired only on a look-alike name ("recommend a
+    medicine ball workout" has no medicine in it, round 5) is no rule here. ``encode`` makes the vector of other words
+    (the everyday request without its borrowed words, TopicCheck.judge)."""
     hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
+    if decision.rules and not hints_only and decision.source == "rule" and decision.action in ("answer", "escalate") \
+            and not decision.language and _rules_only_on_lookalikes(text, decision.rules):
+        hints_only = True
     if (topic is None or decision.source not in ("model", "fallback") and not hints_only
             or decision.rules and not hints_only
-            or decision.action not in ("answer", "escalate") or u.domain and not borrows_words(text) or u.followup
+            or decision.action not in ("answer", "escalate") or u.domain and not _only_borrows(text, u) or u.followup
             or smalltalk.detect(text, history) is not None):
         return decision
     alarm = max(decision.model.action_probs["emergency"] if decision.model is not None else 0.0,
                 decision.alarm_emergency or 0.0)
     if alarm >= OFF_TOPIC_ALARM_MAX:  # the models heard something: a missed emergency must not become a decline
         return decision
-    judged = topic.judge(text, own_words)
+    judged = topic.judge(text, own_words, encode)
     if not judged.gate:
         return decision
     trace.append(TraceStep(step="topic", outcome="off_topic" if judged.off_topic else "on_topic",
@@ -52,6 +60,22 @@ def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Se
         return decision
     return TriageDecision("decline", "out_of_scope", "topic", judged.off - judged.on, decision.rules,
                           decision.model, [*decision.notes, "nothing in it is about genes, medicines or health"])
+
+
+def _rules_only_on_lookalikes(text: str, rules: Sequence[str]) -> bool:
+    """The message names a look-alike ("medicine ball", "Gene Simmons") and every rule that fired but an answer hint
+    stops firing once it is blanked."""
+    blanked = without_lookalikes(text)
+    if blanked == text.replace("\u2019", "'"):
+        return False
+    still = {hit.rule for hit in match_rules(blanked).hits}
+    return all(name.startswith("answer#") or name not in still for name in rules)
+
+
+def _only_borrows(text: str, u: Understanding) -> bool:
+    """An everyday request that only borrows a word of genetics or medicine ("gene therapy stocks"), and names no gene
+    or medicine: "what to watch for on my warfarin" is about the medicine whatever everyday word it uses."""
+    return not u.genes and not u.drugs and not UNLISTED_MEDICINE.search(text) and borrows_words(text)
 
 
 def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,

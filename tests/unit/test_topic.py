@@ -29,7 +29,7 @@ class FixedTopic:
     def __init__(self, off_topic: bool) -> None:
         self.off_topic = off_topic
 
-    def judge(self, text, vector) -> TopicJudgement:
+    def judge(self, text, vector, encode=None) -> TopicJudgement:
         return TopicJudgement(self.off_topic and not has_topic_words(text), not has_topic_words(text), 0.6, 0.3)
 
 

@@ -1,0 +1,55 @@
+"""Does a message ask what the patient's result means for their own children ("will my kids get it", "does this
+affect my future children", "are my kids poor metabolizers as well")?
+
+Issue 15, round 5: the family rules of bot/safety escalate most wordings of that question (a child's own chance of
+having the result is a personal interpretation for a counselor), but a word more ("my *future* kids", "my *grandkids*",
+"does it *go to* my children") slipped past them and was answered, so the action followed the wording. How genes pass
+on in general ("can BRCA2 be passed to children", no "my") is education and is not matched here; nor are the parents
+("did I get it from my mum"), whose question is how the patient came to have the result.
+
+>>> asks_about_own_children("does that affect my future kids"), asks_about_own_children("n my kids??")
+(True, True)
+>>> asks_about_own_children("are my kids poor metabolizers as well"), asks_about_own_children("is my son going to get it from me")
+(True, True)
+>>> asks_about_own_children("can brca2 be passed to children"), asks_about_own_children("how do I get my kids to do their chores")
+(False, False)
+>>> asks_about_own_children("my kid's school report says needs improvement, what does that mean")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+# The patient's own children or grandchildren, born or not, with up to two words between ("my two teenage daughters").
+_OWN_CHILDREN = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:kids?|children|child|sons?|daughters?|boys|girls|babies|baby|grandkids?|"
+    r"grandchild(?:ren)?|grandsons?|granddaughters?|little ones|offspring|unborn)\b(?!\s*'s|')",
+    re.IGNORECASE,
+)
+_CHILD_WORD = re.compile(r"^(?:kids?|children|child|sons?|daughters?|boys|girls|babies|baby|grandkids?)$")
+# What the result is to them: inheriting or being given it, having or carrying it too, what it means for them or
+# does to them, their chance of it.
+_ABOUT_THEM = re.compile(
+    r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|give|gave|given|(?:go|goes|come|comes)\s+(?:down\s+)?to|"
+    r"(?:get|gets|getting|got|have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|"
+    r"the variant|the mutation|one|them|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
+    r"affect\w*|impact\w*|means?\s+(?:\w+\s+)?for|meaning for|appl(?:y|ies)\s+to|chances?|odds|risk\w*|likely|"
+    r"the same|as well|aswell|too|also|from me|carriers?|metaboli[sz]ers?|positive|affected)\b",
+    re.IGNORECASE,
+)
+# "and my kids?", "what about my son and daughter?": the earlier question asked again about them, nothing else said.
+_TURN_WORDS = frozenset("and n so ok okay but also then what how about my our".split())
+
+
+def asks_about_own_children(text: str) -> bool:
+    """Whether the message asks what a result (theirs, or the one being discussed) means for the patient's own
+    children: whether they inherit it, have it, or what it does to them."""
+    text = text.replace("\u2019", "'")
+    child = _OWN_CHILDREN.search(text)
+    if child is None:
+        return False
+    if _ABOUT_THEM.search(text):
+        return True
+    rest = re.findall(r"[a-z']+", _OWN_CHILDREN.sub(" ", text).lower())
+    return bool(rest) and rest[0] in _TURN_WORDS and all(w in _TURN_WORDS or _CHILD_WORD.match(w) for w in rest)
