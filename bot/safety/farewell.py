@@ -212,7 +212,6 @@ FINALITY = re.compile(
     r"without me|won'?t matter|it'?s time|the end|revolver|pistol|gun|rope|remember me|(?:not|never) (?:their|your|anyone'?s) "
     r"fault|at peace|decided|arranged|in order|letters?|notes?|envelope|funeral|away|sorry|forgive|lighter|hear from me|"
     r"making it to|loose ends|my will)\b", re.IGNORECASE)
-_SINGULAR = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d|me|my|myself)\b", re.IGNORECASE)
 
 
 def finality_cue(text: str) -> bool:
@@ -224,7 +223,7 @@ def finality_cue(text: str) -> bool:
     False
     """
     t = _clean(text)
-    if not _SINGULAR.search(t) or EVERYDAY.search(t):
+    if not FIRST_PERSON.search(t) or EVERYDAY.search(t):
         return False
     return bool(FINALITY.search(t)) or bool(signals(text) & {"farewell", "burden", "absence", "hopeless", "decision", "final"})
 
@@ -249,7 +248,7 @@ def everyday_farewell(text: str) -> bool:
     False
     """
     t = _clean(text)
-    if not _SINGULAR.search(t) or not EVERYDAY.search(t) or veiled_self_harm(text):
+    if not FIRST_PERSON.search(t) or not EVERYDAY.search(t) or veiled_self_harm(text):
         return False
     s = signals(text)
     means_beyond_place = "means" in s and bool(MEANS.search(_PLACE.sub(" ", t)))
@@ -275,7 +274,7 @@ def passive_thoughts(text: str) -> bool:
     (True, False)
     """
     t = _clean(text)
-    return bool(_SINGULAR.search(t)) and bool(PASSIVE.search(t)) and not EVERYDAY.search(t) and not re.search(
+    return bool(FIRST_PERSON.search(t)) and bool(PASSIVE.search(t)) and not EVERYDAY.search(t) and not re.search(
         r"\b(?:class|course|essay|book|novel|movie|show|philosoph\w*|podcast|game|work|job|homework)\b", t)
 
 
