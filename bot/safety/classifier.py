@@ -217,18 +217,14 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
     # weights only (see __getstate__); a "<key>.pkl" written before that holds the estimator and is read once
     path, old = cache_dir / f"{key}.weights.pkl", cache_dir / f"{key}.pkl"
     for found in (path, old):
-        if key is None or not found.exists():
+        clf = read_cache(found) if key is not None else None
+        if clf is None:
             continue
-        try:
-            with found.open("rb") as fh:
-                clf = pickle.load(fh)  # our own cache file, written below
-            clf._embedder = embedder
-            if found == old:
-                write_cache(clf, path)
-            _memo[key] = clf
-            return clf
-        except Exception:  # a stale or partial cache is rebuilt, never trusted
-            log.warning("triage_cache_unreadable", extra={"path": str(found)})
+        clf._embedder = embedder
+        if found == old:
+            write_cache(clf, path)
+        _memo[key] = clf
+        return clf
     train, _ = load_examples(triage_dir) if triage_dir.is_dir() else ([], [])
     if key is None or len({e.label for e in train}) < 2:
         log.warning("triage_classifier_unavailable", extra={"examples": len(train)})
