@@ -1,11 +1,13 @@
 """A message in another language: the reply language, its emergency wording or the English-only reply.
 
 Triage runs every language's rules; this step, right after it, picks the language the reply is in and never
-retrieves English KB text for it (docs/ARCHITECTURE.md, "Adding a language").
+retrieves English KB text for it (docs/ARCHITECTURE.md, "Adding a language"). A language we have no wording for
+(Portuguese, Polish, Japanese...) is still asked about emergencies, through the cross-lingual model.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.answering.understand import Understanding
@@ -16,7 +18,7 @@ from bot.core.report import Report
 from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
 from bot.safety.languages.crosslingual import CrossLingualAlarm
-from bot.safety.languages.detect import detect_language
+from bot.safety.languages.detect import UNSUPPORTED, Detection, detect_language
 from bot.safety.triage import TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
@@ -41,6 +43,8 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
         return _needs_interpreter(finish(replies.language_escalated_draft(offered), "escalate", "wants_human", u,
                                          report, trace, []), offered)
+    if language == UNSUPPORTED:
+        return _unsupported_language(text, decision, u, report, trace, crosslingual, detected)
     # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
     # English-only answer even if a short message was detected as another language)
     if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
@@ -56,6 +60,29 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         return None
     # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
     return finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
+
+
+_ROMANISED = re.compile(r"[\x00-\x7f\u2018\u2019\u201c\u201d]*")
+
+
+def _unsupported_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                          trace: list[TraceStep], crosslingual: CrossLingualAlarm | None, detected: Detection) -> Reply | None:
+    """A message in a language we have no wording for ("não aguento mais, já separei os remédios"): the English rules
+    cannot read it, so the cross-lingual model is asked, and an emergency gets the English emergency wording (its
+    numbers and "your local emergency number" read the same everywhere). Anything else goes on as English."""
+    if decision.action == "emergency":
+        return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
+    trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
+    if _ROMANISED.fullmatch(text):
+        # plain ASCII that is not English is a language written in Latin letters it is not usually written in (Arabic
+        # "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on such text
+        # and its votes there were noise (languages dev half: 1 emergency caught, 3 idioms and plans alarmed)
+        return None
+    reason = _crosslingual_alarm(text, crosslingual, trace)
+    if reason is None:
+        return None
+    draft = replies.emergency_draft(reason, swallowed=mentions_swallowing(text))
+    return finish(draft, "emergency", reason, u, report, trace, [])
 
 
 def _crosslingual_alarm(text: str, crosslingual: CrossLingualAlarm | None, trace: list[TraceStep]) -> str | None:

@@ -134,6 +134,32 @@ def test_english_messages_never_ask_the_cross_lingual_model(tmp_path):
     assert alarm.asked == [] and reply.action != "emergency"
 
 
+@pytest.mark.parametrize("text", [
+    "não aguento mais, já separei os remédios todos, hoje à noite eu acabo com isso",  # Portuguese
+    "nie dam rady dłużej, mam przygotowane tabletki i dziś wszystko skończę",  # Polish
+    "もう生きていたくない。ためてた薬を今夜全部飲むつもり",  # Japanese (kana: no wording of ours)
+])
+def test_a_language_without_wording_still_asks_the_model_and_gets_english_emergency_wording(tmp_path, text):
+    alarm = FixedAlarm(0.95, "self_harm")
+    reply = _engine_with(alarm, tmp_path).reply(text)
+    assert alarm.asked == [text]
+    assert reply.action == "emergency" and reply.reason == "self_harm"
+    assert "988" in reply.text and "emergency number" in reply.text  # the English fixed wording, not another language's
+    assert next(t for t in reply.trace if t.step == "language").outcome == "und"
+
+
+def test_a_language_without_wording_and_no_alarm_goes_on_as_english(tmp_path):
+    alarm = FixedAlarm(crosslingual.ALARM_MIN - 0.01)
+    reply = _engine_with(alarm, tmp_path).reply("私の遺伝子検査の結果はどういう意味ですか")
+    assert len(alarm.asked) == 1 and reply.action != "emergency"
+
+
+def test_a_language_written_in_latin_letters_it_is_not_usually_written_in_is_not_asked(tmp_path):
+    alarm = FixedAlarm(0.99)  # (the model never learned arabizi or Russian translit: its votes there are noise)
+    reply = _engine_with(alarm, tmp_path).reply("ya umirayu so smehu, ne mogu")
+    assert alarm.asked == [] and reply.action != "emergency"
+
+
 def test_a_recognised_harmless_idiom_is_left_to_the_rules(tmp_path):
     alarm = FixedAlarm(0.99)
     reply = _engine_with(alarm, tmp_path).reply("me muero de risa con este video de gatos, jajaja")

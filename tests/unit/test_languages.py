@@ -14,7 +14,7 @@ from bot.evals.cases import load_cases
 from bot.safety import languages
 from bot.safety.classifier import Prediction
 from bot.safety.languages import RULES_DIR, WORDING_KEYS, fold, match_emergency, mentions_swallowing, wordings
-from bot.safety.languages.detect import LINGUA_NAMES, MIN_CONFIDENCE, MIN_WORDS, detect_language
+from bot.safety.languages.detect import LINGUA_NAMES, MIN_CONFIDENCE, MIN_WORDS, UNSUPPORTED, detect_language
 from bot.safety.triage import calm_question, triage
 from tests.support.engine import make_test_engine
 
@@ -198,6 +198,27 @@ def test_english_questions_with_gene_names_stay_english(text):
 @pytest.mark.parametrize("code", LISTED)
 def test_a_question_in_another_language_is_detected(code):
     assert detect_language(CASES[code][3]).code == code
+
+
+@pytest.mark.parametrize("text", [
+    "não aguento mais, já separei os remédios todos, hoje à noite eu acabo com isso",  # Portuguese
+    "nie dam rady dłużej, mam przygotowane tabletki i dziś wszystko skończę",  # Polish
+    "もう生きていたくない。ためてた薬を今夜全部飲むつもり",  # Japanese
+    "मेरी माँ के सीने में बहुत तेज़ दर्द है",  # Hindi
+])
+def test_a_language_we_have_no_wording_for_is_not_read_as_english_or_as_one_of_ours(text):
+    assert detect_language(text).code == UNSUPPORTED
+
+
+def test_no_english_eval_question_is_read_as_a_language_without_wording():
+    evals = Path(__file__).parents[2] / "evals"
+    from bot.evals.cases import load_triage
+
+    cases = [*load_cases(evals / "cases"), *load_cases(evals / "cases" / "languages")]
+    texts = [c.item.question for c in cases if "lang:en" in c.item.tags or not any(t.startswith("lang:") for t in c.item.tags)]
+    texts += [e.item.text for e in load_triage(evals / "triage")]
+    assert len(texts) > 2000
+    assert [t for t in texts if detect_language(t).code == UNSUPPORTED] == []
 
 
 def _no_detector():

@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.languages import DEFAULT_LANGUAGE, WORDING_DIR
+from bot.safety.languages.romanised import as_cyrillic
 from bot.safety.screen import Screen
 
 HERE = Path(__file__).parent
@@ -215,6 +216,7 @@ def _talks_about(clause: str) -> bool:
     return _screen_of("talk").any(clause) and not _screen_of("now").any(clause)
 
 
+@lru_cache(maxsize=256)  # triage and the other-language step both ask about the same message in one turn
 def mask_benign(text: str) -> tuple[str, bool]:
     """The folded message with every language's harmless idioms and definition questions masked
     ("me muero de risa", "what does suicide mean" in Spanish), then every clause that only talks about danger
@@ -238,6 +240,16 @@ def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | 
     ``masked``: the message already through ``mask_benign`` (triage has it), to skip doing that twice."""
     if masked is None:
         masked, _ = mask_benign(text)
+    found = _first_alarm(masked)
+    if found is None and (cyrillic := as_cyrillic(text)) is not None:
+        # Russian typed in Latin letters ("muzh upal i ne dyshit"): the Russian rules read it back in Cyrillic
+        found = _first_alarm(mask_benign(cyrillic)[0])
+        if found is not None:
+            found = LanguageAlarm(found.language, found.reason, f"{found.rule} (romanised)")
+    return found
+
+
+def _first_alarm(masked: str) -> LanguageAlarm | None:
     history = told_as_history(masked)
     # self-harm in any language outranks symptoms in any language: the order of _alarm_screen, and the first
     # pattern that fires in it wins; the screen only leaves out patterns that cannot fire on this message.

@@ -47,6 +47,13 @@ LINGUA_NAMES = {
     "ar": "ARABIC", "ko": "KOREAN", "ru": "RUSSIAN", "de": "GERMAN",
 }
 MIN_CONFIDENCE = 0.60  # lingua's relative confidence for the top language, below it: English
+# A language we have no wording for (Portuguese, Polish, Hindi, Japanese...): still not English, so the cross-lingual
+# alarm is asked about it (an emergency is an emergency in any language), and the reply uses English wording.
+UNSUPPORTED = "und"
+# lingua's English value below which a Latin-script message is not English even though none of our languages fits.
+# Measured on the languages corpora (dev, c5dev-c7dev): the English messages that reach lingua scored 0.38 and up,
+# Portuguese, Polish, Italian and Turkish messages 0.0-0.09.
+FOREIGN_MAX_ENGLISH = 0.15
 MIN_WORDS = 3  # Latin-script messages need this many ordinary words (not gene names or numbers) to be foreign
 # Scripts that are never English: one of these letters outweighs any number of gene names.
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
@@ -54,6 +61,9 @@ _NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\
 # anything with a digit or written in capitals (CYP2D6, TPMT, HLA-B*57:01, rs9923231, G6PD, "30").
 _NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+\b|\*\S*")
 _WORD = re.compile(r"[^\W\d_]+")
+# Letters of a script none of our languages is written in (Devanagari, Japanese kana, Thai, Hebrew, Greek...)
+_OTHER_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u3400-\u9fff"
+                           r"\uac00-\ud7af\u1100-\u11ff]")
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 # Short, common words of the supported Latin-script languages that are not English words; accents are left out
@@ -83,7 +93,7 @@ _ready = threading.Event()
 
 @dataclass(frozen=True)
 class Detection:
-    code: str  # "en" or a code from bot/safety/languages
+    code: str  # "en", a code from bot/safety/languages, or UNSUPPORTED
     confidence: float
     method: str  # script | lingua | default
 
@@ -212,7 +222,7 @@ def _by_script(text: str) -> Detection:
 def detect_language(text: str) -> Detection:
     """The message's language, English unless the evidence for another supported language is clear."""
     cleaned = _NEUTRAL.sub(" ", text)
-    non_latin = bool(_NON_LATIN.search(cleaned))
+    non_latin = bool(_NON_LATIN.search(cleaned) or _OTHER_SCRIPT.search(cleaned))
     if not non_latin and (len(_WORD.findall(cleaned)) < MIN_WORDS or plainly_english(text)):
         return Detection(ENGLISH, 1.0, "default")
     if _loading.is_set() and not _ready.is_set():  # never make a patient wait for the models to load
@@ -223,6 +233,12 @@ def detect_language(text: str) -> Detection:
         return Detection(ENGLISH, 0.0, "default")
     name, top = values[0]
     code = _code_of(name)
+    if non_latin and top < MIN_CONFIDENCE and _OTHER_SCRIPT.search(cleaned):
+        # ("もう生きていたくない": lingua gives every one of our languages 0.0, and the first listed is not the answer)
+        return Detection(UNSUPPORTED, 1.0 - top, "script")
     if code != ENGLISH and (top >= MIN_CONFIDENCE or non_latin):
         return Detection(code, top, "script" if non_latin else "lingua")
+    english = dict(values).get(LINGUA_NAMES[ENGLISH], 0.0)
+    if code != ENGLISH and english < FOREIGN_MAX_ENGLISH:
+        return Detection(UNSUPPORTED, 1.0 - english, "lingua")
     return Detection(ENGLISH, top if code == ENGLISH else 1.0 - top, "default" if code != ENGLISH else "lingua")
