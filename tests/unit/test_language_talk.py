@@ -153,6 +153,38 @@ def test_english_emergencies_with_years_games_or_news_still_raise_the_alarm(text
     assert triage(text).action == "emergency"
 
 
+def test_no_english_emergency_is_taken_for_a_general_question_by_another_languages_words():
+    # the same for the cues of a question asked in general or to be prepared (English words in Taglish cues would
+    # mask a whole English emergency)
+    from bot.safety.languages import _screen_of
+
+    texts = _english_emergencies()
+    assert [t for t in texts if _screen_of("general").any(fold(t))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "一般来说看到别人癫痫发作应该怎么处理？想提前学一下",  # in general, what to do when someone has a seizure; learning ahead
+    "옆에서 누가 발작하면 보통 어떻게 해야 돼요? 미리 알아두고 싶어서요",  # the same in Korean, to know beforehand
+    "¿qué se hace si alguien convulsiona? es solo por saber",  # Spanish, just to know
+    "que faire si quelqu'un fait un AVC ? je révise pour mon examen",  # French, revising for an exam
+])
+def test_a_first_aid_question_asked_in_general_or_to_be_prepared_is_no_alarm(text):
+    assert match_emergency(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "mi hijo se tomó todas mis pastillas, por si acaso qué hago",  # something swallowed: never a general question
+    "我爸爸现在不能呼吸了，一般来说怎么办",  # "right now" in the clause
+])
+def test_a_general_cue_beside_something_swallowed_or_happening_now_keeps_the_alarm(text):
+    assert match_emergency(text) is not None
+
+
+@pytest.mark.parametrize("text", ["新闻说有个明星三十多岁就心梗去世了，心梗会遗传吗", "ma mère a fait un AVC il y a dix ans, est-ce héréditaire ?"])
+def test_asking_whether_something_is_hereditary_talks_about_it(text):
+    assert match_emergency(text) is None
+
+
 @pytest.mark.parametrize("code", LISTED)
 def test_every_language_has_talk_and_now_cues(code):
     from bot.safety.languages import rules

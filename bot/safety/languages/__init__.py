@@ -93,6 +93,9 @@ class LanguageRules(_Strict):
     talk: list[str] = Field(default_factory=list)
     # First-person, present cues (right now, minutes ago, tonight, won't stop, help): a clause with one is never talk.
     now: list[str] = Field(default_factory=list)
+    # The whole message asks in general or to be prepared ("just in case", "I want to learn it beforehand", "for my
+    # first-aid class"): every clause without a `now` cue is talk, unless something was swallowed.
+    general: list[str] = Field(default_factory=list)
     self_harm: list[str] = Field(min_length=1)
     emergency_symptoms: list[str] = Field(min_length=1)
     swallowed: list[str] = Field(min_length=1)
@@ -125,6 +128,7 @@ class _Compiled:
     swallowed: tuple[re.Pattern[str], ...]
     accept: frozenset[str]
     long_ago: tuple[re.Pattern[str], ...] = ()
+    general: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,8 @@ def rules() -> tuple[_Compiled, ...]:
         r: LanguageRules = _load(path, LanguageRules)  # type: ignore[assignment]
         out.append(_Compiled(r.language, _compile(r.benign), _compile(r.talk), _compile(r.now),
                              (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
-                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept), _compile(r.long_ago)))
+                             _compile(r.swallowed), frozenset(_bare(a) for a in r.accept), _compile(r.long_ago),
+                             _compile(r.general)))
     return tuple(out)
 
 
@@ -174,7 +179,7 @@ def _benign_screen() -> Screen:
 
 @cache
 def _screen_of(field: str) -> Screen:
-    """Every language's patterns of one kind (talk, now, long_ago), for "does any of them fire"."""
+    """Every language's patterns of one kind (talk, now, long_ago, general, swallowed), for "does any of them fire"."""
     return Screen([pat for lang in rules() for pat in getattr(lang, field)])
 
 
@@ -229,7 +234,10 @@ def mask_benign(text: str) -> tuple[str, bool]:
     """
     # (each language's idioms in turn, as a loop over them all would; the screen skips those that cannot match)
     masked, hit = _benign_screen().mask(fold(text), " _ ")
-    talk = [m.span() for m in _CLAUSE.finditer(masked) if _talks_about(m.group())]
+    # (a question asked in general or to be prepared: "一般来说看到别人癫痫发作应该怎么处理？想提前学一下")
+    general = _screen_of("general").any(masked) and not _screen_of("swallowed").any(masked)
+    talk = [m.span() for m in _CLAUSE.finditer(masked)
+            if _talks_about(m.group()) or general and not _screen_of("now").any(m.group())]
     for start, end in reversed(talk):
         masked = masked[:start] + " _ " + masked[end:]
     return masked, hit or bool(talk)
