@@ -228,7 +228,7 @@ def mask_benign(text: str) -> tuple[str, bool]:
     ("mi abuelo tuvo un derrame en 2010", "en la novela la villana se envenena"), and whether anything was masked.
 
     >>> mask_benign("ông tôi bị đột quỵ năm 2010, có di truyền không")
-    (' _ , co di truyen khong', True)
+    (' _ , _ ', True)
     >>> mask_benign("ông tôi bị đột quỵ năm 2010, giờ lại méo miệng rồi")[0]
     ' _ , gio lai meo mieng roi'
     """
