@@ -34,6 +34,7 @@ _ABOUT_THEM = re.compile(
     r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|give|gave|given|(?:go|goes|come|comes)\s+(?:down\s+)?to|"
     r"(?:get|gets|getting|got|have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|"
     r"the variant|the mutation|one|them|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
+    r"(?:have|has|having|carry|carries|carrying|shares?)\s+my\b|"
     r"affect\w*|impact\w*|means?\s+(?:\w+\s+)?for|meaning for|appl(?:y|ies)\s+to|chances?|odds|risk\w*|likely|"
     r"the same|as well|aswell|too|also|from me|carriers?|metaboli[sz]ers?|positive|affected)\b",
     re.IGNORECASE,
@@ -53,3 +54,81 @@ def asks_about_own_children(text: str) -> bool:
         return True
     rest = re.findall(r"[a-z']+", _OWN_CHILDREN.sub(" ", text).lower())
     return bool(rest) and rest[0] in _TURN_WORDS and all(w in _TURN_WORDS or _CHILD_WORD.match(w) for w in rest)
+
+
+# Round 6 (the lead's ruling for families): a question about the patient's OWN relatives, not only their children
+# ("does my brother have it too", "should my sister test"), goes to a counselor as well. A relative with a word of
+# inheriting, having, carrying or testing for the result; "too" alone is not enough ("my sister also takes plavix"
+# asks about a medicine). The parents are left out, as for the children: "if I'm a carrier is one of my parents one
+# too" asks how the patient came to have it, which is how inheritance works (answered, hereditary.yaml).
+_OWN_RELATIVES = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:sisters?|brothers?|siblings?|twin|aunts?|uncles?|cousins?|nieces?|"
+    r"nephews?|relatives?|family members?|relations)\b(?!\s*'s|')",
+    re.IGNORECASE,
+)
+_RELATIVE_HAS_IT = re.compile(
+    r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|(?:give|gave|given|get|gets|got)\s+(?:me\s+)?(?:it|this|that)\b|"
+    r"(?:got|get|inherited)\s+(?:it|this|that)\s+from|"
+    r"(?:have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|the variant|"
+    r"the mutation|one|my|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
+    r"tested|testing|test|screened|screening|chances?|odds|risk\w*|carriers?|affected)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_own_relatives(text: str) -> bool:
+    """Whether the message asks what a result means for the patient's own relatives (whether they have it, inherited
+    it, gave it, should test): like the children's question, a counselor's (round 6).
+
+    >>> asks_about_own_relatives("does my brother have it too"), asks_about_own_relatives("should my sister test")
+    (True, True)
+    >>> asks_about_own_relatives("my sister also takes plavix"), asks_about_own_relatives("how is BRCA2 passed down")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text))
+
+
+# Another person's report or result (round 6): the patient asks about a relative's or anyone else's own result ("this
+# is my mom's report", "my mother tested brca1 positive", "what does her BRCA2 result mean"). It is not the patient's
+# result, so the reply cannot read it as theirs; the project policy (batch 6 and 7 briefs) is to answer generally or
+# escalate, never to decline it as off topic, and a counselor follows up (a relative's harmful result is a family
+# matter for the patient too).
+_PERSON = (r"(?:mom|mum|mother|dad|father|parents?|sister|brother|sibling|twin|husband|wife|partner|spouse|"
+           r"boyfriend|girlfriend|fianc[eé]e?|son|daughter|kid|child|aunt|uncle|cousin|niece|nephew|grandma|"
+           r"grandmother|grandpa|grandfather|friend|neighbou?r|coworker|co-worker|colleague|boss|roommate)")
+_RESULT_WORDS = (r"(?:results?|report|test|tests|panel|dna|genes?|genetics?|findings?|variants?|mutations?|"
+                 r"brca\w*|[a-z]*\d\w*|file|pgx|screening)")
+_OTHERS_RESULT = re.compile(
+    rf"\b(?:my|our)\s+{_PERSON}(?:'?s)\s+(?:\w+\s+){{0,2}}?{_RESULT_WORDS}\b|"
+    rf"(?:\b(?:my|our)\s+|^\W*){_PERSON}s?\s+(?:just\s+|recently\s+)?(?:tested|was tested|got tested|got (?:her|his|their)|"
+    r"has a|had a|is|was|came back)\b[^.?!]{0,40}\b(?:positive|pathogenic|carrier|variant|mutation|result|"
+    r"metaboli[sz]er|negative|vus)\b|"
+    rf"\b(?:her|his|their)\s+(?:\w+\s+)?{_RESULT_WORDS}\s+(?:means?|says?|shows?|result)\b|"
+    rf"\b(?:mean|means|meaning)\s+for\s+(?:her|him|my\s+{_PERSON})\b(?![^.?!]*\b(?:me|my kids|my children)\b)|"
+    rf"\b(?:explain|interpret|read|check|look at)\s+(?:the\s+)?(?:\w+\s+)?(?:for\s+(?:her|him|them)\b|"
+    rf"(?:my\s+)?{_PERSON}'?s\b)|\bnot my (?:report|results?|test)\b|"
+    rf"\b(?:for|of)\s+(?:my\s+)?{_PERSON}\b[^.?!]{{0,20}}\b(?:results?|report)\b|"
+    # "mom got brca1 pathogenic on her test", "I uploaded her file": the result is said to be theirs
+    r"\b(?:her|his)\s+(?:[\w-]+\s+)?(?:test|tests|report|results?|file|panel)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_others_result(text: str) -> bool:
+    """Whether the message asks about another person's own report or result, not the patient's.
+
+    >>> asks_about_others_result("This is my mom's report, not mine. What does her BRCA2 result mean?")
+    True
+    >>> asks_about_others_result("my mother tested brca1 positive, what does that mean")
+    True
+    >>> asks_about_others_result("what does my BRCA2 result mean"), asks_about_others_result("my mom takes plavix")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_OTHERS_RESULT.search(text)) and not _EVERYDAY_REPORT.search(text)
+
+
+# Reports that are no test result at all ("my kid's school report", "her report card"): left to the off-topic check.
+_EVERYDAY_REPORT = re.compile(r"\b(?:school|report cards?|grades?|homework|teachers?|class|math|credit|bank|"
+                              r"police|car|inspection|book report|work report|performance)\b", re.IGNORECASE)
