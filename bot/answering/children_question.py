@@ -98,7 +98,7 @@ _PERSON = (r"(?:mom|mum|mother|dad|father|parents?|sister|brother|sibling|twin|h
            r"boyfriend|girlfriend|fianc[eé]e?|son|daughter|kid|child|aunt|uncle|cousin|niece|nephew|grandma|"
            r"grandmother|grandpa|grandfather|friend|neighbou?r|coworker|co-worker|colleague|boss|roommate)")
 _RESULT_WORDS = (r"(?:results?|report|test|tests|panel|dna|genes?|genetics?|findings?|variants?|mutations?|"
-                 r"brca\w*|[a-z]*\d\w*|file|pgx|screening)")
+                 r"brca\w*|[a-z]+\d\w*|file|pgx|screening)")
 _OTHERS_RESULT = re.compile(
     rf"\b(?:my|our)\s+{_PERSON}(?:'?s)\s+(?:\w+\s+){{0,2}}?{_RESULT_WORDS}\b|"
     rf"(?:\b(?:my|our)\s+|^\W*){_PERSON}s?\s+(?:just\s+|recently\s+)?(?:tested|was tested|got tested|got (?:her|his|their)|"

@@ -14,6 +14,9 @@ _ASKS_IF_TESTED = re.compile(
     r"(?:been\s+)?(?:tested|test|check|checked|screened|look(?:ed)? (?:at|for)|includ\w*|cover\w*)\b|"
     r"\b(?:is|are)\s+(?:there\s+)?(?:\w+\s+){0,3}?(?:on|in)\s+my\s+(?:report|results?|panel|test)\b|"
     r"\bdoes\s+my\s+(?:report|test|panel|results?)\s+(?:include|cover|have|show|test|check|look at)\b|"
+    # "did they check me for lynch syndrome", "did the lab test for BRCA" (round 6)
+    r"\b(?:did|do|have|has)\s+(?:they|the lab|you|the test|this test|the panel|this panel)\s+(?:even\s+|also\s+)?"
+    r"(?:check\w*|test\w*|screen\w*|look\w*)\s+(?:me\s+|my \w+\s+)?(?:for|at)\b|"
     # what the report says or shows about something ("is there anything about alzheimers in here", "do my results
     # show my risk of dementia", "can you find my alzheimer's risk in this report", round 6)
     r"\b(?:does|do|did)\s+(?:my|the|this)\s+(?:report|test|panel|results?|dna test)\s+(?:say|show|mention|tell|"
@@ -176,3 +179,34 @@ def asks_to_share_with_clinician(text: str) -> bool:
     False
     """
     return bool(_SHARE_WITH_CLINICIAN.search(text.replace("\u2019", "'")))
+
+
+# How a gene or variant is inherited in general ("is brca2 passed from dads too or only moms", "what does autosomal
+# dominant mean"): the lead's ruling (round 6) is that this is answered; a question about the patient's own children or
+# relatives, or about testing anyone, is not this (children_question.py).
+_INHERITANCE = re.compile(
+    r"\b(?:inherit\w*|pass(?:ed|es|ing)?\s+(?:\w+\s+)?(?:down|on|from|through)|passed|"
+    r"pass(?:ed|es|ing)?\s+(?:\w+\s+)?to\s+(?:a|the|their|his|her|children|kids|offspring|sons?|daughters?)\b|hand(?:ed)?\s+down|"
+    r"autosomal|dominant|recessive|x-linked|runs? in (?:the )?famil\w*|from (?:the )?(?:mom|mum|mother|dad|father|"
+    r"parents?)(?:'?s)?\b)",
+    re.IGNORECASE,
+)
+_FAMILY_DECISION = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:kids?|children|child|sons?|daughters?|babies|baby|family|sisters?|brothers?|"
+    r"siblings?|mom|mum|mother|dad|father|parents?|relatives?|cousins?|aunts?|uncles?|grandchild\w*|grandkids?|"
+    r"husband|wife|partner)\b|\b(?:test\w*|screen\w*|should|pregnan\w*|ivf|embryo\w*)\b|"
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:pass|give|gave|passed|hand)\b|\b(?:did i|will i|could i|can i|would i)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_inheritance_in_general(text: str) -> bool:
+    """Whether the message asks how a gene or variant is inherited in general, about nobody in particular.
+
+    >>> asks_inheritance_in_general("is brca2 passed from dads too or only moms")
+    True
+    >>> asks_inheritance_in_general("can i pass brca2 on to my kids"), asks_inheritance_in_general("should my sister test")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_INHERITANCE.search(text)) and not _FAMILY_DECISION.search(text)

@@ -203,6 +203,7 @@ class ConversationEngine:
         decision = plans.share_with_clinician(text, decision, u, report, trace)
         decision = plans.next_step(text, decision, report, history, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
+        decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = plans.others_result(text, decision, u, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)

@@ -25,6 +25,7 @@ from bot.answering.medicine_question import (
 from bot.answering.question_forms import (
     asks_explanation,
     asks_if_tested,
+    asks_inheritance_in_general,
     asks_next_step,
     asks_to_obey_report,
     asks_to_share_with_clinician,
@@ -276,6 +277,22 @@ def own_children(text: str, decision: TriageDecision, u: Understanding, report: 
                           + ["what a result means for the patient's own children"])
 
 
+def inheritance_in_general(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """How a gene or variant is inherited in general ("is brca2 passed from dads too or only moms") is answered (the
+    lead's ruling, round 6); the model escalated some wordings as a family-testing decision. Only a model's escalation
+    with no rule but answer hints is replaced, for that reason or for want of confidence, and never when the message
+    names the patient's own family, a test, a pregnancy or "should" (a decision)."""
+    if (decision.action != "escalate" or decision.source != "model" or not _hints_only(decision)
+            or not (decision.reason == "family_testing_decision" or decision.unsure)
+            or not asks_inheritance_in_general(text)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="inheritance:answer", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [note for note in decision.notes if note != UNSURE_NOTE]
+                          + ["how a gene is inherited in general"])
+
+
 # The rule of bot/safety/english/out_of_scope.yaml that declines another person's report (among pets and homework)
 SOMEONE_ELSES_RULE = "out_of_scope#1"
 
@@ -284,15 +301,14 @@ def others_result(text: str, decision: TriageDecision, u: Understanding, trace: 
     """Another person's own report or result ("this is my mom's report, what does her BRCA2 mean", "my mother tested
     brca1 positive, what does that mean") is not the patient's result: the project policy (the lead's, batch 6 and 7)
     is that a counselor follows up (or a general answer), never an off-topic decline, and the rules declined some
-    wordings while others were answered (round 6). A decline of that rule or a model's, an answer resting on answer
-    hints or a model, or a model's escalation all get one escalation; an alarm or any other rule stays. The report's
+    wordings while others were answered (round 6). A decline of that rule or a model's, or an answer resting on answer
+    hints or a model, get one escalation; an alarm or any other rule stays. The report's
     facts are not read out as the patient's in the hand-off (``u.genes`` cleared)."""
     rules = [name for name in decision.rules if not name.startswith("answer#")]
     if decision.action == "decline":
         eligible = decision.reason == "out_of_scope" and (decision.source == "model" or rules == [SOMEONE_ELSES_RULE])
-    else:
-        eligible = (decision.action == "answer" and not rules
-                    or decision.action == "escalate" and decision.source == "model" and not rules)
+    else:  # (an escalation already has this action, and its own reason)
+        eligible = decision.action == "answer" and not rules
     if not eligible or decision.language or not asks_about_others_result(text):
         return decision
     u.genes, u.drugs = [], []
