@@ -205,7 +205,6 @@ class ConversationEngine:
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
         decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
-        decision = plans.others_result(text, decision, u, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is not None and decision.source == "rule" and decision.action != "answer":

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bot.answering.children_question import (
-    asks_about_others_result,
     asks_about_own_children,
     asks_about_own_relatives,
 )
@@ -291,32 +290,6 @@ def inheritance_in_general(text: str, decision: TriageDecision, trace: list[Trac
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
                           [note for note in decision.notes if note != UNSURE_NOTE]
                           + ["how a gene is inherited in general"])
-
-
-# The rule of bot/safety/english/out_of_scope.yaml that declines another person's report (among pets and homework)
-SOMEONE_ELSES_RULE = "out_of_scope#1"
-
-
-def others_result(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
-    """Another person's own report or result ("this is my mom's report, what does her BRCA2 mean", "my mother tested
-    brca1 positive, what does that mean") is not the patient's result: the project policy (the lead's, batch 6 and 7)
-    is that a counselor follows up (or a general answer), never an off-topic decline, and the rules declined some
-    wordings while others were answered (round 6). A decline of that rule or a model's, or an answer resting on answer
-    hints or a model, get one escalation; an alarm or any other rule stays. The report's
-    facts are not read out as the patient's in the hand-off (``u.genes`` cleared)."""
-    rules = [name for name in decision.rules if not name.startswith("answer#")]
-    if decision.action == "decline":
-        eligible = decision.reason == "out_of_scope" and (decision.source == "model" or rules == [SOMEONE_ELSES_RULE])
-    else:  # (an escalation already has this action, and its own reason)
-        eligible = decision.action == "answer" and not rules
-    if not eligible or decision.language or not asks_about_others_result(text):
-        return decision
-    u.genes, u.drugs = [], []
-    trace.append(TraceStep(step="plan", outcome="others_result:escalate", detail={
-        "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("escalate", "wants_human", FAMILY_SOURCE, 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE]
-                          + ["another person's own report or result"])
 
 
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
