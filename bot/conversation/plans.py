@@ -116,6 +116,12 @@ def explanation_asked(text: str, decision: TriageDecision, u: Understanding, rep
                           [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to have a result explained"])
 
 
+# A change to care asked of or through the clinician ("can you tell my doctor to change my plavix"): a decision.
+_CARE_CHANGE = re.compile(r"\b(?:chang\w*|stop\w*|switch\w*|start\w*|swap\w*|lower\w*|rais\w*|increas\w*|"
+                          r"decreas\w*|adjust\w*|doses?|dosage|dosing|prescrib\w*|replac\w*|take me off|put me on|"
+                          r"cancel\w*|postpon\w*|delay\w*)\b", re.IGNORECASE)
+
+
 def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                          trace: list[TraceStep]) -> TriageDecision:
     """"should I tell my anesthesiologist about my RYR1 result", "surgery soon - tell anesthesia about ryr1 yes or no":
@@ -128,7 +134,7 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
                   and not mentions_body_signs(text))
     if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm)
             or not _hints_only(decision) or not u.in_report(report) or not asks_to_share_with_clinician(text)
-            or (u.drugs or u.medicines_asked) and asks_medicine_decision(text)):
+            or (u.drugs or u.medicines_asked) and asks_medicine_decision(text) or _CARE_CHANGE.search(text)):
         return decision
     u.emergency_line = u.emergency_line or weak_alarm
     trace.append(TraceStep(step="plan", outcome="share_with_clinician:answer", detail={

@@ -33,3 +33,18 @@ def test_telling_a_clinician_about_a_result():
     assert asks_to_share_with_clinician("surgery soon - tell anesthesia about ryr1 yes or no")
     assert asks_to_share_with_clinician("does my surgeon need to know about my RYR1 result")
     assert not asks_to_share_with_clinician("should I stop taking warfarin")
+
+
+@pytest.mark.parametrize(("text", "action"), [("should I tell my anesthesiologist about my CYP2C19 result", "answer"),
+                                              ("can you tell my doctor to change my plavix", "escalate")])
+def test_telling_a_clinician_is_answered_but_a_change_through_them_is_not(text, action):
+    # round 6: a model's escalation of "should I tell my X about my result" is set aside; a change asked is a decision
+    from bot.answering.understand import understand
+    from bot.answering.vocabulary import Vocabulary
+    from bot.conversation.plans import share_with_clinician
+    from bot.safety.triage import TriageDecision
+    from tests.unit.test_answer_plans import PANEL
+
+    u = understand(text, vocab=Vocabulary.builtin(), history=[], report=PANEL)
+    escalated = TriageDecision("escalate", "medication_change", "model", 0.8, [], None, [])
+    assert share_with_clinician(text, escalated, u, PANEL, []).action == action
