@@ -185,7 +185,7 @@ def asks_to_share_with_clinician(text: str) -> bool:
 # dominant mean"): the lead's ruling (round 6) is that this is answered; a question about the patient's own children or
 # relatives, or about testing anyone, is not this (children_question.py).
 _INHERITANCE = re.compile(
-    r"\b(?:inherit\w*|pass(?:ed|es|ing)?\s+(?:\w+\s+)?(?:down|on|from|through)|passed|"
+    r"\b(?:inherit\w*|pass(?:ed|es|ing)?\s+(?:\w+\s+)?(?:down|on|from|through)|"
     r"pass(?:ed|es|ing)?\s+(?:\w+\s+)?to\s+(?:a|the|their|his|her|children|kids|offspring|sons?|daughters?)\b|hand(?:ed)?\s+down|"
     r"autosomal|dominant|recessive|x-linked|runs? in (?:the )?famil\w*|from (?:the )?(?:mom|mum|mother|dad|father|"
     r"parents?)(?:'?s)?\b)",
@@ -194,8 +194,10 @@ _INHERITANCE = re.compile(
 _FAMILY_DECISION = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:kids?|children|child|sons?|daughters?|babies|baby|family|sisters?|brothers?|"
     r"siblings?|mom|mum|mother|dad|father|parents?|relatives?|cousins?|aunts?|uncles?|grandchild\w*|grandkids?|"
-    r"husband|wife|partner)\b|\b(?:test\w*|screen\w*|should|pregnan\w*|ivf|embryo\w*)\b|"
-    r"\b(?:i|we)\s+(?:\w+\s+)?(?:pass|give|gave|passed|hand)\b|\b(?:did i|will i|could i|can i|would i)\b",
+    r"grandpa|grandma|grand(?:mother|father|parents?)|nieces?|nephews?|husband|wife|partner)\b|\b(?:test\w*|screen\w*|should|pregnan\w*|ivf|embryo\w*)\b|"
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:pass|give|gave|passed|hand)\b|\b(?:did i|will i|could i|can i|would i)\b|"
+    # a symptom or an illness told ("grey and sweaty before his heart attack") is a person's history, not this question
+    r"\b(?:heart attack|stroke|cancer|died|dizzy|pain|sweaty|faint\w*|symptoms?|diagnosed)\b",
     re.IGNORECASE,
 )
 
