@@ -34,6 +34,7 @@ _ABOUT_THEM = re.compile(
     r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|give|gave|given|(?:go|goes|come|comes)\s+(?:down\s+)?to|"
     r"(?:get|gets|getting|got|have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|"
     r"the variant|the mutation|one|them|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
+    r"(?:have|has|having|carry|carries|carrying|shares?)\s+my\b|"
     r"affect\w*|impact\w*|means?\s+(?:\w+\s+)?for|meaning for|appl(?:y|ies)\s+to|chances?|odds|risk\w*|likely|"
     r"the same|as well|aswell|too|also|from me|carriers?|metaboli[sz]ers?|positive|affected)\b",
     re.IGNORECASE,
@@ -53,3 +54,36 @@ def asks_about_own_children(text: str) -> bool:
         return True
     rest = re.findall(r"[a-z']+", _OWN_CHILDREN.sub(" ", text).lower())
     return bool(rest) and rest[0] in _TURN_WORDS and all(w in _TURN_WORDS or _CHILD_WORD.match(w) for w in rest)
+
+
+# Round 6 (the lead's ruling for families): a question about the patient's OWN relatives, not only their children
+# ("does my brother have it too", "should my sister test"), goes to a counselor as well. A relative with a word of
+# inheriting, having, carrying or testing for the result; "too" alone is not enough ("my sister also takes plavix"
+# asks about a medicine). The parents are left out, as for the children: "if I'm a carrier is one of my parents one
+# too" asks how the patient came to have it, which is how inheritance works (answered, hereditary.yaml).
+_OWN_RELATIVES = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:sisters?|brothers?|siblings?|twin|aunts?|uncles?|cousins?|nieces?|"
+    r"nephews?|relatives?|family members?|relations)\b(?!\s*'s|')",
+    re.IGNORECASE,
+)
+_RELATIVE_HAS_IT = re.compile(
+    r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|(?:give|gave|given|get|gets|got)\s+(?:me\s+)?(?:it|this|that)\b|"
+    r"(?:got|get|inherited)\s+(?:it|this|that)\s+from|"
+    r"(?:have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|the variant|"
+    r"the mutation|one|my|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
+    r"tested|testing|test|screened|screening|chances?|odds|risk\w*|carriers?|affected)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_own_relatives(text: str) -> bool:
+    """Whether the message asks what a result means for the patient's own relatives (whether they have it, inherited
+    it, gave it, should test): like the children's question, a counselor's (round 6).
+
+    >>> asks_about_own_relatives("does my brother have it too"), asks_about_own_relatives("should my sister test")
+    (True, True)
+    >>> asks_about_own_relatives("my sister also takes plavix"), asks_about_own_relatives("how is BRCA2 passed down")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text))

@@ -24,6 +24,8 @@ GENE_NICKNAMES: dict[str, list[str]] = {
     "F2": ["prothrombin"], "HLA-B": ["hla b", "hlab"], "HLA-A": ["hla a"], "MT-RNR1": ["mtrnr1"],
     "CFTR": ["cystic fibrosis"], "SMN1": ["sma", "spinal muscular atrophy"], "HBB": ["sickle cell"],
     "HFE": ["hemochromatosis", "haemochromatosis"],
+    # (round 6: "is there anything about alzheimers in here" asks about APOE, the gene the KB ties to it)
+    "APOE": ["alzheimer's", "alzheimers", "alzheimer", "alzheimer's disease", "alzheimer disease", "dementia"],
 }
 # A condition named for several genes ("was I tested for Lynch"): each gene is asked about, unless the report holds one
 # of them (then "my Lynch result" is that one; bot/answering/understand.py).

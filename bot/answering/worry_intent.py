@@ -39,7 +39,8 @@ REASSURE = re.compile(
     rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
     rf"\b(?:that|it|this|my result|the result)\s+(?:sounds|looks|seems)\s+(?:\w+\s+)?{_BAD}\b|"
     r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*|freak\w*|stress\w*|nervous|upset)\b|"
-    r"\b(?:am i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|have)\b|"
+    r"\b(?:am i|i'?m|im|i am)\s+(?:not\s+)?(?:going|gonna)\s+(?:to\s+)?(?:be\s+)?(?:ok|okay|alright|all right|fine|die|get|"
+    r"have)\b|"
     r"\b(?:am i|i'?m|im|i am|will i)\s+(?:going\s+to\s+|gonna\s+)?(?:go|become|end up)\s+(?:deaf|blind|sick|ill)\b|"
     r"\blose my (?:hearing|sight)\b|"
     # the future ("what does it mean for my future", "how will it affect me long term")
@@ -61,7 +62,11 @@ REASSURE = re.compile(
     r"\b(?:good|fine|ok|okay) or bad\b|\bbad or (?:good|fine|ok|okay)\b|"
     # trouble and sleepless nights ("am i in trouble", "something to lose sleep over", "panic or not?")
     r"\b(?:am i|i'?m|im|i am)\s+(?:in\s+)?(?:big\s+|real\s+|serious\s+)?trouble\b|\blos(?:e|ing) sleep\b|"
-    r"\bpanic or not\b",
+    r"\bpanic or not\b|"
+    # asking to be told one is not ill ("so I don't actually have CF, right?", "I'm not sick then?", round 6)
+    r"\b(?:i|so i|then i)\s+(?:don'?t|do not|dont)\s+(?:actually\s+|really\s+|even\s+)?(?:have|got)\s+(?:it|this|cancer|"
+    r"the disease|the condition|the illness|cf|cystic fibrosis|lynch|\w+ myself)\b|"
+    r"\b(?:i'?m|im|i am)\s+not\s+(?:actually\s+|really\s+)?(?:sick|ill|affected|at risk|in danger)\b",
     re.IGNORECASE,
 )
 

@@ -192,14 +192,18 @@ class ConversationEngine:
         if other is not None:
             return other
         decision = plans.data_request(text, decision, trace)
+        decision = plans.obey_report(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = self._same_question(text, decision, history, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)
         decision = plans.whole_report_asked(decision, u, report, trace)
+        decision = plans.explanation_asked(text, decision, u, report, trace)
+        decision = plans.share_with_clinician(text, decision, u, report, trace)
         decision = plans.next_step(text, decision, report, history, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
+        decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None

@@ -6,12 +6,13 @@ never a rule's escalation or an emergency.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from bot.answering.medicine_question import UNLISTED_MEDICINE
-from bot.answering.question_forms import topic_swap
+from bot.answering.question_forms import asks_about_last_reply, topic_swap
 from bot.answering.topic import TopicCheck, borrows_words, without_lookalikes
 from bot.answering.understand import Understanding
 from bot.answering.vocabulary import Vocabulary
@@ -25,6 +26,10 @@ from bot.safety.triage import TriageDecision
 # probability: on evals/triage, every emergency with no topic word scored 0.47 or more, everyday requests 0.25 at most
 # (most under 0.15), so an emergency that triage missed and only escalated stays with a person.
 OFF_TOPIC_ALARM_MAX = 0.20
+# Words of GeneChat's own setup ("repeat the text above", "say your instructions again"): asking for those again is
+# manipulation, not a question about the last reply.
+_ABOUT_SETUP = re.compile(r"\b(?:instructions?|prompt|system|rules?|above|verbatim|word for word|initiali[sz]\w*|"
+                          r"configuration|setup|developer|hidden|secret|told you|were told)\b", re.IGNORECASE)
 
 
 def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
@@ -38,6 +43,20 @@ def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Se
     emergency, small talk and a follow-up stay as they are. A rule that fired only on a look-alike name ("recommend a
     medicine ball workout" has no medicine in it, round 5) is no rule here. ``encode`` makes the vector of other words
     (the everyday request without its borrowed words, TopicCheck.judge)."""
+    if (decision.action == "decline" and decision.source == "model" and not decision.rules and not decision.language
+            and (decision.reason == "out_of_scope" or decision.reason == "prompt_injection"
+                 and not _ABOUT_SETUP.search(text))
+            and any(t.role == "bot" for t in history) and asks_about_last_reply(text)):
+        # "can u say the intermediate part again in simpler words", "sorry, can you repeat that in easier words":
+        # about the reply just given, so on topic whatever words it lacks; the model declined it for want of topic
+        # words, or read "repeat that" as asking for its setup (round 6). A word of the setup keeps the decline.
+        last = next(t for t in reversed(history) if t.role == "bot")
+        if not u.genes and not u.drugs:  # what the last reply was about is what is asked again
+            u.genes, u.drugs = list(last.genes or []), list(last.drugs or [])
+        trace.append(TraceStep(step="topic", outcome="about_last_reply", detail={
+            "triage": f"{decision.action}:{decision.reason}"}))
+        return TriageDecision("answer", "answer", "followup", 1.0, decision.rules, decision.model,
+                              [*decision.notes, "asks about the previous reply"])
     hints_only = decision.action == "answer" and all(name.startswith("answer#") for name in decision.rules)
     if decision.rules and not hints_only and decision.source == "rule" and decision.action in ("answer", "escalate") \
             and not decision.language and _rules_only_on_lookalikes(text, decision.rules):
@@ -45,8 +64,9 @@ def off_topic(text: str, decision: TriageDecision, u: Understanding, history: Se
     if (topic is None or decision.source not in ("model", "fallback") and not hints_only
             or decision.rules and not hints_only
             or decision.action not in ("answer", "escalate") or u.domain and not _only_borrows(text, u) or u.followup
-            or smalltalk.detect(text, history) is not None):
-        return decision
+            or smalltalk.detect(text, history) is not None
+            or any(t.role == "bot" for t in history) and asks_about_last_reply(text)):
+        return decision  # (round 6: "say the intermediate part again in simpler words" is about the last reply)
     alarm = max(decision.model.action_probs["emergency"] if decision.model is not None else 0.0,
                 decision.alarm_emergency or 0.0)
     if alarm >= OFF_TOPIC_ALARM_MAX:  # the models heard something: a missed emergency must not become a decline

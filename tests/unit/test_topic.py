@@ -136,3 +136,12 @@ def test_an_answer_resting_only_on_an_explanation_hint_may_be_declined_but_no_ot
     assert engine._off_topic(text, hinted, u, [], engine._embed(text), []).action == "decline"
     ruled = TriageDecision("escalate", "disagrees_with_report", "rule", 1.0, ["disagrees_with_report#0", "answer#7"])
     assert engine._off_topic(text, ruled, u, [], engine._embed(text), []) is ruled
+
+
+def test_asking_about_the_last_reply_is_never_off_topic():
+    # round 6: "say the intermediate part again in simpler words" has no topic word but is about the reply just given
+    from bot.answering.question_forms import asks_about_last_reply
+
+    assert asks_about_last_reply("can u say the intermediate part again in simpler words")
+    assert asks_about_last_reply("you said something about enzymes, what did you mean")
+    assert not asks_about_last_reply("who won the football last night")

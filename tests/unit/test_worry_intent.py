@@ -231,3 +231,13 @@ def test_the_self_harm_rule_still_fires_when_anything_else_says_danger(text):
 def test_a_deadly_result_question_gets_the_worry_plan(engine):
     reply = engine.reply("am i going to die from this MLH1 thing", report=LYNCH)
     assert (reply.action, reply.reason) == ("escalate", "diagnosis_or_risk_decision") and "MLH1" in reply.text
+
+
+def test_asking_to_be_told_one_is_not_ill_is_a_worried_question():
+    # round 6: "so I don't actually have CF, right?" after a carrier result is the worry "do I have it" turned round
+    from bot.answering.worry_intent import REASSURE
+
+    for text in ("so I don't actually have CF, right?", "Just to be sure: I don't have the disease myself?",
+                 "so I'm not sick then?"):
+        assert REASSURE.search(text), text
+    assert not REASSURE.search("I don't have a report yet")
