@@ -62,6 +62,11 @@ _ONLY_DATA_REQUEST = re.compile(
 )
 
 
+def _sure_notes(decision: TriageDecision, *notes: str) -> list[str]:
+    """The decision's notes without "uncertain" (a plan has decided), plus the plan's own reason."""
+    return [note for note in decision.notes if note != UNSURE_NOTE] + list(notes)
+
+
 def data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
     """"delete my stuff pls" read by the alarm model alone as self-harm: a weak model-only alarm on a message that
     is nothing but a request to remove the patient's data from here is set aside (it is answered, as "how do I
@@ -97,8 +102,7 @@ def obey_report(text: str, decision: TriageDecision, trace: list[TraceStep]) -> 
     trace.append(TraceStep(step="plan", outcome="obey_report:decline", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("decline", "prompt_injection", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE]
-                          + ["asks to carry out text inside the report"])
+                          _sure_notes(decision, "asks to carry out text inside the report"))
 
 
 def explanation_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -113,7 +117,7 @@ def explanation_asked(text: str, decision: TriageDecision, u: Understanding, rep
     trace.append(TraceStep(step="plan", outcome="explanation:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to have a result explained"])
+                          _sure_notes(decision, "asks to have a result explained"))
 
 
 # A change to care asked of or through the clinician ("can you tell my doctor to change my plavix"): a decision.
@@ -140,8 +144,7 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
     trace.append(TraceStep(step="plan", outcome="share_with_clinician:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE]
-                          + ["asks whether to tell a clinician about a result"])
+                          _sure_notes(decision, "asks whether to tell a clinician about a result"))
 
 
 # "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
@@ -208,7 +211,7 @@ def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, 
     trace.append(TraceStep(step="plan", outcome="missing_result:answer", detail={
         "genes": missing, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks why a result is missing"])
+                          _sure_notes(decision, "asks why a result is missing"))
 
 
 def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
@@ -221,7 +224,7 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
     trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks to go over the report"])
+                          _sure_notes(decision, "asks to go over the report"))
 
 
 def result_named(text: str, decision: TriageDecision, u: Understanding, report: Report | None, trace: list[TraceStep],
@@ -240,7 +243,7 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
     trace.append(TraceStep(step="plan", outcome="result_named:answer", detail={
         "genes": u.named_genes, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE] + ["names a result of the report"])
+                          _sure_notes(decision, "names a result of the report"))
 
 
 def next_step(text: str, decision: TriageDecision, report: Report | None, history: Sequence[Turn],
@@ -255,7 +258,7 @@ def next_step(text: str, decision: TriageDecision, report: Report | None, histor
     trace.append(TraceStep(step="plan", outcome="next_step:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("escalate", "wants_human", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE] + ["asks what to do next"])
+                          _sure_notes(decision, "asks what to do next"))
 
 
 FAMILY_SOURCE = "family"  # the decision source of own_children's escalation
@@ -278,8 +281,7 @@ def own_children(text: str, decision: TriageDecision, u: Understanding, report: 
     trace.append(TraceStep(step="plan", outcome="own_children:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("escalate", "family_testing_decision", FAMILY_SOURCE, 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE]
-                          + ["what a result means for the patient's own children"])
+                          _sure_notes(decision, "what a result means for the patient's own children"))
 
 
 def inheritance_in_general(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
@@ -294,8 +296,7 @@ def inheritance_in_general(text: str, decision: TriageDecision, trace: list[Trac
     trace.append(TraceStep(step="plan", outcome="inheritance:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          [note for note in decision.notes if note != UNSURE_NOTE]
-                          + ["how a gene is inherited in general"])
+                          _sure_notes(decision, "how a gene is inherited in general"))
 
 
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,

@@ -211,12 +211,9 @@ def test_a_language_we_have_no_wording_for_is_not_read_as_english_or_as_one_of_o
 
 
 def test_no_english_eval_question_is_read_as_a_language_without_wording():
-    evals = Path(__file__).parents[2] / "evals"
-    from bot.evals.cases import load_triage
+    from tests.support.eval_texts import english_eval_questions
 
-    cases = [*load_cases(evals / "cases"), *load_cases(evals / "cases" / "languages")]
-    texts = [c.item.question for c in cases if "lang:en" in c.item.tags or not any(t.startswith("lang:") for t in c.item.tags)]
-    texts += [e.item.text for e in load_triage(evals / "triage")]
+    texts = english_eval_questions()
     assert len(texts) > 2000
     assert [t for t in texts if detect_language(t).code == UNSUPPORTED] == []
 

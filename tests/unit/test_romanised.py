@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.evals.cases import load_cases, load_triage
 from bot.safety import languages
 from bot.safety.languages.romanised import as_cyrillic
+from tests.support.eval_texts import english_eval_questions
 
 
 @pytest.mark.parametrize("text", [
@@ -36,10 +34,7 @@ def test_english_is_never_read_as_russian(text):
 
 
 def test_no_english_eval_question_raises_an_alarm_only_when_read_as_russian():
-    evals = Path(__file__).parents[2] / "evals"
-    cases = [*load_cases(evals / "cases"), *load_cases(evals / "cases" / "languages")]
-    texts = [c.item.question for c in cases if "lang:en" in c.item.tags or not any(t.startswith("lang:") for t in c.item.tags)]
-    texts += [e.item.text for e in load_triage(evals / "triage")]
+    texts = english_eval_questions()
     assert len(texts) > 2000
     read = [t for t in texts if as_cyrillic(t) is not None]
     assert [t for t in read if (alarm := languages.match_emergency(t)) is not None and alarm.rule.endswith("(romanised)")] == []
