@@ -17,9 +17,9 @@ from bot.core.reply import Reply, TraceStep, Turn
 from bot.core.report import Report
 from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
-from bot.safety.languages.crosslingual import CrossLingualAlarm
+from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from bot.safety.languages.detect import UNSUPPORTED, Detection, detect_language
-from bot.safety.triage import TriageDecision
+from bot.safety.triage import CHECK_IN, TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
 
@@ -51,13 +51,19 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
         **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
-    reason = decision.reason if decision.action == "emergency" else _crosslingual_alarm(text, crosslingual, trace)
+    vote = None if decision.action == "emergency" else _crosslingual_vote(text, crosslingual, trace)
+    reason = decision.reason if decision.action == "emergency" else vote.reason if vote and vote.alarm else None
     if reason is not None:
         draft = replies.language_emergency_draft(
             reason, language, swallowed=languages.mentions_swallowing(text, language) or mentions_swallowing(text))
         return _needs_interpreter(finish(draft, "emergency", reason, u, report, trace, []), language)
     if decision.action == "decline" and decision.reason == "prompt_injection":
         return None
+    if vote is not None and vote.check_in:
+        # the model is unsure whether this is a crisis: the patient gets the usual reply (its last sentence is the
+        # emergency line) and a counselor, with an interpreter, is asked to look, as the English check-in tier does
+        return _needs_interpreter(finish(replies.english_only_draft(language), "escalate", CHECK_IN, u, report, trace,
+                                         []), language)
     # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
     return finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
@@ -78,15 +84,16 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         # "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on such text
         # and its votes there were noise (languages dev half: 1 emergency caught, 3 idioms and plans alarmed)
         return None
-    reason = _crosslingual_alarm(text, crosslingual, trace)
-    if reason is None:
+    vote = _crosslingual_vote(text, crosslingual, trace)
+    if vote is None or not vote.alarm:
         return None
-    draft = replies.emergency_draft(reason, swallowed=mentions_swallowing(text))
-    return finish(draft, "emergency", reason, u, report, trace, [])
+    draft = replies.emergency_draft(vote.reason, swallowed=mentions_swallowing(text))
+    return finish(draft, "emergency", vote.reason, u, report, trace, [])
 
 
-def _crosslingual_alarm(text: str, crosslingual: CrossLingualAlarm | None, trace: list[TraceStep]) -> str | None:
-    """The kind of emergency the cross-lingual model sees where no rule fired, if it is sure enough."""
+def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None,
+                       trace: list[TraceStep]) -> CrossLingualVote | None:
+    """The cross-lingual model's vote where no rule fired, or None when it is not asked (or could not load)."""
     if crosslingual is None:
         return None
     if languages.mask_benign(text)[1]:
@@ -97,9 +104,10 @@ def _crosslingual_alarm(text: str, crosslingual: CrossLingualAlarm | None, trace
     vote = crosslingual.vote(text)
     if vote is None:  # the model could not load: the rules stand alone (logged once by the model)
         return None
-    trace.append(TraceStep(step="crosslingual_alarm", outcome="emergency" if vote.alarm else "no_alarm",
+    trace.append(TraceStep(step="crosslingual_alarm",
+                           outcome="emergency" if vote.alarm else CHECK_IN if vote.check_in else "no_alarm",
                            detail={"emergency": round(vote.emergency, 3), "reason": vote.reason}))
-    return vote.reason if vote.alarm else None
+    return vote
 
 
 def _needs_interpreter(reply: Reply, language: str) -> Reply:

@@ -122,10 +122,19 @@ def test_an_alarm_no_rule_raised_gets_the_emergency_wording_in_that_language(tmp
 
 
 def test_a_vote_below_the_bar_leaves_the_english_only_reply(tmp_path):
-    reply = _engine_with(FixedAlarm(crosslingual.ALARM_MIN - 0.01), tmp_path).reply(
+    reply = _engine_with(FixedAlarm(crosslingual.CHECK_IN_MIN - 0.01), tmp_path).reply(
         "¿Qué puedo preguntarle a mi médico sobre mis resultados genéticos?")
-    assert reply.action != "emergency"
+    assert reply.action == "answer" and reply.escalation is None
     assert next(t for t in reply.trace if t.step == "crosslingual_alarm").outcome == "no_alarm"
+
+
+def test_an_unsure_vote_asks_a_counselor_with_an_interpreter_and_keeps_the_emergency_line(tmp_path):
+    reply = _engine_with(FixedAlarm(crosslingual.ALARM_MIN - 0.01), tmp_path).reply(
+        "ya arreglé todos los papeles y les dejé todo a mis hijos, gracias por todo")
+    assert reply.action == "escalate" and reply.reason == "check_in"
+    assert reply.escalation is not None and "interpreter" in reply.escalation.summary
+    assert "emergencia" in reply.text  # the English-only reply in Spanish ends with the emergency line
+    assert next(t for t in reply.trace if t.step == "crosslingual_alarm").outcome == "check_in"
 
 
 def test_english_messages_never_ask_the_cross_lingual_model(tmp_path):

@@ -51,6 +51,12 @@ ENCODER_NAME = "use-multilingual-v3"
 # safe prompts. Lower bars caught a few more there and raised alarms on more of the dev half's idioms and look-alikes
 # ("累死我了", "다들 안녕 잘 있어 나 이사가"), which its authors wrote to trip the rules.
 ALARM_MIN = 0.75
+# Between this and ALARM_MIN the model is unsure: the message is not an emergency reply, but a counselor (with an
+# interpreter) is asked to look at it, as the check-in tier does in English. On the independent corpora's dev halves
+# (c5dev-c7dev, other languages) 13 of the 22 emergencies no rule or alarm caught scored 0.5 or more, against 2 of 66
+# safe prompts, and 5 of 224 ordinary messages (everyday.yaml): about 2% of other-language traffic costs a counselor
+# a look. 0.4 would have reached 17 of 22 for 4 of 66 and 10 of 224.
+CHECK_IN_MIN = 0.50
 SAFE = "answer"  # the label of every safe example (TriageClassifier sums labels per action)
 _memo: dict[str, TriageClassifier] = {}  # per data version: every engine of a process shares one model
 _train_lock = threading.Lock()  # ... and trains it once, however many engines ask at the same time
@@ -64,6 +70,11 @@ class CrossLingualVote:
     @property
     def alarm(self) -> bool:
         return self.emergency >= ALARM_MIN
+
+    @property
+    def check_in(self) -> bool:
+        """Unsure: a counselor should look (see CHECK_IN_MIN)."""
+        return CHECK_IN_MIN <= self.emergency < ALARM_MIN
 
 
 class MultilingualEncoder:
