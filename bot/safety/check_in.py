@@ -80,7 +80,7 @@ _HELPER = re.compile(
     r"(?:has|have) self[- ]?harmed|used to self[- ]?harm|(?:is|are) self[- ]?harming)\b|"
     # ... or how to tell whether someone is at risk ("how can I tell if a friend is thinking about suicide", "signs that my
     # teen is self-harming")
-    r"\b(?:tell|know|notice|spot|recogni[sz]e|see|find out|signs?|warning signs?)\s+(?:if|whether|when|that|of)\s+(?:a |my |our |"
+    r"\b(?:tell|know|notice|spot|recogni[sz]e|see|find out|signs?|warning signs?)\s+(?:(?:if|whether|when|that|of)\s+)?(?:a |my |our |"
     r"your |their )?(?:friend|child|kid|teen|teenager|son|daughter|student|partner|boyfriend|girlfriend|sibling|brother|"
     r"sister|someone|somebody|loved one|family member|patient|coworker|co-worker|classmate|person)s?\s+(?:is|are|might be|"
     r"may be|could be)\s+(?:suicidal|self[- ]?harming|cutting|thinking (?:about|of) (?:suicide|killing (?:him|her|them)sel"
@@ -190,7 +190,10 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           r"feel(?:ing|s)? (?:much |a lot |way )?better|"
                           # ... or asks how to keep medicines safe ("want to store them safely, i have kids in the house")
                           r"stor(?:e|ing) (?:\w+ )?safely|safe(?:ly)? stor\w*|lock(?:ed)? (?:\w+ )?(?:up|away)|out of (?:their )?reach|"
-                          r"child-?proof)\b", re.IGNORECASE)
+                          r"child-?proof|"
+                          # (round 8) an everyday explanation the writer gives ("more tired than usual, probably just work")
+                          r"probably (?:just |only )?(?:work|stress|nothing|age|the weather|allergies|a cold|lack of sleep|"
+                          r"the heat|the season|getting older|(?:a |the )?long week))\b", re.IGNORECASE)
 
 
 def happening_sign(text: str) -> bool:
