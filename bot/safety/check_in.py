@@ -102,7 +102,10 @@ _FEELING = re.compile(
     r"drowsy|throw\w* up|vomit\w*|pass\w* out|limp|pale|grey|gray|blue|purple|tight|racing|pounding|stiff|weird|wrong|"
     r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing)|"
     # a body state told without a subject (round 5): "shaking all over and burning up after taking tramadol"
-    r"shak(?:ing|y) all over|burning up|sweating (?:buckets|like crazy|so much)|drenched in sweat|seeing spots|"
+    r"shak(?:ing|y) all over|burning up|"
+    # (round 8) a drug's toxicity told by its signs: "now bloody diarrhea all day, mouth full of sores and a fever"
+    r"bloody (?:diarrh\w*|stools?|poop|vomit)|blood in (?:my|his|her|the) (?:stool|poop|vomit|pee|urine)|mouth (?:is )?full of "
+    r"(?:sores|ulcers|blisters)|sweating (?:buckets|like crazy|so much)|drenched in sweat|seeing spots|"
     r"heart (?:is )?(?:racing|pounding|skipping|fluttering|beating (?:so |really )?fast)|(?:everything|vision) (?:is )?"
     r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
     r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
@@ -192,6 +195,8 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           r"stor(?:e|ing) (?:\w+ )?safely|safe(?:ly)? stor\w*|lock(?:ed)? (?:\w+ )?(?:up|away)|out of (?:their )?reach|"
                           r"child-?proof|"
                           # (round 8) an everyday explanation the writer gives ("more tired than usual, probably just work")
+                          r"feel(?:ing)? (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal)|phew|"
+                          r"false alarm|"
                           r"probably (?:just |only )?(?:work|stress|nothing|age|the weather|allergies|a cold|lack of sleep|"
                           r"the heat|the season|getting older|(?:a |the )?long week))\b", re.IGNORECASE)
 

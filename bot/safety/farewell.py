@@ -270,6 +270,9 @@ EVERYDAY_OBJECT = re.compile(
     r"vegan\w*|paleo|fasting|sugar|carbs|coffee|caffeine|alcohol|booze|facebook|fb|instagram|insta|ig|tiktok|twitter|snapchat|"
     r"reddit|whatsapp|discord|social media|accounts?|apps?|subscriptions?|membership|gym|group ?chats?|chat|netflix|spotify|"
     r"dating apps?|tinder|hinge|bumble|newsletters?|course|class|club|team|league|phone)\b|"
+    r"\b(?:delete|erase|wipe|remove|forget) (?:everything|all(?: of)?(?: the)?(?: data)?) (?:you know|you have|you'?ve got|you "
+    r"stored|you saved|you kept|about me)|\b(?:delete|erase|wipe|remove) (?:all )?my (?:data|info|information|report|file|"
+    r"upload|history|results)\b|"
     r"\b(?:last|final|one more|another) question\b|\b(?:for|that'?s it for|that'?s all for) (?:today|now|tonight)\b|"
     r"\b(?:it'?s|its) (?:just )?not for me\b", re.IGNORECASE)
 
