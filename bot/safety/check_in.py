@@ -197,6 +197,10 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           # (round 8) an everyday explanation the writer gives ("more tired than usual, probably just work")
                           r"feel(?:ing)? (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal)|phew|"
                           r"false alarm|"
+                          # (round 8) medicines got rid of ("how do i get rid of my old meds safely")
+                          r"(?:get(?:ting)? rid of|dispos(?:e|ing) of|throw(?:ing)? (?:out|away)|drop(?:ping)? off|clear(?:ing)? "
+                          r"out) (?:\w+ )?(?:old|expired|leftover|unused|out of date|extra) (?:\w+ )?(?:meds|medications?|"
+                          r"medicines?|pills|tablets|prescriptions?)|take[- ]back (?:day|program|box|bin)|"
                           r"probably (?:just |only )?(?:work|stress|nothing|age|the weather|allergies|a cold|lack of sleep|"
                           r"the heat|the season|getting older|(?:a |the )?long week))\b", re.IGNORECASE)
 
