@@ -264,16 +264,17 @@ _PLACE = re.compile(r"\b(?:bridge|ledge|rooftop|roof of|top of (?:the|a) (?:\w+ 
 # session ("I've decided to give up on keto", "I'm done with facebook, deleting my account tonight", "that's my last
 # question for today"). Only the mirror reads it (``everyday_farewell``, ``finality_cue``); the crisis combinations do
 # not, so "deleted my instagram and gave my cat away" is still a veiled farewell.
+# (Accounts in the plural, social media as a whole and "all my ..." stay farewell acts: FAREWELL reads them.)
 EVERYDAY_OBJECT = re.compile(
     r"\b(?:(?:give|gave|giving) up on|quit(?:ting)?|(?:done|finished) with|delet(?:e|ed|ing)|deactivat\w*|cancel\w*|"
-    r"unsubscrib\w*|leav(?:e|ing)|left|off|break(?:ing)? up with|end(?:ing)? (?:things|it) with|over) (?:my |the |this |that |on )?(?:\w+ )?(?:keto|diets?|"
+    r"unsubscrib\w*|leav(?:e|ing)|left|off|break(?:ing)? up with|end(?:ing)? (?:things|it) with|over) (?:my |the |this |that |on )?(?!all\b)(?:\w+ )?(?:keto|diets?|"
     r"vegan\w*|paleo|fasting|sugar|carbs|coffee|caffeine|alcohol|booze|facebook|fb|instagram|insta|ig|tiktok|twitter|snapchat|"
-    r"reddit|whatsapp|discord|social media|accounts?|apps?|subscriptions?|membership|gym|group ?chats?|chat|netflix|spotify|"
+    r"reddit|whatsapp|discord|account|app|subscription|membership|gym|group ?chats?|chat|netflix|spotify|"
     r"dating apps?|tinder|hinge|bumble|newsletters?|course|class|club|team|league|phone)\b|"
     r"\b(?:delete|erase|wipe|remove|forget) (?:everything|all(?: of)?(?: the)?(?: data)?) (?:you know|you have|you'?ve got|you "
     r"stored|you saved|you kept|about me)|\b(?:delete|erase|wipe|remove) (?:all )?my (?:data|info|information|report|file|"
     r"upload|history|results)\b|"
-    r"\b(?:last|final|one more|another) question\b|\b(?:for|that'?s it for|that'?s all for) (?:today|now|tonight)\b|"
+    r"\b(?:last|final|one more|another) question\b|\bthat'?s (?:it|all) for (?:today|now|tonight)\b|"
     r"\b(?:it'?s|its) (?:just )?not for me\b", re.IGNORECASE)
 
 
