@@ -195,7 +195,8 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           r"stor(?:e|ing) (?:\w+ )?safely|safe(?:ly)? stor\w*|lock(?:ed)? (?:\w+ )?(?:up|away)|out of (?:their )?reach|"
                           r"child-?proof|"
                           # (round 8) an everyday explanation the writer gives ("more tired than usual, probably just work")
-                          r"feel(?:ing)? (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal)|phew|"
+                          # (not "feel fine": after an overdose, feeling fine is no reassurance)
+                          r"phew|"
                           r"false alarm|"
                           # (round 8) medicines got rid of ("how do i get rid of my old meds safely")
                           r"(?:get(?:ting)? rid of|dispos(?:e|ing) of|throw(?:ing)? (?:out|away)|drop(?:ping)? off|clear(?:ing)? "

@@ -60,7 +60,8 @@ STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|v
                    r"poem|poetry|limerick|haiku|joke|jokes|puns?|riddle|meme|role-?play|rpg|d&d|dnd|dungeons? (?:and|&) dragons|"
                    r"campaign|dungeon master|npc|my (?:character|toon|avatar|sim|sims|villager|party)|"
                    # (round 8) writing for the screen or the stage, research for it
-                   r"screenplay|screenplays|script|screenwrit\w*|playwright|manuscript|thriller|whodunn?it|short film)\b",
+                   r"screenplay|screenplays|(?:film|movie|tv|play|stage) script|screenwrit\w*|playwright|manuscript|thriller|whodunn?it|"
+                   r"short film)\b",
                    re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
