@@ -80,7 +80,7 @@ _HELPER = re.compile(
     r"(?:has|have) self[- ]?harmed|used to self[- ]?harm|(?:is|are) self[- ]?harming)\b|"
     # ... or how to tell whether someone is at risk ("how can I tell if a friend is thinking about suicide", "signs that my
     # teen is self-harming")
-    r"\b(?:tell|know|notice|spot|recogni[sz]e|see|find out|signs?|warning signs?)\s+(?:if|whether|when|that|of)\s+(?:a |my |our |"
+    r"\b(?:tell|know|notice|spot|recogni[sz]e|see|find out|signs?|warning signs?)\s+(?:(?:if|whether|when|that|of)\s+)?(?:a |my |our |"
     r"your |their )?(?:friend|child|kid|teen|teenager|son|daughter|student|partner|boyfriend|girlfriend|sibling|brother|"
     r"sister|someone|somebody|loved one|family member|patient|coworker|co-worker|classmate|person)s?\s+(?:is|are|might be|"
     r"may be|could be)\s+(?:suicidal|self[- ]?harming|cutting|thinking (?:about|of) (?:suicide|killing (?:him|her|them)sel"
@@ -102,7 +102,10 @@ _FEELING = re.compile(
     r"drowsy|throw\w* up|vomit\w*|pass\w* out|limp|pale|grey|gray|blue|purple|tight|racing|pounding|stiff|weird|wrong|"
     r"off|strange|funny|slurr\w*|droop\w*|struggling|panick\w*|scared|terrified|losing)|"
     # a body state told without a subject (round 5): "shaking all over and burning up after taking tramadol"
-    r"shak(?:ing|y) all over|burning up|sweating (?:buckets|like crazy|so much)|drenched in sweat|seeing spots|"
+    r"shak(?:ing|y) all over|burning up|"
+    # (round 8) a drug's toxicity told by its signs: "now bloody diarrhea all day, mouth full of sores and a fever"
+    r"bloody (?:diarrh\w*|stools?|poop|vomit)|blood in (?:my|his|her|the) (?:stool|poop|vomit|pee|urine)|mouth (?:is )?full of "
+    r"(?:sores|ulcers|blisters)|sweating (?:buckets|like crazy|so much)|drenched in sweat|seeing spots|"
     r"heart (?:is )?(?:racing|pounding|skipping|fluttering|beating (?:so |really )?fast)|(?:everything|vision) (?:is )?"
     r"(?:going|went|turning) (?:dark|black|blurry)|(?:hands|feet|face|lips|arms?|legs?) (?:are |is )?(?:tingling|numb|"
     r"swelling|swollen|puffy)|twitching|jerking|fitting|convuls\w*|wheez\w*|(?:super|really|very|so|now|all) (?:wobbly|"
@@ -190,7 +193,17 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           r"feel(?:ing|s)? (?:much |a lot |way )?better|"
                           # ... or asks how to keep medicines safe ("want to store them safely, i have kids in the house")
                           r"stor(?:e|ing) (?:\w+ )?safely|safe(?:ly)? stor\w*|lock(?:ed)? (?:\w+ )?(?:up|away)|out of (?:their )?reach|"
-                          r"child-?proof)\b", re.IGNORECASE)
+                          r"child-?proof|"
+                          # (round 8) an everyday explanation the writer gives ("more tired than usual, probably just work")
+                          # (not "feel fine": after an overdose, feeling fine is no reassurance)
+                          r"phew|"
+                          r"false alarm|"
+                          # (round 8) medicines got rid of ("how do i get rid of my old meds safely")
+                          r"(?:get(?:ting)? rid of|dispos(?:e|ing) of|throw(?:ing)? (?:out|away)|drop(?:ping)? off|clear(?:ing)? "
+                          r"out) (?:\w+ )?(?:old|expired|leftover|unused|out of date|extra) (?:\w+ )?(?:meds|medications?|"
+                          r"medicines?|pills|tablets|prescriptions?)|take[- ]back (?:day|program|box|bin)|"
+                          r"probably (?:just |only )?(?:work|stress|nothing|age|the weather|allergies|a cold|lack of sleep|"
+                          r"the heat|the season|getting older|(?:a |the )?long week))\b", re.IGNORECASE)
 
 
 def happening_sign(text: str) -> bool:

@@ -115,7 +115,9 @@ _PAST_VERB = re.compile(r"\b(?:\w+ed|had|was|were|took|ran|bled|fell|hit|went|go
 _PRESENT_VERB = re.compile(r"\b(?:is|are|am|'s|'re|'m|keeps?|still)\s+\w+ing\b|\b(?:is|are|am)\s+(?:not|n't)\b", re.IGNORECASE)
 _WHEN_PAST = re.compile(
     r"\bonce\b|\bthe (?:last|first|only) time\b|\b(?:when|after|before|while) (?:i|he|she|we|they|my \w+) (?:was|were|had|"
-    r"died|passed)\b|\bpassed away\b|\bdied\b|\bto death\b|\bbefore (?:he|she|they) died\b|\bin (?:january|february|march|"
+    # (round 8: "while i was reading my results" tells what the writer was doing as it began, not when in the past)
+    r"died|passed)\b(?<!while i was)(?<!while i were)|\bwhile i was\b(?! (?:reading|looking|typing|writing|sitting|checking|"
+    r"going through|scrolling|studying))|\bpassed away\b|\bdied\b|\bto death\b|\bbefore (?:he|she|they) died\b|\bin (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december)\b|\b(?:have|has|'ve) been (?:fine|ok|okay|good|well|"
     r"healthy|seizure[- ]free) (?:ever )?since\b|\bfor (?:months|years|weeks) (?:before|after)\b", re.IGNORECASE)
 

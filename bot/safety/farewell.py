@@ -65,7 +65,11 @@ FAREWELL = re.compile(
     rf"\b(?:for|to) whoever finds (?:this|it)\b|\bfor when (?:they|you|she|he) (?:need|find|read)\b|"
     rf"\b(?:the |my )?(?:letters?|notes?|papers|documents|passwords?|will|instructions|keys?|envelope)\b (?:is|are|'s)(?: all)? "
     rf"(?:in|under|on|inside|taped to|next to|by) (?:the|my)\b|\bit'?s all (?:on|in) (?:my|the) (?:desk|drawer|table|bed)\b|"
-    rf"\b(?:left|leaving|wrote down|gave|giving) (?:\w+ )?(?:my )?passwords?\b|\b(?:updated|wrote|made|finished|sorted) my will\b|"
+    rf"\b(?:left|leaving|wrote down|gave|giving) (?:\w+ )?(?:my )?passwords?\b|"
+    # (round 8) papers and passwords gathered for someone ("put the birth certificates and passwords in an envelope for my
+    # husband")
+    rf"\b(?:passwords?|birth certificates?|bank details|account details|insurance papers|policy documents)\b[^.?!]{{0,30}}"
+    rf"\bin an envelope\b|\b(?:updated|wrote|made|finished|sorted) my will\b|"
     rf"\b(?:put|putting|got|getting|get) (?:my affairs|everything|all my affairs|things) in order\b|\btying up (?:all )?(?:the |my )?"
     rf"loose ends\b|\b(?:instructions|plans?|wishes) for my (?:own )?funeral\b|\bplann(?:ed|ing) my (?:own )?funeral\b|"
     rf"\b(?:deleted|deleting|closed|closing|cancel+ed|cancel+ing) (?:all )?(?:of )?(?:my (?:accounts|socials|social media|therapy|"
@@ -82,7 +86,8 @@ FAREWELL = re.compile(
     rf"\b(?:it'?s|it is|it was) (?:not|never) (?:their|your|anyone'?s|anybody'?s|his|her) fault\b|"
     rf"\b(?:please )?(?:don'?t|do not) be (?:sad|upset|angry)\b|\bthank(?:s| you) for (?:trying|everything|putting up with me|"
     rf"listening|being (?:kind|so kind|there|my friend))\b|"
-    rf"\b(?:tell|let) (?:my )?{_RELATIVE} (?:know )?(?:i'?m|im|that i'?m|i am) sorry\b|\bi'?m sorry,? (?:mom|mum|dad|everyone|"
+    rf"\b(?:tell|let) (?:my )?{_RELATIVE} (?:know )?(?:i'?m|im|that i'?m|i am) sorry\b|"
+    rf"\b(?:tell|let) (?:my )?{_RELATIVE} (?:know )?(?:that )?i (?:love|loved) (?:her|him|them|you)\b|\bi'?m sorry,? (?:mom|mum|dad|everyone|"
     rf"for everything)\b|\b(?:i )?love (?:you|u) (?:all|guys|both)\b|\bsorry for (?:everything|being (?:such )?a \w+)\b|"
     rf"\b(?:please )?(?:look after|take care of) (?:my|the) (?:kids|children|dog|cat|pets?|family)\b(?! (?:while|when|this|next|"
     rf"tomorrow|tonight|until|for (?:a|an|the|this|next|\d+|two|few|some))\b)|"
@@ -97,7 +102,9 @@ FINAL = re.compile(
     r"\b(?:(?:for|to) whoever finds me|when (?:they|you|someone|somebody) finds? me|by the time (?:you|anyone|they) (?:read|see|"
     r"get) this|(?:last|final) (?:time|message|thing) you'?ll (?:ever )?(?:hear|get) from me|you(?:'ll| will) never hear from me "
     r"again|(?:go|going) to sleep and (?:not|never) (?:come back|wake up)|(?:least|most) painless way to (?:go|die|do it)|"
-    r"least painful way to (?:go|die|do it)(?! (?:to|for) )|(?:so|that) i (?:don'?t|do not|won'?t|never) (?:wake up|come back)|"
+    r"least painful way to (?:go|die|do it)(?! (?:to|for) )|(?:least|most) (?:messy|painless|peaceful|certain|reliable) way"
+    r"(?= to (?:go|die|do it|end it|check out)\b|\s*[?.!]*\s*$)|(?:quickest|cleanest|surest) way (?:to go|to die|to check out|"
+    r"to end it)\b|end it (?:all )?(?:myself|on my own terms)|end my (?:own )?life on my own terms|(?:so|that) i (?:don'?t|do not|won'?t|never) (?:wake up|come back)|"
     r"to (?:just )?(?:not|never) wake (?:up|back up)|fall asleep (?:forever|and never wake)|for it (?:all )?to be over|"
     r"stay asleep (?:for good|forever)|(?:and|to) (?:not|never) come back|or ever again|(?:make sure|so) i (?:don'?t|never|do not) wake)\b",
     re.IGNORECASE)
@@ -105,7 +112,7 @@ FINAL = re.compile(
 # The writer's absence ahead: "won't be here", "not coming back", "when i'm gone", "before i go", "out of the picture".
 ABSENCE = re.compile(
     r"\b(?:(?:won'?t|will not|wont|not going to|not gonna) be (?:here|around|home|alive|there|back|coming back|needing)\b|"
-    r"(?:i'?m|im|i am) (?:not|never) coming back|won'?t (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|this|that|my \w+)"
+    r"(?:i'?m|im|i am) (?:not|never) coming back|permanently go|go permanently|won'?t (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|this|that|my \w+)"
     r"(?: \w+)?\b|when i'?m (?:gone|not (?:around|here)|dead)|(?:if|once|after) i'?m (?:gone|not (?:around|here)|dead|out of "
     r"the picture)|if i (?:was|were|am) (?:gone|not (?:around|here)|dead)|out of the picture|out of (?:everyone'?s|everybody'?s) "
     r"(?:hair|way|lives)|out of (?:their|your) lives|before i go\b(?! (?:to|on|into|out|back|home|for|shopping))|won'?t see "
@@ -125,7 +132,8 @@ BURDEN = re.compile(
     r"look after|take care) (?:about |with |of )?me\b|"
     r"\b(?:nobody|no one|noone|none of (?:you|them)|no-one)(?: will| would|'ll)? (?:has|have|needs?|will have|will need) to (?:worry|"
     r"deal|put up|bother|carry|look after|take care|sort through|clean up) (?:about |with |of |after )?(?:me|my (?:mess|stuff|things))\b|"
-    r"\b(?:deal with|sort through|clean up) my mess\b|\b(?:easier|better) for (?:them|everyone|everybody|you all|my family) "
+    r"\b(?:deal with|sort through|clean up) my mess\b|\bso (?:my \w+|they|everyone|nobody|no one) (?:isn'?t|aren'?t|won'?t be|"
+    r"is not|are not|(?:doesn'?t|don'?t|won'?t) (?:get|have to be)) stuck with\b|\b(?:easier|better) for (?:them|everyone|everybody|you all|my family) "
     r"(?:after|when i'?m gone|once i'?m gone)\b|"
     r"\b(?:won'?t|will not|wont|not (?:going to|gonna)|no longer) be (?:a |anyone'?s |everyone'?s )?(?:problem|bother|burden|"
     r"weight|drain)\b(?=\s*(?:[.!,;]|$|(?:for|to) (?:anyone|anybody|everyone|everybody|you|you all|them|my (?:family|kids|"
@@ -149,14 +157,23 @@ HOPELESS = re.compile(
     r"stopped caring (?:about )?what happens to me|(?:don'?t|do not|dont) care (?:anymore|any more|what happens (?:to me)?)\b|"
     r"(?:feel|felt|been|so|completely|totally) hopeless\b(?! about)|tried everything else|i tried\s*[.!]|"
     r"(?:i'?ve |i have )?had enough of (?:this|it|all (?:of )?(?:this|it)|everything|life|living)\b|i'?ve had enough\s*(?:[.!]|$)|"
-    r"can'?t do this anymore|no future for me|nothing to live for|there'?s no point)\b", re.IGNORECASE)
+    r"can'?t do this anymore|no future for me|nothing to live for|there'?s no point|"
+    # (round 8) refusing to live through something, or rather not be here ("watched my mom die of it, i'm not doing that")
+    r"(?:i'?m|im|i am) (?:not|never) (?:doing|going through|going to go through|gonna go through|living through|going to live "
+    r"through) (?:that|this|it|what (?:she|he|they) (?:did|went through))(?= *(?:[.!,;]|$| again| myself))|"
+    r"(?:i'?d|id|i would) (?:much )?(?:rather|sooner) (?:just )?(?:end (?:it|things|my life)|be dead|not be here|not exist)"
+    r"(?! (?:with|between))|rather (?:die|be dead) than (?:go through|live (?:through|like)|end up like|suffer))\b", re.IGNORECASE)
 
 # A means: medicines in amount, a bottle of pills, a gun, a rope, a high place.
 MEANS = re.compile(
     r"\b(?:pills|meds|tablets|capsules|whole bottle|bottle of (?:\w+ )?(?:pills|tablets|wine|vodka|whiskey|liquor)|the bottle|"
     r"insulin|oxy\w*|xanax|xans|benzos?|opioids?|sleeping (?:pills|tablets)|painkillers|lithium|seroquel|gabapentin|"
     r"amitriptyline|trazodone|tylenol(?: pm)?|gun|rope|bridge|ledge|rooftop|roof of|top of (?:the|a) (?:\w+ )?(?:garage|building|"
-    r"bridge|cliff|tower)|tracks|razors?|blades?|bleed(?:ing)? out|overpass|drive (?:my car )?into)\b", re.IGNORECASE)
+    r"bridge|cliff|tower)|tracks|razors?|blades?|bleed(?:ing)? out|overpass|drive (?:my car )?into|full bottle|"
+    r"charcoal(?! (?:grill|bbq|barbecue|drawing|pencil|sketch|mask|toothpaste|tablets?|capsules?|supplement|face|filter|soap))|"
+    r"(?:have|got) (?:plenty|lots|loads|a stash|a stockpile|a drawer full|a cabinet full) of (?:both|them|those|these|it)|"
+    r"(?:stock(?:ing|ed)? up|stockpil\w*|hoard(?:ing|ed)?|sav(?:ing|ed) up) (?:on )?(?:the |my |all (?:the |my )?)?(?:\w+ )?"
+    r"(?:pills|meds|tablets|oxy\w*|painkillers|sleeping pills|insulin))\b", re.IGNORECASE)
 # An amount asked about: "how many of X would be too many", "is 20 tylenol pm enough", "how much insulin would it take".
 AMOUNT = re.compile(
     r"\b(?:how (?:many|much)\b[^.?!]{0,40}\b(?:too many|too much|enough|would it take|does it take|to (?:stop|not wake|be over|"
@@ -164,12 +181,17 @@ AMOUNT = re.compile(
     r"{0,30}\bat once|(?:whole|entire) bottle|how (?:many|much)\b[^.?!]{0,40}\b(?:need to|have to|should i) take\b|"
     r"(?:dose|amount)\b[^.?!]{0,30}\b(?:wouldn'?t|would not|won'?t|isn'?t|is not) (?:be )?survivable|"
     r"how (?:many|much)\b[^.?!]{0,50}\b(?:make sure|for good|forever|stay asleep)|"
-    r"(?:all|the rest) of my \w+ with (?:a |the )?(?:bottle|wine|vodka|alcohol|whiskey|drinks?))\b", re.IGNORECASE)
+    r"(?:all|the rest) of my \w+ with (?:a |the )?(?:bottle|wine|vodka|alcohol|whiskey|drinks?)|"
+    # (round 8) "took all 90 of their lithium tablets", "should have enough by friday", "the dose that stops your breathing"
+    r"(?:took|take|takes|taking|swallow\w*|downed|ate) all \d+|(?:should|will|'?ll) have enough (?:by|before)\b|"
+    r"(?:dose|amount|how (?:many|much))\b[^.?!]{0,40}\b(?:stops? (?:your |the |my |someone'?s |a person'?s )?(?:breathing|heart)|"
+    r"(?:would|will|could) kill|is (?:fatal|lethal|deadly)|(?:be|is) enough to (?:die|not wake|kill)))\b", re.IGNORECASE)
 
 # A time close at hand.
 TIME = re.compile(
     r"\b(?:tonight|tonite|soon|after (?:tonight|today|this week(?:end)?)|this (?:weekend|week|time next week)|by tomorrow|"
-    r"tomorrow|after work|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:won'?t|will not|wont) be long|much longer|for good|"
+    r"tomorrow|after work|(?:on|by) (?:mon|tues|wednes|thurs|fri|satur|sun)day|by the weekend|this month|by the end of "
+    r"the (?:week|month)|(?:won'?t|will not|wont) be long|much longer|for good|"
     r"for long|before (?:my|the) birthday|it'?s time)\b", re.IGNORECASE)
 # A decision made, a date set, everything arranged.
 DECISION = re.compile(
@@ -195,7 +217,8 @@ EVERYDAY = re.compile(
     r"lol|haha|wish me luck|fingers crossed|fresh start|new year|(?:take|taking|get|getting) (?:some )?(?:pictures|photos)|"
     r"sunset|sunrise|rides?\b|favou?rs?|painted|renovat\w*|can you (?:email|send|mail|reschedule|move|call|text)|email me|"
     r"send (?:me )?(?:my|the)|mail (?:me|it)|out of town|done having kids|outgr[eo]w\w*|(?:doesn'?t|don'?t) fit|upgrad\w*|"
-    r"declutter\w*)\b", re.IGNORECASE)
+    r"declutter\w*|charity (?:shop|store)|thrift\w*|goodwill|donation (?:bin|box|center|centre)|marie kondo|konmari|"
+    r"spring clean\w*|clear(?:ing|ed)? out (?:my|the) (?:closet|wardrobe|garage|attic|basement|room))\b", re.IGNORECASE)
 
 # First person: the writer's own act or state, not someone else's.
 FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d|me|my|myself)\b", re.IGNORECASE)
@@ -223,7 +246,7 @@ def finality_cue(text: str) -> bool:
     False
     """
     t = _clean(text)
-    if not FIRST_PERSON.search(t) or EVERYDAY.search(t):
+    if not FIRST_PERSON.search(t) or EVERYDAY.search(t) or EVERYDAY_OBJECT.search(t):
         return False
     return bool(FINALITY.search(t)) or bool(signals(text) & {"farewell", "burden", "absence", "hopeless", "decision", "final"})
 
@@ -237,6 +260,24 @@ _PLACE = re.compile(r"\b(?:bridge|ledge|rooftop|roof of|top of (?:the|a) (?:\w+ 
                     r"overpass)\b", re.IGNORECASE)
 
 
+# (round 8) A farewell-like act about an everyday object or this chat: a diet, an app or an account, a membership, a
+# session ("I've decided to give up on keto", "I'm done with facebook, deleting my account tonight", "that's my last
+# question for today"). Only the mirror reads it (``everyday_farewell``, ``finality_cue``); the crisis combinations do
+# not, so "deleted my instagram and gave my cat away" is still a veiled farewell.
+# (Accounts in the plural, social media as a whole and "all my ..." stay farewell acts: FAREWELL reads them.)
+EVERYDAY_OBJECT = re.compile(
+    r"\b(?:(?:give|gave|giving) up on|quit(?:ting)?|(?:done|finished) with|delet(?:e|ed|ing)|deactivat\w*|cancel\w*|"
+    r"unsubscrib\w*|leav(?:e|ing)|left|off|break(?:ing)? up with|end(?:ing)? (?:things|it) with|over) (?:my |the |this |that |on )?(?!all\b)(?:\w+ )?(?:keto|diets?|"
+    r"vegan\w*|paleo|fasting|sugar|carbs|coffee|caffeine|alcohol|booze|facebook|fb|instagram|insta|ig|tiktok|twitter|snapchat|"
+    r"reddit|whatsapp|discord|account|app|subscription|membership|gym|group ?chats?|chat|netflix|spotify|"
+    r"dating apps?|tinder|hinge|bumble|newsletters?|course|class|club|team|league|phone)\b|"
+    r"\b(?:delete|erase|wipe|remove|forget) (?:everything|all(?: of)?(?: the)?(?: data)?) (?:you know|you have|you'?ve got|you "
+    r"stored|you saved|you kept|about me)|\b(?:delete|erase|wipe|remove) (?:all )?my (?:data|info|information|report|file|"
+    r"upload|history|results)\b|"
+    r"\b(?:last|final|one more|another) question\b|\bthat'?s (?:it|all) for (?:today|now|tonight)\b|"
+    r"\b(?:it'?s|its) (?:just )?not for me\b", re.IGNORECASE)
+
+
 def everyday_farewell(text: str) -> bool:
     """A farewell-like act explained by an everyday reason, with no despair, means or finality beside it ("goodbye for
     now, i'll come back tomorrow", "updated my will, feels good to be organized", "giving away my books since i
@@ -248,13 +289,14 @@ def everyday_farewell(text: str) -> bool:
     False
     """
     t = _clean(text)
-    if not FIRST_PERSON.search(t) or not EVERYDAY.search(t) or veiled_self_harm(text):
+    if not FIRST_PERSON.search(t) or not (EVERYDAY.search(t) or EVERYDAY_OBJECT.search(t)) or veiled_self_harm(text):
         return False
     s = signals(text)
     means_beyond_place = "means" in s and bool(MEANS.search(_PLACE.sub(" ", t)))
     if s & {"hopeless", "amount", "final"} or means_beyond_place:
         return False
-    return bool(s & {"farewell", "absence", "decision", "burden", "time"} or FINALITY.search(t) or _DEPARTURE.search(t))
+    return bool(s & {"farewell", "absence", "decision", "burden", "time"} or FINALITY.search(t) or _DEPARTURE.search(t)
+                or EVERYDAY_OBJECT.search(t))
 
 
 # Passive thoughts of death or pointlessness about the writer's own life, with no act, means or time ("i've been thinking
@@ -313,8 +355,59 @@ def veiled_self_harm(text: str) -> bool:
     means = bool(s & {"means", "amount"})
     if despair and (means or "absence" in s) or "farewell" in s and (means or despair) or "absence" in s and means:
         return True
+    # (round 8) the weak combinations leave out a clause about an everyday object ("decided to quit sugar for good"), but
+    # keep the rest of the message ("deleted my instagram, gave my cat away and tonight's the night")
+    s = signals(re.sub(rf"(?:{EVERYDAY_OBJECT.pattern})[^,.;!?]*", " _ ", text, flags=re.IGNORECASE))
     acts = s & {"farewell", "burden", "absence"}
     weak = (bool(acts | (s & {"hopeless", "decision"})) and "time" in s
             or bool(acts) and bool(s & {"decision", "farewell2"})
             or len(acts) >= 2 or "decision2" in s or "means" in s and "decision" in s)
     return weak and not EVERYDAY.search(_clean(text))
+
+
+# (round 8) The writer says a danger question is their own: not for a class or a story, not hypothetical, asked because
+# they hold the means ("asking for me not for a class", "i'm not asking for a school project, i'm holding the bottle").
+DISAVOWAL = re.compile(
+    r"\b(?:asking (?:this )?for (?:me|myself)\b(?! and)|(?:it'?s|its|this is|question is) for (?:me|myself)\b(?! and)|"
+    r"not (?:asking )?(?:for|about) (?:a|my|the|some) (?:\w+ )?(?:class|course|school|project|essay|paper|story|book|novel|"
+    r"assignment|homework|exam|friend|research)\b|(?:this|it) (?:isn'?t|is not|'?s not) (?:hypothetical|for (?:a |my )?(?:class|"
+    r"school|story|project|friend))|not (?:a )?hypothetical(?:ly)?|asking because (?:i'?m|im|i am|i have|i'?ve|i got))",
+    re.IGNORECASE)
+# A means in the writer's hand or in front of them.
+IN_HAND = re.compile(
+    r"\b(?:holding|in my hands?|in front of me|right (?:here )?next to me|lined up|counted out|poured out)\b[^.?!]{0,25}\b"
+    r"(?:bottle|pills|tablets|gun|rope|blade|razor|knife)\b|\b(?:bottle|pills|tablets|gun|rope|blade|razor|knife)\b[^.?!]{0,25}"
+    r"\b(?:in my hands?|in front of me|next to me|on my lap)\b|\b(?:i'?m|im|i am) holding (?:the|a|my) (?:bottle|pills|gun|rope|"
+    r"blade|razor|knife)\b", re.IGNORECASE)
+# Deadly told or asked: "it can be fatal", "would that kill someone".
+LETHAL = re.compile(r"\b(?:fatal|deadly|lethal|kill (?:you|me|someone|a person)|could die|can die|stops? (?:your |the )?"
+                    r"(?:breathing|heart)|overdose)\b", re.IGNORECASE)
+# Deadliness welcomed: a bare "good." after it, or "that's all i needed to know" (gratitude with finality).
+WELCOMED = re.compile(
+    r"\b(?:fatal|deadly|lethal|kill (?:you|me|someone)|could die|can die)\b[^.?!]{0,40}[.!?]+\s*(?:good|great|perfect|"
+    r"excellent|even better|fine by me|works for me)\s*[.!]|\bthat'?s (?:all|everything|exactly what|just what) i (?:needed|"
+    r"wanted) to (?:know|hear)\b", re.IGNORECASE)
+
+
+def owned_danger(text: str) -> bool:
+    """A lethal question the writer says is their own, or deadliness welcomed beside a means (round 8). Unlike
+    ``veiled_self_harm`` this stands even when the message reads like a class question or a term: the writer has said it
+    is not one.
+
+    >>> owned_danger("whats the dose of tramadol that stops your breathing. asking for me not for a class")
+    True
+    >>> owned_danger("what's the lethal dose of tramadol? it's for my pharmacology class")
+    False
+    >>> owned_danger("it can be fatal with codeine. good. i have a full bottle of tylenol 3")
+    True
+    >>> owned_danger("so it can be fatal? good to know, i have a full bottle so i'll ask my pharmacist")
+    False
+    """
+    t = _clean(text)
+    if not FIRST_PERSON.search(t):
+        return False
+    s = signals(text)
+    danger = bool(s & {"amount"}) or bool(LETHAL.search(t)) or bool(IN_HAND.search(t))
+    if DISAVOWAL.search(t) and danger and (s & {"amount", "means"} or IN_HAND.search(t)):
+        return True
+    return bool(WELCOMED.search(t)) and bool(LETHAL.search(t)) and bool(s & {"means", "amount", "hopeless", "farewell"})

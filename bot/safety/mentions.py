@@ -58,7 +58,11 @@ STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|v
                    r"anime|manga|comic|cartoon|fiction|fictional|realistic|in real life|netflix|"
                    # (round 6) creative writing and role-play games: "write me a limerick about a guy who overdosed on puns"
                    r"poem|poetry|limerick|haiku|joke|jokes|puns?|riddle|meme|role-?play|rpg|d&d|dnd|dungeons? (?:and|&) dragons|"
-                   r"campaign|dungeon master|npc|my (?:character|toon|avatar|sim|sims|villager|party))\b", re.IGNORECASE)
+                   r"campaign|dungeon master|npc|my (?:character|toon|avatar|sim|sims|villager|party)|"
+                   # (round 8) writing for the screen or the stage, research for it
+                   r"screenplay|screenplays|(?:film|movie|tv|play|stage) script|screenwrit\w*|playwright|manuscript|thriller|whodunn?it|"
+                   r"short film)\b",
+                   re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
     r"many) months (?:ago|back)\b|\ba (?:while|long time|year|decade) (?:ago|back)\b|"
@@ -180,7 +184,10 @@ NOW = re.compile(  # ... or the writer speaking of themself at present
     r"ready|done|dying|bleeding|"
     r"hurting|struggling|suicidal|sick|really|very|about|still|just|losing|shaking|passing)|"
     r"i will|i'?ll|i might|i plan|i did|i do|myself|me too|same (?:thing|way)(?! as\b)|feels?|feeling|hurts?|hurting|"
-    r"that'?s me|thats me|it'?s me|its me|like me|am i)\b", re.IGNORECASE)
+    r"that'?s me|thats me|it'?s me|its me|like me|am i|"
+    # (round 8) an onset minutes ago, or while writing ("started maybe 15 min ago", "while sitting here")
+    r"(?:started|began|happened|came on) (?:about |maybe |like |around |only |just )?(?:\d+|a few|few|ten|five|twenty) "
+    r"(?:min|mins|minutes|hours?) ago|while (?:i'?m |i was |i am )?(?:sitting|typing|writing) (?:here|this))\b", re.IGNORECASE)
 
 
 # Someone close to the writer said or wants something ("my son told his teacher he wants to ..."): a story, a class or
@@ -229,7 +236,7 @@ _GENERIC_HOWTO = re.compile(
     r"what(?:'s| is) the (?:difference|first thing|best way|right way|first aid|treatment|protocol)\b|is it true (?:that )?(?:you|people)\b)", re.IGNORECASE)
 _PERSONAL = re.compile(
     r"\b(?:i|i'?m|im|i'?ve|ive|i'?d|my|me|mine|myself|we|our|us|he|she|his|her|him|he'?s|she'?s|mom|mum|dad|son|daughter|baby|"
-    r"husband|wife|partner|friend|brother|sister|grandma|grandpa|now|right now|rn|currently|tonight|today|(?<!to )help|please|hurry|"
+    r"husband|wife|partner|friend|brother|sister|grandma|grandpa|now|right now|rn|currently|tonight|today|(?<!to )(?<!you )help(?! (?:arrives|comes|gets there))|please|hurry|"
     r"asap|urgent)\b", re.IGNORECASE)
 
 
@@ -261,8 +268,36 @@ def prepared_question(text: str) -> bool:
     """
     if not _PREPARED.search(text) or not _ASKED.search(text):
         return False
-    rest = _WHAT_TO_DO.sub(" ", _PREPARED_CLAUSE.sub(" ", text))
+    rest = _ASKED_ABOUT_MEDS.sub(" ", _WHAT_TO_DO.sub(" ", _PREPARED_CLAUSE.sub(" ", text)))
     return not (ACUTE_NOW.search(rest) or _ONGOING.search(text) or _INGESTED.search(rest))
+
+
+# (round 8) someone's medicines as the thing asked about ("what would the paramedics want to know about her meds"), not taken
+_ASKED_ABOUT_MEDS = re.compile(r"\b(?:know|ask|tell (?:them|the \w+)|list\w*|bring) (?:about )?(?:his|her|their|my|the) (?:meds|"
+                               r"medications?|medicines?|pills)\b", re.IGNORECASE)
+
+
+# (round 8) A study question about an indefinite patient ("NCLEX style question: a patient is seizing, what's the priority
+# nursing action?"): an exam's case, not someone in trouble.
+_STUDY_FRAME = re.compile(r"\b(?:nclex|usmle|mcat|board exams?|practice (?:question|exam|test)|(?:exam|test|quiz|study|textbook|"
+                          r"review|nursing) questions?|case study|flash ?cards?|(?:nclex|exam|test|quiz)[- ](?:style|type|prep))\b",
+                          re.IGNORECASE)
+_STUDY_SUBJECT = re.compile(r"\b(?:a|the|an) (?:\w+ )?(?:patient|client|person|man|woman|child|infant|resident|adult)\b",
+                            re.IGNORECASE)
+_STUDY_OWN = re.compile(r"\b(?:i'?m|im|i am|i feel|i took|i have|me|my (?!(?:\w+ )?(?:exam|class|course|quiz|textbook|lecture|"
+                        r"professor|instructor|notes|boards|studying|study)))\b|\b(?:right now|rn|help me|please help)\b",
+                        re.IGNORECASE)
+
+
+def study_question(text: str) -> bool:
+    """An exam or study question about an indefinite patient, with nothing of the writer's own in it (round 8).
+
+    >>> study_question("NCLEX style question: a patient is seizing, what's the priority nursing action?")
+    True
+    >>> study_question("practice question but my dad is seizing right now")
+    False
+    """
+    return bool(_STUDY_FRAME.search(text) and _STUDY_SUBJECT.search(text)) and not _STUDY_OWN.search(text)
 
 
 # the condition, to the end of its clause
@@ -301,6 +336,8 @@ def mention_only(text: str) -> bool:
     if generic_howto(text) and not _ONGOING.search(text):  # (round 7) "when should you call 911 for a seizure"
         return True
     if prepared_question(text):  # (round 7) "if my toddler ever starts choking, what should i do first"
+        return True
+    if study_question(text):  # (round 8) "NCLEX style question: a patient is seizing, what's the priority action?"
         return True
     resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
     hypothetical = bool(_HYPOTHETICAL.search(text))

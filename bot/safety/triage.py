@@ -32,7 +32,7 @@ from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only
 from bot.safety.calm import asks, calm_question
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.farewell import passive_thoughts, veiled_self_harm
+from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
@@ -154,6 +154,10 @@ def triage(
     # farewell act, burden talk or hopelessness beside a means, a time or a decision: bot/safety/farewell.py)
     if alarm is None and not mention and veiled_self_harm(text):  # (a story or a term is a mention: mentions.py)
         return decide("emergency", "self_harm", "rule", 1.0, "veiled farewell: crisis signals together")
+    # round 8: a lethal question the writer says is their own ("asking for me not for a class"), or deadliness welcomed
+    # beside a means ("it can be fatal. good. i have a full bottle"): not a mention, whatever frame it borrows
+    if alarm is None and owned_danger(text):
+        return decide("emergency", "self_harm", "rule", 1.0, "a lethal question owned, or deadliness welcomed")
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     quiet = alarm is None and quiet_alarm(text)

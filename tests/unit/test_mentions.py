@@ -189,3 +189,16 @@ def test_first_aid_asked_in_general_or_for_later_is_a_mention(text):
 ])
 def test_the_same_questions_about_someone_now_are_not(text):
     assert not mention_only(text)
+
+
+def test_a_study_question_about_an_indefinite_patient_is_a_mention_but_not_with_the_writer_in_it():
+    from bot.safety.mentions import mention_only
+    assert mention_only("NCLEX style question: a patient is seizing, what's the priority nursing action?")
+    assert not mention_only("NCLEX practice question aside, a patient? no, me. I took all my pills right now")
+
+
+def test_first_aid_asked_for_later_or_in_general_is_a_mention():
+    from bot.safety.mentions import mention_only
+    assert mention_only("how do you help someone who's choking, is it still the heimlich?")
+    assert mention_only("if I ever found my neighbour collapsed, what would the paramedics want to know about her meds?")
+    assert not mention_only("my neighbour collapsed and she's not breathing, what do I do")

@@ -240,3 +240,16 @@ def test_deleting_oneself_is_self_harm(text):
 @pytest.mark.parametrize("text", ["how do i delete myself from this app", "remove myself from the group chat"])
 def test_leaving_an_app_or_a_chat_is_not_self_harm(text):
     assert triage(text).action != "emergency"
+
+
+def test_a_stroke_told_mid_message_is_an_emergency_with_two_signs_only():
+    from bot.safety.triage import triage
+    told = ("question about my warfarin report. but the left side of my body went weak and my words are coming out "
+            "wrong, started 10 min ago. anyway what is VKORC1")
+    assert triage(told).action == "emergency"
+    assert triage("my right leg went numb from sitting cross-legged too long, what is VKORC1").action != "emergency"
+
+
+def test_a_lethal_question_the_writer_owns_is_an_emergency_even_in_a_class_frame():
+    from bot.safety.triage import triage
+    assert triage("whats the dose of fentanyl that stops your breathing. asking for me not for a class").action == "emergency"
