@@ -65,7 +65,10 @@ def _plain_told_as_history(text: str) -> bool:
 def _plain_language_mask(text: str) -> tuple[str, bool]:
     """Every language's idioms in turn, then every clause that only talks about danger (as mask_benign says)."""
     masked, hit = _plain_mask([p for lang in languages.rules() for p in lang.benign], languages.fold(text))
-    talk = [m.span() for m in languages._CLAUSE.finditer(masked) if _plain_talks_about(m.group())]
+    general = (any(p.search(masked) for lang in languages.rules() for p in lang.general)
+               and not any(p.search(masked) for lang in languages.rules() for p in lang.swallowed))
+    talk = [m.span() for m in languages._CLAUSE.finditer(masked) if _plain_talks_about(m.group())
+            or general and not any(p.search(m.group()) for lang in languages.rules() for p in lang.now)]
     for start, end in reversed(talk):
         masked = masked[:start] + " _ " + masked[end:]
     return masked, hit or bool(talk)
