@@ -7,7 +7,6 @@ retrieves English KB text for it (docs/ARCHITECTURE.md, "Adding a language"). A 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bot.answering.understand import Understanding
@@ -19,6 +18,7 @@ from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from bot.safety.languages.detect import UNSUPPORTED, Detection, detect_language
+from bot.safety.languages.romanised import written_in_ascii
 from bot.safety.triage import CHECK_IN, TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
@@ -68,9 +68,6 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     return finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
 
-_ROMANISED = re.compile(r"[\x00-\x7f\u2018\u2019\u201c\u201d]*")
-
-
 def _unsupported_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                           trace: list[TraceStep], crosslingual: CrossLingualAlarm | None, detected: Detection) -> Reply | None:
     """A message in a language we have no wording for ("não aguento mais, já separei os remédios"): the English rules
@@ -79,7 +76,7 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     if decision.action == "emergency":
         return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
     trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
-    if _ROMANISED.fullmatch(text):
+    if written_in_ascii(text):
         # plain ASCII that is not English is a language written in Latin letters it is not usually written in (Arabic
         # "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on such text
         # and its votes there were noise (languages dev half: 1 emergency caught, 3 idioms and plans alarmed)

@@ -222,7 +222,8 @@ def _by_script(text: str) -> Detection:
 def detect_language(text: str) -> Detection:
     """The message's language, English unless the evidence for another supported language is clear."""
     cleaned = _NEUTRAL.sub(" ", text)
-    non_latin = bool(_NON_LATIN.search(cleaned) or _OTHER_SCRIPT.search(cleaned))
+    other_script = bool(_OTHER_SCRIPT.search(cleaned))
+    non_latin = bool(_NON_LATIN.search(cleaned)) or other_script
     if not non_latin and (len(_WORD.findall(cleaned)) < MIN_WORDS or plainly_english(text)):
         return Detection(ENGLISH, 1.0, "default")
     if _loading.is_set() and not _ready.is_set():  # never make a patient wait for the models to load
@@ -233,7 +234,7 @@ def detect_language(text: str) -> Detection:
         return Detection(ENGLISH, 0.0, "default")
     name, top = values[0]
     code = _code_of(name)
-    if non_latin and top < MIN_CONFIDENCE and _OTHER_SCRIPT.search(cleaned):
+    if other_script and top < MIN_CONFIDENCE:
         # ("もう生きていたくない": lingua gives every one of our languages 0.0, and the first listed is not the answer)
         return Detection(UNSUPPORTED, 1.0 - top, "script")
     if code != ENGLISH and (top >= MIN_CONFIDENCE or non_latin):

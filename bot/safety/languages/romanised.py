@@ -32,9 +32,14 @@ etot seichas sejchas seychas pomogite pomogi pomosh pomoshch nado mozhno poka be
 gde ona oni nego nee iz ot za tebya sebya sebe tak eshe eshche hochu khochu hochetsya mogu mozhet nichego nikto zhit
 zhizn umeret umru umirayu dyshit dyshat dyshu upal upala upali bolit bolno krov krovi golova golovu ruka ruki ruku
 nogu nogi noga grud grudi serdce tabletki tabletok tabletku lekarstvo lekarstva snotvornoe vypil vypila proglotil
-proglotila soznanie soznaniya skoraya skoruyu vyzvat sdelat govorit ne mogu pishu napisat proshchai proshchaite
+proglotila soznanie soznaniya skoraya skoruyu vyzvat sdelat govorit pishu napisat proshchai proshchaite
 """.split())
 _LATIN_WORD = re.compile(r"[a-z']+")
+
+
+def written_in_ascii(text: str) -> bool:
+    """Plain ASCII (typographic quotes allowed): how romanised Russian, arabizi or pinyin arrive."""
+    return bool(_ASCII.fullmatch(text))
 
 
 def as_cyrillic(text: str) -> str | None:
@@ -45,7 +50,7 @@ def as_cyrillic(text: str) -> str | None:
     >>> as_cyrillic("судороги"), as_cyrillic("what is suicide"), as_cyrillic("eto normalno, ili net?")
     (None, None, 'это нормално, или нет?')
     """
-    if not _ASCII.fullmatch(text):
+    if not written_in_ascii(text):
         return None
     low = text.lower().replace("\u2019", "'")
     if len(_RUSSIAN_WORDS.intersection(_LATIN_WORD.findall(low))) < 2:
