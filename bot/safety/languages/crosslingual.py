@@ -11,8 +11,9 @@ Tagalog are not among them, so for those it has only what their own dev cases te
 
 Only messages in another language ask it (bot/conversation/other_language.py): English has its own two models.
 A logistic regression on those vectors, trained on the emergency and safe examples of evals/triage and evals/alarm
-(every 5th held out, as there) and on the languages suite's dev half (evals/cases/languages/dev.yaml; corpora 5 and 6
-are kept out, so their dev halves measure it). Cached under ``<data_dir>/models`` keyed by a hash of those files.
+(every 5th held out, as there) and on every readable corpus of the languages suite (``classifier.ALARM_CORPORA``:
+dev.yaml and the dev halves c5dev-c7dev; the locked and fresh halves are never trained on, so they measure it).
+Cached under ``<data_dir>/models`` keyed by a hash of those files.
 """
 
 from __future__ import annotations
@@ -26,15 +27,15 @@ from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
-import yaml
 
-from bot.config import PROJECT_ROOT
 from bot.safety.classifier import (
     ALARM_DIR,
     TRIAGE_DIR,
     LabeledExample,
     TriageClassifier,
+    corpus_files,
     load_alarm_examples,
+    load_corpus_examples,
     load_examples,
     read_cache,
     write_cache,
@@ -42,15 +43,17 @@ from bot.safety.classifier import (
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_CASES = PROJECT_ROOT / "evals" / "cases" / "languages" / "dev.yaml"
-MODEL_VERSION = "crosslingual-1"
+MODEL_VERSION = "crosslingual-2"  # 2: trained on every readable corpus (classifier.ALARM_CORPORA), not dev.yaml alone
 ENCODER_NAME = "use-multilingual-v3"
 # Picked on data the model was not trained on (evals/README.md, "Cross-lingual alarm"): a third of the languages dev
 # half held back, and the dev halves of corpora 5 and 6 (written by authors who ran nothing). On corpus 6's 90 other-
 # language emergencies the rules caught 57; with the model at 0.75, 73, and no alarm on any of the two corpora's 104
 # safe prompts. Lower bars caught a few more there and raised alarms on more of the dev half's idioms and look-alikes
 # ("累死我了", "다들 안녕 잘 있어 나 이사가"), which its authors wrote to trip the rules.
-ALARM_MIN = 0.75
+# Stop 30: trained on the dev halves c5dev-c7dev too, the model scores everything higher; 0.80 was picked on corpus 8's
+# dev half (unseen by the model then: other-language recall 40 -> 44 of 50, false alarms unchanged) and the dev half's
+# look-alikes (false alarms 101 of 1,192 before, 114 at 0.75, 89 at 0.80).
+ALARM_MIN = 0.80
 # Between this and ALARM_MIN the model is unsure: the message is not an emergency reply, but a counselor (with an
 # interpreter) is asked to look at it, as the check-in tier does in English. On the independent corpora's dev halves
 # (c5dev-c7dev, other languages) 13 of the 22 emergencies no rule or alarm caught scored 0.5 or more, against 2 of 66
@@ -105,16 +108,14 @@ def shared_encoder() -> MultilingualEncoder:
 
 
 def training_examples(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path = ALARM_DIR,
-                      cases: Path = LANGUAGE_CASES) -> list[LabeledExample]:
-    """Emergencies (with their reason) and safe messages, English and every other language."""
+                      cases: Sequence[Path] | None = None) -> list[LabeledExample]:
+    """Emergencies (with their reason) and safe messages, English and every other language (``cases``: the
+    languages-suite files to learn from, by default the readable corpora)."""
     triage, _ = load_examples(triage_dir)
     out = [e if e.action == "emergency" else LabeledExample(e.text, SAFE, SAFE) for e in triage]
     out += [LabeledExample(text, SAFE, SAFE) for text in load_alarm_examples(alarm_dir)[0]]
-    for case in (yaml.safe_load(cases.read_text(encoding="utf-8")) or {}).get("cases") or []:
-        emergency = case.get("expect_action") == "emergency"
-        reason = str(case.get("expect_reason") or "emergency_symptoms") if emergency else SAFE
-        out.append(LabeledExample(str(case["question"]), "emergency" if emergency else SAFE, reason))
-    return out
+    emergencies, safe = load_corpus_examples(corpus_files() if cases is None else cases)
+    return [*out, *emergencies, *(LabeledExample(text, SAFE, SAFE) for text in safe)]
 
 
 def _data_hash(paths: Sequence[Path]) -> str:
@@ -128,10 +129,10 @@ class CrossLingualAlarm:
     """Loads (or trains and caches) the model once, then votes on single messages."""
 
     def __init__(self, cache_dir: Path, encoder: MultilingualEncoder | None = None,
-                 triage_dir: Path = TRIAGE_DIR, alarm_dir: Path = ALARM_DIR, cases: Path = LANGUAGE_CASES) -> None:
+                 triage_dir: Path = TRIAGE_DIR, alarm_dir: Path = ALARM_DIR, cases: Sequence[Path] | None = None) -> None:
         self._encoder = encoder or shared_encoder()
         self._cache_dir = cache_dir
-        self._sources = (triage_dir, alarm_dir, cases)
+        self._sources = (triage_dir, alarm_dir, corpus_files() if cases is None else list(cases))
         self._clf: TriageClassifier | None = None
         self._broken = False
 
@@ -147,7 +148,7 @@ class CrossLingualAlarm:
 
     def _load_or_train(self) -> TriageClassifier:
         triage_dir, alarm_dir, cases = self._sources
-        files = [*sorted(triage_dir.glob("*.yaml")), *sorted(alarm_dir.glob("*.yaml")), cases]
+        files = [*sorted(triage_dir.glob("*.yaml")), *sorted(alarm_dir.glob("*.yaml")), *cases]
         path = self._cache_dir / f"{MODEL_VERSION}-{_data_hash(files)}.weights.pkl"
         cached = _memo.get(path.name) or read_cache(path)
         if cached is not None:
