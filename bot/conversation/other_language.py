@@ -51,8 +51,17 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
         **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
-    vote = None if decision.action == "emergency" else _crosslingual_vote(text, crosslingual, trace)
-    reason = decision.reason if decision.action == "emergency" else vote.reason if vote and vote.alarm else None
+    if decision.action == "emergency":
+        vote = _second_opinion(text, crosslingual, trace)
+        if vote is not None and vote.doubts_rule:
+            # a rule fired but the model reads the message as plainly safe ("what does overdose mean", "I'm moving,
+            # giving my things away"): a counselor with an interpreter looks at it, instead of the emergency reply
+            return _needs_interpreter(finish(replies.english_only_draft(language), "escalate", CHECK_IN, u, report,
+                                             trace, []), language)
+        reason: str | None = decision.reason
+    else:
+        vote = _crosslingual_vote(text, crosslingual, trace)
+        reason = vote.reason if vote and vote.alarm else None
     if reason is not None:
         draft = replies.language_emergency_draft(
             reason, language, swallowed=languages.mentions_swallowing(text, language) or mentions_swallowing(text))
@@ -104,6 +113,16 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None,
     trace.append(TraceStep(step="crosslingual_alarm",
                            outcome="emergency" if vote.alarm else CHECK_IN if vote.check_in else "no_alarm",
                            detail={"emergency": round(vote.emergency, 3), "reason": vote.reason}))
+    return vote
+
+
+def _second_opinion(text: str, crosslingual: CrossLingualAlarm | None,
+                    trace: list[TraceStep]) -> CrossLingualVote | None:
+    """The model's vote on a message a rule made an emergency, or None when it could not load."""
+    vote = crosslingual.vote(text) if crosslingual is not None else None
+    if vote is not None:
+        trace.append(TraceStep(step="crosslingual_alarm", outcome=CHECK_IN if vote.doubts_rule else "agrees",
+                               detail={"emergency": round(vote.emergency, 3), "reason": vote.reason, "rule": True}))
     return vote
 
 

@@ -153,6 +153,35 @@ def test_an_unsure_vote_asks_a_counselor_with_an_interpreter_and_keeps_the_emerg
     assert next(t for t in reply.trace if t.step == "crosslingual_alarm").outcome == "check_in"
 
 
+RULE_ALARM = "ya no quiero vivir, esta noche me tomo todas las pastillas"  # Spanish rules call this an emergency
+
+
+def test_a_rule_alarm_the_model_reads_as_plainly_safe_goes_to_a_counselor_with_the_emergency_line(tmp_path):
+    reply = _engine_with(FixedAlarm(crosslingual.RULE_DOUBT_MAX - 0.01), tmp_path).reply(RULE_ALARM)
+    assert reply.action == "escalate" and reply.reason == "check_in"
+    assert reply.escalation is not None and "interpreter" in reply.escalation.summary
+    assert "emergencia" in reply.text  # the patient still sees the emergency line, in Spanish
+    step = next(t for t in reply.trace if t.step == "crosslingual_alarm")
+    assert step.outcome == "check_in" and step.detail["rule"] is True
+
+
+def test_a_rule_alarm_the_model_does_not_doubt_stays_an_emergency(tmp_path):
+    alarm = FixedAlarm(crosslingual.RULE_DOUBT_MAX + 0.01)
+    reply = _engine_with(alarm, tmp_path).reply(RULE_ALARM)
+    assert alarm.asked == [RULE_ALARM]
+    assert reply.action == "emergency" and reply.reason == "self_harm"
+    assert next(t for t in reply.trace if t.step == "crosslingual_alarm").outcome == "agrees"
+
+
+def test_a_rule_alarm_stands_when_the_model_cannot_load(tmp_path):
+    class Unavailable(FixedAlarm):
+        def vote(self, text):
+            return None
+
+    reply = _engine_with(Unavailable(0.0), tmp_path).reply(RULE_ALARM)
+    assert reply.action == "emergency"
+
+
 def test_english_messages_never_ask_the_cross_lingual_model(tmp_path):
     alarm = FixedAlarm(0.99)
     reply = _engine_with(alarm, tmp_path).reply("what does my CYP2C19 result mean for clopidogrel")

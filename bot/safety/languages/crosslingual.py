@@ -60,6 +60,12 @@ ALARM_MIN = 0.80
 # safe prompts, and 5 of 224 ordinary messages (everyday.yaml): about 2% of other-language traffic costs a counselor
 # a look. 0.4 would have reached 17 of 22 for 4 of 66 and 10 of 224.
 CHECK_IN_MIN = 0.50
+# A rule alarm the model reads as plainly safe (below this) gets the check-in tier instead of the emergency reply: the
+# patient sees the usual reply, whose last sentence is the emergency line, and a counselor with an interpreter looks.
+# Picked on corpus 8's dev half, which the model had not seen: 3 of its 8 rule false alarms scored under 0.10
+# ("يعني إيه جرعة زائدة", a move with things given away, "'自杀意念'在医学上具体指什么"), its 37 rule-caught emergencies
+# 0.31 and up; on the dev halves it learned from, none of 1,977 rule-caught emergencies scored under 0.15.
+RULE_DOUBT_MAX = 0.10
 SAFE = "answer"  # the label of every safe example (TriageClassifier sums labels per action)
 _memo: dict[str, TriageClassifier] = {}  # per data version: every engine of a process shares one model
 _train_lock = threading.Lock()  # ... and trains it once, however many engines ask at the same time
@@ -73,6 +79,11 @@ class CrossLingualVote:
     @property
     def alarm(self) -> bool:
         return self.emergency >= ALARM_MIN
+
+    @property
+    def doubts_rule(self) -> bool:
+        """A rule called this an emergency, but the model reads it as plainly safe (see RULE_DOUBT_MAX)."""
+        return self.emergency < RULE_DOUBT_MAX
 
     @property
     def check_in(self) -> bool:
