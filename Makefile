@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# the index, then the safety models trained into data/models (cached per data version), so a server starts warm
 index: install
 	$(BIN)/genechat index
+	$(BIN)/genechat models
 
 serve: index
 	$(BIN)/genechat serve

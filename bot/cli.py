@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import typer
@@ -18,7 +19,7 @@ from bot.api.app import prepare_database
 from bot.config import get_settings
 from bot.conversation.engine import get_engine
 from bot.conversation.show import render_reply
-from bot.errors import GeneChatError
+from bot.errors import GeneChatError, ModelNotAvailable
 from bot.evals.cli import eval_app
 from bot.knowledge.cli import kb_app
 from bot.pgx.cli import data_app
@@ -57,6 +58,20 @@ def ask(
         typer.echo(f"{rank}. [{p.doc_id}] {p.title} — {p.section}  (score {p.score:.4f})")
         typer.echo(f"   {p.text[:300]}{'…' if len(p.text) > 300 else ''}")
         typer.echo(f"   sources: {', '.join(p.source_urls)}")
+
+
+def models() -> None:
+    """Train (or load) the safety models into the data dir's models cache, so a server starts warm."""
+    settings = get_settings()
+    started = time.perf_counter()
+    engine = get_engine(settings)
+    engine.wait_until_settled(timeout=900)  # the cross-lingual alarm trains in the background: a minute or so, once
+    status = engine.model_status()
+    listed = ", ".join(f"{name} {'ready' if ok else 'NOT available'}" for name, ok in status.items())
+    typer.echo(f"Models in {settings.models_dir} ({time.perf_counter() - started:.0f} s): {listed}.")
+    if not status["triage classifier"]:
+        raise ModelNotAvailable("The triage classifier could not be trained: check that evals/triage/*.yaml is there "
+                            "and readable, then run `genechat models` again.")
 
 
 def serve(
@@ -108,6 +123,7 @@ def proxy_options(trusted_proxies: str) -> dict[str, object]:
 # Command groups register here, one line each (each group's module defines a typer.Typer).
 app.command("ask")(ask)
 app.command("serve")(serve)
+app.command("models")(models)
 
 app.add_typer(kb_app, name="kb", help="Knowledge base: list, lint, approve documents.")
 register_retrieval(app)

@@ -134,6 +134,12 @@ class ConversationEngine:
         return {"embedder": embeds, "vector_store": bool(self._searcher.indexed_topics()),
                 "classifier": self._classifier is not None}
 
+    def model_status(self) -> dict[str, bool]:
+        """Which trained models are loaded (after ``wait_until_settled``); `genechat models` reports them."""
+        return {"triage classifier": self._classifier is not None,
+                "alarm model": self._classifier is not None and self._classifier.alarm_check is not None,
+                "cross-lingual alarm": isinstance(self._crosslingual, CrossLingualAlarm) and self._crosslingual.loaded}
+
     def wait_until_settled(self, timeout: float = 30.0) -> None:
         """Wait for what ``warm_up`` left loading in the background (the reading-level dictionary)."""
         for thread in (self._background_warm_up, self._languages_warm_up, self._crosslingual_warm_up):

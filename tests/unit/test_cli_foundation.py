@@ -59,6 +59,22 @@ def test_ask_a_dose_question_is_escalated_not_answered(cli_env, monkeypatch, cap
     assert "action: escalate" in out and "mg" not in out.split("action:")[0].lower()
 
 
+def test_models_trains_the_safety_models_into_the_cache_and_says_which_are_ready(cli_env, monkeypatch, capsys) -> None:
+    from bot.safety import classifier
+    from bot.safety.languages import crosslingual
+
+    def instant_warm_up(self) -> None:  # the real one trains on the multilingual encoder: tested in test_crosslingual
+        self._clf = object()
+
+    monkeypatch.setattr(crosslingual.CrossLingualAlarm, "warm_up", instant_warm_up)
+    monkeypatch.setattr(classifier, "_memo", {})  # as in a new process: nothing fitted yet
+    run(monkeypatch, capsys, "index")
+    code, out, _ = run(monkeypatch, capsys, "models")
+    assert code == 0
+    assert "triage classifier ready" in out and "cross-lingual alarm ready" in out
+    assert list(get_settings().models_dir.glob("triage-*.weights.pkl"))  # the next server reads it, trains nothing
+
+
 def test_ask_before_indexing_tells_the_user_to_run_index(cli_env, monkeypatch, capsys) -> None:
     code, _, err = run(monkeypatch, capsys, "ask", "anything")
     assert code == 1 and "genechat index" in err and "Traceback" not in err

@@ -178,6 +178,11 @@ class CrossLingualAlarm:
         """Train or load the model and run the encoder once (its first call loads 30 MB of weights)."""
         self.vote("hola")
 
+    @property
+    def loaded(self) -> bool:
+        """The model is trained or read from the cache (False before ``warm_up`` or when it could not load)."""
+        return self._clf is not None
+
     def vote(self, text: str) -> CrossLingualVote | None:
         """The model's vote on one message, or None when it could not load (the rules then stand alone)."""
         clf = self._classifier()
