@@ -132,7 +132,8 @@ _HYPOTHETICAL = re.compile(
     rf"\b(?:what (?:do|should|would|can|must) (?:i|you|we|one|people) do|how (?:do|should|can|would) (?:i|you|we|one) "
     rf"(?:help|treat|handle|respond)|what(?:'s| is) the (?:right|best) (?:thing|way) to do|how to (?:help|treat|respond)|"
     rf"what to do)\s+(?:\w+\s+)?(?:if|when|in case|for)\s+{_INDEFINITE}\b|"
-    rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that)\b|"
+    rf"\b(?:how (?:do|should|can) (?:i|you|we|one) |how to )(?:help|treat|save|handle)\s+{_INDEFINITE}\s+(?:who|that|"
+    rf"having|going through|in the middle of)\b|"
     rf"\bwhat (?:do|should|can|would) (?:i|you|we|one) say to\s+{_INDEFINITE}\s+(?:who|that)\b|"
     # (round 6) what happens if an indefinite person does something ("if a kid swallows a button battery what happens")
     rf"\bwhat (?:happens|would happen|will happen)\s+(?:if|when)\s+{_INDEFINITE}\b|\b(?:if|when)\s+{_INDEFINITE}\s+"
@@ -301,7 +302,8 @@ def study_question(text: str) -> bool:
 
 
 # the condition, to the end of its clause
-_PREPARED_CLAUSE = re.compile(rf"(?:{_PREPARED.pattern})[^,.;!?]*", re.IGNORECASE)
+# (stop 30) with the "just to" of "just to be prepared: ..." (its "just" is no word of now)
+_PREPARED_CLAUSE = re.compile(rf"(?:\bjust (?:to |so (?:i|we) )?)?(?:{_PREPARED.pattern})[^,.;!?]*", re.IGNORECASE)
 
 
 _SOMEONE_INDEFINITE = re.compile(r"\b(?:a|an|any)\s+(?:\w+\s+)?(?:baby|child|kid|friend|person|stranger|toddler|partner)\b",
