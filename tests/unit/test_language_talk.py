@@ -191,3 +191,40 @@ def test_every_language_has_talk_and_now_cues(code):
 
     lang = next(r for r in rules() if r.code == code)
     assert lang.talk and lang.now
+
+
+# Round 9 (stop 30): each kind said in our own words, with the harmless twin that must stay quiet.
+ROUND9_EMERGENCIES = [
+    ("ko", "emergency_symptoms", "손녀가 할아버지 심장약을 세 알 정도 먹은 것 같아요 지금 몸이 축 처져서 잘 안 깨요"),  # a toddler, an elder's pills, limp
+    ("ko", "emergency_symptoms", "마취 깨고 나서 열이 39.5도까지 오르고 심장이 엄청 빨리 뛰어요"),  # anaesthesia, fever, rigid muscles
+    ("ru", "emergency_symptoms", "мужу вчера делали операцию под наркозом, сейчас жар 40, пульс бешеный, мышцы как камни"),
+    ("tl", "self_harm", "andito na ako sa rooftop ng building namin, iniisip kong tumalon"),  # on a roof, thinking of jumping
+    ("vi", "self_harm", "em đang đứng trên cầu Long Biên, chắc kết thúc ở đây thôi"),  # standing on a bridge, ending it here
+    ("vi", "self_harm", "thuốc an thần mình tích đủ rồi"),  # sedatives stored up, enough
+    ("tl", "emergency_symptoms", "si kuya naka-inom ng sobrang daming mefenamic simula kagabi, ngayon nagsusuka"),  # a painkiller overdose by count
+    ("zh", "emergency_symptoms", "我爸今天吃了十来片止痛片，现在一直吐"),  # "ten-odd" tablets
+]
+
+ROUND9_SAFE = [
+    "para lang handa ako, ano ang gagawin kapag may nahimatay sa jeep?",  # Tagalog: asked just to be ready
+    "لو حد وقع وأغمى عليه قدامي أعمل إيه؟ بسأل علشان أبقى مستعدة",  # Egyptian Arabic: asking to be prepared
+    "يعني إيه أوفر دوز؟ الدكتور قالها وأنا مش فاهم",  # what does 'overdose' mean, dialect word order
+    "cho em hoi qua lieu paracetamol la gi, nguoi chuyen hoa nhanh co de bi qua lieu hon khong",  # overdose asked about, no diacritics
+    "món gà cay muốn chết mà vẫn ăn hết, thuốc của em có kỵ ớt không?",  # spicy food 'to death'
+    "tháng sau em chuyển nhà ra Hà Nội nên đang bán hết đồ đạc, tạm biệt đồng nghiệp rồi",  # moving, things sold, goodbyes
+    "уезжаю работать в Новосибирск, раздаю мебель, прощаюсь с командой",  # Russian: moving away, giving things away
+    "'自残行为'具体指什么？想了解一下",  # what exactly a term refers to
+    "아이가 할머니 약을 먹은 적이 있는데 그때 괜찮았어요",  # an old, harmless event
+    "nandito kami sa rooftop ng resort, tumalon kami sa pool kanina",  # jumping into a pool from a resort rooftop
+]
+
+
+@pytest.mark.parametrize(("code", "reason", "text"), ROUND9_EMERGENCIES)
+def test_round9_kinds_raise_the_alarm_in_that_language(code, reason, text):
+    alarm = match_emergency(text)
+    assert alarm is not None and (alarm.language, alarm.reason) == (code, reason), (text, alarm)
+
+
+@pytest.mark.parametrize("text", ROUND9_SAFE)
+def test_round9_harmless_kinds_raise_no_alarm(text):
+    assert match_emergency(text) is None, (text, match_emergency(text))
