@@ -317,9 +317,12 @@
       return;
     } finally { state.loading = false; }
     if (state.selected !== id) return;  // the counselor picked another case meanwhile
+    // a refresh of the case on screen (the poll, an action): what was typed while it was being fetched counts, not the
+    // text from before the request (restoring that dropped keystrokes typed in between)
+    const latest = refresh && detailEl.dataset.id === id ? snapshot() : snap;
     renderDetail();
     detailEl.dataset.id = id;
-    restore(snap);
+    restore(latest);
   }
   async function act(path, body, done, sent, focusId) {
     const id = state.selected;
