@@ -52,7 +52,7 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     trace.append(TraceStep(step="language", outcome=language, detail={
         **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
     if decision.action == "emergency":
-        vote = _second_opinion(text, crosslingual, trace)
+        vote = _crosslingual_vote(text, crosslingual, trace, rule_fired=True)
         if vote is not None and vote.doubts_rule:
             # a rule fired but the model reads the message as plainly safe ("what does overdose mean", "I'm moving,
             # giving my things away"): a counselor with an interpreter looks at it, instead of the emergency reply
@@ -97,12 +97,15 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     return finish(draft, "emergency", vote.reason, u, report, trace, [])
 
 
-def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None,
-                       trace: list[TraceStep]) -> CrossLingualVote | None:
-    """The cross-lingual model's vote where no rule fired, or None when it is not asked (or could not load)."""
+def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace: list[TraceStep], *,
+                       rule_fired: bool = False) -> CrossLingualVote | None:
+    """The cross-lingual model's vote, or None when it is not asked (or could not load).
+
+    ``rule_fired``: a rule made the message an emergency and the model gives a second opinion on it (``doubts_rule``);
+    otherwise the model is the only alarm, and is not asked where the rules recognised a harmless idiom."""
     if crosslingual is None:
         return None
-    if languages.mask_benign(text)[1]:
+    if not rule_fired and languages.mask_benign(text)[1]:
         # a harmless idiom or a clause that only talks about danger was recognised ("me muero de risa"): the rules
         # have read this message more closely than the model can (on the dev half's look-alikes a third of the
         # model's false alarms were these; on the corpora's real emergencies, none)
@@ -110,19 +113,12 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None,
     vote = crosslingual.vote(text)
     if vote is None:  # the model could not load: the rules stand alone (logged once by the model)
         return None
-    trace.append(TraceStep(step="crosslingual_alarm",
-                           outcome="emergency" if vote.alarm else CHECK_IN if vote.check_in else "no_alarm",
-                           detail={"emergency": round(vote.emergency, 3), "reason": vote.reason}))
-    return vote
-
-
-def _second_opinion(text: str, crosslingual: CrossLingualAlarm | None,
-                    trace: list[TraceStep]) -> CrossLingualVote | None:
-    """The model's vote on a message a rule made an emergency, or None when it could not load."""
-    vote = crosslingual.vote(text) if crosslingual is not None else None
-    if vote is not None:
-        trace.append(TraceStep(step="crosslingual_alarm", outcome=CHECK_IN if vote.doubts_rule else "agrees",
-                               detail={"emergency": round(vote.emergency, 3), "reason": vote.reason, "rule": True}))
+    if rule_fired:
+        outcome, detail = (CHECK_IN if vote.doubts_rule else "agrees"), {"rule": True}
+    else:
+        outcome, detail = ("emergency" if vote.alarm else CHECK_IN if vote.check_in else "no_alarm"), {}
+    trace.append(TraceStep(step="crosslingual_alarm", outcome=outcome,
+                           detail={"emergency": round(vote.emergency, 3), "reason": vote.reason, **detail}))
     return vote
 
 

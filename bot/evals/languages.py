@@ -1,13 +1,13 @@
 """The languages suite (issue 15): emergencies in every supported language, and safe prompts with violent or
 medical words that must not be emergencies, each scored on a dev half and a locked half.
 
-Cases live in ``evals/cases/languages/{dev,locked,fresh,fresh2..8,c5dev..c8dev,everyday}.yaml`` (the answer-case format; ``tags``
+Cases live in ``evals/cases/languages/{dev,locked,fresh,fresh2..9,c5dev..c9dev,everyday}.yaml`` (the answer-case format; ``tags``
 carry ``lang:xx`` and ``emergency`` or ``false-alarm``). The dev half may be read while changing rules; the locked
 and fresh halves are only scored, so their numbers are the honest ones (fresh.yaml was written later, after
 the first round of rules, because locked.yaml's author also tuned on dev; fresh2.yaml was written by someone who
 tuned nothing, before the second round; fresh3.yaml likewise, after the fourth; fresh4.yaml likewise, after the
 fifth; corpus 5, by two more authors who ran nothing, is split by a hash of the id into c5dev.yaml, which may be
-read, and fresh5.yaml, which is only scored; corpus 6, 7 and 8 likewise into c6dev-c8dev.yaml and fresh6-fresh8.yaml). Metrics are named ``<metric>_<split>``, per language
+read, and fresh5.yaml, which is only scored; corpus 6 to 9 likewise into c6dev-c9dev.yaml and fresh6-fresh9.yaml). Metrics are named ``<metric>_<split>``, per language
 ``emergency_recall_<split>_<lang>``, and false alarms are also split into English and other languages (``false_alarm_rate_<split>_en`` / ``_other``).
 """
 
@@ -22,7 +22,7 @@ from bot.evals.cases import AnswerCase, Located, load_cases
 from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.runner import _call, _progress
 
-SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "c7dev", "fresh7", "c8dev", "fresh8", "everyday")
+SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "c7dev", "fresh7", "c8dev", "fresh8", "c9dev", "fresh9", "everyday")
 
 
 def load_language_cases(folder: Path) -> list[Located[AnswerCase]]:

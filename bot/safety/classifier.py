@@ -44,11 +44,6 @@ log = logging.getLogger(__name__)
 
 TRIAGE_DIR = PROJECT_ROOT / "evals" / "triage"
 ALARM_DIR = PROJECT_ROOT / "evals" / "alarm"  # safe messages with alarm words, for the alarm check
-LANGUAGE_DIR = PROJECT_ROOT / "evals" / "cases" / "languages"
-# The readable halves of the languages suite: patients' own wording of emergencies, and safe prompts with alarm words,
-# in every language, written by people who read no rule. The cross-lingual alarm learns from them (an emergency label,
-# or safe); the locked and fresh halves are never trained on, so they stay the honest measure (evals/README.md).
-ALARM_CORPORA = ("dev.yaml", "c5dev.yaml", "c6dev.yaml", "c7dev.yaml")
 MODEL_VERSION = "triage-lr-5"  # bump when features or labels change, to invalidate caches (4: the alarm model; 5: round 5 data)
 HOLDOUT_EVERY = 5
 _memo: dict[str, TriageClassifier] = {}
@@ -105,27 +100,6 @@ def load_alarm_examples(alarm_dir: Path = ALARM_DIR) -> tuple[list[str], list[st
         for i, item in enumerate(doc.get("examples") or []):
             (holdout if is_holdout(i) else train).append(str(item["text"]))
     return train, holdout
-
-
-def corpus_files(language_dir: Path = LANGUAGE_DIR) -> list[Path]:
-    """The corpora of ``ALARM_CORPORA`` that exist in the folder (none in a test's own folder)."""
-    return [language_dir / name for name in ALARM_CORPORA if (language_dir / name).is_file()]
-
-
-def load_corpus_examples(paths: Sequence[Path], language: str | None = None) -> tuple[list[LabeledExample], list[str]]:
-    """(emergencies with their reason, safe texts) of languages-suite files, of one language (``lang:xx``) or all."""
-    emergencies: list[LabeledExample] = []
-    safe: list[str] = []
-    for path in paths:
-        for case in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("cases") or []:
-            if language is not None and f"lang:{language}" not in (case.get("tags") or []):
-                continue
-            if case.get("expect_action") == "emergency":
-                reason = str(case.get("expect_reason") or "emergency_symptoms")
-                emergencies.append(LabeledExample(str(case["question"]), "emergency", reason))
-            else:
-                safe.append(str(case["question"]))
-    return emergencies, safe
 
 
 def data_hash(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path | None = None) -> str:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
-from bot.safety import classifier
+from bot.safety import alarm_corpora
 from bot.safety.languages import crosslingual
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from tests.support.engine import make_test_engine
@@ -120,7 +120,7 @@ def test_every_readable_corpus_is_learned_from_in_every_language(tmp_path):
     examples = crosslingual.training_examples(cases=[tmp_path / "c9dev.yaml"])
     assert ("ya junté las pastillas, esta noche", "self_harm") in {(e.text, e.label) for e in examples}
     assert ("累死我了", "answer") in {(e.text, e.label) for e in examples}
-    names = {p.name for p in classifier.corpus_files()}
+    names = {p.name for p in alarm_corpora.corpus_files()}
     assert {"dev.yaml", "c5dev.yaml", "c6dev.yaml", "c7dev.yaml"} <= names
     assert not any(n.startswith(("fresh", "locked", "everyday")) for n in names)
 

@@ -202,39 +202,3 @@ def test_a_model_only_alarm_on_a_message_the_writer_plays_down_needs_the_calm_ba
     # a strong sign keeps the usual bar, played down or not
     assert _decide("he swallowed a battery, he's fine but he is drooling and coughing",
                    _pair(main_hot=0.05, alarm_hot=0.6)).action == "emergency"
-
-
-def _write_corpus(root: Path, cases: list[dict]) -> Path:
-    folder = root / "cases" / "languages"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "dev.yaml").write_text(yaml.safe_dump({"cases": cases}, allow_unicode=True))
-    return folder
-
-
-CORPUS = [
-    {"id": "a", "question": "took the whole bottle of my pills", "expect_action": "emergency",
-     "expect_reason": "emergency_symptoms", "tags": ["lang:en", "emergency"]},
-    {"id": "b", "question": "a bit nauseous since starting metformin", "accept_actions": ["answer", "escalate"],
-     "tags": ["lang:en", "false-alarm"]},
-    {"id": "c", "question": "me tomé todo el frasco", "expect_action": "emergency", "expect_reason": "emergency_symptoms",
-     "tags": ["lang:es", "emergency"]},
-]
-
-
-def test_corpus_examples_keep_the_emergency_reason_and_filter_by_language(tmp_path):
-    folder = _write_corpus(tmp_path, CORPUS)
-    emergencies, safe = classifier.load_corpus_examples(classifier.corpus_files(folder), "en")
-    assert [(e.text, e.action, e.reason) for e in emergencies] == [
-        ("took the whole bottle of my pills", "emergency", "emergency_symptoms")]
-    assert safe == ["a bit nauseous since starting metformin"]
-    everyone, _ = classifier.load_corpus_examples(classifier.corpus_files(folder))
-    assert len(everyone) == 2
-
-
-def test_only_the_readable_corpora_are_learned_from_never_a_locked_or_fresh_half(tmp_path):
-    folder = _write_corpus(tmp_path, CORPUS)
-    (folder / "fresh8.yaml").write_text(yaml.safe_dump({"cases": CORPUS}))
-    (folder / "locked.yaml").write_text(yaml.safe_dump({"cases": CORPUS}))
-    assert [p.name for p in classifier.corpus_files(folder)] == ["dev.yaml"]
-    assert not any(name.startswith(("fresh", "locked", "everyday")) for name in classifier.ALARM_CORPORA)
-

@@ -11,7 +11,7 @@ Tagalog are not among them, so for those it has only what their own dev cases te
 
 Only messages in another language ask it (bot/conversation/other_language.py): English has its own two models.
 A logistic regression on those vectors, trained on the emergency and safe examples of evals/triage and evals/alarm
-(every 5th held out, as there) and on every readable corpus of the languages suite (``classifier.ALARM_CORPORA``:
+(every 5th held out, as there) and on every readable corpus of the languages suite (``alarm_corpora.ALARM_CORPORA``:
 dev.yaml and the dev halves c5dev-c7dev; the locked and fresh halves are never trained on, so they measure it).
 Cached under ``<data_dir>/models`` keyed by a hash of those files.
 """
@@ -28,14 +28,13 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.safety.alarm_corpora import corpus_files, load_corpus_examples
 from bot.safety.classifier import (
     ALARM_DIR,
     TRIAGE_DIR,
     LabeledExample,
     TriageClassifier,
-    corpus_files,
     load_alarm_examples,
-    load_corpus_examples,
     load_examples,
     read_cache,
     write_cache,
@@ -43,7 +42,7 @@ from bot.safety.classifier import (
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "crosslingual-2"  # 2: trained on every readable corpus (classifier.ALARM_CORPORA), not dev.yaml alone
+MODEL_VERSION = "crosslingual-2"  # 2: trained on every readable corpus (alarm_corpora.ALARM_CORPORA), not dev.yaml alone
 ENCODER_NAME = "use-multilingual-v3"
 # Picked on data the model was not trained on (evals/README.md, "Cross-lingual alarm"): a third of the languages dev
 # half held back, and the dev halves of corpora 5 and 6 (written by authors who ran nothing). On corpus 6's 90 other-
