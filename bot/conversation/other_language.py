@@ -17,7 +17,7 @@ from bot.core.report import Report
 from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
-from bot.safety.languages.detect import UNSUPPORTED, Detection, detect_language
+from bot.safety.languages.detect import UNSUPPORTED, UNSUPPORTED_NAMES, Detection, detect_language
 from bot.safety.languages.romanised import written_in_ascii
 from bot.safety.triage import CHECK_IN, TriageDecision
 
@@ -80,21 +80,30 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
 def _unsupported_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                           trace: list[TraceStep], crosslingual: CrossLingualAlarm | None, detected: Detection) -> Reply | None:
     """A message in a language we have no wording for ("não aguento mais, já separei os remédios"): the English rules
-    cannot read it, so the cross-lingual model is asked, and an emergency gets the English emergency wording (its
-    numbers and "your local emergency number" read the same everywhere). Anything else goes on as English."""
+    cannot read it, so the cross-lingual model is asked. An emergency gets the English emergency wording (its numbers
+    and "your local emergency number" read the same everywhere); a message the model is unsure about gets the
+    check-in tier (a counselor with an interpreter); anything else the English-only reply, in English: an English
+    answer to words we could not read would be passages retrieved for the gene names in it (stop 31)."""
     if decision.action == "emergency":
         return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
     trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
-    if written_in_ascii(text):
-        # plain ASCII that is not English is a language written in Latin letters it is not usually written in (Arabic
-        # "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on such text
-        # and its votes there were noise (languages dev half: 1 emergency caught, 3 idioms and plans alarmed)
+    if written_in_ascii(text) and detected.named is None:
+        # plain ASCII that lingua could not name is a language written in Latin letters it is not usually written in
+        # (Arabic "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on
+        # such text and its votes there were noise (languages dev half: 1 emergency caught, 3 idioms and plans
+        # alarmed), and the English pipeline still reads its gene and medicine names. Italian or Portuguese typed
+        # without accents is named by lingua (detect.UNSUPPORTED_NAMES) and asked about like any other.
         return None
     vote = _crosslingual_vote(text, crosslingual, trace)
-    if vote is None or not vote.alarm:
+    if vote is not None and vote.alarm:
+        draft = replies.emergency_draft(vote.reason, swallowed=mentions_swallowing(text))
+        return finish(draft, "emergency", vote.reason, u, report, trace, [])
+    if decision.action == "decline" and decision.reason == "prompt_injection":
         return None
-    draft = replies.emergency_draft(vote.reason, swallowed=mentions_swallowing(text))
-    return finish(draft, "emergency", vote.reason, u, report, trace, [])
+    if vote is not None and vote.check_in:
+        reply = finish(replies.english_only_draft(None), "escalate", CHECK_IN, u, report, trace, [])
+        return _needs_interpreter(reply, None, detected)
+    return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
 
 
 def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace: list[TraceStep], *,
@@ -122,12 +131,17 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace:
     return vote
 
 
-def _needs_interpreter(reply: Reply, language: str) -> Reply:
-    """The counselor's queue line says which language the patient wrote in (a language name, not their words)."""
+def _needs_interpreter(reply: Reply, language: str | None, detected: Detection | None = None) -> Reply:
+    """The counselor's queue line says which language the patient wrote in (a language name, not their words);
+    ``language`` None: one we have no wording for, named by the detector if it could."""
     if reply.escalation is None:
         return reply
-    name = languages.wordings()[language].name
-    summary = f"{reply.escalation.summary}; wrote in {name} ({language}): needs an interpreter"[:200]
+    if language is not None:
+        wrote = f"{languages.wordings()[language].name} ({language})"
+    else:
+        wrote = f"{UNSUPPORTED_NAMES[detected.named].title()} ({detected.named})" if detected and detected.named \
+            else "a language GeneChat has no wording for"
+    summary = f"{reply.escalation.summary}; wrote in {wrote}: needs an interpreter"[:200]
     return reply.model_copy(update={"escalation": reply.escalation.model_copy(update={"summary": summary})})
 
 

@@ -34,10 +34,14 @@ def language_emergency_draft(reason: str, language: str, *, swallowed: bool = Fa
     return draft
 
 
-def english_only_draft(language: str) -> Draft:
-    """Any other message in another language: what GeneChat does, English only for now, a counselor offer."""
+def english_only_draft(language: str | None) -> Draft:
+    """Any other message in another language: what GeneChat does, English only for now, a counselor offer; in
+    English for a language we have no wording for (``None``)."""
     draft = Draft()
-    draft.add(wordings()[language].english_only, f"fixed:{language}:english_only", 0)
+    if language is None:
+        draft.add(wording.ENGLISH_ONLY, "fixed:english_only", 0)
+    else:
+        draft.add(wordings()[language].english_only, f"fixed:{language}:english_only", 0)
     return draft
 
 

@@ -89,6 +89,14 @@ NOT_IN_REPORT = (
     "Your report does not include a result for {gene}, so I can't tell you your own {gene} result."
 )
 COUNSELOR_OFFER = "If you would like, I can connect you with a genetic counselor."
+# A message in a language we have no wording for (Italian, Hindi, Japanese...): the English-only reply of the other
+# languages (wording/<code>.yaml english_only), in English. English answers to a question we cannot read would be
+# passages retrieved for words we did not understand.
+ENGLISH_ONLY = (
+    "I can explain genetic test results, genes and medicines in simple words. For now I can only answer in "
+    "English. If you would like, a genetic counselor can help you with an interpreter. If this is an emergency, "
+    "call your local emergency number."
+)
 NEXT_STEP_HEREDITARY = "A genetic counselor can explain what this means for you and your family."
 PHENOCONVERSION = (
     "Other medicines you take can change how your {gene} gene works. This is called phenoconversion, "

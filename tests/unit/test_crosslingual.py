@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
-from bot.safety import alarm_corpora
+from bot.safety import alarm_corpora, wording
 from bot.safety.languages import crosslingual
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from tests.support.engine import make_test_engine
@@ -202,10 +202,28 @@ def test_a_language_without_wording_still_asks_the_model_and_gets_english_emerge
     assert next(t for t in reply.trace if t.step == "language").outcome == "und"
 
 
-def test_a_language_without_wording_and_no_alarm_goes_on_as_english(tmp_path):
-    alarm = FixedAlarm(crosslingual.ALARM_MIN - 0.01)
-    reply = _engine_with(alarm, tmp_path).reply("私の遺伝子検査の結果はどういう意味ですか")
-    assert len(alarm.asked) == 1 and reply.action != "emergency"
+def test_a_language_without_wording_and_no_alarm_gets_the_english_only_reply_in_english(tmp_path):
+    # (an English answer would be passages retrieved for the only words we could read: the gene names)
+    alarm = FixedAlarm(crosslingual.CHECK_IN_MIN - 0.01)
+    reply = _engine_with(alarm, tmp_path).reply("私のCYP2D6の遺伝子検査の結果はどういう意味ですか")
+    assert len(alarm.asked) == 1 and reply.action == "answer"
+    assert reply.text == wording.ENGLISH_ONLY and reply.citations == []
+
+
+def test_an_unsure_vote_in_a_language_without_wording_asks_a_counselor_with_an_interpreter(tmp_path):
+    text = "मेरी माँ के मुँह का एक तरफ टेढ़ा हो गया है और वो बोल नहीं पा रही"  # Hindi: no wording of ours
+    reply = _engine_with(FixedAlarm(crosslingual.ALARM_MIN - 0.01), tmp_path).reply(text)
+    assert reply.action == "escalate" and reply.reason == "check_in"
+    assert reply.escalation is not None and "interpreter" in reply.escalation.summary
+    assert "emergency number" in reply.text  # the English-only reply ends with the emergency line
+
+
+def test_a_named_language_typed_without_accents_is_still_asked(tmp_path):
+    alarm = FixedAlarm(0.95, "emergency_symptoms")
+    text = "mio marito ha un dolore fortissimo al petto che va al braccio sinistro, suda freddo"
+    reply = _engine_with(alarm, tmp_path).reply(text)
+    assert alarm.asked == [text] and reply.action == "emergency"
+    assert next(t for t in reply.trace if t.step == "language").detail["named"] == "it"
 
 
 def test_a_language_written_in_latin_letters_it_is_not_usually_written_in_is_not_asked(tmp_path):

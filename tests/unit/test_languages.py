@@ -210,6 +210,25 @@ def test_a_language_we_have_no_wording_for_is_not_read_as_english_or_as_one_of_o
     assert detect_language(text).code == UNSUPPORTED
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("mio marito ha un dolore fortissimo al petto che va al braccio, suda freddo", "it"),  # no accent: plain ASCII
+    ("BRCA1 sonucum pozitif çıktı, annem gibi ölmek istemiyorum", "tr"),  # read as English before lingua knew Turkish
+    ("meu filho engoliu os comprimidos da avó e não acorda direito", "pt"),
+])
+def test_a_language_lingua_knows_but_we_have_no_wording_for_is_named(text, named):
+    detection = detect_language(text)
+    assert (detection.code, detection.named) == (UNSUPPORTED, named)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("¿Qué significa mi resultado de CYP2C19?", "es"),  # lingua: Spanish 0.45, Portuguese 0.40
+    ("ma 3ad fiyye kammel el shoghl lyom", "en"),  # arabizi is not Turkish (0.60 at most)
+])
+def test_a_close_call_with_a_language_without_wording_is_judged_among_ours(text, code):
+    detection = detect_language(text)
+    assert (detection.code, detection.named) == (code, None)
+
+
 def test_no_english_eval_question_is_read_as_a_language_without_wording():
     from tests.support.eval_texts import english_eval_questions
 

@@ -46,7 +46,18 @@ LINGUA_NAMES = {
     "en": "ENGLISH", "es": "SPANISH", "zh": "CHINESE", "vi": "VIETNAMESE", "tl": "TAGALOG", "fr": "FRENCH",
     "ar": "ARABIC", "ko": "KOREAN", "ru": "RUSSIAN", "de": "GERMAN",
 }
+# Languages we have no wording for, written in Latin letters, that lingua is also asked about (stop 31). lingua's values
+# are relative to the languages it is given: with only ours, a Turkish or Italian message came out as English (0.45) and
+# went on as an English question, and an Italian one typed without accents was never shown to the cross-lingual alarm
+# (plain ASCII reads as romanised text, see other_language). Named here, a clear match is a known language we cannot
+# reply in, whatever its letters. Scripts of their own (Devanagari, Japanese) need no lingua model: see _OTHER_SCRIPT.
+UNSUPPORTED_NAMES = {"it": "ITALIAN", "pt": "PORTUGUESE", "tr": "TURKISH", "pl": "POLISH", "nl": "DUTCH",
+                     "id": "INDONESIAN"}
 MIN_CONFIDENCE = 0.60  # lingua's relative confidence for the top language, below it: English
+# ... and for one of UNSUPPORTED_NAMES, which must be clearer: arabizi came out Turkish at 0.60-0.76, Russian typed in
+# Latin letters Dutch at 0.74, and a Spanish question Portuguese at 0.57, against 0.88 and up for the corpora's
+# Portuguese, Italian, Polish and Turkish (measured on the languages dev halves, stop 31).
+NAMED_MIN = 0.80
 # A language we have no wording for (Portuguese, Polish, Hindi, Japanese...): still not English, so the cross-lingual
 # alarm is asked about it (an emergency is an emergency in any language), and the reply uses English wording.
 UNSUPPORTED = "und"
@@ -66,7 +77,8 @@ _OTHER_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04f
                            r"\uac00-\ud7af\u1100-\u11ff]")
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
-# Short, common words of the supported Latin-script languages that are not English words; accents are left out
+# Short, common words of the supported Latin-script languages (and of UNSUPPORTED_NAMES', last lines) that are not
+# English words; accents are left out
 # because any non-ASCII letter already sends a message to lingua. Elided French forms end with "'" ("j'", "qu'").
 _FOREIGN_WORDS = frozenset("""
 que el la los las del mi mis por para con es esta estoy tengo quiero kiero puedo pastillas pastilla ayuda muy pero
@@ -83,6 +95,9 @@ gamot tableta sakit na talaga wala meron ay din rin pa kasi lahat sarili saktan 
 opo oo mabuhay
 toi ban khong cua thuoc uong muon chet bi nguoi duoc nay cho voi sao nhu nhung song dau giup roi vien co khi thi minh
 anh chi em het lam gi
+il sono mio mia della che non anche molto morire aiuto oggi adesso
+nao eu meu minha estou tenho voce muito morrer ajuda hoje agora
+ben bir icin yok nie jest jestem mam mnie saya tidak aku sudah tolong ik niet het een mijn
 """.split())
 _ASCII_TEXT = re.compile(r"[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
 _LATIN_WORD = re.compile(r"[a-z]+'?")
@@ -96,13 +111,15 @@ class Detection:
     code: str  # "en", a code from bot/safety/languages, or UNSUPPORTED
     confidence: float
     method: str  # script | lingua | default
+    named: str | None = None  # UNSUPPORTED that lingua recognised (a code of UNSUPPORTED_NAMES): a real language
 
     def detail(self) -> dict[str, Any]:
-        return {"language": self.code, "confidence": round(self.confidence, 2), "method": self.method}
+        detail = {"language": self.code, "confidence": round(self.confidence, 2), "method": self.method}
+        return {**detail, "named": self.named} if self.named else detail
 
 
 def _lingua_names() -> list[str]:
-    return [LINGUA_NAMES[c] for c in [ENGLISH, *languages()] if c in LINGUA_NAMES]
+    return [*(LINGUA_NAMES[c] for c in [ENGLISH, *languages()] if c in LINGUA_NAMES), *UNSUPPORTED_NAMES.values()]
 
 
 @cache
@@ -163,7 +180,7 @@ def _confidences(text: str) -> list[tuple[str, float]]:
 
 
 def _code_of(name: str) -> str:
-    return next(code for code, lingua_name in LINGUA_NAMES.items() if lingua_name == name)
+    return next(code for code, lingua_name in (*LINGUA_NAMES.items(), *UNSUPPORTED_NAMES.items()) if lingua_name == name)
 
 
 def start_detector() -> None:
@@ -232,6 +249,17 @@ def detect_language(text: str) -> Detection:
         values = _confidences(cleaned)
     if not values:
         return Detection(ENGLISH, 0.0, "default")
+    name, top = values[0]
+    code = _code_of(name)
+    if code in UNSUPPORTED_NAMES and top >= NAMED_MIN:
+        return Detection(UNSUPPORTED, top, "lingua", named=code)  # "mio marito ha un dolore fortissimo al petto"
+    # otherwise judged as before, by English and our languages alone (lingua's values are shares of 1: "¿Qué significa
+    # mi resultado?" is Spanish 0.45 and Portuguese 0.40 of them, and Spanish among ours)
+    ours = [(n, v) for n, v in values if _code_of(n) not in UNSUPPORTED_NAMES]
+    total = sum(v for _, v in ours)
+    if total <= 0:
+        return Detection(ENGLISH, 0.0, "default") if not other_script else Detection(UNSUPPORTED, 1.0, "script")
+    values = [(n, v / total) for n, v in ours]
     name, top = values[0]
     code = _code_of(name)
     if other_script and top < MIN_CONFIDENCE:
