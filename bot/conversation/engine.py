@@ -112,7 +112,7 @@ class ConversationEngine:
             # textstat's dictionary (about 1 s) loads off this thread, so /readyz need not wait for it;
             # the first reply that grades text waits for it if it is still loading
             self._background_warm_up = warm_up_in_background()
-            # every language's rules; lingua itself loads when a message first needs it (~150 MB, detect.py)
+            # every language's rules; lingua itself loads when a message first needs it (~260 MB, detect.py)
             self._languages_warm_up = warm_up_languages_in_background()
             # the cross-lingual alarm trains once per data version (minutes, then cached), so off this thread too;
             # a message in another language that needs it first waits for it

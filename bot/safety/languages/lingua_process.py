@@ -1,6 +1,6 @@
 """lingua in a process of its own, for ``detect.py``: one message per line in, lingua's confidence values out.
 
-Why a process: lingua's models for the Latin-script languages take ~150 MB and 1-3 s to load, and lingua holds the
+Why a process: lingua's models for the Latin-script languages take ~260 MB and 2-4 s to load, and lingua holds the
 GIL while it loads them, so in the server's process the first message that needs them stalled every request for
 seconds and kept the memory for good. Here they load beside the server, and the server's threads run on.
 
