@@ -20,10 +20,11 @@ from bot.safety.check_in import (
     helper_question,
     strong_sign,
     venting,
+    without_denials,
 )
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.mentions import without_figurative_words
-from bot.safety.rules import DESPAIR_RULE, LETHAL_TERM_RULE
+from bot.safety.rules import DESPAIR_RULE, LETHAL_TERM_RULE, match_rules
 from bot.safety.rules import mask_benign as mask_english
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
@@ -137,15 +138,22 @@ def model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier
     return vote, None
 
 
-def checks_in(text: str, alarms: set[str], pred: Prediction | None) -> bool:
-    """The only English alarm is the despair rule on venting, or the lethal-dose term in a class question, and the
-    model does not hear an emergency either (``check_in``)."""
+def checks_in(text: str, alarms: set[str], pred: Prediction | None) -> str | None:
+    """Why the English rule alarms get the check-in tier instead of the emergency reply, or None: the only alarm is
+    the despair rule on venting, or the lethal-dose term in a class question, and the model does not hear an emergency
+    either; or the only self-harm words are in a denial ("not suicidal or anything, just tired of it"), whatever the
+    model says: it does not read "not" (stop 31: 0.95 there)."""
+    if alarms and all(a.startswith("self_harm#") for a in alarms):
+        rest = without_denials(text)
+        if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
+            return "self-harm words only in a denial"
     if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_VENTING_MIN:
-        return False
+        return None
+    everyday = "alarm words with an everyday cause, no danger sign"
     if alarms and helper_question(text):  # "how can I support a friend who self-harms"
-        return True
+        return everyday
     if alarms == {DESPAIR_RULE}:
-        return venting(text)
+        return everyday if venting(text) else None
     if alarms == {LETHAL_TERM_RULE}:
-        return class_question(text)
-    return False
+        return everyday if class_question(text) else None
+    return None

@@ -46,7 +46,9 @@ EVERYDAY_CAUSE = re.compile(
     r"bus|car|towed|ticket|airport|airline|weather|heat|humidity|rain|snow|noise|neighbou?rs?|landlord|rent|bills?|taxes|paperwork|"
     r"forms?|insurance|homework|exams?|class|school|teacher|lecture|grades?|game|team|match|final|finals|season|"
     r"playoffs|league|referee|kids|toddler|chores|laundry|dishes|mosquito(?:e)?s|line|queue|parking|printer|"
-    r"crossword|puzzle|mondays?)\b", re.IGNORECASE)
+    r"crossword|puzzle|mondays?|"
+    # (stop 31) the writer says it is venting ("sick of being sick, new statin too. just venting")
+    r"just venting|only venting|needed to vent|need to vent|end (?:of )?rant|rant over)\b", re.IGNORECASE)
 
 # A class setting for a term ("in toxicology class", "for my pharmacology exam").
 _CLASS_WORDS = (r"class|course|lecture|exam|quiz|textbook|homework|assignment|toxicology|pharmacology|pharm|"
@@ -349,3 +351,23 @@ def helper_question(text: str) -> bool:
         return False
     rest = _HELPER.sub(" ", text)
     return not any(h.action == "emergency" for h in match_rules(rest).hits) and not _danger(rest)
+
+
+# The writer says they are not in danger of harming themself ("not suicidal or anything, just tired of it"): the
+# self-harm words are in a denial. stop 31 (c9dev).
+_DENIAL = re.compile(
+    r"\b(?:(?:i'?m|im|i am) )?(?:not|never been|not feeling|no longer) (?:suicidal|going to (?:hurt|harm|kill) myself|"
+    r"gonna (?:hurt|harm|kill) myself)\b|\bno (?:suicidal|self[- ]?harm) (?:thoughts|ideas|plans|feelings|intent)\b|"
+    r"\bnot (?:thinking|planning) (?:of|about|on) (?:suicide|hurting myself|killing myself|ending (?:it|my life))\b",
+    re.IGNORECASE)
+
+
+def without_denials(text: str) -> str | None:
+    """The message with its denials of self-harm blanked out, or None when it has none.
+
+    >>> without_denials("not suicidal or anything, just tired of it")
+    '_ or anything, just tired of it'
+    """
+    text = normalize(text)
+    return _DENIAL.sub("_", text) if _DENIAL.search(text) else None
+

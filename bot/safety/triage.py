@@ -143,8 +143,10 @@ def triage(
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
 
-    if alarm is None and checks_in(text, {h.rule for h in rules.hits if h.action == "emergency"}, alarm_pred):
-        return decide("escalate", CHECK_IN, "rule", 1.0, "alarm words with an everyday cause, no danger sign")
+    en_emergencies = {h.rule for h in rules.hits if h.action == "emergency"}
+    held_rules = checks_in(text, en_emergencies, alarm_pred) if alarm is None else None
+    if held_rules is not None:
+        return decide("escalate", CHECK_IN, "rule", 1.0, held_rules)
     if top is not None and top.action == "emergency" or alarm is not None:
         found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
                  else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))
