@@ -19,6 +19,7 @@ from bot.safety.asks import mentions_swallowing
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from bot.safety.languages.detect import UNSUPPORTED, UNSUPPORTED_NAMES, Detection, detect_language
 from bot.safety.languages.romanised import written_in_ascii
+from bot.safety.languages.smalltalk import is_small_talk
 from bot.safety.triage import CHECK_IN, TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
@@ -118,6 +119,8 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace:
         # a harmless idiom or a clause that only talks about danger was recognised ("me muero de risa"): the rules
         # have read this message more closely than the model can (on the dev half's look-alikes a third of the
         # model's false alarms were these; on the corpora's real emergencies, none)
+        return None
+    if not rule_fired and is_small_talk(text):  # "xin chào", "谢谢": nothing but a greeting or thanks (stop 31)
         return None
     vote = crosslingual.vote(text)
     if vote is None:  # the model could not load: the rules stand alone (logged once by the model)

@@ -152,14 +152,14 @@ class TriageClassifier:
 
     @classmethod
     def fit(cls, examples: Sequence[LabeledExample], embedder: Embedder, *, c: float = 10.0,
-            balanced: bool = False) -> TriageClassifier:
+            balanced: bool = False, weights: Sequence[float] | None = None) -> TriageClassifier:
         from sklearn.linear_model import LogisticRegression
 
         vectors = embedder.encode([e.text for e in examples])
         labels = [e.label for e in examples]
         # C=10, unweighted: best hold-out action accuracy of the variants tried (C 1-30, balanced or not)
         model = LogisticRegression(max_iter=3000, C=c, class_weight="balanced" if balanced else None)
-        model.fit(vectors, labels)
+        model.fit(vectors, labels, sample_weight=None if weights is None else np.asarray(weights, dtype=float))
         label_actions = {e.label: e.action for e in examples}
         clf = cls(model, label_actions, embedder.name)
         clf._embedder = embedder

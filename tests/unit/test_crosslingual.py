@@ -71,6 +71,19 @@ def test_a_question_about_a_result_is_no_alarm(real_alarm, text):
     assert not real_alarm.vote(text).alarm
 
 
+@pytest.mark.parametrize("text", [
+    # greetings and thanks in scripts the model is asked about, worded apart from evals/alarm/languages
+    "مساء النور", "شكرا جزيلا لك", "您好", "谢谢你的帮助", "안녕", "도와주셔서 고마워요", "Привет!", "спасибо большое",
+    "ありがとうございました",
+    # (Vietnamese and Hindi are not among the encoder's languages: "cám ơn nhiều" scored 0.86 and "नमस्कार जी" 0.87;
+    # bare ones never reach the model, see test_a_bare_greeting_or_thanks_is_not_shown_to_the_model)
+])
+def test_a_greeting_or_thanks_is_no_alarm(real_alarm, text):
+    # (before stop 31 a bare greeting in Arabic, Chinese, Korean or Russian scored 0.88-0.99: a self-harm alarm)
+    vote = real_alarm.vote(text)
+    assert not vote.alarm, f"{vote.emergency:.2f}"
+
+
 def test_the_model_is_trained_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
     encoder = crosslingual.shared_encoder()
     fits: list[int] = []
@@ -230,6 +243,19 @@ def test_a_language_written_in_latin_letters_it_is_not_usually_written_in_is_not
     alarm = FixedAlarm(0.99)  # (the model never learned arabizi or Russian translit: its votes there are noise)
     reply = _engine_with(alarm, tmp_path).reply("ya umirayu so smehu, ne mogu")
     assert alarm.asked == [] and reply.action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["Cảm ơn bạn nhiều!", "您好！", "नमस्ते 🙏", "Здравствуйте."])
+def test_a_bare_greeting_or_thanks_is_not_shown_to_the_model(tmp_path, text):
+    alarm = FixedAlarm(0.99)  # (the model read "cảm ơn bạn" and "नमस्ते" as self-harm alarms: stop 31)
+    reply = _engine_with(alarm, tmp_path).reply(text)
+    assert alarm.asked == [] and reply.action == "answer"
+
+
+def test_a_greeting_with_anything_more_is_still_shown_to_the_model(tmp_path):
+    alarm = FixedAlarm(0.99, "self_harm")
+    reply = _engine_with(alarm, tmp_path).reply("你好，我不想活了")
+    assert alarm.asked == ["你好，我不想活了"] and reply.action == "emergency"
 
 
 def test_a_recognised_harmless_idiom_is_left_to_the_rules(tmp_path):
