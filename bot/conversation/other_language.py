@@ -19,7 +19,7 @@ from bot.safety.asks import mentions_swallowing
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from bot.safety.languages.detect import UNSUPPORTED, UNSUPPORTED_NAMES, Detection, detect_language
 from bot.safety.languages.romanised import written_in_ascii
-from bot.safety.languages.smalltalk import is_small_talk
+from bot.safety.languages.smalltalk import is_small_talk, small_talk_language
 from bot.safety.triage import CHECK_IN, TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
@@ -44,6 +44,12 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
         return _needs_interpreter(finish(replies.language_escalated_draft(offered), "escalate", "wants_human", u,
                                          report, trace, []), offered)
+    greeted = small_talk_language(text) if language == "en" and decision.action != "emergency" else None
+    if greeted is not None and greeted not in languages.wordings():  # "olá", "merhaba": no wording of ours
+        trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={"small_talk": greeted}))
+        return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
+    if greeted is not None:
+        language = greeted  # "hola", "merci", "xin chào": too short for the detector, plainly small talk in that language
     if language == UNSUPPORTED:
         return _unsupported_language(text, decision, u, report, trace, crosslingual, detected)
     # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
@@ -51,7 +57,7 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
-        **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
+        **detected.detail(), "from": "emergency_rules" if decision.language else "small_talk" if greeted else "detector"}))
     if decision.action == "emergency":
         vote = _crosslingual_vote(text, crosslingual, trace, rule_fired=True)
         if vote is not None and vote.doubts_rule:

@@ -82,3 +82,21 @@ def calm_question(text: str) -> bool:
     if _IN_GENERAL.search(text) and not _ABOUT_ME_NOW.search(text):  # "can too much tylenol hurt your liver in general"
         return True
     return not _PERSON.search(text) or not _ACUTE.search(text)
+
+
+# A whole message that is only an acknowledgement, a greeting or thanks ("ok", "got it 👍", "hi there"): nothing in it
+# can be a crisis, so the models' emergency vote on it needs the calm bar (stop 31: a bare "ok" scored 0.50, the
+# emergency reply). Goodbyes are left out: "bye everyone" can be a farewell.
+_PLEASANTRY = re.compile(
+    r"^[\s\W]*(?:(?:ok(?:ay|ey|i)?|k+|kk|yes|yeah|yep|yup|no|nope|nah|sure|cool|got it|alright|all right|i see|"
+    r"understood|hmm+|hm+|right|great|nice|perfect|awesome|thanks|thank you|thx|ty|cheers|hi|hello|hey|hiya|"
+    r"good (?:morning|afternoon|evening)|noted|fine|sounds good|makes sense)(?: there)?[\s,.!?]*){1,3}[\s\W]*$",
+    re.IGNORECASE)
+
+
+def pleasantry(text: str) -> bool:
+    """
+    >>> pleasantry("ok"), pleasantry("Got it, thanks! 👍"), pleasantry("ok i took them all")
+    (True, True, False)
+    """
+    return bool(_PLEASANTRY.match(text))

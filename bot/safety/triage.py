@@ -29,7 +29,7 @@ from bot.safety import languages
 from bot.safety.alarm_rules import set_aside_alarms
 from bot.safety.alarm_votes import checks_in, combined_vote
 from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_asks_for_help, only_worry
-from bot.safety.calm import asks, calm_question
+from bot.safety.calm import asks, calm_question, pleasantry
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
@@ -169,7 +169,7 @@ def triage(
     # the bot: the calm bar too)
     injection = any(h.reason == "prompt_injection" for h in rules.hits)
     calm = (mention or concept_check_in or bool(en_alarms) and not any(h.action == "emergency" for h in rules.hits)
-            or calm_question(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
+            or calm_question(text) or pleasantry(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
     alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,

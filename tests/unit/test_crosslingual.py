@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
-from bot.safety import alarm_corpora, wording
+from bot.safety import alarm_corpora, languages, wording
 from bot.safety.languages import crosslingual
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
 from tests.support.engine import make_test_engine
@@ -250,6 +250,18 @@ def test_a_bare_greeting_or_thanks_is_not_shown_to_the_model(tmp_path, text):
     alarm = FixedAlarm(0.99)  # (the model read "cảm ơn bạn" and "नमस्ते" as self-harm alarms: stop 31)
     reply = _engine_with(alarm, tmp_path).reply(text)
     assert alarm.asked == [] and reply.action == "answer"
+
+
+@pytest.mark.parametrize(("text", "language"), [("¡Hola!", "es"), ("merci beaucoup", "fr"), ("xin chào", "vi")])
+def test_a_short_greeting_in_one_of_our_languages_gets_the_reply_in_that_language(tmp_path, text, language):
+    # (too short for the detector, it used to go on as English: "hola" was handed to a counselor, "gracias" declined)
+    reply = _engine_with(FixedAlarm(0.0), tmp_path).reply(text)
+    assert reply.action == "answer" and reply.text == languages.wordings()[language].english_only
+
+
+def test_a_short_greeting_in_a_language_without_wording_gets_the_english_only_reply(tmp_path):
+    reply = _engine_with(FixedAlarm(0.0), tmp_path).reply("merhaba")
+    assert reply.action == "answer" and reply.text == wording.ENGLISH_ONLY
 
 
 def test_a_greeting_with_anything_more_is_still_shown_to_the_model(tmp_path):

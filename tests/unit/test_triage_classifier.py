@@ -202,3 +202,14 @@ def test_a_model_only_alarm_on_a_message_the_writer_plays_down_needs_the_calm_ba
     # a strong sign keeps the usual bar, played down or not
     assert _decide("he swallowed a battery, he's fine but he is drooling and coughing",
                    _pair(main_hot=0.05, alarm_hot=0.6)).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["ok", "OK!", "got it, thanks 👍", "hi there"])
+def test_a_bare_acknowledgement_is_no_emergency_on_a_middling_model_vote(text):
+    # stop 31: the alarm model scored a bare "ok" 0.50, and the patient got the emergency reply
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.5)).action != "emergency"
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.95)).action == "emergency"  # a sure vote still stands
+
+
+def test_an_acknowledgement_with_anything_more_keeps_the_usual_bar():
+    assert _decide("ok i took all of them", _pair(main_hot=0.05, alarm_hot=0.5)).action == "emergency"

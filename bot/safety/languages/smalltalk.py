@@ -34,10 +34,26 @@ def fold(text: str) -> str:
 
 
 @cache
-def _phrases() -> frozenset[str]:
+def _languages_of() -> dict[str, frozenset[str]]:
+    """Folded phrase -> the languages whose list has it ("no" is Spanish, Italian and more)."""
     data = yaml.safe_load(PHRASES.read_text(encoding="utf-8")) or {}
-    return frozenset(fold(str(p)) for phrases in data.values() for p in phrases)
+    out: dict[str, set[str]] = {}
+    for code, phrases in data.items():
+        for phrase in phrases:
+            out.setdefault(fold(str(phrase)), set()).add(str(code))
+    return {phrase: frozenset(codes) for phrase, codes in out.items()}
 
 
 def is_small_talk(text: str) -> bool:
-    return fold(text) in _phrases()
+    return fold(text) in _languages_of()
+
+
+def small_talk_language(text: str) -> str | None:
+    """The one language whose small talk the whole message is ("hola" -> "es"), or None (not small talk, or shared
+    by several languages or with English: "ok", "no", "si").
+
+    >>> small_talk_language("¡Hola!"), small_talk_language("xin chào"), small_talk_language("ok")
+    ('es', 'vi', None)
+    """
+    codes = _languages_of().get(fold(text), frozenset())
+    return next(iter(codes)) if len(codes) == 1 else None
