@@ -29,7 +29,7 @@ from bot.safety import languages
 from bot.safety.alarm_rules import set_aside_alarms
 from bot.safety.alarm_votes import checks_in, combined_vote
 from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_asks_for_help, only_worry
-from bot.safety.calm import asks, calm_question, pleasantry
+from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
@@ -177,6 +177,8 @@ def triage(
                                           calm=calm, quiet=quiet, played=played_down(text))
     if alarm_vote is not None:
         return decide("emergency", reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
+    if bare_plea(text):  # "help me", "please help": a crisis or a lost user; never declined (stop 31)
+        return decide("escalate", CHECK_IN, "rule", 1.0, "a bare plea for help")
     if passive_thoughts(text) and not mention and not (top is not None and top.reason == "prompt_injection"):
         return decide("escalate", CHECK_IN, "rule", 1.0, "passive thoughts of death or pointlessness")  # (round 7)
     if concept_check_in and not (top is not None and top.reason == "prompt_injection"):

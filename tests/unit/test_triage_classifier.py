@@ -213,3 +213,10 @@ def test_a_bare_acknowledgement_is_no_emergency_on_a_middling_model_vote(text):
 
 def test_an_acknowledgement_with_anything_more_keeps_the_usual_bar():
     assert _decide("ok i took all of them", _pair(main_hot=0.05, alarm_hot=0.5)).action == "emergency"
+
+
+@pytest.mark.parametrize("text", ["help me", "please help!!", "someone help"])
+def test_a_bare_plea_for_help_is_never_declined(text):
+    # stop 31: with a low alarm vote the main model declined "help me" as out of scope
+    decision = _decide(text, _pair(main_hot=0.0, alarm_hot=0.1, main_decline=True))
+    assert (decision.action, decision.reason) == ("escalate", "check_in")
