@@ -7,12 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.safety.check_in import without_denials
-from bot.safety.rules import match_rules
 from bot.safety.triage import triage
-
-
-def _rule_reasons(text: str) -> set[str]:
-    return {h.reason for h in match_rules(text).hits if h.action == "emergency"}
+from tests.support.rules import emergency_reasons
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +24,7 @@ def _rule_reasons(text: str) -> set[str]:
     "my wife is on chemo and she is running a fever and shivering",
 ])
 def test_danger_signs_told_in_a_patients_words_are_emergency_symptoms(text):
-    assert "emergency_symptoms" in _rule_reasons(text)
+    assert "emergency_symptoms" in emergency_reasons(text)
     assert triage(text).action == "emergency"
 
 

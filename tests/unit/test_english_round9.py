@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.safety.mentions import mention_only
-from bot.safety.rules import match_rules
 from bot.safety.triage import triage
-
-
-def _rule_reasons(text: str) -> set[str]:
-    return {h.reason for h in match_rules(text).hits if h.action == "emergency"}
+from tests.support.rules import emergency_reasons
 
 
 @pytest.mark.parametrize("text", [
@@ -44,7 +40,7 @@ def test_danger_signs_told_in_a_patients_words_are_emergencies(text):
     "how high does a railing need to be to meet code",
 ])
 def test_look_alikes_of_those_signs_are_not_emergency_rules(text):
-    assert not _rule_reasons(text)
+    assert not emergency_reasons(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -52,7 +48,7 @@ def test_look_alikes_of_those_signs_are_not_emergency_rules(text):
     "i overdosed on research about warfarin genes all weekend",
 ])
 def test_an_overdose_of_reading_is_a_figure_of_speech(text):
-    assert not _rule_reasons(text)
+    assert not emergency_reasons(text)
 
 
 def test_an_overdose_of_pills_after_research_is_still_an_emergency():
