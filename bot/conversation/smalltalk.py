@@ -36,6 +36,10 @@ _PATTERNS = {
               r"like) (?:some |a little )?help|i (?:have|got) (?:a|some|one|a few|a couple of)(?: quick)? questions?|"
               r"(?:can|could|may) i ask (?:you )?(?:a|some|something|a few)(?: quick)?(?: questions?)?)"
               r"(?:[,!.]? (?:please|pls|plz))?",
+    # a closing that says the writer will be back or wishes a good day (never a bare "bye": see bot/safety/calm.py)
+    "closing": r"(?:(?:ok(?:ay)?|thanks|thank you|great|cool)[,!.]? ){0,2}(?:see (?:you|ya|u) (?:later|soon|tomorrow|next "
+               r"time)|talk (?:to you )?(?:later|soon|tomorrow)|bye for now|(?:have a )?(?:nice|good|great|lovely) "
+               r"(?:day|evening|weekend|one))",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
            r"yes,? connect me|connect me)",
 }
@@ -44,7 +48,7 @@ _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
 def detect(text: str, history: Sequence[Turn]) -> str | None:
-    """greeting | thanks | capabilities | upload | opener | accept_counselor | None.
+    """greeting | thanks | closing | capabilities | upload | opener | accept_counselor | None.
 
     >>> detect("can you help me", []), detect("i have a question", []), detect("can you help me stop plavix", [])
     ('opener', 'opener', None)
@@ -52,12 +56,13 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
         return "accept_counselor"
-    for kind in ("greeting", "thanks", "capabilities", "upload", "opener"):
+    for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener"):
         if _COMPILED[kind].match(text):
             return kind
     return None
 
 
-REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "capabilities": wording.CAPABILITIES,
+REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "closing": wording.CLOSING,
+           "capabilities": wording.CAPABILITIES,
            "opener": wording.CAPABILITIES,
            "upload": wording.HOW_TO_UPLOAD}

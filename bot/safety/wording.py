@@ -134,6 +134,7 @@ GREETING = (
     "What would you like to know?"
 )
 THANKS = "You're welcome. If you have more questions about your report, just ask."
+CLOSING = "Thanks for stopping by. If you have more questions about your report, come back any time."
 CAPABILITIES = (
     "I explain gene test results in plain words. I use checked health facts and what your report says. "
     "I can't give medical advice or doses, but I can put you in touch with a genetic counselor."

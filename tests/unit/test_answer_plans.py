@@ -94,6 +94,18 @@ def test_thanks_after_an_answer_is_small_talk(text):
     assert detect(text, []) == "thanks"
 
 
+@pytest.mark.parametrize("text", ["ok see you later", "thanks, talk to you soon", "have a nice day!"])
+def test_a_closing_that_says_the_writer_will_be_back_gets_a_kind_reply(engine, text):
+    # stop 31: "have a nice day" had the emergency reply (the alarm model scored it 0.42)
+    assert detect(text, []) == "closing"
+    reply = engine.reply(text)
+    assert reply.action == "answer" and reply.text == wording.CLOSING
+
+
+def test_a_bare_goodbye_is_not_a_closing():  # ("bye" and "goodbye" are left to triage: a farewell can be a crisis)
+    assert detect("goodbye", []) is None and detect("bye", []) is None
+
+
 @pytest.mark.parametrize("text", ["can you read my pdf", "how do i upload my report",
                                   "I only have a paper copy, how do I get it in here?"])
 def test_how_to_get_a_report_in_is_told_how_to_upload(engine, text):

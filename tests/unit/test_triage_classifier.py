@@ -204,7 +204,8 @@ def test_a_model_only_alarm_on_a_message_the_writer_plays_down_needs_the_calm_ba
                    _pair(main_hot=0.05, alarm_hot=0.6)).action == "emergency"
 
 
-@pytest.mark.parametrize("text", ["ok", "OK!", "got it, thanks 👍", "hi there"])
+@pytest.mark.parametrize("text", ["ok", "OK!", "got it, thanks 👍", "hi there", "idk", "ok see you later",
+                                  "have a nice day"])
 def test_a_bare_acknowledgement_is_no_emergency_on_a_middling_model_vote(text):
     # stop 31: the alarm model scored a bare "ok" 0.50, and the patient got the emergency reply
     assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.5)).action != "emergency"
@@ -220,3 +221,8 @@ def test_a_bare_plea_for_help_is_never_declined(text):
     # stop 31: with a low alarm vote the main model declined "help me" as out of scope
     decision = _decide(text, _pair(main_hot=0.0, alarm_hot=0.1, main_decline=True))
     assert (decision.action, decision.reason) == ("escalate", "check_in")
+
+
+@pytest.mark.parametrize("text", ["bye", "goodbye", "see you later, i won't be around much longer"])
+def test_a_bare_goodbye_or_a_closing_with_more_keeps_the_usual_bar(text):
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.5)).action == "emergency"
