@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Turn
 from bot.safety import wording
+from bot.safety.calm import CLOSING
 
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
@@ -37,9 +38,7 @@ _PATTERNS = {
               r"(?:can|could|may) i ask (?:you )?(?:a|some|something|a few)(?: quick)?(?: questions?)?)"
               r"(?:[,!.]? (?:please|pls|plz))?",
     # a closing that says the writer will be back or wishes a good day (never a bare "bye": see bot/safety/calm.py)
-    "closing": r"(?:(?:ok(?:ay)?|thanks|thank you|great|cool)[,!.]? ){0,2}(?:see (?:you|ya|u) (?:later|soon|tomorrow|next "
-               r"time)|talk (?:to you )?(?:later|soon|tomorrow)|bye for now|(?:have a )?(?:nice|good|great|lovely) "
-               r"(?:day|evening|weekend|one))",
+    "closing": rf"(?:(?:ok(?:ay)?|thanks|thank you|great|cool)[,!.]? ){{0,2}}(?:{CLOSING})",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
            r"yes,? connect me|connect me)",
 }

@@ -39,11 +39,11 @@ def set_aside_alarms(text: str, rules: RuleResult, rules_text: str, *, other_lan
     (other languages' idioms masked); ``other_language_alarm``: another language's emergency rules fired (then no
     concept or history is weighed); ``mention``: ``mentions.mention_only(text)``."""
     why: list[str] = []
-    if mention and any(h.action == "emergency" for h in rules.hits):  # "what is the medical term for fainting"
+    if mention and rules.has_emergency:  # "what is the medical term for fainting"
         rules.hits = [h for h in rules.hits if h.action != "emergency"]
         why.append("alarm words mentioned, not used")
-    rest = without_deadly_result_question(text) if any(h.action == "emergency" for h in rules.hits) else None
-    if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
+    rest = without_deadly_result_question(text) if rules.has_emergency else None
+    if rest is not None and not match_rules(rest).has_emergency:
         rules.hits = [h for h in rules.hits if h.action != "emergency"]  # "am I going to die from my MLH1 result"
         why.append("asks whether a result is deadly")
     # round 6: a rule that fired on a concept word only, or on an episode told as history, ("my grandfather died by

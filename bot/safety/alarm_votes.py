@@ -145,7 +145,7 @@ def checks_in(text: str, alarms: set[str], pred: Prediction | None) -> str | Non
     model says: it does not read "not" (stop 31: 0.95 there)."""
     if alarms and all(a.startswith("self_harm#") for a in alarms):
         rest = without_denials(text)
-        if rest is not None and not any(h.action == "emergency" for h in match_rules(rest).hits):
+        if rest is not None and not match_rules(rest).has_emergency:
             return "self-harm words only in a denial"
     if pred is not None and pred.action_probs["emergency"] >= EMERGENCY_VENTING_MIN:
         return None

@@ -84,20 +84,21 @@ def calm_question(text: str) -> bool:
     return not _PERSON.search(text) or not _ACUTE.search(text)
 
 
-# A whole message that is only an acknowledgement, a greeting, thanks or a filler ("ok", "got it 👍", "hi there",
-# "idk", "hold on", "see you later"): nothing in it can be a crisis, so the models' emergency vote on it needs the calm bar (stop 31:
-# a bare "ok" scored 0.50, "idk" 0.43, "wait" 0.42, each the emergency reply). Goodbyes, "whatever" and "help" are
-# left out: "bye everyone" can be a farewell. (Teaching the alarm model short everyday messages instead moved its
-# borderline votes: it lost three emergencies of the readable corpora, "i have my dads gun in my lap" among them.)
+# A closing that says the writer will be back or wishes a good day ("see you later", "have a nice day"); a bare "bye"
+# or "goodbye" is not one of these. Shared with the small-talk reply (bot/conversation/smalltalk.py).
+CLOSING = (r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )?(?:later|soon|tomorrow)|bye for now|"
+           r"(?:have a )?(?:nice|good|great|lovely) (?:day|evening|weekend|one)")
+# A whole message that is only an acknowledgement, a greeting, thanks, a filler or a closing ("ok", "got it 👍",
+# "hi there", "idk", "hold on", "see you later"): nothing in it can be a crisis, so the models' emergency vote on it
+# needs the calm bar (stop 31: a bare "ok" scored 0.50, "idk" 0.43, "wait" 0.42, each the emergency reply). Goodbyes,
+# "whatever" and "help" are left out: "bye everyone" can be a farewell. (Teaching the alarm model short everyday
+# messages instead moved its borderline votes: it lost three emergencies of the readable corpora, "i have my dads gun
+# in my lap" among them.)
 _PLEASANTRY = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay|ey|i)?|k+|kk|yes|yeah|yep|yup|no|nope|nah|sure|cool|got it|alright|all right|i see|"
     r"understood|hmm+|hm+|right|great|nice|perfect|awesome|thanks|thank you|thx|ty|cheers|hi|hello|hey|hiya|"
     r"good (?:morning|afternoon|evening)|noted|fine|sounds good|makes sense|idk|i dunno|dunno|not sure|wait|hold on|"
-    r"hang on|one sec|brb|ugh+|meh|sigh|oops|my bad|sorry|never ?mind|lol|haha+|what|huh|pardon|"
-    # a closing that says the writer will be back or wishes a good day ("see you later", "have a nice day"); a bare
-    # "bye" or "goodbye" is not one of these
-    r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )?(?:later|soon|tomorrow)|bye for now|"
-    r"(?:have a )?(?:nice|good|great|lovely) (?:day|evening|weekend|one))(?: there)?"
+    rf"hang on|one sec|brb|ugh+|meh|sigh|oops|my bad|sorry|never ?mind|lol|haha+|what|huh|pardon|{CLOSING})(?: there)?"
     r"[\s,.!?]*){1,3}[\s\W]*$",
     re.IGNORECASE)
 

@@ -350,7 +350,7 @@ def helper_question(text: str) -> bool:
     if not _HELPER.search(text):
         return False
     rest = _HELPER.sub(" ", text)
-    return not any(h.action == "emergency" for h in match_rules(rest).hits) and not _danger(rest)
+    return not match_rules(rest).has_emergency and not _danger(rest)
 
 
 # The writer says they are not in danger of harming themself ("not suicidal or anything, just tired of it"): the

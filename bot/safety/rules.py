@@ -79,6 +79,11 @@ class RuleResult:
     hits: list[RuleHit] = field(default_factory=list)
     masked: bool = False  # a benign idiom was masked: the classifier's alarm vote is not trusted
 
+    @property
+    def has_emergency(self) -> bool:
+        """An emergency rule (self-harm or emergency symptoms) is among the hits."""
+        return any(h.action == "emergency" for h in self.hits)
+
     def strongest(self) -> RuleHit | None:
         """The hit that wins: emergency > prompt injection > escalate (self-harm beats other emergencies)."""
         if not self.hits:

@@ -69,7 +69,7 @@ SAFE = "answer"  # the label of every safe example (TriageClassifier sums labels
 # Ordinary short messages in other languages (greetings, thanks, "I have a question"), safe examples for this model
 # only: the corpora's safe prompts are long and many of their emergencies short, so before stop 31 the model read a
 # bare "مرحبا", "你好" or "안녕하세요" as a self-harm emergency (0.96-0.99). Hand-written for the project.
-SMALLTALK_DIR = ALARM_DIR / "languages"
+SMALLTALK_FOLDER = "languages"  # inside the alarm folder (evals/alarm/languages)
 # ... and they weigh this many ordinary examples each: unweighted, the model still raised 6 alarms and 30 check-ins on
 # 120 small-talk messages worded apart from the training ones (stop 31); at 3, 2 and 17, with the readable corpora's
 # 373 other-language emergencies at 0.5 and up 363 -> 361 and the dev half's look-alikes over the bar 148 -> 145.
@@ -141,7 +141,7 @@ def training_examples(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path = ALARM_DIR
 
 def smalltalk(alarm_dir: Path = ALARM_DIR) -> list[str]:
     """The small-talk examples learned from (every 5th of each file held out, as in evals/alarm)."""
-    return load_alarm_examples(alarm_dir / SMALLTALK_DIR.name)[0]
+    return load_alarm_examples(alarm_dir / SMALLTALK_FOLDER)[0]
 
 
 def _data_hash(paths: Sequence[Path]) -> str:
@@ -175,7 +175,7 @@ class CrossLingualAlarm:
     def _load_or_train(self) -> TriageClassifier:
         triage_dir, alarm_dir, cases = self._sources
         files = [*sorted(triage_dir.glob("*.yaml")), *sorted(alarm_dir.glob("*.yaml")),
-                 *sorted((alarm_dir / SMALLTALK_DIR.name).glob("*.yaml")), *cases]
+                 *sorted((alarm_dir / SMALLTALK_FOLDER).glob("*.yaml")), *cases]
         path = self._cache_dir / f"{MODEL_VERSION}-{_data_hash(files)}.weights.pkl"
         cached = _memo.get(path.name) or read_cache(path)
         if cached is not None:

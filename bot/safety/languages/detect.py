@@ -56,7 +56,8 @@ UNSUPPORTED_NAMES = {"it": "ITALIAN", "pt": "PORTUGUESE", "tr": "TURKISH", "pl":
 MIN_CONFIDENCE = 0.60  # lingua's relative confidence for the top language, below it: English
 # ... and for one of UNSUPPORTED_NAMES, which must be clearer: arabizi came out Turkish at 0.60-0.76, Russian typed in
 # Latin letters Dutch at 0.74, and a Spanish question Portuguese at 0.57, against 0.88 and up for the corpora's
-# Portuguese, Italian, Polish and Turkish (measured on the languages dev halves, stop 31).
+# Portuguese, Italian, Polish and Turkish (measured on the languages dev halves, stop 31, when Dutch and Indonesian
+# were among them too).
 NAMED_MIN = 0.80
 # A word that uses a digit as a letter ("3ad", "a3eesh", "7obob"): Arabic in Latin letters, which lingua may take for
 # Turkish once its digits are gone; such a message is never named.
