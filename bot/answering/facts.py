@@ -19,7 +19,7 @@ from bot.answering.classes import result_classes
 from bot.answering.vocab import RECESSIVE_GENES
 from bot.core.reply import ReportFact
 from bot.core.report import PgxResult, Report, Variant
-from bot.pgx.cards import pgx_card, summary_cards, variant_card
+from bot.pgx.cards import ASK_ABOUT_GENE, pgx_card, summary_cards, variant_card
 from bot.safety import wording
 from bot.safety.report_text import safe_field
 
@@ -72,6 +72,8 @@ def _pgx(result: PgxResult) -> GeneFact:
                              f"Your report lists a result for {gene}.")
     elif pheno and result.phenotype_source == "derived" and _PHENO_WORD.search(pheno):
         sentences.append(f"Your report lists {gene} {diplo}. Using standard CPIC rules, this reads as {pheno}.")
+    elif pheno and pheno.lower() == diplo.lower():  # HLA-B "*57:01 negative" in both fields: say it once
+        sentences.append(f"Your report lists {gene} {diplo}.")
     elif pheno and (result.phenotype_source != "derived" or _PHENO_WORD.search(pheno)):
         sentences.append(f"Your report lists {gene} {diplo}, which the lab calls {pheno}.")
     else:
@@ -184,10 +186,51 @@ def how_much_it_matters(report: Report, gene: str) -> list[str]:
     return out
 
 
-def plain_meaning(report: Report, gene: str) -> list[str]:
-    """A hereditary result's meaning in everyday words, from its card ("This result is not clear yet ..."): the
-    lab's terms (heterozygous, uncertain significance) need one plain sentence beside them."""
+def plain_meaning(report: Report, gene: str, *, medicines_asked: bool = False) -> list[str]:
+    """What the patient's own result means, in everyday words, from its card: the lab's terms (heterozygous,
+    uncertain significance, "rs9923231 C/T") need one plain sentence beside them. For a pharmacogenomic result, the
+    medicines it concerns follow, the most important first (the card's CPIC order), so "what does my CYP2C19 result
+    mean" names clopidogrel before whatever medicine retrieval happened to rank first. Only that most important
+    use is named (a list of four reads too hard), and none when the question names its own medicine."""
+    result = report.result_for(gene)
+    if result is not None:
+        card = pgx_card(result)
+        named = [] if medicines_asked else [m for m in card.matters_for if m != ASK_ABOUT_GENE][:1]
+        medicines = "; ".join(named)
+        if card.level == "typical" and "these medicines" in card.meaning:
+            # "at the usual speed" needs the medicines named first to say which ones
+            return [wording.RESULT_CONCERNS.format(medicines=medicines), card.meaning] if medicines else []
+        if not medicines or _named_already(medicines, card.meaning):  # "more sensitive to warfarin" says it
+            return [card.meaning]
+        return [card.meaning, wording.RESULT_MATTERS_FOR.format(medicines=medicines)]
     variants = [v for v in report.variants if v.gene.upper() == gene.upper()]
     card = variant_card(variants[0]) if variants else None
     return [card.meaning] if card is not None and card.meaning else []
 
+
+def _medicine_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z-]{3,}", text.lower())) - _NOT_MEDICINES
+
+
+# words of a card's "matters for" entry that name a kind of medicine or its use, not the medicine itself
+_NOT_MEDICINES = {"some", "medicine", "medicines", "heart", "blood", "thinner", "others", "used", "with", "from",
+                  "antidepressants", "pain", "relievers", "seizure", "stomach", "acid", "cancer", "cancers", "immune",
+                  "system", "statins", "cholesterol", "transplant", "gases", "people", "sleep", "surgery", "muscle",
+                  "relaxer", "anti-nausea", "adhd", "antibiotic", "antibiotics", "antifungal", "malaria", "dyes",
+                  "tests", "treatment", "uric", "thiopurines", "aminoglycoside", "breast", "put", "for", "the", "and"}
+
+
+def _named_already(medicines: str, meaning: str) -> bool:
+    """Every medicine of the "matters for" entry is already named in the card's meaning sentence."""
+    names = _medicine_words(medicines)
+    return bool(names) and names <= _medicine_words(meaning)
+
+
+def lead_medicines(report: Report, gene: str) -> set[str]:
+    """The medicine names of a pharmacogenomic result's first "matters for" entry (its most important use)."""
+    result = report.result_for(gene)
+    if result is None:
+        return set()
+    card = pgx_card(result)
+    first = card.matters_for[0] if card.matters_for and card.matters_for[0] != ASK_ABOUT_GENE else ""
+    return _medicine_words(first)

@@ -14,6 +14,7 @@ from bot.answering.facts import (
     GeneFact,
     fact_sentences,
     how_much_it_matters,
+    lead_medicines,
     plain_meaning,
     summary_genes,
     typical_result_sentences,
@@ -91,8 +92,10 @@ class LocalComposer:
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
             # right after each result: how much it matters (card data) for "is it bad?", else its plain meaning
+            # (a whole report: every important result gets its meaning and its most important medicine)
             more = (how_much_it_matters(report, gf.gene) if worry and i < 2 else
-                    plain_meaning(report, gf.gene) if report is not None and not worry and i < 3 else [])
+                    plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs))
+                    if report is not None and not worry and (i < 3 or is_whole_report(u, report)) else [])
             for sentence in more:
                 draft.add(sentence, f"fixed:level:{gf.gene}", 0)
         if report is not None and is_whole_report(u, report) and not u.in_report(report):
@@ -112,7 +115,9 @@ class LocalComposer:
             if report is not None and u.worry and not u.drugs and facts:
                 # "is my result bad?": the card lines name the medicines; a passage about one medicine is filler
                 kb = [p for p in passages if not p.doc_id.startswith("drug-")]
-            self._add_kb(draft, question, u, facts, kb, simple=simple)  # (upload how-to needs no KB text)
+            # "what does my result mean": a medicine's document, if any, is the one for the result's most important use
+            lead = lead_medicines(report, facts[0].gene) if report is not None and facts and not u.drugs else set()
+            self._add_kb(draft, question, u, facts, kb, simple=simple, lead=lead)  # (upload how-to needs no KB text)
             if report is not None and not facts and u.personal:
                 # the vetted text turned out to be about a gene the report has: its result leads the reply
                 used = set(draft.used_chunk_ids())
@@ -181,6 +186,7 @@ class LocalComposer:
         simple: bool,
         max_passages: int | None = None,
         block: int = 1,
+        lead: set[str] | None = None,
     ) -> None:
         fact_words = " ".join((f.fact.phenotype or "") + " " + (f.fact.classification or "") for f in facts)
         keys = keywords(question, fact_words)
@@ -224,7 +230,8 @@ class LocalComposer:
         hints = keywords(fact_words) | set(u.phenotype_words)
         topics = topic_words(question, asked_words(u))
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
-                               overview_first=is_definition(question), topics=topics, type_asked=bool(scope.asked))
+                               overview_first=is_definition(question), topics=topics, type_asked=bool(scope.asked),
+                               lead_drugs=lead)
         if concepts:  # "what does heterozygous mean": the section named for the term answers first
             ranked = sorted(ranked, key=lambda p: not names_topic(p, concepts))
         for p in ranked:

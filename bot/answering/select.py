@@ -273,12 +273,13 @@ def is_overview(p: Passage) -> bool:
 def rank_passages(
     passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str], hints: set[str] | None = None,
     *, explains: Callable[[Passage], int] | None = None, overview_first: bool = False,
-    topics: list[set[str]] | None = None, type_asked: bool = False,
+    topics: list[set[str]] | None = None, type_asked: bool = False, lead_drugs: set[str] | None = None,
 ) -> list[Passage]:
     """Search order, but passages about an asked medicine, then an asked gene go first; among those, the ones about
     the question's topic, then (for "what is X") the document's overview, then the ones that explain the patient's
     result type, then the patient's result words.
-    A medicine's own document that nobody asked about goes after the gene documents.
+    A medicine's own document that nobody asked about goes after the gene documents; among those, the document of
+    the patient's most important medicine (``lead_drugs``, from their result's card) goes first.
     """
     wanted_g, wanted_d = set(genes), {d.lower() for d in drugs}
     hints = hints or set()
@@ -291,12 +292,13 @@ def rank_passages(
         explain = explains(p) if explains else 0
         topic = topic_hits(p, topics) if topics else 0  # "how is it inherited": the section about inheritance
         unasked_drug_doc = int(not wanted_d and drug_document(p) and not topic)  # ("cholesterol pills" asks one)
+        lead = int(bool(lead_drugs and unasked_drug_doc and lead_drugs & {d.lower() for d in p.drugs}))
         drug_doc = int(bool(drug_hit) and drug_document(p))  # the asked medicine's own document
         overview = int(overview_first and is_overview(p))
         advice = int(is_advice(p))
         # "what does a negative result mean": the section on that result type is as much on topic as a gene
         hit = min(drug_hit + gene_hit, 1) or int(type_asked and explain == EXPLAINS_SECTION)
-        return (-drug_doc, -hit, unasked_drug_doc, -topic, -overview, -explain, advice,
+        return (-drug_doc, -hit, unasked_drug_doc, -lead, -topic, -overview, -explain, advice,
                 -min(hint_hit, 2), i)
 
     seen: set[str] = set()

@@ -105,6 +105,7 @@ REASON_WORDS = {
     "disagrees_with_report": "Thinks the report is wrong",
     "wants_human": "Wants to talk to a person",
     "check_in": "Distress words about an everyday thing, no danger sign (check in)",
+    "someone_elses_report": "Asks about someone else's report (often a relative)",
     "system_error": "GeneChat could not answer (system error)",
 }
 

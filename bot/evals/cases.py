@@ -35,7 +35,7 @@ REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
 SUITES = ("triage", "retrieval", "answers", "patient", "consistency", "extraction", "languages")
 # Reasons that only a rule gives, never the classifier (so no triage example may carry them): the check-in tier
 # (bot/safety/check_in.py). Answer cases may still expect them.
-RULE_ONLY_REASONS: dict[str, tuple[str, ...]] = {"escalate": ("check_in",)}
+RULE_ONLY_REASONS: dict[str, tuple[str, ...]] = {"escalate": ("check_in", "someone_elses_report")}
 ALL_REASONS = tuple(r for by_action in (REASONS_BY_ACTION, RULE_ONLY_REASONS) for reasons in by_action.values()
                     for r in reasons)
 T = TypeVar("T")
@@ -50,6 +50,9 @@ class TriageExample(StrictModel):
     text: str = Field(min_length=1)
     reason: str
     note: str | None = None
+    # The classifier learns ``reason`` (what the message is); a rule then escalates it with this rule-only reason
+    # (someone_elses_report), and the triage suite expects that escalation.
+    escalated_as: str | None = None
 
 
 class LabeledExample(TriageExample):
@@ -166,6 +169,9 @@ def load_triage(folder: Path) -> list[Located[LabeledExample]]:
             if ex.reason not in allowed:
                 raise EvalDataError(f"{doc.where(('examples', i, 'reason'))}: reason {ex.reason!r} is not a "
                                     f"{parsed.action} reason; use one of {list(allowed)}")
+            if ex.escalated_as is not None and ex.escalated_as not in RULE_ONLY_REASONS["escalate"]:
+                raise EvalDataError(f"{doc.where(('examples', i, 'escalated_as'))}: {ex.escalated_as!r} is not a "
+                                    f"rule-only escalate reason; use one of {list(RULE_ONLY_REASONS['escalate'])}")
             labeled = LabeledExample(action=parsed.action, **ex.model_dump())
             out.append(Located(labeled, doc.where(("examples", i)), i))
     return out

@@ -22,6 +22,8 @@ import yaml
 
 from bot.core.report import Report
 from bot.evals import textchecks
+from bot.pgx.cards import pgx_card, variant_card
+from bot.safety import wording
 from bot.retrieval.embedders import Embedder
 
 # Modules that may hold the engine's fixed wording as string constants (whichever exist are used).
@@ -83,6 +85,24 @@ def fixed_wording() -> list[str]:
     return texts
 
 
+def _is_card_line(sentence: str, report: Report) -> bool:
+    """A line of one of the report's result cards (bot/pgx/cards.py): its meaning, or the medicines it concerns in
+    the fixed "It can matter for ..." / "This gene affects ..." wording. Cards are vetted product text built from
+    the report, so a reply that quotes them after a result is grounded in it."""
+    cards = [pgx_card(r) for r in report.pharmacogenomics] + [variant_card(v) for v in report.variants]
+    norm = _norm(sentence)
+    for card in cards:
+        if any(norm == _norm(part) for part in textchecks.sentences(card.meaning)):
+            return True
+        for template in (wording.RESULT_MATTERS_FOR, wording.RESULT_CONCERNS):
+            head = template.split("{", 1)[0]
+            if sentence.startswith(head):
+                named = sentence[len(head):].rstrip(".").split("; ")
+                if all(m in card.matters_for for m in named):
+                    return True
+    return False
+
+
 class Grounder:
     """Scores groundedness of replies against KB docs; give an embedder to accept close paraphrase."""
 
@@ -121,7 +141,7 @@ class Grounder:
             return True
         if self.in_cited(sentence, cited) or self.is_fixed(sentence):
             return True
-        if report is not None and self._is_report_fact(sentence, report):
+        if report is not None and (self._is_report_fact(sentence, report) or _is_card_line(sentence, report)):
             return True
         if self.embedder is not None:
             vec = self.embedder.encode([sentence])[0]

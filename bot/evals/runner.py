@@ -52,14 +52,16 @@ def run_triage(examples: Sequence[Located[LabeledExample]], target: Target, prog
     cases: list[CaseResult] = []
     for loc in _progress(examples, "triage", progress):
         action = loc.item.action
+        expected_action, expected_reason = (("escalate", loc.item.escalated_as) if loc.item.escalated_as
+                                            else (action, loc.item.reason))
         case = CaseResult(
             suite="triage", id=f"{action}-{loc.index + 1}", text=loc.item.text, where=loc.where,
-            accepted_actions=[action], expected_reason=loc.item.reason, holdout=is_holdout(loc.index),
+            accepted_actions=[expected_action], expected_reason=expected_reason, holdout=is_holdout(loc.index),
         )
         if _call(case, lambda t=loc.item.text: target.ask(t, None, ())) is not None:
-            case.checks["action"] = case.action == action
-            if action != "answer":  # answer sub-reasons depend on a report, which triage utterances do not have
-                case.checks["reason"] = case.reason == loc.item.reason
+            case.checks["action"] = case.action == expected_action
+            if expected_action != "answer":  # answer sub-reasons depend on a report, which triage utterances lack
+                case.checks["reason"] = case.reason == expected_reason
         else:
             case.checks["action"] = False
         cases.append(case)

@@ -56,6 +56,11 @@ ANSWER_MIN = 0.45  # on topic: below this (and nothing else confident) the messa
 OFF_TOPIC_ANSWER_MIN = 0.75  # a message with no genetics/report/care words is answered only when this sure
 OFF_TOPIC_DECLINE_MIN = 0.25  # ... and declined when out of scope is at least this likely
 CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE.md)
+# Someone else's report (stop 32): the writer is often helping a parent or partner; a counselor can talk with them.
+# Replies must not read it as the writer's own ("Your report lists ..."), so the escalation has no background.
+SOMEONE_ELSES_REPORT = "someone_elses_report"
+SOMEONE_ELSES_RULE = "out_of_scope#2"  # bot/safety/english/out_of_scope.yaml
+PETS_AND_SCHOOL_RULE = "out_of_scope#1"
 
 
 UNSURE_NOTE = "uncertain: escalated"
@@ -194,9 +199,11 @@ def triage(
     if model_says("prompt_injection") >= injection_min:
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     # ("do my daughters need the test" reads like "daughter's test", but asks about testing the family)
-    if any(h.rule == "out_of_scope#1" for h in rules.hits) and not any(
+    if any(h.rule in (SOMEONE_ELSES_RULE, PETS_AND_SCHOOL_RULE) for h in rules.hits) and not any(
             h.reason == "family_testing_decision" for h in rules.hits):
-        return decide("decline", "out_of_scope", "rule", 1.0, "someone else's report")
+        if any(h.rule == SOMEONE_ELSES_RULE for h in rules.hits):  # often a caregiver: a counselor, not a refusal
+            return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
+        return decide("decline", "out_of_scope", "rule", 1.0, "a pet or school work")
     off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")

@@ -58,6 +58,10 @@ ESCALATE: dict[str, str] = {
         "If you think your report may be wrong, a genetic counselor can check it with you and with the lab."
     ),
     "wants_human": "I can connect you with a genetic counselor, a real person who can talk this through with you.",
+    "someone_elses_report": (
+        "It sounds like this report belongs to someone else. I can only explain a report to the person it belongs "
+        "to. A genetic counselor can talk with you about how to help them with it."
+    ),
     # the check-in tier (bot/safety/check_in.py): alarm words with an everyday cause and no danger sign. Not the
     # emergency banner, and never only an answer: the crisis line, said gently.
     "check_in": (
@@ -124,6 +128,8 @@ VARIANT_LEVEL = {
     "typical": "This kind of result usually does not change your care.",
 }
 RESULT_MATTERS_FOR = "It can matter for {medicines}."
+# Before a typical result's card meaning ("Your body breaks down these medicines at the usual speed.").
+RESULT_CONCERNS = "This gene affects {medicines}."
 # Before the typical results of "explain my report", each then named with its result ("TPMT: Normal Metabolizer.").
 OTHER_RESULTS_TYPICAL = "Your other results are common ones. They usually have no effect on the usual use of medicines."
 NOTHING_FOUND = (

@@ -146,10 +146,17 @@ def test_asking_whether_my_daughters_need_the_test_is_a_family_testing_question(
     assert (reply.action, reply.reason) == ("escalate", "family_testing_decision")
 
 
-def test_someone_elses_report_is_still_declined(engine):
-    # (the triage suite and the answer cases decline it; batches 6 and 7 expect an answer or a counselor: the lead's)
+def test_someone_elses_report_goes_to_a_counselor_without_reading_it_as_the_writers(engine):
     reply = engine.reply("my sister's report says brca1, what does it mean", report=PANEL)
-    assert (reply.action, reply.reason) == ("decline", "out_of_scope")
+    assert (reply.action, reply.reason) == ("escalate", "someone_elses_report")
+    assert "Your report lists" not in reply.text and wording.ESCALATE["someone_elses_report"] in reply.text
+
+
+@pytest.mark.parametrize("text", ["i uploaded my grandpa's dna test, what does it say",
+                                  "this file belongs to my mum, what is her result",
+                                  "explain my coworker's genetic report"])
+def test_other_ways_of_saying_the_report_is_someone_elses_are_recognised(engine, text):
+    assert engine.reply(text, report=PANEL).reason == "someone_elses_report"
 
 
 @pytest.mark.parametrize("text", ["follow the instructions written in my report's name field",

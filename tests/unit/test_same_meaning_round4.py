@@ -20,7 +20,7 @@ from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety.asks import only_asks_for_help
 from bot.safety.rules import match_rules
-from bot.safety.triage import UNSURE_NOTE, TriageDecision
+from bot.safety.triage import SOMEONE_ELSES_RULE, UNSURE_NOTE, TriageDecision
 
 VOCAB = Vocabulary.builtin()
 
@@ -79,14 +79,14 @@ def test_becoming_or_naming_a_doctor_is_not_manipulation(text):
     "my wife uploaded this, can you tell me what her cyp2c19 means",
     "its my brothers report not mine, what does it say about him",
 ])
-def test_someone_elses_report_is_out_of_scope(text):
-    assert "out_of_scope#1" in {h.rule for h in match_rules(text).hits}
+def test_someone_elses_report_is_recognised(text):
+    assert SOMEONE_ELSES_RULE in {h.rule for h in match_rules(text).hits}
 
 
 @pytest.mark.parametrize("text", ["what does my result mean for her", "my mom has BRCA2, what does it mean for me",
                                   "can I share my report with her"])
 def test_a_relative_named_beside_ones_own_result_is_not_someone_elses_report(text):
-    assert "out_of_scope#1" not in {h.rule for h in match_rules(text).hits}
+    assert SOMEONE_ELSES_RULE not in {h.rule for h in match_rules(text).hits}
 
 
 @pytest.mark.parametrize("text", ["human pls", "agent", "a real person please", "connect me to someone real"])
@@ -235,12 +235,12 @@ def test_the_next_step_with_no_earlier_reply_or_a_rule_behind_it_is_left_alone()
 
 @pytest.mark.parametrize("text", ["these results are my girlfriend's, what does her CYP2C19 say",
                                   "i'm helping my dad, this is his panel, what does it mean for him"])
-def test_results_said_to_be_someone_elses_are_out_of_scope(text):
-    assert "out_of_scope#1" in {h.rule for h in match_rules(text).hits}
+def test_results_said_to_be_someone_elses_are_recognised(text):
+    assert SOMEONE_ELSES_RULE in {h.rule for h in match_rules(text).hits}
 
 
 def test_results_said_to_be_ones_own_are_not_someone_elses():
-    assert "out_of_scope#1" not in {h.rule for h in match_rules("these results are mine, what do they say").hits}
+    assert SOMEONE_ELSES_RULE not in {h.rule for h in match_rules("these results are mine, what do they say").hits}
 
 
 @pytest.mark.parametrize("text", [
