@@ -47,13 +47,28 @@ _NEXT_STEP = re.compile(
 )
 
 
-def asks_next_step(text: str) -> bool:
-    """Whether the message only asks what to do next.
+# The same asked inside a longer message about the result ("what should I do now that I have a VUS", "any follow-up I
+# should be doing after this", "so do i do anything or just wait"; stop 32).
+_NEXT_STEP_IN = re.compile(
+    r"\bwhat (?:should|do|must|can|would) i (?:be )?do(?:ing)? (?:now|next|in the meantime|meanwhile)\b|"
+    r"\bwhat (?:am i|are we) (?:meant|supposed) to (?:be )?do(?:ing)?\b|"
+    r"\bwhat(?:'?s| is| are) (?:my |the )?next steps?\b|\b(?:my )?next steps\?|\bnow what\b|\bwhat now\b|"
+    r"\b(?:any|what) follow[- ]?ups? (?:should|do|must) i\b|\bdo i (?:need to )?do anything\b|"
+    r"\bwhere do (?:i|we) go from here\b",
+    re.IGNORECASE,
+)
+
+
+def asks_next_step(text: str, *, anywhere: bool = False) -> bool:
+    """Whether the message only asks what to do next (``anywhere``: asks it, among other words).
 
     >>> asks_next_step("ok so what now?"), asks_next_step("what are my next steps"), asks_next_step("what is CYP2D6")
     (True, True, False)
+    >>> asks_next_step("my cyp2d6 was a no call, what should i do next?", anywhere=True)
+    True
     """
-    return bool(_NEXT_STEP.search(text.replace("\u2019", "'")))
+    text = text.replace("\u2019", "'")
+    return bool(_NEXT_STEP.search(text) or (anywhere and _NEXT_STEP_IN.search(text)))
 
 
 # The words of a bare change of subject ("and plavix?", "ok what about CYP2C9", "same for tramadol"): nothing but these

@@ -48,7 +48,6 @@ WORRY_ALARM_MAX = 0.60
 
 
 DATA_REQUEST_NOTE = "only a request to delete the patient's data"
-QUIET_ALARM_NOTE = "model-only alarm vote with no danger sign"  # triage's note for the quiet check-in tier
 DATA_REQUEST_QUERY = "how do I delete my data"
 # A message that is nothing but a request to remove the patient's own data from here ("delete my stuff pls").
 _ONLY_DATA_REQUEST = re.compile(
@@ -74,8 +73,9 @@ def data_request(text: str, decision: TriageDecision, trace: list[TraceStep]) ->
     request keeps it. The check-in tier that triage gives a stronger model-only alarm with no danger sign at all ("erase
     everything you have on me") is the same misreading and is set aside the same way (round 4)."""
     only_request = _ONLY_DATA_REQUEST.match(text.replace("\u2019", "'"))
+    # (any model-only check-in: "wipe my info" was also read as played down, stop 32)
     quiet_check_in = (decision.action == "escalate" and decision.reason == "check_in"
-                      and all(name.startswith("answer#") for name in decision.rules) and not decision.language and any(note.startswith(QUIET_ALARM_NOTE) for note in decision.notes))
+                      and all(name.startswith("answer#") for name in decision.rules) and not decision.language)
     if quiet_check_in and only_request:
         pass
     elif (decision.action != "emergency" or decision.source != "model" or decision.language
@@ -170,7 +170,9 @@ def not_in_report(text: str, decision: TriageDecision, u: Understanding, report:
                               [*decision.notes, "asks whether the report tested a gene it does not hold"])
     if report is None or decision.action != "escalate" or decision.reason != "diagnosis_or_risk_decision":
         return decision
-    if not (decision.source == "model" or decision.source == "rule" and only_generic_escalation(decision)):
+    # (a rule's risk wording too, when the question is only whether the report says anything about it: stop 32)
+    if not (decision.source == "model" or decision.source == "rule"
+            and (only_generic_escalation(decision) or asks_if_tested(text))):
         return decision
     named = u.named_genes
     if not named or u.in_report(report) or u.not_in_report(report) != named:
@@ -246,20 +248,29 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
                           _sure_notes(decision, "names a result of the report"))
 
 
-def next_step(text: str, decision: TriageDecision, report: Report | None, history: Sequence[Turn],
+def next_step(text: str, decision: TriageDecision, u: Understanding, report: Report | None, history: Sequence[Turn],
               trace: list[TraceStep]) -> TriageDecision:
-    """"so what now", "where do I go from here" after a result was explained: what to do about a result is a care
-    decision, so a person takes it, however it is worded (round 4; a model answered some wordings and escalated
-    others). Only a model's answer or escalation is replaced; with no report or no earlier reply the opener stays."""
-    if (report is None or decision.action not in ("answer", "escalate") or decision.source not in ("model", "fallback")
-            or not all(name.startswith("answer#") for name in decision.rules)
-            or not any(t.role == "bot" for t in history) or not asks_next_step(text)):
+    """"so what now", "where do I go from here" about a result: what to do about a result is a care decision, so a
+    person takes it, however it is worded (round 4; a model answered some wordings and escalated others, and declined
+    "Alright. What are my next steps?"). Only a model's verdict is replaced, and only when there is a report: after an
+    earlier reply a bare "what now" is enough; as an opener the message must name a result of the report too
+    ("my cyp2d6 came back as no call, what should I do next?", stop 32)."""
+    if (report is None or decision.action not in ("answer", "escalate", "decline")
+            or decision.source not in ("model", "fallback")
+            or not all(name.startswith("answer#") for name in decision.rules)):
+        return decision
+    follow_up = any(t.role == "bot" for t in history) and asks_next_step(text)
+    if not (follow_up or asks_next_step(text, anywhere=True) and (u.in_report(report) or _RESULT_WORD.search(text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="next_step:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("escalate", "wants_human", "plan", 1.0, decision.rules, decision.model,
                           _sure_notes(decision, "asks what to do next"))
 
+
+# An opener that asks what to do next must be about the report: a gene of it, or words for a result
+_RESULT_WORD = re.compile(r"\b(?:results?|report|no[- ]call|vus|variant|uncertain|unclear|metaboli[sz]er|positive|"
+                          r"negative|carrier|pathogenic)\b", re.IGNORECASE)
 
 FAMILY_SOURCE = "family"  # the decision source of own_children's escalation
 

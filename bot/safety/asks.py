@@ -98,9 +98,10 @@ def only_worry(text: str) -> bool:
 
 # Asking for help or a way in, in few words ("can you help me", "where do I even start", "I'm so lost right now"):
 # a patient facing a new report, not a crisis by itself. With no emergency rule matched, the model's alarm vote needs
-# the calm bar (triage.py); any more ("... anymore", "... with my life") is judged as usual.
+# the calm bar (triage.py); any more ("... anymore", "... with my life") is judged as usual. A result word may lead
+# ("no call, now what": stop 32, the alarm model gave it 0.39).
 _HELP_ONLY = re.compile(
-    r"^\W*(?:(?:so|ok|okay|um+|hello|hi|hey|please|pls)\W+)*(?:"
+    r"^\W*(?:(?:so|ok|okay|um+|hello|hi|hey|please|pls|alright|right|no[- ]call|vus|carrier|positive|negative)\W+)*(?:"
     r"(?:can|could|will|would)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+)?help(?:\s+me)?"
     r"(?:\s+(?:out|understand|with (?:this|that|it|my (?:report|results?))))?|"
     r"(?:i\s+)?(?:need|want)\s+(?:some\s+)?help(?:\s+(?:understanding|with (?:this|that|it|my (?:report|results?))))?|"
@@ -108,7 +109,7 @@ _HELP_ONLY = re.compile(
     r"(?:i\s+)?(?:don'?t|do not|dont)\s+know what to (?:do|think|make of (?:this|it|that))|"
     r"what (?:am i|do i|should i|do i have to)\s+(?:supposed to\s+)?do\s+(?:now|next|with (?:this|that|it|these|my "
     r"(?:info|information|results?|report)))|"
-    r"(?:so\s+)?what now|what'?s next|where do i (?:even\s+)?(?:start|begin)|"
+    r"(?:so\s+)?what now|now what|what'?s next|what are my next steps|where do i (?:even\s+)?(?:start|begin)|"
     r"(?:please\s+)?tell me (?:it'?s|its|this is|that it'?s) not (?:serious|bad|that bad)|"
     r"(?:i'?m|im|i am|i feel)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a bit\s+|totally\s+)?(?:lost|confused|overwhelmed)"
     r"(?:\s+(?:by|with|about)\s+(?:all\s+)?(?:of\s+)?(?:this|that|it|my (?:report|results?)))?|"

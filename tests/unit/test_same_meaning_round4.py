@@ -190,9 +190,11 @@ def test_a_sure_alarm_a_rules_alarm_or_more_than_names_stays_an_emergency(engine
 
 
 def test_the_check_in_tier_on_nothing_but_a_data_request_is_set_aside():
-    quiet = TriageDecision("escalate", "check_in", "rule", 1.0, [], None, [plans.QUIET_ALARM_NOTE])
-    assert plans.data_request("erase everything you have on me", quiet, []).action == "answer"
-    assert plans.data_request("erase everything, i can't go on", quiet, []) is quiet
+    for note in ("model-only alarm vote with no danger sign", "model-only alarm vote on a message the writer plays down"):
+        quiet = TriageDecision("escalate", "check_in", "rule", 1.0, [], None, [note])
+        assert plans.data_request("erase everything you have on me", quiet, []).action == "answer"
+        assert plans.data_request("wipe my info", quiet, []).action == "answer"
+        assert plans.data_request("erase everything, i can't go on", quiet, []) is quiet
 
 
 def test_whether_the_report_tested_a_gene_it_lacks_is_answered_as_not_in_the_report(engine):
@@ -220,17 +222,17 @@ def test_asking_what_to_do_next_after_a_result_goes_to_a_person(text):
     history = [Turn(role="user", text="what does my CYP2C19 result mean"), Turn(role="bot", text="...", action="answer")]
     for decision in (TriageDecision("answer", "answer", "model", 0.8),
                      TriageDecision("escalate", "disagrees_with_report", "model", 0.4, [], None, [UNSURE_NOTE])):
-        decided = plans.next_step(text, decision, CYP2C19_PM, history, [])
+        decided = plans.next_step(text, decision, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, [])
         assert (decided.action, decided.reason) == ("escalate", "wants_human")
 
 
 def test_the_next_step_with_no_earlier_reply_or_a_rule_behind_it_is_left_alone():
     answered = TriageDecision("answer", "answer", "model", 0.8)
-    assert plans.next_step("so what now", answered, CYP2C19_PM, [], []) is answered
+    assert plans.next_step("so what now", answered, understand("so what now", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, [], []) is answered
     history = [Turn(role="user", text="..."), Turn(role="bot", text="...", action="answer")]
     ruled = TriageDecision("escalate", "medication_change", "rule", 1.0, ["medication_change#0"])
-    assert plans.next_step("what should i do about plavix now", ruled, CYP2C19_PM, history, []) is ruled
-    assert plans.next_step("what is CYP2D6", answered, CYP2C19_PM, history, []) is answered
+    assert plans.next_step("what should i do about plavix now", ruled, understand("what should i do about plavix now", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, []) is ruled
+    assert plans.next_step("what is CYP2D6", answered, understand("what is CYP2D6", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, []) is answered
 
 
 @pytest.mark.parametrize("text", ["these results are my girlfriend's, what does her CYP2C19 say",
