@@ -53,7 +53,7 @@ _NEXT_STEP_IN = re.compile(
     r"\bwhat (?:should|do|must|can|would) i (?:be )?do(?:ing)? (?:now|next|in the meantime|meanwhile)\b|"
     r"\bwhat (?:am i|are we) (?:meant|supposed) to (?:be )?do(?:ing)?\b|"
     r"\bwhat(?:'?s| is| are) (?:my |the )?next steps?\b|\b(?:my )?next steps\?|\bnow what\b|\bwhat now\b|"
-    r"\b(?:any|what) follow[- ]?ups? (?:should|do|must) i\b|\bdo i (?:need to )?do anything\b|"
+    r"\b(?:any|what) follow[- ]?ups? (?:(?:should|do|must) i|i (?:should|need|must))\b|\bdo i (?:need to )?do anything\b|"
     r"\bwhere do (?:i|we) go from here\b",
     re.IGNORECASE,
 )

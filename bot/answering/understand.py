@@ -31,7 +31,7 @@ from bot.safety.asks import only_asks_for_help
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
     r"overview|tell me about|read)\b[^.?!]{0,30}"
-    r"\b(?:report|results?)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in (?:plain|simple|easy|normal|everyday)|"
+    r"\b(?:report|results?|(?:genetic|dna|gene) test)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in (?:plain|simple|easy|normal|everyday)|"
     r"mean|means|say|says|show|shows)\b|\b(?:short|simple|quick|brief|plain|easy)\s+(?:version|summary|rundown|"
     r"explanation)\b[^.?!]{0,20}\b(?:report|results?)\b|\b(?:gist|rundown|tl;?dr)\b[^.?!]{0,20}\b(?:report|results?)\b|"
     r"\bwhat (?:are|were) my results\b|"

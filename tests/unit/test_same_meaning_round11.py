@@ -103,3 +103,18 @@ def test_after_an_answer_a_bare_now_what_goes_to_a_counselor(engine):
     history = [Turn(role="user", text="what does my result mean"),
                Turn(role="bot", text="Your report lists ...", action="answer")]
     assert engine.reply("ok now what", report=PANEL, history=history).action == "escalate"
+
+
+def test_asking_whether_the_result_means_more_screening_is_a_screening_decision(engine):
+    reply = engine.reply("so does this uncertain result mean i need to get checked more often?", report=VUS)
+    assert (reply.action, reply.reason) == ("escalate", "diagnosis_or_risk_decision")
+
+
+def test_go_over_my_whole_dna_test_is_the_whole_report_plan(engine):
+    assert engine.reply("can you go over my whole dna test in plain words", report=PANEL).action == "answer"
+
+
+@pytest.mark.parametrize("text", ["my sis sent me her cf screen, what does it say",
+                                  "hubby's gene test is uploaded, what does it show about him"])
+def test_short_family_words_are_someone_elses_report_too(engine, text):
+    assert engine.reply(text, report=PANEL).reason == "someone_elses_report"

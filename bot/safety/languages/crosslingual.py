@@ -206,6 +206,11 @@ class CrossLingualAlarm:
         clf = self._classifier()
         if clf is None:
             return None
-        pred = clf.predict_vector(self._encoder.encode([text])[0])
+        try:
+            vector = self._encoder.encode([text])[0]
+        except Exception:  # noqa: BLE001 - an encoder that fails after loading must not take replies down either
+            log.exception("crosslingual_alarm_unavailable")
+            return None
+        pred = clf.predict_vector(vector)
         kinds = {r: p for r, p in pred.reason_probs.items() if r != SAFE}
         return CrossLingualVote(pred.action_probs["emergency"], max(kinds, key=kinds.__getitem__))
