@@ -248,6 +248,8 @@ class LocalComposer:
                 continue  # a third passage must cover something new that was asked about
             if p.doc_id in docs and not (adds - covered) and used >= 1:
                 continue
+            if lead and drug_document(p) and not lead & {d.lower() for d in p.drugs} and not topic_hits(p, topics):
+                continue  # "what does my result mean": of the medicines nobody asked about, only the most important
             if drug_document(p) and not set(p.drugs) & set(u.drugs) and (is_advice(p) or not topic_hits(p, topics)):
                 if u.drugs or is_advice(p) or (used >= 1 and "#result-type" not in adds):
                     continue  # a medicine nobody asked about (first pick only when it explains the patient's type)

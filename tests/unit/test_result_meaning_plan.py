@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.facts import lead_medicines, plain_meaning
+from bot.answering.local import LocalComposer
+from bot.answering.understand import understand
+from bot.answering.vocabulary import Vocabulary
+from bot.core.passage import Passage
 from bot.core.report import PgxResult, Report
 from bot.evals.grounding import Grounder
 from bot.safety import wording
@@ -86,3 +90,24 @@ def test_card_lines_for_the_report_are_grounded_and_other_medicines_are_not():
     assert g.supported("Your body breaks down some medicines much more slowly than usual.", [], CYP2C19_PM)
     assert not g.supported("It can matter for aspirin (a pain reliever).", [], CYP2C19_PM)
     assert not g.supported(wording.RESULT_CONCERNS.format(medicines="aspirin"), [], CYP2C19_PM)
+
+
+def _passage(doc: str, title: str, text: str, drugs: list[str]) -> Passage:
+    return Passage(chunk_id=f"{doc}#1", doc_id=doc, title=title, section="Results", text=text, genes=["CYP2C19"],
+                   drugs=drugs)
+
+
+RETRIEVED = [  # the order retrieval gave for one paraphrase: an antidepressant document before the heart medicine's
+    _passage("drug-ssris-snris", "SSRI antidepressants and your genes",
+             "In CYP2C19 poor metabolizers, citalopram and sertraline can build up.", ["citalopram", "sertraline"]),
+    _passage("drug-clopidogrel", "Clopidogrel (Plavix) and the CYP2C19 gene",
+             "A CYP2C19 poor metabolizer makes very little active clopidogrel.", ["clopidogrel"]),
+]
+
+
+def test_what_my_result_means_uses_the_most_important_medicines_document_whatever_retrieval_ranked_first():
+    question = "what does my cyp2c19 result mean"
+    u = understand(question, vocab=Vocabulary.builtin(), report=CYP2C19_PM)
+    draft = LocalComposer().compose(question, u, CYP2C19_PM, RETRIEVED, reason="explained_result")
+    used = {chunk.split("#")[0] for chunk in draft.used_chunk_ids()}
+    assert "drug-clopidogrel" in used and "drug-ssris-snris" not in used
