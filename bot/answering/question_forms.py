@@ -21,7 +21,9 @@ _ASKS_IF_TESTED = re.compile(
     # show my risk of dementia", "can you find my alzheimer's risk in this report", round 6)
     r"\b(?:does|do|did)\s+(?:my|the|this)\s+(?:report|test|panel|results?|dna test)\s+(?:say|show|mention|tell|"
     r"cover|include|list|have)\b|\b(?:is|are)\s+there\s+anything\s+(?:about|on|for)\b|"
-    r"\bfind\b[^.?!]{0,40}\b(?:in|on)\s+(?:my|this|the)\s+(?:report|results?|panel)\b",
+    r"\bfind\b[^.?!]{0,40}\b(?:in|on)\s+(?:my|this|the)\s+(?:report|results?|panel)\b|"
+    # "wheres my 2d6 on here" (stop 32)
+    r"\bwhere(?:'?s| is)\s+(?:my\s+)?[\w*/-]+\s+(?:result\s+)?(?:on|in)\s+(?:here|this|my|the)\b",
     re.IGNORECASE,
 )
 

@@ -36,6 +36,7 @@ _BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:prob
 REASSURE = re.compile(
     rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned|"
     r"screwed|doomed|much trouble)\b|\b(?:am i|i'?m|im)\s+(?:so\s+)?(?:screwed|doomed)\b|"
+    r"\ba (?:bad|worrying|scary) sign\b|"  # ("is the unclear BRCA1 finding on my DNA report a bad sign?", stop 32)
     rf"\b(?:that'?s|thats|it'?s|its|this is|that is|it is)\s+(?:\w+\s+)?{_BAD}\b|"
     rf"\b(?:that|it|this|my result|the result)\s+(?:sounds|looks|seems)\s+(?:\w+\s+)?{_BAD}\b|"
     r"\bshould i (?:be )?(?:worried|worry|scared|afraid|concerned|panic\w*|freak\w*|stress\w*|nervous|upset)\b|"
