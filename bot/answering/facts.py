@@ -19,7 +19,7 @@ from bot.answering.classes import result_classes
 from bot.answering.vocab import RECESSIVE_GENES
 from bot.core.reply import ReportFact
 from bot.core.report import PgxResult, Report, Variant
-from bot.pgx.cards import ASK_ABOUT_GENE, pgx_card, summary_cards, variant_card
+from bot.pgx.cards import ASK_ABOUT_GENE, Card, pgx_card, summary_cards, variant_card
 from bot.safety import wording
 from bot.safety.report_text import safe_field
 
@@ -200,7 +200,7 @@ def plain_meaning(report: Report, gene: str, *, medicines_asked: bool = False) -
         if card.level == "typical" and "these medicines" in card.meaning:
             # "at the usual speed" needs the medicines named first to say which ones
             return [wording.RESULT_CONCERNS.format(medicines=medicines), card.meaning] if medicines else []
-        if not medicines or _named_already(medicines, card.meaning):  # "more sensitive to warfarin" says it
+        if not medicines or _named_already(medicines, card):  # "more sensitive to warfarin" says it
             return [card.meaning]
         return [card.meaning, wording.RESULT_MATTERS_FOR.format(medicines=medicines)]
     variants = [v for v in report.variants if v.gene.upper() == gene.upper()]
@@ -208,22 +208,16 @@ def plain_meaning(report: Report, gene: str, *, medicines_asked: bool = False) -
     return [card.meaning] if card is not None and card.meaning else []
 
 
-def _medicine_words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z][a-z-]{3,}", text.lower())) - _NOT_MEDICINES
+def _medicines_in(text: str, card: Card) -> set[str]:
+    """The card's CPIC medicines (generic names) that a piece of its wording names."""
+    low = text.lower()
+    return {m.lower() for m in card.medicines if m.lower() in low}
 
 
-# words of a card's "matters for" entry that name a kind of medicine or its use, not the medicine itself
-_NOT_MEDICINES = {"some", "medicine", "medicines", "heart", "blood", "thinner", "others", "used", "with", "from",
-                  "antidepressants", "pain", "relievers", "seizure", "stomach", "acid", "cancer", "cancers", "immune",
-                  "system", "statins", "cholesterol", "transplant", "gases", "people", "sleep", "surgery", "muscle",
-                  "relaxer", "anti-nausea", "adhd", "antibiotic", "antibiotics", "antifungal", "malaria", "dyes",
-                  "tests", "treatment", "uric", "thiopurines", "aminoglycoside", "breast", "put", "for", "the", "and"}
-
-
-def _named_already(medicines: str, meaning: str) -> bool:
+def _named_already(medicines: str, card: Card) -> bool:
     """Every medicine of the "matters for" entry is already named in the card's meaning sentence."""
-    names = _medicine_words(medicines)
-    return bool(names) and names <= _medicine_words(meaning)
+    names = _medicines_in(medicines, card)
+    return bool(names) and names <= _medicines_in(card.meaning, card)
 
 
 def lead_medicines(report: Report, gene: str) -> set[str]:
@@ -233,4 +227,4 @@ def lead_medicines(report: Report, gene: str) -> set[str]:
         return set()
     card = pgx_card(result)
     first = card.matters_for[0] if card.matters_for and card.matters_for[0] != ASK_ABOUT_GENE else ""
-    return _medicine_words(first)
+    return _medicines_in(first, card)
