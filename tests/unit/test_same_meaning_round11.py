@@ -8,7 +8,7 @@ import pytest
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety.rules import match_rules
-from bot.safety.triage import PETS_AND_SCHOOL_RULE
+from bot.safety.triage import PETS_AND_SCHOOL_RULE, SOMEONE_ELSES_RULE
 
 NO_CALL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2D6", status="no_result", no_result_reason="the sample did not give a clear result"),
@@ -156,3 +156,17 @@ def test_where_a_gene_is_on_a_report_that_lacks_it_is_answered_as_not_in_the_rep
 
 def test_asking_if_an_unclear_finding_is_a_bad_sign_is_a_worried_question(engine):
     assert engine.reply("my brca1 change is unclear, is that a worrying sign", report=VUS).action == "escalate"
+
+
+@pytest.mark.parametrize("text", ["my daughter's school report says she talks in class, what does it mean",
+                                  "my husband's credit report shows a late payment, explain"])
+def test_a_relatives_report_that_is_not_a_gene_test_is_not_someone_elses_report(text):
+    hits = {h.rule for h in match_rules(text).hits}
+    assert SOMEONE_ELSES_RULE not in hits and PETS_AND_SCHOOL_RULE in hits
+
+
+@pytest.mark.parametrize("text", ["what does my progress report from the genetics clinic mean",
+                                  "does my result mean my insurance will cost more",
+                                  "what does my gene report card say about cyp2d6"])
+def test_report_and_money_words_near_a_genetics_question_are_not_declined_as_off_topic(text):
+    assert PETS_AND_SCHOOL_RULE not in {h.rule for h in match_rules(text).hits}
