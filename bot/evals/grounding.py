@@ -23,8 +23,8 @@ import yaml
 from bot.core.report import Report
 from bot.evals import textchecks
 from bot.pgx.cards import pgx_card, variant_card
-from bot.safety import wording
 from bot.retrieval.embedders import Embedder
+from bot.safety import wording
 
 # Modules that may hold the engine's fixed wording as string constants (whichever exist are used).
 # The result cards' meaning lines (bot.pgx.cards) are fixed product text too: replies quote them after a result.
