@@ -76,6 +76,33 @@ def test_triage_reason_must_belong_to_the_files_action(tmp_path: Path) -> None:
         load_triage(tmp_path / "triage")
 
 
+def test_a_triage_example_escalated_by_a_rule_must_name_a_rule_only_reason(tmp_path: Path) -> None:
+    _write(tmp_path / "triage", "decline.yaml", (
+        "action: decline\nexamples:\n  - {text: explain my mom's report, reason: out_of_scope, "
+        "escalated_as: someone_elses_report}\n  - {text: explain my dad's report, reason: out_of_scope, "
+        "escalated_as: dosing}\n"))
+    with pytest.raises(EvalDataError, match=r"decline\.yaml:4.*not a rule-only escalate reason"):
+        load_triage(tmp_path / "triage")
+
+
+def test_the_triage_suite_expects_the_rules_escalation_for_such_an_example(tmp_path: Path) -> None:
+    from bot.conversation.replies import escalation_request
+    from bot.core.reply import Reply
+    from bot.evals.runner import run_triage
+
+    _write(tmp_path / "triage", "decline.yaml", (
+        "action: decline\nexamples:\n  - {text: explain my mom's report, reason: out_of_scope, "
+        "escalated_as: someone_elses_report}\n"))
+
+    class Escalates:
+        def ask(self, question, report_file, history):
+            return Reply(text="x", action="escalate", reason="someone_elses_report",
+                         escalation=escalation_request("escalate", "someone_elses_report", [], []))
+
+    case = run_triage(load_triage(tmp_path / "triage"), Escalates()).cases[0]
+    assert case.accepted_actions == ["escalate"] and case.checks == {"action": True, "reason": True}
+
+
 def test_triage_examples_carry_their_files_action_and_position(tmp_path: Path) -> None:
     _write(tmp_path / "triage", "emergency.yaml", (
         "action: emergency\nexamples:\n  - {text: chest pain, reason: emergency_symptoms}\n"
