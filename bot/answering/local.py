@@ -88,6 +88,7 @@ class LocalComposer:
         if report is None:
             draft.add(wording.NO_REPORT_NOTE, "fixed:no_report", 0)
         worry = report is not None and u.worry and not u.drugs
+        whole = is_whole_report(u, report)
         for i, gf in enumerate(facts):
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
@@ -95,10 +96,10 @@ class LocalComposer:
             # (a whole report: every important result gets its meaning and its most important medicine)
             more = (how_much_it_matters(report, gf.gene) if worry and i < 2 else
                     plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs))
-                    if report is not None and not worry and (i < 3 or is_whole_report(u, report)) else [])
+                    if report is not None and not worry and (i < 3 or whole) else [])
             for sentence in more:
                 draft.add(sentence, f"fixed:level:{gf.gene}", 0)
-        if report is not None and is_whole_report(u, report) and not u.in_report(report):
+        if whole and not u.in_report(report):
             typical = typical_result_sentences(report, summary_genes(report)[1])
             if typical:  # no result is skipped: the typical ones are named briefly
                 draft.add(wording.OTHER_RESULTS_TYPICAL, "fixed:other_results_typical", 0)

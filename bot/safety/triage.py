@@ -60,7 +60,7 @@ CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE
 # Replies must not read it as the writer's own ("Your report lists ..."), so the escalation has no background.
 SOMEONE_ELSES_REPORT = "someone_elses_report"
 SOMEONE_ELSES_RULE = "out_of_scope#2"  # bot/safety/english/out_of_scope.yaml
-PETS_AND_SCHOOL_RULE = "out_of_scope#1"
+EVERYDAY_OFF_TOPIC_RULE = "out_of_scope#1"  # pets, school work, creative writing, bills, school/car/credit reports
 
 
 UNSURE_NOTE = "uncertain: escalated"
@@ -199,11 +199,12 @@ def triage(
     if model_says("prompt_injection") >= injection_min:
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     # ("do my daughters need the test" reads like "daughter's test", but asks about testing the family)
-    if any(h.rule in (SOMEONE_ELSES_RULE, PETS_AND_SCHOOL_RULE) for h in rules.hits) and not any(
-            h.reason == "family_testing_decision" for h in rules.hits):
-        if any(h.rule == SOMEONE_ELSES_RULE for h in rules.hits):  # often a caregiver: a counselor, not a refusal
+    fired = {h.rule for h in rules.hits}
+    if not any(h.reason == "family_testing_decision" for h in rules.hits):
+        if SOMEONE_ELSES_RULE in fired:  # often a caregiver: a counselor, not a refusal
             return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
-        return decide("decline", "out_of_scope", "rule", 1.0, "a pet or school work")
+        if EVERYDAY_OFF_TOPIC_RULE in fired:
+            return decide("decline", "out_of_scope", "rule", 1.0, "an everyday off-topic request")
     off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")

@@ -8,7 +8,7 @@ import pytest
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety.rules import match_rules
-from bot.safety.triage import PETS_AND_SCHOOL_RULE, SOMEONE_ELSES_RULE
+from bot.safety.triage import EVERYDAY_OFF_TOPIC_RULE, SOMEONE_ELSES_RULE
 
 NO_CALL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2D6", status="no_result", no_result_reason="the sample did not give a clear result"),
@@ -144,9 +144,9 @@ def test_what_happens_to_what_the_patient_types_is_answered(engine, text):
 
 @pytest.mark.parametrize("text", ["the lab charged me way too much, can you help me appeal the bill",
                                   "help me fight this invoice from the genetics clinic"])
-def test_a_bill_to_dispute_is_out_of_scope_with_pets_and_school_work(text):
+def test_a_bill_to_dispute_is_everyday_off_topic_with_pets_and_school_work(text):
     # (the rule's decline is triage's; the test engine's hash-vector alarm model cannot judge these words)
-    assert PETS_AND_SCHOOL_RULE in {h.rule for h in match_rules(text).hits}
+    assert EVERYDAY_OFF_TOPIC_RULE in {h.rule for h in match_rules(text).hits}
 
 
 def test_where_a_gene_is_on_a_report_that_lacks_it_is_answered_as_not_in_the_report(engine):
@@ -162,11 +162,11 @@ def test_asking_if_an_unclear_finding_is_a_bad_sign_is_a_worried_question(engine
                                   "my husband's credit report shows a late payment, explain"])
 def test_a_relatives_report_that_is_not_a_gene_test_is_not_someone_elses_report(text):
     hits = {h.rule for h in match_rules(text).hits}
-    assert SOMEONE_ELSES_RULE not in hits and PETS_AND_SCHOOL_RULE in hits
+    assert SOMEONE_ELSES_RULE not in hits and EVERYDAY_OFF_TOPIC_RULE in hits
 
 
 @pytest.mark.parametrize("text", ["what does my progress report from the genetics clinic mean",
                                   "does my result mean my insurance will cost more",
                                   "what does my gene report card say about cyp2d6"])
 def test_report_and_money_words_near_a_genetics_question_are_not_declined_as_off_topic(text):
-    assert PETS_AND_SCHOOL_RULE not in {h.rule for h in match_rules(text).hits}
+    assert EVERYDAY_OFF_TOPIC_RULE not in {h.rule for h in match_rules(text).hits}
