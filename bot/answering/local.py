@@ -35,6 +35,7 @@ from bot.answering.select import (
     topic_hits,
     topic_words,
 )
+from bot.answering.topic_documents import documents_asked
 from bot.answering.understand import Understanding
 from bot.answering.worry import reassuring_sentences
 from bot.core.draft import Draft
@@ -205,7 +206,10 @@ class LocalComposer:
         passages = [p for p in passages if not situational_mismatch(p, question)
                     and not (focus and p.genes and not focus & set(p.genes)  # a document about other genes ...
                              and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)
-        if not (u.genes or u.drugs):
+        by_topic = [p for p in passages if p.doc_id in documents_asked(question)]  # "insurance ... my BRCA result"
+        if by_topic:
+            passages = by_topic  # the asked topic's document answers; the named gene's explainers would only pad
+        elif not (u.genes or u.drugs):
             limit_p = min(limit_p, 2)
             if u.whole_report and facts:  # "my results": passages about those results or their type, nothing else
                 mine = {f.gene for f in facts}
@@ -247,8 +251,8 @@ class LocalComposer:
                 continue  # a general explainer only when nothing so far explained the type (and no medicine was asked)
             if used >= 2 and not (adds - covered):
                 continue  # a third passage must cover something new that was asked about
-            if p.doc_id in docs and not (adds - covered) and used >= 1:
-                continue
+            if p.doc_id in docs and not (adds - covered) and used >= 1 and not (by_topic and topical):
+                continue  # (an asked topic's document may give a second section on that topic: "GINA and health insurance")
             if lead and drug_document(p) and not lead & {d.lower() for d in p.drugs} and not topic_hits(p, topics):
                 continue  # "what does my result mean": of the medicines nobody asked about, only the most important
             if drug_document(p) and not set(p.drugs) & set(u.drugs) and (is_advice(p) or not topic_hits(p, topics)):

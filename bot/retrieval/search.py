@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -176,9 +176,10 @@ class HybridSearcher:
         query_vector: np.ndarray | None = None,
         only_matching: bool = False,
         language: str = DEFAULT_LANGUAGE,
+        documents: Collection[str] | None = None,
     ) -> list[Passage]:
         """Top-k passages in ``language`` for the query; chunks about ``genes``/``drugs`` are boosted (or
-        required). Only chunks of documents in ``language`` are ever returned."""
+        required). Only chunks of documents in ``language`` are ever returned, and only of ``documents`` if given."""
         lane = self._lanes.get(language)
         if lane is None or not lane.ids:
             return []
@@ -195,8 +196,8 @@ class HybridSearcher:
         wanted_drugs = {d.lower() for d in [*drugs, *named.drugs]}
         for cid in list(scores):
             chunk = self.chunks.get(cid)
-            if chunk is None or chunk.language != language:  # added after this searcher was built, or not ours
-                scores.pop(cid)
+            if chunk is None or chunk.language != language or (documents is not None and chunk.doc_id not in documents):
+                scores.pop(cid)  # added after this searcher was built, or not ours, or not among the documents asked
                 continue
             matches = len(wanted_genes & set(chunk.genes)) + len(wanted_drugs & set(chunk.drugs))
             if only_matching and (wanted_genes or wanted_drugs) and not matches:

@@ -21,7 +21,7 @@ fake and on the real implementation, so a fake cannot drift from what the produc
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -194,7 +194,7 @@ class FakeSearcher:
 
     def search(self, query: str, *, genes: Sequence[str] = (), drugs: Sequence[str] = (), k: int = 5,
                query_vector: np.ndarray | None = None, only_matching: bool = False,
-               language: str = "en") -> list[Passage]:
+               language: str = "en", documents: Collection[str] | None = None) -> list[Passage]:
         self.calls.append({"query": query, "genes": list(genes), "drugs": list(drugs), "vector": query_vector is not None})
         words = set(query.lower().split())
 
@@ -204,7 +204,8 @@ class FakeSearcher:
         def score(p: Passage) -> float:
             return len(words & set(p.text.lower().split())) + 3 * matches(p)
 
-        passages = [p for p in self.passages if p.language == language]
+        passages = [p for p in self.passages if p.language == language
+                    and (documents is None or p.doc_id in documents)]
         pool = [p for p in passages if matches(p)] if only_matching and (genes or drugs) else passages
         ranked = sorted(pool, key=score, reverse=True)
         return [p.model_copy(update={"score": float(score(p))}) for p in ranked[:k]]
