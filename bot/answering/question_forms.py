@@ -41,7 +41,7 @@ def asks_if_tested(text: str) -> bool:
 # with this"): what to do about a result is a care decision, so after a result question it goes to a person.
 _NEXT_STEP = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|well|then|um+|hmm+|right)\W+)*(?:"
-    r"what now|now what|what(?:'?s| is| are)? (?:the )?next(?: steps?)?|what happens (?:now|next)|(?:what are )?my next steps?|"
+    r"what now|now what|what(?:'?s| is| are)? (?:the )?next(?: steps?)?|what happens (?:now|next)|(?:what are )?(?:my |the )?next steps?|"
     r"where do (?:i|we) go from here|what (?:am i|do i|should i|do i have to|can i) (?:supposed to )?do (?:now|next|"
     r"about (?:it|this|that)|with (?:this|that|it|these|my (?:info|information|results?|report)))"
     r")\W*(?:then|now|lol|tbh)?\W*$",
@@ -53,6 +53,7 @@ _NEXT_STEP = re.compile(
 # should be doing after this", "so do i do anything or just wait"; stop 32).
 _NEXT_STEP_IN = re.compile(
     r"\bwhat (?:should|do|must|can|would) i (?:be )?do(?:ing)? (?:now|next|in the meantime|meanwhile)\b|"
+    r"\bwhat i (?:must|should|need to|have to) do (?:now|next)\b|"  # (stop 33: "what I must do now?")
     r"\bwhat (?:am i|are we) (?:meant|supposed) to (?:be )?do(?:ing)?\b|"
     r"\bwhat(?:'?s| is| are) (?:my |the )?next steps?\b|\b(?:my )?next steps\?|\bnow what\b|\bwhat now\b|"
     r"\b(?:any|what) follow[- ]?ups? (?:(?:should|do|must) i|i (?:should|need|must))\b|\bdo i (?:need to )?do anything\b|"

@@ -252,14 +252,15 @@ def next_step(text: str, decision: TriageDecision, u: Understanding, report: Rep
               trace: list[TraceStep]) -> TriageDecision:
     """"so what now", "where do I go from here" about a result: what to do about a result is a care decision, so a
     person takes it, however it is worded (round 4; a model answered some wordings and escalated others, and declined
-    "Alright. What are my next steps?"). Only a model's verdict is replaced, and only when there is a report: after an
-    earlier reply a bare "what now" is enough; as an opener the message must name a result of the report too
-    ("my cyp2d6 came back as no call, what should I do next?", stop 32)."""
+    "Alright. What are my next steps?"). Only a model's verdict is replaced, and only when there is a report: a
+    message that only asks the next step ("next steps?") is about it; a longer one must name a result of the report
+    too ("my cyp2d6 came back as no call, what should I do next?", stop 32). (Stop 33: a bare "next steps?" as the
+    first message after an upload had been declined as off topic.)"""
     if (report is None or decision.action not in ("answer", "escalate", "decline")
             or decision.source not in ("model", "fallback")
             or not all(name.startswith("answer#") for name in decision.rules)):
         return decision
-    follow_up = any(t.role == "bot" for t in history) and asks_next_step(text)
+    follow_up = asks_next_step(text)  # (a report is uploaded: the only thing a bare "what now" can be about)
     if not (follow_up or asks_next_step(text, anywhere=True) and (u.in_report(report) or _RESULT_WORD.search(text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="next_step:escalate", detail={

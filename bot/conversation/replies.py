@@ -11,6 +11,7 @@ from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 from bot.safety.languages import wordings
 from bot.safety.readability import reading_grade
+from bot.safety.triage import DOSE_FRAMED_NOTE, EVERYDAY_NOTE
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -58,10 +59,16 @@ def smalltalk_draft(kind: str) -> Draft:
     return draft
 
 
-def decline_draft(reason: str) -> Draft:
+def decline_draft(reason: str, notes: Sequence[str] = ()) -> Draft:
+    """The refusal for the reason; triage's notes say when a plainer one fits (a dose asked "hypothetically", a poem)."""
     draft = Draft()
-    text = wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE
-    draft.add(text, f"fixed:decline:{reason}", 0)
+    if DOSE_FRAMED_NOTE in notes:
+        text, key = wording.DECLINE_DOSE_FRAMED, "dose_framed"
+    elif EVERYDAY_NOTE in notes:
+        text, key = wording.DECLINE_EVERYDAY, "everyday"
+    else:
+        text, key = (wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE), reason
+    draft.add(text, f"fixed:decline:{key}", 0)
     return draft
 
 

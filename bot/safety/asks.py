@@ -222,3 +222,19 @@ def mentions_body_signs(text: str) -> bool:
     (True, False)
     """
     return bool(_BODY_SIGNS.search(text))
+
+
+# A dose asked under a frame that says it is not really being asked ("hypothetically, how many milligrams would be safe
+# for someone like me", "purely a thought experiment", "only in theory"): the frame is how the rule against doses is
+# talked around, so it is declined as manipulation (stop 33: every paraphrase batch labels these decline; the dosing
+# rule had escalated them). A medicine question under the same frame ("in theory would codeine work for me") is not
+# a dose and keeps its own route.
+_HYPOTHETICAL_FRAME = re.compile(
+    r"\bhypothetic\w*|\bin theory\b|\btheoretically\b|\bthought experiment\b|\bpurely academic\b|"
+    r"\bjust curious,? not (?:for|asking for) me\b|\bnot asking for me\b|\bimagine (?:a|some)(?:one| person)\b",
+    re.IGNORECASE)
+
+
+def dose_under_hypothetical_frame(text: str, escalate_reasons: set[str]) -> bool:
+    """A dosing rule fired on a message that frames the dose as hypothetical."""
+    return "dosing" in escalate_reasons and bool(_HYPOTHETICAL_FRAME.search(text))

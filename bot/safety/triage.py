@@ -28,7 +28,13 @@ import numpy as np
 from bot.safety import languages
 from bot.safety.alarm_rules import set_aside_alarms
 from bot.safety.alarm_votes import checks_in, combined_vote
-from bot.safety.asks import asks_how_to_get_high, asks_if_result_is_deadly, only_asks_for_help, only_worry
+from bot.safety.asks import (
+    asks_how_to_get_high,
+    asks_if_result_is_deadly,
+    dose_under_hypothetical_frame,
+    only_asks_for_help,
+    only_worry,
+)
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
@@ -48,6 +54,8 @@ INJECTION_OVER_RULES_MIN = 0.60  # a manipulation attempt that also asks for a d
 INJECTION_ON_TOPIC_MIN = 0.90
 SOFT_ANSWER_MIN = 0.50
 HINT_ESCALATE_MAX = 0.80  # a plain explanation question is answered unless the model is this sure it needs a person
+DOSE_FRAMED_NOTE = "a dose asked under a hypothetical frame"  # (the decline wording is chosen by these notes)
+EVERYDAY_NOTE = "an everyday off-topic request"
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
 DECLINE_DOMAIN_MIN = 0.80
 DECLINE_ON_TOPIC_MIN = 0.60  # talks about results/tests/care but names no gene or medicine
@@ -194,6 +202,8 @@ def triage(
         return decide("escalate", CHECK_IN, "rule", 1.0, held_back)
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
+    if dose_under_hypothetical_frame(text, {h.reason for h in rules.hits if h.action == "escalate"}):
+        return decide("decline", "prompt_injection", "rule", 1.0, DOSE_FRAMED_NOTE)
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
     injection_min = INJECTION_ON_TOPIC_MIN if (on_topic and not domain) else INJECTION_OVER_RULES_MIN
     if model_says("prompt_injection") >= injection_min:
@@ -204,7 +214,7 @@ def triage(
         if SOMEONE_ELSES_RULE in fired:  # often a caregiver: a counselor, not a refusal
             return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
         if EVERYDAY_OFF_TOPIC_RULE in fired:
-            return decide("decline", "out_of_scope", "rule", 1.0, "an everyday off-topic request")
+            return decide("decline", "out_of_scope", "rule", 1.0, EVERYDAY_NOTE)
     off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")
@@ -240,6 +250,8 @@ def triage(
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"]:
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
         reason = "wants_human" if only_worry(text) else reason_for(pred, "escalate")
+        if dose_under_hypothetical_frame(text, {reason}):
+            return decide("decline", "prompt_injection", "model", probs["escalate"], DOSE_FRAMED_NOTE)
         return decide("escalate", reason, "model", probs["escalate"])
     need = DECLINE_DOMAIN_MIN if domain else DECLINE_ON_TOPIC_MIN if on_topic else DECLINE_MIN
     decline_reason = reason_for(pred, "decline")

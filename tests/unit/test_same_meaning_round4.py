@@ -226,9 +226,17 @@ def test_asking_what_to_do_next_after_a_result_goes_to_a_person(text):
         assert (decided.action, decided.reason) == ("escalate", "wants_human")
 
 
-def test_the_next_step_with_no_earlier_reply_or_a_rule_behind_it_is_left_alone():
+def test_a_bare_next_step_right_after_the_upload_goes_to_a_person_too():
+    # stop 33: with a report uploaded, "so what now" / "next steps?" can only be about it (had been declined)
     answered = TriageDecision("answer", "answer", "model", 0.8)
-    assert plans.next_step("so what now", answered, understand("so what now", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, [], []) is answered
+    for text in ("so what now", "next steps?"):
+        decided = plans.next_step(text, answered, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, [], [])
+        assert (decided.action, decided.reason) == ("escalate", "wants_human")
+    assert plans.next_step("so what now", answered, understand("so what now", vocab=VOCAB), None, [], []) is answered
+
+
+def test_the_next_step_with_a_rule_behind_it_is_left_alone():
+    answered = TriageDecision("answer", "answer", "model", 0.8)
     history = [Turn(role="user", text="..."), Turn(role="bot", text="...", action="answer")]
     ruled = TriageDecision("escalate", "medication_change", "rule", 1.0, ["medication_change#0"])
     assert plans.next_step("what should i do about plavix now", ruled, understand("what should i do about plavix now", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, []) is ruled
