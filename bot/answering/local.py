@@ -235,7 +235,7 @@ class LocalComposer:
         hints = keywords(fact_words) | set(u.phenotype_words)
         topics = topic_words(question, asked_words(u))
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
-                               overview_first=is_definition(question), topics=topics, type_asked=bool(scope.asked),
+                               overview_first=is_definition(question) or bool(by_topic), topics=topics, type_asked=bool(scope.asked),
                                lead_drugs=lead)
         if concepts:  # "what does heterozygous mean": the section named for the term answers first
             ranked = sorted(ranked, key=lambda p: not names_topic(p, concepts))

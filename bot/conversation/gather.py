@@ -71,7 +71,7 @@ class PassageGatherer:
         if not wanted or any(p.doc_id in wanted for p in passages):
             return 0
         have = {p.chunk_id for p in passages}
-        passages += [p for p in self._searcher.search(text, k=4, documents=wanted) if p.chunk_id not in have][:3]
+        passages += [p for p in self._searcher.search(text, k=4, documents=wanted) if p.chunk_id not in have]
         return 1
 
     def _concept_search(self, text: str, u: Understanding, passages: list[Passage], vector: np.ndarray) -> int:

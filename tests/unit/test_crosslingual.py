@@ -282,3 +282,23 @@ def test_vectors_of_the_same_meaning_in_two_languages_are_close():
     assert vectors.shape == (3, 512)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.3
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+
+
+def test_weights_cached_for_one_encoder_are_not_read_for_another(tmp_path, monkeypatch):
+    from bot.retrieval.embedders import HashEmbedder
+
+    class Named(HashEmbedder):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    triage, alarm, models = tmp_path / "triage", tmp_path / "alarm", tmp_path / "models"
+    triage.mkdir()
+    alarm.mkdir()
+    (triage / "emergency.yaml").write_text("action: emergency\nexamples:\n"
+                                           "  - {text: i took all my pills, reason: self_harm}\n", encoding="utf-8")
+    (triage / "answer.yaml").write_text("action: answer\nexamples:\n  - {text: what is cyp2d6}\n", encoding="utf-8")
+    for name in ("first", "second"):
+        monkeypatch.setattr(crosslingual, "_memo", {})
+        CrossLingualAlarm(models, Named(name), triage_dir=triage, alarm_dir=alarm, cases=[]).warm_up()
+    assert len(list(models.glob("crosslingual-*.weights.pkl"))) == 2

@@ -117,3 +117,9 @@ def test_query_tokens_match_bm25s_in_other_languages(language: str) -> None:
     for text in ["¿Qué significa mi resultado de CYP2C19 para el clopidogrel?", "Was bedeutet mein Ergebnis für mich",
                  "Kết quả CYP2C19 của tôi có nghĩa là gì", "我的CYP2C19结果是什么意思", "les résultats de mes tests"]:
         assert lane.query_tokens(text) == lane.tokenize([text])[0]
+
+
+def test_search_can_be_kept_to_named_documents(searcher: HybridSearcher) -> None:
+    # "can my insurer raise my rates because of my BRCA result": the gene's documents would outrank the insurance page
+    hits = searcher.search("insurance and my brca2 result", k=4, documents={"gina-insurance"})
+    assert hits and {p.doc_id for p in hits} == {"gina-insurance"}

@@ -38,6 +38,10 @@ def test_a_result_question_is_not_sent_to_a_topic_document():
 def test_topic_words_ask_for_their_document_only():
     assert documents_asked("could my employer fire me over this") == {"gina-and-insurance"}
     assert documents_asked("who can see my results") == {"privacy-consent-data-use"}
+    assert documents_asked("is this test the same as 23andme") == {"direct-to-consumer-tests"}
+    assert documents_asked("will this result change as i get older") == {"results-last-a-lifetime"}
+    assert documents_asked("can a VUS change over time") == set()  # reclassification: the VUS page answers
+    assert documents_asked("my ancestry is ashkenazi, does that matter") == set()
     assert documents_asked("how does this work") == set()  # "work" alone asks about a result
     assert documents_asked("what does this data mean") == set()
 

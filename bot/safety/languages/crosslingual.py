@@ -176,7 +176,9 @@ class CrossLingualAlarm:
         triage_dir, alarm_dir, cases = self._sources
         files = [*sorted(triage_dir.glob("*.yaml")), *sorted(alarm_dir.glob("*.yaml")),
                  *sorted((alarm_dir / SMALLTALK_FOLDER).glob("*.yaml")), *cases]
-        path = self._cache_dir / f"{MODEL_VERSION}-{_data_hash(files)}.weights.pkl"
+        # the encoder's name is in the key: weights fitted on one encoder's vectors mean nothing for another's
+        encoder = str(getattr(self._encoder, "name", "encoder")).replace("/", "_")
+        path = self._cache_dir / f"{MODEL_VERSION}-{encoder}-{_data_hash(files)}.weights.pkl"
         cached = _memo.get(path.name) or read_cache(path)
         if cached is not None:
             _memo[path.name] = cached
