@@ -7,7 +7,8 @@ and fresh halves are only scored, so their numbers are the honest ones (fresh.ya
 the first round of rules, because locked.yaml's author also tuned on dev; fresh2.yaml was written by someone who
 tuned nothing, before the second round; fresh3.yaml likewise, after the fourth; fresh4.yaml likewise, after the
 fifth; corpus 5, by two more authors who ran nothing, is split by a hash of the id into c5dev.yaml, which may be
-read, and fresh5.yaml, which is only scored; corpus 6 to 9 likewise into c6dev-c9dev.yaml and fresh6-fresh9.yaml). Metrics are named ``<metric>_<split>``, per language
+read, and fresh5.yaml, which is only scored; corpus 6 to 9 likewise into c6dev-c9dev.yaml and fresh6-fresh9.yaml;
+fresh10.yaml, stop 33, is messages about stopping or running out of a medicine, only scored). Metrics are named ``<metric>_<split>``, per language
 ``emergency_recall_<split>_<lang>``, and false alarms are also split into English and other languages (``false_alarm_rate_<split>_en`` / ``_other``).
 """
 
@@ -22,7 +23,7 @@ from bot.evals.cases import AnswerCase, Located, load_cases
 from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.runner import _call, _progress
 
-SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "c7dev", "fresh7", "c8dev", "fresh8", "c9dev", "fresh9", "everyday")
+SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "c7dev", "fresh7", "c8dev", "fresh8", "c9dev", "fresh9", "fresh10", "everyday")
 
 
 def load_language_cases(folder: Path) -> list[Located[AnswerCase]]:
