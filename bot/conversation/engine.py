@@ -201,7 +201,7 @@ class ConversationEngine:
         decision = plans.obey_report(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = self._same_question(text, decision, history, trace)
-        decision = plans.next_step(text, decision, u, report, history, trace)
+        decision = plans.next_step(text, decision, u, report, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)

@@ -248,7 +248,7 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
                           _sure_notes(decision, "names a result of the report"))
 
 
-def next_step(text: str, decision: TriageDecision, u: Understanding, report: Report | None, history: Sequence[Turn],
+def next_step(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
               trace: list[TraceStep]) -> TriageDecision:
     """"so what now", "where do I go from here" about a result: what to do about a result is a care decision, so a
     person takes it, however it is worded (round 4; a model answered some wordings and escalated others, and declined

@@ -219,10 +219,9 @@ def test_an_opener_the_model_only_escalated_for_want_of_confidence_gets_what_gen
 @pytest.mark.parametrize("text", ["so what now", "where do I go from here", "what are my next steps",
                                   "what am i supposed to do with this"])
 def test_asking_what_to_do_next_after_a_result_goes_to_a_person(text):
-    history = [Turn(role="user", text="what does my CYP2C19 result mean"), Turn(role="bot", text="...", action="answer")]
     for decision in (TriageDecision("answer", "answer", "model", 0.8),
                      TriageDecision("escalate", "disagrees_with_report", "model", 0.4, [], None, [UNSURE_NOTE])):
-        decided = plans.next_step(text, decision, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, [])
+        decided = plans.next_step(text, decision, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, [])
         assert (decided.action, decided.reason) == ("escalate", "wants_human")
 
 
@@ -230,17 +229,16 @@ def test_a_bare_next_step_right_after_the_upload_goes_to_a_person_too():
     # stop 33: with a report uploaded, "so what now" / "next steps?" can only be about it (had been declined)
     answered = TriageDecision("answer", "answer", "model", 0.8)
     for text in ("so what now", "next steps?"):
-        decided = plans.next_step(text, answered, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, [], [])
+        decided = plans.next_step(text, answered, understand(text, vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, [])
         assert (decided.action, decided.reason) == ("escalate", "wants_human")
-    assert plans.next_step("so what now", answered, understand("so what now", vocab=VOCAB), None, [], []) is answered
+    assert plans.next_step("so what now", answered, understand("so what now", vocab=VOCAB), None, []) is answered
 
 
 def test_the_next_step_with_a_rule_behind_it_is_left_alone():
     answered = TriageDecision("answer", "answer", "model", 0.8)
-    history = [Turn(role="user", text="..."), Turn(role="bot", text="...", action="answer")]
     ruled = TriageDecision("escalate", "medication_change", "rule", 1.0, ["medication_change#0"])
-    assert plans.next_step("what should i do about plavix now", ruled, understand("what should i do about plavix now", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, []) is ruled
-    assert plans.next_step("what is CYP2D6", answered, understand("what is CYP2D6", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, history, []) is answered
+    assert plans.next_step("what should i do about plavix now", ruled, understand("what should i do about plavix now", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, []) is ruled
+    assert plans.next_step("what is CYP2D6", answered, understand("what is CYP2D6", vocab=VOCAB, report=CYP2C19_PM), CYP2C19_PM, []) is answered
 
 
 @pytest.mark.parametrize("text", ["these results are my girlfriend's, what does her CYP2C19 say",

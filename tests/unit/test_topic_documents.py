@@ -10,6 +10,7 @@ from bot.knowledge.loader import kb_paths
 from bot.safety.rules import match_rules
 from tests.unit.test_composer_select import BRCA2, CLASSES, HBOC, _compose, _p
 
+PRIVACY_HINT = 15  # answer#15: the last rule of bot/safety/english/answer_hints.yaml (stop 33)
 GINA_HEALTH = _p("gina-and-insurance#2", "GINA and health insurance",
                  "Under GINA, health insurers cannot use your gene test results to turn you down. They cannot use "
                  "them to set your price.", title="GINA: genetic discrimination, health insurance and jobs")
@@ -63,3 +64,16 @@ def test_insurance_questions_are_not_read_as_a_medicine_change(text):
 @pytest.mark.parametrize("text", ["should i reduce my plavix", "i want to stop my statin", "can i lower the amount"])
 def test_medicine_changes_still_are(text):
     assert any(h.rule.startswith("medication_change") for h in match_rules(text).hits)
+
+
+@pytest.mark.parametrize("text", ["is this conversation confidential", "can my doctor see this chat",
+                                  "is my chat with you private", "are my results kept private"])
+def test_questions_about_the_privacy_of_this_chat_are_answer_questions(text):
+    assert any(h.action == "answer" for h in match_rules(text).hits)
+    assert documents_asked(text) == {"privacy-consent-data-use"}
+
+
+@pytest.mark.parametrize("text", ["is my result safe", "can i see my doctor about this", "is the lab secure about mistakes"])
+def test_other_questions_with_those_words_get_no_privacy_hint(text):
+    hits = {h.rule for h in match_rules(text).hits if h.action == "answer"}
+    assert not any(rule == f"answer#{PRIVACY_HINT}" for rule in hits)
