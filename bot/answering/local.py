@@ -206,7 +206,8 @@ class LocalComposer:
         passages = [p for p in passages if not situational_mismatch(p, question)
                     and not (focus and p.genes and not focus & set(p.genes)  # a document about other genes ...
                              and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)
-        by_topic = [p for p in passages if p.doc_id in documents_asked(question)]  # "insurance ... my BRCA result"
+        asked_documents = documents_asked(question)  # "can my insurer raise my rates because of my BRCA result"
+        by_topic = [p for p in passages if p.doc_id in asked_documents]
         if by_topic:
             passages = by_topic  # the asked topic's document answers; the named gene's explainers would only pad
         elif not (u.genes or u.drugs):
