@@ -260,8 +260,8 @@ def next_step(text: str, decision: TriageDecision, u: Understanding, report: Rep
             or decision.source not in ("model", "fallback")
             or not all(name.startswith("answer#") for name in decision.rules)):
         return decision
-    follow_up = asks_next_step(text)  # (a report is uploaded: the only thing a bare "what now" can be about)
-    if not (follow_up or asks_next_step(text, anywhere=True) and (u.in_report(report) or _RESULT_WORD.search(text))):
+    only_next_step = asks_next_step(text)  # (a report is uploaded: the only thing a bare "what now" can be about)
+    if not (only_next_step or asks_next_step(text, anywhere=True) and (u.in_report(report) or _RESULT_WORD.search(text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="next_step:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
