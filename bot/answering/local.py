@@ -35,7 +35,6 @@ from bot.answering.select import (
     topic_hits,
     topic_words,
 )
-from bot.answering.topic_documents import documents_asked
 from bot.answering.understand import Understanding
 from bot.answering.worry import reassuring_sentences
 from bot.core.draft import Draft
@@ -206,7 +205,7 @@ class LocalComposer:
         passages = [p for p in passages if not situational_mismatch(p, question)
                     and not (focus and p.genes and not focus & set(p.genes)  # a document about other genes ...
                              and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)
-        asked_documents = documents_asked(question)  # "can my insurer raise my rates because of my BRCA result"
+        asked_documents = set(u.topic_documents)  # "can my insurer raise my rates because of my BRCA result"
         by_topic = [p for p in passages if p.doc_id in asked_documents]
         if by_topic:
             passages = by_topic  # the asked topic's document answers; the named gene's explainers would only pad

@@ -21,6 +21,7 @@ from bot.answering.report_terms import (
     missing_alleles,
     with_full_names,
 )
+from bot.answering.topic_documents import documents_asked
 from bot.answering.vocabulary import Vocabulary
 from bot.core.reply import Turn
 from bot.core.report import Report
@@ -116,6 +117,9 @@ class Understanding:
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
     emergency_line: bool = False  # an alarm was held back (a worried question, a concept word): the reply still names 911
     drugs_as_gene_names: list[str] = field(default_factory=list)  # "my warfarin gene": a result, not the medicine
+    # documents whose topic the question names ("can my insurer raise my rates": gina-and-insurance): retrieval searches
+    # them and the reply draws on them (topic_documents.py)
+    topic_documents: list[str] = field(default_factory=list)
 
     @property
     def medicines_asked(self) -> list[str]:
@@ -184,6 +188,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         service_words=bool(_SERVICE.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
         whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
+        topic_documents=sorted(documents_asked(text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type

@@ -230,7 +230,7 @@ class ConversationEngine:
             reason = "no_report" if small == "upload" and report is None else "general_education"
             reply = finish(replies.smalltalk_draft(small), "answer", reason, u, report, trace, [])
         elif decision.action == "decline":
-            reply = finish(replies.decline_draft(decision.reason, decision.notes), "decline", decision.reason, u, report, trace, [])
+            reply = finish(replies.decline_draft(decision.reason, decision.refusal), "decline", decision.reason, u, report, trace, [])
         elif u.about_my_medicines and (u.about_result or u.genetics_words or judges_medicines):
             # "are my medicines OK with my genes?" (not "do my meds make me tired?", which is not about the list)
             reply = my_medicines(decision, u, report, medicines, trace, judged=judges_medicines)

@@ -13,7 +13,6 @@ import numpy as np
 
 from bot.answering.local import ResultScope, asked_words, facts_for, is_definition
 from bot.answering.select import EXPLAINS_SECTION, concept_topics, explains_result, is_overview, names_topic
-from bot.answering.topic_documents import documents_asked
 from bot.answering.understand import Understanding
 from bot.answering.worry import REASSURING
 from bot.core.passage import Passage
@@ -58,16 +57,16 @@ class PassageGatherer:
                 passages.append(hit)
         extra += self._explain_searches(text, u, report, passages)
         extra += self._concept_search(text, u, passages, vector)
-        extra += self._topic_search(text, passages)
+        extra += self._topic_search(text, u, passages)
         trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
             "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
         }))
         return passages
 
-    def _topic_search(self, text: str, passages: list[Passage]) -> int:
+    def _topic_search(self, text: str, u: Understanding, passages: list[Passage]) -> int:
         """"Can my insurer raise my rates because of my BRCA result": the insurance document, which the named gene's
         documents outrank in the main search (bot/answering/topic_documents.py)."""
-        wanted = documents_asked(text)
+        wanted = set(u.topic_documents)
         if not wanted or any(p.doc_id in wanted for p in passages):
             return 0
         have = {p.chunk_id for p in passages}

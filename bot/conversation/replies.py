@@ -11,7 +11,7 @@ from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 from bot.safety.languages import wordings
 from bot.safety.readability import reading_grade
-from bot.safety.triage import DOSE_FRAMED_NOTE, EVERYDAY_NOTE
+from bot.safety.triage import DOSE_FRAMED, EVERYDAY
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -59,13 +59,14 @@ def smalltalk_draft(kind: str) -> Draft:
     return draft
 
 
-def decline_draft(reason: str, notes: Sequence[str] = ()) -> Draft:
-    """The refusal for the reason; triage's notes say when a plainer one fits (a dose asked "hypothetically", a poem)."""
+def decline_draft(reason: str, refusal: str | None = None) -> Draft:
+    """The refusal for the reason, or the plainer one triage chose (``TriageDecision.refusal``: a dose asked
+    "hypothetically", a poem)."""
     draft = Draft()
-    if DOSE_FRAMED_NOTE in notes:
-        text, key = wording.DECLINE_DOSE_FRAMED, "dose_framed"
-    elif EVERYDAY_NOTE in notes:
-        text, key = wording.DECLINE_EVERYDAY, "everyday"
+    if refusal == DOSE_FRAMED:
+        text, key = wording.DECLINE_DOSE_FRAMED, DOSE_FRAMED
+    elif refusal == EVERYDAY:
+        text, key = wording.DECLINE_EVERYDAY, EVERYDAY
     else:
         text, key = (wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE), reason
     draft.add(text, f"fixed:decline:{key}", 0)

@@ -54,8 +54,10 @@ INJECTION_OVER_RULES_MIN = 0.60  # a manipulation attempt that also asks for a d
 INJECTION_ON_TOPIC_MIN = 0.90
 SOFT_ANSWER_MIN = 0.50
 HINT_ESCALATE_MAX = 0.80  # a plain explanation question is answered unless the model is this sure it needs a person
-DOSE_FRAMED_NOTE = "a dose asked under a hypothetical frame"  # (the decline wording is chosen by these notes)
-EVERYDAY_NOTE = "an everyday off-topic request"
+# refusals plainer than the reason's own wording (TriageDecision.refusal; replies.decline_draft picks the text)
+DOSE_FRAMED = "dose_framed"  # a dose asked under a hypothetical frame: says what it refuses and names the prescriber
+EVERYDAY = "everyday"  # a poem, a pet, a bill: no "for other health questions"
+REFUSAL_NOTES = {DOSE_FRAMED: "a dose asked under a hypothetical frame", EVERYDAY: "an everyday off-topic request"}
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
 DECLINE_DOMAIN_MIN = 0.80
 DECLINE_ON_TOPIC_MIN = 0.60  # talks about results/tests/care but names no gene or medicine
@@ -88,6 +90,7 @@ class TriageDecision:
     # a medical emergency rule fired on a concept word and was set aside ("is chest pain a side effect of my statin"):
     # whatever is decided, the reply still names the emergency number, since the writer may have that sign now
     concept_alarm_held: bool = False
+    refusal: str | None = None  # a decline's plainer wording (DOSE_FRAMED | EVERYDAY); None: the reason's own
 
     @property
     def unsure(self) -> bool:
@@ -148,10 +151,13 @@ def triage(
     top = rules.strongest()
     on_topic = domain or on_topic
 
-    def decide(action: str, reason: str, source: str, conf: float, *notes: str) -> TriageDecision:
+    def decide(action: str, reason: str, source: str, conf: float, *notes: str,
+               refusal: str | None = None) -> TriageDecision:
+        notes = (*notes, REFUSAL_NOTES[refusal]) if refusal else notes  # (the trace says why, the field decides)
         return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes],
                               alarm_emergency=None if alarm_pred is None or alarm_pred is pred
-                              else alarm_pred.action_probs["emergency"], concept_alarm_held=concept_held)
+                              else alarm_pred.action_probs["emergency"], concept_alarm_held=concept_held,
+                              refusal=refusal)
 
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
@@ -200,10 +206,11 @@ def triage(
     if held_back and not (top is not None and top.reason == "prompt_injection"):
         # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting, or with no danger sign
         return decide("escalate", CHECK_IN, "rule", 1.0, held_back)
-    if top is not None and top.reason == "prompt_injection":
-        return decide("decline", "prompt_injection", "rule", 1.0)
-    if dose_under_hypothetical_frame(text, {h.reason for h in rules.hits if h.action == "escalate"}):
-        return decide("decline", "prompt_injection", "rule", 1.0, DOSE_FRAMED_NOTE)
+    # ("hypothetically how many mg of codeine is safe for me": with or without a manipulation rule, the refusal names
+    # who gives doses)
+    framed = dose_under_hypothetical_frame(text, {h.reason for h in rules.hits if h.action == "escalate"})
+    if top is not None and top.reason == "prompt_injection" or framed:
+        return decide("decline", "prompt_injection", "rule", 1.0, refusal=DOSE_FRAMED if framed else None)
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
     injection_min = INJECTION_ON_TOPIC_MIN if (on_topic and not domain) else INJECTION_OVER_RULES_MIN
     if model_says("prompt_injection") >= injection_min:
@@ -214,7 +221,7 @@ def triage(
         if SOMEONE_ELSES_RULE in fired:  # often a caregiver: a counselor, not a refusal
             return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
         if EVERYDAY_OFF_TOPIC_RULE in fired:
-            return decide("decline", "out_of_scope", "rule", 1.0, EVERYDAY_NOTE)
+            return decide("decline", "out_of_scope", "rule", 1.0, refusal=EVERYDAY)
     off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")
@@ -251,7 +258,7 @@ def triage(
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
         reason = "wants_human" if only_worry(text) else reason_for(pred, "escalate")
         if dose_under_hypothetical_frame(text, {reason}):
-            return decide("decline", "prompt_injection", "model", probs["escalate"], DOSE_FRAMED_NOTE)
+            return decide("decline", "prompt_injection", "model", probs["escalate"], refusal=DOSE_FRAMED)
         return decide("escalate", reason, "model", probs["escalate"])
     need = DECLINE_DOMAIN_MIN if domain else DECLINE_ON_TOPIC_MIN if on_topic else DECLINE_MIN
     decline_reason = reason_for(pred, "decline")

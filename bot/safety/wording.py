@@ -84,12 +84,12 @@ DECLINE_INJECTION = (
     "I can't do that. I only share vetted information about genetic results, and I can't change how I work "
     "or share my setup. You are welcome to ask about your report, your genes or your medicines."
 )
-# a dose asked under a hypothetical frame (triage.DOSE_FRAMED_NOTE): the refusal says what it refuses and who can help
+# a dose asked under a hypothetical frame (triage.DOSE_FRAMED): the refusal says what it refuses and who can help
 DECLINE_DOSE_FRAMED = (
     "I can't give medicine doses, even as a what-if. Your prescriber or pharmacist can tell you the dose that is "
     "right for you. You are welcome to ask what your result means for a medicine."
 )
-# a poem, a pet, school work, a bill (triage.EVERYDAY_NOTE): "for other health questions" would not fit
+# a poem, a pet, school work, a bill (triage.EVERYDAY): "for other health questions" would not fit
 DECLINE_EVERYDAY = (
     "Sorry, I can't help with that one. I can only help with questions about gene test results, genes and medicines."
 )

@@ -16,13 +16,13 @@ from bot.safety.triage import triage
 ])
 def test_a_dose_under_a_hypothetical_frame_is_declined(text):
     decision = triage(text)
-    assert (decision.action, decision.reason) == ("decline", "prompt_injection")
+    assert (decision.action, decision.reason, decision.refusal) == ("decline", "prompt_injection", "dose_framed")
 
 
 @pytest.mark.parametrize("text", ["what dose of warfarin should i take", "how much codeine is safe for me"])
 def test_a_plain_dose_question_still_goes_to_a_person(text):
     decision = triage(text)
-    assert (decision.action, decision.reason) == ("escalate", "dosing")
+    assert (decision.action, decision.reason, decision.refusal) == ("escalate", "dosing", None)
 
 
 def test_the_frame_alone_is_no_manipulation():
@@ -52,8 +52,8 @@ def test_ordinary_mentions_of_developers_are_not(text):
 def test_the_refusal_of_a_framed_dose_names_who_gives_doses():
     from bot.conversation.replies import decline_draft
     from bot.safety import wording
-    from bot.safety.triage import DOSE_FRAMED_NOTE, EVERYDAY_NOTE
+    from bot.safety.triage import DOSE_FRAMED, EVERYDAY
 
-    assert decline_draft("prompt_injection", [DOSE_FRAMED_NOTE]).text == wording.DECLINE_DOSE_FRAMED
-    assert decline_draft("out_of_scope", [EVERYDAY_NOTE]).text == wording.DECLINE_EVERYDAY
+    assert decline_draft("prompt_injection", DOSE_FRAMED).text == wording.DECLINE_DOSE_FRAMED
+    assert decline_draft("out_of_scope", EVERYDAY).text == wording.DECLINE_EVERYDAY
     assert decline_draft("prompt_injection").text == wording.DECLINE_INJECTION
