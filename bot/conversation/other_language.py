@@ -17,7 +17,14 @@ from bot.core.report import Report
 from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
 from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
-from bot.safety.languages.detect import UNSUPPORTED, UNSUPPORTED_NAMES, Detection, detect_language
+from bot.safety.languages.detect import (
+    UNSUPPORTED,
+    UNSUPPORTED_NAMES,
+    Detection,
+    detect_language,
+    unread_script,
+)
+from bot.safety.languages.lexicon import unreadable_as_english
 from bot.safety.languages.romanised import written_in_ascii
 from bot.safety.languages.smalltalk import is_small_talk, small_talk_language
 from bot.safety.triage import CHECK_IN, TriageDecision
@@ -94,6 +101,12 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     if decision.action == "emergency":
         return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
     trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
+    if _unreadable(text, detected) and not (decision.action == "decline" and decision.reason == "prompt_injection"):
+        # nothing here can tell whether it is an emergency, so the patient gets the emergency lines and a counselor
+        # with an interpreter looks (when in doubt, escalate): corpus 11's dev half, stop 34
+        trace.append(TraceStep(step="unreadable", outcome=CHECK_IN, detail={"method": detected.method}))
+        reply = finish(replies.unreadable_draft(), "escalate", CHECK_IN, u, report, trace, [])
+        return _needs_interpreter(reply, None, detected)
     if written_in_ascii(text) and detected.named is None:
         # plain ASCII that lingua could not name is a language written in Latin letters it is not usually written in
         # (Arabic "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on
@@ -111,6 +124,15 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         reply = finish(replies.english_only_draft(None), "escalate", CHECK_IN, u, report, trace, [])
         return _needs_interpreter(reply, None, detected)
     return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
+
+
+def _unreadable(text: str, detected: Detection) -> bool:
+    """Nothing here reads it: a script neither our rules nor the cross-lingual model know ("मैं मरना चाहता हूँ"), or
+    Latin letters that are not English words and not a language lingua could name ("nataka kufa"). A greeting our
+    small-talk list knows ("नमस्ते") is read."""
+    if detected.named is not None or is_small_talk(text):
+        return False
+    return unread_script(text) or detected.method == "lexicon" or unreadable_as_english(text)
 
 
 def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace: list[TraceStep], *,

@@ -11,7 +11,7 @@ from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 from bot.safety.languages import wordings
 from bot.safety.readability import reading_grade
-from bot.safety.triage import DOSE_FRAMED, EVERYDAY
+from bot.safety.triage import DOSE_FRAMED, EVERYDAY, PET
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -46,6 +46,15 @@ def english_only_draft(language: str | None) -> Draft:
     return draft
 
 
+def unreadable_draft() -> Draft:
+    """A message nothing here can read: the emergency lines first (it may be one), then that a counselor will look."""
+    draft = Draft()
+    draft.add(wording.EMERGENCY_FIRST, "fixed:unreadable:emergency_first", 0)
+    draft.add(wording.POISON_CONTROL, "fixed:unreadable:poison_control", 0)
+    draft.add(wording.UNREADABLE, "fixed:unreadable", 1)
+    return draft
+
+
 def language_escalated_draft(language: str) -> Draft:
     """A yes, in that language, to the counselor offer of the English-only reply."""
     draft = Draft()
@@ -67,6 +76,8 @@ def decline_draft(reason: str, refusal: str | None = None) -> Draft:
         text, key = wording.DECLINE_DOSE_FRAMED, DOSE_FRAMED
     elif refusal == EVERYDAY:
         text, key = wording.DECLINE_EVERYDAY, EVERYDAY
+    elif refusal == PET:
+        text, key = wording.DECLINE_PET_INGESTION, PET
     else:
         text, key = (wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE), reason
     draft.add(text, f"fixed:decline:{key}", 0)

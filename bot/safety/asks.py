@@ -63,6 +63,33 @@ def mentions_swallowing(text: str) -> bool:
     return bool(_SWALLOWED.search(text))
 
 
+# A pet that swallowed or got into a medicine (stop 34): "my dog ate my pills" had been declined as an everyday
+# request with no word of help, "the cat swallowed one of my clopidogrel tablets" given the human emergency reply.
+_PET = re.compile(r"\b(?:dogs?|dog'?s|pupp(?:y|ies)|pups?|cats?|cat'?s|kittens?|kitty|pets?|pet'?s)\b", re.IGNORECASE)
+_PET_INGESTED = re.compile(
+    r"\b(?:ate|eaten|eats|eating|swallow(?:ed|s)?|chew(?:ed|s)?(?:\s+(?:up|on|open|through))?|got\s+into|"
+    r"get\s+into|gotten\s+into|licked|gobbled|scarfed)\b", re.IGNORECASE)
+_PET_MEDICINE = re.compile(r"\b(?:pills?|tablets?|capsules?|meds|medicines?|medications?|prescriptions?|"
+                           r"pill\s+bottle|doses?)\b", re.IGNORECASE)
+# a person who may have swallowed it too: the usual emergency handling, not the pet reply
+_PERSON = re.compile(r"\b(?:son|daughter|child|children|kids?|baby|toddler|boy|girl|mom|mum|dad|husband|wife|partner|"
+                     r"grand(?:ma|pa|mother|father|son|daughter)|brother|sister|friend|someone|somebody|i\s+(?:took|"
+                     r"swallowed|ate|had)|me\s+too|we\s+both)\b", re.IGNORECASE)
+
+
+def pet_swallowed_medicine(text: str, medicine_named: bool = False) -> bool:
+    """A pet ate, chewed or got into a medicine, and no person is said to have ("my dog ate my pills").
+    ``medicine_named``: the message names a medicine ("my dog got into my ibuprofen").
+
+    >>> pet_swallowed_medicine("my dog ate my pills"), pet_swallowed_medicine("my dog and my son both ate my pills")
+    (True, False)
+    >>> pet_swallowed_medicine("can my dog take my codeine"), pet_swallowed_medicine("my dog ate a sock")
+    (False, False)
+    """
+    return bool(_PET.search(text) and _PET_INGESTED.search(text) and (medicine_named or _PET_MEDICINE.search(text))
+                and not _PERSON.search(text))
+
+
 # Worry about a result, said in few words ("am I gonna be ok", "that's scary", "I'm so worried"): fear is not an
 # emergency by itself. With no emergency rule matched, the model's alarm vote needs the calm bar (triage.py).
 _WORRY_ONLY = re.compile(

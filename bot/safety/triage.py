@@ -34,6 +34,7 @@ from bot.safety.asks import (
     dose_under_hypothetical_frame,
     only_asks_for_help,
     only_worry,
+    pet_swallowed_medicine,
 )
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
 from bot.safety.check_in import played_down, quiet_alarm, strong_sign
@@ -57,7 +58,9 @@ HINT_ESCALATE_MAX = 0.80  # a plain explanation question is answered unless the 
 # refusals plainer than the reason's own wording (TriageDecision.refusal; replies.decline_draft picks the text)
 DOSE_FRAMED = "dose_framed"  # a dose asked under a hypothetical frame: says what it refuses and names the prescriber
 EVERYDAY = "everyday"  # a poem, a pet, a bill: no "for other health questions"
-REFUSAL_NOTES = {DOSE_FRAMED: "a dose asked under a hypothetical frame", EVERYDAY: "an everyday off-topic request"}
+PET = "pet_ingestion"  # a pet swallowed a medicine: the vet and animal poison control
+REFUSAL_NOTES = {DOSE_FRAMED: "a dose asked under a hypothetical frame", EVERYDAY: "an everyday off-topic request",
+                 PET: "a pet swallowed a medicine"}
 DECLINE_MIN = 0.50  # out of scope needs this much, and more when the message names a gene or medicine
 DECLINE_DOMAIN_MIN = 0.80
 DECLINE_ON_TOPIC_MIN = 0.60  # talks about results/tests/care but names no gene or medicine
@@ -166,6 +169,10 @@ def triage(
     held_rules = checks_in(text, en_emergencies, alarm_pred) if alarm is None else None
     if held_rules is not None:
         return decide("escalate", CHECK_IN, "rule", 1.0, held_rules)
+    if alarm is None and not any(h.reason == "self_harm" for h in rules.hits) \
+            and pet_swallowed_medicine(text, medicine_named=domain):
+        # a pet, and no person, swallowed a medicine: the vet or animal poison control, not 911 (stop 34)
+        return decide("decline", "out_of_scope", "rule", 1.0, refusal=PET)
     if top is not None and top.action == "emergency" or alarm is not None:
         found = (decide("emergency", top.reason, "rule", 1.0) if top is not None and top.action == "emergency"
                  else decide("emergency", alarm.reason, "rule", 1.0, f"{alarm.language} emergency rules"))

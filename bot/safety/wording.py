@@ -93,6 +93,12 @@ DECLINE_DOSE_FRAMED = (
 DECLINE_EVERYDAY = (
     "Sorry, I can't help with that one. I can only help with questions about gene test results, genes and medicines."
 )
+# a pet swallowed or got into a medicine (triage.PET): where help for the animal is, and 911 if a person took it too
+DECLINE_PET_INGESTION = (
+    "If your pet swallowed a medicine, call your vet or an animal poison control line now. In the US, the ASPCA "
+    "Animal Poison Control Center is at 888-426-4435. If a person swallowed it too, call 911. I can only help with "
+    "questions about gene test results, genes and medicines."
+)
 
 NO_REPORT_NOTE = (
     "You have not uploaded a report yet, so this is general information. "
@@ -109,6 +115,12 @@ ENGLISH_ONLY = (
     "I can explain genetic test results, genes and medicines in simple words. For now I can only answer in "
     "English. If you would like, a genetic counselor can help you with an interpreter. If this is an emergency, "
     "call your local emergency number."
+)
+# A message nothing here can read (a script our rules and models do not know, or Latin letters that are not English
+# nor a language we can name): after the emergency lines (EMERGENCY_FIRST, POISON_CONTROL), a counselor is asked to look.
+UNREADABLE = (
+    "I could not read your message, so I have asked a genetic counselor to look at it. They can use an interpreter. "
+    "For now I can only answer in English."
 )
 NEXT_STEP_HEREDITARY = "A genetic counselor can explain what this means for you and your family."
 PHENOCONVERSION = (

@@ -224,7 +224,7 @@ def test_a_language_without_wording_and_no_alarm_gets_the_english_only_reply_in_
 
 
 def test_an_unsure_vote_in_a_language_without_wording_asks_a_counselor_with_an_interpreter(tmp_path):
-    text = "मेरी माँ के मुँह का एक तरफ टेढ़ा हो गया है और वो बोल नहीं पा रही"  # Hindi: no wording of ours
+    text = "母の顔の片側が下がって、うまく話せません"  # Japanese: no wording of ours, but the model reads it
     reply = _engine_with(FixedAlarm(crosslingual.ALARM_MIN - 0.01), tmp_path).reply(text)
     assert reply.action == "escalate" and reply.reason == "check_in"
     assert reply.escalation is not None and "interpreter" in reply.escalation.summary

@@ -77,3 +77,19 @@ def test_questions_about_the_privacy_of_this_chat_are_answer_questions(text):
 def test_other_questions_with_those_words_get_no_privacy_hint(text):
     hits = {h.rule for h in match_rules(text).hits if h.action == "answer"}
     assert not any(rule == f"answer#{PRIVACY_HINT}" for rule in hits)
+
+
+@pytest.mark.parametrize("text", ["how accurate is this test", "how reliable are genetic test results"])
+def test_how_accurate_a_test_is_is_an_answer_question_for_the_limits_page(text):
+    assert any(h.action == "answer" for h in match_rules(text).hits)
+    assert documents_asked(text) == {"limits-of-pgx-testing"}
+
+
+def test_how_often_tests_are_wrong_is_an_answer_question_too():
+    assert any(h.action == "answer" for h in match_rules("how often are these tests wrong").hits)
+
+
+@pytest.mark.parametrize("text", ["i think my result is wrong", "my report says poor metabolizer but that can't be right"])
+def test_doubting_ones_own_result_still_goes_to_a_counselor(text):
+    hits = match_rules(text).hits
+    assert any(h.reason == "disagrees_with_report" for h in hits) and not any(h.action == "answer" for h in hits)

@@ -36,8 +36,9 @@ from typing import Any
 
 from bot.safety import report_text
 from bot.safety import rules as english_rules
-from bot.safety.languages import languages
+from bot.safety.languages import languages, lexicon
 from bot.safety.languages import warm_up as warm_up_rules
+from bot.safety.languages.lexicon import unreadable_as_english
 
 log = logging.getLogger(__name__)
 ENGLISH = "en"
@@ -69,6 +70,9 @@ UNSUPPORTED = "und"
 # Measured on the languages corpora (dev, c5dev-c7dev): the English messages that reach lingua scored 0.38 and up,
 # Portuguese, Polish, Italian and Turkish messages 0.0-0.09.
 FOREIGN_MAX_ENGLISH = 0.15
+# lingua's value at which a message English has no words for is taken to be the language lingua names, with none of
+# our languages' common words in it ("este trabajo me va a matar jaja tanto papeleo": Spanish 0.90)
+UNREADABLE_SURE = 0.90
 MIN_WORDS = 3  # Latin-script messages need this many ordinary words (not gene names or numbers) to be foreign
 # Scripts that are never English: one of these letters outweighs any number of gene names.
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
@@ -79,6 +83,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Letters of a script none of our languages is written in (Devanagari, Japanese kana, Thai, Hebrew, Greek...)
 _OTHER_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u3400-\u9fff"
                            r"\uac00-\ud7af\u1100-\u11ff]")
+# ... and those the cross-lingual model was not trained on either (it knows Latin, Cyrillic, Arabic, Chinese, Japanese,
+# Korean and Thai letters): Devanagari, Bengali, Tamil, Ethiopic, Hebrew, Greek... Its votes there were noise (corpus
+# 11's dev half: "thank you" in Nepali 0.84, "I want to die" in Tamil 0.47), so nothing here reads such a message.
+_UNREAD_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
+                            r"\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]")
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 # Short, common words of the supported Latin-script languages (and of UNSUPPORTED_NAMES', last lines) that are not
@@ -114,7 +123,7 @@ _ready = threading.Event()
 class Detection:
     code: str  # "en", a code from bot/safety/languages, or UNSUPPORTED
     confidence: float
-    method: str  # script | lingua | default
+    method: str  # script | lingua | lexicon (Latin letters, but not English words) | default
     named: str | None = None  # UNSUPPORTED that lingua recognised (a code of UNSUPPORTED_NAMES): a real language
 
     def detail(self) -> dict[str, Any]:
@@ -200,6 +209,7 @@ def warm_up(*, detector: bool = True) -> None:
     warm_up_rules()
     english_rules.warm_up()
     report_text.warm_up()
+    lexicon.warm_up()  # wordfreq's English list (~0.3 s)
     if not detector:
         return
     with _lock:
@@ -233,11 +243,16 @@ def plainly_english(text: str) -> bool:
     return not any(w in _FOREIGN_WORDS for w in _LATIN_WORD.findall(_NEUTRAL.sub(" ", text).lower()))
 
 
-def _by_script(text: str) -> Detection:
+def _by_script(text: str, unreadable: bool = False) -> Detection:
     for code, pattern in _SCRIPTS:
         if pattern.search(text) and code in languages():
             return Detection(code, 1.0, "script")
-    return Detection(ENGLISH, 0.0, "loading")
+    return Detection(UNSUPPORTED, 1.0, "lexicon") if unreadable else Detection(ENGLISH, 0.0, "loading")
+
+
+def unread_script(text: str) -> bool:
+    """Letters of a script neither our rules nor the cross-lingual model read ("मैं मरना चाहता हूँ", "אבא שלי התעלף")."""
+    return bool(_UNREAD_SCRIPT.search(_NEUTRAL.sub(" ", text)))
 
 
 def detect_language(text: str) -> Detection:
@@ -245,15 +260,19 @@ def detect_language(text: str) -> Detection:
     cleaned = _NEUTRAL.sub(" ", text)
     other_script = bool(_OTHER_SCRIPT.search(cleaned))
     non_latin = bool(_NON_LATIN.search(cleaned)) or other_script
-    if not non_latin and (len(_WORD.findall(cleaned)) < MIN_WORDS or plainly_english(text)):
-        return Detection(ENGLISH, 1.0, "default")
+    # ("voglio morire", "nataka kufa": too short for lingua and no common word of ours, but no English either)
+    unreadable = not non_latin and unreadable_as_english(text)
+    fallback = Detection(UNSUPPORTED, 1.0, "lexicon") if unreadable else Detection(ENGLISH, 1.0, "default")
+    if not non_latin and not unreadable and (len(_WORD.findall(cleaned)) < MIN_WORDS or plainly_english(text)):
+        return fallback
     if _loading.is_set() and not _ready.is_set():  # never make a patient wait for the models to load
-        return _by_script(cleaned)
+        return _by_script(cleaned, unreadable)
     with _lock:  # lingua's process is shared; the lock also waits for a warm-up still loading
         values = _confidences(cleaned)
     if not values:
-        return Detection(ENGLISH, 0.0, "default")
+        return fallback
     name, top = values[0]
+    sure = top >= UNREADABLE_SURE
     code = _code_of(name)
     if code in UNSUPPORTED_NAMES and top >= NAMED_MIN and not _ARABIZI_WORD.search(text):
         return Detection(UNSUPPORTED, top, "lingua", named=code)  # "mio marito ha un dolore fortissimo al petto"
@@ -262,16 +281,22 @@ def detect_language(text: str) -> Detection:
     ours = [(n, v) for n, v in values if _code_of(n) not in UNSUPPORTED_NAMES]
     total = sum(v for _, v in ours)
     if total <= 0:
-        return Detection(ENGLISH, 0.0, "default") if not other_script else Detection(UNSUPPORTED, 1.0, "script")
+        return fallback if not other_script else Detection(UNSUPPORTED, 1.0, "script")
     values = [(n, v / total) for n, v in ours]
     name, top = values[0]
     code = _code_of(name)
     if other_script and top < MIN_CONFIDENCE:
         # ("もう生きていたくない": lingua gives every one of our languages 0.0, and the first listed is not the answer)
         return Detection(UNSUPPORTED, 1.0 - top, "script")
+    if unreadable and code != ENGLISH and plainly_english(text) and not sure:
+        # words English has no use for, none of our languages' common words, and lingua not sure ("Mahadsanid walaal"
+        # is Somali, which lingua, choosing among ours, called Tagalog at 0.85): no language of ours
+        return fallback
     if code != ENGLISH and (top >= MIN_CONFIDENCE or non_latin):
         return Detection(code, top, "script" if non_latin else "lingua")
     english = dict(values).get(LINGUA_NAMES[ENGLISH], 0.0)
     if code != ENGLISH and english < FOREIGN_MAX_ENGLISH:
         return Detection(UNSUPPORTED, 1.0 - english, "lingua")
+    if unreadable:  # lingua leans English, but English has no word for most of it
+        return fallback
     return Detection(ENGLISH, top if code == ENGLISH else 1.0 - top, "default" if code != ENGLISH else "lingua")
