@@ -19,7 +19,8 @@ from tests.unit.test_crosslingual import FixedAlarm, _engine_with
 
 
 @pytest.mark.parametrize("text", ["voglio morire", "nataka kufa", "Mwen vle mouri", "aku pengen mati aja",
-                                  "naan ippo than 20 thookka maathirai saapten"])
+                                  "naan ippo than 20 thookka maathirai saapten", "mein marna chahta hun",
+                                  "ik wil dood"])
 def test_a_short_message_in_a_language_we_cannot_read_is_not_english(text):
     assert unreadable_as_english(text)
 

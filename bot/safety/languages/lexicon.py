@@ -27,6 +27,11 @@ MAX_SHARE = 0.5  # ... and fewer than this share of the words (of two letters or
 # ("lowkey wanna unalive rn" has two words wordfreq does not know in four: at half, it would read as not English)
 COMMON_WORDS = 30_000  # English's most used words, that a typo may be one letter off
 TYPO_MIN_LETTERS = 6
+# Common words of languages we cannot read that English's word list still ranks high (from web text that mixes them
+# in): Hindi/Urdu typed in Latin letters ("mein marna chahta hun", "dad ka face latak gaya hai"), Dutch ("ik wil dood"),
+# Indonesian. Words English patients write ("main", "mere", "jab", "ye", "wat", "die") are left out.
+NOT_ENGLISH = frozenset("hai hain ka ki ke mein hun hoon tha thi bhai aap ko nahi mujhe mera meri ik wil het niet mijn "
+                        "mau".split())
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # gene and allele names, rsIDs, numbers and anything with a digit or in capitals say nothing about the language
 _NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+\b|\*\S*")
@@ -75,6 +80,8 @@ def _typo_of_english(word: str) -> bool:
 def _english(word: str) -> bool:
     from wordfreq import zipf_frequency  # (its lists load on first use: about 0.3 s, once)
 
+    if word in NOT_ENGLISH:
+        return False
     return word in _domain_words() or zipf_frequency(word, "en") >= ENGLISH_ZIPF or _typo_of_english(word)
 
 
