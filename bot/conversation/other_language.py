@@ -22,6 +22,7 @@ from bot.safety.languages.detect import (
     UNSUPPORTED_NAMES,
     Detection,
     detect_language,
+    script_name,
     unread_script,
 )
 from bot.safety.languages.lexicon import unreadable_as_english
@@ -106,7 +107,7 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         # with an interpreter looks (when in doubt, escalate): corpus 11's dev half, stop 34
         trace.append(TraceStep(step="unreadable", outcome=CHECK_IN, detail={"method": detected.method}))
         reply = finish(replies.unreadable_draft(), "escalate", CHECK_IN, u, report, trace, [])
-        return _needs_interpreter(reply, None, detected)
+        return _needs_interpreter(reply, None, detected, text)
     if written_in_ascii(text) and detected.named is None:
         # plain ASCII that lingua could not name is a language written in Latin letters it is not usually written in
         # (Arabic "arabizi", Russian translit, pinyin, Vietnamese without its marks): the model was not trained on
@@ -122,7 +123,7 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         return None
     if vote is not None and vote.check_in:
         reply = finish(replies.english_only_draft(None), "escalate", CHECK_IN, u, report, trace, [])
-        return _needs_interpreter(reply, None, detected)
+        return _needs_interpreter(reply, None, detected, text)
     return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
 
 
@@ -162,16 +163,20 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace:
     return vote
 
 
-def _needs_interpreter(reply: Reply, language: str | None, detected: Detection | None = None) -> Reply:
+def _needs_interpreter(reply: Reply, language: str | None, detected: Detection | None = None,
+                       text: str = "") -> Reply:
     """The counselor's queue line says which language the patient wrote in (a language name, not their words);
-    ``language`` None: one we have no wording for, named by the detector if it could."""
+    ``language`` None: one we have no wording for, named by the detector if it could, else by its script ("Devanagari
+    script": the interpreter service can tell Hindi from Nepali; GeneChat cannot)."""
     if reply.escalation is None:
         return reply
     if language is not None:
         wrote = f"{languages.wordings()[language].name} ({language})"
+    elif detected and detected.named:
+        wrote = f"{UNSUPPORTED_NAMES[detected.named].title()} ({detected.named})"
     else:
-        wrote = f"{UNSUPPORTED_NAMES[detected.named].title()} ({detected.named})" if detected and detected.named \
-            else "a language GeneChat has no wording for"
+        script = script_name(text)
+        wrote = f"{script} script" if script else "a language GeneChat has no wording for"
     summary = f"{reply.escalation.summary}; wrote in {wrote}: needs an interpreter"[:200]
     return reply.model_copy(update={"escalation": reply.escalation.model_copy(update={"summary": summary})})
 

@@ -84,3 +84,9 @@ def test_a_greeting_our_small_talk_list_knows_is_not_escalated(tmp_path):
     reply = _engine_with(FixedAlarm(0.0), tmp_path).reply("नमस्ते")
     assert reply.action == "answer" and reply.text == wording.ENGLISH_ONLY
 
+
+
+def test_the_counselor_is_told_which_script_to_find_an_interpreter_for(tmp_path):
+    reply = _engine_with(FixedAlarm(0.0), tmp_path).reply("பாப்பா மாத்திரை முழுங்கிட்டா")  # Tamil
+    assert reply.escalation is not None and "wrote in Tamil script: needs an interpreter" in reply.escalation.summary
+    assert "பாப்பா" not in reply.escalation.summary  # the script's name, never the patient's words

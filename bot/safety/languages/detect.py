@@ -30,6 +30,7 @@ import re
 import subprocess
 import sys
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -248,6 +249,15 @@ def _by_script(text: str, unreadable: bool = False) -> Detection:
         if pattern.search(text) and code in languages():
             return Detection(code, 1.0, "script")
     return Detection(UNSUPPORTED, 1.0, "lexicon") if unreadable else Detection(ENGLISH, 0.0, "loading")
+
+
+def script_name(text: str) -> str | None:
+    """The name of the first script neither our rules nor the model read ("Devanagari", "Tamil", "Ethiopic"), or
+    None: what a counselor's interpreter service needs to know (a script, never the patient's words)."""
+    hit = _UNREAD_SCRIPT.search(_NEUTRAL.sub(" ", text))
+    if hit is None:
+        return None
+    return unicodedata.name(hit.group(), "").split(" ")[0].title() or None
 
 
 def unread_script(text: str) -> bool:
