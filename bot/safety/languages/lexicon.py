@@ -8,8 +8,8 @@ list, such a message is plainly not English, so it is treated as a language Gene
 (bot/conversation/other_language.py).
 
 English here is a word wordfreq (a maintained word-frequency list built from many English sources) ranks at
-``ENGLISH_ZIPF`` or above, which keeps texting forms ("idk", "rn", "pls", "u"), or a word of the knowledge base and
-the built-in vocabulary (gene, medicine and brand names, genetics terms, which are rare in everyday English), or a long
+``ENGLISH_ZIPF`` or above, which keeps texting forms ("idk", "rn", "pls", "u"), or a word of the knowledge base (its
+documents and synonyms file: gene, medicine and brand names, genetics terms, rare in everyday English), or a long
 word one letter off one of those ("posative", "heterozygus"). Checked
 on every English text of the eval suites (7,995 of them, typo and slang paraphrases included): none is unreadable.
 """
@@ -42,16 +42,11 @@ _NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+
 
 @cache
 def _domain_words() -> frozenset[str]:
-    """Every word of the knowledge base's documents and synonyms, and the built-in gene and medicine names."""
-    from bot.answering import vocab  # (a plain list module: no engine is built)
-
+    """Every word of the knowledge base's documents and its synonyms file (gene, medicine and brand names)."""
     words: set[str] = set()
     kb_dir = get_settings().kb_dir
     for path in [*kb_dir.glob("*.md"), *kb_dir.glob("*.yaml")]:
         words |= set(_WORD.findall(path.read_text(encoding="utf-8").lower()))
-    names = [*vocab.PGX_GENES, *vocab.HEREDITARY_GENES, *vocab.PGX_DRUG_GENES]
-    names += [name for brands in vocab.BRAND_NAMES.values() for name in brands]
-    words |= {w for name in names for w in _WORD.findall(name.lower())}
     return frozenset(words)
 
 
