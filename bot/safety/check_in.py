@@ -371,3 +371,37 @@ def without_denials(text: str) -> str | None:
     text = normalize(text)
     return _DENIAL.sub("_", text) if _DENIAL.search(text) else None
 
+
+
+# A mild side effect since a medicine was started (stop 34): "a bit nauseous in the mornings since starting metformin"
+# and "tummy upset since the antibiotic, otherwise ok" had the emergency banner from the models alone (0.87-0.97). Such a
+# message is a question for the prescriber or pharmacist. A sign that can be serious in any words keeps the usual
+# handling: breathing, the chest or heart, swelling, fainting, a seizure, blood, the skin (a rash can be the start of
+# SJS on carbamazepine or allopurinol), fever, confusion, yellow eyes, or thoughts of self-harm.
+_MILDLY = re.compile(r"\b(?:a (?:bit|little|tad|touch)(?: of)?|a little bit|slightly|mild(?:ly)?|kind of|kinda|sort of|"
+                     r"somewhat|minor|otherwise (?:ok|okay|fine|good|alright)|nothing (?:major|serious)|"
+                     r"not (?:too|that|so) bad)\b", re.IGNORECASE)
+_SINCE_MEDICINE = re.compile(
+    r"\b(?:since|ever since|after|from)\s+(?:i\s+|we\s+)?(?:start(?:ed|ing)?|began|beginning|switch(?:ed|ing)(?: to)?|"
+    r"went on|going on|taking|the|my|this|that|a)\b[^.?!]{0,40}?\b(?:pills?|tablets?|capsules?|meds?|medicines?|"
+    r"medications?|doses?|prescriptions?|antibiotics?|antidepressants?|statins?|inhalers?|injections?|shots?|"
+    r"drugs?|treatment|chemo|[a-z]{3,}(?:formin|statin|pril|sartan|olol|azole|cillin|mycin|prazole|xetine|pram|"
+    r"dipine|gliptin|oxacin|cycline|ine|ide|one|lam|pam))\b", re.IGNORECASE)
+_SERIOUS_SIGN = re.compile(
+    r"\b(?:breath\w*|breathe|chest|heart\w*|palpitat\w*|swell\w*|swollen|faint\w*|passed out|pass out|black(?:ed)? out|"
+    r"seizures?|fits?|convuls\w*|blood(?!\s+(?:pressure|thinners?|sugar))\w*|bleed\w*|rash\w*|hives|blisters?|peel\w*|skin|sores?|fever\w*|confus\w*|"
+    r"yellow\w*|jaundice|throat|tongue|lips?|face|vision|speech|slurr\w*|numb\w*|weak\w*|collaps\w*|unconscious|"
+    r"suicid\w*|kill\w*|die|dying|dead|harm\w*|severe\w*|worst|unbearable|emergency|911|ambulance)\b", re.IGNORECASE)
+
+
+def mild_side_effect(text: str) -> bool:
+    """A mild symptom said to have come with a medicine, and no sign that can be serious.
+
+    >>> mild_side_effect("a bit nauseous in the mornings since starting metformin")
+    True
+    >>> mild_side_effect("a bit short of breath since starting the new pill"), mild_side_effect("a little rash since the new meds")
+    (False, False)
+    >>> mild_side_effect("a bit dizzy since my new job")
+    False
+    """
+    return bool(_MILDLY.search(text) and _SINCE_MEDICINE.search(text) and not _SERIOUS_SIGN.search(text))

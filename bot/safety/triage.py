@@ -37,7 +37,7 @@ from bot.safety.asks import (
     pet_swallowed_medicine,
 )
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
-from bot.safety.check_in import played_down, quiet_alarm, strong_sign
+from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
@@ -188,6 +188,12 @@ def triage(
         return decide("emergency", "self_harm", "rule", 1.0, "a lethal question owned, or deadliness welcomed")
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
+    if alarm is None and not rules.has_emergency and mild_side_effect(text):
+        # "a bit nauseous since starting metformin": the prescriber or pharmacist, not the emergency banner; the reply
+        # still names the emergency number, in case it gets worse (stop 34)
+        side_effect = decide("escalate", "medication_change", "rule", 1.0, "a mild side effect since a medicine")
+        side_effect.concept_alarm_held = True
+        return side_effect
     quiet = alarm is None and quiet_alarm(text)
     # (round 5: a message about a gene, a medicine or a result with no danger sign at all, "am i gonna be ok with lynch",
     # is a worried question about the report, judged at the calm bar like a question about whether a result is deadly)
