@@ -2,7 +2,8 @@
 
 Triage runs every language's rules; this step, right after it, picks the language the reply is in and never
 retrieves English KB text for it (docs/ARCHITECTURE.md, "Adding a language"). A language we have no wording for
-(Portuguese, Polish, Japanese...) is still asked about emergencies, through the cross-lingual model.
+(Portuguese, Polish, Japanese...) is still asked about emergencies, through the cross-lingual model; a message nothing
+here can read (Hindi, Tamil, Amharic, Swahili...) gets the emergency lines and a counselor with an interpreter.
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     cannot read it, so the cross-lingual model is asked. An emergency gets the English emergency wording (its numbers
     and "your local emergency number" read the same everywhere); a message the model is unsure about gets the
     check-in tier (a counselor with an interpreter); anything else the English-only reply, in English: an English
-    answer to words we could not read would be passages retrieved for the gene names in it (stop 31)."""
+    answer to words we could not read would be passages retrieved for the gene names in it (stop 31). A message the
+    model cannot read either (``_unreadable``) gets the check-in tier without asking it (stop 34)."""
     if decision.action == "emergency":
         return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
     trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
