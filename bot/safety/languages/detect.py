@@ -79,7 +79,7 @@ MIN_WORDS = 3  # Latin-script messages need this many ordinary words (not gene n
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 # Words that say nothing about language, removed before detecting: gene and allele names, rsIDs, numbers,
 # anything with a digit or written in capitals (CYP2D6, TPMT, HLA-B*57:01, rs9923231, G6PD, "30").
-_NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+\b|\*\S*")
+_NEUTRAL = lexicon.NEUTRAL
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters of a script none of our languages is written in (Devanagari, Japanese kana, Thai, Hebrew, Greek...)
 _OTHER_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u3400-\u9fff"

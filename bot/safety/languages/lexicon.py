@@ -10,8 +10,8 @@ list, such a message is plainly not English, so it is treated as a language Gene
 English here is a word wordfreq (a maintained word-frequency list built from many English sources) ranks at
 ``ENGLISH_ZIPF`` or above, which keeps texting forms ("idk", "rn", "pls", "u"), or a word of the knowledge base (its
 documents and synonyms file: gene, medicine and brand names, genetics terms, rare in everyday English), or a long
-word one letter off one of those ("posative", "heterozygus"). Checked
-on every English text of the eval suites (7,995 of them, typo and slang paraphrases included): none is unreadable.
+word one letter off one of those ("posative", "heterozygus"). Checked on every English text of the eval suites (7,995
+of them, typo and slang paraphrases included): none is unreadable.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ ENGLISH_ZIPF = 3.0  # wordfreq's scale: 3 is about once per million words ("hoon
 MIN_UNKNOWN = 2  # words English does not use, at least: a lone "cytochrome" or "warfarin?" stays English
 MAX_SHARE = 0.5  # ... and fewer than this share of the words (of two letters or more) are English
 # ("lowkey wanna unalive rn" has two words wordfreq does not know in four: at half, it would read as not English)
-# wordfreq's "small" list holds exactly the words at 3 and above, which is all the threshold asks about: 18 MB of memory
-# against 48 MB for its full list (measured stop 34)
+# wordfreq's "small" list holds exactly the words at 3 and above, which is all the threshold asks about: about 12 MB of
+# memory in the server against 48 MB for its full list (measured stop 34)
 WORDLIST = "small"
 COMMON_WORDS = 30_000  # English's most used words, that a typo may be one letter off
 TYPO_MIN_LETTERS = 6
@@ -37,7 +37,8 @@ NOT_ENGLISH = frozenset("hai hain ka ki ke mein hun hoon tha thi bhai aap ko nah
                         "mau".split())
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # gene and allele names, rsIDs, numbers and anything with a digit or in capitals say nothing about the language
-_NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+\b|\*\S*")
+# (CYP2D6, TPMT, HLA-B*57:01, rs9923231, G6PD, "30"); detect.py removes them too
+NEUTRAL = re.compile(r"[A-Za-z0-9*:/._-]*\d[A-Za-z0-9*:/._-]*|\b[A-Z][A-Z0-9-]+\b|\*\S*")
 
 
 @cache
@@ -92,7 +93,7 @@ def unreadable_as_english(text: str) -> bool:
     >>> unreadable_as_english("wat dose my cyp2d6 reslt meen"), unreadable_as_english("clopidogrel + cyp2c19??")
     (False, False)
     """
-    words = [w for w in _WORD.findall(_NEUTRAL.sub(" ", text).lower()) if len(w) > 1]  # ("m", "l": say nothing)
+    words = [w for w in _WORD.findall(NEUTRAL.sub(" ", text).lower()) if len(w) > 1]  # ("m", "l": say nothing)
     unknown = sum(not _english(w) for w in words)
     return unknown >= MIN_UNKNOWN and unknown > len(words) * (1 - MAX_SHARE)
 
