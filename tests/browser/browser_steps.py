@@ -54,6 +54,15 @@ def upload(w: Locator, path: Path) -> None:
     expect(w.get_by_role("heading", name="Your results at a glance")).to_be_visible(timeout=TIMEOUT_MS)
 
 
+def confirm_rows(w: Locator) -> None:
+    """Press "Yes, use these results" and wait for the cards; an error the widget shows instead fails with its words."""
+    w.get_by_role("button", name="Yes, use these results").click()
+    cards = w.get_by_role("heading", name="Your results at a glance")
+    error = w.locator(".screen .error:visible")
+    expect(cards.or_(error)).to_be_visible(timeout=TIMEOUT_MS)
+    assert not error.count(), f"the widget showed an error instead of the cards: {error.first.inner_text()!r}"
+
+
 def open_chat(w: Locator) -> None:
     w.get_by_role("button", name="Ask a question about my results").click()
     expect(w.get_by_label("Your question")).to_be_visible()

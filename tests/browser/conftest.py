@@ -36,6 +36,7 @@ class LiveServer:
     host_page_port: int | None = None  # a loopback port whose origin the server allows (CORS) to embed the widget
     upload_limit_bytes: int | None = None  # set when the tests started the server (not the 5 MB default)
     inbox: Inbox | None = None  # the local SMTP server's inbox, when the tests started the server
+    log: Path | None = None  # the server's own log, when the tests started it: shown under a failing test
 
     def api(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
@@ -104,13 +105,23 @@ def _serve(data_dir: Path, host_page_port: int, port: int, url: str, inbox: Inbo
         )
     try:
         _wait_ready(url, proc, log)
-        yield LiveServer(url, COUNSELOR, host_page_port, UPLOAD_LIMIT_BYTES, inbox)
+        yield LiveServer(url, COUNSELOR, host_page_port, UPLOAD_LIMIT_BYTES, inbox, log)
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """Under a failing browser test, the server log's tail: a flake in CI is then a readable server error."""
+    outcome = yield
+    report = outcome.get_result()
+    server = item.funcargs.get("live_server") if hasattr(item, "funcargs") else None
+    if report.failed and isinstance(server, LiveServer) and server.log and server.log.exists():
+        report.sections.append(("live server log (last 4000 characters)", server.log.read_text()[-4000:]))
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from browser_steps import (
     TIMEOUT_MS,
     accept_consent,
     ask,
+    confirm_rows,
     horizontal_overflow,
     open_chat,
     open_widget,
@@ -62,9 +63,7 @@ def test_pdf_rows_are_checked_fixed_and_confirmed_then_chatted_about(live_server
     added.get_by_label("Result (for example *1/*2)").fill("*1/*3")
     shot(page, "edited")
     assert horizontal_overflow(page)["widget"] == 0  # the row editors fit the panel
-    w.get_by_role("button", name="Yes, use these results").click()
-
-    expect(w.get_by_role("heading", name=CARDS)).to_be_visible(timeout=TIMEOUT_MS)
+    confirm_rows(w)
     expect(w.locator(".card", has=page.get_by_role("heading", name="CYP2C9"))).to_contain_text("*1/*3")
     expect(w.locator(".card", has=page.get_by_role("heading", name="SLCO1B1"))).to_contain_text("*1/*1")
     expect(w.locator(".card", has=page.get_by_role("heading", name="VKORC1"))).to_have_count(0)
@@ -80,8 +79,7 @@ def test_pharmcat_html_report_is_confirmed_into_cards(live_server, chromium, sho
     choose(w, PHARMCAT_HTML)
     expect(w.get_by_role("heading", name="Check your results")).to_be_visible(timeout=TIMEOUT_MS)
     expect(w.locator(".confirm-row")).to_have_count(5)
-    w.get_by_role("button", name="Yes, use these results").click()
-    expect(w.get_by_role("heading", name=CARDS)).to_be_visible(timeout=TIMEOUT_MS)
+    confirm_rows(w)
     expect(w.locator(".card", has=page.get_by_role("heading", name="CYP2C19"))).to_contain_text("*2/*17")
     shot(page, "cards")
 
@@ -99,8 +97,7 @@ def test_typed_results_with_an_impossible_row_get_a_clear_error_then_confirm(liv
     expect(w.locator(".screen .error")).to_contain_text("Poor Metabolizer")
     shot(page, "impossible-row")
     row.get_by_label("Phenotype").fill("Poor Metabolizer")
-    w.get_by_role("button", name="Yes, use these results").click()
-    expect(w.get_by_role("heading", name=CARDS)).to_be_visible(timeout=TIMEOUT_MS)
+    confirm_rows(w)
     expect(w.locator(".card", has=page.get_by_role("heading", name="CYP2C19"))).to_contain_text("*2/*2")
 
 
