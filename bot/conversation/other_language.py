@@ -26,7 +26,6 @@ from bot.safety.languages.detect import (
     script_name,
     unread_script,
 )
-from bot.safety.languages.lexicon import unreadable_as_english
 from bot.safety.languages.romanised import written_in_ascii
 from bot.safety.languages.smalltalk import is_small_talk, small_talk_language
 from bot.safety.triage import CHECK_IN, TriageDecision
@@ -135,7 +134,7 @@ def _unreadable(text: str, detected: Detection) -> bool:
     small-talk list knows ("नमस्ते") is read."""
     if detected.named is not None or is_small_talk(text):
         return False
-    return unread_script(text) or detected.method == "lexicon" or unreadable_as_english(text)
+    return unread_script(text) or detected.no_english
 
 
 def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace: list[TraceStep], *,

@@ -90,10 +90,11 @@ class TriageDecision:
     notes: list[str] = field(default_factory=list)
     language: str | None = None  # set when another language's emergency rules fired (bot/safety/languages)
     alarm_emergency: float | None = None  # the alarm model's emergency probability (classifier.alarm_check), if any
-    # a medical emergency rule fired on a concept word and was set aside ("is chest pain a side effect of my statin"):
-    # whatever is decided, the reply still names the emergency number, since the writer may have that sign now
+    # a medical emergency rule fired on a concept word and was set aside ("is chest pain a side effect of my statin"),
+    # or a mild side effect went to a counselor: whatever is decided, the reply still names the emergency number,
+    # since the writer may have that sign now or it may get worse
     concept_alarm_held: bool = False
-    refusal: str | None = None  # a decline's plainer wording (DOSE_FRAMED | EVERYDAY); None: the reason's own
+    refusal: str | None = None  # a decline's plainer wording (DOSE_FRAMED | EVERYDAY | PET); None: the reason's own
 
     @property
     def unsure(self) -> bool:
@@ -155,12 +156,12 @@ def triage(
     on_topic = domain or on_topic
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str,
-               refusal: str | None = None) -> TriageDecision:
+               refusal: str | None = None, emergency_line: bool = False) -> TriageDecision:
         notes = (*notes, REFUSAL_NOTES[refusal]) if refusal else notes  # (the trace says why, the field decides)
         return TriageDecision(action, reason, source, conf, names, pred, [*why, *notes],
                               alarm_emergency=None if alarm_pred is None or alarm_pred is pred
-                              else alarm_pred.action_probs["emergency"], concept_alarm_held=concept_held,
-                              refusal=refusal)
+                              else alarm_pred.action_probs["emergency"],
+                              concept_alarm_held=concept_held or emergency_line, refusal=refusal)
 
     def model_says(reason: str) -> float:
         return pred.reason_probs.get(reason, 0.0) if pred is not None else 0.0
@@ -191,9 +192,8 @@ def triage(
     if alarm is None and not rules.has_emergency and mild_side_effect(text):
         # "a bit nauseous since starting metformin": the prescriber or pharmacist, not the emergency banner; the reply
         # still names the emergency number, in case it gets worse (stop 34)
-        side_effect = decide("escalate", "medication_change", "rule", 1.0, "a mild side effect since a medicine")
-        side_effect.concept_alarm_held = True
-        return side_effect
+        return decide("escalate", "medication_change", "rule", 1.0, "a mild side effect since a medicine",
+                      emergency_line=True)
     quiet = alarm is None and quiet_alarm(text)
     # (round 5: a message about a gene, a medicine or a result with no danger sign at all, "am i gonna be ok with lynch",
     # is a worried question about the report, judged at the calm bar like a question about whether a result is deadly)

@@ -31,7 +31,7 @@ import subprocess
 import sys
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -126,6 +126,7 @@ class Detection:
     confidence: float
     method: str  # script | lingua | lexicon (Latin letters, but not English words) | default
     named: str | None = None  # UNSUPPORTED that lingua recognised (a code of UNSUPPORTED_NAMES): a real language
+    no_english: bool = False  # its Latin words are mostly not English words (lexicon.unreadable_as_english)
 
     def detail(self) -> dict[str, Any]:
         detail = {"language": self.code, "confidence": round(self.confidence, 2), "method": self.method}
@@ -267,11 +268,16 @@ def unread_script(text: str) -> bool:
 
 def detect_language(text: str) -> Detection:
     """The message's language, English unless the evidence for another supported language is clear."""
+    no_english = unreadable_as_english(text)  # (once: the reply's tiers ask it too, through ``Detection.no_english``)
+    return replace(_detect(text, no_english), no_english=no_english)
+
+
+def _detect(text: str, no_english: bool) -> Detection:
     cleaned = _NEUTRAL.sub(" ", text)
     other_script = bool(_OTHER_SCRIPT.search(cleaned))
     non_latin = bool(_NON_LATIN.search(cleaned)) or other_script
     # ("voglio morire", "nataka kufa": too short for lingua and no common word of ours, but no English either)
-    unreadable = not non_latin and unreadable_as_english(text)
+    unreadable = not non_latin and no_english
     fallback = Detection(UNSUPPORTED, 1.0, "lexicon") if unreadable else Detection(ENGLISH, 1.0, "default")
     if not non_latin and not unreadable and (len(_WORD.findall(cleaned)) < MIN_WORDS or plainly_english(text)):
         return fallback
