@@ -173,7 +173,10 @@ MEANS = re.compile(
     r"charcoal(?! (?:grill|bbq|barbecue|drawing|pencil|sketch|mask|toothpaste|tablets?|capsules?|supplement|face|filter|soap))|"
     r"(?:have|got) (?:plenty|lots|loads|a stash|a stockpile|a drawer full|a cabinet full) of (?:both|them|those|these|it)|"
     r"(?:stock(?:ing|ed)? up|stockpil\w*|hoard(?:ing|ed)?|sav(?:ing|ed) up) (?:on )?(?:the |my |all (?:the |my )?)?(?:\w+ )?"
-    r"(?:pills|meds|tablets|oxy\w*|painkillers|sleeping pills|insulin))\b", re.IGNORECASE)
+    r"(?:pills|meds|tablets|oxy\w*|painkillers|sleeping pills|insulin)|"
+    # (stop 35, c8dev) ways looked up, with no aim named: "I've been looking up ways." (not "ways to lower my cholesterol")
+    r"(?:looking|looked|look) up ways(?!\s+(?:to|of|for)\b)|(?:researching|googling|reading up on) (?:ways|methods)"
+    r"(?!\s+(?:to|of|for)\b))\b", re.IGNORECASE)
 # An amount asked about: "how many of X would be too many", "is 20 tylenol pm enough", "how much insulin would it take".
 AMOUNT = re.compile(
     r"\b(?:how (?:many|much)\b[^.?!]{0,40}\b(?:too many|too much|enough|would it take|does it take|to (?:stop|not wake|be over|"
@@ -196,6 +199,10 @@ TIME = re.compile(
 # A decision made, a date set, everything arranged.
 DECISION = re.compile(
     r"\b(?:i'?ve (?:finally |already )?decided|i (?:finally |already )?decided|now that i'?ve decided|made (?:my )?peace|"
+    # (stop 35) decided not to live to see an illness come: "decided i won't live long enough to see it" (without the
+    # decision it is often a fear: "scared i won't live to see my kids grow up")
+    r"decided\b[^.?!]{0,20}\b(?:won'?t|will not|(?:i'?m|im|i am) not (?:going to|gonna)|(?:i'?m|im|i am) not) (?:be )?(?:liv(?:e|ing)|around|alive|"
+    r"here) (?:long enough )?to see|"
     r"picked (?:the|a) (?:date|day|time|spot|place)|(?:i'?m|im|i am) (?:finally )?ready(?: to go)?(?=\s*(?:[.!]|$))|"
     r"no reason to wait|(?:everything|it all|all) (?:is |'s )?(?:arranged|sorted(?: out)?|taken care of|in order|planned out)|"
     r"made sure everything|tonight feels right|now it'?s time|got it all (?:sorted|planned|figured) out|made up my mind|"
@@ -371,7 +378,8 @@ DISAVOWAL = re.compile(
     r"\b(?:asking (?:this )?for (?:me|myself)\b(?! and)|(?:it'?s|its|this is|question is) for (?:me|myself)\b(?! and)|"
     r"not (?:asking )?(?:for|about) (?:a|my|the|some) (?:\w+ )?(?:class|course|school|project|essay|paper|story|book|novel|"
     r"assignment|homework|exam|friend|research)\b|(?:this|it) (?:isn'?t|is not|'?s not) (?:hypothetical|for (?:a |my )?(?:class|"
-    r"school|story|project|friend))|not (?:a )?hypothetical(?:ly)?|asking because (?:i'?m|im|i am|i have|i'?ve|i got))",
+    r"school|story|project|friend))|not (?:a )?hypothetical(?:ly)?|asking because (?:i'?m|im|i am|i have|i'?ve|i got)|"
+    r"hypothetical(?:ly)?\b[^.?!]{0,20}\b(?:but|though)\b[^.?!]{0,15}\bnot really|not really (?:a )?hypothetical)",
     re.IGNORECASE)
 # A means in the writer's hand or in front of them.
 IN_HAND = re.compile(
@@ -381,7 +389,8 @@ IN_HAND = re.compile(
     r"blade|razor|knife)\b", re.IGNORECASE)
 # Deadly told or asked: "it can be fatal", "would that kill someone".
 LETHAL = re.compile(r"\b(?:fatal|deadly|lethal|kill (?:you|me|someone|a person)|could die|can die|stops? (?:your |the )?"
-                    r"(?:breathing|heart)|overdose)\b", re.IGNORECASE)
+                    r"(?:breathing|heart)|overdose|(?:just |never )?(?:not|don'?t|won'?t|never) wake (?:back )?up)\b",
+                    re.IGNORECASE)
 # Deadliness welcomed: a bare "good." after it, or "that's all i needed to know" (gratitude with finality).
 WELCOMED = re.compile(
     r"\b(?:fatal|deadly|lethal|kill (?:you|me|someone)|could die|can die)\b[^.?!]{0,40}[.!?]+\s*(?:good|great|perfect|"
@@ -402,12 +411,48 @@ def owned_danger(text: str) -> bool:
     True
     >>> owned_danger("so it can be fatal? good to know, i have a full bottle so i'll ask my pharmacist")
     False
+    >>> owned_danger("does it hurt if you take all your sleeping pills or do you just not wake up. asking hypothetically "
+    ...              "but also not really")
+    True
+    >>> owned_danger("does it hurt if you take all your sleeping pills or do you just not wake up? asking hypothetically")
+    False
     """
     t = _clean(text)
-    if not FIRST_PERSON.search(t):
+    if not FIRST_PERSON.search(t) and not DISAVOWAL.search(t):  # ("asking hypothetically but also not really": owned)
         return False
     s = signals(text)
     danger = bool(s & {"amount"}) or bool(LETHAL.search(t)) or bool(IN_HAND.search(t))
     if DISAVOWAL.search(t) and danger and (s & {"amount", "means"} or IN_HAND.search(t)):
         return True
     return bool(WELCOMED.search(t)) and bool(LETHAL.search(t)) and bool(s & {"means", "amount", "hopeless", "farewell"})
+
+
+# (stop 35) An attempt before, and this time meant to work: "tried last year and messed it up. not messing it up this
+# time", "so it actually works this time, last time I just woke up in the hospital".
+PAST_ATTEMPT = re.compile(
+    r"\b(?:woke up in (?:the |a )?(?:hospital|er|icu|a&e|psych ward)|tried (?:it )?(?:before|once before|last (?:year|month|"
+    r"week|time|summer|winter|spring|fall|autumn)))\b", re.IGNORECASE)
+WOKE_IN_HOSPITAL = re.compile(r"\bwoke up in (?:the |a )?(?:hospital|er|icu|a&e|psych ward)\b", re.IGNORECASE)
+THIS_TIME = re.compile(
+    r"\bthis time\b[^.?!]{0,40}\b(?:works?|right|properly|for real|done|finish(?:ed)?)\b|\b(?:works?|right|properly|"
+    r"for real|done|finish(?:ed)?)\b[^.?!]{0,40}\bthis time\b|\bnot (?:messing|screwing) (?:it )?up (?:again|this time)\b",
+    re.IGNORECASE)
+
+
+def another_attempt(text: str) -> str | None:
+    """An attempt before and one meant to work this time: "emergency" with a means or a hospital wake-up told,
+    "check_in" with neither (a medicine that did not work before can sound the same), else None.
+
+    >>> another_attempt("tried last year and messed it up. not messing it up this time. the pills are counted out")
+    'emergency'
+    >>> another_attempt("i tried it last year and want it to actually work this time, what should i ask")
+    'check_in'
+    >>> another_attempt("last time codeine put me in the hospital, is it safe this time with my CYP2D6 result?") is None
+    True
+    """
+    t = _clean(text)
+    if not (PAST_ATTEMPT.search(t) and THIS_TIME.search(t)):
+        return None
+    if WOKE_IN_HOSPITAL.search(t) or signals(text) & {"means", "amount"} or IN_HAND.search(t):
+        return "emergency"
+    return "check_in"

@@ -39,7 +39,7 @@ from bot.safety.asks import (
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
 from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
+from bot.safety.farewell import another_attempt, owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
@@ -187,6 +187,12 @@ def triage(
     # beside a means ("it can be fatal. good. i have a full bottle"): not a mention, whatever frame it borrows
     if alarm is None and owned_danger(text):
         return decide("emergency", "self_harm", "rule", 1.0, "a lethal question owned, or deadliness welcomed")
+    # ('tried last year' reads as the distant past to mentions.py: 'this time' is now)
+    again = another_attempt(text) if alarm is None else None
+    if again == "emergency":  # (stop 35)
+        return decide("emergency", "self_harm", "rule", 1.0, "an attempt before, and this time meant to work")
+    if again == "check_in":
+        return decide("escalate", CHECK_IN, "rule", 1.0, "an attempt before hinted, and 'this time'")
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     if alarm is None and not rules.has_emergency and mild_side_effect(text):
