@@ -107,9 +107,25 @@ _TABLE: list[tuple[str, str, list[re.Pattern[str]]]] = [
 ]
 
 
+# Texting spellings, each to the one the patterns are written for ("shud i stop", "wat do i do now", "cud it b wrong"):
+# only whole words that mean nothing else in a patient's message (no single letters but "u", no "r", "n" or "y").
+_TEXTING = {
+    "u": "you", "ur": "your", "pls": "please", "plz": "please", "shud": "should", "shld": "should", "shuld": "should",
+    "cud": "could", "cld": "could", "wud": "would", "wld": "would", "wat": "what", "wut": "what", "wht": "what",
+    "abt": "about", "cuz": "because", "coz": "because", "tmrw": "tomorrow", "2nite": "tonight", "b4": "before",
+    "wen": "when",
+}  # (not "bc": birth control; not "rn": a nurse; not "bf": breastfeeding; not "hw": homework)
+_TEXTING_WORD = re.compile(r"(?<![\w'*/:.-])(?:" + "|".join(sorted(_TEXTING, key=len, reverse=True)) + r")(?![\w'*/:-])")
+
+
 def normalize(text: str) -> str:
-    """Lower-case and straighten quotes so patterns see one spelling of "don't"."""
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    """Lower-case, straighten quotes and spell texting words out, so patterns see one spelling of "don't" and "should".
+
+    >>> normalize("shud i stop my plavix b4 surgery? ur app says PM")
+    'should i stop my plavix before surgery? your app says pm'
+    """
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(0)], text)
 
 
 @cache

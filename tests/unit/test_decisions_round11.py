@@ -54,3 +54,29 @@ def test_a_clinicians_say_so_for_a_dose_is_declined_as_manipulation(text):
 ])
 def test_a_doctor_sending_the_patient_here_to_learn_is_not_manipulation(text):
     assert triage(text).reason != "prompt_injection"
+
+
+@pytest.mark.parametrize(("texting", "spelled"), [
+    ("shld i get a mastectomy b4 i turn 40", "should i get a mastectomy before i turn 40"),
+    ("cld my kids have it too", "could my kids have it too"),
+    ("shud i stop my plavix b4 surgery", "should i stop my plavix before surgery"),
+])
+def test_texting_spellings_get_the_decision_of_the_spelled_out_message(texting, spelled):
+    assert (triage(texting).action, triage(texting).reason) == (triage(spelled).action, triage(spelled).reason)
+    assert triage(spelled).reason != "wants_human"  # (a rule named the decision, not the no-model fallback)
+
+
+@pytest.mark.parametrize("text", ["I'm an RN, what does CYP2D6 do?", "on bc, does my CYP3A4 result matter for it?"])
+def test_abbreviations_with_a_medical_meaning_are_left_alone(text):
+    from bot.safety.rules import normalize
+
+    assert normalize(text) == text.lower()
+
+
+def test_cancelled_plans_are_no_danger_sign_but_a_plan_is():
+    from bot.safety.check_in import danger_sign, quiet_alarm
+
+    assert not danger_sign("he keeps cancelling our plans at the last minute")
+    assert danger_sign("i have a plan for tonight")
+    # a model-only alarm on it needs the quiet bar, and a held-back vote is the check-in tier, not the banner
+    assert quiet_alarm("bf keeps bailing on plans last min, shud i dump him")
