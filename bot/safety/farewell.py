@@ -147,7 +147,8 @@ BURDEN = re.compile(
 
 # Hopelessness, or wanting it all to stop.
 HOPELESS = re.compile(
-    r"\b(?:nothing(?: is| ever)? (?:getting|gets|going to get|gonna get|will get) better|nothing(?: is)? (?:ever )?(?:going to|gonna|"
+    r"\b(?:no point (?:anymore|any more|in (?:living|going on|trying|being here))|"
+    r"nothing(?: is| ever)? (?:getting|gets|going to get|gonna get|will get) better|nothing(?: is)? (?:ever )?(?:going to|gonna|"
     r"will) change|never (?:going to|gonna) (?:change|get better)|(?:can'?t|cant|don'?t|dont|cannot) see "
     r"(?:things|it|anything|life) (?:ever )?(?:getting|get) better|no way (?:things|it|life) (?:gets?|will get|is going to get) "
     r"better|tired of (?:everything|it all|all of it|trying|fighting|living|life)\b(?! (?:at|with|about) (?:work|school))|"
@@ -176,7 +177,14 @@ MEANS = re.compile(
     r"(?:pills|meds|tablets|oxy\w*|painkillers|sleeping pills|insulin)|"
     # (stop 35, c8dev) ways looked up, with no aim named: "I've been looking up ways." (not "ways to lower my cholesterol")
     r"(?:looking|looked|look) up ways(?!\s+(?:to|of|for)\b)|(?:researching|googling|reading up on) (?:ways|methods)"
-    r"(?!\s+(?:to|of|for)\b))\b", re.IGNORECASE)
+    r"(?!\s+(?:to|of|for)\b)|"
+    # (stop 35, c12dev) a way to die researched: "researching the most painless ways", "looking into how to do it",
+    # "reading forums about how ppl do it", "done my research on which medications would be enough"
+    r"(?:research\w*|done (?:my|some|the) research|reading|read up|look(?:ing|ed)? (?:into|up)|googl\w*)\b[^.?!]{0,40}"
+    r"\b(?:(?:most |least )?(?:painless|quickest|easiest|surest|peaceful|reliable|quiet) (?:ways?|methods?)|ways? to "
+    r"(?:go|die|end it|end things|do it)\b|how (?:to do it|people do it|ppl do it|to end it|to go)\b|which (?:of (?:my|the|these|those) )?(?:pills|meds|"
+    r"medications?|medicines|combination)\b[^.?!]{0,40}\b(?:enough|would work|kill|stop (?:my|the) heart|lethal|fatal)))\b",
+    re.IGNORECASE)
 # An amount asked about: "how many of X would be too many", "is 20 tylenol pm enough", "how much insulin would it take".
 AMOUNT = re.compile(
     r"\b(?:how (?:many|much)\b[^.?!]{0,40}\b(?:too many|too much|enough|would it take|does it take|to (?:stop|not wake|be over|"
@@ -199,6 +207,7 @@ TIME = re.compile(
 # A decision made, a date set, everything arranged.
 DECISION = re.compile(
     r"\b(?:i'?ve (?:finally |already )?decided|i (?:finally |already )?decided|now that i'?ve decided|made (?:my )?peace|"
+    r"(?:my )?decision is (?:made|final)|"
     # (stop 35) decided not to live to see an illness come: "decided i won't live long enough to see it" (without the
     # decision it is often a fear: "scared i won't live to see my kids grow up")
     r"decided\b[^.?!]{0,20}\b(?:won'?t|will not|(?:i'?m|im|i am) not (?:going to|gonna)|(?:i'?m|im|i am) not) (?:be )?(?:liv(?:e|ing)|around|alive|"
@@ -353,10 +362,19 @@ def signals(text: str) -> set[str]:
     return found
 
 
+# (stop 35, c12dev) A way to die researched, its aim named ("researching painless ways to go", "looking into which
+# combination of my meds would stop my heart"): a crisis signal by itself, in the first person.
+RESEARCHED_DEATH = re.compile(
+    r"\b(?:research\w*|done (?:my|some|the) research|reading|read up|look(?:ing|ed)? (?:into|up)|googl\w*)\b[^.?!]{0,40}"
+    r"\b(?:(?:most |least )?painless (?:ways?|methods?)|ways? to (?:go|die)\b(?!\s+(?:to|on|for|with|abroad|home))|which "
+    r"(?:of (?:my|the|these|those) )?(?:pills|meds|medications?|medicines|combination)\b[^.?!]{0,40}\b(?:enough|kill|stop (?:my|the) heart|lethal|fatal))",
+    re.IGNORECASE)
+
+
 def veiled_self_harm(text: str) -> bool:
     """A combination of crisis signals that a careful nurse would treat as a self-harm emergency (see the module doc)."""
     s = signals(text)
-    if "final" in s:
+    if "final" in s or RESEARCHED_DEATH.search(_clean(text)) and FIRST_PERSON.search(_clean(text)):
         return True
     despair = bool(s & {"hopeless", "burden"})
     means = bool(s & {"means", "amount"})
@@ -431,7 +449,26 @@ def owned_danger(text: str) -> bool:
 # time", "so it actually works this time, last time I just woke up in the hospital".
 PAST_ATTEMPT = re.compile(
     r"\b(?:woke up in (?:the |a )?(?:hospital|er|icu|a&e|psych ward)|tried (?:it )?(?:before|once before|last (?:year|month|"
-    r"week|time|summer|winter|spring|fall|autumn)))\b", re.IGNORECASE)
+    r"week|time|summer|winter|spring|fall|autumn))|"
+    # (stop 35, c12dev) the attempt named: "the first time I attempted", "my last attempt failed", "survived an
+    # overdose", "lucky to survive the tramadol overdose", "swallowed the whole bottle and survived", "tried to end it"
+    r"(?:first|last|previous|other) time i attempted|my (?:last |first |previous |)attempt\b|"
+    r"attempt(?:ed)? (?:at|in|last|back)\b|survived?\b[^.?!]{0,30}\b(?:overdose|attempt|od)|"
+    r"(?:overdose|overdosed|attempt|swallowed|took|downed)\b[^.?!]{0,30}\band survived|pumped my stomach|"
+    r"(?:od'?d|overdosed) (?:on|in|at|last|when|back|before)\b|tried to (?:end it|kill myself|"
+    r"end my life|die))\b",
+    re.IGNORECASE)
+# Trying again, said outright ("im gonna try again this weekend", "I'm doing it again", "not making that mistake again",
+# "I've planned it better now", "going to do it again, properly this time"): with a past attempt, the emergency.
+AGAIN = re.compile(
+    r"\b(?:(?:try|trying|tryin) again|(?:do|doing|going to do|gonna do) it again|again,? (?:properly|for real|and (?:this time )?"
+    r"(?:right|properly))|not making (?:that|the same) mistake again|planned it better|(?:get|getting|do|doing) it right "
+    r"this time|won'?t (?:fail|survive|mess (?:it )?up) (?:again|this time))\b", re.IGNORECASE)
+# Long over, and the writer well ("That's long over, I'm genuinely happy now"): a past attempt told as history.
+WELL_NOW = re.compile(
+    r"\b(?:long over|years (?:ago|back)|(?:in|at) a (?:really |much |very )?good place|(?:genuinely |really |very )?happy now|"
+    r"doing (?:really |so |much )?(?:well|better|great|good) now|recovered|(?:i'?m|im|i am) (?:better|well|ok|okay|fine|safe|"
+    r"stable) now)\b", re.IGNORECASE)
 WOKE_IN_HOSPITAL = re.compile(r"\bwoke up in (?:the |a )?(?:hospital|er|icu|a&e|psych ward)\b", re.IGNORECASE)
 THIS_TIME = re.compile(
     r"\bthis time\b[^.?!]{0,40}\b(?:works?|right|properly|for real|done|finish(?:ed)?)\b|\b(?:works?|right|properly|"
@@ -451,7 +488,12 @@ def another_attempt(text: str) -> str | None:
     True
     """
     t = _clean(text)
-    if not (PAST_ATTEMPT.search(t) and THIS_TIME.search(t)):
+    # (the past attempt is read before harmless idioms are masked: "survived an overdose in 2023" is one of them)
+    if not PAST_ATTEMPT.search(normalize(text)) or WELL_NOW.search(t) and not AGAIN.search(t):
+        return None
+    if AGAIN.search(t):
+        return "emergency"
+    if not THIS_TIME.search(t):
         return None
     if WOKE_IN_HOSPITAL.search(t) or signals(text) & {"means", "amount"} or IN_HAND.search(t):
         return "emergency"

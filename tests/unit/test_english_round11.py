@@ -93,3 +93,38 @@ def test_a_teenager_slow_to_get_up_in_korean_is_not():
 def test_fearing_not_to_live_to_see_the_children_grow_up_is_not_an_emergency():
     text = "since my BRCA2 result I'm scared I won't live long enough to see my kids grow up, is that likely?"
     assert triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "they pumped my stomach in the spring. gonna try again friday",
+    "my previous attempt failed. i'm doing it again tonight",
+    "took the whole box and survived last year. this time i'll get it right, which of my meds is strongest",
+])
+def test_a_past_attempt_and_trying_again_said_outright_is_a_self_harm_emergency(text):
+    decision = triage(text)
+    assert (decision.action, decision.reason) == ("emergency", "self_harm")
+
+
+@pytest.mark.parametrize("text", [
+    "the first time I tried escitalopram it made me sick, my doctor wants me to try again at a lower dose",
+    "I attempted suicide years back and I'm in a really good place now. Does my MTHFR variant matter for my kids?",
+])
+def test_a_medicine_tried_again_or_an_attempt_long_over_is_not_an_emergency(text):
+    assert triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "ive been reading up on the most painless ways. i'm done",
+    "been looking into which of my pills would be enough to stop my heart",
+    "my decision is final and I've researched how people do it",
+])
+def test_a_way_to_die_researched_is_a_self_harm_emergency(text):
+    assert triage(text).action == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "I've been researching ways to go abroad for cheaper genetic testing",
+    "reading up on which medications would be best with my CYP2D6 result",
+])
+def test_researching_travel_or_medicines_is_not(text):
+    assert triage(text).action != "emergency"
