@@ -166,6 +166,9 @@ HOPELESS = re.compile(
     r"(?! (?:with|between))|rather (?:die|be dead) than (?:go through|live (?:through|like)|end up like|suffer))\b", re.IGNORECASE)
 
 # A means: medicines in amount, a bottle of pills, a gun, a rope, a high place.
+# Reading up on something ("researching", "done my research on", "looking into", "googling"), then up to 40 characters
+# before what was read about: shared by a means researched (MEANS) and a way to die researched (RESEARCHED_DEATH).
+_RESEARCHING = r"(?:research\w*|done (?:my|some|the) research|reading|read up|look(?:ing|ed)? (?:into|up)|googl\w*)\b[^.?!]{0,40}"
 MEANS = re.compile(
     r"\b(?:pills|meds|tablets|capsules|whole bottle|bottle of (?:\w+ )?(?:pills|tablets|wine|vodka|whiskey|liquor)|the bottle|"
     r"insulin|oxy\w*|xanax|xans|benzos?|opioids?|sleeping (?:pills|tablets)|painkillers|lithium|seroquel|gabapentin|"
@@ -180,7 +183,7 @@ MEANS = re.compile(
     r"(?!\s+(?:to|of|for)\b)|"
     # (stop 35, c12dev) a way to die researched: "researching the most painless ways", "looking into how to do it",
     # "reading forums about how ppl do it", "done my research on which medications would be enough"
-    r"(?:research\w*|done (?:my|some|the) research|reading|read up|look(?:ing|ed)? (?:into|up)|googl\w*)\b[^.?!]{0,40}"
+    + _RESEARCHING +
     r"\b(?:(?:most |least )?(?:painless|quickest|easiest|surest|peaceful|reliable|quiet) (?:ways?|methods?)|ways? to "
     r"(?:go|die|end it|end things|do it)\b|how (?:to do it|people do it|ppl do it|to end it|to go)\b|which (?:of (?:my|the|these|those) )?(?:pills|meds|"
     r"medications?|medicines|combination)\b[^.?!]{0,40}\b(?:enough|would work|kill|stop (?:my|the) heart|lethal|fatal)))\b",
@@ -261,7 +264,7 @@ def finality_cue(text: str) -> bool:
     >>> finality_cue("this is the end of the road for our old car")  # nobody's own ending
     False
     """
-    t = _clean(text)
+    t = masked_text(text)
     if not FIRST_PERSON.search(t) or EVERYDAY.search(t) or EVERYDAY_OBJECT.search(t):
         return False
     return bool(FINALITY.search(t)) or bool(signals(text) & {"farewell", "burden", "absence", "hopeless", "decision", "final"})
@@ -304,7 +307,7 @@ def everyday_farewell(text: str) -> bool:
     >>> everyday_farewell("sold my car, gave my dog away. no reason to wait anymore, i'm going tonight")
     False
     """
-    t = _clean(text)
+    t = masked_text(text)
     if not FIRST_PERSON.search(t) or not (EVERYDAY.search(t) or EVERYDAY_OBJECT.search(t)) or veiled_self_harm(text):
         return False
     s = signals(text)
@@ -331,12 +334,13 @@ def passive_thoughts(text: str) -> bool:
     >>> passive_thoughts("i've been thinking a lot about death lately"), passive_thoughts("thinking about death in my philosophy class")
     (True, False)
     """
-    t = _clean(text)
+    t = masked_text(text)
     return bool(FIRST_PERSON.search(t)) and bool(PASSIVE.search(t)) and not EVERYDAY.search(t) and not re.search(
         r"\b(?:class|course|essay|book|novel|movie|show|philosoph\w*|podcast|game|work|job|homework)\b", t)
 
 
-def _clean(text: str) -> str:
+def masked_text(text: str) -> str:
+    """The message lower-cased, texting spelled out and harmless idioms masked: what the crisis signals read."""
     return mask_benign(normalize(text))[0]
 
 
@@ -348,7 +352,7 @@ def signals(text: str) -> set[str]:
     >>> signals("my dad keeps giving his tools away since he retired")
     set()
     """
-    t = _clean(text)
+    t = masked_text(text)
     if not FIRST_PERSON.search(t) and OTHERS.search(t):
         return set()
     found = {name for name, pat in (("farewell", FAREWELL), ("burden", BURDEN), ("hopeless", HOPELESS),
@@ -365,8 +369,7 @@ def signals(text: str) -> set[str]:
 # (stop 35, c12dev) A way to die researched, its aim named ("researching painless ways to go", "looking into which
 # combination of my meds would stop my heart"): a crisis signal by itself, in the first person.
 RESEARCHED_DEATH = re.compile(
-    r"\b(?:research\w*|done (?:my|some|the) research|reading|read up|look(?:ing|ed)? (?:into|up)|googl\w*)\b[^.?!]{0,40}"
-    r"\b(?:(?:most |least )?painless (?:ways?|methods?)|ways? to (?:go|die)\b(?!\s+(?:to|on|for|with|abroad|home))|which "
+    r"\b" + _RESEARCHING + r"\b(?:(?:most |least )?painless (?:ways?|methods?)|ways? to (?:go|die)\b(?!\s+(?:to|on|for|with|abroad|home))|which "
     r"(?:of (?:my|the|these|those) )?(?:pills|meds|medications?|medicines|combination)\b[^.?!]{0,40}\b(?:enough|kill|stop (?:my|the) heart|lethal|fatal))",
     re.IGNORECASE)
 
@@ -374,7 +377,8 @@ RESEARCHED_DEATH = re.compile(
 def veiled_self_harm(text: str) -> bool:
     """A combination of crisis signals that a careful nurse would treat as a self-harm emergency (see the module doc)."""
     s = signals(text)
-    if "final" in s or RESEARCHED_DEATH.search(_clean(text)) and FIRST_PERSON.search(_clean(text)):
+    cleaned = masked_text(text)
+    if "final" in s or RESEARCHED_DEATH.search(cleaned) and FIRST_PERSON.search(cleaned):
         return True
     despair = bool(s & {"hopeless", "burden"})
     means = bool(s & {"means", "amount"})
@@ -387,7 +391,7 @@ def veiled_self_harm(text: str) -> bool:
     weak = (bool(acts | (s & {"hopeless", "decision"})) and "time" in s
             or bool(acts) and bool(s & {"decision", "farewell2"})
             or len(acts) >= 2 or "decision2" in s or "means" in s and "decision" in s)
-    return weak and not EVERYDAY.search(_clean(text))
+    return weak and not EVERYDAY.search(masked_text(text))
 
 
 # (round 8) The writer says a danger question is their own: not for a class or a story, not hypothetical, asked because
@@ -435,7 +439,7 @@ def owned_danger(text: str) -> bool:
     >>> owned_danger("does it hurt if you take all your sleeping pills or do you just not wake up? asking hypothetically")
     False
     """
-    t = _clean(text)
+    t = masked_text(text)
     if not FIRST_PERSON.search(t) and not DISAVOWAL.search(t):  # ("asking hypothetically but also not really": owned)
         return False
     s = signals(text)
@@ -443,58 +447,3 @@ def owned_danger(text: str) -> bool:
     if DISAVOWAL.search(t) and danger and (s & {"amount", "means"} or IN_HAND.search(t)):
         return True
     return bool(WELCOMED.search(t)) and bool(LETHAL.search(t)) and bool(s & {"means", "amount", "hopeless", "farewell"})
-
-
-# (stop 35) An attempt before, and this time meant to work: "tried last year and messed it up. not messing it up this
-# time", "so it actually works this time, last time I just woke up in the hospital".
-PAST_ATTEMPT = re.compile(
-    r"\b(?:woke up in (?:the |a )?(?:hospital|er|icu|a&e|psych ward)|tried (?:it )?(?:before|once before|last (?:year|month|"
-    r"week|time|summer|winter|spring|fall|autumn))|"
-    # (stop 35, c12dev) the attempt named: "the first time I attempted", "my last attempt failed", "survived an
-    # overdose", "lucky to survive the tramadol overdose", "swallowed the whole bottle and survived", "tried to end it"
-    r"(?:first|last|previous|other) time i attempted|my (?:last |first |previous |)attempt\b|"
-    r"attempt(?:ed)? (?:at|in|last|back)\b|survived?\b[^.?!]{0,30}\b(?:overdose|attempt|od)|"
-    r"(?:overdose|overdosed|attempt|swallowed|took|downed)\b[^.?!]{0,30}\band survived|pumped my stomach|"
-    r"(?:od'?d|overdosed) (?:on|in|at|last|when|back|before)\b|tried to (?:end it|kill myself|"
-    r"end my life|die))\b",
-    re.IGNORECASE)
-# Trying again, said outright ("im gonna try again this weekend", "I'm doing it again", "not making that mistake again",
-# "I've planned it better now", "going to do it again, properly this time"): with a past attempt, the emergency.
-AGAIN = re.compile(
-    r"\b(?:(?:try|trying|tryin) again|(?:do|doing|going to do|gonna do) it again|again,? (?:properly|for real|and (?:this time )?"
-    r"(?:right|properly))|not making (?:that|the same) mistake again|planned it better|(?:get|getting|do|doing) it right "
-    r"this time|won'?t (?:fail|survive|mess (?:it )?up) (?:again|this time))\b", re.IGNORECASE)
-# Long over, and the writer well ("That's long over, I'm genuinely happy now"): a past attempt told as history.
-WELL_NOW = re.compile(
-    r"\b(?:long over|years (?:ago|back)|(?:in|at) a (?:really |much |very )?good place|(?:genuinely |really |very )?happy now|"
-    r"doing (?:really |so |much )?(?:well|better|great|good) now|recovered|(?:i'?m|im|i am) (?:better|well|ok|okay|fine|safe|"
-    r"stable) now)\b", re.IGNORECASE)
-WOKE_IN_HOSPITAL = re.compile(r"\bwoke up in (?:the |a )?(?:hospital|er|icu|a&e|psych ward)\b", re.IGNORECASE)
-THIS_TIME = re.compile(
-    r"\bthis time\b[^.?!]{0,40}\b(?:works?|right|properly|for real|done|finish(?:ed)?)\b|\b(?:works?|right|properly|"
-    r"for real|done|finish(?:ed)?)\b[^.?!]{0,40}\bthis time\b|\bnot (?:messing|screwing) (?:it )?up (?:again|this time)\b",
-    re.IGNORECASE)
-
-
-def another_attempt(text: str) -> str | None:
-    """An attempt before and one meant to work this time: "emergency" with a means or a hospital wake-up told,
-    "check_in" with neither (a medicine that did not work before can sound the same), else None.
-
-    >>> another_attempt("tried last year and messed it up. not messing it up this time. the pills are counted out")
-    'emergency'
-    >>> another_attempt("i tried it last year and want it to actually work this time, what should i ask")
-    'check_in'
-    >>> another_attempt("last time codeine put me in the hospital, is it safe this time with my CYP2D6 result?") is None
-    True
-    """
-    t = _clean(text)
-    # (the past attempt is read before harmless idioms are masked: "survived an overdose in 2023" is one of them)
-    if not PAST_ATTEMPT.search(normalize(text)) or WELL_NOW.search(t) and not AGAIN.search(t):
-        return None
-    if AGAIN.search(t):
-        return "emergency"
-    if not THIS_TIME.search(t):
-        return None
-    if WOKE_IN_HOSPITAL.search(t) or signals(text) & {"means", "amount"} or IN_HAND.search(t):
-        return "emergency"
-    return "check_in"

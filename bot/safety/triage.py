@@ -36,10 +36,11 @@ from bot.safety.asks import (
     only_worry,
     pet_swallowed_medicine,
 )
+from bot.safety.attempts import another_attempt
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
 from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.farewell import another_attempt, owned_danger, passive_thoughts, veiled_self_harm
+from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
