@@ -106,6 +106,7 @@ REASON_WORDS = {
     "wants_human": "Wants to talk to a person",
     "check_in": "Distress words about an everyday thing, no danger sign (check in)",
     "someone_elses_report": "Asks about someone else's report (often a relative)",
+    "someone_elses_medicine": "Asks about taking a medicine prescribed for someone else",
     "system_error": "GeneChat could not answer (system error)",
 }
 

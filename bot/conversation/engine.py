@@ -47,7 +47,7 @@ from bot.safety.guard import check_output
 from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
-from bot.safety.triage import SOMEONE_ELSES_REPORT, TriageDecision, triage
+from bot.safety.triage import SOMEONE_ELSES_MEDICINE, SOMEONE_ELSES_REPORT, TriageDecision, triage
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
@@ -306,7 +306,8 @@ class ConversationEngine:
             guard = check_output(self._local.compose_worry_context(u, report, (passages or [None])[0]), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             context = guard.draft if guard.outcome != "escalate" else None
-        elif (u.genes or u.drugs) and decision.reason != SOMEONE_ELSES_REPORT:  # (their results are not "yours")
+        # (their results are not "yours"; a medicine prescribed for someone else gets no background on that medicine)
+        elif (u.genes or u.drugs) and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE):
             passages = self._gatherer.gather(text, u, report, vector, trace)
             guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))

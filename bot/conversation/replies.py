@@ -11,7 +11,7 @@ from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 from bot.safety.languages import wordings
 from bot.safety.readability import reading_grade
-from bot.safety.triage import DOSE_FRAMED, EVERYDAY, PET
+from bot.safety.triage import DOSE_FRAMED, EVERYDAY, PET, PET_DOSE
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -72,12 +72,10 @@ def decline_draft(reason: str, refusal: str | None = None) -> Draft:
     """The refusal for the reason, or the plainer one triage chose (``TriageDecision.refusal``: a dose asked
     "hypothetically", a poem)."""
     draft = Draft()
-    if refusal == DOSE_FRAMED:
-        text, key = wording.DECLINE_DOSE_FRAMED, DOSE_FRAMED
-    elif refusal == EVERYDAY:
-        text, key = wording.DECLINE_EVERYDAY, EVERYDAY
-    elif refusal == PET:
-        text, key = wording.DECLINE_PET_INGESTION, PET
+    refusals = {DOSE_FRAMED: wording.DECLINE_DOSE_FRAMED, PET_DOSE: wording.DECLINE_PET_DOSE,
+                EVERYDAY: wording.DECLINE_EVERYDAY, PET: wording.DECLINE_PET_INGESTION}
+    if refusal in refusals:
+        text, key = refusals[refusal], refusal
     else:
         text, key = (wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE), reason
     draft.add(text, f"fixed:decline:{key}", 0)

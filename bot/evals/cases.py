@@ -35,7 +35,8 @@ REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
 SUITES = ("triage", "retrieval", "answers", "patient", "consistency", "extraction", "languages")
 # Reasons that only a rule gives, never the classifier (so no triage example may carry them): the check-in tier
 # (bot/safety/check_in.py). Answer cases may still expect them.
-RULE_ONLY_REASONS: dict[str, tuple[str, ...]] = {"escalate": ("check_in", "someone_elses_report")}
+RULE_ONLY_REASONS: dict[str, tuple[str, ...]] = {"escalate": ("check_in", "someone_elses_report",
+                                                              "someone_elses_medicine")}
 ALL_REASONS = tuple(r for by_action in (REASONS_BY_ACTION, RULE_ONLY_REASONS) for reasons in by_action.values()
                     for r in reasons)
 T = TypeVar("T")

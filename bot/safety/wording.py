@@ -58,6 +58,11 @@ ESCALATE: dict[str, str] = {
         "If you think your report may be wrong, a genetic counselor can check it with you and with the lab."
     ),
     "wants_human": "I can connect you with a genetic counselor, a real person who can talk this through with you.",
+    # a medicine prescribed for someone else, taken or shared (triage.SOMEONE_ELSES_MEDICINE)
+    "someone_elses_medicine": (
+        "I can't say if a medicine prescribed for someone else is safe for you. A medicine and its dose are chosen "
+        "for one person. Your own doctor or pharmacist can tell you what is safe for you."
+    ),
     "someone_elses_report": (
         "It sounds like this report belongs to someone else. I can only explain a report to the person it belongs "
         "to. A genetic counselor can talk with you about how to help them with it."
@@ -84,11 +89,19 @@ DECLINE_INJECTION = (
     "I can't do that. I only share vetted information about genetic results, and I can't change how I work "
     "or share my setup. You are welcome to ask about your report, your genes or your medicines."
 )
-# a dose asked under a hypothetical frame (triage.DOSE_FRAMED): the refusal says what it refuses and who can help
+# a dose asked under a frame (triage.DOSE_FRAMED: a what-if, a story, a role, a permission claimed, for another adult):
+# the refusal says what it refuses and who can help
 DECLINE_DOSE_FRAMED = (
-    "I can't give medicine doses, even as a what-if. Your prescriber or pharmacist can tell you the dose that is "
-    "right for you. You are welcome to ask what your result means for a medicine."
+    "I can't give medicine doses, however the question is asked, and not for anyone. The prescriber or pharmacist "
+    "of the person who takes the medicine can tell you the right dose. You are welcome to ask what your result "
+    "means for a medicine."
 )
+# a dose for a pet (triage.PET_DOSE)
+DECLINE_PET_DOSE = (
+    "I can't give medicine doses, and I can only help with people's gene test results. A vet can tell you what is "
+    "safe for your pet."
+)
+
 # a poem, a pet, school work, a bill (triage.EVERYDAY): "for other health questions" would not fit
 DECLINE_EVERYDAY = (
     "Sorry, I can't help with that one. I can only help with questions about gene test results, genes and medicines."

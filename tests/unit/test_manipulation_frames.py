@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.asks import dose_under_hypothetical_frame
+from bot.safety.asks import dose_frame
 from bot.safety.rules import match_rules
 from bot.safety.triage import triage
 
@@ -26,8 +26,8 @@ def test_a_plain_dose_question_still_goes_to_a_person(text):
 
 
 def test_the_frame_alone_is_no_manipulation():
-    assert not dose_under_hypothetical_frame("hypothetically, could my kids have it", {"family_testing_decision"})
-    assert dose_under_hypothetical_frame("hypothetically, how much could i take", {"dosing"})
+    assert dose_frame("hypothetically, could my kids have it", {"family_testing_decision"}) is None
+    assert dose_frame("hypothetically, how much could i take", {"dosing"}) == "hypothetical"
 
 
 @pytest.mark.parametrize("text", [
