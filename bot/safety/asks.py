@@ -278,8 +278,8 @@ DOSE_FRAMES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECA
     "permission": (
         r"\b(?:doctor|dr|doc|gp|physician|oncologist|onc|specialist|pharmacist|nurse|prescriber|consultant|surgeon|"
         r"cardiologist|psychiatrist)\b[^.?!]{0,40}\b(?:said|says|told|approved|ok''?d|okayed|cleared|authori[sz]ed|"
-        r"signed off|gave (?:the |her |his |their )?(?:ok|okay|go-ahead|green light|permission|consent)|is fine with|"
-        r"agreed|allowed|permitted)\b[^.?!]{0,40}\b(?:you|u|ur|the app|this app|the bot|chatbot|genechat)\b|"
+        r"signed off|(?:gave|given|giving|gives) (?:the |her |his |their )?(?:ok|okay|go-ahead|green light|permission|"
+        r"consent)|is fine with|agreed|allowed|permitted)\b[^.?!]{0,40}\b(?:you|u|ur|app|bot|chatbot|genechat)\b|"
         r"\bi (?:give|grant) (?:you|u) (?:full |my )?(?:permission|consent)\b|\b(?:you|u) have my (?:permission|consent)\b|"
         r"\bi (?:take|accept) (?:full |all |the )?(?:responsibility|blame|risk)\b|\bat my own risk\b|"
         r"\bi (?:won''?t|will not|promise not to) (?:sue|blame|tell)\b|\bi consent\b|\bi(?:''m| am) an adult\b|"
@@ -299,13 +299,15 @@ DOSE_FRAMES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECA
         r"tablets?|prescription)\b|"
         r"\b(?:her|his|their)\s+(?:\w+\s+)?(?:doses?|dosage|dosing|mg)\b|\b(?:someone|somebody) else\b|"
         # ("my friend takes escitalopram, how many mg should she take")
-        r"\b(?:should|can|could|would|must|does|do)\s+(?:she|he|they)\s+(?:\w+\s+)?(?:take|have|get|use|be on|give)\b"),
+        r"\b(?:should|can|could|would|must|does|do|ought)\s+(?:she|he|they)\s+(?:\w+\s+)?(?:to\s+)?(?:take|have|get|use|"
+        r"be on|be given|give|start)\b|\b(?:for|give)\s+(?:him|her|them)\b"),
     "pet": rf"\b(?:my|our|a|the)\s+(?:\w+\s+)?{_PETS}s?\b|\bvet\b",
 }.items()}
 # A child is not "another adult": a parent asking about their young child's medicine is a caregiver, and a counselor
 # helps (the dose is escalated like the writer's own).
 _CHILD = re.compile(r"\b(?:my|our)\s+(?:\d+[- ]?(?:year|yr|month)[- ]?old\s+|little\s+|baby\s+|teenage\s+|young\s+)?"
-                    r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|infant|newborn|teen|teenager)\b",
+                    r"(?:son|daughter|kid|kids|kiddo|child|children|baby|toddler|boy|girl|infant|newborn|teen|teenager|"
+                    r"little one)\b|\bmy\s+\d+[- ]?(?:year|yr|month)s?[- ]?old\b",
                     re.IGNORECASE)
 
 
@@ -323,6 +325,7 @@ def dose_frame(text: str, escalate_reasons: set[str]) -> str | None:
     """
     if "dosing" not in escalate_reasons:
         return None
+    text = normalize(text)  # ("how many mg shud she take")
     for name, pattern in DOSE_FRAMES.items():
         if pattern.search(text) and not (name == "another_adult" and _CHILD.search(text)):
             return name

@@ -30,7 +30,10 @@ PAST_ATTEMPT = re.compile(
 AGAIN = re.compile(
     r"\b(?:(?:try|trying|tryin) again|(?:do|doing|going to do|gonna do) it again|again,? (?:properly|for real|and (?:this time )?"
     r"(?:right|properly))|not making (?:that|the same) mistake again|planned it better|(?:get|getting|do|doing) it right "
-    r"this time|won'?t (?:fail|survive|mess (?:it )?up) (?:again|this time))\b", re.IGNORECASE)
+    r"this time|won'?t (?:fail|survive|mess (?:it )?up) (?:again|this time)|"
+    # (stop 36) the attempt to be completed ("going to finish what i started", "finish the job this time")
+    r"finish (?:what i (?:started|began)|the job|it (?:off|properly|for good))|complete what i (?:started|began))\b",
+    re.IGNORECASE)
 # Long over, and the writer well ("That's long over, I'm genuinely happy now"): a past attempt told as history.
 WELL_NOW = re.compile(
     r"\b(?:long over|years (?:ago|back)|(?:in|at) a (?:really |much |very )?good place|(?:genuinely |really |very )?happy now|"

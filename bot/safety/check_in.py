@@ -201,6 +201,10 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           # (round 8) an everyday explanation the writer gives ("more tired than usual, probably just work")
                           # (not "feel fine": after an overdose, feeling fine is no reassurance)
                           r"phew|"
+                          # (stop 36) well now after time has passed: "he's 10 now and totally fine", "she is two and
+                          # completely healthy" (a subject says it; a bare "feel totally fine" after an overdose does not)
+                          r"(?:he|she|they|i)(?:'s|'m|'re| is| am| are) (?:\w+ ){0,3}(?:and )?(?:totally|completely|"
+                          r"perfectly) (?:fine|healthy|normal|ok|okay|well)|"
                           r"false alarm|"
                           # (round 8) medicines got rid of ("how do i get rid of my old meds safely")
                           r"(?:get(?:ting)? rid of|dispos(?:e|ing) of|throw(?:ing)? (?:out|away)|drop(?:ping)? off|clear(?:ing)? "

@@ -71,7 +71,9 @@ _LONG_AGO = re.compile(
     # a single past occurrence, said as such ("I passed out at a blood draw once, is that common")
     r"(?<!\bat )\bonce\b(?=\s*(?:[,.;!?]|$|before\b|in my life\b|as a\b|when (?:i|he|she|they) (?:was|were)\b))|\bas a (?:kid|child|baby|teen|teenager|toddler|little girl|little boy)\b|\bwhen (?:i|he|she|"
     r"they|we) (?:was|were) (?:a |an |in |little|young|small|younger|born)\w*|\bin (?:19|20)\d\d\b|\blast year\b|"
-    r"\bin the past\b|\blong ago\b|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b|"
+    r"\bin the past\b|\blong ago\b|"
+    # (stop 36) an age in the past ("when i was 17", "when he was 3")
+    r"\bwhen (?:i|he|she|they|we) (?:was|were) (?:about |around )?\d{1,2}\b(?!\s*(?:minutes?|hours?|mins?|am|pm|o'?clock))|\bback in (?:the )?\w+|\bgrowing up\b|\bin (?:his|her|their|my) childhood\b|"
     # (round 6) wars, decades, family lore, and a baby's first weeks told later ("stopped breathing as a newborn")
     r"\b(?:in|during) (?:the )?(?:war|(?:world war|ww) ?(?:i|ii|1|2|one|two)|(?:19)?\d0'?s|fifties|sixties|seventies|"
     r"eighties|nineties)\b|\bfamily (?:lore|legend)\b|\bas (?:a|an) (?:newborn|infant)\b",

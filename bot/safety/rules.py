@@ -61,6 +61,10 @@ ANSWER_HINTS = _patterns(_load("answer_hints"))  # plain explanation questions a
 # (rules are named by list position: add new patterns at the end of a list so these names keep pointing right)
 WEAK_RULES = {"medication_change#3", "medication_change#4", "medication_change#5", "medication_change#6",
               "diagnosis_or_risk_decision#3"}
+# Answer hints that count only when the message names a gene, a medicine or a genetics term (triage's ``domain``): a
+# why-question or "any bearing on" about something else ("why did a celebrity die", "why is the LD50 of caffeine so
+# high") is not a question about a result (stop 36).
+DOMAIN_ONLY_HINTS = {"answer#17", "answer#18"}
 # Rules a confident "answer" vote may override (distress words in a plain "what does it mean" question).
 SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
 

@@ -44,7 +44,7 @@ from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
-from bot.safety.rules import ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
+from bot.safety.rules import DOMAIN_ONLY_HINTS, ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
 # `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
@@ -272,7 +272,8 @@ def triage(
         return decide("escalate", escalate_reason(rules, pred), "rule", 1.0)
     if off_topic:
         return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
-    hinted = any(h.action == "answer" for h in rules.hits) and (on_topic or pred is None or pred.action != "decline")
+    hinted = (any(h.action == "answer" and (domain or h.rule not in DOMAIN_ONLY_HINTS) for h in rules.hits)
+              and (on_topic or pred is None or pred.action != "decline"))
     if hinted and (pred is None or pred.action_probs["escalate"] < HINT_ESCALATE_MAX):
         return decide("answer", "answer", "rule", 1.0 if pred is None else pred.action_probs["answer"],
                       "plain explanation question")
