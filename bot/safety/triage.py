@@ -43,6 +43,7 @@ from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, stro
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.mentions import mention_only
+from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import DOMAIN_ONLY_HINTS, ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
 
@@ -198,6 +199,9 @@ def triage(
         return decide("emergency", "self_harm", "rule", 1.0, "an attempt before, and this time meant to work")
     if again == "check_in":
         return decide("escalate", CHECK_IN, "rule", 1.0, "an attempt before hinted, and 'this time'")
+    if alarm is None and not mention and too_much_taken_now(text, medicine_named=domain):
+        # "swallowed about 20 tylenol around noon, feel normal rn lol": calm words, an overdose (stop 36, overdose.py)
+        return decide("emergency", "emergency_symptoms", "rule", 1.0, "well over a dose taken today or just now")
     if asks_how_to_get_high(text):  # misuse is declined, not explained (and not an emergency: nothing was taken)
         return decide("decline", "out_of_scope", "rule", 1.0, "using medicines to get high")
     if alarm is None and not rules.has_emergency and mild_side_effect(text):
