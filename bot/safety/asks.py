@@ -276,10 +276,16 @@ DOSE_FRAMES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECA
         r"\bimagine (?:you|u)(?:''re| are| r| were)\b|\b(?:you|u)(?:''re| are| r) (?:now )?(?:my|a|an) (?:\w+ )?"
         r"(?:pharmacist|doctor|nurse|physician|prescriber|gp|chemist|oncologist)\b"),
     "permission": (
+        # a clinician's say-so that the app may tell or give the dose ("my dr said the app can tell me my dose", "she
+        # said, 'just ask the genetics app, it can tell you the dose'"); not "my pharmacist told me the dose depends on
+        # my CYP2C19, do you know why", nor "said you could explain what VKORC1 means"
         r"\b(?:doctor|dr|doc|gp|physician|oncologist|onc|specialist|pharmacist|nurse|prescriber|consultant|surgeon|"
-        r"cardiologist|psychiatrist)\b[^.?!]{0,40}\b(?:said|says|told|approved|ok''?d|okayed|cleared|authori[sz]ed|"
-        r"signed off|(?:gave|given|giving|gives) (?:the |her |his |their )?(?:ok|okay|go-ahead|green light|permission|"
-        r"consent)|is fine with|agreed|allowed|permitted)\b[^.?!]{0,40}\b(?:you|u|ur|app|bot|chatbot|genechat)\b|"
+        r"cardiologist|psychiatrist|she|he|they)\b[^.?!]{0,40}\b(?:said|says|told|approved|ok''?d|okayed|cleared|"
+        r"authori[sz]ed|signed off|is fine with|agreed|allowed|permitted)\b[^.?!]{0,60}\b(?:you|u|ur|app|bot|chatbot|"
+        r"genechat)\b[^.?!]{0,25}\b(?:tell|give|say|calculate|work out|figure out|advise|share|provide|recommend)\b"
+        r"[^.?!]{0,40}\b(?:doses?|dosage|dosing|mg|milligrams?|how much|how many|amount)\b|"
+        r"\b(?:permission|go-ahead|green light|ok|okay|consent|approval)\s+for\s+(?:you|u|the app|this app|the bot|"
+        r"genechat)\s+to\b|"
         r"\bi (?:give|grant) (?:you|u) (?:full |my )?(?:permission|consent)\b|\b(?:you|u) have my (?:permission|consent)\b|"
         r"\bi (?:take|accept) (?:full |all |the )?(?:responsibility|blame|risk)\b|\bat my own risk\b|"
         r"\bi (?:won''?t|will not|promise not to) (?:sue|blame|tell)\b|\bi consent\b|\bi(?:''m| am) an adult\b|"
@@ -299,8 +305,8 @@ DOSE_FRAMES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECA
         r"tablets?|prescription)\b|"
         r"\b(?:her|his|their)\s+(?:\w+\s+)?(?:doses?|dosage|dosing|mg)\b|\b(?:someone|somebody) else\b|"
         # ("my friend takes escitalopram, how many mg should she take")
-        r"\b(?:should|can|could|would|must|does|do|ought)\s+(?:she|he|they)\s+(?:\w+\s+)?(?:to\s+)?(?:take|have|get|use|"
-        r"be on|be given|give|start)\b|\b(?:for|give)\s+(?:him|her|them)\b"),
+        r"\b(?:should|can|could|would|must|does|do|ought)\s+(?:she|he|they)\s+(?:\w+\s+)?(?:to\s+)?(?:take|taking|have|having|get|"
+        r"getting|use|using|be on|be given|give|start)\b|\b(?:for|give)\s+(?:him|her|them)\b"),
     "pet": rf"\b(?:my|our|a|the)\s+(?:\w+\s+)?{_PETS}s?\b|\bvet\b",
 }.items()}
 # A child is not "another adult": a parent asking about their young child's medicine is a caregiver, and a counselor

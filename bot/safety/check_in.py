@@ -205,6 +205,12 @@ _PLAYED_DOWN = re.compile(r"\b(?:tiny|a little|little bit|a bit|just a|small|min
                           # completely healthy" (a subject says it; a bare "feel totally fine" after an overdose does not)
                           r"(?:he|she|they|i)(?:'s|'m|'re| is| am| are) (?:\w+ ){0,3}(?:and )?(?:totally|completely|"
                           r"perfectly) (?:fine|healthy|normal|ok|okay|well)|"
+                          # (stop 36, c13dev) over and well said other ways: "hasn't had one since", "made a full
+                          # recovery", "back to her usual self", "the doctors cleared him"
+                          r"(?:has|have)(?:n'?t| not) had (?:one|another|any|a (?:single|second) one|(?:any )?(?:problems?|"
+                          r"issues?|trouble|episodes?))(?: \w+)? since|no (?:problems?|issues?|trouble|episodes?|more \w+|"
+                          r"further \w+) since|(?:made|making) a full recovery|fully recovered|recovered fully|back to "
+                          r"(?:normal|(?:her|his|my|their) (?:usual|normal|old) self)|doctors? cleared (?:him|her|me|them)|"
                           r"false alarm|"
                           # (round 8) medicines got rid of ("how do i get rid of my old meds safely")
                           r"(?:get(?:ting)? rid of|dispos(?:e|ing) of|throw(?:ing)? (?:out|away)|drop(?:ping)? off|clear(?:ing)? "

@@ -75,3 +75,12 @@ def test_a_medicine_prescribed_for_someone_else_goes_to_a_counselor_with_its_own
 ])
 def test_a_relative_or_a_borrowed_thing_is_not_someone_elses_medicine(text):
     assert not someone_elses_medicine(text, medicine_named=True)
+
+
+@pytest.mark.parametrize("text", [
+    "my pharmacist told me the dose depends on my CYP2C19, do you know why",
+    "my doctor lowered my dose and said you could explain what VKORC1 means",
+])
+def test_a_clinician_named_beside_a_dose_is_no_permission_claimed(text):
+    decision = triage(text)
+    assert (decision.action, decision.reason) == ("escalate", "dosing")

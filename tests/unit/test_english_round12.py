@@ -37,3 +37,12 @@ def test_a_past_attempt_told_with_an_age_and_the_job_to_be_finished_is_the_emerg
 
     decision = triage("at 22 i took a bottle of pills and woke up in icu. i'm 30 now and tonight i finish the job")
     assert decision.action == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "she had a seizure with a fever at 2, hasn't had another one since",
+    "he had a bad reaction to anesthesia in 2010 but made a full recovery",
+    "my son swallowed a coin last year, he was back to his usual self the next day",
+])
+def test_a_scare_over_and_the_person_well_said_other_ways_plays_it_down(text):
+    assert played_down(text)
