@@ -68,14 +68,17 @@ def smalltalk_draft(kind: str) -> Draft:
     return draft
 
 
+# the plainer refusals triage may choose (TriageDecision.refusal) -> their fixed wording
+_REFUSALS = {DOSE_FRAMED: wording.DECLINE_DOSE_FRAMED, PET_DOSE: wording.DECLINE_PET_DOSE,
+             EVERYDAY: wording.DECLINE_EVERYDAY, PET: wording.DECLINE_PET_INGESTION}
+
+
 def decline_draft(reason: str, refusal: str | None = None) -> Draft:
     """The refusal for the reason, or the plainer one triage chose (``TriageDecision.refusal``: a dose asked
     "hypothetically", a poem)."""
     draft = Draft()
-    refusals = {DOSE_FRAMED: wording.DECLINE_DOSE_FRAMED, PET_DOSE: wording.DECLINE_PET_DOSE,
-                EVERYDAY: wording.DECLINE_EVERYDAY, PET: wording.DECLINE_PET_INGESTION}
-    if refusal in refusals:
-        text, key = refusals[refusal], refusal
+    if refusal in _REFUSALS:
+        text, key = _REFUSALS[refusal], refusal
     else:
         text, key = (wording.DECLINE_INJECTION if reason == "prompt_injection" else wording.DECLINE_OUT_OF_SCOPE), reason
     draft.add(text, f"fixed:decline:{key}", 0)

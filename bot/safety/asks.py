@@ -355,6 +355,9 @@ _SOMEONE_ELSES_MEDICINE = re.compile(
     rf"(?:some\s+(?:of\s+)?|a few\s+(?:of\s+)?|one\s+(?:of\s+)?)?(?:her|his|their)\s+(?:old\s+)?{_NOT_MEDICINE}|"
     rf"\b{_PEOPLE}\s+(?:has|had|have|got)\s+(?:some\s+)?(?:\w+\s+){{0,2}}(?:left ?over|spare|extra)\b",
     re.IGNORECASE)
+# medicine words the pet check does not list ("my friend gave me some of her painkillers")
+_OTHER_MEDICINE_WORDS = re.compile(r"\b(?:painkillers?|inhalers?|antibiotics?|sleeping pills?|patch(?:es)?|drops|"
+                                   r"injections?|jabs?|shots?)\b", re.IGNORECASE)
 _SHARE_USE = re.compile(rf"\b{_SHARE_VERB}\b|\bgave me\b|\boffered me\b", re.IGNORECASE)
 
 
@@ -370,7 +373,3 @@ def someone_elses_medicine(text: str, medicine_named: bool = False) -> bool:
     """
     return bool(_SOMEONE_ELSES_MEDICINE.search(text) and _SHARE_USE.search(text)
                 and (medicine_named or _PET_MEDICINE.search(text) or _OTHER_MEDICINE_WORDS.search(text)))
-
-
-_OTHER_MEDICINE_WORDS = re.compile(r"\b(?:painkillers?|inhalers?|antibiotics?|sleeping pills?|patch(?:es)?|drops|"
-                                   r"injections?|jabs?|shots?)\b", re.IGNORECASE)
