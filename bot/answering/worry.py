@@ -22,6 +22,7 @@ from bot.answering.understand import Understanding
 from bot.answering.worry_intent import words_say_worried
 from bot.core.draft import split_sentences
 from bot.core.report import Report
+from bot.safety.triage import MEDICATION_CHANGE
 
 # A medicine or a treatment the worry is about ("could chemo kill me with my DPYD result", "am I going to bleed on
 # warfarin", "will my blood get too thin", "could I die under anaesthetic"): whether it is safe for the patient is a prescriber's or a counselor's
@@ -79,7 +80,7 @@ def worry_plan(text: str, u: Understanding, report: Report | None, *, worried: b
     # a harmful variant is what the worry is about ("does this mean I have cancer?"), before a VUS beside it
     ordered = list(dict.fromkeys(harmful or unclear or [f.gene for f in facts]))
     if not (harmful or unclear) and about_treatment(text, u):  # a carrier worried about a medicine
-        return WorryPlan(ordered[:2], escalate=True, reason="medication_change")
+        return WorryPlan(ordered[:2], escalate=True, reason=MEDICATION_CHANGE)
     return WorryPlan(ordered[:2], escalate=bool(harmful or unclear))
 
 
@@ -92,7 +93,7 @@ def names_own_result(u: Understanding, report: Report) -> bool:
 
 def _pgx_plan(genes: list[str], text: str, u: Understanding) -> WorryPlan:
     if about_treatment(text, u):
-        return WorryPlan(genes[:2], escalate=True, reason="medication_change")
+        return WorryPlan(genes[:2], escalate=True, reason=MEDICATION_CHANGE)
     return WorryPlan(genes[:2], escalate=False)
 
 

@@ -47,7 +47,13 @@ from bot.safety.guard import check_output
 from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
-from bot.safety.triage import SOMEONE_ELSES_MEDICINE, SOMEONE_ELSES_REPORT, TriageDecision, triage
+from bot.safety.triage import (
+    MEDICATION_CHANGE,
+    SOMEONE_ELSES_MEDICINE,
+    SOMEONE_ELSES_REPORT,
+    TriageDecision,
+    triage,
+)
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
@@ -301,7 +307,9 @@ class ConversationEngine:
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:
         context: Draft | None = None
         passages: list[Passage] = []
-        if decision.source == "plan":  # a worried question about a harmful variant: what it does not mean, too
+        # a worried question about a hereditary result: what it does not mean, too; a worry about a medicine with a
+        # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
+        if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:
             passages = self._worry_passages(u, report)
             guard = check_output(self._local.compose_worry_context(u, report, (passages or [None])[0]), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
@@ -320,7 +328,7 @@ class ConversationEngine:
     def _worry_passages(self, u: Understanding, report: Report | None) -> list[Passage]:
         """The vetted passage on what the first asked result does not mean, if the KB has one."""
         fact = next(iter(facts_for(u, report)), None)
-        if fact is None:
+        if fact is None or not fact.fact.classification:  # a metabolizer result is no diagnosis to deny
             return []
         label = "carrier" if "carrier" in fact.classes else fact.fact.classification or ""
         hit = self._gatherer.what_it_does_not_mean(fact.gene, label, fact.fact.condition or "",

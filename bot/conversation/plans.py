@@ -38,13 +38,14 @@ from bot.core.reply import TraceStep, Turn
 from bot.core.report import Report
 from bot.safety.asks import mentions_body_signs
 from bot.safety.mentions import ACUTE_NOW
-from bot.safety.triage import UNSURE_NOTE, TriageDecision, only_generic_escalation
+from bot.safety.triage import MEDICATION_CHANGE, UNSURE_NOTE, TriageDecision, only_generic_escalation
 
 # A model-only alarm below this, on a worried question about the patient's own result with nothing happening now,
 # gives way to the worry plan. In the evals (2026-12-03) the worried questions it raised alarms on scored 0.40 to
 # 0.58; true emergencies caught by the model alone went as low as 0.34, but none of them was a worried question
 # about a result (they name a symptom, a dose taken, or self-harm), so the plan does not see them.
 WORRY_ALARM_MAX = 0.60
+WHY_RULE = "answer#17"  # bot/safety/english/answer_hints.yaml: a why-question with no decision word in it
 
 
 DATA_REQUEST_NOTE = "only a request to delete the patient's data"
@@ -372,6 +373,11 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
             judged.cue == "words" or judged.cue == "cue" and names_own_result(u, report)):
         # when in doubt, escalate: a worry word takes an escalation away only when the message itself names the
         # result it is about ("SLCO1B1 *1/*5 - dangerous?"); a resemblance alone only ever adds an escalation
+        plan = None
+    if plan is not None and plan.reason == MEDICATION_CHANGE and decision.action == "answer" \
+            and WHY_RULE in decision.rules:
+        # "why is codeine risky for me" asks for the reason, which the vetted medicine text gives with the
+        # patient's result; "is codeine safe for me" is still a prescriber's question
         plan = None
     if plan is None:
         if judged.worried:

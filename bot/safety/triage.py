@@ -79,6 +79,7 @@ SOMEONE_ELSES_REPORT = "someone_elses_report"
 SOMEONE_ELSES_RULE = "out_of_scope#2"  # bot/safety/english/out_of_scope.yaml
 # A medicine prescribed for someone else (stop 36, asks.someone_elses_medicine): its own wording, no drug background.
 SOMEONE_ELSES_MEDICINE = "someone_elses_medicine"
+MEDICATION_CHANGE = "medication_change"  # also what a worry about a medicine with the patient's result escalates as
 EVERYDAY_OFF_TOPIC_RULE = "out_of_scope#1"  # pets, school work, creative writing, bills, school/car/credit reports
 
 
@@ -213,7 +214,7 @@ def triage(
     if alarm is None and not rules.has_emergency and mild_side_effect(text):
         # "a bit nauseous since starting metformin": the prescriber or pharmacist, not the emergency banner; the reply
         # still names the emergency number, in case it gets worse (stop 34)
-        return decide("escalate", "medication_change", "rule", 1.0, "a mild side effect since a medicine",
+        return decide("escalate", MEDICATION_CHANGE, "rule", 1.0, "a mild side effect since a medicine",
                       emergency_line=True)
     quiet = alarm is None and quiet_alarm(text)
     # (round 5: a message about a gene, a medicine or a result with no danger sign at all, "am i gonna be ok with lynch",

@@ -385,3 +385,22 @@ def test_how_much_a_hereditary_finding_matters_names_a_doctor_or_counselor_not_a
     from bot.answering.facts import how_much_it_matters
     said = " ".join(how_much_it_matters(HEREDITARY, "MLH1"))
     assert wording.VARIANT_LEVEL["important"] in said and "pharmacist" not in said
+
+
+CYP2D6_UM = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2D6", diplotype="*1/*2x2", phenotype="Ultrarapid Metabolizer", activity_score=3.0),
+])
+
+
+def test_why_a_medicine_is_risky_with_my_result_is_explained_with_that_medicine(engine):
+    reply = engine.reply("why is codeine risky for me", report=CYP2D6_UM)
+    assert reply.action == "answer"
+    assert "CYP2D6 *1/*2x2" in reply.text and "gene-cyp2d6" in {c.doc_id for c in reply.citations}
+
+
+def test_a_worry_about_a_medicine_goes_to_a_counselor_with_that_medicines_text_not_variant_classes(engine):
+    reply = engine.reply("is codeine safe for me", report=CYP2D6_UM)
+    assert (reply.action, reply.reason) == ("escalate", "medication_change")
+    cited = {c.doc_id for c in reply.citations}
+    assert "variant-classification" not in cited and "pathogenic" not in reply.text.lower()
+    assert "gene-cyp2d6" in cited  # the fake KB's passage on CYP2D6 and codeine
