@@ -28,6 +28,10 @@ _PHENO_WORD = re.compile(r"metaboli|function|normal|positive|negative|indetermin
                          re.IGNORECASE)
 
 
+# A genotype written by its position, as guides write VKORC1 ("-1639 AA"): the name the knowledge base uses
+_GENOTYPE_NAME = re.compile(r"^-?\d+\s*[ACGT]{2}$")
+
+
 @dataclass
 class GeneFact:
     gene: str
@@ -78,6 +82,9 @@ def _pgx(result: PgxResult) -> GeneFact:
         sentences.append(f"Your report lists {gene} {diplo}, which the lab calls {pheno}.")
     else:
         sentences.append(f"Your report lists {gene} {diplo}.")
+        if pheno and _GENOTYPE_NAME.match(pheno) and pheno.lower() != diplo.lower():
+            # "rs9923231 T/T" and the KB's "A copies" name one thing two ways (stop 37: patients read them as two)
+            sentences.append(f"Guides often write this result as {gene} {pheno}.")
     if result.activity_score is not None and result.status == "called":
         sentences.append(f"Your {gene} activity score is {_score(result.activity_score)}.")
     if withheld:
@@ -184,6 +191,12 @@ def how_much_it_matters(report: Report, gene: str) -> list[str]:
     if card.kind == "pgx" and card.matters_for:
         out.append(wording.RESULT_MATTERS_FOR.format(medicines="; ".join(card.matters_for[:2])))
     return out
+
+
+def flagged(report: Report, gene: str) -> bool:
+    """The report's result for ``gene`` is one its card marks important (a pharmacogenomic result guidelines flag)."""
+    result = report.result_for(gene)
+    return result is not None and pgx_card(result).level == "important"
 
 
 def plain_meaning(report: Report, gene: str, *, medicines_asked: bool = False) -> list[str]:

@@ -13,6 +13,7 @@ from bot.answering.classes import allowed_for, result_classes
 from bot.answering.facts import (
     GeneFact,
     fact_sentences,
+    flagged,
     how_much_it_matters,
     lead_medicines,
     plain_meaning,
@@ -50,6 +51,21 @@ HEREDITARY_HINT = ("pathogenic", "carrier", "variant", "vus", "uncertain", "inhe
 def is_whole_report(u: Understanding, report: Report | None) -> bool:
     """'Explain my results': asks about the whole report, naming no gene or medicine."""
     return report is not None and not u.genes and u.whole_report and not u.about_upload
+
+
+def carried_alleles(facts: Sequence[GeneFact]) -> set[str]:
+    """The alleles a positive result says the patient carries, as passages write them ("hla-b*15:02"): KB sentences
+    on what carrying one means are theirs, even beside a negative result (stop 37: a carbamazepine question with
+    HLA-B*15:02 positive lost the skin-reaction risk to the "negative" HLA-A*31:01 result beside it)."""
+    carried = set()
+    for f in facts:
+        said = f"{f.fact.diplotype or ''} {f.fact.phenotype or ''}"
+        if "positive" in said.lower():
+            carried |= {f"{f.gene}{allele}".lower() for allele in _HLA_ALLELE.findall(said)}
+    return carried
+
+
+_HLA_ALLELE = re.compile(r"\*\d+:\d+")
 
 
 def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
@@ -156,6 +172,12 @@ class LocalComposer:
         for gf in facts[:2]:
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 1)
+            if report is not None and (carried_alleles([gf]) or u.drugs and flagged(report, gf.gene)):
+                # what the result means, from its card ("You carry a gene type linked to serious skin reactions"):
+                # the one fact a medicine question with a flagged result must not miss (stop 37: a carbamazepine
+                # question with HLA-B*15:02 positive, a primaquine one with G6PD deficient, got brand names only)
+                for sentence in plain_meaning(report, gf.gene, medicines_asked=True)[:1]:
+                    draft.add(sentence, f"fixed:level:{gf.gene}", 1)
         if u.genes or u.drugs:
             self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1)
         return draft
@@ -234,6 +256,7 @@ class LocalComposer:
         used = 0
         hints = keywords(fact_words) | set(u.phenotype_words)
         topics = topic_words(question, asked_words(u))
+        carried = carried_alleles(facts)
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
                                overview_first=is_definition(question) or bool(by_topic), topics=topics, type_asked=bool(scope.asked),
                                lead_drugs=lead)
@@ -259,7 +282,8 @@ class LocalComposer:
                 if u.drugs or is_advice(p) or (used >= 1 and "#result-type" not in adds):
                     continue  # a medicine nobody asked about (first pick only when it explains the patient's type)
             picked = pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple, allowed=allowed,
-                                    focus_genes=focus, bonus={f.gene.lower() for f in facts}, reject=_guard_drops)
+                                    focus_genes=focus, bonus={f.gene.lower() for f in facts}, reject=_guard_drops,
+                                    carried=carried)
             if not picked:
                 continue  # every sentence was about another result type
             said = [x.text for x in draft.sentences if x.kind == "kb"]

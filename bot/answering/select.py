@@ -48,7 +48,7 @@ _ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|th
 def pick_sentences(
     passage: Passage, *, keys: set[str], strong: set[str], limit: int, simple: bool = False,
     allowed: set[str] | None = None, focus_genes: set[str] | None = None, bonus: set[str] | None = None,
-    reject: Callable[[str], bool] | None = None,
+    reject: Callable[[str], bool] | None = None, carried: set[str] | None = None,
 ) -> list[str]:
     """The best run of up to ``limit`` sentences of one passage, in their own order.
 
@@ -61,6 +61,8 @@ def pick_sentences(
     if not sentences:
         return []
     blocked = blocked_mask(sentences, allowed, passage.section)
+    if carried:  # what carrying the patient's own allele means, and the sentences that go on about it, are theirs
+        blocked = [b and not own for b, own in zip(blocked, about_carried(sentences, carried))]
     if focus_genes:
         blocked = [a or b for a, b in zip(blocked, gene_mask(sentences, passage, focus_genes))]
     if reject:  # sentences the output guard would drop leave a gap anyway: plan around them
@@ -102,6 +104,27 @@ def pick_sentences(
                 chosen.pop()  # a trailing "This ..." that adds nothing asked about
             return [sentences[i] for i in chosen]
     return []
+
+
+_ALLELE = re.compile(r"\b[a-z]+\d*-?[a-z]*\d*\*\d+:\d+", re.IGNORECASE)
+
+
+def about_carried(sentences: Sequence[str], carried: set[str]) -> list[bool]:
+    """Sentences about an allele the patient carries ("hla-b*15:02"): the one naming it and those after it, until
+    another allele is named.
+
+    >>> about_carried(["People who carry HLA-B*15:02 risk a skin reaction.", "These are rare.", "HLA-A*31:01 too."],
+    ...               {"hla-b*15:02"})
+    [True, True, False]
+    """
+    out: list[bool] = []
+    current = False
+    for s in sentences:
+        named = {m.lower() for m in _ALLELE.findall(s)}
+        if named:
+            current = bool(named & carried)
+        out.append(current)
+    return out
 
 
 def gene_mask(sentences: Sequence[str], passage: Passage, focus: set[str]) -> list[bool]:

@@ -42,7 +42,10 @@ _WHOLE_REPORT = re.compile(
     # what the report lists: "what are the two things on my report", "which genes did my report test"
     r"\b(?:what|which)\b[^.?!]{0,25}\b(?:things?|findings?|genes?|conditions?|variants?|changes?|results?)\b"
     r"[^.?!]{0,20}\b(?:on|in|from|of|did|does) my (?:report|results?|tests?|panel)\b|"
-    r"\bwhat did (?:my|the) (?:test|report|results?|panel|lab) (?:find|show|say|test|check|look (?:at|for))\b",
+    r"\bwhat did (?:my|the) (?:test|report|results?|panel|lab) (?:find|show|say|test|check|look (?:at|for))\b|"
+    # (stop 37) the first message of a new report: "what does it all mean", "i just got my results back"
+    r"\bwhat (?:does|do) (?:it|this|that|they|these|everything) all mean\b|\bwhat does (?:all (?:of )?(?:this|it)|everything) mean\b|"
+    r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -86,6 +89,10 @@ _SERVICE = re.compile(
     r"my (?:information|info|account|chat|conversation|history))\b",
     re.IGNORECASE,
 )
+# Surgery and anaesthesia, on topic for a report with a result that matters there ("knee surgery in 2 weeks, what do
+# i tell the anesthesiologist" with RYR1: stop 37); for any other report they are a health topic like another.
+_SURGERY = re.compile(r"\b(?:surgery|surgeon|operation|an(?:a)?esthe\w*|going under|put under|dentist)\b", re.IGNORECASE)
+ANESTHESIA_GENES = {"RYR1", "CACNA1S", "BCHE"}
 _UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
                      re.IGNORECASE)
 # Topics that stand on their own even in a short "can they see this?" message.
@@ -185,7 +192,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
         about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
-        service_words=bool(_SERVICE.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
+        service_words=bool(_SERVICE.search(text)) or bool(
+            report is not None and ANESTHESIA_GENES & set(report.genes) and _SURGERY.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
         whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
         topic_documents=sorted(documents_asked(text)),

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.answering.asked_subject import kb_words, unknown_subject
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
 from bot.answering.understand import Understanding, understand
@@ -84,6 +85,7 @@ class ConversationEngine:
         self._classifier: TriageClassifier | None = None
         self._crosslingual = CrossLingualAlarm(self.settings.models_dir)
         self._vocab: Vocabulary | None = None
+        self._kb_words: set[str] = set()  # every word the vetted passages use (asked_subject.py)
         self._worry_intent: WorryIntent | None = None
         self._topic: TopicCheck | None = None
         self._llm_composer = None
@@ -109,6 +111,7 @@ class ConversationEngine:
                 self._searcher = get_searcher(s, self._embedder)
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
+            self._kb_words = kb_words(self._searcher)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
                                                    embedder_name=self._embedder.name)
             self._topic = TopicCheck.build(self._embedder.encode, cache_dir=s.models_dir,
@@ -219,6 +222,9 @@ class ConversationEngine:
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
+        if small is None and decision.action == "answer" \
+                and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):
+            small = "find_report"
         if small is not None and decision.source == "rule" and decision.action != "answer":
             small = None  # a rule found a real concern in the message: that wins over pleasantries
         if small == "opener" and decision.action == "escalate" and not decision.unsure:
@@ -286,6 +292,11 @@ class ConversationEngine:
     def _answer(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                 trace: list[TraceStep]) -> Reply:
         reason = self._answer_reason(u, report)
+        if not (u.genes or u.drugs) and unknown_subject(text, self._kb_words) is not None:
+            # "can you tell from my results if I'm lactose intolerant": nothing vetted is about it, so no search
+            # result is either, nor is a result of the report; the reply says so (asked_subject.py)
+            trace.append(TraceStep(step="plan", outcome="unknown_subject"))
+            return finish(replies.nothing_found_draft(), "answer", reason, u, report, trace, [])
         passages = self._gatherer.gather(text, u, report, vector, trace)
         if u.worry:  # what the patient's result does not mean is a candidate too ("a VUS should not guide care")
             have = {p.chunk_id for p in passages}

@@ -68,6 +68,13 @@ def smalltalk_draft(kind: str) -> Draft:
     return draft
 
 
+def nothing_found_draft() -> Draft:
+    """A question about something no vetted passage covers (asked_subject.py): said plainly, no filler, no results."""
+    draft = Draft()
+    draft.add(wording.NOTHING_FOUND, "fixed:nothing_found", 0)
+    return draft
+
+
 # the plainer refusals triage may choose (TriageDecision.refusal) -> their fixed wording
 _REFUSALS = {DOSE_FRAMED: wording.DECLINE_DOSE_FRAMED, PET_DOSE: wording.DECLINE_PET_DOSE,
              EVERYDAY: wording.DECLINE_EVERYDAY, PET: wording.DECLINE_PET_INGESTION}

@@ -61,7 +61,28 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     return None
 
 
-REPLIES = {"greeting": wording.GREETING, "thanks": wording.THANKS, "closing": wording.CLOSING,
+# The answer hint for finding the report in the app (bot/safety/english/answer_hints.yaml): a question about the
+# service, however it is put ("heart attack moment: where's my report?"), answered with how to get back to it; a
+# search would fill the reply with whatever the other words matched (stop 37)
+FIND_REPORT_RULE = "answer#19"
+
+
+_ADDS_A_REPORT = re.compile(r"\b(?:put|upload\w*|add|send|attach|drop|submit|give)\b", re.IGNORECASE)
+
+
+def asks_where_the_report_is(text: str, rules: Sequence[str], names_a_result: bool) -> bool:
+    """The message asks where the report went or how to find it, and names no gene or medicine ("where do I put my
+    pdf" asks how to add one: the upload reply).
+
+    >>> asks_where_the_report_is("where did my report go", ["answer#19"], False)
+    True
+    >>> asks_where_the_report_is("where do i put my test results", ["answer#19"], False)
+    False
+    """
+    return FIND_REPORT_RULE in rules and not names_a_result and not _ADDS_A_REPORT.search(text)
+
+
+REPLIES = {"greeting": wording.GREETING, "find_report": wording.FIND_REPORT, "thanks": wording.THANKS, "closing": wording.CLOSING,
            "capabilities": wording.CAPABILITIES,
            "opener": wording.CAPABILITIES,
            "upload": wording.HOW_TO_UPLOAD}

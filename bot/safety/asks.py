@@ -201,6 +201,8 @@ _DIE_FROM_RESULT = re.compile(
     r"(?:end|shorten|take)\s+my\s+life\b|"
     rf"\b(?:i have|i'?ve got|i got|i carry|i'?m a carrier of|with)\s+(?:an?\s+|the\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"{_RESULT_THING}\b[^.?!]{{0,30}}?\b(?:am i|will i)\s+(?:really\s+)?(?:going to|gonna)\s+die\b|"
+    # (stop 37) how long one will live, asked: "am i going to die young", "will i die early"
+    r"\b(?:am i|will i)\s+(?:really\s+|actually\s+)?(?:going to\s+|gonna\s+)?die\s+(?:young|early|before (?:my|i'?m|50|60|40)\b)\b|"
     # (round 6) "does a BRCA1 variant mean i'm going to die young"
     rf"\b(?:does|do|will|would|could)\s+(?:an?\s+|the\s+|this\s+|that\s+|my\s+)?(?:[\w-]+\s+){{0,2}}?{_RESULT_THING}\s+"
     r"(?:mean|means)\s+(?:that\s+)?(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to\s+|gonna\s+)?die\b",
@@ -224,6 +226,8 @@ def without_deadly_result_question(text: str) -> str | None:
     >>> without_deadly_result_question("i took all my pills, am i going to die from my meds") is None
     True
     >>> without_deadly_result_question("does a BRCA1 variant mean i'm going to die young") is not None
+    True
+    >>> without_deadly_result_question("am i going to die young") is not None
     True
     """
     if _NOW.search(_RESULT_NEWS.sub("", text)) or not _DIE_FROM_RESULT.search(text):

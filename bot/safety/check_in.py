@@ -417,3 +417,44 @@ def mild_side_effect(text: str) -> bool:
     False
     """
     return bool(_MILDLY.search(text) and _SINCE_MEDICINE.search(text) and not _SERIOUS_SIGN.search(text))
+
+
+# "i take lipitor", "my doc has me on simvastatin 20mg", "my husband is on atorvastatin": a medicine someone is on, told
+# with nothing happening, taken or felt. The statin names alone had pulled both models to an emergency (stop 37:
+# "i take lipitor" got the 911 reply), so such a message gets no model-only alarm at all; a rule still decides.
+_ON_A_MEDICINE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|fyi|btw|also|and|well|hi|hey|just so you know)\W+)*"
+    r"(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|keeps?))"
+    r"\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
+    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)\b"
+    r"(?!\s+(?:the|a|an|my|his|her|their|this|that|it|them|floor|ground)\b)",
+    re.IGNORECASE)
+_MORE_THAN_ON_IT = re.compile(r"\b(?:too (?:many|much)|extra|double\w*|twice|again|overdos\w*|all (?:of )?(?:my|the|them)|"
+                              r"whole|bottles?|packs?|handful|\d+\s*(?:pills?|tabs?|tablets?|caps?|capsules?|x)|"
+                              r"accident\w*|mistake|wrong|forgot|missed|stopp?\w*|quit|reaction|side effects?)\b",
+                              re.IGNORECASE)
+
+
+def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
+    """The message only says that the writer or someone close is on a medicine (a short statement, no sign, no amount).
+    ``medicine_named``: the engine found a medicine or gene in it (triage's ``domain``).
+
+    >>> on_a_medicine_only("i take lipitor"), on_a_medicine_only("my doc has me on simvastatin 20")
+    (True, True)
+    >>> on_a_medicine_only("my mom is on the floor and won't answer me")
+    False
+    >>> on_a_medicine_only("i take lipitor and my muscles hurt"), on_a_medicine_only("i took 30 lipitor")
+    (False, False)
+    >>> on_a_medicine_only("im on lipitor and want to die")
+    False
+    """
+    norm = normalize(text)
+    if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
+        return False
+    masked = mask_benign(text)[0]
+    return not (_MORE_THAN_ON_IT.search(norm) or _TAKEN.search(masked) or _FEELING.search(masked)
+                or _EVENT.search(masked) or _HARM_WORDS.search(masked) or _BODY.search(masked))
+
+
+_BODY = re.compile(r"\b(?:pee|urine|muscles?|rash\w*|fever\w*|dizz\w*|vomit\w*|yellow\w*|cramp\w*|numb\w*|weak\w*)\b",
+                   re.IGNORECASE)

@@ -66,7 +66,11 @@ WEAK_RULES = {"medication_change#3", "medication_change#4", "medication_change#5
 # high") is not a question about a result (stop 36).
 DOMAIN_ONLY_HINTS = {"answer#17", "answer#18"}
 # Rules a confident "answer" vote may override (distress words in a plain "what does it mean" question).
-SOFT_RULES = {"wants_human#2", "diagnosis_or_risk_decision#0"}
+DISTRESS_RULE = "wants_human#2"  # scared, panicking, freaking out ... (the writer's own, bot/safety/feelings.py)
+SOFT_RULES = {DISTRESS_RULE, "diagnosis_or_risk_decision#0"}
+# Answer hints about GeneChat itself (what it is, deleting data, privacy, training, finding the report in the app):
+# on topic by what they ask, so a model's off-topic vote does not decline them (stop 37)
+SERVICE_HINTS = {"answer#7", "answer#8", "answer#13", "answer#14", "answer#15", "answer#19"}
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}
 

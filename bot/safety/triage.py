@@ -39,13 +39,22 @@ from bot.safety.asks import (
 )
 from bot.safety.attempts import another_attempt
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
-from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, strong_sign
+from bot.safety.check_in import mild_side_effect, on_a_medicine_only, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
+from bot.safety.feelings import others_distress_only
 from bot.safety.mentions import mention_only
 from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
-from bot.safety.rules import DOMAIN_ONLY_HINTS, ESCALATE, SOFT_RULES, WEAK_RULES, match_rules
+from bot.safety.rules import (
+    DISTRESS_RULE,
+    DOMAIN_ONLY_HINTS,
+    ESCALATE,
+    SERVICE_HINTS,
+    SOFT_RULES,
+    WEAK_RULES,
+    match_rules,
+)
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
 # `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
@@ -153,6 +162,8 @@ def triage(
     rules_text = masked_text if masked_other else text
     rules = match_rules(rules_text)
     rules.masked = rules.masked or masked_other
+    if others_distress_only(text):  # "my mum is panicking about my result": not the writer's distress (feelings.py)
+        rules.hits = [h for h in rules.hits if h.rule != DISTRESS_RULE]
     alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
     names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
@@ -226,9 +237,12 @@ def triage(
             or calm_question(text) or pleasantry(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
-    alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,
-                                          alarm_clf=alarm_clf, embed=embed, masked=rules.masked, rules_text=rules_text,
-                                          calm=calm, quiet=quiet, played=played_down(text))
+    if alarm is None and not rules.has_emergency and on_a_medicine_only(text, medicine_named=domain):
+        alarm_vote, held_back = None, None  # "i take lipitor": a medicine named, nothing else (check_in.py, stop 37)
+    else:
+        alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,
+                                              alarm_clf=alarm_clf, embed=embed, masked=rules.masked,
+                                              rules_text=rules_text, calm=calm, quiet=quiet, played=played_down(text))
     if alarm_vote is not None:
         return decide("emergency", reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
     if bare_plea(text):  # "help me", "please help": a crisis or a lost user; never declined (stop 31)
@@ -284,7 +298,7 @@ def triage(
     if off_topic:
         return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
     hinted = (any(h.action == "answer" and (domain or h.rule not in DOMAIN_ONLY_HINTS) for h in rules.hits)
-              and (on_topic or pred is None or pred.action != "decline"))
+              and (on_topic or pred is None or pred.action != "decline" or bool(fired & SERVICE_HINTS)))
     if hinted and (pred is None or pred.action_probs["escalate"] < HINT_ESCALATE_MAX):
         return decide("answer", "answer", "rule", 1.0 if pred is None else pred.action_probs["answer"],
                       "plain explanation question")

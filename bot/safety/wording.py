@@ -184,6 +184,11 @@ HOW_TO_UPLOAD = (
     "PharmCAT, FHIR, TSV or CSV. If you only have a paper copy or a scanned picture, you can type your results in "
     "instead."
 )
+# "where did my report go", "how do I get my results back" (smalltalk.FIND_REPORT_RULE): how to get back to it
+FIND_REPORT = (
+    "Your report stays with your chat. If you saved a code for this chat, type the code and your secret word to go "
+    "back to it. An email link we sent you works too. If not, you can add your report again with the upload button."
+)
 POISON_CONTROL = "If someone swallowed too much of a medicine, you can also call Poison Control (in the US, 1-800-222-1222)."
 FIELD_WITHHELD = "Part of this result could not be shown here; a genetic counselor can go over it with you."
 

@@ -1,0 +1,202 @@
+"""Stop 37: a relative's panic is not the writer's distress, questions about GeneChat itself are never declined as off
+topic, sport is off topic, a relative's gene test told is someone else's result, and a question about something no
+vetted passage covers gets "no vetted information" instead of whatever the search returned."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.report import PgxResult, Report, Variant
+from bot.safety import wording
+from bot.safety.check_in import on_a_medicine_only
+from bot.safety.classifier import Prediction
+from bot.safety.rules import match_rules
+from bot.safety.triage import triage
+
+
+def _rules(text: str) -> set[str]:
+    return {h.rule for h in match_rules(text).hits}
+
+
+class _OffTopicModel:
+    """A classifier that is fairly sure every message is out of scope."""
+
+    def predict_vector(self, vector):
+        return Prediction("decline", "out_of_scope", {"answer": 0.2, "escalate": 0.1, "emergency": 0.0, "decline": 0.7},
+                          {"answer": 0.2, "wants_human": 0.1, "emergency_symptoms": 0.0, "out_of_scope": 0.7})
+
+
+@pytest.mark.parametrize("text", [
+    "My mother is panicking about my carrier screening result. What does it actually mean?",
+    "I showed my husband the report and he started freaking out, what does pathogenic mean",
+])
+def test_a_relatives_panic_beside_a_plain_question_is_answered(text):
+    assert triage(text).action == "answer"
+
+
+@pytest.mark.parametrize("text", [
+    "my mum is panicking and honestly so am I, what does carrier mean",
+    "I'm terrified, what does my result mean",
+])
+def test_the_writers_own_distress_still_goes_to_a_person(text):
+    assert triage(text).action == "escalate"
+
+
+@pytest.mark.parametrize("text", [
+    "Are my conversations with you used to train AI models?",
+    "where did my report go",
+])
+def test_a_question_about_the_service_is_answered_even_when_the_model_votes_off_topic(text):
+    decision = triage(text, vector=[0.0], classifier=_OffTopicModel())
+    assert decision.action == "answer"
+
+
+def test_an_off_topic_vote_still_declines_a_message_with_no_service_question():
+    assert triage("what's a good pasta recipe", vector=[0.0], classifier=_OffTopicModel()).action == "decline"
+
+
+@pytest.mark.parametrize("text", ["whos gonna win the premier league", "tell me the latest football results",
+                                  "who won the match last night"])
+def test_sport_is_declined_as_everyday_off_topic(text):
+    decision = triage(text)
+    assert (decision.action, decision.reason) == ("decline", "out_of_scope")
+
+
+def test_the_genetic_lottery_is_not_sport():
+    assert "out_of_scope#1" not in _rules("who won the genetic lottery lol")
+
+
+@pytest.mark.parametrize("text", ["my mother tested brca1 positive, what does that mean",
+                                  "my dad got tested for lynch syndrome and it came back positive, explain it"])
+def test_a_relatives_gene_test_told_is_someone_elses_result(text):
+    decision = triage(text)
+    assert (decision.action, decision.reason) == ("escalate", "someone_elses_report")
+
+
+def test_a_relatives_covid_test_is_not_someone_elses_gene_result():
+    assert triage("my mom tested positive for covid").reason != "someone_elses_report"
+
+
+@pytest.mark.parametrize("text", ["how acurate is this test", "how reliable are these results",
+                                  "how accurrate is the test"])
+def test_test_accuracy_is_an_explanation_however_spelled(text):
+    assert "answer#16" in _rules(text)
+
+
+CF_CARRIER = Report(source_format="native", variants=[
+    Variant(gene="CFTR", hgvs="c.1521_1523delCTT", protein="p.Phe508del", zygosity="heterozygous",
+            classification="Pathogenic", condition="Cystic fibrosis"),
+])
+
+
+@pytest.mark.parametrize("question", ["Heart attack moment: where's my report?", "how do I find my report in the app"])
+def test_where_is_my_report_gets_how_to_get_back_to_it_not_search_filler(engine, question):
+    reply = engine.reply(question, report=CF_CARRIER)
+    assert reply.action == "answer" and reply.text == wording.FIND_REPORT and not reply.citations
+
+
+def test_where_do_i_put_my_report_is_still_the_upload_question(engine):
+    reply = engine.reply("where do i put my pdf")
+    assert reply.text != wording.FIND_REPORT and "upload button" in reply.text
+
+
+@pytest.mark.parametrize("question", ["can u see from my results if im lactose intolerant? dairy wrecks my stomach",
+                                      "is there a caffeine gene in my report"])
+def test_a_question_about_something_no_vetted_text_covers_says_so_without_filler(engine, question):
+    reply = engine.reply(question, report=CF_CARRIER)
+    assert reply.action == "answer" and reply.text == wording.NOTHING_FOUND
+    assert not reply.citations and "CFTR" not in reply.text
+
+
+def test_a_question_about_a_known_result_type_is_still_answered_from_the_kb(engine):
+    reply = engine.reply("does my report show if I'm a poor metabolizer", report=CF_CARRIER)
+    assert reply.text != wording.NOTHING_FOUND
+
+
+# ---- from the exploratory new-user pass (stop 37) ----
+
+@pytest.mark.parametrize("text", ["i take lipitor", "my doc has me on simvastatin 20", "my husband is on atorvastatin"])
+def test_saying_you_are_on_a_statin_is_never_an_emergency(text):
+    assert on_a_medicine_only(text)
+    assert triage(text, vector=[0.0], classifier=_AlarmedModel(), domain=True).action != "emergency"
+
+
+def test_someone_on_the_floor_is_not_someone_on_a_medicine():
+    assert not on_a_medicine_only("my mom is on the floor and won't answer me")
+
+
+@pytest.mark.parametrize("text", ["i take lipitor and my muscles hurt and my pee is dark", "i took 30 lipitor",
+                                  "im on lipitor and i want to die"])
+def test_a_medicine_with_a_sign_or_an_amount_is_left_to_the_alarm(text):
+    assert not on_a_medicine_only(text)
+
+
+@pytest.mark.parametrize("text", ["am i going to die young", "will i die early"])
+def test_asking_how_long_you_will_live_is_not_a_self_harm_alarm(text):
+    assert triage(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["im going to die tonight", "i want to die"])
+def test_saying_you_will_or_want_to_die_still_is(text):
+    assert any(r.startswith("self_harm") for r in _rules(text))
+
+
+def test_hopelessness_about_your_own_news_is_not_a_story():
+    assert triage("i dont see the point anymore, this cancer gene news is too much").action == "emergency"
+
+
+def test_what_does_it_all_mean_leads_with_the_patients_own_result(engine):
+    reply = engine.reply("hi i just got my results back what does it all mean", report=CF_CARRIER)
+    assert reply.text.startswith("Your report lists a CFTR variant")
+
+
+def test_a_surgery_question_is_on_topic_for_a_report_where_anaesthesia_matters():
+    from bot.answering.understand import understand
+    from bot.answering.vocabulary import Vocabulary
+
+    text = "im having knee surgery in 2 weeks, what do i tell the anesthesiologist"
+    ryr1 = Report(source_format="native", pharmacogenomics=[PgxResult(gene="RYR1", phenotype="Malignant Hyperthermia Susceptibility")])
+    assert understand(text, vocab=Vocabulary.builtin(), report=ryr1).on_topic
+    assert not understand(text, vocab=Vocabulary.builtin(), report=CF_CARRIER).on_topic
+
+
+class _AlarmedModel:
+    """A classifier sure of an emergency, whatever it is shown (the statin names did this)."""
+
+    def predict_vector(self, vector):
+        return Prediction("emergency", "emergency_symptoms",
+                          {"answer": 0.05, "escalate": 0.2, "emergency": 0.75, "decline": 0.0},
+                          {"answer": 0.05, "medication_change": 0.2, "emergency_symptoms": 0.75, "out_of_scope": 0.0})
+
+
+def test_the_raised_risk_of_an_allele_the_patient_carries_is_kept_beside_a_negative_result():
+    from bot.answering.select import pick_sentences
+    from bot.core.passage import Passage
+
+    passage = Passage(chunk_id="c#1", doc_id="c", title="Carbamazepine", section="HLA-B*15:02", genes=["HLA-B"],
+                      text="People who carry HLA-B*15:02 have a much higher chance of a severe skin reaction. "
+                           "These are rare reactions.")
+    kept = pick_sentences(passage, keys=set(), strong=set(), limit=2, allowed={"positive", "negative"},
+                          carried={"hla-b*15:02"})
+    assert kept and "HLA-B*15:02" in kept[0]
+    # the same risk for an allele the patient does not carry stays out
+    assert not pick_sentences(passage, keys=set(), strong=set(), limit=2, allowed={"positive", "negative"},
+                              carried={"hla-a*31:01"})
+
+
+def test_the_alleles_a_positive_result_carries_are_read_from_the_report():
+    from bot.answering.facts import fact_sentences
+    from bot.answering.local import carried_alleles
+
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="HLA-B", phenotype="*15:02 positive"), PgxResult(gene="HLA-A", phenotype="*31:01 negative")])
+    assert carried_alleles(fact_sentences(report, ["HLA-B", "HLA-A"])) == {"hla-b*15:02"}
+
+
+def test_a_vkorc1_genotype_is_also_named_the_way_the_guides_write_it():
+    from bot.answering.facts import fact_sentences
+
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="VKORC1", diplotype="rs9923231 T/T", phenotype="-1639 AA", phenotype_source="derived")])
+    sentences = fact_sentences(report, ["VKORC1"])[0].sentences
+    assert sentences[:2] == ["Your report lists VKORC1 rs9923231 T/T.", "Guides often write this result as VKORC1 -1639 AA."]
