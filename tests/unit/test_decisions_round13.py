@@ -200,3 +200,29 @@ def test_a_vkorc1_genotype_is_also_named_the_way_the_guides_write_it():
         PgxResult(gene="VKORC1", diplotype="rs9923231 T/T", phenotype="-1639 AA", phenotype_source="derived")])
     sentences = fact_sentences(report, ["VKORC1"])[0].sentences
     assert sentences[:2] == ["Your report lists VKORC1 rs9923231 T/T.", "Guides often write this result as VKORC1 -1639 AA."]
+
+
+@pytest.mark.parametrize("text", ["ok cool. is this chat saved somewhere or nah", "Chat saved?"])
+def test_whether_this_chat_is_kept_is_a_question_about_the_service(text):
+    assert "answer#14" in _rules(text)
+    assert triage(text, vector=[0.0], classifier=_OffTopicModel()).action == "answer"
+
+
+def test_relationship_advice_is_everyday_off_topic():
+    decision = triage("shud i dump my bf?? he forgot my bday AGAIN lol")
+    assert (decision.action, decision.reason) == ("decline", "out_of_scope")
+
+
+class _FamilyTestingModel:
+    """A classifier sure that every message asks whether relatives should be tested."""
+
+    def predict_vector(self, vector):
+        return Prediction("escalate", "family_testing_decision",
+                          {"answer": 0.1, "escalate": 0.8, "emergency": 0.0, "decline": 0.1},
+                          {"answer": 0.1, "family_testing_decision": 0.8, "emergency_symptoms": 0.0, "out_of_scope": 0.1})
+
+
+def test_family_words_with_nothing_about_testing_are_no_family_testing_decision():
+    text = "My kids are off school tomorrow and I promised them we'd bake. How do I make banana bread?"
+    assert triage(text, vector=[0.0], classifier=_FamilyTestingModel()).reason != "family_testing_decision"
+    assert triage("should my kids get tested for this", vector=[0.0], classifier=_FamilyTestingModel()).action == "escalate"
