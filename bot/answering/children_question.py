@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.report import Report
+
 # The patient's own children or grandchildren, born or not, with up to two words between ("my two teenage daughters").
 _OWN_CHILDREN = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:kids?|children|child|sons?|daughters?|boys|girls|babies|baby|grandkids?|"
@@ -87,3 +89,12 @@ def asks_about_own_relatives(text: str) -> bool:
     """
     text = text.replace("\u2019", "'")
     return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text))
+
+
+def hereditary_lead(report: Report) -> list[str]:
+    """The report's hereditary result a family question is about when it names none ("will my daughter get it"): a
+    harmful variant first, else the first one listed; none for a report with no hereditary variant."""
+    harmful = [v.gene.upper() for v in report.variants if "pathogenic" in (v.classification or "").lower()
+               and "uncertain" not in (v.classification or "").lower()]
+    listed = [v.gene.upper() for v in report.variants]
+    return (harmful or listed)[:1]

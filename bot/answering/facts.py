@@ -84,7 +84,7 @@ def _pgx(result: PgxResult) -> GeneFact:
         sentences.append(f"Your report lists {gene} {diplo}.")
         if pheno and _GENOTYPE_NAME.match(pheno) and pheno.lower() != diplo.lower():
             # "rs9923231 T/T" and the KB's "A copies" name one thing two ways (stop 37: patients read them as two)
-            sentences.append(f"Guides often write this result as {gene} {pheno}.")
+            sentences.append(f"Guides often write your result as {gene} {pheno}.")
     if result.activity_score is not None and result.status == "called":
         sentences.append(f"Your {gene} activity score is {_score(result.activity_score)}.")
     if withheld:

@@ -101,7 +101,7 @@ class LocalComposer:
         draft = Draft(passages=list(passages))
         facts = facts_for(u, report)
         draft.facts = [f.fact for f in facts]
-        if report is None:
+        if report is None and not u.about_genechat:  # ("do you sell my data" is not about a report)
             draft.add(wording.NO_REPORT_NOTE, "fixed:no_report", 0)
         worry = report is not None and u.worry and not u.drugs
         whole = is_whole_report(u, report)
@@ -260,6 +260,8 @@ class LocalComposer:
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
                                overview_first=is_definition(question) or bool(by_topic), topics=topics, type_asked=bool(scope.asked),
                                lead_drugs=lead)
+        if by_topic and u.about_genechat:  # "do you sell my data": the section on GeneChat's own use leads
+            ranked = sorted(ranked, key=lambda p: "genechat" not in f"{p.section} {p.text[:80]}".lower())
         if concepts:  # "what does heterozygous mean": the section named for the term answers first
             ranked = sorted(ranked, key=lambda p: not names_topic(p, concepts))
         for p in ranked:
@@ -282,7 +284,8 @@ class LocalComposer:
                 if u.drugs or is_advice(p) or (used >= 1 and "#result-type" not in adds):
                     continue  # a medicine nobody asked about (first pick only when it explains the patient's type)
             picked = pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple, allowed=allowed,
-                                    focus_genes=focus, bonus={f.gene.lower() for f in facts}, reject=_guard_drops,
+                                    focus_genes=focus, bonus={f.gene.lower() for f in facts},
+                                    reject=_guard_drops if not asks_about_men(question) else _guard_drops_or_women_only,
                                     carried=carried)
             if not picked:
                 continue  # every sentence was about another result type
@@ -300,6 +303,24 @@ class LocalComposer:
 def _guard_drops(sentence: str) -> bool:
     """The output guard would drop this KB sentence (a dose, or advice to change a medicine)."""
     return has_dose(sentence) or has_med_change_advice(sentence)
+
+
+# "i'm a guy, does brca2 matter for men?": the KB's sentences about women's risks answer a question nobody asked, and
+# pushed out the one about men (stop 37)
+_MEN = re.compile(r"\b(?:men|man|male|males|guy|guys|husband|boyfriend|son|sons|father|dad|brother|boys?|prostate)\b",
+                  re.IGNORECASE)
+_WOMEN = re.compile(r"\b(?:women|woman|female|females|wife|girlfriend|daughters?|mother|mom|mum|sister|girls?|ovar\w*)\b",
+                    re.IGNORECASE)
+_WOMEN_ONLY = re.compile(r"^\s*(?:in |for )?women\b", re.IGNORECASE)
+
+
+def asks_about_men(question: str) -> bool:
+    """The question is about men (and not about women too)."""
+    return bool(_MEN.search(question)) and not _WOMEN.search(question)
+
+
+def _guard_drops_or_women_only(sentence: str) -> bool:
+    return _guard_drops(sentence) or bool(_WOMEN_ONLY.match(sentence))
 
 
 _DEFINITION = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)|whats|wth is|wtf is|tell me about|explain|define)\b", re.IGNORECASE)

@@ -63,6 +63,14 @@ _ABOUT_SERVICE = re.compile(
     r"upload\w*|accurate|accuracy|reliable|cost|pay)\b",
     re.IGNORECASE,
 )
+# A question about GeneChat itself, its data and who it is: the reply is about the service, not about a report
+_ABOUT_GENECHAT = re.compile(
+    r"\b(?:do|does|will|would|can|could|are|is)\s+(?:you|u|genechat|this app|the app|this chat|this service)\s+"
+    r"(?:\w+\s+){0,2}?(?:sell|share|keep|store|save|use|give|send|see|read|train|hipaa|secure|safe|private|real|human|"
+    r"person|bot|ai|robot|a doctor|free|cost)\w*\b|\b(?:this|the)\s+(?:app|chat|service)\s+(?:\w+\s+)?(?:hipaa|"
+    r"secure|private|safe|compliant|free)\b",
+    re.IGNORECASE,
+)
 # "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
 _MY_MEDICINES = re.compile(
     r"\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
@@ -115,6 +123,7 @@ class Understanding:
     personal: bool = False
     about_result: bool = False
     about_upload: bool = False
+    about_genechat: bool = False  # "do you sell my data", "is this app hipaa compliant", "are you a real person"
     followup: bool = False
     genetics_words: bool = False
     service_words: bool = False
@@ -191,7 +200,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         genes=genes, drugs=drugs, named_genes=named,
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
-        about_upload=bool(_UPLOAD.search(text)), genetics_words=bool(_GENETICS.search(text)),
+        about_upload=bool(_UPLOAD.search(text)), about_genechat=bool(_ABOUT_GENECHAT.search(text)), genetics_words=bool(_GENETICS.search(text)),
         service_words=bool(_SERVICE.search(text)) or bool(
             report is not None and ANESTHESIA_GENES & set(report.genes) and _SURGERY.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
         whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),

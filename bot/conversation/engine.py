@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from bot.answering.asked_subject import kb_words, unknown_subject
+from bot.answering.children_question import hereditary_lead
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
 from bot.answering.understand import Understanding, understand
@@ -57,6 +58,9 @@ from bot.safety.triage import (
 )
 
 log = logging.getLogger(__name__)
+FAMILY_TESTING = "family_testing_decision"
+FAMILY_QUERY = "how it is passed down to children, chance each child has it, family members tested"
+FAMILY_QUERY_VUS = "a VUS, uncertain significance: are family members tested for it"
 MAX_CHARS = 2000  # longer messages are cut before any processing
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
@@ -297,7 +301,11 @@ class ConversationEngine:
             # result is either, nor is a result of the report; the reply says so (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_subject"))
             return finish(replies.nothing_found_draft(), "answer", reason, u, report, trace, [])
-        passages = self._gatherer.gather(text, u, report, vector, trace)
+        if u.about_genechat:  # "do you sell my data": "you" is GeneChat, whose own section the search should find
+            query = f"{text} (when you use GeneChat)"
+            passages = self._gatherer.gather(query, u, report, self._embed(query), trace)
+        else:
+            passages = self._gatherer.gather(text, u, report, vector, trace)
         if u.worry:  # what the patient's result does not mean is a candidate too ("a VUS should not guide care")
             have = {p.chunk_id for p in passages}
             passages += [p for p in self._worry_passages(u, report) if p.chunk_id not in have]
@@ -318,6 +326,9 @@ class ConversationEngine:
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:
         context: Draft | None = None
         passages: list[Passage] = []
+        if decision.reason == FAMILY_TESTING and report is not None and not (u.genes or u.drugs):
+            # "will my daughter get it": the patient's own hereditary result and how it passes on, while they wait
+            u.genes = hereditary_lead(report)
         # a worried question about a hereditary result: what it does not mean, too; a worry about a medicine with a
         # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
         if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:
@@ -327,8 +338,16 @@ class ConversationEngine:
             context = guard.draft if guard.outcome != "escalate" else None
         # (their results are not "yours"; a medicine prescribed for someone else gets no background on that medicine)
         elif (u.genes or u.drugs) and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE):
-            passages = self._gatherer.gather(text, u, report, vector, trace)
-            guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
+            if decision.reason == FAMILY_TESTING:
+                # what the family asks about is how the result passes on: search and pick for that, not the words
+                unclear = report is not None and any("uncertain" in (v.classification or "").lower()
+                                                     for v in report.variants if v.gene.upper() in u.genes)
+                query = f"{text} {FAMILY_QUERY_VUS if unclear else FAMILY_QUERY}"
+                passages = self._gatherer.gather(query, u, report, self._embed(query), trace)
+                guard = check_output(self._local.compose_context(query, u, report, passages), report=report)
+            else:
+                passages = self._gatherer.gather(text, u, report, vector, trace)
+                guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
             context = guard.draft if guard.outcome != "escalate" else None
