@@ -53,6 +53,11 @@ def is_whole_report(u: Understanding, report: Report | None) -> bool:
     return report is not None and not u.genes and u.whole_report and not u.about_upload
 
 
+def _one_of(genes: Sequence[str]) -> str:
+    """ "MLH1, MSH2 or PMS2" """
+    return genes[0] if len(genes) == 1 else f"{', '.join(genes[:-1])} or {genes[-1]}"
+
+
 def carried_alleles(facts: Sequence[GeneFact]) -> set[str]:
     """The alleles a positive result says the patient carries, as passages write them ("hla-b*15:02"): KB sentences
     on what carrying one means are theirs, even beside a negative result (stop 37: a carbamazepine question with
@@ -178,6 +183,9 @@ class LocalComposer:
                 # question with HLA-B*15:02 positive, a primaquine one with G6PD deficient, got brand names only)
                 for sentence in plain_meaning(report, gf.gene, medicines_asked=True)[:1]:
                     draft.add(sentence, f"fixed:level:{gf.gene}", 1)
+        missing = u.not_in_report(report) if report is not None and not facts else []
+        if missing:  # "do i have lynch syndrome too?" on a BRCA2 report: that the report has no such result, first
+            draft.add(wording.NOT_IN_REPORT.format(gene=_one_of(missing)), "fixed:not_in_report:" + missing[0], 1)
         if u.genes or u.drugs:
             self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1)
         return draft

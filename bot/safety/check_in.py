@@ -447,13 +447,24 @@ def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     (False, False)
     >>> on_a_medicine_only("im on lipitor and want to die")
     False
+    >>> on_a_medicine_only("my doctor put me on oxycodone"), on_a_medicine_only("i take fentanyl")
+    (True, False)
     """
     norm = normalize(text)
     if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
         return False
     masked = mask_benign(text)[0]
+    if _PRESCRIBED.search(norm):  # "my doctor put me on oxycodone": a medicine a prescriber chose is no method
+        masked = _RISKY_MEDICINE.sub(" ", masked)
     return not (_MORE_THAN_ON_IT.search(norm) or _TAKEN.search(masked) or _FEELING.search(masked)
                 or _EVENT.search(masked) or _HARM_WORDS.search(masked) or _BODY.search(masked))
+
+
+_PRESCRIBED = re.compile(r"\bmy (?:doc|doctor|gp|surgeon|dentist|pain (?:doctor|specialist|clinic)|prescriber|specialist|"
+                         r"oncologist|cardiologist|psychiatrist|neurologist|nurse practitioner)s? (?:has|have|had|put|"
+                         r"started|keeps?|prescribed)\b", re.IGNORECASE)
+_RISKY_MEDICINE = re.compile(r"\b(?:oxy\w*|percs?|percocet|xans?|xanax|benzos?|opioids?|fent\w*|insulin|lithium)\b",
+                             re.IGNORECASE)
 
 
 _BODY = re.compile(r"\b(?:pee|urine|muscles?|rash\w*|fever\w*|dizz\w*|vomit\w*|yellow\w*|cramp\w*|numb\w*|weak\w*)\b",

@@ -258,3 +258,13 @@ def test_asking_for_the_config_is_a_manipulation_attempt():
 def test_a_question_about_genechat_without_a_report_is_not_told_to_upload_one(engine, question):
     reply = engine.reply(question)
     assert not reply.text.startswith(wording.NO_REPORT_NOTE)
+
+
+def test_a_condition_the_report_has_no_genes_for_is_said_to_be_missing(engine):
+    reply = engine.reply("do i have lynch syndrome too?", report=BRCA2)
+    assert reply.action == "escalate" and "does not include a result for MLH1" in reply.text
+
+
+def test_an_opioid_a_doctor_prescribed_is_no_emergency_by_itself():
+    assert on_a_medicine_only("my doctor put me on oxycodone")
+    assert not on_a_medicine_only("i take fentanyl")  # (no prescriber: the alarm decides)
