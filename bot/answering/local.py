@@ -81,6 +81,8 @@ def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
     genes = u.in_report(report)
     if not genes and is_whole_report(u, report):
         genes = summary_genes(report)[0]
+    elif not genes and not u.genes and u.about_result and not u.about_service and len(report.genes) == 1:
+        genes = list(report.genes)  # "what should I ask my pharmacist about my result": the report's only one
     return fact_sentences(report, list(dict.fromkeys(genes)))
 
 
@@ -139,7 +141,8 @@ class LocalComposer:
                 kb = [p for p in passages if not p.doc_id.startswith("drug-")]
             # "what does my result mean": a medicine's document, if any, is the one for the result's most important use
             lead = lead_medicines(report, facts[0].gene) if report is not None and facts and not u.drugs else set()
-            self._add_kb(draft, question, u, facts, kb, simple=simple, lead=lead)  # (upload how-to needs no KB text)
+            self._add_kb(draft, question, u, facts, kb, simple=simple, lead=lead,  # (upload how-to needs no KB text)
+                         have=set(report.genes) if report is not None else None)
             if report is not None and not facts and u.personal:
                 # the vetted text turned out to be about a gene the report has: its result leads the reply
                 used = set(draft.used_chunk_ids())
@@ -187,7 +190,8 @@ class LocalComposer:
         if missing:  # "do i have lynch syndrome too?" on a BRCA2 report: that the report has no such result, first
             draft.add(wording.NOT_IN_REPORT.format(gene=_one_of(missing)), "fixed:not_in_report:" + missing[0], 1)
         if u.genes or u.drugs:
-            self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1)
+            self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1,
+                         have=set(report.genes) if report is not None else None)
         return draft
 
     def compose_worry_context(self, u: Understanding, report: Report | None, reassuring: Passage | None) -> Draft:
@@ -218,6 +222,7 @@ class LocalComposer:
         max_passages: int | None = None,
         block: int = 1,
         lead: set[str] | None = None,
+        have: set[str] | None = None,
     ) -> None:
         fact_words = " ".join((f.fact.phenotype or "") + " " + (f.fact.classification or "") for f in facts)
         keys = keywords(question, fact_words)
@@ -265,6 +270,11 @@ class LocalComposer:
         hints = keywords(fact_words) | set(u.phenotype_words)
         topics = topic_words(question, asked_words(u))
         carried = carried_alleles(facts)
+        women_too = not asks_about_men(question)
+
+        def reject(sentence: str) -> bool:
+            return (_guard_drops(sentence) or not women_too and bool(_WOMEN_ONLY.match(sentence))
+                    or have is not None and claims_absent_result(sentence, have))
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
                                overview_first=is_definition(question) or bool(by_topic), topics=topics, type_asked=bool(scope.asked),
                                lead_drugs=lead)
@@ -293,7 +303,7 @@ class LocalComposer:
                     continue  # a medicine nobody asked about (first pick only when it explains the patient's type)
             picked = pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple, allowed=allowed,
                                     focus_genes=focus, bonus={f.gene.lower() for f in facts},
-                                    reject=_guard_drops if not asks_about_men(question) else _guard_drops_or_women_only,
+                                    reject=reject,
                                     carried=carried)
             if not picked:
                 continue  # every sentence was about another result type
@@ -329,6 +339,31 @@ def asks_about_men(question: str) -> bool:
 
 def _guard_drops_or_women_only(sentence: str) -> bool:
     return _guard_drops(sentence) or bool(_WOMEN_ONLY.match(sentence))
+
+
+# "Your CYP2C9, VKORC1 and CYP4F2 results help explain why": said to a patient whose report has no CYP4F2 result, a KB
+# sentence tells them they have one (stop 37)
+_YOUR_RESULTS = re.compile(r"\b[Yy]our\s+((?:[A-Z][A-Z0-9-]{2,}(?:\*[\w:]+)?(?:,\s*|\s+(?:and|or)\s+)?)+)\s+(?:results?|genes?|"
+                           r"types?|genotypes?)\b")
+_GENE_TOKEN = re.compile(r"[A-Z][A-Z0-9-]{2,}")
+
+
+def claims_absent_result(sentence: str, have: set[str]) -> bool:
+    """The sentence speaks of the patient's own result for a gene their report does not have.
+
+    >>> claims_absent_result("Your CYP2C9, VKORC1 and CYP4F2 results help explain why.", {"CYP2C9", "VKORC1"})
+    True
+    >>> claims_absent_result("Your CYP2C9 and VKORC1 results help explain why.", {"CYP2C9", "VKORC1"})
+    False
+    >>> claims_absent_result("Tell your surgeon about your RYR1 or CACNA1S result.", {"RYR1"})  # (one of them)
+    False
+    """
+    for m in _YOUR_RESULTS.finditer(sentence):
+        genes = [g.upper() for g in _GENE_TOKEN.findall(m.group(1))]
+        either = re.search(r"\bor\b", m.group(1)) is not None
+        if genes and (not any(g in have for g in genes) if either else any(g not in have for g in genes)):
+            return True
+    return False
 
 
 _DEFINITION = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)|whats|wth is|wtf is|tell me about|explain|define)\b", re.IGNORECASE)

@@ -124,6 +124,7 @@ class Understanding:
     about_result: bool = False
     about_upload: bool = False
     about_genechat: bool = False  # "do you sell my data", "is this app hipaa compliant", "are you a real person"
+    about_service: bool = False  # privacy, sharing, deleting, cost, accuracy: "who can see my results on here"
     followup: bool = False
     genetics_words: bool = False
     service_words: bool = False
@@ -200,7 +201,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         genes=genes, drugs=drugs, named_genes=named,
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
-        about_upload=bool(_UPLOAD.search(text)), about_genechat=bool(_ABOUT_GENECHAT.search(text)), genetics_words=bool(_GENETICS.search(text)),
+        about_upload=bool(_UPLOAD.search(text)), about_genechat=bool(_ABOUT_GENECHAT.search(text)),
+        about_service=bool(_ABOUT_SERVICE.search(text) or _ABOUT_GENECHAT.search(text)), genetics_words=bool(_GENETICS.search(text)),
         service_words=bool(_SERVICE.search(text)) or bool(
             report is not None and ANESTHESIA_GENES & set(report.genes) and _SURGERY.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
         whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),

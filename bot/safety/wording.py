@@ -74,8 +74,9 @@ ESCALATE: dict[str, str] = {
         "at any time, day or night. It is free and private."
     ),
 }
+# (followed by ESCALATED_NOTE, which names the counselor: said once, stop 37)
 ESCALATE_DEFAULT = (
-    "I'm not sure I can answer that safely, so I have asked a genetic counselor to help. "
+    "I'm not sure I can answer that safely. "
     "Please check with your prescriber or pharmacist before you change any medicine."
 )
 ESCALATED_NOTE = "I have asked a genetic counselor to follow up with you here."

@@ -268,3 +268,18 @@ def test_a_condition_the_report_has_no_genes_for_is_said_to_be_missing(engine):
 def test_an_opioid_a_doctor_prescribed_is_no_emergency_by_itself():
     assert on_a_medicine_only("my doctor put me on oxycodone")
     assert not on_a_medicine_only("i take fentanyl")  # (no prescriber: the alarm decides)
+
+
+def test_a_kb_sentence_about_your_result_for_a_gene_the_report_lacks_is_left_out():
+    from bot.answering.local import claims_absent_result
+
+    assert claims_absent_result("Ask your pharmacist what your SLCO1B1 or ABCG2 result means.", {"CYP2C19"})
+    assert not claims_absent_result("Tell your team about your RYR1 or CACNA1S result.", {"RYR1"})
+
+
+def test_my_result_on_a_one_result_report_is_that_result(engine):
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer", phenotype_source="stated")])
+    assert engine.reply("what should i ask my pharmacist about my result", report=report).text.startswith(
+        "Your report lists CYP2C19 *2/*2")
+    assert "*2/*2" not in engine.reply("who can see my results on here", report=report).text
