@@ -424,15 +424,51 @@ def mild_side_effect(text: str) -> bool:
 # "i take lipitor" got the 911 reply), so such a message gets no model-only alarm at all; a rule still decides.
 _ON_A_MEDICINE = re.compile(
     r"^\W*(?:(?:so|ok|okay|fyi|btw|also|and|well|hi|hey|just so you know)\W+)*"
-    r"(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|keeps?))"
-    r"\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
-    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)\b"
+    r"(?:(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|"
+    r"keeps?))\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
+    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)|"
+    r"my (?:\w+\s+){1,2}?(?:gave|prescribed|started) me)\b"
     r"(?!\s+(?:the|a|an|my|his|her|their|this|that|it|them|floor|ground)\b)",
     re.IGNORECASE)
 _MORE_THAN_ON_IT = re.compile(r"\b(?:too (?:many|much)|extra|double\w*|twice|again|overdos\w*|all (?:of )?(?:my|the|them)|"
                               r"whole|bottles?|packs?|handful|\d+\s*(?:pills?|tabs?|tablets?|caps?|capsules?|x)|"
                               r"accident\w*|mistake|wrong|forgot|missed|stopp?\w*|quit|reaction|side effects?)\b",
                               re.IGNORECASE)
+
+
+# A bare medicine named ("tylenol", "my blood thinner", "what about lipitor?") or a pregnancy told ("I'm pregnant",
+# "just found out i'm pregnant"): nothing happening, and both had the 911 reply from the alarm model alone (stop 37)
+_BARE_MEDICINE = re.compile(r"^\W*(?:(?:and|so|ok|what about|how about|about|re)\W+)?(?:my|the|his|her|our)?\s*"
+                            r"(?:[\w'-]+\s*){1,3}\W*$", re.IGNORECASE)
+_PREGNANT_ONLY = re.compile(r"^\W*(?:(?:so|ok|well|hi|hey|fyi|btw|also)\W+)*(?:i just found out |just found out )?"
+                            r"(?:i'?m|im|i am|we'?re|we are|my (?:wife|partner|girlfriend) is)\s+(?:\w+\s+){0,2}?pregnant"
+                            r"(?:\s+(?:again|now|with (?:my|our) (?:first|second|third) (?:baby|child)))?\W*$", re.IGNORECASE)
+
+
+def nothing_happening(text: str, *, medicine_named: bool) -> bool:
+    """A statement with nothing happening in it: on a medicine (``on_a_medicine_only``), a medicine named bare, or a
+    pregnancy told. A model-only alarm on it is not an emergency (rules still decide).
+
+    >>> nothing_happening("tylenol", medicine_named=True), nothing_happening("I'm pregnant", medicine_named=False)
+    (True, True)
+    >>> nothing_happening("opioids", medicine_named=True), nothing_happening("im pregnant and bleeding", medicine_named=False)
+    (False, False)
+    """
+    if on_a_medicine_only(text, medicine_named=medicine_named):
+        return True
+    masked = mask_benign(text)[0]
+    signs = (_MORE_THAN_ON_IT.search(normalize(text)) or _TAKEN.search(masked) or _FEELING.search(masked)
+             or _EVENT.search(masked) or _HARM_WORDS.search(masked) or _BODY.search(masked))
+    if signs:
+        return False
+    named = medicine_named or bool(_EVERYDAY_MEDICINE.search(text))
+    return bool(named and _BARE_MEDICINE.match(text)) or bool(_PREGNANT_ONLY.match(text))
+
+
+# Medicines and kinds of medicine the knowledge base has no document for, named as patients name them
+_EVERYDAY_MEDICINE = re.compile(r"\b(?:tylenol|acetaminophen|paracetamol|advil|motrin|ibuprofen|aspirin|aleve|naproxen|"
+                                r"blood thinners?|antidepressants?|statins?|painkillers?|pain killers?|heart (?:medicine|pills?)|"
+                                r"cholesterol (?:medicine|pills?)|antibiotics?|inhalers?|birth control)\b", re.IGNORECASE)
 
 
 def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
@@ -451,6 +487,7 @@ def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     (True, False)
     """
     norm = normalize(text)
+    medicine_named = medicine_named or bool(_EVERYDAY_MEDICINE.search(text))
     if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
         return False
     masked = mask_benign(text)[0]

@@ -360,13 +360,21 @@ def mention_only(text: str) -> bool:
         return True
     if NOW.search(rest):
         return False
-    if (_TERM.search(text) or _CONCEPT.search(text) or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
+    # (a term asked, then the writer's own words after it: "what does BRCA2 mean? honestly I don't see the point of
+    # going on" uses the words, stop 37)
+    term = (_TERM.search(text) or _CONCEPT.search(text)) and not _OWN_WORDS_AFTER.search(text)
+    if (term or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):
         return True
     if _THIRD_PERSON_DEATH.search(text) and _SUPPORT.search(text):
         return True
     return bool(_PAST_DEATH.search(text) and _NAMED.search(text) and not _FIRST_PERSON.search(text))
+
+
+# A last sentence in the writer's own voice, not a question, after an earlier sentence
+_OWN_WORDS_AFTER = re.compile(r"[.?!]\s+(?:(?:honestly|tbh|and|but|so|also|plus|ngl)\W+)*i(?:'ve| have| am|'m|m| just| really|"
+                              r" don'?t| do not| can'?t| cant| feel| keep| want| wanna)\b[^?]*$", re.IGNORECASE)
 
 
 # Violent and death words with common figurative uses. Not in the list: words that are mostly literal when used

@@ -40,7 +40,7 @@ from bot.safety.asks import (
 )
 from bot.safety.attempts import another_attempt
 from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
-from bot.safety.check_in import mild_side_effect, on_a_medicine_only, played_down, quiet_alarm, strong_sign
+from bot.safety.check_in import mild_side_effect, nothing_happening, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.feelings import others_distress_only
@@ -242,8 +242,8 @@ def triage(
             or calm_question(text) or pleasantry(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
-    if alarm is None and not rules.has_emergency and on_a_medicine_only(text, medicine_named=domain):
-        alarm_vote, held_back = None, None  # "i take lipitor": a medicine named, nothing else (check_in.py, stop 37)
+    if alarm is None and not rules.has_emergency and nothing_happening(text, medicine_named=domain):
+        alarm_vote, held_back = None, None  # "i take lipitor", "tylenol", "I'm pregnant" (check_in.py, stop 37)
     else:
         alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,
                                               alarm_clf=alarm_clf, embed=embed, masked=rules.masked,

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
-from bot.safety.check_in import on_a_medicine_only
+from bot.safety.check_in import nothing_happening, on_a_medicine_only
 from bot.safety.classifier import Prediction
 from bot.safety.rules import match_rules
 from bot.safety.triage import triage
@@ -283,3 +283,28 @@ def test_my_result_on_a_one_result_report_is_that_result(engine):
     assert engine.reply("what should i ask my pharmacist about my result", report=report).text.startswith(
         "Your report lists CYP2C19 *2/*2")
     assert "*2/*2" not in engine.reply("who can see my results on here", report=report).text
+
+
+@pytest.mark.parametrize("text", ["I'm pregnant", "tylenol", "my dentist gave me tylenol with codeine"])
+def test_a_bare_medicine_or_a_pregnancy_told_is_nothing_happening(text):
+    assert nothing_happening(text, medicine_named=False)
+    assert triage(text, vector=[0.0], classifier=_AlarmedModel()).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["im pregnant and bleeding", "opioids", "i took tylenol"])
+def test_a_sign_or_a_risky_word_leaves_the_alarm_to_decide(text):
+    assert not nothing_happening(text, medicine_named=True)
+
+
+@pytest.mark.parametrize("text", ["what does BRCA2 mean? honestly I don't see the point of going on",
+                                  "explain CYP2C19 please. I've been feeling really hopeless lately"])
+def test_despair_told_after_a_question_is_not_hidden_by_it(text):
+    assert triage(text).action in ("emergency", "escalate") and triage(text).reason in ("self_harm", "check_in")
+
+
+def test_hopeless_at_a_skill_is_not_despair():
+    assert not any(r.startswith("self_harm") for r in _rules("im hopeless at math lol"))
+
+
+def test_a_small_everyday_cut_is_not_self_harm():
+    assert not any(r.startswith("self_harm") for r in _rules("I cut myself shaving"))
