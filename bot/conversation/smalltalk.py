@@ -21,9 +21,12 @@ from bot.safety.calm import CLOSING
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
     # (an acknowledgement may come first: "ok thank you", "great, thanks a lot, that helps")
-    "thanks": r"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? ){0,3}(?:thanks|thank you|thx|ty|cheers)"
-              r"(?: (?:so|very) much| a lot| again)?(?:[,!.]? (?:that|this|it) (?:helps|helped|is helpful|was helpful|"
-              r"makes sense))?",
+    "thanks": r"(?:(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? ){0,3}(?:thanks|thank you|thank u|thx|"
+              r"ty|cheers)(?: (?:so|very) much| a lot| again)?(?:[,!.]? (?:(?:that|this|it) (?:helps|helped|is helpful|was "
+              r"helpful|makes sense)(?: a lot)?|(?:really|very|super|so) helpful|you'?ve been (?:great|so helpful|a big help)))?"
+              # (stop 37) an acknowledgement alone: "ok got it", "that makes sense", "good to know", "perfect"
+              r"|(?:ok(?:ay)?[,!.]? )?(?:got it|that makes sense|makes sense|good to know|perfect|that helps|that helped|"
+              r"understood|noted))",
     "capabilities": r"(?:what can you do|what do you do|how does this (?:chat |bot |app )?work|how can you help(?: me)?|"
                     r"what are you|who are you)",
     # how to get a report in, not a question about one: "can you read my pdf", "i only have a paper copy"

@@ -308,3 +308,21 @@ def test_hopeless_at_a_skill_is_not_despair():
 
 def test_a_small_everyday_cut_is_not_self_harm():
     assert not any(r.startswith("self_harm") for r in _rules("I cut myself shaving"))
+
+
+@pytest.mark.parametrize("text", ["thank u", "thanks so much, really helpful", "ok got it", "that makes sense", "perfect"])
+def test_thanks_and_acknowledgements_get_the_thanks_reply(text):
+    from bot.conversation.smalltalk import detect
+
+    assert detect(text, []) == "thanks"
+
+
+@pytest.mark.parametrize("text", ["thanks, but should I stop plavix?", "got it, so should i stop it?"])
+def test_thanks_with_a_question_after_it_is_not_small_talk(text):
+    from bot.conversation.smalltalk import detect
+
+    assert detect(text, []) is None
+
+
+def test_a_partners_carrier_result_is_not_someone_elses_report():
+    assert triage("my husband got tested and hes a carrier too").reason != "someone_elses_report"
