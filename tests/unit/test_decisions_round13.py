@@ -326,3 +326,8 @@ def test_thanks_with_a_question_after_it_is_not_small_talk(text):
 
 def test_a_partners_carrier_result_is_not_someone_elses_report():
     assert triage("my husband got tested and hes a carrier too").reason != "someone_elses_report"
+
+
+def test_too_sleepy_after_an_opioid_today_is_the_emergency():
+    assert triage("I took tramadol an hour ago and I feel very sleepy, is that my genes").action == "emergency"
+    assert triage("does tramadol make you sleepy").action != "emergency"
