@@ -18,12 +18,28 @@ def _rules(text: str) -> set[str]:
     return {h.rule for h in match_rules(text).hits}
 
 
-class _OffTopicModel:
-    """A classifier that is fairly sure every message is out of scope."""
+class _SureModel:
+    """A classifier that gives every message the same vote: ``reason`` at ``p``, the rest on the answer side."""
+
+    def __init__(self, action: str, reason: str, p: float):
+        rest = round(1.0 - p, 3)
+        self._pred = Prediction(action, reason, {"answer": rest, "escalate": 0.0, "emergency": 0.0, "decline": 0.0} | {action: p},
+                                {"answer": rest, reason: p})
 
     def predict_vector(self, vector):
-        return Prediction("decline", "out_of_scope", {"answer": 0.2, "escalate": 0.1, "emergency": 0.0, "decline": 0.7},
-                          {"answer": 0.2, "wants_human": 0.1, "emergency_symptoms": 0.0, "out_of_scope": 0.7})
+        return self._pred
+
+
+def _off_topic_model():
+    return _SureModel("decline", "out_of_scope", 0.7)
+
+
+def _alarmed_model():  # (the statin names did this)
+    return _SureModel("emergency", "emergency_symptoms", 0.75)
+
+
+def _family_testing_model():
+    return _SureModel("escalate", "family_testing_decision", 0.8)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,12 +63,12 @@ def test_the_writers_own_distress_still_goes_to_a_person(text):
     "where did my report go",
 ])
 def test_a_question_about_the_service_is_answered_even_when_the_model_votes_off_topic(text):
-    decision = triage(text, vector=[0.0], classifier=_OffTopicModel())
+    decision = triage(text, vector=[0.0], classifier=_off_topic_model())
     assert decision.action == "answer"
 
 
 def test_an_off_topic_vote_still_declines_a_message_with_no_service_question():
-    assert triage("what's a good pasta recipe", vector=[0.0], classifier=_OffTopicModel()).action == "decline"
+    assert triage("what's a good pasta recipe", vector=[0.0], classifier=_off_topic_model()).action == "decline"
 
 
 @pytest.mark.parametrize("text", ["whos gonna win the premier league", "tell me the latest football results",
@@ -118,7 +134,7 @@ def test_a_question_about_a_known_result_type_is_still_answered_from_the_kb(engi
 @pytest.mark.parametrize("text", ["i take lipitor", "my doc has me on simvastatin 20", "my husband is on atorvastatin"])
 def test_saying_you_are_on_a_statin_is_never_an_emergency(text):
     assert on_a_medicine_only(text)
-    assert triage(text, vector=[0.0], classifier=_AlarmedModel(), domain=True).action != "emergency"
+    assert triage(text, vector=[0.0], classifier=_alarmed_model(), domain=True).action != "emergency"
 
 
 def test_someone_on_the_floor_is_not_someone_on_a_medicine():
@@ -160,15 +176,6 @@ def test_a_surgery_question_is_on_topic_for_a_report_where_anaesthesia_matters()
     assert not understand(text, vocab=Vocabulary.builtin(), report=CF_CARRIER).on_topic
 
 
-class _AlarmedModel:
-    """A classifier sure of an emergency, whatever it is shown (the statin names did this)."""
-
-    def predict_vector(self, vector):
-        return Prediction("emergency", "emergency_symptoms",
-                          {"answer": 0.05, "escalate": 0.2, "emergency": 0.75, "decline": 0.0},
-                          {"answer": 0.05, "medication_change": 0.2, "emergency_symptoms": 0.75, "out_of_scope": 0.0})
-
-
 def test_the_raised_risk_of_an_allele_the_patient_carries_is_kept_beside_a_negative_result():
     from bot.answering.select import pick_sentences
     from bot.core.passage import Passage
@@ -205,7 +212,7 @@ def test_a_vkorc1_genotype_is_also_named_the_way_the_guides_write_it():
 @pytest.mark.parametrize("text", ["ok cool. is this chat saved somewhere or nah", "Chat saved?"])
 def test_whether_this_chat_is_kept_is_a_question_about_the_service(text):
     assert "answer#14" in _rules(text)
-    assert triage(text, vector=[0.0], classifier=_OffTopicModel()).action == "answer"
+    assert triage(text, vector=[0.0], classifier=_off_topic_model()).action == "answer"
 
 
 def test_relationship_advice_is_everyday_off_topic():
@@ -213,19 +220,10 @@ def test_relationship_advice_is_everyday_off_topic():
     assert (decision.action, decision.reason) == ("decline", "out_of_scope")
 
 
-class _FamilyTestingModel:
-    """A classifier sure that every message asks whether relatives should be tested."""
-
-    def predict_vector(self, vector):
-        return Prediction("escalate", "family_testing_decision",
-                          {"answer": 0.1, "escalate": 0.8, "emergency": 0.0, "decline": 0.1},
-                          {"answer": 0.1, "family_testing_decision": 0.8, "emergency_symptoms": 0.0, "out_of_scope": 0.1})
-
-
 def test_family_words_with_nothing_about_testing_are_no_family_testing_decision():
     text = "My kids are off school tomorrow and I promised them we'd bake. How do I make banana bread?"
-    assert triage(text, vector=[0.0], classifier=_FamilyTestingModel()).reason != "family_testing_decision"
-    assert triage("should my kids get tested for this", vector=[0.0], classifier=_FamilyTestingModel()).action == "escalate"
+    assert triage(text, vector=[0.0], classifier=_family_testing_model()).reason != "family_testing_decision"
+    assert triage("should my kids get tested for this", vector=[0.0], classifier=_family_testing_model()).action == "escalate"
 
 
 def test_a_question_about_men_leaves_out_sentences_about_women_only():
@@ -288,7 +286,7 @@ def test_my_result_on_a_one_result_report_is_that_result(engine):
 @pytest.mark.parametrize("text", ["I'm pregnant", "tylenol", "my dentist gave me tylenol with codeine"])
 def test_a_bare_medicine_or_a_pregnancy_told_is_nothing_happening(text):
     assert nothing_happening(text, medicine_named=False)
-    assert triage(text, vector=[0.0], classifier=_AlarmedModel()).action != "emergency"
+    assert triage(text, vector=[0.0], classifier=_alarmed_model()).action != "emergency"
 
 
 @pytest.mark.parametrize("text", ["im pregnant and bleeding", "opioids", "i took tylenol"])
