@@ -41,6 +41,7 @@ from bot.answering.worry import reassuring_sentences
 from bot.core.draft import Draft
 from bot.core.passage import Passage
 from bot.core.report import Report
+from bot.pgx.cpic import alleles_for_drug
 from bot.safety import wording
 from bot.safety.guard import has_dose, has_med_change_advice
 
@@ -56,6 +57,33 @@ def is_whole_report(u: Understanding, report: Report | None) -> bool:
 def _one_of(genes: Sequence[str]) -> str:
     """ "MLH1, MSH2 or PMS2" """
     return genes[0] if len(genes) == 1 else f"{', '.join(genes[:-1])} or {genes[-1]}"
+
+
+def _tested_alleles(report: Report) -> set[str]:
+    """The HLA alleles the report has a result for ("HLA-B*57:01")."""
+    return {f"{r.gene.upper()}{a}" for r in report.pharmacogenomics if r.gene.upper().startswith("HLA-")
+            for a in _HLA_ALLELE.findall(f"{r.diplotype or ''} {r.phenotype or ''}")}
+
+
+def untested_alleles(report: Report | None, drugs: Sequence[str]) -> list[str]:
+    """The HLA alleles an asked medicine's guideline is about that the report has no result for, when the report
+    has a result for that gene ("what about allopurinol" with only HLA-B*57:01 tested: HLA-B*58:01). A negative
+    result for another allele of the same gene would otherwise read as covering the medicine (stop 37)."""
+    if report is None or not drugs:
+        return []
+    tested = _tested_alleles(report)
+    genes = {a.split("*")[0] for a in tested}
+    return [a for d in drugs for a in alleles_for_drug(d) if a not in tested and a.split("*")[0] in genes]
+
+
+def other_allele(gf: GeneFact, drugs: Sequence[str]) -> bool:
+    """The fact is an HLA result for an allele other than the ones the asked medicines' guidelines are about: its
+    plain meaning ("you do not carry the gene type linked to a serious allergy", about abacavir) does not apply."""
+    if not drugs or not gf.gene.startswith("HLA-"):
+        return False
+    wanted = {a for d in drugs for a in alleles_for_drug(d)}
+    mine = {f"{gf.gene}{a}" for a in _HLA_ALLELE.findall(f"{gf.fact.diplotype or ''} {gf.fact.phenotype or ''}")}
+    return bool(wanted) and bool(mine) and not mine & wanted
 
 
 def carried_alleles(facts: Sequence[GeneFact]) -> set[str]:
@@ -119,7 +147,7 @@ class LocalComposer:
             # (a whole report: every important result gets its meaning and its most important medicine)
             more = (how_much_it_matters(report, gf.gene) if worry and i < 2 else
                     plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs))
-                    if report is not None and not worry and (i < 3 or whole) else [])
+                    if report is not None and not worry and (i < 3 or whole) and not other_allele(gf, u.drugs) else [])
             for sentence in more:
                 draft.add(sentence, f"fixed:level:{gf.gene}", 0)
         if whole and not u.in_report(report):
@@ -131,7 +159,7 @@ class LocalComposer:
         missing = u.not_in_report(report) if report is not None else []
         if report is not None and not missing and u.genes and not u.in_report(report):
             missing = u.genes[:2]  # a medicine whose genes this report does not cover
-        for gene in (u.missing_alleles + missing)[:3]:
+        for gene in (u.missing_alleles + missing + untested_alleles(report, u.drugs))[:3]:
             draft.add(wording.NOT_IN_REPORT.format(gene=gene), f"fixed:not_in_report:{gene}", 0)
 
         if not (reason == "no_report" and u.about_upload and not (u.genes or u.drugs)):
@@ -189,6 +217,8 @@ class LocalComposer:
         missing = u.not_in_report(report) if report is not None and not facts else []
         if missing:  # "do i have lynch syndrome too?" on a BRCA2 report: that the report has no such result, first
             draft.add(wording.NOT_IN_REPORT.format(gene=_one_of(missing)), "fixed:not_in_report:" + missing[0], 1)
+        for allele in untested_alleles(report, u.drugs)[:2]:  # "what about allopurinol" with only *57:01 tested
+            draft.add(wording.NOT_IN_REPORT.format(gene=allele), f"fixed:not_in_report:{allele}", 1)
         if u.genes or u.drugs:
             self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1,
                          have=set(report.genes) if report is not None else None)

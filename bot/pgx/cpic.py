@@ -182,3 +182,18 @@ def recommendations() -> tuple[Recommendation, ...]:
 def recommendations_for_drug(drug: str) -> list[Recommendation]:
     wanted = drug_key(drug)
     return [r for r in recommendations() if drug_key(r.drug) == wanted]
+
+
+def alleles_for_drug(drug: str) -> list[str]:
+    """The HLA alleles a medicine's CPIC recommendations are about ("allopurinol" -> ["HLA-B*58:01"]), in table order.
+
+    >>> alleles_for_drug("allopurinol"), alleles_for_drug("codeine")
+    (['HLA-B*58:01'], [])
+    """
+    found: list[str] = []
+    for r in recommendations_for_drug(drug):
+        for gene, pheno in r.genes().items():
+            allele = pheno.split()[0] if gene.startswith("HLA-") and pheno.startswith("*") else ""
+            if allele and f"{gene}{allele}" not in found:
+                found.append(f"{gene}{allele}")
+    return found

@@ -329,3 +329,14 @@ def test_a_partners_carrier_result_is_not_someone_elses_report():
 def test_too_sleepy_after_an_opioid_today_is_the_emergency():
     assert triage("I took tramadol an hour ago and I feel very sleepy, is that my genes").action == "emergency"
     assert triage("does tramadol make you sleepy").action != "emergency"
+
+
+def test_a_negative_hla_result_for_another_allele_does_not_cover_the_medicine_asked():
+    from bot.answering.facts import fact_sentences
+    from bot.answering.local import other_allele, untested_alleles
+
+    report = Report(source_format="native", pharmacogenomics=[PgxResult(gene="HLA-B", phenotype="*57:01 negative")])
+    assert untested_alleles(report, ["allopurinol"]) == ["HLA-B*58:01"]
+    assert untested_alleles(report, ["abacavir"]) == []
+    fact = fact_sentences(report, ["HLA-B"])[0]
+    assert other_allele(fact, ["allopurinol"]) and not other_allele(fact, ["abacavir"])
