@@ -66,3 +66,30 @@ def unknown_subject(text: str, known_words: Iterable[str] | set[str]) -> str | N
         if words and not any(w in known or w.rstrip("s") in known for w in words):
             return phrase
     return None
+
+
+# Words too common to tie a message to a document, however rarely a document uses them
+_PLAIN = {"about", "after", "again", "also", "because", "before", "being", "could", "does", "doing", "from", "have",
+          "into", "just", "like", "more", "most", "much", "need", "only", "other", "over", "people", "really", "should",
+          "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "very",
+          "what", "when", "which", "while", "will", "with", "would", "your", "mine", "okay", "thing", "things", "stuff"}
+
+
+def rare_kb_words(searcher: object, *, max_docs: int = 2) -> dict[str, set[str]]:
+    """Words that only one or two knowledge-base documents use, each with the genes named in the same sentence
+    ("fava" -> {"G6PD"}: "Eating fava beans can trigger red blood cell breakdown in some people with G6PD
+    deficiency"): a message with one is about that sentence's subject, whatever else it lacks."""
+    docs: dict[str, set[str]] = {}
+    genes: dict[str, set[str]] = {}
+    lower: set[str] = set()  # written in lower case somewhere: a word, not only a name ("Boots", a pharmacy)
+    for p in (getattr(searcher, "chunks", {}) or {}).values():
+        text = f"{p.title} {p.text}"
+        lower |= set(re.findall(r"(?<![.?!]\s)(?<!^)\b[a-z]+", text))
+        for w in set(_WORD.findall(text.lower())):
+            docs.setdefault(w, set()).add(p.doc_id)
+        for sentence in re.split(r"(?<=[.?!])\s+", p.text):
+            named = {g.upper() for g in p.genes if g.lower() in sentence.lower()}
+            for w in set(_WORD.findall(sentence.lower())) if named else ():
+                genes.setdefault(w, set()).update(named)
+    return {w: genes[w] for w, d in docs.items()
+            if len(d) <= max_docs and len(w) >= 4 and w not in _PLAIN and w in lower and genes.get(w)}

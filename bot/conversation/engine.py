@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.asked_subject import kb_words, unknown_subject
+from bot.answering.asked_subject import kb_words, rare_kb_words, unknown_subject
 from bot.answering.children_question import hereditary_lead
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
@@ -90,6 +90,7 @@ class ConversationEngine:
         self._crosslingual = CrossLingualAlarm(self.settings.models_dir)
         self._vocab: Vocabulary | None = None
         self._kb_words: set[str] = set()  # every word the vetted passages use (asked_subject.py)
+        self._rare_words: dict[str, set[str]] = {}  # words one or two documents use -> their genes
         self._worry_intent: WorryIntent | None = None
         self._topic: TopicCheck | None = None
         self._llm_composer = None
@@ -116,6 +117,7 @@ class ConversationEngine:
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
             self._kb_words = kb_words(self._searcher)
+            self._rare_words = rare_kb_words(self._searcher)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
                                                    embedder_name=self._embedder.name)
             self._topic = TopicCheck.build(self._embedder.encode, cache_dir=s.models_dir,
@@ -213,6 +215,7 @@ class ConversationEngine:
         decision = plans.data_request(text, decision, trace)
         decision = plans.obey_report(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
+        decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._rare_words)
         decision = self._same_question(text, decision, history, trace)
         decision = plans.next_step(text, decision, u, report, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)

@@ -37,6 +37,7 @@ from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.core.reply import TraceStep, Turn
 from bot.core.report import Report
 from bot.safety.asks import mentions_body_signs
+from bot.safety.calm import asks
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.triage import MEDICATION_CHANGE, UNSURE_NOTE, TriageDecision, only_generic_escalation
 
@@ -391,3 +392,24 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
         "genes": plan.genes, "triage": f"{decision.action}:{decision.reason}", **judged.detail()}))
     return TriageDecision(action, reason, "plan", 1.0, decision.rules, decision.model,
                           [*decision.notes, "worried question about an own result"])
+
+
+def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                       trace: list[TraceStep], *, rare_words: dict[str, set[str]]) -> TriageDecision:
+    """"Can I eat fava beans" from a patient whose report says G6PD deficient: no gene, medicine or topic word, so
+    the model declined it as off topic, but "fava" is a word only the vetted G6PD text uses (stop 37). A model's
+    out-of-scope decline of a question with such a word, about a gene the report has, is answered from that text."""
+    if (decision.action != "decline" or decision.source != "model" or decision.reason != "out_of_scope"
+            or decision.rules or report is None or not asks(text)):
+        return decision
+    words = set(_WORDS.findall(text.lower()))
+    genes = sorted({g for w in words for g in rare_words.get(w, ()) if g in set(report.genes)})
+    if not genes:
+        return decision
+    u.genes = list(dict.fromkeys([*u.genes, *genes]))
+    trace.append(TraceStep(step="plan", outcome="result_words:answer", detail={"genes": genes}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          [*decision.notes, "a word of the vetted text on the patient's own result"])
+
+
+_WORDS = re.compile(r"[a-z]+")

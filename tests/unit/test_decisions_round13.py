@@ -340,3 +340,19 @@ def test_a_negative_hla_result_for_another_allele_does_not_cover_the_medicine_as
     assert untested_alleles(report, ["abacavir"]) == []
     fact = fact_sentences(report, ["HLA-B"])[0]
     assert other_allele(fact, ["allopurinol"]) and not other_allele(fact, ["abacavir"])
+
+
+def test_a_word_only_the_vetted_text_on_my_result_uses_keeps_a_question_on_topic():
+    from bot.conversation.plans import words_of_my_result
+    from bot.safety.triage import TriageDecision
+
+    report = Report(source_format="native", pharmacogenomics=[PgxResult(gene="G6PD", phenotype="Deficient")])
+    declined = TriageDecision("decline", "out_of_scope", "model", 0.6, [], None, [])
+    from bot.answering.understand import Understanding
+
+    u = Understanding()
+    kept = words_of_my_result("can I eat fava beans", declined, u, report, [], rare_words={"fava": {"G6PD"}})
+    assert kept.action == "answer" and u.genes == ["G6PD"]
+    other = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", phenotype="Poor Metabolizer")])
+    assert words_of_my_result("can I eat fava beans", declined, Understanding(), other, [],
+                              rare_words={"fava": {"G6PD"}}).action == "decline"
