@@ -43,6 +43,7 @@ from bot.core.reply import Reply, TraceStep, Turn
 from bot.core.report import Report
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
+from bot.safety import wording
 from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
@@ -354,6 +355,10 @@ class ConversationEngine:
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
             context = guard.draft if guard.outcome != "escalate" else None
+        if report is None and context is not None and context.sentences:
+            # "I'm HLA-B*57:01 positive, can I take abacavir" with no report: the background is general, not about a
+            # result we have seen, and says so first (stop 37: typed claims read as accepted)
+            context.add(wording.NO_REPORT_CONTEXT, "fixed:no_report", 0)
         draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return finish(draft, "escalate", decision.reason, u, report, trace, passages)

@@ -81,6 +81,8 @@ ESCALATE_DEFAULT = (
 )
 ESCALATED_NOTE = "I have asked a genetic counselor to follow up with you here."
 ESCALATE_CONTEXT_INTRO = "Here is some general information while you wait."
+# after that intro when no report was uploaded: the background is not about a result we have seen (stop 37)
+NO_REPORT_CONTEXT = "You have not uploaded a report, so it is not about your own results."
 
 DECLINE_OUT_OF_SCOPE = (
     "I can only help with questions about genetic test results, genes and medicines. "

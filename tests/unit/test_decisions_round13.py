@@ -356,3 +356,9 @@ def test_a_word_only_the_vetted_text_on_my_result_uses_keeps_a_question_on_topic
     other = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2C19", phenotype="Poor Metabolizer")])
     assert words_of_my_result("can I eat fava beans", declined, Understanding(), other, [],
                               rare_words={"fava": {"G6PD"}}).action == "decline"
+
+
+def test_an_escalation_without_a_report_says_its_background_is_not_about_the_patients_results(engine):
+    reply = engine.reply("I'm a CYP2C19 poor metabolizer, should I stop clopidogrel")
+    assert reply.action == "escalate" and "Clopidogrel" in reply.text  # (the background is given ...)
+    assert wording.NO_REPORT_CONTEXT in reply.text  # (... and marked as not about their results)
