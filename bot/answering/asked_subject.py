@@ -16,7 +16,8 @@ with a counselor offer, and no filler.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 # the thing asked about: "if/whether I'm X", "a gene/result for X", "is there an X gene/result", "my X gene"
 _SUBJECT = re.compile(
@@ -49,18 +50,12 @@ def asked_subjects(text: str) -> list[str]:
     return found
 
 
-def kb_words(searcher: object) -> set[str]:
-    """Every word of the indexed passages and their titles, lower case (``searcher.chunks``: id -> passage)."""
-    chunks = getattr(searcher, "chunks", {}) or {}
-    return {w for p in chunks.values() for w in _WORD.findall(f"{p.title} {p.text}".lower())}
-
-
 _WORD = re.compile(r"[a-z]+")
 
 
-def unknown_subject(text: str, known_words: Iterable[str] | set[str]) -> str | None:
-    """The first subject asked about whose every telling word is unknown to the knowledge base, if any."""
-    known = known_words if isinstance(known_words, set) else set(known_words)
+def unknown_subject(text: str, known: AbstractSet[str]) -> str | None:
+    """The first subject asked about whose every telling word is unknown to the knowledge base (``known``:
+    ``KbWords.known``), if any."""
     for phrase in asked_subjects(text):
         words = [w.strip("'") for w in phrase.split() if w.strip("'") not in _GENERIC and len(w.strip("'")) > 2]
         if words and not any(w in known or w.rstrip("s") in known for w in words):
@@ -75,10 +70,19 @@ _PLAIN = {"about", "after", "again", "also", "because", "before", "being", "coul
           "what", "when", "which", "while", "will", "with", "would", "your", "mine", "okay", "thing", "things", "stuff"}
 
 
-def rare_kb_words(searcher: object, *, max_docs: int = 2) -> dict[str, set[str]]:
-    """Words that only one or two knowledge-base documents use, each with the genes named in the same sentence
-    ("fava" -> {"G6PD"}: "Eating fava beans can trigger red blood cell breakdown in some people with G6PD
-    deficiency"): a message with one is about that sentence's subject, whatever else it lacks."""
+@dataclass(frozen=True)
+class KbWords:
+    """The words of the indexed passages, read once when the engine warms up."""
+
+    known: frozenset[str]  # every word of the passages and their titles, lower case
+    rare: dict[str, set[str]]  # words one or two documents use -> the genes named in the same sentence
+
+
+def index_kb_words(searcher: object, *, max_docs: int = 2) -> KbWords:
+    """Every word of the passages (``searcher.chunks``: id -> passage), and the words that only one or two documents
+    use, each with the genes named in the same sentence ("fava" -> {"G6PD"}: "Eating fava beans can trigger red
+    blood cell breakdown in some people with G6PD deficiency"): a message with one of those is about that
+    sentence's subject, whatever else it lacks."""
     docs: dict[str, set[str]] = {}
     genes: dict[str, set[str]] = {}
     lower: set[str] = set()  # written in lower case somewhere: a word, not only a name ("Boots", a pharmacy)
@@ -91,5 +95,6 @@ def rare_kb_words(searcher: object, *, max_docs: int = 2) -> dict[str, set[str]]
             named = {g.upper() for g in p.genes if g.lower() in sentence.lower()}
             for w in set(_WORD.findall(sentence.lower())) if named else ():
                 genes.setdefault(w, set()).update(named)
-    return {w: genes[w] for w, d in docs.items()
+    rare = {w: genes[w] for w, d in docs.items()
             if len(d) <= max_docs and len(w) >= 4 and w not in _PLAIN and w in lower and genes.get(w)}
+    return KbWords(frozenset(docs), rare)

@@ -20,6 +20,7 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.core.report import Report
 
@@ -98,3 +99,15 @@ def hereditary_lead(report: Report) -> list[str]:
                and "uncertain" not in (v.classification or "").lower()]
     listed = [v.gene.upper() for v in report.variants]
     return (harmful or listed)[:1]
+
+
+_FAMILY_QUERY = "how it is passed down to children, chance each child has it, family members tested"
+_FAMILY_QUERY_VUS = "a VUS, uncertain significance: are family members tested for it"
+
+
+def family_search_words(report: Report | None, genes: Sequence[str]) -> str:
+    """What to search with, beside the patient's words, for a family question: how the result passes on; for a VUS,
+    whether relatives are tested for one ("a VUS alone should not guide health choices")."""
+    unclear = report is not None and any("uncertain" in (v.classification or "").lower()
+                                         for v in report.variants if v.gene.upper() in genes)
+    return _FAMILY_QUERY_VUS if unclear else _FAMILY_QUERY

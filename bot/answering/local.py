@@ -59,10 +59,17 @@ def _one_of(genes: Sequence[str]) -> str:
     return genes[0] if len(genes) == 1 else f"{', '.join(genes[:-1])} or {genes[-1]}"
 
 
+def stated_alleles(gene: str, diplotype: str | None, phenotype: str | None) -> tuple[set[str], bool]:
+    """The alleles a result names ("HLA-B", None, "*57:01 negative" -> {"HLA-B*57:01"}) and whether it says
+    positive."""
+    said = f"{diplotype or ''} {phenotype or ''}"
+    return {f"{gene.upper()}{a}" for a in _HLA_ALLELE.findall(said)}, "positive" in said.lower()
+
+
 def _tested_alleles(report: Report) -> set[str]:
     """The HLA alleles the report has a result for ("HLA-B*57:01")."""
-    return {f"{r.gene.upper()}{a}" for r in report.pharmacogenomics if r.gene.upper().startswith("HLA-")
-            for a in _HLA_ALLELE.findall(f"{r.diplotype or ''} {r.phenotype or ''}")}
+    return {a for r in report.pharmacogenomics if r.gene.upper().startswith("HLA-")
+            for a in stated_alleles(r.gene, r.diplotype, r.phenotype)[0]}
 
 
 def untested_alleles(report: Report | None, drugs: Sequence[str]) -> list[str]:
@@ -82,7 +89,7 @@ def other_allele(gf: GeneFact, drugs: Sequence[str]) -> bool:
     if not drugs or not gf.gene.startswith("HLA-"):
         return False
     wanted = {a for d in drugs for a in alleles_for_drug(d)}
-    mine = {f"{gf.gene}{a}" for a in _HLA_ALLELE.findall(f"{gf.fact.diplotype or ''} {gf.fact.phenotype or ''}")}
+    mine = stated_alleles(gf.gene, gf.fact.diplotype, gf.fact.phenotype)[0]
     return bool(wanted) and bool(mine) and not mine & wanted
 
 
@@ -90,11 +97,11 @@ def carried_alleles(facts: Sequence[GeneFact]) -> set[str]:
     """The alleles a positive result says the patient carries, as passages write them ("hla-b*15:02"): KB sentences
     on what carrying one means are theirs, even beside a negative result (stop 37: a carbamazepine question with
     HLA-B*15:02 positive lost the skin-reaction risk to the "negative" HLA-A*31:01 result beside it)."""
-    carried = set()
+    carried: set[str] = set()
     for f in facts:
-        said = f"{f.fact.diplotype or ''} {f.fact.phenotype or ''}"
-        if "positive" in said.lower():
-            carried |= {f"{f.gene}{allele}".lower() for allele in _HLA_ALLELE.findall(said)}
+        alleles, positive = stated_alleles(f.gene, f.fact.diplotype, f.fact.phenotype)
+        if positive:
+            carried |= {a.lower() for a in alleles}
     return carried
 
 
@@ -303,7 +310,7 @@ class LocalComposer:
         women_too = not asks_about_men(question)
 
         def reject(sentence: str) -> bool:
-            return (_guard_drops(sentence) or not women_too and bool(_WOMEN_ONLY.match(sentence))
+            return (_guard_drops(sentence) or not women_too and women_only(sentence)
                     or have is not None and claims_absent_result(sentence, have))
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
                                overview_first=is_definition(question) or bool(by_topic), topics=topics, type_asked=bool(scope.asked),
@@ -367,8 +374,9 @@ def asks_about_men(question: str) -> bool:
     return bool(_MEN.search(question)) and not _WOMEN.search(question)
 
 
-def _guard_drops_or_women_only(sentence: str) -> bool:
-    return _guard_drops(sentence) or bool(_WOMEN_ONLY.match(sentence))
+def women_only(sentence: str) -> bool:
+    """A KB sentence about women only ("Women with a harmful BRCA1 or BRCA2 variant ...")."""
+    return bool(_WOMEN_ONLY.match(sentence))
 
 
 # "Your CYP2C9, VKORC1 and CYP4F2 results help explain why": said to a patient whose report has no CYP4F2 result, a KB

@@ -197,15 +197,16 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
     lowered = _BRITISH.sub("metaboliz", text.lower())  # "poor metaboliser" is the report's "poor metabolizer"
+    genechat, service = bool(_ABOUT_GENECHAT.search(text)), bool(_ABOUT_SERVICE.search(text))
+    surgery_matters = report is not None and bool(ANESTHESIA_GENES & set(report.genes)) and bool(_SURGERY.search(text))
     u = Understanding(
         genes=genes, drugs=drugs, named_genes=named,
         phenotype_words=[w for w in V.PHENOTYPE_WORDS if w in lowered],
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
-        about_upload=bool(_UPLOAD.search(text)), about_genechat=bool(_ABOUT_GENECHAT.search(text)),
-        about_service=bool(_ABOUT_SERVICE.search(text) or _ABOUT_GENECHAT.search(text)), genetics_words=bool(_GENETICS.search(text)),
-        service_words=bool(_SERVICE.search(text)) or bool(
-            report is not None and ANESTHESIA_GENES & set(report.genes) and _SURGERY.search(text)), about_my_medicines=bool(_MY_MEDICINES.search(text)),
-        whole_report=bool(_WHOLE_REPORT.search(text)) and not _ABOUT_SERVICE.search(text),
+        about_upload=bool(_UPLOAD.search(text)), about_genechat=genechat, about_service=service or genechat,
+        genetics_words=bool(_GENETICS.search(text)), service_words=bool(_SERVICE.search(text)) or surgery_matters,
+        about_my_medicines=bool(_MY_MEDICINES.search(text)),
+        whole_report=bool(_WHOLE_REPORT.search(text)) and not service,
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
         topic_documents=sorted(documents_asked(text)),
     )

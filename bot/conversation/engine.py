@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.asked_subject import kb_words, rare_kb_words, unknown_subject
-from bot.answering.children_question import hereditary_lead
+from bot.answering.asked_subject import KbWords, index_kb_words, unknown_subject
+from bot.answering.children_question import family_search_words, hereditary_lead
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
 from bot.answering.understand import Understanding, understand
@@ -51,6 +51,7 @@ from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import (
+    FAMILY_TESTING,
     MEDICATION_CHANGE,
     SOMEONE_ELSES_MEDICINE,
     SOMEONE_ELSES_REPORT,
@@ -59,9 +60,6 @@ from bot.safety.triage import (
 )
 
 log = logging.getLogger(__name__)
-FAMILY_TESTING = "family_testing_decision"
-FAMILY_QUERY = "how it is passed down to children, chance each child has it, family members tested"
-FAMILY_QUERY_VUS = "a VUS, uncertain significance: are family members tested for it"
 MAX_CHARS = 2000  # longer messages are cut before any processing
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
@@ -90,8 +88,7 @@ class ConversationEngine:
         self._classifier: TriageClassifier | None = None
         self._crosslingual = CrossLingualAlarm(self.settings.models_dir)
         self._vocab: Vocabulary | None = None
-        self._kb_words: set[str] = set()  # every word the vetted passages use (asked_subject.py)
-        self._rare_words: dict[str, set[str]] = {}  # words one or two documents use -> their genes
+        self._kb_words = KbWords(frozenset(), {})  # the vetted passages' words (asked_subject.py)
         self._worry_intent: WorryIntent | None = None
         self._topic: TopicCheck | None = None
         self._llm_composer = None
@@ -117,8 +114,7 @@ class ConversationEngine:
                 self._searcher = get_searcher(s, self._embedder)
             self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
-            self._kb_words = kb_words(self._searcher)
-            self._rare_words = rare_kb_words(self._searcher)
+            self._kb_words = index_kb_words(self._searcher)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
                                                    embedder_name=self._embedder.name)
             self._topic = TopicCheck.build(self._embedder.encode, cache_dir=s.models_dir,
@@ -216,7 +212,7 @@ class ConversationEngine:
         decision = plans.data_request(text, decision, trace)
         decision = plans.obey_report(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
-        decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._rare_words)
+        decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare)
         decision = self._same_question(text, decision, history, trace)
         decision = plans.next_step(text, decision, u, report, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
@@ -300,16 +296,14 @@ class ConversationEngine:
     def _answer(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                 trace: list[TraceStep]) -> Reply:
         reason = self._answer_reason(u, report)
-        if not (u.genes or u.drugs) and unknown_subject(text, self._kb_words) is not None:
+        if not (u.genes or u.drugs) and unknown_subject(text, self._kb_words.known) is not None:
             # "can you tell from my results if I'm lactose intolerant": nothing vetted is about it, so no search
             # result is either, nor is a result of the report; the reply says so (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_subject"))
             return finish(replies.nothing_found_draft(), "answer", reason, u, report, trace, [])
-        if u.about_genechat:  # "do you sell my data": "you" is GeneChat, whose own section the search should find
-            query = f"{text} (when you use GeneChat)"
-            passages = self._gatherer.gather(query, u, report, self._embed(query), trace)
-        else:
-            passages = self._gatherer.gather(text, u, report, vector, trace)
+        # ("do you sell my data": "you" is GeneChat, whose own section the search should find)
+        query = f"{text} (when you use GeneChat)" if u.about_genechat else text
+        passages = self._gather(query, u, report, trace, text=text, vector=vector)
         if u.worry:  # what the patient's result does not mean is a candidate too ("a VUS should not guide care")
             have = {p.chunk_id for p in passages}
             passages += [p for p in self._worry_passages(u, report) if p.chunk_id not in have]
@@ -342,16 +336,10 @@ class ConversationEngine:
             context = guard.draft if guard.outcome != "escalate" else None
         # (their results are not "yours"; a medicine prescribed for someone else gets no background on that medicine)
         elif (u.genes or u.drugs) and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE):
-            if decision.reason == FAMILY_TESTING:
-                # what the family asks about is how the result passes on: search and pick for that, not the words
-                unclear = report is not None and any("uncertain" in (v.classification or "").lower()
-                                                     for v in report.variants if v.gene.upper() in u.genes)
-                query = f"{text} {FAMILY_QUERY_VUS if unclear else FAMILY_QUERY}"
-                passages = self._gatherer.gather(query, u, report, self._embed(query), trace)
-                guard = check_output(self._local.compose_context(query, u, report, passages), report=report)
-            else:
-                passages = self._gatherer.gather(text, u, report, vector, trace)
-                guard = check_output(self._local.compose_context(text, u, report, passages), report=report)
+            # (what the family asks about is how the result passes on: search and pick for that, not the words alone)
+            query = f"{text} {family_search_words(report, u.genes)}" if decision.reason == FAMILY_TESTING else text
+            passages = self._gather(query, u, report, trace, text=text, vector=vector)
+            guard = check_output(self._local.compose_context(query, u, report, passages), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
             context = guard.draft if guard.outcome != "escalate" else None
@@ -362,6 +350,12 @@ class ConversationEngine:
         draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return finish(draft, "escalate", decision.reason, u, report, trace, passages)
+
+    def _gather(self, query: str, u: Understanding, report: Report | None, trace: list[TraceStep], *, text: str,
+                vector: np.ndarray) -> list[Passage]:
+        """Passages for ``query``: the message (``text``, whose ``vector`` is known) or the message with search words
+        added, which needs its own vector."""
+        return self._gatherer.gather(query, u, report, vector if query == text else self._embed(query), trace)
 
     def _worry_passages(self, u: Understanding, report: Report | None) -> list[Passage]:
         """The vetted passage on what the first asked result does not mean, if the KB has one."""

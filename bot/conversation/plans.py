@@ -39,7 +39,13 @@ from bot.core.report import Report
 from bot.safety.asks import mentions_body_signs
 from bot.safety.calm import asks
 from bot.safety.mentions import ACUTE_NOW
-from bot.safety.triage import MEDICATION_CHANGE, UNSURE_NOTE, TriageDecision, only_generic_escalation
+from bot.safety.triage import (
+    FAMILY_TESTING,
+    MEDICATION_CHANGE,
+    UNSURE_NOTE,
+    TriageDecision,
+    only_generic_escalation,
+)
 
 # A model-only alarm below this, on a worried question about the patient's own result with nothing happening now,
 # gives way to the worry plan. In the evals (2026-12-03) the worried questions it raised alarms on scored 0.40 to
@@ -294,7 +300,7 @@ def own_children(text: str, decision: TriageDecision, u: Understanding, report: 
         return decision
     trace.append(TraceStep(step="plan", outcome="own_children:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("escalate", "family_testing_decision", FAMILY_SOURCE, 1.0, decision.rules, decision.model,
+    return TriageDecision("escalate", FAMILY_TESTING, FAMILY_SOURCE, 1.0, decision.rules, decision.model,
                           _sure_notes(decision, "what a result means for the patient's own children"))
 
 
@@ -304,7 +310,7 @@ def inheritance_in_general(text: str, decision: TriageDecision, trace: list[Trac
     with no rule but answer hints is replaced, for that reason or for want of confidence, and never when the message
     names the patient's own family, a test, a pregnancy or "should" (a decision)."""
     if (decision.action != "escalate" or decision.source != "model" or not _hints_only(decision)
-            or not (decision.reason == "family_testing_decision" or decision.unsure)
+            or not (decision.reason == FAMILY_TESTING or decision.unsure)
             or not asks_inheritance_in_general(text)):
         return decision
     trace.append(TraceStep(step="plan", outcome="inheritance:answer", detail={
@@ -402,8 +408,8 @@ def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, re
     if (decision.action != "decline" or decision.source != "model" or decision.reason != "out_of_scope"
             or decision.rules or report is None or not asks(text)):
         return decision
-    words = set(_WORDS.findall(text.lower()))
-    genes = sorted({g for w in words for g in rare_words.get(w, ()) if g in set(report.genes)})
+    words, have = set(_WORDS.findall(text.lower())), set(report.genes)
+    genes = sorted({g for w in words for g in rare_words.get(w, ()) if g in have})
     if not genes:
         return decision
     u.genes = list(dict.fromkeys([*u.genes, *genes]))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from bot.safety.asks import mentions_body_signs
 from bot.safety.farewell import everyday_farewell, finality_cue
 from bot.safety.mentions import ACUTE_NOW, said_to_be_over
 from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
@@ -456,13 +457,17 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
     """
     if on_a_medicine_only(text, medicine_named=medicine_named):
         return True
-    masked = mask_benign(text)[0]
-    signs = (_MORE_THAN_ON_IT.search(normalize(text)) or _TAKEN.search(masked) or _FEELING.search(masked)
-             or _EVENT.search(masked) or _HARM_WORDS.search(masked) or _BODY.search(masked))
-    if signs:
+    if _more_than_named(normalize(text), mask_benign(text)[0]):
         return False
     named = medicine_named or bool(_EVERYDAY_MEDICINE.search(text))
     return bool(named and _BARE_MEDICINE.match(text)) or bool(_PREGNANT_ONLY.match(text))
+
+
+def _more_than_named(norm: str, masked: str) -> bool:
+    """More than a medicine or a state named: an amount or a mistake, something taken, felt or happening, a word of
+    harm or a sign in the body (``asks.mentions_body_signs``)."""
+    return bool(_MORE_THAN_ON_IT.search(norm) or _TAKEN.search(masked) or _FEELING.search(masked)
+                or _EVENT.search(masked) or _HARM_WORDS.search(masked) or mentions_body_signs(masked))
 
 
 # Medicines and kinds of medicine the knowledge base has no document for, named as patients name them
@@ -493,8 +498,7 @@ def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     masked = mask_benign(text)[0]
     if _PRESCRIBED.search(norm):  # "my doctor put me on oxycodone": a medicine a prescriber chose is no method
         masked = _RISKY_MEDICINE.sub(" ", masked)
-    return not (_MORE_THAN_ON_IT.search(norm) or _TAKEN.search(masked) or _FEELING.search(masked)
-                or _EVENT.search(masked) or _HARM_WORDS.search(masked) or _BODY.search(masked))
+    return not _more_than_named(norm, masked)
 
 
 _PRESCRIBED = re.compile(r"\bmy (?:doc|doctor|gp|surgeon|dentist|pain (?:doctor|specialist|clinic)|prescriber|specialist|"
@@ -502,7 +506,3 @@ _PRESCRIBED = re.compile(r"\bmy (?:doc|doctor|gp|surgeon|dentist|pain (?:doctor|
                          r"started|keeps?|prescribed)\b", re.IGNORECASE)
 _RISKY_MEDICINE = re.compile(r"\b(?:oxy\w*|percs?|percocet|xans?|xanax|benzos?|opioids?|fent\w*|insulin|lithium)\b",
                              re.IGNORECASE)
-
-
-_BODY = re.compile(r"\b(?:pee|urine|muscles?|rash\w*|fever\w*|dizz\w*|vomit\w*|yellow\w*|cramp\w*|numb\w*|weak\w*)\b",
-                   re.IGNORECASE)

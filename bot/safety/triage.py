@@ -90,6 +90,7 @@ SOMEONE_ELSES_RULE = "out_of_scope#2"  # bot/safety/english/out_of_scope.yaml
 # A medicine prescribed for someone else (stop 36, asks.someone_elses_medicine): its own wording, no drug background.
 SOMEONE_ELSES_MEDICINE = "someone_elses_medicine"
 MEDICATION_CHANGE = "medication_change"  # also what a worry about a medicine with the patient's result escalates as
+FAMILY_TESTING = "family_testing_decision"
 # What a family testing decision is about: a model's family-testing vote on a message with none of these is not one
 TESTING_WORDS = re.compile(r"\b(?:test\w*|screen\w*|genes?|genetic\w*|dna|inherit\w*|hereditary|pass\w*|carriers?|"
                            r"results?|reports?|variants?|mutations?|brca\w*|lynch|risk\w*|cancer|cf|cystic|syndrome|"
@@ -318,7 +319,7 @@ def triage(
     if model_says("prompt_injection") >= max(INJECTION_MIN, injection_min):
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     # ("my kids are off school tomorrow, give me a banana bread recipe": family words, nothing about testing anyone)
-    family_only = reason_for(pred, "escalate") == "family_testing_decision" and not (domain or on_topic) \
+    family_only = reason_for(pred, "escalate") == FAMILY_TESTING and not (domain or on_topic) \
         and not TESTING_WORDS.search(text)
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"] and not family_only:
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")

@@ -227,12 +227,12 @@ def test_family_words_with_nothing_about_testing_are_no_family_testing_decision(
 
 
 def test_a_question_about_men_leaves_out_sentences_about_women_only():
-    from bot.answering.local import _guard_drops_or_women_only, asks_about_men
+    from bot.answering.local import asks_about_men, women_only
 
     assert asks_about_men("i'm a guy, does brca2 matter for men?") and asks_about_men("what about prostate cancer")
     assert not asks_about_men("does it matter for my daughter and my son")
-    assert _guard_drops_or_women_only("Women with a harmful BRCA1 or BRCA2 variant have a higher chance of breast cancer.")
-    assert not _guard_drops_or_women_only("Men with a variant, mostly in BRCA2, have a higher chance of prostate cancer.")
+    assert women_only("Women with a harmful BRCA1 or BRCA2 variant have a higher chance of breast cancer.")
+    assert not women_only("Men with a variant, mostly in BRCA2, have a higher chance of prostate cancer.")
 
 
 BRCA2 = Report(source_format="native", variants=[
