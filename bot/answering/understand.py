@@ -99,7 +99,7 @@ _SERVICE = re.compile(
 )
 # Surgery and anaesthesia, on topic for a report with a result that matters there ("knee surgery in 2 weeks, what do
 # i tell the anesthesiologist" with RYR1: stop 37); for any other report they are a health topic like another.
-_SURGERY = re.compile(r"\b(?:surgery|surgeon|operation|an(?:a)?esthe\w*|going under|put under|dentist)\b", re.IGNORECASE)
+_SURGERY = re.compile(r"\b(?:surgery|surgeon|operation|an(?:a)?esthe\w*|going under|put under|dentist|wisdom teeth|(?:teeth|tooth) (?:out|pulled|removed)|extraction|procedure|c-section)\b", re.IGNORECASE)
 ANESTHESIA_GENES = {"RYR1", "CACNA1S", "BCHE"}
 _UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
                      re.IGNORECASE)
@@ -229,7 +229,10 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         u.missing_alleles = missing_alleles(text, report, vocab)
     # a follow-up points back ("what about tramadol?", "is that bad?", "why?"); a self-contained question
     # ("what is an activity score") does not inherit the last topic
-    points_back = (bool(_FOLLOWUP.search(text)) or len(text.split()) <= 3) and not _OWN_TOPIC.search(text)
+    # (a medicine group named, "what about my statin?", is its own topic: stop 38, it had repeated the last gene)
+    groups = vocab.groups_named(text)
+    points_back = (bool(_FOLLOWUP.search(text)) or len(text.split()) <= 3) and not _OWN_TOPIC.search(text) \
+        and not groups
     if not named and not u.genes and history and points_back:
         prev_genes, prev_drugs = _from_history(history, vocab)
         if report is not None and prev_genes and _OTHER_ONE.search(text):
@@ -244,6 +247,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                 u.drugs += [d for d in prev_drugs if d not in u.drugs]
             if drugs and not u.genes:
                 u.genes += prev_genes
+    if surgery_matters and not u.genes:
+        # "I'm having surgery next month" on an RYR1 report: that result is what the surgery question is about (stop 38:
+        # the escalation had no facts, not even "tell every surgeon and the anesthesia team")
+        u.genes += [g for g in report.genes if g in ANESTHESIA_GENES]
+    if not u.genes and groups:  # "what about the chemo pill" on a DPYD report: the group's genes, the report's first
+        u.genes += [g for group in groups for g in vocab.group_genes[group] if g not in u.genes]
     if report is not None and not u.genes and not u.followup and _MY_FINDING.search(text) \
             and report.variants and not report.pharmacogenomics:
         # "what cancers are linked to my result" on a hereditary report: its findings are what "my result" means

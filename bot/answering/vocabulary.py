@@ -37,6 +37,28 @@ class Vocabulary:
     drug_genes: dict[str, list[str]]
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     conditions: dict[str, list[str]] = field(default_factory=dict)  # other KB terms' short forms ("mh")
+    # a medicine group the synonyms file names ("statins": "statin", "cholesterol pill") -> the genes of the KB's
+    # document on that group (drug-statins); see ``groups_named``
+    group_genes: dict[str, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def _group_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        out = []
+        for group in sorted(self.group_genes):
+            words = sorted({group, *self.conditions.get(group, [])}, key=len, reverse=True)
+            out.append((group, re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?![a-z0-9])",
+                                          re.IGNORECASE)))
+        return out
+
+    def groups_named(self, text: str) -> list[str]:
+        """The medicine groups a message names by a group word ("what about my statin", "the chemo pill"): a
+        question about that group, not a follow-up of the last topic (stop 38).
+
+        >>> v = Vocabulary.build(synonyms={"statins": ["statin", "cholesterol pill"]}, group_genes={"statins": ["SLCO1B1"]})
+        >>> v.groups_named("what about my statin?"), v.groups_named("my cholesterol pills"), v.groups_named("status")
+        (['statins'], ['statins'], [])
+        """
+        return [group for group, pattern in self._group_patterns if pattern.search(text)]
 
     @cached_property
     def short_forms(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -92,8 +114,10 @@ class Vocabulary:
 
     @classmethod
     def build(cls, *, kb_genes: Iterable[str] = (), kb_drug_genes: dict[str, set[str]] | None = None,
-              synonyms: dict[str, list[str]] | None = None) -> Vocabulary:
-        """Built-in lists merged with the knowledge base's own metadata and synonyms file."""
+              synonyms: dict[str, list[str]] | None = None,
+              group_genes: dict[str, list[str]] | None = None) -> Vocabulary:
+        """Built-in lists merged with the knowledge base's own metadata and synonyms file. ``group_genes``: medicine
+        group -> genes (``kb_vocabulary`` reads them from the group's document)."""
         drug_genes = {d: list(g) for d, g in V.PGX_DRUG_GENES.items()}
         for drug, genes in (kb_drug_genes or {}).items():
             # built-in CPIC links win: broad KB docs name many genes and medicines side by side
@@ -107,7 +131,8 @@ class Vocabulary:
                 syn.setdefault(key, []).extend(words)
             else:  # a condition or term: only used to find the report result it names ("do i have MH")
                 other.setdefault(key, []).extend(words)
-        return cls(gene_set, drug_genes, syn, other)
+        groups = {g: list(genes) for g, genes in (group_genes or {}).items() if g in other and genes}
+        return cls(gene_set, drug_genes, syn, other, groups)
 
     def named_as_genes(self, text: str, drugs: Sequence[str]) -> list[str]:
         """The medicines among ``drugs`` that the text names only as the name of a gene ("my warfarin gene", "the
@@ -166,4 +191,22 @@ def kb_vocabulary(searcher: Searcher, kb_dir: Path) -> Vocabulary:
         synonyms = load_synonyms(kb_dir)
     except Exception:  # a malformed synonyms file must not take the engine down; the linter reports it
         synonyms = {}
-    return Vocabulary.build(kb_genes=kb_genes, kb_drug_genes=drug_genes, synonyms=synonyms)
+    return Vocabulary.build(kb_genes=kb_genes, kb_drug_genes=drug_genes, synonyms=synonyms,
+                            group_genes=medicine_group_genes(synonyms, searcher.document_genes()))
+
+
+def medicine_group_genes(synonyms: dict[str, list[str]], documents: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Each synonyms term that names a KB medicine document ("statins" -> drug-statins, "opioids" ->
+    drug-other-opioids, "proton pump inhibitors" -> drug-proton-pump-inhibitors) and that document's genes.
+
+    >>> medicine_group_genes({"statins": ["statin"], "gina": []}, {"drug-statins": {"SLCO1B1"}, "gina-and-insurance": set()})
+    {'statins': ['SLCO1B1']}
+    """
+    out: dict[str, list[str]] = {}
+    for term in synonyms:
+        slug = re.sub(r"\s+", "-", term.strip().lower())
+        docs = [d for d in documents if d.startswith("drug-") and re.search(rf"(?:^|-){re.escape(slug)}(?:-|$)", d)]
+        genes = sorted({g.upper() for d in docs for g in documents[d]})
+        if genes:
+            out[term.lower()] = genes
+    return out

@@ -76,6 +76,9 @@ class EmptySearcher:
     def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
         return []
 
+    def document_genes(self) -> dict[str, set[str]]:
+        return {}
+
 
 class ConversationEngine:
     """Decide every reply. Cheap to construct; ``warm_up()`` loads the models; ``reply()`` is thread-safe."""

@@ -44,21 +44,33 @@ _PATTERNS = {
     "closing": rf"(?:(?:ok(?:ay)?|thanks|thank you|great|cool)[,!.]? ){{0,2}}(?:{CLOSING})",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
            r"yes,? connect me|connect me)",
+    # (stop 38) an acknowledgement or a no, with nothing asked: "ok", "k", "no", "i see", "👍" had asked a counselor
+    # to follow up ("I'm not sure I can answer that safely")
+    "ack": r"(?:(?:(?:ok(?:ay|ey)?|k+|kk|alright|all right|sure|cool|fine|right|i see|oh|ah|hmm+|hm+|no|nope|nah|"
+           r"no thanks|no thank you|yes|yeah|yep|yup|great|nice|good|wow|oh ok(?:ay)?|ok(?:ay)? then)[\s,.!]*){1,3}"
+           r"|[\s.!]*(?:👍|👌|🙂|😊|🙏|✅|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+)",
+    # a request to say more, or a reply the writer did not follow: "??", "huh", "what?", "and?", "so?"
+    "unclear": r"(?:(?:huh|what|wut|wat|eh|pardon|sorry|and|so|meaning|i don'?t (?:get|understand)(?: it)?|"
+               r"(?:i'?m |im )?(?:confused|lost))\s*\?*|\?+)",
+    # a sad face alone: a kind word and the counselor offer, not the refusal or the crisis reply
+    "sad": r"(?:😢|😞|🙁|☹️?|😭|😟|😔|😥|😿|💔|:\(|:'\()+",
 }
 _COMPILED = {k: re.compile(rf"^\s*{v}\s*[.!?]*\s*$", re.IGNORECASE) for k, v in _PATTERNS.items()}
 _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
 def detect(text: str, history: Sequence[Turn]) -> str | None:
-    """greeting | thanks | closing | capabilities | upload | opener | accept_counselor | None.
+    """greeting | thanks | closing | capabilities | upload | opener | ack | unclear | sad | accept_counselor | None.
 
     >>> detect("can you help me", []), detect("i have a question", []), detect("can you help me stop plavix", [])
     ('opener', 'opener', None)
+    >>> detect("ok", []), detect("??", []), detect("huh?", []), detect("🙁", []), detect("ok i took them all", [])
+    ('ack', 'unclear', 'unclear', 'sad', None)
     """
     last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
         return "accept_counselor"
-    for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener"):
+    for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad"):
         if _COMPILED[kind].match(text):
             return kind
     return None
@@ -88,4 +100,5 @@ def asks_where_the_report_is(text: str, rules: Sequence[str], names_a_result: bo
 REPLIES = {"greeting": wording.GREETING, "find_report": wording.FIND_REPORT, "thanks": wording.THANKS, "closing": wording.CLOSING,
            "capabilities": wording.CAPABILITIES,
            "opener": wording.CAPABILITIES,
+           "ack": wording.ACKNOWLEDGED, "unclear": wording.SAY_MORE, "sad": wording.SOUNDS_HARD,
            "upload": wording.HOW_TO_UPLOAD}

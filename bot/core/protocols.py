@@ -45,6 +45,10 @@ class Searcher(Protocol):
         """(genes, medicines) of every indexed English passage: the vocabulary the engine can recognise."""
         ...
 
+    def document_genes(self) -> dict[str, set[str]]:
+        """Each indexed English document's id and the genes its passages name (medicine groups' genes)."""
+        ...
+
 
 @runtime_checkable
 class ReportParser(Protocol):

@@ -166,6 +166,14 @@ class HybridSearcher:
         lane = self._lanes.get(DEFAULT_LANGUAGE)
         return [(list(self.chunks[c].genes), list(self.chunks[c].drugs)) for c in (lane.ids if lane else [])]
 
+    def document_genes(self) -> dict[str, set[str]]:
+        """Each English document's id and the genes its passages name."""
+        lane = self._lanes.get(DEFAULT_LANGUAGE)
+        out: dict[str, set[str]] = {}
+        for c in lane.ids if lane else []:
+            out.setdefault(self.chunks[c].doc_id, set()).update(self.chunks[c].genes)
+        return out
+
     def search(
         self,
         query: str,

@@ -134,8 +134,9 @@ _HELP_ONLY = re.compile(
     r"(?:i\s+)?(?:need|want)\s+(?:some\s+)?help(?:\s+(?:understanding|with (?:this|that|it|my (?:report|results?))))?|"
     r"help me understand(?:\s+(?:this|that|it|my (?:report|results?)))?|"
     r"(?:i\s+)?(?:don'?t|do not|dont)\s+know what to (?:do|think|make of (?:this|it|that))|"
-    r"what (?:am i|do i|should i|do i have to)\s+(?:supposed to\s+)?do\s+(?:now|next|with (?:this|that|it|these|my "
-    r"(?:info|information|results?|report)))|"
+    # (stop 38: bare, "what should I do" after a result had the crisis reply)
+    r"what (?:am i|do i|should i|do i have to|can i)\s+(?:supposed to\s+)?do(?:\s+(?:now|next|about (?:it|this|that)|"
+    r"with (?:this|that|it|these|my (?:info|information|results?|report))))?|"
     r"(?:so\s+)?what now|now what|what'?s next|what are my next steps|where do i (?:even\s+)?(?:start|begin)|"
     r"(?:please\s+)?tell me (?:it'?s|its|this is|that it'?s) not (?:serious|bad|that bad)|"
     r"(?:i'?m|im|i am|i feel)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a bit\s+|totally\s+)?(?:lost|confused|overwhelmed)"
@@ -154,6 +155,8 @@ def only_asks_for_help(text: str) -> bool:
 
     >>> only_asks_for_help("can you help me"), only_asks_for_help("where do i even start?")
     (True, True)
+    >>> only_asks_for_help("what should I do"), only_asks_for_help("what should i do, i took 20 pills")
+    (True, False)
     >>> only_asks_for_help("i don't know what to do anymore"), only_asks_for_help("can you help me, i took 20 pills")
     (False, False)
     """

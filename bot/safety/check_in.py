@@ -454,10 +454,15 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
     (True, True)
     >>> nothing_happening("opioids", medicine_named=True), nothing_happening("im pregnant and bleeding", medicine_named=False)
     (False, False)
+    >>> nothing_happening("what about my pain pills", medicine_named=False), nothing_happening("my water pill", medicine_named=False)
+    (True, True)
+    >>> nothing_happening("took all my pain pills", medicine_named=False)
+    False
     """
     if on_a_medicine_only(text, medicine_named=medicine_named):
         return True
-    if _more_than_named(normalize(text), mask_benign(text)[0]):
+    unnamed = _EVERYDAY_MEDICINE.sub(" medicine ", text)  # ("pain pills" names a medicine, not a pain)
+    if _more_than_named(normalize(unnamed), mask_benign(unnamed)[0]):
         return False
     named = medicine_named or bool(_EVERYDAY_MEDICINE.search(text))
     return bool(named and _BARE_MEDICINE.match(text)) or bool(_PREGNANT_ONLY.match(text))
@@ -473,7 +478,11 @@ def _more_than_named(norm: str, masked: str) -> bool:
 # Medicines and kinds of medicine the knowledge base has no document for, named as patients name them
 _EVERYDAY_MEDICINE = re.compile(r"\b(?:tylenol|acetaminophen|paracetamol|advil|motrin|ibuprofen|aspirin|aleve|naproxen|"
                                 r"blood thinners?|antidepressants?|statins?|painkillers?|pain killers?|heart (?:medicine|pills?)|"
-                                r"cholesterol (?:medicine|pills?)|antibiotics?|inhalers?|birth control)\b", re.IGNORECASE)
+                                r"cholesterol (?:medicine|pills?)|antibiotics?|inhalers?|birth control|"
+                                # (stop 38: "what about my pain pills" had the crisis reply, "my water pill" the 911 one)
+                                r"(?:pain|water|blood pressure|bp|thyroid|diabetes|acid reflux|reflux|heartburn|stomach|"
+                                r"allergy|migraine|adhd|cholesterol|heart) (?:pills?|meds|medicines?|medications?|tablets?))\b",
+                                re.IGNORECASE)
 
 
 def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:

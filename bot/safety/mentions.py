@@ -116,6 +116,12 @@ _RESOLVED = re.compile(
     r"(?: and| now|$|[,.!])|\bplaying (?:normally|fine|again)\b|"
     # a near miss ("i almost choked on a chip")
     r"\b(?:almost|nearly) (?:choked|fainted|passed out|drowned|died)\b", re.IGNORECASE)
+# (stop 38) Well for a long time since ("I've been in a good place for years"): with a time long past named, the episode
+# is history even when it was self-harm ("back in college I had suicidal thoughts ... I've been in a good place for years")
+_WELL_SINCE = re.compile(
+    r"\b(?:i'?ve|ive|i have) been (?:in a (?:good|great|much better|better) place|doing (?:well|great|fine|ok|okay|better)|"
+    r"(?:well|fine|ok|okay|stable)) (?:for (?:years|many years|a long time|\d+ years|ages)|ever since|since then)\b",
+    re.IGNORECASE)
 # A past episode asked about afterwards ("I fainted during my blood draw last week, should the lab know").
 _RECENT_PAST = re.compile(r"\blast (?:week|weekend)\b|\bthe other (?:day|week)\b", re.IGNORECASE)
 # Something that goes on or gets worse: never over, never history ("chest pain since last week, getting worse").
@@ -335,6 +341,8 @@ def mention_only(text: str) -> bool:
     False
     >>> mention_only("did Chris Cornell kill himself"), mention_only("my friend Jake overdosed")
     (True, False)
+    >>> mention_only("years ago I was suicidal, I've been in a good place for years. what is CYP2C19")
+    True
     """
     text = text.replace("\u2019", "'")
     if _METHOD.search(text):
@@ -344,6 +352,9 @@ def mention_only(text: str) -> bool:
     if prepared_question(text):  # (round 7) "if my toddler ever starts choking, what should i do first"
         return True
     if study_question(text):  # (round 8) "NCLEX style question: a patient is seizing, what's the priority action?"
+        return True
+    if _WELL_SINCE.search(text) and _LONG_AGO.search(text) and not _ONGOING.search(text) \
+            and not ACUTE_NOW.search(text) and not _MY_PLAN.search(text):
         return True
     resolved = bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
     hypothetical = bool(_HYPOTHETICAL.search(text))

@@ -39,7 +39,7 @@ from bot.safety.asks import (
     someone_elses_medicine,
 )
 from bot.safety.attempts import another_attempt
-from bot.safety.calm import asks, bare_plea, calm_question, pleasantry
+from bot.safety.calm import asks, bare_plea, calm_question, nothing_said, pleasantry
 from bot.safety.check_in import mild_side_effect, nothing_happening, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
@@ -243,8 +243,10 @@ def triage(
             or calm_question(text) or pleasantry(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
-    if alarm is None and not rules.has_emergency and nothing_happening(text, medicine_named=domain):
-        alarm_vote, held_back = None, None  # "i take lipitor", "tylenol", "I'm pregnant" (check_in.py, stop 37)
+    if alarm is None and not rules.has_emergency and (nothing_happening(text, medicine_named=domain)
+                                                      or nothing_said(text)):
+        # "i take lipitor", "tylenol", "I'm pregnant" (check_in.py, stop 37); "ok", "??", "👍" (calm.py, stop 38)
+        alarm_vote, held_back = None, None
     else:
         alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,
                                               alarm_clf=alarm_clf, embed=embed, masked=rules.masked,
@@ -323,7 +325,8 @@ def triage(
         and not TESTING_WORDS.search(text)
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"] and not family_only:
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
-        reason = "wants_human" if only_worry(text) else reason_for(pred, "escalate")
+        # ("what should I do": a way forward, not a medicine decision; stop 38)
+        reason = "wants_human" if only_worry(text) or only_asks_for_help(text) else reason_for(pred, "escalate")
         frame = dose_frame(text, {reason})
         if frame:
             reason, refusal = _framed_dose_refusal(frame)
@@ -346,5 +349,6 @@ def triage(
         return decide("decline", off_reason, "model", probs["decline"], "low confidence")
     if only_worry(text):  # "that's scary" that nothing else explains: a person to talk to
         return decide("escalate", "wants_human", "model", probs["escalate"], "worry in few words")
-    unsure_reason = "wants_human" if family_only else reason_for(pred, "escalate")
+    # ("what should I do" asks for a way forward, not a medicine decision: stop 38)
+    unsure_reason = "wants_human" if family_only or only_asks_for_help(text) else reason_for(pred, "escalate")
     return decide("escalate", unsure_reason, "model", probs["escalate"], UNSURE_NOTE)

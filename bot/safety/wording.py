@@ -177,6 +177,16 @@ GREETING = (
     "What would you like to know?"
 )
 THANKS = "You're welcome. If you have more questions about your report, just ask."
+# (stop 38) a bare "ok", a request to say more, a sad face: no counselor is asked to follow up until the patient wants one
+ACKNOWLEDGED = "OK. If you have another question about your report, just ask."
+SAY_MORE = (
+    "Sorry, I'm not sure what you would like to know. You can ask me what a result on your report means, how a gene "
+    "relates to a medicine, or what a word means."
+)
+SOUNDS_HARD = (
+    "I'm sorry this feels hard. Gene results can be a lot to take in. If you'd like, I can connect you with a genetic "
+    "counselor to talk it through. You can also ask me anything about your report."
+)
 CLOSING = "Thanks for stopping by. If you have more questions about your report, come back any time."
 CAPABILITIES = (
     "I explain gene test results in plain words. I use checked health facts and what your report says. "

@@ -216,6 +216,13 @@ class FakeSearcher:
     def indexed_topics(self) -> list[tuple[list[str], list[str]]]:
         return [(list(p.genes), list(p.drugs)) for p in self.passages if p.language == "en"]
 
+    def document_genes(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for p in self.passages:
+            if p.language == "en":
+                out.setdefault(p.doc_id, set()).update(p.genes)
+        return out
+
 
 # ---- ReportParser ---------------------------------------------------------------------------------
 

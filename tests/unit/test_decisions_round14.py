@@ -1,0 +1,143 @@
+"""Stop 38: what new users typed and got wrong. A bare "ok", "??" or a sad face asked a counselor to follow up (or got
+the crisis reply); "what should I do" and "what about my pain pills" got the crisis reply; a medicine group named as a
+follow-up ("what about my statin?") repeated the last gene; "the chemo pill" on a DPYD report left the result out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.vocabulary import Vocabulary, medicine_group_genes
+from bot.conversation import smalltalk
+from bot.core.passage import Passage
+from bot.core.reply import Turn
+from bot.core.report import PgxResult, Report
+from bot.safety import wording
+from bot.safety.calm import nothing_said
+from bot.safety.check_in import nothing_happening
+from bot.safety.classifier import Prediction
+from bot.safety.languages import match_emergency
+from bot.safety.mentions import mention_only
+from bot.safety.rules import match_rules
+from bot.safety.triage import triage
+from tests.support.engine import make_test_engine
+from tests.support.fakes import SAMPLE_PASSAGES
+
+
+class _AlarmedModel:
+    """A classifier sure of an emergency on every message (a bare "ok" scored 0.95 on the retrained alarm model)."""
+
+    def predict_vector(self, vector):
+        return Prediction("emergency", "self_harm", {"answer": 0.05, "escalate": 0.0, "emergency": 0.95, "decline": 0.0},
+                          {"answer": 0.05, "self_harm": 0.95})
+
+
+@pytest.mark.parametrize("text", ["ok", "okay.", "??", "huh?", "👍", "🙁", "no"])
+def test_a_message_with_nothing_said_gets_no_model_alarm(text):
+    assert nothing_said(text)
+    assert triage(text, vector=[0.0], classifier=_AlarmedModel()).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["ok i took them all", "ok 🙁 i want to die"])
+def test_a_message_that_says_something_keeps_its_alarm(text):
+    assert not nothing_said(text)
+    assert triage(text, vector=[0.0], classifier=_AlarmedModel()).action == "emergency"
+
+
+@pytest.mark.parametrize("text, kind", [("ok", "ack"), ("👍", "ack"), ("no thanks", "ack"), ("??", "unclear"),
+                                        ("huh", "unclear"), ("and?", "unclear"), ("🙁", "sad"), ("😢😢", "sad")])
+def test_short_replies_are_small_talk(text, kind):
+    assert smalltalk.detect(text, []) == kind
+
+
+@pytest.mark.parametrize("text", ["ok should i stop plavix", "?? is my cyp2c19 bad", "no, i took 20 pills"])
+def test_a_short_word_before_a_question_is_not_small_talk(text):
+    assert smalltalk.detect(text, []) is None
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    passages = [*SAMPLE_PASSAGES,
+                Passage(chunk_id="drug-statins#0", doc_id="drug-statins", title="Statins", section="Overview",
+                        text="Statins lower cholesterol. The SLCO1B1 gene moves statins into the liver.",
+                        genes=["SLCO1B1"], drugs=["simvastatin"])]
+    e = make_test_engine(tmp_path_factory.mktemp("engine"), passages=passages)
+    e.warm_up()
+    return e
+
+
+@pytest.mark.parametrize("text, expected", [("ok", wording.ACKNOWLEDGED), ("??", wording.SAY_MORE),
+                                            ("🙁", wording.SOUNDS_HARD)])
+def test_short_replies_get_a_kind_fixed_reply_and_no_counselor_flag(engine, text, expected):
+    reply = engine.reply(text)
+    assert reply.action == "answer" and reply.text == expected and not reply.citations
+
+
+def test_yes_after_the_sad_face_reply_connects_a_counselor(engine):
+    history = [Turn(role="user", text="🙁"), Turn(role="bot", text=wording.SOUNDS_HARD, action="answer")]
+    assert engine.reply("yes please", history=history).action == "escalate"
+
+
+@pytest.mark.parametrize("text", ["what should I do", "what do i do now"])
+def test_what_should_i_do_is_not_a_crisis(engine, text):
+    assert engine.reply(text).action != "emergency"
+
+
+@pytest.mark.parametrize("text", ["what about my pain pills", "my water pill", "my blood pressure meds?"])
+def test_a_medicine_named_by_what_it_is_for_is_not_an_emergency(text):
+    assert nothing_happening(text, medicine_named=False)
+
+
+@pytest.mark.parametrize("text", ["took all my pain pills", "my water pill and now my chest hurts"])
+def test_a_medicine_with_something_happening_is_left_to_the_alarm(text):
+    assert not nothing_happening(text, medicine_named=False)
+
+
+def test_medicine_groups_come_from_the_kb_documents_named_after_them():
+    groups = medicine_group_genes({"statins": ["statin"], "opioids": ["pain pills"], "gina": ["genetic discrimination"]},
+                                  {"drug-statins": {"SLCO1B1", "CYP2C9"}, "drug-other-opioids": {"CYP2D6"},
+                                   "gina-and-insurance": set()})
+    assert groups == {"statins": ["CYP2C9", "SLCO1B1"], "opioids": ["CYP2D6"]}
+
+
+def test_a_group_word_is_found_in_its_lay_forms_and_plurals():
+    vocab = Vocabulary.build(synonyms={"fluoropyrimidines": ["chemo", "chemotherapy"]},
+                             group_genes={"fluoropyrimidines": ["DPYD"]})
+    assert vocab.groups_named("what about the chemo pill") == ["fluoropyrimidines"]
+    assert vocab.groups_named("what about my kemo") == []
+
+
+PANEL = Report(source_format="native", pharmacogenomics=[
+    PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer"),
+    PgxResult(gene="SLCO1B1", diplotype="*1/*5", phenotype="Decreased Function"),
+])
+
+
+def test_a_statin_follow_up_is_about_statins_not_the_last_gene(engine):
+    first = engine.reply("what does my CYP2C19 result mean?", report=PANEL)
+    history = [Turn(role="user", text="what does my CYP2C19 result mean?"),
+               Turn(role="bot", text=first.text, action=first.action, genes=first.genes, drugs=first.drugs)]
+    reply = engine.reply("what about my statin?", report=PANEL, history=history)
+    assert "SLCO1B1" in reply.text and "CYP2C19" not in reply.text
+
+
+def test_a_story_of_suicidal_thoughts_long_ago_and_well_for_years_is_history():
+    assert mention_only("Back in college I had suicidal thoughts. I've been in a good place for years. "
+                        "Does CYP2C19 explain why escitalopram never suited me?")
+    assert not mention_only("Back in college I had suicidal thoughts and they are back tonight")
+
+
+def test_vomiting_blood_a_number_of_times_is_an_emergency_in_chinese():
+    assert match_emergency("在吃华法林，刚刚吐了两次血，现在头晕").reason == "emergency_symptoms"
+
+
+def test_a_faint_last_year_told_as_history_in_french_is_not_an_alarm():
+    assert match_emergency("J'ai fait un malaise l'an dernier pendant une prise de sang, je suis tombée dans les pommes "
+                           "mais je vais très bien. Le test, c'est une prise de sang ?") is None
+    assert match_emergency("je suis tombée dans les pommes") is not None
+
+
+@pytest.mark.parametrize("text", ["can my insurance drop me because of this", "what about life insurance",
+                                  "could my employer use my results against me"])
+def test_what_an_insurer_or_employer_may_do_is_an_answer_hint_not_a_diagnosis(text):
+    assert "answer#21" in {h.rule for h in match_rules(text).hits}
+    assert triage(text).action == "answer"
