@@ -153,6 +153,7 @@ class ConversationEngine:
         """Which trained models are loaded (after ``wait_until_settled``); `genechat models` reports them."""
         return {"triage classifier": self._classifier is not None,
                 "alarm model": self._classifier is not None and self._classifier.alarm_check is not None,
+                "second opinion": self._classifier is not None and self._classifier.second_opinion is not None,
                 "cross-lingual alarm": isinstance(self._crosslingual, CrossLingualAlarm) and self._crosslingual.loaded}
 
     def wait_until_settled(self, timeout: float = 30.0) -> None:

@@ -25,6 +25,11 @@ def corpus_files(language_dir: Path = LANGUAGE_DIR) -> list[Path]:
     return [language_dir / name for name in ALARM_CORPORA if (language_dir / name).is_file()]
 
 
+def readable_files(language_dir: Path = LANGUAGE_DIR) -> list[Path]:
+    """Every readable (dev) half of the folder, ``*dev.yaml``: the second opinion's corpora (classifier.py, stop 38)."""
+    return sorted(language_dir.glob("*dev.yaml")) if language_dir.is_dir() else []
+
+
 def load_corpus_examples(paths: Sequence[Path], language: str | None = None) -> tuple[list[LabeledExample], list[str]]:
     """(emergencies with their reason, safe texts) of languages-suite files, of one language (``lang:xx``) or all."""
     emergencies: list[LabeledExample] = []
@@ -32,6 +37,8 @@ def load_corpus_examples(paths: Sequence[Path], language: str | None = None) -> 
     for path in paths:
         for case in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("cases") or []:
             if language is not None and f"lang:{language}" not in (case.get("tags") or []):
+                continue
+            if case.get("history"):  # its words alone do not carry its label
                 continue
             if case.get("expect_action") == "emergency":
                 reason = str(case.get("expect_reason") or "emergency_symptoms")

@@ -59,6 +59,25 @@ EMERGENCY_QUIET_MIN = 0.65
 EMERGENCY_SIGN_MIN = 0.8
 
 
+# The second opinion (classifier.second_opinion, stop 38) raises an emergency only at this bar, on a message that is no
+# calm question and says something (triage.py). Picked on the dev side alone: on the eval suites' dev texts that the
+# engine does not make emergencies (2,708 paraphrase texts, 557 triage examples, 450 answer cases), a vote at 0.95 or more
+# on a message that is not calm fell on one text ("shud i get off plavix and onto some other blood thinner"; at 0.90,
+# eight, most of them "what do I do now" kinds). Measured after (the held-out languages files, English): 6 more of 390
+# emergencies reached, 1 more of 1,329 safe messages alarmed (the table of bars 0.5-0.95 was computed once, in the
+# study that chose 0.95).
+SECOND_OPINION_MIN = 0.95
+
+
+def second_opinion_vote(vector: np.ndarray | None, classifier: TriageClassifier | None) -> Prediction | None:
+    """The second opinion's prediction when it is sure of an emergency (``SECOND_OPINION_MIN``), else None."""
+    second = getattr(classifier, "second_opinion", None)
+    if second is None or vector is None:
+        return None
+    pred = second.predict_vector(vector)
+    return pred if pred.action_probs["emergency"] >= SECOND_OPINION_MIN else None
+
+
 def combined_vote(text: str, *, pred: Prediction | None, classifier: TriageClassifier | None,
                   alarm_pred: Prediction | None, alarm_clf: TriageClassifier | None,
                   embed: Callable[[str], np.ndarray] | None, masked: bool, rules_text: str, calm: bool, quiet: bool,

@@ -16,6 +16,13 @@ everything else from the main model. Kept apart so those safe examples sharpen t
 the main model's other votes (trained into the main model, they shifted unrelated patient questions toward
 "decline").
 
+A *second opinion* (``second_opinion``, stop 38): a third model of the same kind, trained on what the alarm model is
+plus the English cases of the languages suite's dev halves (``evals/cases/languages/*dev.yaml``: about 800 emergencies
+and 1,700 safe look-alikes by outside authors; never a fresh or locked file, never a case with a history). Those cases
+doubled the emergency share of its data and with it its prior ("ok" scored 0.95 on it), so it does not replace the
+alarm model, whose bars (alarm_votes.py) were picked on its own scale: triage only asks it when nothing else raised an
+emergency, and takes its vote only when it is nearly sure and the message is no calm question (alarm_votes.py).
+
 >>> from bot.retrieval.embedders import HashEmbedder
 >>> data = [LabeledExample("what is cyp2d6", "answer", "general_education"),
 ...         LabeledExample("should i stop my plavix", "escalate", "medication_change")] * 3
@@ -44,7 +51,11 @@ log = logging.getLogger(__name__)
 
 TRIAGE_DIR = PROJECT_ROOT / "evals" / "triage"
 ALARM_DIR = PROJECT_ROOT / "evals" / "alarm"  # safe messages with alarm words, for the alarm check
-MODEL_VERSION = "triage-lr-5"  # bump when features or labels change, to invalidate caches (4: the alarm model; 5: round 5 data)
+LANGUAGE_CASES_DIR = PROJECT_ROOT / "evals" / "cases" / "languages"  # its *dev.yaml halves train the second opinion
+SECOND_OPINION_LANGUAGE = "en"  # the embedder reads English: other languages' cases raised its false alarms (stop 38)
+# bump when features or labels change, to invalidate caches (4: the alarm model; 5: round 5 data; 6: an experiment;
+# 7: the second opinion)
+MODEL_VERSION = "triage-lr-7"
 HOLDOUT_EVERY = 5
 _memo: dict[str, TriageClassifier] = {}
 ANSWER_LABEL = "answer"
@@ -102,9 +113,10 @@ def load_alarm_examples(alarm_dir: Path = ALARM_DIR) -> tuple[list[str], list[st
     return train, holdout
 
 
-def data_hash(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path | None = None) -> str:
+def data_hash(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path | None = None, cases_dir: Path | None = None) -> str:
     h = hashlib.sha256(MODEL_VERSION.encode())
     paths = sorted(triage_dir.glob("*.yaml")) + (sorted(alarm_dir.glob("*.yaml")) if alarm_dir and alarm_dir.is_dir() else [])
+    paths += sorted(cases_dir.glob("*dev.yaml")) if cases_dir is not None and cases_dir.is_dir() else []
     for path in paths:
         h.update(path.parent.name.encode() + b"/" + path.name.encode())
         h.update(path.read_bytes())
@@ -131,6 +143,7 @@ class TriageClassifier:
         self.classes = [str(c) for c in (model.classes_ if classes is None else classes)]
         self._embedder: Embedder | None = None
         self.alarm_check: TriageClassifier | None = None  # see the module docstring; set by load_or_train
+        self.second_opinion: TriageClassifier | None = None  # likewise
 
     def probabilities(self, vector: np.ndarray) -> np.ndarray:
         """Class probabilities in ``classes`` order, computed as LogisticRegression.predict_proba does.
@@ -172,6 +185,7 @@ class TriageClassifier:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__dict__.setdefault("alarm_check", None)
+        self.__dict__.setdefault("second_opinion", None)
         if "coef" not in state:  # a cache written before weights were stored: take them from the estimator
             self.coef = np.asarray(self.model.coef_)
             self.intercept = np.asarray(self.model.intercept_)
@@ -204,14 +218,31 @@ def fit_alarm_check(train: Sequence[LabeledExample], safe: Sequence[str], embedd
     return TriageClassifier.fit([*train, *(LabeledExample(t, "decline", "out_of_scope") for t in safe)], embedder)
 
 
+def fit_second_opinion(train: Sequence[LabeledExample], safe: Sequence[str], embedder: Embedder,
+                       cases_dir: Path) -> TriageClassifier | None:
+    """The second opinion (module docstring): the alarm model's data plus the English cases of the languages dev
+    halves in ``cases_dir``."""
+    from bot.safety.alarm_corpora import (  # (it needs LabeledExample from here)
+        load_corpus_examples,
+        readable_files,
+    )
+
+    emergencies, case_safe = load_corpus_examples(readable_files(cases_dir), SECOND_OPINION_LANGUAGE)
+    if not emergencies:
+        return None
+    return fit_alarm_check([*train, *emergencies], [*safe, *case_safe], embedder)
+
+
 def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE_DIR,
-                  alarm_dir: Path | None = None) -> TriageClassifier | None:
+                  alarm_dir: Path | None = None, cases_dir: Path | None = None) -> TriageClassifier | None:
     """The cached classifier for this data and embedder, training (and caching) it when missing, with its alarm
-    check (``alarm_dir``: default ``evals/alarm`` beside the triage folder)."""
+    check (``alarm_dir``: default ``evals/alarm`` beside the triage folder) and second opinion (``cases_dir``: default
+    ``evals/cases/languages`` there)."""
     safe_name = embedder.name.replace("/", "_")
     alarm_dir = alarm_dir or triage_dir.parent / ALARM_DIR.name
+    cases_dir = cases_dir or triage_dir.parent / "cases" / LANGUAGE_CASES_DIR.name
     # The key hashes the files' bytes, so a cache hit needs no YAML parsing (0.2 s at start-up).
-    key = f"triage-{data_hash(triage_dir, alarm_dir)}-{safe_name}" if triage_dir.is_dir() else None
+    key = f"triage-{data_hash(triage_dir, alarm_dir, cases_dir)}-{safe_name}" if triage_dir.is_dir() else None
     if key is not None and key in _memo:  # same data and embedder already fitted in this process
         return _memo[key]
     # weights only (see __getstate__); a "<key>.pkl" written before that holds the estimator and is read once
@@ -230,7 +261,9 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
         log.warning("triage_classifier_unavailable", extra={"examples": len(train)})
         return None
     clf = TriageClassifier.fit(train, embedder)
-    clf.alarm_check = fit_alarm_check(train, load_alarm_examples(alarm_dir)[0], embedder)
+    safe = load_alarm_examples(alarm_dir)[0]
+    clf.alarm_check = fit_alarm_check(train, safe, embedder)
+    clf.second_opinion = fit_second_opinion(train, safe, embedder, cases_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     write_cache(clf, path)
     _memo[key] = clf

@@ -28,7 +28,7 @@ import numpy as np
 
 from bot.safety import languages
 from bot.safety.alarm_rules import set_aside_alarms
-from bot.safety.alarm_votes import checks_in, combined_vote
+from bot.safety.alarm_votes import checks_in, combined_vote, second_opinion_vote
 from bot.safety.asks import (
     asks_how_to_get_high,
     asks_if_result_is_deadly,
@@ -39,7 +39,7 @@ from bot.safety.asks import (
     someone_elses_medicine,
 )
 from bot.safety.attempts import another_attempt
-from bot.safety.calm import asks, bare_plea, calm_question, nothing_said, pleasantry
+from bot.safety.calm import asks, bare_plea, calm_question, nothing_said
 from bot.safety.check_in import mild_side_effect, nothing_happening, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
@@ -240,19 +240,26 @@ def triage(
     # the bot: the calm bar too)
     injection = any(h.reason == "prompt_injection" for h in rules.hits)
     calm = (mention or concept_check_in or bool(en_alarms) and not rules.has_emergency
-            or calm_question(text) or pleasantry(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
+            or calm_question(text) or nothing_said(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
-    if alarm is None and not rules.has_emergency and (nothing_happening(text, medicine_named=domain)
-                                                      or nothing_said(text)):
-        # "i take lipitor", "tylenol", "I'm pregnant" (check_in.py, stop 37); "ok", "??", "👍" (calm.py, stop 38)
-        alarm_vote, held_back = None, None
+    if alarm is None and not rules.has_emergency and nothing_happening(text, medicine_named=domain):
+        alarm_vote, held_back = None, None  # "i take lipitor", "tylenol", "I'm pregnant" (check_in.py, stop 37)
     else:
         alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,
                                               alarm_clf=alarm_clf, embed=embed, masked=rules.masked,
                                               rules_text=rules_text, calm=calm, quiet=quiet, played=played_down(text))
     if alarm_vote is not None:
         return decide("emergency", reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
+    # nothing raised an emergency: the second opinion, nearly sure, on a message that says something and is no calm
+    # question, and not a decision a rule found ("shud i get off plavix and onto some other blood thinner" scored 0.97
+    # on it) (alarm_votes.py, stop 38)
+    decision_asked = top is not None and top.action == "escalate"
+    second = (second_opinion_vote(vector, classifier) if alarm is None and not calm and not decision_asked
+              and not nothing_said(text) and not nothing_happening(text, medicine_named=domain) else None)
+    if second is not None:
+        return decide("emergency", reason_for(second, "emergency"), "model", second.action_probs["emergency"],
+                      "second opinion: sure of an emergency the other models missed")
     if bare_plea(text):  # "help me", "please help": a crisis or a lost user; never declined (stop 31)
         return decide("escalate", CHECK_IN, "rule", 1.0, "a bare plea for help")
     if passive_thoughts(text) and not mention and not (top is not None and top.reason == "prompt_injection"):

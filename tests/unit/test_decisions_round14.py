@@ -12,9 +12,10 @@ from bot.core.passage import Passage
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report
 from bot.safety import wording
+from bot.safety.alarm_corpora import load_corpus_examples, readable_files
 from bot.safety.calm import nothing_said
 from bot.safety.check_in import nothing_happening
-from bot.safety.classifier import Prediction
+from bot.safety.classifier import LabeledExample, Prediction
 from bot.safety.languages import match_emergency
 from bot.safety.mentions import mention_only
 from bot.safety.rules import match_rules
@@ -24,23 +25,26 @@ from tests.support.fakes import SAMPLE_PASSAGES
 
 
 class _AlarmedModel:
-    """A classifier sure of an emergency on every message (a bare "ok" scored 0.95 on the retrained alarm model)."""
+    """A classifier that hears an emergency in every message, at ``p``."""
+
+    def __init__(self, p: float):
+        self._pred = Prediction("emergency", "self_harm", {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0},
+                                {"answer": 1 - p, "self_harm": p})
 
     def predict_vector(self, vector):
-        return Prediction("emergency", "self_harm", {"answer": 0.05, "escalate": 0.0, "emergency": 0.95, "decline": 0.0},
-                          {"answer": 0.05, "self_harm": 0.95})
+        return self._pred
 
 
 @pytest.mark.parametrize("text", ["ok", "okay.", "??", "huh?", "👍", "🙁", "no"])
-def test_a_message_with_nothing_said_gets_no_model_alarm(text):
+def test_a_message_with_nothing_said_needs_the_calm_bar(text):
     assert nothing_said(text)
-    assert triage(text, vector=[0.0], classifier=_AlarmedModel()).action != "emergency"
+    assert triage(text, vector=[0.0], classifier=_AlarmedModel(0.6)).action != "emergency"
 
 
 @pytest.mark.parametrize("text", ["ok i took them all", "ok 🙁 i want to die"])
 def test_a_message_that_says_something_keeps_its_alarm(text):
     assert not nothing_said(text)
-    assert triage(text, vector=[0.0], classifier=_AlarmedModel()).action == "emergency"
+    assert triage(text, vector=[0.0], classifier=_AlarmedModel(0.6)).action == "emergency"
 
 
 @pytest.mark.parametrize("text, kind", [("ok", "ack"), ("👍", "ack"), ("no thanks", "ack"), ("??", "unclear"),
@@ -130,14 +134,62 @@ def test_vomiting_blood_a_number_of_times_is_an_emergency_in_chinese():
     assert match_emergency("在吃华法林，刚刚吐了两次血，现在头晕").reason == "emergency_symptoms"
 
 
-def test_a_faint_last_year_told_as_history_in_french_is_not_an_alarm():
-    assert match_emergency("J'ai fait un malaise l'an dernier pendant une prise de sang, je suis tombée dans les pommes "
-                           "mais je vais très bien. Le test, c'est une prise de sang ?") is None
-    assert match_emergency("je suis tombée dans les pommes") is not None
-
-
 @pytest.mark.parametrize("text", ["can my insurance drop me because of this", "what about life insurance",
                                   "could my employer use my results against me"])
 def test_what_an_insurer_or_employer_may_do_is_an_answer_hint_not_a_diagnosis(text):
     assert "answer#21" in {h.rule for h in match_rules(text).hits}
     assert triage(text).action == "answer"
+
+
+class _SecondOpinion:
+    """A classifier whose own vote is calm and whose second opinion is sure of an emergency."""
+
+    def __init__(self, p: float):
+        calm = Prediction("answer", "answer", {"answer": 0.9, "escalate": 0.1, "emergency": 0.0, "decline": 0.0},
+                          {"answer": 0.9, "wants_human": 0.1})
+        self._calm = calm
+        self.alarm_check = None
+        self.second_opinion = _Fixed(Prediction("emergency", "emergency_symptoms",
+                                                {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0},
+                                                {"answer": 1 - p, "emergency_symptoms": p}))
+
+    def predict_vector(self, vector):
+        return self._calm
+
+
+class _Fixed:
+    def __init__(self, pred: Prediction):
+        self._pred = pred
+
+    def predict_vector(self, vector):
+        return self._pred
+
+
+def test_a_sure_second_opinion_raises_the_emergency_the_other_models_missed():
+    decision = triage("my dad is acting really strange since lunch and his words come out wrong", vector=[0.0],
+                      classifier=_SecondOpinion(0.97))
+    assert decision.action == "emergency" and "second opinion" in " ".join(decision.notes)
+
+
+@pytest.mark.parametrize("text", ["ok", "what should I do", "how did Kurt Cobain die"])
+def test_the_second_opinion_is_not_asked_about_calm_or_empty_messages(text):
+    assert triage(text, vector=[0.0], classifier=_SecondOpinion(0.99)).action != "emergency"
+
+
+def test_an_unsure_second_opinion_changes_nothing():
+    assert triage("my husband is not himself since this afternoon", vector=[0.0], classifier=_SecondOpinion(0.9)).action != "emergency"
+
+
+def test_the_second_opinion_learns_from_the_english_dev_cases_only(tmp_path):
+    (tmp_path / "c1dev.yaml").write_text("""cases:
+- {id: a, question: "i took 40 pills", expect_action: emergency, expect_reason: self_harm, tags: [lang:en]}
+- {id: b, question: "this paperwork is killing me", expect_action: answer, tags: [lang:en]}
+- {id: c, question: "me tomé 40 pastillas", expect_action: emergency, tags: [lang:es]}
+- {id: d, question: "ok", history: ["i want to die"], expect_action: emergency, tags: [lang:en]}
+""")
+    (tmp_path / "fresh1.yaml").write_text("""cases:
+- {id: e, question: "held out", expect_action: emergency, tags: [lang:en]}
+""")
+    emergencies, safe = load_corpus_examples(readable_files(tmp_path), "en")
+    assert emergencies == [LabeledExample("i took 40 pills", "emergency", "self_harm")]
+    assert safe == ["this paperwork is killing me"]

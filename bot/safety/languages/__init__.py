@@ -248,9 +248,7 @@ def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | 
     ``masked``: the message already through ``mask_benign`` (triage has it), to skip doing that twice."""
     if masked is None:
         masked, _ = mask_benign(text)
-    # (history is read on the whole message: a masked harmless phrase may hold its time words, stop 38: "j'ai fait un
-    # malaise l'an dernier pendant une prise de sang, je suis tombée dans les pommes mais ... je vais très bien")
-    found = _first_alarm(masked, history=told_as_history(masked) or told_as_history(text))
+    found = _first_alarm(masked)
     if found is None and (cyrillic := as_cyrillic(text)) is not None:
         # Russian typed in Latin letters ("muzh upal i ne dyshit"): the Russian rules read it back in Cyrillic
         found = _first_alarm(mask_benign(cyrillic)[0])
@@ -259,8 +257,8 @@ def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | 
     return found
 
 
-def _first_alarm(masked: str, *, history: bool | None = None) -> LanguageAlarm | None:
-    history = told_as_history(masked) if history is None else history
+def _first_alarm(masked: str) -> LanguageAlarm | None:
+    history = told_as_history(masked)
     # self-harm in any language outranks symptoms in any language: the order of _alarm_screen, and the first
     # pattern that fires in it wins; the screen only leaves out patterns that cannot fire on this message.
     # A symptom told as history (long_ago words, no now words) is not an alarm; self-harm still is.
