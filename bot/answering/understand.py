@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.answering import vocab as V
+from bot.answering.children_question import hereditary_lead
 from bot.answering.report_terms import (
     PHENO_ALIASES,
     genes_by_report_token,
@@ -101,6 +102,10 @@ _SERVICE = re.compile(
 # i tell the anesthesiologist" with RYR1: stop 37); for any other report they are a health topic like another.
 _SURGERY = re.compile(r"\b(?:surgery|surgeon|operation|an(?:a)?esthe\w*|going under|put under|dentist|wisdom teeth|(?:teeth|tooth) (?:out|pulled|removed)|extraction|procedure|c-section)\b", re.IGNORECASE)
 ANESTHESIA_GENES = {"RYR1", "CACNA1S", "BCHE"}
+# Care that follows a hereditary result, asked without naming what for: screening, checkups, lowering the risk ("what
+# screening should I get", "how often do I need checkups")
+_CARE = re.compile(r"\b(?:screen\w*|check-?ups?|surveillance|(?:lower|reduce|cut) (?:my|the) (?:risk|chances?))\b",
+                   re.IGNORECASE)
 _UPLOAD = re.compile(r"\b(?:upload\w*|files?|pdfs?|json|tsv|csv|pharmcat|paper copy|put my|send my|haven'?t uploaded)\b",
                      re.IGNORECASE)
 # Topics that stand on their own even in a short "can they see this?" message.
@@ -251,6 +256,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         # "I'm having surgery next month" on an RYR1 report: that result is what the surgery question is about (stop 38:
         # the escalation had no facts, not even "tell every surgeon and the anesthesia team")
         u.genes += [g for g in report.genes if g in ANESTHESIA_GENES]
+    names_a_condition = vocab.short_forms[0] is not None and bool(vocab.short_forms[0].search(text.lower()))
+    if report is not None and not u.genes and not u.followup and report.variants and _CARE.search(text) \
+            and not names_a_condition and not _GENETICS.search(text):
+        # "what screening should I get" on a BRCA2 report: about that result (stop 38: the escalation had no facts)
+        u.genes += hereditary_lead(report)
     if not u.genes and groups:  # "what about the chemo pill" on a DPYD report: the group's genes, the report's first
         u.genes += [g for group in groups for g in vocab.group_genes[group] if g not in u.genes]
     if report is not None and not u.genes and not u.followup and _MY_FINDING.search(text) \

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.understand import understand
 from bot.answering.vocabulary import Vocabulary, medicine_group_genes
 from bot.conversation import smalltalk
 from bot.core.passage import Passage
 from bot.core.reply import Turn
-from bot.core.report import PgxResult, Report
+from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
 from bot.safety.alarm_corpora import load_corpus_examples, readable_files
 from bot.safety.calm import nothing_said
@@ -193,3 +194,25 @@ def test_the_second_opinion_learns_from_the_english_dev_cases_only(tmp_path):
     emergencies, safe = load_corpus_examples(readable_files(tmp_path), "en")
     assert emergencies == [LabeledExample("i took 40 pills", "emergency", "self_harm")]
     assert safe == ["this paperwork is killing me"]
+
+
+def _hereditary(gene: str) -> Report:
+    return Report(source_format="native", variants=[Variant(gene=gene, hgvs_c="c.1A>G", classification="Pathogenic",
+                                                            zygosity="heterozygous", condition="Lynch syndrome")])
+
+
+@pytest.mark.parametrize("question", ["what screening should I get", "how often do I need checkups"])
+def test_a_screening_question_on_a_hereditary_report_is_about_its_finding(question):
+    u = understand(question, vocab=Vocabulary.builtin(), report=_hereditary("MLH1"))
+    assert u.genes == ["MLH1"]
+
+
+def test_a_screening_question_that_names_another_condition_is_not_pinned_to_the_finding():
+    u = understand("what screening do I need for cystic fibrosis", vocab=Vocabulary.builtin(), report=_hereditary("MLH1"))
+    assert "MLH1" not in u.genes
+
+
+def test_a_surgery_told_on_an_ryr1_report_is_about_that_result():
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="RYR1", diplotype="c.7300G>A/Reference", phenotype="Malignant Hyperthermia Susceptibility")])
+    assert understand("I need my wisdom teeth out next week", vocab=Vocabulary.builtin(), report=report).genes == ["RYR1"]
