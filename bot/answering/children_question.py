@@ -92,12 +92,13 @@ def asks_about_own_relatives(text: str) -> bool:
     return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text))
 
 
-def hereditary_lead(report: Report) -> list[str]:
+def hereditary_lead(report: Report, *, harmful_only: bool = False) -> list[str]:
     """The report's hereditary result a family question is about when it names none ("will my daughter get it"): a
-    harmful variant first, else the first one listed; none for a report with no hereditary variant."""
+    harmful variant first, else (unless ``harmful_only``) the first one listed; none for a report with no hereditary
+    variant."""
     harmful = [v.gene.upper() for v in report.variants if "pathogenic" in (v.classification or "").lower()
                and "uncertain" not in (v.classification or "").lower()]
-    listed = [v.gene.upper() for v in report.variants]
+    listed = [] if harmful_only else [v.gene.upper() for v in report.variants]
     return (harmful or listed)[:1]
 
 

@@ -67,7 +67,8 @@ _LINK_PROBLEM = re.compile(
 )
 # A class of medicines named in place of one ("my chemo drugs", "painkillers", "blood thinners").
 MEDICINE_CLASS = re.compile(
-    r"\b(?:chemo\w*|painkillers?|pain meds|pain relievers?|opioids?|statins?|blood thinners?|antidepressants?|ssris?|"
+    r"\b(?:chemo\w*|painkillers?|pain (?:meds|pills?|tablets?|medicines?)|pain relievers?|opioids?|statins?|"
+    r"blood thinners?|antidepressants?|ssris?|water pills?|(?:cholesterol|acid reflux|heartburn) (?:pills?|meds|medicines?)|"
     r"snris?|ppis?|antacids?|nsaids?|anti-?inflammator\w*|antibiotics?|anaesthe\w*|anesthe\w*|thiopurines?)\b",
     re.IGNORECASE,
 )
@@ -101,7 +102,8 @@ _ABOUT_WORDS = frozenset(
 # the classifier's escalation of those is a person's question about their care, not a link to explain)
 _HAPPENED = re.compile(r"\b(?:reaction|reacted|side effects?|allerg\w*|took|taken|taking too|overdos\w*|missed|"
                        r"forgot|stopped|ran out|pregnan\w*|breastfeed\w*|nursing|bruis\w*|bleed\w*|aches?|aching|pain|"
-                       r"hurts?|symptoms?|feel\w*|felt|tired|dizzy|sick|nause\w*|rash\w*|never (?:worked|helped|did)|"
+                       r"hurts?|symptoms?|feel\w*|felt|tired|dizzy|sick|nause\w*|rash\w*|itch\w*|makes? me|made me|"
+                       r"never (?:worked|helped|did)|"
                        r"(?:didn'?t|doesn'?t|don'?t|did not|does not|won'?t|wasn'?t|isn'?t|not) (?:work\w*|help\w*|do anything)|"
                        r"wants? me (?:on|to)|put me on|prescrib\w*|start(?:ed|ing)? (?:me )?on|can'?t|cannot|can not)\b",
                        re.IGNORECASE)
@@ -128,7 +130,8 @@ def explains_medicine(text: str, unnamed: str | None = None) -> bool:
     message that is not an explanation question is no bare naming either.
     """
     # ("painkillers" names medicines, not a pain felt)
-    if asks_medicine_decision(text) or _HAPPENED.search(text) or mentions_body_signs(MEDICINE_CLASS.sub(" ", text)):
+    classless = MEDICINE_CLASS.sub(" ", text)  # ("pain pills" names medicines, not a pain felt)
+    if asks_medicine_decision(text) or _HAPPENED.search(classless) or mentions_body_signs(classless):
         return False
     if _EXPLAIN_FRAME.search(text) or _MECHANISM.search(text):  # asks about it, or how it works
         return True

@@ -259,8 +259,9 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     names_a_condition = vocab.short_forms[0] is not None and bool(vocab.short_forms[0].search(text.lower()))
     if report is not None and not u.genes and not u.followup and report.variants and _CARE.search(text) \
             and not names_a_condition and not _GENETICS.search(text):
-        # "what screening should I get" on a BRCA2 report: about that result (stop 38: the escalation had no facts)
-        u.genes += hereditary_lead(report)
+        # "what screening should I get" on a BRCA2 report: about that result (stop 38: the escalation had no facts); a
+        # VUS is not (the screening advice for a harmful variant does not follow from it)
+        u.genes += hereditary_lead(report, harmful_only=True)
     if not u.genes and groups:  # "what about the chemo pill" on a DPYD report: the group's genes, the report's first
         u.genes += [g for group in groups for g in vocab.group_genes[group] if g not in u.genes]
     if report is not None and not u.genes and not u.followup and _MY_FINDING.search(text) \

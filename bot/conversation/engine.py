@@ -229,6 +229,7 @@ class ConversationEngine:
         decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
+        decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is None and decision.action == "answer" \
                 and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):
@@ -239,7 +240,7 @@ class ConversationEngine:
             small = None  # "I need help" that the model heard more in stays with a person (not one it was unsure of)
         judges_medicines = u.about_my_medicines and asks_for_medicine_judgement(text)
         if decision.action == "emergency":
-            draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(text))
+            draft = replies.emergency_draft(decision.reason, swallowed=mentions_swallowing(raised_by or text))
             reply = finish(draft, decision.action, decision.reason, u, report, trace, [])
         elif small == "accept_counselor":
             trace.append(TraceStep(step="smalltalk", outcome=small))
@@ -271,8 +272,11 @@ class ConversationEngine:
 
     def _same_question(self, text: str, decision: TriageDecision, history: Sequence[Turn],
                        trace: list[TraceStep]) -> TriageDecision:
-        return subject.same_question(text, decision, history, trace, vocab=self._vocab, retriage=lambda asked: triage(
-            asked, vector=self._embed(asked), classifier=self._classifier, embed=self._embed))
+        return subject.same_question(text, decision, history, trace, vocab=self._vocab, retriage=self._retriage)
+
+    def _retriage(self, asked: str) -> TriageDecision:
+        """An earlier message's own triage, as the engine runs it."""
+        return triage(asked, vector=self._embed(asked), classifier=self._classifier, embed=self._embed)
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                     vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:

@@ -1,7 +1,8 @@
-"""What a message is about: declined as off topic, or a bare change of subject that asks the last question again.
+"""What a message is about: declined as off topic, a bare change of subject that asks the last question again, or
+nothing new said right after an emergency reply.
 
-Two plan steps of the engine (each a "topic" or "plan" trace step). Both only ever set aside a model's verdict,
-never a rule's escalation or an emergency.
+Three plan steps of the engine (each a "topic" or "plan" trace step). The first two only ever set aside a model's
+verdict, never a rule's escalation or an emergency; the third only ever makes a message an emergency.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from bot.answering.vocabulary import Vocabulary
 from bot.conversation import smalltalk
 from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.reply import TraceStep, Turn
+from bot.safety.asks import only_asks_for_help, only_worry
+from bot.safety.calm import nothing_said
 from bot.safety.rules import match_rules
 from bot.safety.triage import TriageDecision
 
@@ -138,3 +141,36 @@ def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], 
         "triage": f"{decision.action}:{decision.reason}", "previous": f"{again.action}:{again.reason}"}))
     return TriageDecision("escalate", again.reason, "followup", again.confidence, decision.rules, decision.model,
                           [*decision.notes, "the previous question again, about something else"])
+
+
+_LOOK_BACK = 4  # user messages searched for the one that raised the emergency
+
+
+def still_in_danger(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,
+                    retriage: Callable[[str], TriageDecision]) -> tuple[TriageDecision, str | None]:
+    """Right after an emergency reply, a message that says nothing new ("ok", "no", "??", "😢", "what should I do",
+    "I'm scared") gets the emergency guidance again, for the emergency the last message raised (stop 38: "I want to
+    kill myself" then "ok" got "OK. If you have another question about your report, just ask."). Returns the decision
+    and the message the emergency was raised by (for its reply), or the decision unchanged and None.
+
+    "thanks" and "I'm ok now" say something: they are triaged as usual ("I'm ok now" may still alarm on its own).
+    """
+    if decision.action == "emergency" or not history or history[-1].role != "bot" or history[-1].action != "emergency":
+        return decision, None
+    if not (nothing_said(text) and smalltalk.detect(text, history) not in ("thanks", "closing")
+            or only_asks_for_help(text) or only_worry(text)):
+        return decision, None
+    # the message that raised it: the latest earlier one that is an emergency on its own ("ok" after "ok" after "I want to
+    # kill myself"), looked for among the last few
+    before, raised_by = None, None
+    for turn in [t for t in reversed(history) if t.role == "user"][:_LOOK_BACK]:
+        again = retriage(turn.text)
+        if again.action == "emergency":
+            before, raised_by = again, turn.text
+            break
+    if before is None:
+        return decision, None
+    trace.append(TraceStep(step="plan", outcome="still_in_danger:emergency", detail={
+        "triage": f"{decision.action}:{decision.reason}", "previous": f"{before.action}:{before.reason}"}))
+    return TriageDecision("emergency", before.reason, "followup", before.confidence, decision.rules, decision.model,
+                          [*decision.notes, "nothing new said right after an emergency reply: the guidance again"]), raised_by

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.medicine_question import explains_medicine
 from bot.answering.understand import understand
 from bot.answering.vocabulary import Vocabulary, medicine_group_genes
 from bot.conversation import smalltalk
@@ -196,8 +197,8 @@ def test_the_second_opinion_learns_from_the_english_dev_cases_only(tmp_path):
     assert safe == ["this paperwork is killing me"]
 
 
-def _hereditary(gene: str) -> Report:
-    return Report(source_format="native", variants=[Variant(gene=gene, hgvs_c="c.1A>G", classification="Pathogenic",
+def _hereditary(gene: str, classification: str = "Pathogenic") -> Report:
+    return Report(source_format="native", variants=[Variant(gene=gene, hgvs_c="c.1A>G", classification=classification,
                                                             zygosity="heterozygous", condition="Lynch syndrome")])
 
 
@@ -205,6 +206,12 @@ def _hereditary(gene: str) -> Report:
 def test_a_screening_question_on_a_hereditary_report_is_about_its_finding(question):
     u = understand(question, vocab=Vocabulary.builtin(), report=_hereditary("MLH1"))
     assert u.genes == ["MLH1"]
+
+
+def test_a_screening_question_on_a_vus_report_is_not_given_the_harmful_variant_advice():
+    u = understand("what screening should I get", vocab=Vocabulary.builtin(),
+                   report=_hereditary("BRCA1", "Uncertain significance"))
+    assert "BRCA1" not in u.genes
 
 
 def test_a_screening_question_that_names_another_condition_is_not_pinned_to_the_finding():
@@ -216,3 +223,32 @@ def test_a_surgery_told_on_an_ryr1_report_is_about_that_result():
     report = Report(source_format="native", pharmacogenomics=[
         PgxResult(gene="RYR1", diplotype="c.7300G>A/Reference", phenotype="Malignant Hyperthermia Susceptibility")])
     assert understand("I need my wisdom teeth out next week", vocab=Vocabulary.builtin(), report=report).genes == ["RYR1"]
+
+
+@pytest.mark.parametrize("text", ["what about my pain pills", "my cholesterol pill?", "and my water pills?"])
+def test_a_medicine_named_by_what_it_is_for_is_a_question_to_explain(text):
+    assert explains_medicine(text, unnamed=text)  # (no gene or medicine name to blank)
+
+
+@pytest.mark.parametrize("text", ["what about my pain pills, they make me itchy", "my pain pills stopped working"])
+def test_a_medicine_with_an_effect_told_is_not_only_explained(text):
+    assert not explains_medicine(text, unnamed=text)
+
+
+@pytest.mark.parametrize("after", ["ok", "no", "😢", "??", "what should I do"])
+def test_nothing_new_said_right_after_an_emergency_gets_the_guidance_again(engine, after):
+    first = engine.reply("I want to kill myself")
+    assert first.action == "emergency"
+    history = [Turn(role="user", text="I want to kill myself"), Turn(role="bot", text=first.text, action="emergency")]
+    reply = engine.reply(after, history=history)
+    assert reply.action == "emergency" and reply.reason == first.reason
+
+
+def test_thanks_after_an_emergency_is_thanks(engine):
+    history = [Turn(role="user", text="I want to kill myself"), Turn(role="bot", text="...", action="emergency")]
+    assert engine.reply("thanks", history=history).action != "emergency"
+
+
+def test_ok_after_an_answer_is_only_an_acknowledgement(engine):
+    history = [Turn(role="user", text="what is CYP2C19"), Turn(role="bot", text="...", action="answer")]
+    assert engine.reply("ok", history=history).text == wording.ACKNOWLEDGED
