@@ -44,6 +44,7 @@ from bot.core.report import Report
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 from bot.safety import wording
+from bot.safety.alarm_corpora import second_opinion_cases
 from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
 from bot.safety.guard import check_output
@@ -115,7 +116,8 @@ class ConversationEngine:
                 self._embedder = embedder_for(s)
             if self._searcher is None:
                 self._searcher = get_searcher(s, self._embedder)
-            self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR)
+            self._classifier = load_or_train(self._embedder, s.models_dir, TRIAGE_DIR,
+                                             second_opinion_cases=second_opinion_cases)
             self._vocab = kb_vocabulary(self._searcher, s.kb_dir)
             self._kb_words = index_kb_words(self._searcher)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,

@@ -46,3 +46,11 @@ def load_corpus_examples(paths: Sequence[Path], language: str | None = None) -> 
             else:
                 safe.append(str(case["question"]))
     return emergencies, safe
+
+
+SECOND_OPINION_LANGUAGE = "en"  # the embedder reads English: other languages' cases raised its false alarms (stop 38)
+
+
+def second_opinion_cases(language_dir: Path = LANGUAGE_DIR) -> tuple[list[LabeledExample], list[str]]:
+    """The second opinion's extra training data (classifier.py): the English cases of every readable half."""
+    return load_corpus_examples(readable_files(language_dir), SECOND_OPINION_LANGUAGE)

@@ -37,7 +37,7 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 TRIAGE_DIR = PROJECT_ROOT / "evals" / "triage"
 ALARM_DIR = PROJECT_ROOT / "evals" / "alarm"  # safe messages with alarm words, for the alarm check
 LANGUAGE_CASES_DIR = PROJECT_ROOT / "evals" / "cases" / "languages"  # its *dev.yaml halves train the second opinion
-SECOND_OPINION_LANGUAGE = "en"  # the embedder reads English: other languages' cases raised its false alarms (stop 38)
 # bump when features or labels change, to invalidate caches (4: the alarm model; 5: round 5 data; 6: an experiment;
 # 7: the second opinion)
 MODEL_VERSION = "triage-lr-7"
@@ -219,30 +218,28 @@ def fit_alarm_check(train: Sequence[LabeledExample], safe: Sequence[str], embedd
 
 
 def fit_second_opinion(train: Sequence[LabeledExample], safe: Sequence[str], embedder: Embedder,
-                       cases_dir: Path) -> TriageClassifier | None:
-    """The second opinion (module docstring): the alarm model's data plus the English cases of the languages dev
-    halves in ``cases_dir``."""
-    from bot.safety.alarm_corpora import (  # (it needs LabeledExample from here)
-        load_corpus_examples,
-        readable_files,
-    )
-
-    emergencies, case_safe = load_corpus_examples(readable_files(cases_dir), SECOND_OPINION_LANGUAGE)
+                       cases: tuple[list[LabeledExample], list[str]]) -> TriageClassifier | None:
+    """The second opinion (module docstring): the alarm model's data plus the languages dev cases (``cases``:
+    emergencies, safe texts; ``alarm_corpora.second_opinion_cases``)."""
+    emergencies, case_safe = cases
     if not emergencies:
         return None
     return fit_alarm_check([*train, *emergencies], [*safe, *case_safe], embedder)
 
 
 def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE_DIR,
-                  alarm_dir: Path | None = None, cases_dir: Path | None = None) -> TriageClassifier | None:
+                  alarm_dir: Path | None = None, cases_dir: Path | None = None,
+                  second_opinion_cases: Callable[[Path], tuple[list[LabeledExample], list[str]]] | None = None,
+                  ) -> TriageClassifier | None:
     """The cached classifier for this data and embedder, training (and caching) it when missing, with its alarm
-    check (``alarm_dir``: default ``evals/alarm`` beside the triage folder) and second opinion (``cases_dir``: default
-    ``evals/cases/languages`` there)."""
+    check (``alarm_dir``: default ``evals/alarm`` beside the triage folder) and, given ``second_opinion_cases`` (reads
+    the training cases of ``cases_dir``, default ``evals/cases/languages`` there), its second opinion."""
     safe_name = embedder.name.replace("/", "_")
     alarm_dir = alarm_dir or triage_dir.parent / ALARM_DIR.name
     cases_dir = cases_dir or triage_dir.parent / "cases" / LANGUAGE_CASES_DIR.name
     # The key hashes the files' bytes, so a cache hit needs no YAML parsing (0.2 s at start-up).
-    key = f"triage-{data_hash(triage_dir, alarm_dir, cases_dir)}-{safe_name}" if triage_dir.is_dir() else None
+    second = "-second" if second_opinion_cases is not None else ""  # (a cache without one never stands in for one with)
+    key = f"triage-{data_hash(triage_dir, alarm_dir, cases_dir)}-{safe_name}{second}" if triage_dir.is_dir() else None
     if key is not None and key in _memo:  # same data and embedder already fitted in this process
         return _memo[key]
     # weights only (see __getstate__); a "<key>.pkl" written before that holds the estimator and is read once
@@ -263,7 +260,8 @@ def load_or_train(embedder: Embedder, cache_dir: Path, triage_dir: Path = TRIAGE
     clf = TriageClassifier.fit(train, embedder)
     safe = load_alarm_examples(alarm_dir)[0]
     clf.alarm_check = fit_alarm_check(train, safe, embedder)
-    clf.second_opinion = fit_second_opinion(train, safe, embedder, cases_dir)
+    if second_opinion_cases is not None:
+        clf.second_opinion = fit_second_opinion(train, safe, embedder, second_opinion_cases(cases_dir))
     cache_dir.mkdir(parents=True, exist_ok=True)
     write_cache(clf, path)
     _memo[key] = clf
