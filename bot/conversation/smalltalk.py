@@ -69,7 +69,8 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     """
     last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
-        return "accept_counselor"
+        # (after an escalation a counselor is already asked: a "yes" to it is an acknowledgement, not a second request)
+        return "ack" if last_bot.action == "escalate" else "accept_counselor"
     for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad"):
         if _COMPILED[kind].match(text):
             return kind

@@ -252,3 +252,9 @@ def test_thanks_after_an_emergency_is_thanks(engine):
 def test_ok_after_an_answer_is_only_an_acknowledgement(engine):
     history = [Turn(role="user", text="what is CYP2C19"), Turn(role="bot", text="...", action="answer")]
     assert engine.reply("ok", history=history).text == wording.ACKNOWLEDGED
+
+
+def test_yes_after_a_counselor_was_already_asked_is_not_a_second_request():
+    offer = Turn(role="bot", text="I can connect you with a genetic counselor, a real person.", action="escalate")
+    assert smalltalk.detect("yes", [offer]) == "ack"
+    assert smalltalk.detect("yes", [offer.model_copy(update={"action": "answer"})]) == "accept_counselor"
