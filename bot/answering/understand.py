@@ -256,9 +256,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         # "I'm having surgery next month" on an RYR1 report: that result is what the surgery question is about (stop 38:
         # the escalation had no facts, not even "tell every surgeon and the anesthesia team")
         u.genes += [g for g in report.genes if g in ANESTHESIA_GENES]
-    names_a_condition = vocab.short_forms[0] is not None and bool(vocab.short_forms[0].search(text.lower()))
     if report is not None and not u.genes and not u.followup and report.variants and _CARE.search(text) \
-            and not names_a_condition and not _GENETICS.search(text):
+            and not _names_a_condition(text, vocab) and not _GENETICS.search(text):
         # "what screening should I get" on a BRCA2 report: about that result (stop 38: the escalation had no facts); a
         # VUS is not (the screening advice for a harmful variant does not follow from it)
         u.genes += hereditary_lead(report, harmful_only=True)
@@ -270,6 +269,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         u.genes += list(dict.fromkeys(v.gene.upper() for v in report.variants))[:3]
     return u
 
+
+
+def _names_a_condition(text: str, vocab: Vocabulary) -> bool:
+    """A condition's short form or name is in the message ("cf", "lynch")."""
+    pattern = vocab.short_forms[0]
+    return pattern is not None and bool(pattern.search(text.lower()))
 
 
 def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str], list[str]]:

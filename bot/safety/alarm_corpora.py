@@ -13,21 +13,15 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import PROJECT_ROOT
-from bot.safety.classifier import LabeledExample
+from bot.safety.classifier import LANGUAGE_CASES_DIR, LabeledExample, readable_case_files
 
-LANGUAGE_DIR = PROJECT_ROOT / "evals" / "cases" / "languages"
+LANGUAGE_DIR = LANGUAGE_CASES_DIR
 ALARM_CORPORA = ("dev.yaml", "c5dev.yaml", "c6dev.yaml", "c7dev.yaml")
 
 
 def corpus_files(language_dir: Path = LANGUAGE_DIR) -> list[Path]:
     """The corpora of ``ALARM_CORPORA`` that exist in the folder (none in a test's own folder)."""
     return [language_dir / name for name in ALARM_CORPORA if (language_dir / name).is_file()]
-
-
-def readable_files(language_dir: Path = LANGUAGE_DIR) -> list[Path]:
-    """Every readable (dev) half of the folder, ``*dev.yaml``: the second opinion's corpora (classifier.py, stop 38)."""
-    return sorted(language_dir.glob("*dev.yaml")) if language_dir.is_dir() else []
 
 
 def load_corpus_examples(paths: Sequence[Path], language: str | None = None) -> tuple[list[LabeledExample], list[str]]:
@@ -53,4 +47,4 @@ SECOND_OPINION_LANGUAGE = "en"  # the embedder reads English: other languages' c
 
 def second_opinion_cases(language_dir: Path = LANGUAGE_DIR) -> tuple[list[LabeledExample], list[str]]:
     """The second opinion's extra training data (classifier.py): the English cases of every readable half."""
-    return load_corpus_examples(readable_files(language_dir), SECOND_OPINION_LANGUAGE)
+    return load_corpus_examples(readable_case_files(language_dir), SECOND_OPINION_LANGUAGE)

@@ -63,9 +63,9 @@ EMERGENCY_SIGN_MIN = 0.8
 # calm question and says something (triage.py). Picked on the dev side alone: on the eval suites' dev texts that the
 # engine does not make emergencies (2,708 paraphrase texts, 557 triage examples, 450 answer cases), a vote at 0.95 or more
 # on a message that is not calm fell on one text ("shud i get off plavix and onto some other blood thinner"; at 0.90,
-# eight, most of them "what do I do now" kinds). Measured after (the held-out languages files, English): 6 more of 390
-# emergencies reached, 1 more of 1,329 safe messages alarmed (the table of bars 0.5-0.95 was computed once, in the
-# study that chose 0.95).
+# eight, most of them "what do I do now" kinds). The study that chose 0.95 also printed the held-out English gain and
+# cost once (bars 0.5-0.95; at 0.95: 6 more of 390 emergencies, 1 more of 1,329 safe alarmed). Measured with the engine
+# and the exclusions of triage.py: 4 more of 390 emergencies reached, no more safe messages alarmed.
 SECOND_OPINION_MIN = 0.95
 
 

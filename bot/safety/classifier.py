@@ -112,10 +112,15 @@ def load_alarm_examples(alarm_dir: Path = ALARM_DIR) -> tuple[list[str], list[st
     return train, holdout
 
 
+def readable_case_files(cases_dir: Path = LANGUAGE_CASES_DIR) -> list[Path]:
+    """Every readable (dev) half of the languages suite's folder, ``*dev.yaml``: the second opinion's corpora."""
+    return sorted(cases_dir.glob("*dev.yaml")) if cases_dir.is_dir() else []
+
+
 def data_hash(triage_dir: Path = TRIAGE_DIR, alarm_dir: Path | None = None, cases_dir: Path | None = None) -> str:
     h = hashlib.sha256(MODEL_VERSION.encode())
     paths = sorted(triage_dir.glob("*.yaml")) + (sorted(alarm_dir.glob("*.yaml")) if alarm_dir and alarm_dir.is_dir() else [])
-    paths += sorted(cases_dir.glob("*dev.yaml")) if cases_dir is not None and cases_dir.is_dir() else []
+    paths += readable_case_files(cases_dir) if cases_dir is not None else []
     for path in paths:
         h.update(path.parent.name.encode() + b"/" + path.name.encode())
         h.update(path.read_bytes())

@@ -243,8 +243,9 @@ def triage(
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_asks_for_help(text) or asks_if_result_is_deadly(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
-    if alarm is None and not rules.has_emergency and nothing_happening(text, medicine_named=domain):
-        alarm_vote, held_back = None, None  # "i take lipitor", "tylenol", "I'm pregnant" (check_in.py, stop 37)
+    statement_only = nothing_happening(text, medicine_named=domain)  # "i take lipitor", "tylenol", "I'm pregnant"
+    if alarm is None and not rules.has_emergency and statement_only:
+        alarm_vote, held_back = None, None  # (check_in.py, stop 37)
     else:
         alarm_vote, held_back = combined_vote(text, pred=pred, classifier=classifier, alarm_pred=alarm_pred,
                                               alarm_clf=alarm_clf, embed=embed, masked=rules.masked,
@@ -256,7 +257,7 @@ def triage(
     # on it) (alarm_votes.py, stop 38)
     decision_asked = top is not None and top.action == "escalate"
     second = (second_opinion_vote(vector, classifier) if alarm is None and not calm and not decision_asked
-              and not nothing_said(text) and not nothing_happening(text, medicine_named=domain) else None)
+              and not statement_only else None)  # (calm holds nothing_said: "ok", "??")
     if second is not None:
         return decide("emergency", reason_for(second, "emergency"), "model", second.action_probs["emergency"],
                       "second opinion: sure of an emergency the other models missed")

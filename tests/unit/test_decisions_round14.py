@@ -14,10 +14,10 @@ from bot.core.passage import Passage
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
-from bot.safety.alarm_corpora import load_corpus_examples, readable_files
+from bot.safety.alarm_corpora import load_corpus_examples
 from bot.safety.calm import nothing_said
 from bot.safety.check_in import nothing_happening
-from bot.safety.classifier import LabeledExample, Prediction
+from bot.safety.classifier import LabeledExample, Prediction, readable_case_files
 from bot.safety.languages import match_emergency
 from bot.safety.mentions import mention_only
 from bot.safety.rules import match_rules
@@ -192,7 +192,7 @@ def test_the_second_opinion_learns_from_the_english_dev_cases_only(tmp_path):
     (tmp_path / "fresh1.yaml").write_text("""cases:
 - {id: e, question: "held out", expect_action: emergency, tags: [lang:en]}
 """)
-    emergencies, safe = load_corpus_examples(readable_files(tmp_path), "en")
+    emergencies, safe = load_corpus_examples(readable_case_files(tmp_path), "en")
     assert emergencies == [LabeledExample("i took 40 pills", "emergency", "self_harm")]
     assert safe == ["this paperwork is killing me"]
 
