@@ -19,6 +19,8 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from bot.safety.statements import EVERYDAY_MEDICINE, UNLISTED_MEDICINE
+
 # the thing asked about: "if/whether I'm X", "a gene/result for X", "is there an X gene/result", "my X gene"
 _SUBJECT = re.compile(
     r"\b(?:if|whether)\s+(?:i'?m|im|i\s+am|i\s+have|i'?ve\s+got|i\s+get|i'?ll\s+(?:be|get|have)|i\s+will\s+(?:be|get|have)|"
@@ -61,6 +63,22 @@ def unknown_subject(text: str, known: AbstractSet[str]) -> str | None:
         if words and not any(w in known or w.rstrip("s") in known for w in words):
             return phrase
     return None
+
+
+def unknown_medicine(text: str, known: AbstractSet[str]) -> str | None:
+    """A medicine named by its name (``statements.UNLISTED_MEDICINE``: "Xarelto", "apixaban", "Adderall") that no vetted
+    passage mentions, if any (stop 39: "I take Xarelto, is that affected by my genes?" was shown the CYP2C9 result beside
+    "CYP2C9 affects the blood thinner warfarin", which reads as a yes)."""
+    for pattern in (UNLISTED_MEDICINE, EVERYDAY_MEDICINE):  # ... or a kind of medicine ("my inhaler")
+        for m in pattern.finditer(text):
+            words = re.findall(r"[a-z]+", m.group().lower())
+            if not any(w in known or w.rstrip("s") in known or f"{w}s" in known for w in words if w not in _KINDS):
+                return m.group()
+    return None
+
+
+# Words of a kind of medicine too general to tie it to a document ("pills", "meds")
+_KINDS = {"pill", "pills", "meds", "medicine", "medicines", "medication", "medications", "tablet", "tablets"}
 
 
 # Words too common to tie a message to a document, however rarely a document uses them

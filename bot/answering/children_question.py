@@ -15,6 +15,8 @@ on in general ("can BRCA2 be passed to children", no "my") is education and is n
 (False, False)
 >>> asks_about_own_children("my kid's school report says needs improvement, what does that mean")
 False
+>>> asks_about_own_children("my son is 14 and I want to explain my report to him too")
+False
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ _ABOUT_THEM = re.compile(
     r"the same|as well|aswell|too|also|from me|carriers?|metaboli[sz]ers?|positive|affected)\b",
     re.IGNORECASE,
 )
+_TO_THEM = re.compile(r"\b(?:explain|show|tell|teach|describe|read|talk|walk|go over|go through)\b[^.?!]{0,25}\b(?:to |with )?(?:her|him|them|"
+                      r"my (?:kids?|children|son|daughter))\b", re.IGNORECASE)
+_INHERITS = re.compile(r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|(?:get|gets|got|have|has|carry|carries)\s+"
+                       r"(?:it|this|that|the same|the gene|the variant|one)|chances?|odds|risks?|tested|testing|carriers?|"
+                       r"affect\w*)\b", re.IGNORECASE)
 # "and my kids?", "what about my son and daughter?": the earlier question asked again about them, nothing else said.
 _TURN_WORDS = frozenset("and n so ok okay but also then what how about my our".split())
 
@@ -54,7 +61,9 @@ def asks_about_own_children(text: str) -> bool:
     if child is None:
         return False
     if _ABOUT_THEM.search(text):
-        return True
+        # the child as the one to explain it to ("I'd love to be able to explain it to her too"), with no word of
+        # inheriting or having it, is no question about them (stop 39, batch 15 dev)
+        return not (_TO_THEM.search(text) and not _INHERITS.search(text))
     rest = re.findall(r"[a-z']+", _OWN_CHILDREN.sub(" ", text).lower())
     return bool(rest) and rest[0] in _TURN_WORDS and all(w in _TURN_WORDS or _CHILD_WORD.match(w) for w in rest)
 
@@ -77,6 +86,12 @@ _RELATIVE_HAS_IT = re.compile(
     r"tested|testing|test|screened|screening|chances?|odds|risk\w*|carriers?|affected)\b",
     re.IGNORECASE,
 )
+# ... and what "this" means for the family as a whole ("what does this mean for my family", "does it affect my family":
+# stop 39, both had the negative-result passage on every report, a BRCA2 carrier's too)
+_OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:whole\s+|entire\s+)?(?:family|fam|loved ones|relatives|family members)\b(?!\s*'s|'|\s+(?:history|"
+                         r"tree|doctor|members?))", re.IGNORECASE)
+_MEANS_FOR = re.compile(r"\b(?:affect\w*|impact\w*|means?\s+(?:\w+\s+)?for|meaning for|matters? for|appl(?:y|ies)\s+to)\b",
+                        re.IGNORECASE)
 
 
 def asks_about_own_relatives(text: str) -> bool:
@@ -87,9 +102,16 @@ def asks_about_own_relatives(text: str) -> bool:
     (True, True)
     >>> asks_about_own_relatives("my sister also takes plavix"), asks_about_own_relatives("how is BRCA2 passed down")
     (False, False)
+    >>> asks_about_own_relatives("what does this mean for my family"), asks_about_own_relatives("does this affect my family")
+    (True, True)
+    >>> asks_about_own_relatives("my family history of cancer, does it matter for my result")
+    False
+    >>> asks_about_own_relatives("nobody in my family has cf so the report is wrong")
+    False
     """
     text = text.replace("\u2019", "'")
-    return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text))
+    return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text)
+                or _OWN_FAMILY.search(text) and _MEANS_FOR.search(text))
 
 
 def hereditary_lead(report: Report, *, harmful_only: bool = False) -> list[str]:

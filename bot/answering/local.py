@@ -179,7 +179,7 @@ class LocalComposer:
             # "what does my result mean": a medicine's document, if any, is the one for the result's most important use
             lead = lead_medicines(report, facts[0].gene) if report is not None and facts and not u.drugs else set()
             self._add_kb(draft, question, u, facts, kb, simple=simple, lead=lead,  # (upload how-to needs no KB text)
-                         have=set(report.genes) if report is not None else None)
+                         report=report)
             if report is not None and not facts and u.personal:
                 # the vetted text turned out to be about a gene the report has: its result leads the reply
                 used = set(draft.used_chunk_ids())
@@ -191,7 +191,8 @@ class LocalComposer:
 
         genes = list(dict.fromkeys(u.genes + [f.gene for f in facts]))
         for gene in genes:
-            if gene in PHENOCONVERSION_GENES and (gene not in missing):
+            # (only a gene the report has: "my statin" on a report without CYP2C9 got the CYP2C9 line, stop 39)
+            if gene in PHENOCONVERSION_GENES and gene not in missing and (report is None or report.result_for(gene)):
                 draft.add(wording.PHENOCONVERSION.format(gene=gene), f"fixed:phenoconversion:{gene}", 2)
                 break
         hereditary = any(f.fact.hgvs or f.fact.classification for f in facts) or any(
@@ -229,8 +230,7 @@ class LocalComposer:
         for allele in untested_alleles(report, u.drugs)[:2]:  # "what about allopurinol" with only *57:01 tested
             draft.add(wording.NOT_IN_REPORT.format(gene=allele), f"fixed:not_in_report:{allele}", 1)
         if u.genes or u.drugs:
-            self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1,
-                         have=set(report.genes) if report is not None else None)
+            self._add_kb(draft, question, u, facts, passages, simple=True, max_passages=1, block=1, report=report)
         return draft
 
     def compose_worry_context(self, u: Understanding, report: Report | None, reassuring: Passage | None) -> Draft:
@@ -261,14 +261,15 @@ class LocalComposer:
         max_passages: int | None = None,
         block: int = 1,
         lead: set[str] | None = None,
-        have: set[str] | None = None,
+        report: Report | None = None,
     ) -> None:
+        have = set(report.genes) if report is not None else None
         fact_words = " ".join((f.fact.phenotype or "") + " " + (f.fact.classification or "") for f in facts)
         keys = keywords(question, fact_words)
         # the patient's own genes twice over: in a medicine's document, those sentences tie it to their result
         strong = {g.lower() for g in u.genes} | {d.lower() for d in u.drugs} | keywords(fact_words)
 
-        scope = ResultScope.build(facts, question)
+        scope = ResultScope.build(facts, question, have)
         limit_p = max_passages or (2 if simple else 3)
         per = 2 if simple else 3
         question_keys = keywords(question)
@@ -276,7 +277,9 @@ class LocalComposer:
         # a section for another situation (home tests, tumor tests) confuses more than it helps
         # genes a medicine links to but the report lacks are not the patient's: their passages would read as if
         focus = (set(u.named_genes) | {f.gene for f in facts}) or set(u.genes)
+        uncertain = uncertain_only_genes(report) if report is not None else set()
         passages = [p for p in passages if not situational_mismatch(p, question)
+                    and not (uncertain and set(p.genes) & uncertain and HARMFUL_VARIANT_SECTION.search(p.section))
                     and not (focus and p.genes and not focus & set(p.genes)  # a document about other genes ...
                              and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)
         asked_documents = set(u.topic_documents)  # "can my insurer raise my rates because of my BRCA result"
@@ -424,20 +427,46 @@ def asked_words(u: Understanding) -> set[str]:
 _NEGATED = re.compile(r"\b(?:not|isn'?t|aren'?t|ab)\s*normal\b", re.IGNORECASE)
 
 
+# Sections about living with a harmful variant: its cancer risks, checks and surgery, treatment, testing the family. A
+# variant of uncertain significance is not used for such choices (vus-explained.md), so on a report whose only variants
+# in those genes are VUS they are left out (stop 39: "my mom had breast cancer at 45" on a BRCA1 VUS report got "Some
+# people choose surgery to lower risk").
+HARMFUL_VARIANT_SECTION = re.compile(r"\b(?:risks?|manag\w*|screening|prevention|treatment|families|family)\b",
+                                     re.IGNORECASE)
+
+
+def uncertain_only_genes(report: Report) -> set[str]:
+    """Genes whose every hereditary variant on the report is of uncertain significance."""
+    by_gene: dict[str, list[str]] = {}
+    for v in report.variants:
+        by_gene.setdefault(v.gene.upper(), []).append((v.classification or "").lower())
+    return {g for g, classes in by_gene.items() if classes and all("uncertain" in c or c == "vus" for c in classes)}
+
+
+# The result types allowed in a passage about genes the report does not have: none ("CYP2C9 normal types can use NSAIDs
+# in the usual way" read as the patient's own answer right after "Your report does not include a result for CYP2C9":
+# stop 39, a new-user pass). A sentence that names no result type is kept.
+NO_RESULT_TYPE = frozenset({"#no-result-type"})
+
+
 class ResultScope:
     """The patient's result types per gene, plus any type the question names, for keeping KB text on them."""
 
-    def __init__(self, by_gene: dict[str, set[str]], asked: set[str]):
-        self.by_gene, self.asked = by_gene, asked
+    def __init__(self, by_gene: dict[str, set[str]], asked: set[str], have: set[str] | None = None):
+        self.by_gene, self.asked, self.have = by_gene, asked, have
 
     @classmethod
-    def build(cls, facts: Sequence[GeneFact], question: str) -> ResultScope:
+    def build(cls, facts: Sequence[GeneFact], question: str, have: set[str] | None = None) -> ResultScope:
+        """``have``: the report's genes (None with no report)."""
         by_gene: dict[str, set[str]] = {}
         for f in facts:
             if f.classes:
                 by_gene.setdefault(f.gene, set()).update(f.classes)
         # "which results are not normal" asks about every other type, not about normal ones
-        return cls(by_gene, result_classes(_NEGATED.sub(" ", question)))
+        return cls(by_gene, result_classes(_NEGATED.sub(" ", question)), have)
 
     def allowed(self, passage: Passage) -> set[str] | None:
-        return allowed_for(self.by_gene, self.asked, passage.genes)
+        allowed = allowed_for(self.by_gene, self.asked, passage.genes)
+        if allowed is None and self.have is not None and passage.genes and not set(passage.genes) & self.have:
+            return set(NO_RESULT_TYPE)  # no type of these genes is the patient's
+        return allowed

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from bot.safety.asks import asks_for_medicine_judgement, mentions_body_signs
+from bot.safety.statements import UNLISTED_MEDICINE
 
 # A decision about a medicine, however a question is shaped: taking, stopping, switching, amounts, whether it is
 # safe, right or will work for them, what to do.
@@ -69,20 +70,7 @@ _LINK_PROBLEM = re.compile(
 MEDICINE_CLASS = re.compile(
     r"\b(?:chemo\w*|painkillers?|pain (?:meds|pills?|tablets?|medicines?)|pain relievers?|opioids?|statins?|"
     r"blood thinners?|antidepressants?|ssris?|water pills?|(?:cholesterol|acid reflux|heartburn) (?:pills?|meds|medicines?)|"
-    r"snris?|ppis?|antacids?|nsaids?|anti-?inflammator\w*|antibiotics?|anaesthe\w*|anesthe\w*|thiopurines?)\b",
-    re.IGNORECASE,
-)
-# A medicine the knowledge base does not hold, read from its name (round 5: "any gene issue with metformin for me" was
-# escalated while "does my result affect metformin" was answered). Generic names carry the naming stems of the USAN
-# Council (-pril, -sartan, -statin, ...); a few everyday medicines and brands have none. Only ever used to read a
-# question as being about a medicine; which results concern it still comes from the report and the KB.
-UNLISTED_MEDICINE = re.compile(
-    r"\b(?:[a-z]{2,}(?:pril|sartan|olol|alol|dipine|statin|formin|gliptin|gliflozin|glitazone|cillin|mycin|micin|"
-    r"floxacin|cycline|conazole|prazole|tidine|setron|triptan|oxetine|afil|azepam|azolam|barbital|caine|pentin|"
-    r"gabalin|thyroxine|parin|xaban|gatran|mab|tinib|lukast|profen|fenac|coxib|triptyline|pramine|zosin|semide|"
-    r"thiazide|tiazem|pamil|nisone|nisolone|sonide|dronate|apine|peridol)|insulin|aspirin|acetaminophen|"
-    r"paracetamol|lithium|naproxen|methotrexate|digoxin|synthroid|glucophage|neurontin|lyrica|zestril|norvasc|lasix|"
-    r"eliquis|xarelto|ozempic|tylenol|advil|motrin|aleve)\b",
+    r"snris?|ppis?|antacids?|nsaids?|anti-?inflammator\w*|antibiotics?|anaesthe\w*|anesthe\w*|thiopurines?|inhalers?|puffers?)\b",
     re.IGNORECASE,
 )
 # The shape of an explanation question ("how does ...", "why does ...", "what about ...", "does X need ...").
@@ -95,7 +83,7 @@ _EXPLAIN_FRAME = re.compile(
 _ABOUT_WORDS = frozenset(
     "and also ok okay so then but what how about for with same of the my me mine i too as well pls please now next "
     "one tell more result results report gene genes genetics dna meaning mean means say says link linked any "
-    "anything on in is it a an like".split()
+    "anything on in is it a an like affect affects affected impact impacted matter matters relevant".split()
 )
 # Things that happened or were felt: a statement a person should hear, not a question to explain.
 # (and a medicine's history with them, "never worked for me", or one being prescribed now, "my doctor wants me on it":

@@ -57,10 +57,19 @@ def pick_sentences(
     result types than ``allowed`` (see ``classes``) are left out; the run may close over such a gap
     only when the sentence after it stands on its own.
     """
-    sentences = list(_chat_sentences(passage.text))
+    every = passage_sentences(passage.text)
+    meta = [bool(_META.search(x)) for x in every]
+    # result types are read over every sentence, the dropped ones too: "For CYP2D6 normal, intermediate and poor
+    # types, the guide does not suggest a change." names the types the next sentence is about (stop 39)
+    blocked_every = blocked_mask(every, allowed, passage.section)
+    # ... and a sentence that leans on a dropped one for its types cannot stand alone ("Ondansetron can be used in the
+    # usual way" was told to patients with no CYP2D6 result)
+    leaning = [i > 0 and meta[i - 1] and bool(sentence_classes(every[i - 1])) and not sentence_classes(every[i])
+               for i in range(len(every))]
+    sentences = [x for x, m in zip(every, meta) if not m]
     if not sentences:
         return []
-    blocked = blocked_mask(sentences, allowed, passage.section)
+    blocked = [b or lean for b, lean, m in zip(blocked_every, leaning, meta) if not m]
     if carried:  # what carrying the patient's own allele means, and the sentences that go on about it, are theirs
         blocked = [b and not own for b, own in zip(blocked, about_carried(sentences, carried))]
     if focus_genes:
@@ -232,6 +241,16 @@ _TOPIC_WORDS = {
     "change": {"change", "moved", "reclassif", "updates"},
     "later": {"later", "over time", "moved", "reclassif"},
     "pregnan": {"pregnan", "partner", "baby"},
+    # (stop 39) a surgery or dental visit told: the section on what to tell the team ("Before surgery, dental work or a
+    # procedure"), not the first section that says "surgery"
+    "surg": {"surg", "dentist", "dental", "procedure"},
+    "operation": {"surg", "dentist", "dental", "procedure"},
+    "dentist": {"surg", "dentist", "dental", "procedure"},
+    "dental": {"surg", "dentist", "dental", "procedure"},
+    "wisdom": {"surg", "dentist", "dental", "procedure"},
+    "teeth": {"surg", "dentist", "dental", "procedure"},
+    "tooth": {"surg", "dentist", "dental", "procedure"},
+    "procedure": {"surg", "dentist", "dental", "procedure"},
 }
 # Words that say nothing about which part of a document answers ("what does my result mean").
 _GENERIC = set("gene genes genetic variant variants test tested testing mean means meaning what does result results "
@@ -274,8 +293,9 @@ def names_topic(p: Passage, topics: list[set[str]], *, title_only: bool = False)
     return any(t in head for group in topics for t in group if len(t) >= 4)
 
 
-def topic_hits(p: Passage, topics: list[set[str]]) -> int:
-    text = f"{p.title}\n {p.section}\n {p.text}".lower()
+def topic_hits(p: Passage, topics: list[set[str]], *, heading_only: bool = False) -> int:
+    """How many of the question's topics the passage speaks of (``heading_only``: its section heading names)."""
+    text = p.section.lower() if heading_only else f"{p.title}\n {p.section}\n {p.text}".lower()
     return sum(any(t in text for t in group) for group in topics)
 
 
@@ -314,6 +334,9 @@ def rank_passages(
         hint_hit = len(hints & set(_WORD.findall(p.text.lower())))
         explain = explains(p) if explains else 0
         topic = topic_hits(p, topics) if topics else 0  # "how is it inherited": the section about inheritance
+        # ... and the section whose heading names one of the topics the KB has words for ("surgery": "Before surgery,
+        # dental work or a procedure"; a bare word of the question is too weak a sign to reorder by)
+        headed = topic_hits(p, [t for t in topics if len(t) > 1], heading_only=True) if topics else 0
         unasked_drug_doc = int(not wanted_d and drug_document(p) and not topic)  # ("cholesterol pills" asks one)
         lead = int(bool(lead_drugs and unasked_drug_doc and lead_drugs & {d.lower() for d in p.drugs}))
         drug_doc = int(bool(drug_hit) and drug_document(p))  # the asked medicine's own document
@@ -321,7 +344,7 @@ def rank_passages(
         advice = int(is_advice(p))
         # "what does a negative result mean": the section on that result type is as much on topic as a gene
         hit = min(drug_hit + gene_hit, 1) or int(type_asked and explain == EXPLAINS_SECTION)
-        return (-drug_doc, -hit, unasked_drug_doc, -lead, -topic, -overview, -explain, advice,
+        return (-drug_doc, -hit, unasked_drug_doc, -lead, -headed, -topic, -overview, -explain, advice,
                 -min(hint_hit, 2), i)
 
     seen: set[str] = set()

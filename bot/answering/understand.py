@@ -30,6 +30,11 @@ from bot.pgx.medicines import resolve_medicine
 from bot.safety.asks import only_asks_for_help
 
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
+# "explain it simply?" as a first message: "it" is the report (after a reply it is that reply's subject)
+_EXPLAIN_IT = re.compile(r"^\W*(?:(?:can|could|would) (?:you|u) |pls |please |so |ok )*(?:explain|summari[sz]e|simplify|break down)\s+"
+                         r"(?:it|this|that|everything|all (?:of )?(?:this|it))(?:\s+(?:simply|in (?:plain|simple|easy) "
+                         r"(?:words|english|terms)|to me|for me|like i'?m (?:\d+|five|a kid|twelve)|please|pls))*\W*$",
+                         re.IGNORECASE)
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
     r"overview|tell me about|read)\b[^.?!]{0,30}"
@@ -46,7 +51,9 @@ _WHOLE_REPORT = re.compile(
     r"\bwhat did (?:my|the) (?:test|report|results?|panel|lab) (?:find|show|say|test|check|look (?:at|for))\b|"
     # (stop 37) the first message of a new report: "what does it all mean", "i just got my results back"
     r"\bwhat (?:does|do) (?:it|this|that|they|these|everything) all mean\b|\bwhat does (?:all (?:of )?(?:this|it)|everything) mean\b|"
-    r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b",
+    r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b|"
+    # (stop 39, batch 15 dev) "theres like 5 things on here, which ones actualy matter"
+    r"\bwhich (?:ones?|of (?:them|these|those|the \w+)|things?)\b[^.?!]{0,15}\b(?:matters?|count|important|actually matter)\b",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -211,7 +218,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         about_upload=bool(_UPLOAD.search(text)), about_genechat=genechat, about_service=service or genechat,
         genetics_words=bool(_GENETICS.search(text)), service_words=bool(_SERVICE.search(text)) or surgery_matters,
         about_my_medicines=bool(_MY_MEDICINES.search(text)),
-        whole_report=bool(_WHOLE_REPORT.search(text)) and not service,
+        whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text)) and not any(
+            t.role == "bot" for t in history)) and not service,
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
         topic_documents=sorted(documents_asked(text)),
     )

@@ -29,6 +29,18 @@ def _pattern(term: str, case_sensitive: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", 0 if case_sensitive else re.IGNORECASE)
 
 
+def _gene_runs(gene: str) -> list[str]:
+    """A gene symbol's runs of letters and of digits ("CYP2C9" -> CYP, 2, C, 9): patients put spaces, dots or hyphens
+    between them ("cyp2c 9", "mlh-1", "cyp 2 d 6"; stop 39: these lost the patient's own result)."""
+    return re.findall(r"[A-Za-z]+|[0-9]+|[^A-Za-z0-9]+", gene)
+
+
+def _gene_pattern(gene: str) -> re.Pattern[str]:
+    runs = [r for r in _gene_runs(gene) if r.strip(" -")]
+    body = r"[\s.\-]?".join(re.escape(r) for r in runs)
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
 @dataclass
 class Vocabulary:
     """Known genes and medicines, with synonyms, and which genes each medicine is linked to."""
@@ -80,6 +92,10 @@ class Vocabulary:
         # longest first so "HLA-B" wins over "HLA"; ties by name so the order never depends on the hash seed
         for gene in sorted(self.genes, key=lambda g: (-len(g), g)):
             add(gene, "gene", gene, gene in CASE_SENSITIVE)
+            if gene not in CASE_SENSITIVE and len(_gene_runs(gene)) > 1 and len(gene) >= 4:
+                # ... and written with gaps between its runs: only its first run must occur as it is
+                pats.append((_gene_pattern(gene), "gene", gene))
+                words.append((_gene_runs(gene)[0].casefold(),))
         for gene, names in V.GENE_NICKNAMES.items():
             for n in names:
                 add(n, "gene", gene)

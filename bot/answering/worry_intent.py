@@ -32,7 +32,10 @@ from bot.safety.asks import asks_if_result_is_deadly, only_worry
 
 # The lexical cue: "is it bad/serious/dangerous", "should I worry", "am I going to be ok", "do I have cancer", ...
 _BAD = (r"(?:bad|dangerous|serious|deadly|fatal|harmful|scary|a (?:big )?(?:problem|deal)|big deal|life[- ]threatening|"
-        r"something to worry about|a death sentence)")
+        r"something to worry about|a death sentence|"
+        # (stop 39, batch 15 dev: "Is my DPYD result a thing to be concerned about, or not so much?")
+        r"(?:a )?(?:thing|something) to (?:be )?(?:concerned|worried) about|(?:a )?cause for concern|concerning|worrying|"
+        r"worrisome)")
 REASSURE = re.compile(
     rf"\b(?:is|are|was)\b(?:\s+[^\s.?!]+){{0,5}}?\s+{_BAD}\b|\bhow (?:bad|serious|dangerous|worried|scared|concerned|"
     r"screwed|doomed|much trouble)\b|\b(?:am i|i'?m|im)\s+(?:so\s+)?(?:screwed|doomed)\b|"

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.asked_subject import KbWords, index_kb_words, unknown_subject
+from bot.answering.asked_subject import KbWords, index_kb_words, unknown_medicine, unknown_subject
 from bot.answering.children_question import family_search_words, hereditary_lead
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
@@ -231,7 +231,8 @@ class ConversationEngine:
         decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
-        decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage)
+        decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage,
+                                                      medicine_named=self._names_medicine(text, u))
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is None and decision.action == "answer" \
                 and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):
@@ -299,7 +300,7 @@ class ConversationEngine:
             return "result_not_in_report"
         if u.genes and not u.in_report(report) and (u.personal or u.about_result):
             return "result_not_in_report"
-        if u.in_report(report) or u.personal or u.about_result or u.phenotype_words:
+        if u.in_report(report) or u.personal or u.about_result or u.phenotype_words or u.whole_report:
             return "explained_result"
         return "general_education"
 
@@ -311,6 +312,10 @@ class ConversationEngine:
             # result is either, nor is a result of the report; the reply says so (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_subject"))
             return finish(replies.nothing_found_draft(), "answer", reason, u, report, trace, [])
+        if not (u.drugs or u.named_genes) and unknown_medicine(text, self._kb_words.known) is not None:
+            # "I take Xarelto, is that affected by my genes?": no vetted passage is about it (asked_subject.py)
+            trace.append(TraceStep(step="plan", outcome="unknown_medicine"))
+            return finish(replies.nothing_found_draft(medicine=True), "answer", reason, u, report, trace, [])
         # ("do you sell my data": "you" is GeneChat, whose own section the search should find)
         query = f"{text} (when you use GeneChat)" if u.about_genechat else text
         passages = self._gather(query, u, report, trace, text=text, vector=vector)
@@ -357,9 +362,14 @@ class ConversationEngine:
             # "I'm HLA-B*57:01 positive, can I take abacavir" with no report: the background is general, not about a
             # result we have seen, and says so first (stop 37: typed claims read as accepted)
             context.add(wording.NO_REPORT_CONTEXT, "fixed:no_report", 0)
-        draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure)
+        draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure,
+                                       medicine=self._names_medicine(text, u))
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return finish(draft, "escalate", decision.reason, u, report, trace, passages)
+
+    def _names_medicine(self, text: str, u: Understanding) -> bool:
+        """The message names a medicine or a kind of medicine the vocabulary knows ("plavix", "my statin", "opioids")."""
+        return bool(u.drugs) or bool(self._vocab is not None and self._vocab.groups_named(text))
 
     def _gather(self, query: str, u: Understanding, report: Report | None, trace: list[TraceStep], *, text: str,
                 vector: np.ndarray) -> list[Passage]:

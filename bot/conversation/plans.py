@@ -144,11 +144,15 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
     weak_alarm = (decision.action == "emergency" and decision.source == "model"
                   and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
                   and not mentions_body_signs(text))
-    if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm)
-            or not _hints_only(decision) or not u.in_report(report) or not asks_to_share_with_clinician(text)
+    # (stop 39) "what should I tell my doctor", naming no result, asks about the whole report: the model declined it as
+    # off topic on every report
+    whole = report is not None and not (u.genes or u.drugs) and decision.action == "decline" and decision.source == "model"
+    if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm or whole)
+            or not _hints_only(decision) or not (u.in_report(report) or whole) or not asks_to_share_with_clinician(text)
             or (u.drugs or u.medicines_asked) and asks_medicine_decision(text) or _CARE_CHANGE.search(text)):
         return decision
     u.emergency_line = u.emergency_line or weak_alarm
+    u.whole_report = u.whole_report or whole
     trace.append(TraceStep(step="plan", outcome="share_with_clinician:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
@@ -229,7 +233,9 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
     """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
     confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
     worded. No rule, a model's confident escalation, or no report keep the escalation."""
-    if not decision.unsure or decision.rules or report is None or not u.whole_report:
+    # (stop 39: a model's decline too, "theres like 5 things on here, which ones actualy matter" had no topic words)
+    declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
+    if not (decision.unsure or declined) or decision.rules or report is None or not u.whole_report:
         return decision
     trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))

@@ -68,10 +68,13 @@ def smalltalk_draft(kind: str) -> Draft:
     return draft
 
 
-def nothing_found_draft() -> Draft:
+def nothing_found_draft(*, medicine: bool = False) -> Draft:
     """A question about something no vetted passage covers (asked_subject.py): said plainly, no filler, no results."""
     draft = Draft()
-    draft.add(wording.NOTHING_FOUND, "fixed:nothing_found", 0)
+    if medicine:
+        draft.add(wording.NOTHING_FOUND_MEDICINE, "fixed:nothing_found_medicine", 0)
+    else:
+        draft.add(wording.NOTHING_FOUND, "fixed:nothing_found", 0)
     return draft
 
 
@@ -93,15 +96,17 @@ def decline_draft(reason: str, refusal: str | None = None) -> Draft:
 
 
 def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wording.ESCALATE_CONTEXT_INTRO,
-                   unsure: bool = False) -> Draft:
+                   unsure: bool = False, medicine: bool = True) -> Draft:
     """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background or facts.
 
     ``unsure``: the message was escalated because triage could not tell what it asks; the reason's own wording
-    ("If you think your report may be wrong...") would put words in the patient's mouth, so the general one is used.
+    ("If you think your report may be wrong...") would put words in the patient's mouth, so the general one is used:
+    with the medicine caution when ``medicine`` (a medicine named, or a medicine decision), else without it.
     """
     draft = Draft()
     if unsure:
-        draft.add(wording.ESCALATE_DEFAULT, "fixed:escalate:unsure", 0)
+        draft.add(wording.ESCALATE_DEFAULT if medicine or reason == "medication_change" else wording.ESCALATE_UNSURE,
+                  "fixed:escalate:unsure", 0)
     else:
         draft.add(wording.ESCALATE.get(reason, wording.ESCALATE_DEFAULT), f"fixed:escalate:{reason}", 0)
     draft.add(wording.ESCALATED_NOTE, "fixed:escalated_note", 0)

@@ -20,9 +20,10 @@ from bot.answering.vocabulary import Vocabulary
 from bot.conversation import smalltalk
 from bot.conversation.plans import WORRY_ALARM_MAX
 from bot.core.reply import TraceStep, Turn
-from bot.safety.asks import only_asks_for_help, only_worry
+from bot.safety.asks import only_asks_for_help, only_overwhelmed, only_worry
 from bot.safety.calm import nothing_said
 from bot.safety.rules import match_rules
+from bot.safety.statements import nothing_happening
 from bot.safety.triage import TriageDecision
 
 # The off-topic decline (bot/answering/topic.py) is never given to a message either model gives this much emergency
@@ -101,6 +102,10 @@ def _only_borrows(text: str, u: Understanding) -> bool:
     return not u.genes and not u.drugs and not UNLISTED_MEDICINE.search(text) and borrows_words(text)
 
 
+# The escalation reasons of a decision about a medicine: asked again only about another medicine
+_MEDICINE_DECISIONS = frozenset({"dosing", "medication_change"})
+
+
 def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,
                   vocab: Vocabulary, retriage: Callable[[str], TriageDecision]) -> TriageDecision:
     """A bare change of subject ("and plavix?", "same for tramadol?") asks the previous question again about
@@ -137,6 +142,10 @@ def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], 
     again = retriage(asked)  # the previous question's own triage, as the engine runs it
     if again.action != "escalate":  # escalated for another reason (the worry plan): this message's own triage
         return decision
+    if again.reason in _MEDICINE_DECISIONS and not vocab.detect(text)[1] and not vocab.groups_named(text):
+        # a medicine decision asked about a gene ("should they lower my xeloda dose" ... "what about the UGT1A1 one")
+        # asks about a result, not the decision again (stop 39)
+        return decision
     trace.append(TraceStep(step="plan", outcome="followup:escalate", detail={
         "triage": f"{decision.action}:{decision.reason}", "previous": f"{again.action}:{again.reason}"}))
     return TriageDecision("escalate", again.reason, "followup", again.confidence, decision.rules, decision.model,
@@ -147,18 +156,23 @@ _LOOK_BACK = 4  # user messages searched for the one that raised the emergency
 
 
 def still_in_danger(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,
-                    retriage: Callable[[str], TriageDecision]) -> tuple[TriageDecision, str | None]:
+                    retriage: Callable[[str], TriageDecision],
+                    medicine_named: bool = False) -> tuple[TriageDecision, str | None]:
     """Right after an emergency reply, a message that says nothing new ("ok", "no", "??", "😢", "what should I do",
     "I'm scared") gets the emergency guidance again, for the emergency the last message raised (stop 38: "I want to
     kill myself" then "ok" got "OK. If you have another question about your report, just ask."). Returns the decision
     and the message the emergency was raised by (for its reply), or the decision unchanged and None.
 
     "thanks" and "I'm ok now" say something: they are triaged as usual ("I'm ok now" may still alarm on its own).
+    A medicine named bare ("opioids", "my pills") is a topic on its own (statements.nothing_happening) but, right after
+    an emergency reply, may be what was taken or planned: the guidance again (stop 39). ``medicine_named``: the message
+    names a medicine the vocabulary knows.
     """
     if decision.action == "emergency" or not history or history[-1].role != "bot" or history[-1].action != "emergency":
         return decision, None
     if not (nothing_said(text) and smalltalk.detect(text, history) not in ("thanks", "closing")
-            or only_asks_for_help(text) or only_worry(text)):
+            or only_asks_for_help(text) or only_worry(text) or only_overwhelmed(text)
+            or nothing_happening(text, medicine_named=medicine_named)):
         return decision, None
     # the message that raised it: the latest earlier one that is an emergency on its own ("ok" after "ok" after "I want to
     # kill myself"), looked for among the last few

@@ -99,7 +99,7 @@ _WORRY_ONLY = re.compile(
     r"(?:that'?s|thats|this is|that is|it'?s|its)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+)?"
     r"(?:scary|frightening|terrifying|worrying|upsetting|a lot|bad|not good)|"
     r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:scared|worried|nervous|afraid|freaked out|freaking out|"
-    r"anxious|upset|shocked)(?:\s+(?:about|of|by)\s+(?:this|that|it|my \w+))?|"
+    r"anxious|upset|shocked|terrified|frightened|petrified|panicking)(?:\s+(?:about|of|by)\s+(?:this|that|it|my \w+))?|"
     r"should i (?:be )?(?:worried|scared|afraid)|"
     # one word ("bad?", "worried.", "dangerous??"): the whole message is the worry
     r"(?:bad|dangerous|serious|scary|deadly|fatal|worried|worrying|worry|scared|concerning|harmful)|"
@@ -121,6 +121,33 @@ def only_worry(text: str) -> bool:
     (True, True, False)
     """
     return bool(_WORRY_ONLY.search(text.strip()))
+
+# Alone or overwhelmed with a result, said in few words ("I feel so alone with this", "this is a lot to take in"): a
+# person to talk to (the distress rule, wants_human#2), not the crisis reply the alarm model gave "I feel alone" (0.88,
+# stop 39). With no emergency rule matched, the model's alarm vote needs the calm bar (triage.py); any more ("... and I
+# want to die") is judged as usual.
+_OVERWHELMED_ONLY = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|okay\s+|honestly\s+|tbh\s+)*(?:"
+    r"(?:i\s+)?(?:feel|feeling|felt)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a bit\s+|a little\s+)?(?:alone|lonely|isolated|"
+    r"overwhelmed|lost)(?:\s+(?:with|in|about)\s+(?:this|that|it|all this|all of this|my \w+))?|"
+    r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:alone|lonely|overwhelmed)\s+(?:with|in)\s+(?:this|that|it|"
+    r"all this)|"
+    r"(?:this|that|it)(?:'?s| is)\s+(?:a lot|so much)\s+to\s+(?:take in|process|absorb|digest)"
+    r")\W*(?:right now|rn|tbh|lol)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def only_overwhelmed(text: str) -> bool:
+    """A short message that only says the patient feels alone or overwhelmed with their result.
+
+    >>> only_overwhelmed("I feel so alone with this"), only_overwhelmed("this is a lot to take in")
+    (True, True)
+    >>> only_overwhelmed("I feel alone and want to die"), only_overwhelmed("I'm overwhelmed, should I stop my plavix")
+    (False, False)
+    """
+    return bool(_OVERWHELMED_ONLY.search(text.strip()))
+
 
 
 # Asking for help or a way in, in few words ("can you help me", "where do I even start", "I'm so lost right now"):
@@ -380,3 +407,39 @@ def someone_elses_medicine(text: str, medicine_named: bool = False) -> bool:
     """
     return bool(_SOMEONE_ELSES_MEDICINE.search(text) and _SHARE_USE.search(text)
                 and (medicine_named or _PET_MEDICINE.search(text) or _OTHER_MEDICINE_WORDS.search(text)))
+
+
+# A pet named in a clause of its own before or after a real question ("my cat is sick too haha. ok what about warfarin
+# and my genes", "my dog died last week, anyway what does CYP2D6 mean"): an aside, not what is asked (stop 39). A
+# question about the pet itself ("is my dog a carrier for hip dysplasia") is one clause.
+_MY_PET = re.compile(r"\bmy (?:dog|cat|pet|puppy|kitten|horse)(?:'s)?\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.!;,]+|\?+|\b(?:anyway|anyways|btw|but|ok so|so anyway)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\?|^\W*(?:what|whats|what's|how|why|which|who|when|where|is|are|does|do|did|can|could|should|will|"
+                     r"would|explain|tell me|ok what|and what)\b", re.IGNORECASE)
+
+
+def pet_aside(text: str) -> bool:
+    """A pet is named only in a clause that asks nothing, beside another clause that asks something.
+
+    >>> pet_aside("my dog died last week. anyway what does CYP2D6 mean"), pet_aside("is my dog a carrier for hip dysplasia")
+    (True, False)
+    """
+    pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
+    pet = [p for p in pieces if _MY_PET.search(p)]
+    asked = [p for p in pieces if not _MY_PET.search(p) and _ASKING.search(p)]
+    return bool(pet) and bool(asked) and not any(_ASKING.search(p) for p in pet)
+
+
+# Another person's result told beside the writer's own ("my friend's result explained why painkillers never worked for
+# her. But mine just says no call"): the question is about the writer's own (stop 39, batch 15 dev).
+_MINE_TOO = re.compile(r"\b(?:mine|my own(?: result| report| results| test)?)\s+(?:just |only |also |too |instead |still )?"
+                       r"(?:says?|shows?|is|has|came back|reads|lists|looks)\b", re.IGNORECASE)
+
+
+def own_result_too(text: str) -> bool:
+    """The writer speaks of their own result beside someone else's.
+
+    >>> own_result_too("my friend's report said poor, but mine just says no call"), own_result_too("my mom's report")
+    (True, False)
+    """
+    return bool(_MINE_TOO.search(text))

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.asks import mentions_body_signs
 from bot.safety.farewell import everyday_farewell, finality_cue
 from bot.safety.mentions import ACUTE_NOW, said_to_be_over
 from bot.safety.rules import DESPAIR_RULE, EMERGENCY_SELF_HARM, mask_benign, match_rules, normalize
@@ -93,11 +92,11 @@ _HELPER = re.compile(
 # Signs that something is happening to someone (``danger_sign``): something taken or swallowed; someone feeling,
 # hurting or looking some way; self-harm words, a method or a medicine in hand. With ``ACUTE_NOW`` (a time word of now,
 # a call for help, someone who is not breathing ...) these keep a model-only alarm an emergency.
-_TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all|like \d{2,}|\d{2,})|swallow\w*|drank|drunk|popped|downed|"
+TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all|like \d{2,}|\d{2,})|swallow\w*|drank|drunk|popped|downed|"
                     r"ate (?:like |about |around |maybe )?(?:\d+|two|three|four|five|six|ten|a few|several|a bunch|a handful)|"
                     r"chugged|snort\w*|inject\w*|smok\w*|mix(?:ed|ing)|overdos\w*|od'?d|od'?ing|poison\w*|high)\b",
                     re.IGNORECASE)
-_FEELING = re.compile(
+FEELING = re.compile(
     r"\b(?:i feel|i'?m feeling|feeling|feels?|felt|hurts?|hurting|aches?|aching|pain\w*|sore|can'?t (?:breathe?|feel|move|see|"
     r"stop|stay awake|talk|speak|walk|swallow|think)|(?:i'?m|im|i am|he'?s|she'?s|they'?re|(?:he|she|it) is|(?:my|his|her|their) "
     r"\w+ (?:is|are|feels?|went|looks?|keeps?|started)) (?:so |really |very |super |getting |all |kinda |still )?(?:dizzy|"
@@ -118,7 +117,7 @@ _FEELING = re.compile(
     r"(?:face|smile|mouth|eyelid)s? (?:is |are |looks? |went |seems? )?(?:all )?(?:lopsided|crooked|uneven|droop\w*|sagg\w*)|"
     r"mumbling|babbling|talking gibberish|(?:words?|speech) (?:are |is )?(?:slurred|garbled|jumbled|coming out wrong))\b",
     re.IGNORECASE)
-_HARM_WORDS = re.compile(
+HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
     r"cut (?:my|his|her|their) (?:wrists?|arms?|legs?|thighs?|skin)|slit\w*|jump\w*|rope|noose|gun|knife|"
@@ -179,13 +178,13 @@ def danger_sign(text: str) -> bool:
     """
     masked = _GOOD_FEELING.sub(" ", _without_harmless(mask_benign(text)[0]))
     # (round 7) a veiled farewell is a sign too: "i've been giving my things away all week", "it's permanent"
-    return (acute_beyond_time(masked) or any(p.search(masked) for p in (_TAKEN, _FEELING, _HARM_WORDS))
+    return (acute_beyond_time(masked) or any(p.search(masked) for p in (TAKEN, FEELING, HARM_WORDS))
             or finality_cue(text))
 
 
 # A sign that something is happening to someone, not only an alarm word: a time of now, something taken, someone feeling
 # something, or a body or self-harm event ("bleeding", "not breathing", "collapsed", "overdosed", "kill myself").
-_EVENT = re.compile(r"\b(?:blood|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\w*|chok(?:ing|ed|es)|suicid\w*|"
+EVENT = re.compile(r"\b(?:blood|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\w*|chok(?:ing|ed|es)|suicid\w*|"
                     r"kill(?:ing)? (?:my|him|her|them)sel\w*|die|dying|end (?:it|my life)|overdos\w*|od'?d|"
                     r"hurt(?:ing)? (?:my|him|her|them)sel\w*|cut(?:ting)? (?:my|him|her|them)sel\w*|wrists?)\b", re.IGNORECASE)
 # The writer plays it down ("a tiny drop of blood", "he's fine", "is that bad", "lol").
@@ -232,7 +231,7 @@ def happening_sign(text: str) -> bool:
     masked = _without_harmless(mask_benign(text)[0])
     if _PLAYED_DOWN.search(masked) or everyday_farewell(text):  # (round 7: "a burden asking them for rides")
         return False
-    return any(p.search(masked) for p in (ACUTE_NOW, _TAKEN, _FEELING, _EVENT))
+    return any(p.search(masked) for p in (ACUTE_NOW, TAKEN, FEELING, EVENT))
 
 
 # Words of time alone ("right now", "tonight", "again"): a sign only beside something else. "I could murder a pizza right
@@ -264,7 +263,7 @@ def strong_sign(text: str) -> bool:
     masked = _without_harmless(mask_benign(text)[0])
     if _PLAYED_DOWN.search(masked) or said_to_be_over(masked) or everyday_farewell(text):
         return False
-    if _FEELING.search(_MILD.sub(" ", masked)) or _EVENT.search(masked) or _TAKEN.search(masked):
+    if FEELING.search(_MILD.sub(" ", masked)) or EVENT.search(masked) or TAKEN.search(masked):
         return True
     return acute_beyond_time(masked)
 
@@ -302,7 +301,7 @@ def body_event(text: str) -> bool:
     (True, False)
     """
     text = _without_harmless(_CONDITION.sub(" ", text))
-    return any(p.search(text) for p in (_TAKEN, _FEELING, _EVENT))
+    return any(p.search(text) for p in (TAKEN, FEELING, EVENT))
 
 
 # Things that are not ready or not working (round 7: "my prescription isn't ready" is no "isn't breathing").
@@ -423,95 +422,3 @@ def mild_side_effect(text: str) -> bool:
 # "i take lipitor", "my doc has me on simvastatin 20mg", "my husband is on atorvastatin": a medicine someone is on, told
 # with nothing happening, taken or felt. The statin names alone had pulled both models to an emergency (stop 37:
 # "i take lipitor" got the 911 reply), so such a message gets no model-only alarm at all; a rule still decides.
-_ON_A_MEDICINE = re.compile(
-    r"^\W*(?:(?:so|ok|okay|fyi|btw|also|and|well|hi|hey|just so you know)\W+)*"
-    r"(?:(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|"
-    r"keeps?))\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
-    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)|"
-    r"my (?:\w+\s+){1,2}?(?:gave|prescribed|started) me)\b"
-    r"(?!\s+(?:the|a|an|my|his|her|their|this|that|it|them|floor|ground)\b)",
-    re.IGNORECASE)
-_MORE_THAN_ON_IT = re.compile(r"\b(?:too (?:many|much)|extra|double\w*|twice|again|overdos\w*|all (?:of )?(?:my|the|them)|"
-                              r"whole|bottles?|packs?|handful|\d+\s*(?:pills?|tabs?|tablets?|caps?|capsules?|x)|"
-                              r"accident\w*|mistake|wrong|forgot|missed|stopp?\w*|quit|reaction|side effects?)\b",
-                              re.IGNORECASE)
-
-
-# A bare medicine named ("tylenol", "my blood thinner", "what about lipitor?") or a pregnancy told ("I'm pregnant",
-# "just found out i'm pregnant"): nothing happening, and both had the 911 reply from the alarm model alone (stop 37)
-_BARE_MEDICINE = re.compile(r"^\W*(?:(?:and|so|ok|what about|how about|about|re)\W+)?(?:my|the|his|her|our)?\s*"
-                            r"(?:[\w'-]+\s*){1,3}\W*$", re.IGNORECASE)
-_PREGNANT_ONLY = re.compile(r"^\W*(?:(?:so|ok|well|hi|hey|fyi|btw|also)\W+)*(?:i just found out |just found out )?"
-                            r"(?:i'?m|im|i am|we'?re|we are|my (?:wife|partner|girlfriend) is)\s+(?:\w+\s+){0,2}?pregnant"
-                            r"(?:\s+(?:again|now|with (?:my|our) (?:first|second|third) (?:baby|child)))?\W*$", re.IGNORECASE)
-
-
-def nothing_happening(text: str, *, medicine_named: bool) -> bool:
-    """A statement with nothing happening in it: on a medicine (``on_a_medicine_only``), a medicine named bare, or a
-    pregnancy told. A model-only alarm on it is not an emergency (rules still decide).
-
-    >>> nothing_happening("tylenol", medicine_named=True), nothing_happening("I'm pregnant", medicine_named=False)
-    (True, True)
-    >>> nothing_happening("opioids", medicine_named=True), nothing_happening("im pregnant and bleeding", medicine_named=False)
-    (False, False)
-    >>> nothing_happening("what about my pain pills", medicine_named=False), nothing_happening("my water pill", medicine_named=False)
-    (True, True)
-    >>> nothing_happening("took all my pain pills", medicine_named=False)
-    False
-    """
-    if on_a_medicine_only(text, medicine_named=medicine_named):
-        return True
-    unnamed = _EVERYDAY_MEDICINE.sub(" medicine ", text)  # ("pain pills" names a medicine, not a pain)
-    if _more_than_named(normalize(unnamed), mask_benign(unnamed)[0]):
-        return False
-    named = medicine_named or bool(_EVERYDAY_MEDICINE.search(text))
-    return bool(named and _BARE_MEDICINE.match(text)) or bool(_PREGNANT_ONLY.match(text))
-
-
-def _more_than_named(norm: str, masked: str) -> bool:
-    """More than a medicine or a state named: an amount or a mistake, something taken, felt or happening, a word of
-    harm or a sign in the body (``asks.mentions_body_signs``)."""
-    return bool(_MORE_THAN_ON_IT.search(norm) or _TAKEN.search(masked) or _FEELING.search(masked)
-                or _EVENT.search(masked) or _HARM_WORDS.search(masked) or mentions_body_signs(masked))
-
-
-# Medicines and kinds of medicine the knowledge base has no document for, named as patients name them
-_EVERYDAY_MEDICINE = re.compile(r"\b(?:tylenol|acetaminophen|paracetamol|advil|motrin|ibuprofen|aspirin|aleve|naproxen|"
-                                r"blood thinners?|antidepressants?|statins?|painkillers?|pain killers?|heart (?:medicine|pills?)|"
-                                r"cholesterol (?:medicine|pills?)|antibiotics?|inhalers?|birth control|"
-                                # (stop 38: "what about my pain pills" had the crisis reply, "my water pill" the 911 one)
-                                r"(?:pain|water|blood pressure|bp|thyroid|diabetes|acid reflux|reflux|heartburn|stomach|"
-                                r"allergy|migraine|adhd|cholesterol|heart) (?:pills?|meds|medicines?|medications?|tablets?))\b",
-                                re.IGNORECASE)
-
-
-def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
-    """The message only says that the writer or someone close is on a medicine (a short statement, no sign, no amount).
-    ``medicine_named``: the engine found a medicine or gene in it (triage's ``domain``).
-
-    >>> on_a_medicine_only("i take lipitor"), on_a_medicine_only("my doc has me on simvastatin 20")
-    (True, True)
-    >>> on_a_medicine_only("my mom is on the floor and won't answer me")
-    False
-    >>> on_a_medicine_only("i take lipitor and my muscles hurt"), on_a_medicine_only("i took 30 lipitor")
-    (False, False)
-    >>> on_a_medicine_only("im on lipitor and want to die")
-    False
-    >>> on_a_medicine_only("my doctor put me on oxycodone"), on_a_medicine_only("i take fentanyl")
-    (True, False)
-    """
-    norm = normalize(text)
-    medicine_named = medicine_named or bool(_EVERYDAY_MEDICINE.search(text))
-    if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
-        return False
-    masked = mask_benign(text)[0]
-    if _PRESCRIBED.search(norm):  # "my doctor put me on oxycodone": a medicine a prescriber chose is no method
-        masked = _RISKY_MEDICINE.sub(" ", masked)
-    return not _more_than_named(norm, masked)
-
-
-_PRESCRIBED = re.compile(r"\bmy (?:doc|doctor|gp|surgeon|dentist|pain (?:doctor|specialist|clinic)|prescriber|specialist|"
-                         r"oncologist|cardiologist|psychiatrist|neurologist|nurse practitioner)s? (?:has|have|had|put|"
-                         r"started|keeps?|prescribed)\b", re.IGNORECASE)
-_RISKY_MEDICINE = re.compile(r"\b(?:oxy\w*|percs?|percocet|xans?|xanax|benzos?|opioids?|fent\w*|insulin|lithium)\b",
-                             re.IGNORECASE)

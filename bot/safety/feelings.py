@@ -19,7 +19,8 @@ import re
 
 # the distress words of wants_human#2 (bot/safety/english/escalate.yaml)
 _DISTRESS = re.compile(r"\b(?:scared|terrified|freaking out|panicking|overwhelmed|devastated|can'?t stop crying|"
-                       r"so worried|anxious)\b", re.IGNORECASE)
+                       r"so worried|anxious|feel(?:ing|s)?\s+(?:so\s+|really\s+|very\s+)?(?:alone|lonely|isolated)|"
+                       r"(?:a lot|so much)\s+to\s+(?:take in|process|absorb|digest))\b", re.IGNORECASE)
 _OTHER = re.compile(
     r"\b(?:mum|mom|mommy|mummy|mother|dad|daddy|father|parents?|husband|hubby|wife|partner|spouse|fianc[eé]e?|"
     r"boyfriend|girlfriend|bf|gf|sister|sis|brother|bro|son|daughter|kids?|children|family|friend|mate|aunt|uncle|"

@@ -79,6 +79,9 @@ ESCALATE_DEFAULT = (
     "I'm not sure I can answer that safely. "
     "Please check with your prescriber or pharmacist before you change any medicine."
 )
+# ... and when the message names no medicine and asks no medicine decision (stop 39: "my son is having his tonsils out"
+# was told to check with a pharmacist before changing a medicine)
+ESCALATE_UNSURE = "I'm not sure I can answer that safely on my own."
 ESCALATED_NOTE = "I have asked a genetic counselor to follow up with you here."
 ESCALATE_CONTEXT_INTRO = "Here is some general information while you wait."
 # after that intro when no report was uploaded: the background is not about a result we have seen (stop 37)
@@ -169,6 +172,11 @@ RESULT_MATTERS_FOR = "It can matter for {medicines}."
 RESULT_CONCERNS = "This gene affects {medicines}."
 # Before the typical results of "explain my report", each then named with its result ("TPMT: Normal Metabolizer.").
 OTHER_RESULTS_TYPICAL = "Your other results are common ones. They usually have no effect on the usual use of medicines."
+# a medicine no vetted passage covers (asked_subject.unknown_medicine): its name is not echoed back
+NOTHING_FOUND_MEDICINE = (
+    "I don't have vetted information about that medicine, so I can't say if your gene results matter for it. "
+    "Your pharmacist can check. A genetic counselor can help with this question too."
+)
 NOTHING_FOUND = (
     "I could not find vetted information that answers this. A genetic counselor can help with this question."
 )

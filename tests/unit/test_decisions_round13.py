@@ -8,9 +8,9 @@ import pytest
 
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
-from bot.safety.check_in import nothing_happening, on_a_medicine_only
 from bot.safety.classifier import Prediction
 from bot.safety.rules import match_rules
+from bot.safety.statements import nothing_happening, on_a_medicine_only
 from bot.safety.triage import triage
 
 
@@ -289,7 +289,7 @@ def test_a_bare_medicine_or_a_pregnancy_told_is_nothing_happening(text):
     assert triage(text, vector=[0.0], classifier=_alarmed_model()).action != "emergency"
 
 
-@pytest.mark.parametrize("text", ["im pregnant and bleeding", "opioids", "i took tylenol"])
+@pytest.mark.parametrize("text", ["im pregnant and bleeding", "my opioids tonight", "i took tylenol"])
 def test_a_sign_or_a_risky_word_leaves_the_alarm_to_decide(text):
     assert not nothing_happening(text, medicine_named=True)
 

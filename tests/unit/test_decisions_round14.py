@@ -16,11 +16,11 @@ from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
 from bot.safety.alarm_corpora import load_corpus_examples
 from bot.safety.calm import nothing_said
-from bot.safety.check_in import nothing_happening
 from bot.safety.classifier import LabeledExample, Prediction, readable_case_files
 from bot.safety.languages import match_emergency
 from bot.safety.mentions import mention_only
 from bot.safety.rules import match_rules
+from bot.safety.statements import nothing_happening
 from bot.safety.triage import triage
 from tests.support.engine import make_test_engine
 from tests.support.fakes import SAMPLE_PASSAGES

@@ -1,0 +1,213 @@
+"""Messages that only tell a state, with nothing happening in them: on a medicine ("i take lipitor"), a medicine named
+bare ("tylenol", "my opioids"), a pregnancy told ("I'm pregnant"), a planned procedure told ("my son is having his
+tonsils out"). A model-only alarm on such a message is not an emergency (triage.py); the emergency rules still decide,
+and right after an emergency reply a bare medicine is read as part of it (conversation/subject.py).
+
+Split from check_in.py (stop 39): the check-in tier there judges signs of danger; this module judges their absence in a
+statement, with the same sign vocabulary (``check_in.TAKEN``, ``FEELING``, ``EVENT``, ``HARM_WORDS``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.asks import mentions_body_signs
+from bot.safety.check_in import EVENT, FEELING, HARM_WORDS, TAKEN, acute_beyond_time, strong_sign
+from bot.safety.mentions import ACUTE_NOW
+from bot.safety.rules import mask_benign, normalize
+
+# A medicine the knowledge base does not hold, read from its name (round 5: "any gene issue with metformin for me" was
+# escalated while "does my result affect metformin" was answered). Generic names carry the naming stems of the USAN
+# Council (-pril, -sartan, -statin, ...); a few everyday medicines and brands have none. Only ever used to read a
+# question as being about a medicine; which results concern it still comes from the report and the KB. Kept here, in
+# the safety layer, because a medicine named with nothing happening is no emergency either (``nothing_happening``).
+UNLISTED_MEDICINE = re.compile(
+    r"\b(?:[a-z]{2,}(?:pril|sartan|olol|alol|dipine|statin|formin|gliptin|gliflozin|glitazone|cillin|mycin|micin|"
+    r"floxacin|cycline|conazole|prazole|tidine|setron|triptan|oxetine|afil|azepam|azolam|barbital|caine|pentin|"
+    r"gabalin|thyroxine|parin|xaban|gatran|mab|tinib|lukast|profen|fenac|coxib|triptyline|pramine|zosin|semide|"
+    r"thiazide|tiazem|pamil|nisone|nisolone|sonide|dronate|apine|peridol)|insulin|aspirin|acetaminophen|"
+    r"paracetamol|lithium|naproxen|methotrexate|digoxin|synthroid|glucophage|neurontin|lyrica|zestril|norvasc|lasix|"
+    r"eliquis|xarelto|pradaxa|savaysa|ozempic|wegovy|mounjaro|jardiance|farxiga|tylenol|advil|motrin|aleve|"
+    # (stop 39: "I take Adderall" had the 911 reply, "I take Eliquis" the crisis one)
+    r"adderall|ritalin|vyvanse|concerta|focalin|methylphenidate|amphetamine|dextroamphetamine|lisdexamfetamine)\b",
+    re.IGNORECASE,
+)
+_ON_A_MEDICINE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|fyi|btw|also|and|well|hi|hey|just so you know)\W+)*"
+    r"(?:(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|"
+    r"keeps?))\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
+    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)|"
+    r"my (?:\w+\s+){1,2}?(?:gave|prescribed|started) me)\b"
+    r"(?!\s+(?:the|a|an|my|his|her|their|this|that|it|them|floor|ground)\b)",
+    re.IGNORECASE)
+_MORE_THAN_ON_IT = re.compile(r"\b(?:too (?:many|much)|extra|double\w*|twice|again|overdos\w*|all (?:of )?(?:my|the|them)|"
+                              r"whole|bottles?|packs?|handful|\d+\s*(?:pills?|tabs?|tablets?|caps?|capsules?|x)|"
+                              r"accident\w*|mistake|wrong|forgot|missed|stopp?\w*|quit|reaction|side effects?)\b",
+                              re.IGNORECASE)
+
+
+# A bare medicine named ("tylenol", "my blood thinner", "what about lipitor?") or a pregnancy told ("I'm pregnant",
+# "just found out i'm pregnant"): nothing happening, and both had the 911 reply from the alarm model alone (stop 37)
+_BARE_MEDICINE = re.compile(r"^\W*(?:(?:and|so|ok|what about|how about|about|re)\W+)?(?:my|the|his|her|our)?\s*"
+                            r"(?:[\w'-]+\s*){1,3}\W*$", re.IGNORECASE)
+# A pregnancy, a new baby or breastfeeding told, one or two of them ("I'm pregnant", "I just had a baby and I'm
+# breastfeeding": the second had the 988 check-in, stop 39)
+_STATE = (r"(?:i just found out |just found out )?(?:(?:i'?m|im|i am|we'?re|we are|my (?:wife|partner|girlfriend) is)\s+"
+          r"(?:\w+\s+){0,2}?(?:pregnant|breastfeeding|breast feeding|nursing|pumping)(?:\s+(?:again|now|with (?:my|our) "
+          r"(?:first|second|third) (?:baby|child)|(?:my|the|our) (?:baby|son|daughter|newborn)))?|"
+          r"(?:(?:i|we|my (?:wife|partner|girlfriend))\s+)?(?:just\s+)?(?:had|gave birth to|delivered)\s+(?:a|my|our|the)\s+"
+          r"(?:baby|son|daughter|little (?:boy|girl))(?:\s+(?:\w+\s+){0,2}?(?:ago|last week|yesterday|this week|last month))?)")
+_PREGNANT_ONLY = re.compile(rf"^\W*(?:(?:so|ok|well|hi|hey|fyi|btw|also)\W+)*{_STATE}(?:\W+(?:and|so)?\W*{_STATE})?\W*$",
+                            re.IGNORECASE)
+# A medicine a clinician gave, told anywhere in the message ("I just had a baby and the hospital sent me home with Tylenol
+# 3": the 911 reply, stop 39): the prescription is taken out, and the rest is judged like any statement
+_PRESCRIPTION_TOLD = re.compile(
+    r"\b(?:the (?:hospital|doctors?|er|clinic|nurses?|surgeon|dentist|midwife)|my (?:\w+\s+)?(?:doctor|doc|gp|ob|obgyn|"
+    r"midwife|surgeon|dentist|cardiologist|oncologist|psychiatrist|rheumatologist|neurologist|prescriber|nurse "
+    r"practitioner)|they|he|she)\s+(?:sent me home with|sent me home on|gave me|prescribed(?: me)?|put me on|"
+    r"started me on|switched me (?:over )?(?:to|onto)|moved me (?:over )?(?:to|onto)|changed me (?:over )?(?:to|onto))\s+"
+    r"(?P<medicine>(?:some\s+)?(?:[\w'-]+\s*){1,3}?)(?:for (?:the |my )?(?:pain|afib|a-fib|clots?|adhd|nausea|heartburn))?"
+    r"\W*$",
+    re.IGNORECASE)
+
+
+# A planned procedure told ("my son is having his tonsils out", "I'm getting my wisdom teeth pulled next week", "she is
+# booked for a c-section in March"): "is having" reads as something happening now, and the alarm model gave the tonsils
+# 0.88 (stop 39, a new-user pass). Only the procedure is taken out; anything else in the message is judged as usual.
+_PROCEDURE = (r"surgery|an? operation|(?:a |an |the )?(?:\w+ )?(?:procedure|op)|(?:a |an )?(?:colonoscopy|endoscopy|"
+              r"mammogram|biopsy|mri|ct scan|scan|c-?section|caesarean|cesarean|tonsillectomy|appendectomy|mastectomy|"
+              r"hysterectomy|filling|root canal|crown|extraction|cataract surgery|knee replacement|hip replacement|"
+              r"(?:his|her|my|their|a|the) (?:\w+ )?(?:tonsils|adenoids|wisdom teeth|teeth|tooth|appendix|gallbladder|"
+              r"gall bladder|tubes|cataracts?|knee|hip|ovaries|uterus)(?: (?:out|removed|pulled|taken out|done|fixed|replaced|"
+              r"put in))?)")
+_PLANNED_PROCEDURE = re.compile(
+    rf"\b(?:(?:i'?m|im|i am|(?:he|she|they|we)(?:'s|'re| is| are)|(?:my|our) \w+(?:'s| is| are))\s+"
+    rf"(?:(?:going|gonna|about|booked|scheduled|due|set|supposed) (?:to (?:have|get|go in for)|for|in for)|having|getting|"
+    rf"going in for|booked for|scheduled for|due for)|(?:i|we|(?:he|she) (?:needs|has)|(?:my|our) \w+ (?:needs|has)) "
+    rf"(?:need|have|has|needs)(?: to (?:have|get))?)\s+(?:{_PROCEDURE})"
+    rf"(?:\s+(?:next|this|on|in|tomorrow|soon|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[\w ]{{0,20}})?",
+    re.IGNORECASE)
+
+
+def nothing_happening(text: str, *, medicine_named: bool) -> bool:
+    """A statement with nothing happening in it: on a medicine (``on_a_medicine_only``), a medicine named bare, a
+    pregnancy or a planned procedure told. A model-only alarm on it is not an emergency (rules still decide).
+
+    >>> nothing_happening("tylenol", medicine_named=True), nothing_happening("I'm pregnant", medicine_named=False)
+    (True, True)
+    >>> nothing_happening("opioids", medicine_named=True), nothing_happening("im pregnant and bleeding", medicine_named=False)
+    (True, False)
+    >>> nothing_happening("my opioids tonight", medicine_named=True), nothing_happening("took all my opioids", medicine_named=True)
+    (False, False)
+    >>> nothing_happening("what about my pain pills", medicine_named=False), nothing_happening("my water pill", medicine_named=False)
+    (True, True)
+    >>> nothing_happening("took all my pain pills", medicine_named=False)
+    False
+    >>> nothing_happening("my son is having his tonsils out", medicine_named=False)
+    True
+    >>> nothing_happening("I just had a baby and the hospital sent me home with Tylenol 3", medicine_named=True)
+    True
+    >>> nothing_happening("I just had a baby and I'm breastfeeding", medicine_named=False)
+    True
+    >>> nothing_happening("my son had his tonsils out and now he won't wake up", medicine_named=False)
+    False
+    """
+    if on_a_medicine_only(text, medicine_named=medicine_named):
+        return True
+    told = _PRESCRIPTION_TOLD.search(text)
+    if told and (medicine_named or any(p.search(told.group()) for p in (UNLISTED_MEDICINE, EVERYDAY_MEDICINE,
+                                                                        _RISKY_MEDICINE))):
+        rest = text[:told.start()]
+        if not rest.strip() or _PREGNANT_ONLY.match(re.sub(r"\W*(?:and|so|but)\W*$", "", rest, flags=re.IGNORECASE)):
+            given = _RISKY_MEDICINE.sub(" medicine ", told.group("medicine"))  # (a clinician chose it: no method)
+            return not _more_than_named(normalize(given), mask_benign(given)[0])
+    if _PLANNED_PROCEDURE.search(text):
+        rest = _PLANNED_PROCEDURE.sub(" ", text)
+        return not (_more_than_named(normalize(rest), mask_benign(rest)[0]) or acute_beyond_time(mask_benign(rest)[0]))
+    unnamed = EVERYDAY_MEDICINE.sub(" medicine ", text)  # ("pain pills" names a medicine, not a pain)
+    named = medicine_named or bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
+    if named and _BARE_MEDICINE.match(text) and not ACUTE_NOW.search(text):
+        # a risky medicine named bare ("opioids", "my opioids") is a topic, not a method: a patient checking their pain
+        # medicines had the suicide-crisis reply (stop 39). With a time word ("my opioids tonight") the alarm decides.
+        unnamed = _RISKY_MEDICINE.sub(" medicine ", unnamed)
+    if _more_than_named(normalize(unnamed), mask_benign(unnamed)[0]):
+        return False
+    return bool(named and _BARE_MEDICINE.match(text)) or bool(_PREGNANT_ONLY.match(text))
+
+
+def _more_than_named(norm: str, masked: str) -> bool:
+    """More than a medicine or a state named: an amount or a mistake, something taken, felt or happening, a word of
+    harm or a sign in the body (``asks.mentions_body_signs``)."""
+    return bool(_MORE_THAN_ON_IT.search(norm) or TAKEN.search(masked) or FEELING.search(masked)
+                or EVENT.search(masked) or HARM_WORDS.search(masked) or mentions_body_signs(masked))
+
+
+# Medicines and kinds of medicine the knowledge base has no document for, named as patients name them
+EVERYDAY_MEDICINE = re.compile(r"\b(?:tylenol|acetaminophen|paracetamol|advil|motrin|ibuprofen|aspirin|aleve|naproxen|"
+                                r"blood thinners?|antidepressants?|statins?|painkillers?|pain killers?|heart (?:medicine|pills?)|"
+                                r"cholesterol (?:medicine|pills?)|antibiotics?|inhalers?|birth control|"
+                                # (stop 38: "what about my pain pills" had the crisis reply, "my water pill" the 911 one)
+                                r"(?:pain|water|blood pressure|bp|thyroid|diabetes|acid reflux|reflux|heartburn|stomach|"
+                                r"allergy|migraine|adhd|cholesterol|heart) (?:pills?|meds|medicines?|medications?|tablets?))\b",
+                                re.IGNORECASE)
+
+
+def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
+    """The message only says that the writer or someone close is on a medicine (a short statement, no sign, no amount).
+    ``medicine_named``: the engine found a medicine or gene in it (triage's ``domain``).
+
+    >>> on_a_medicine_only("i take lipitor"), on_a_medicine_only("my doc has me on simvastatin 20")
+    (True, True)
+    >>> on_a_medicine_only("my mom is on the floor and won't answer me")
+    False
+    >>> on_a_medicine_only("i take lipitor and my muscles hurt"), on_a_medicine_only("i took 30 lipitor")
+    (False, False)
+    >>> on_a_medicine_only("im on lipitor and want to die")
+    False
+    >>> on_a_medicine_only("my doctor put me on oxycodone"), on_a_medicine_only("i take fentanyl")
+    (True, False)
+    """
+    norm = normalize(text)
+    medicine_named = medicine_named or bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
+    if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
+        return False
+    masked = mask_benign(text)[0]
+    if _PRESCRIBED.search(norm):  # "my doctor put me on oxycodone": a medicine a prescriber chose is no method
+        masked = _RISKY_MEDICINE.sub(" ", masked)
+    return not _more_than_named(norm, masked)
+
+
+_PRESCRIBED = re.compile(r"\bmy (?:doc|doctor|gp|surgeon|dentist|pain (?:doctor|specialist|clinic)|prescriber|specialist|"
+                         r"oncologist|cardiologist|psychiatrist|neurologist|nurse practitioner)s? (?:has|have|had|put|"
+                         r"started|keeps?|prescribed)\b", re.IGNORECASE)
+_RISKY_MEDICINE = re.compile(r"\b(?:oxy\w*|percs?|percocet|xans?|xanax|benzos?|opioids?|fent\w*|insulin|lithium)\b",
+                             re.IGNORECASE)
+
+
+# A fear of what may come ("I'm scared I'll have a heart attack like my dad did", "my mom had a stroke and I'm scared I'll
+# end up the same way", "I'm scared of bleeding to death on warfarin"): the event feared has not happened. Each had the
+# 911 reply from the alarm model alone (stop 39, a new-user pass).
+_FEAR_AHEAD = re.compile(
+    r"\b(?:scared|afraid|worried|terrified|frightened|petrified|nervous|anxious|fear(?:ful)?|worry)\s+(?:that\s+)?"
+    r"(?:(?:i|it|this|my (?:\w+ )?kids?|my (?:son|daughter|children|baby))(?:'ll| will| might| may| could| would|'?m going to|"
+    r"'?m gonna| am going to| is going to| are going to| gets?| end up)|im (?:going to|gonna)|"
+    r"(?:of|about)\s+(?:getting|having|bleeding|dying|ending up|developing|passing|a (?:stroke|heart attack|clot|bleed|"
+    r"reaction)|cancer|the same))\b[^.!?;,]*",
+    re.IGNORECASE)
+
+
+def fears_ahead(text: str) -> bool:
+    """The message tells a fear of something that may happen, and nothing happening now beside it: a model-only alarm
+    on it needs the calm bar (triage.py).
+
+    >>> fears_ahead("my mom had a stroke and I'm scared I'll end up the same way")
+    True
+    >>> fears_ahead("I'm scared of bleeding to death on warfarin"), fears_ahead("I'm scared, I can't breathe")
+    (True, False)
+    >>> fears_ahead("I'm scared I'll die, my chest is crushing right now")
+    False
+    """
+    if not _FEAR_AHEAD.search(text):
+        return False
+    rest = _FEAR_AHEAD.sub(" ", text)
+    return not (strong_sign(rest) or acute_beyond_time(mask_benign(rest)[0]))
