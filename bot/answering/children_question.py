@@ -60,7 +60,7 @@ def asks_about_own_children(text: str) -> bool:
     child = _OWN_CHILDREN.search(text)
     if child is None:
         return False
-    if _ABOUT_THEM.search(text):
+    if any(_OWN_CHILDREN.search(s) and _ABOUT_THEM.search(s) for s in _sentences(text)):
         # the child as the one to explain it to ("I'd love to be able to explain it to her too"), with no word of
         # inheriting or having it, is no question about them (stop 39, batch 15 dev)
         return not (_TO_THEM.search(text) and not _INHERITS.search(text))
@@ -73,17 +73,21 @@ def asks_about_own_children(text: str) -> bool:
 # inheriting, having, carrying or testing for the result; "too" alone is not enough ("my sister also takes plavix"
 # asks about a medicine). The parents are left out, as for the children: "if I'm a carrier is one of my parents one
 # too" asks how the patient came to have it, which is how inheritance works (answered, hereditary.yaml).
-_OWN_RELATIVES = re.compile(
-    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:sisters?|brothers?|siblings?|twin|aunts?|uncles?|cousins?|nieces?|"
-    r"nephews?|relatives?|family members?|relations)\b(?!\s*'s|')",
-    re.IGNORECASE,
-)
+_RELATIVE = (r"(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:sisters?|brothers?|siblings?|twin|aunts?|uncles?|cousins?|nieces?|"
+             r"nephews?|relatives?|family members?|relations)\b")
+_OWN_RELATIVES = re.compile(rf"\b{_RELATIVE}(?!\s*'s|')", re.IGNORECASE)
+# Testing the relative: the relative tested or to test, in a few words ("should my sister test", "test my brother too"),
+# not a test the relative talks about ("my brother said my gene test would have the answer": stop 39)
+_MY_TEST = re.compile(r"\bmy (?:(?:gene|genetic|dna|pgx|blood|lab|own|new|first) )?(?:tests?|reports?|results?)\b", re.IGNORECASE)  # the writer's own test
+_RELATIVE_TESTED = re.compile(
+    rf"\b{_RELATIVE}\s+(?:[\w']+\s+){{0,8}}?(?:tested|test|testing|screened|screening)\b|"
+    rf"\b(?:test|tested|testing|screen|screened|screening)\s+(?:for\s+)?{_RELATIVE}", re.IGNORECASE)
 _RELATIVE_HAS_IT = re.compile(
     r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|(?:give|gave|given|get|gets|got)\s+(?:me\s+)?(?:it|this|that)\b|"
     r"(?:got|get|inherited)\s+(?:it|this|that)\s+from|"
     r"(?:have|has|having|carry|carries|carrying|share|shares)\s+(?:it|this|that|the same|the gene|the variant|"
     r"the mutation|one|my|[A-Za-z0-9]*\d[A-Za-z0-9]*|cf|lynch|brca\w*)\b|"
-    r"tested|testing|test|screened|screening|chances?|odds|risk\w*|carriers?|affected)\b",
+    r"chances?|odds|risk\w*|carriers?|affected)\b",
     re.IGNORECASE,
 )
 # ... and what "this" means for the family as a whole ("what does this mean for my family", "does it affect my family":
@@ -110,8 +114,15 @@ def asks_about_own_relatives(text: str) -> bool:
     False
     """
     text = text.replace("\u2019", "'")
-    return bool(_OWN_RELATIVES.search(text) and _RELATIVE_HAS_IT.search(text)
-                or _OWN_FAMILY.search(text) and _MEANS_FOR.search(text))
+    return any(_OWN_RELATIVES.search(s) and _RELATIVE_HAS_IT.search(s) or _RELATIVE_TESTED.search(_MY_TEST.sub(" ", s))
+               or _OWN_FAMILY.search(s) and _MEANS_FOR.search(s) for s in _sentences(text))
+
+
+def _sentences(text: str) -> list[str]:
+    """The message's sentences: a relative in one and a word of testing or having it in another is a story told
+    beside a question ("My brother says these genetic tests are basically horoscopes. ... how accurate are they?"; stop
+    39, a relative in the story version of a paraphrase group escalated it as a family question)."""
+    return [s for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip()]
 
 
 def hereditary_lead(report: Report, *, harmful_only: bool = False) -> list[str]:

@@ -152,7 +152,7 @@ class LocalComposer:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
             # right after each result: how much it matters (card data) for "is it bad?", else its plain meaning
             # (a whole report: every important result gets its meaning and its most important medicine)
-            more = (how_much_it_matters(report, gf.gene) if worry and i < 2 else
+            more = (how_much_it_matters(report, gf.gene) if worry and i < 4 else
                     plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs))
                     if report is not None and not worry and (i < 3 or whole) and not other_allele(gf, u.drugs) else [])
             for sentence in more:

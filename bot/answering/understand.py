@@ -35,6 +35,10 @@ _EXPLAIN_IT = re.compile(r"^\W*(?:(?:can|could|would) (?:you|u) |pls |please |so
                          r"(?:it|this|that|everything|all (?:of )?(?:this|it))(?:\s+(?:simply|in (?:plain|simple|easy) "
                          r"(?:words|english|terms)|to me|for me|like i'?m (?:\d+|five|a kid|twelve)|please|pls))*\W*$",
                          re.IGNORECASE)
+# ... and "this report is killing me, I can't understand any of it" (stop 39, a new-user pass: it got a privacy passage)
+_LOST_IN_IT = re.compile(r"\b(?:can'?t|cannot|can not|don'?t|do not|dont)\s+(?:understand|make sense of|follow|get)\s+"
+                         r"(?:any(?:thing)? (?:of|on) )?(?:it|this|my report|the report|my results|these results|what it says)\b",
+                         re.IGNORECASE)
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
     r"overview|tell me about|read)\b[^.?!]{0,30}"
@@ -218,8 +222,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         about_upload=bool(_UPLOAD.search(text)), about_genechat=genechat, about_service=service or genechat,
         genetics_words=bool(_GENETICS.search(text)), service_words=bool(_SERVICE.search(text)) or surgery_matters,
         about_my_medicines=bool(_MY_MEDICINES.search(text)),
-        whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text)) and not any(
-            t.role == "bot" for t in history)) and not service,
+        whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text) or _LOST_IN_IT.search(text))
+                      and not any(t.role == "bot" for t in history)) and not service,
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
         topic_documents=sorted(documents_asked(text)),
     )

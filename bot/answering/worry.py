@@ -72,8 +72,9 @@ def worry_plan(text: str, u: Understanding, report: Report | None, *, worried: b
         asked_pgx = [g for g in u.genes if g in pgx]
         return _pgx_plan(asked_pgx, text, u) if asked_pgx else None
     if not hereditary:  # "is this dangerous?" on a pharmacogenomic report: its most important results, as the cards rank
+        # (every important one: stop 39, "is anything on here dangerous" named two of four and left HLA-B*15:02 out)
         lead = [g for g in summary_genes(report)[0] if g in pgx]
-        return _pgx_plan(lead, text, u) if lead else None
+        return _pgx_plan(lead, text, u, most=4) if lead else None
     facts = fact_sentences(report, asked or hereditary)
     harmful = [f.gene for f in facts if "pathogenic" in f.classes]
     unclear = [f.gene for f in facts if "uncertain" in f.classes]
@@ -91,10 +92,10 @@ def names_own_result(u: Understanding, report: Report) -> bool:
     return bool(set(u.named_genes) & own) or bool(u.phenotype_words and not u.followup and set(u.genes) & own)
 
 
-def _pgx_plan(genes: list[str], text: str, u: Understanding) -> WorryPlan:
+def _pgx_plan(genes: list[str], text: str, u: Understanding, most: int = 2) -> WorryPlan:
     if about_treatment(text, u):
-        return WorryPlan(genes[:2], escalate=True, reason=MEDICATION_CHANGE)
-    return WorryPlan(genes[:2], escalate=False)
+        return WorryPlan(genes[:most], escalate=True, reason=MEDICATION_CHANGE)
+    return WorryPlan(genes[:most], escalate=False)
 
 
 # Vetted sentences that say what a result does NOT mean: they lead the background of a worried question.

@@ -132,7 +132,10 @@ _OVERWHELMED_ONLY = re.compile(
     r"overwhelmed|lost)(?:\s+(?:with|in|about)\s+(?:this|that|it|all this|all of this|my \w+))?|"
     r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:alone|lonely|overwhelmed)\s+(?:with|in)\s+(?:this|that|it|"
     r"all this)|"
-    r"(?:this|that|it)(?:'?s| is)\s+(?:a lot|so much)\s+to\s+(?:take in|process|absorb|digest)"
+    r"(?:this|that|it)(?:'?s| is)\s+(?:a lot|so much)\s+to\s+(?:take in|process|absorb|digest)|"
+    # (stop 39) "my heart is broken about this news" was declined as off topic
+    r"(?:my heart is broken|(?:i'?m|im|i am|i feel)\s+(?:so\s+|really\s+)?(?:heartbroken|devastated|gutted|crushed|sad))"
+    r"(?:\s+(?:about|by|over|with)\s+(?:this|that|it|the|my)(?:\s+(?:news|result|results|report))?)?"
     r")\W*(?:right now|rn|tbh|lol)?\W*$",
     re.IGNORECASE,
 )
@@ -345,9 +348,11 @@ DOSE_FRAMES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECA
 }.items()}
 # A child is not "another adult": a parent asking about their young child's medicine is a caregiver, and a counselor
 # helps (the dose is escalated like the writer's own).
-_CHILD = re.compile(r"\b(?:my|our)\s+(?:\d+[- ]?(?:year|yr|month)[- ]?old\s+|little\s+|baby\s+|teenage\s+|young\s+)?"
+_AGE = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+        r"seventeen)[- ]?(?:year|yr|month)s?[- ]?old")  # ("my six-year-old daughter": stop 39)
+_CHILD = re.compile(rf"\b(?:my|our)\s+(?:{_AGE}\s+|little\s+|baby\s+|teenage\s+|young\s+)?"
                     r"(?:son|daughter|kid|kids|kiddo|child|children|baby|toddler|boy|girl|infant|newborn|teen|teenager|"
-                    r"little one)\b|\bmy\s+\d+[- ]?(?:year|yr|month)s?[- ]?old\b",
+                    rf"little one)\b|\bmy\s+{_AGE}\b",
                     re.IGNORECASE)
 
 
@@ -418,15 +423,23 @@ _ASKING = re.compile(r"\?|^\W*(?:what|whats|what's|how|why|which|who|when|where|
                      r"would|explain|tell me|ok what|and what)\b", re.IGNORECASE)
 
 
+# ... and that question names its own subject ("what does that mean for her" after "my dog's DNA test" is about the dog)
+_ON_TOPIC = re.compile(r"\b(?:[a-z]*\d[a-z0-9]*|genes?|genetic\w*|dna|results?|report|metaboli\w+|medicines?|meds|drugs?|"
+                       r"tpmt|dpyd|cftr|apoe|hla\w*|brca\w*|lynch|pgx|pharmaco\w*|"
+                       r"pills?|[a-z]+(?:arin|grel|statin|azole|prazole|pram|oxetine|codone|adol|eine))\b", re.IGNORECASE)
+
+
 def pet_aside(text: str) -> bool:
     """A pet is named only in a clause that asks nothing, beside another clause that asks something.
 
     >>> pet_aside("my dog died last week. anyway what does CYP2D6 mean"), pet_aside("is my dog a carrier for hip dysplasia")
     (True, False)
+    >>> pet_aside("My dog's DNA test says she's part husky. What does that mean for her?")
+    False
     """
     pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
     pet = [p for p in pieces if _MY_PET.search(p)]
-    asked = [p for p in pieces if not _MY_PET.search(p) and _ASKING.search(p)]
+    asked = [p for p in pieces if not _MY_PET.search(p) and _ASKING.search(p) and _ON_TOPIC.search(p)]
     return bool(pet) and bool(asked) and not any(_ASKING.search(p) for p in pet)
 
 

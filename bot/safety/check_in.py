@@ -92,7 +92,8 @@ _HELPER = re.compile(
 # Signs that something is happening to someone (``danger_sign``): something taken or swallowed; someone feeling,
 # hurting or looking some way; self-harm words, a method or a medicine in hand. With ``ACUTE_NOW`` (a time word of now,
 # a call for help, someone who is not breathing ...) these keep a model-only alarm an emergency.
-TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all|like \d{2,}|\d{2,})|swallow\w*|drank|drunk|popped|downed|"
+TAKEN = re.compile(r"\b(?:took|taken|tak(?:e|ing) (?:all|every|the whole|them all|(?:like )?\d{2,}(?!\d)(?!\s*(?:mg|mcg|ug|g|ml|"
+                   r"units?|iu)\b))|swallow\w*|drank|drunk|popped|downed|"
                     r"ate (?:like |about |around |maybe )?(?:\d+|two|three|four|five|six|ten|a few|several|a bunch|a handful)|"
                     r"chugged|snort\w*|inject\w*|smok\w*|mix(?:ed|ing)|overdos\w*|od'?d|od'?ing|poison\w*|high)\b",
                     re.IGNORECASE)

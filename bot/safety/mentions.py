@@ -192,7 +192,16 @@ _ACUTE = (r"now|rn|tonight|just|currently|still|keeps?(?! (?:supporting|helping|
           r"can'?t|cannot|cant|won'?t|wont|isn'?t|not (?:breathing|responding|waking|moving|safe)|is (?:not|having|"
           r"shaking|bleeding|limp|swelling|turning|unconscious|dying)|are (?:swelling|swollen|turning)|"
           r"what (?:do|should) (?:i|we) do|should i (?:go|call)|(?:he|she|they|my \w+|his \w+|her \w+|their \w+|"
-          r"someone|somebody) (?:is|are|'s|'re|keeps?) \w+ing")
+          r"someone|somebody) (?:is|are|'s|'re|keeps?) \w+ing|"
+          # (stop 39, corpus 16 dev) an onset or a measure of now, a body state in the present: "slurred since about 20
+          # min ago", "temp is 38.6 and I have chills", "chest pain going into my left arm and I'm sweating a lot"
+          r"(?:since|for the (?:last|past)) (?:about |like |around |maybe )?(?:\d+|a few|few|ten|five|twenty|thirty) "
+          r"(?:min|mins|minutes|hours?)|\d+ ?(?:min|mins|minutes) ago|"
+          r"temp(?:erature)? (?:is|of|reads|at|just hit|hit|went up to) (?:3[89]|4[01]|10[0-5])|"
+          r"i (?:have|'ve got|got) (?:the )?(?:chills|a fever|a high fever|a temp|shakes)|"
+          r"(?:i'?m|im|i am|he'?s|she'?s|they'?re|(?:he|she) is) (?:\w+ )?(?:sweating|vomiting|throwing up|bleeding|"
+          r"shaking|seizing|wheezing|gasping|drooling|slurring)|"
+          r"(?:pain|ache|pressure) (?:is )?(?:going|spreading|radiating|shooting|moving) (?:into|down|up|to)")
 # Something happening now, to anyone.
 ACUTE_NOW = re.compile(rf"\b(?:{_ACUTE})\b", re.IGNORECASE)
 NOW = re.compile(  # ... or the writer speaking of themself at present
@@ -350,7 +359,7 @@ def mention_only(text: str) -> bool:
     >>> mention_only("years ago I was suicidal, I've been in a good place for years. what is CYP2C19")
     True
     """
-    text = text.replace("\u2019", "'")
+    text = _AGE_NOW.sub(" ", text.replace("\u2019", "'"))
     if _METHOD.search(text):
         return False
     if generic_howto(text) and not _ONGOING.search(text):  # (round 7) "when should you call 911 for a seizure"
@@ -379,7 +388,8 @@ def mention_only(text: str) -> bool:
         return False
     # (a term asked, then the writer's own words after it: "what does BRCA2 mean? honestly I don't see the point of
     # going on" uses the words, stop 37)
-    term = (_TERM.search(text) or _CONCEPT.search(text)) and not _OWN_WORDS_AFTER.search(text)
+    term = ((_TERM.search(text) or _CONCEPT.search(text)) and not _OWN_WORDS_AFTER.search(text)
+            and not _OWN_EVENT.search(text))
     if (term or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):
@@ -389,6 +399,16 @@ def mention_only(text: str) -> bool:
     return bool(_PAST_DEATH.search(text) and _NAMED.search(text) and not _FIRST_PERSON.search(text))
 
 
+# An age now ("he's 9 now", "she is a teenager now"): how long ago it was, not something happening now (stop 39, corpus
+# 16 dev: "my son had a febrile seizure as a baby, he's 9 now. could it be genetic" had the 911 reply)
+_AGE_NOW = re.compile(r"\b(?:he|she|they|i|my \w+)(?:'s|'re|'m| is| are| am) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|eleven|twelve|a teen(?:ager)?|grown(?: up)?|an adult|in (?:college|school|high school))"
+                      r"(?: years? old| yrs? old| yo)? now\b", re.IGNORECASE)
+# Something that just happened to the writer or someone close, told before "what does that mean" ("threw up stuff that
+# looks like coffee grounds twice, on blood thinners, what does that mean": stop 39, corpus 16 dev): the meaning asked
+# is of the event, not of a term
+_OWN_EVENT = re.compile(r"(?:^\W*(?:i\s+)?(?:just\s+)?|\b(?:i|he|she|they|my \w+)\s+(?:just\s+)?)(?:threw up|vomited|puked|"
+                        r"coughed up|passed out|fainted|blacked out|collapsed|peed blood|pooped blood)\b", re.IGNORECASE)
 # A last sentence in the writer's own voice, not a question, after an earlier sentence
 _OWN_WORDS_AFTER = re.compile(r"[.?!]\s+(?:(?:honestly|tbh|and|but|so|also|plus|ngl)\W+)*i(?:'ve| have| am|'m|m| just| really|"
                               r" don'?t| do not| can'?t| cant| feel| keep| want| wanna)\b[^?]*$", re.IGNORECASE)

@@ -152,6 +152,9 @@ EVERYDAY_MEDICINE = re.compile(r"\b(?:tylenol|acetaminophen|paracetamol|advil|mo
                                 re.IGNORECASE)
 
 
+_LAB_WORDS = re.compile(r"\bblood (?:counts?|tests?|work|levels?|pressure|sugars?|results?|draws?|panels?)\b", re.IGNORECASE)
+
+
 def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     """The message only says that the writer or someone close is on a medicine (a short statement, no sign, no amount).
     ``medicine_named``: the engine found a medicine or gene in it (triage's ``domain``).
@@ -171,7 +174,7 @@ def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     medicine_named = medicine_named or bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
     if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
         return False
-    masked = mask_benign(text)[0]
+    masked = _LAB_WORDS.sub(" ", mask_benign(text)[0])  # ("blood counts have been normal": a lab value, no bleeding)
     if _PRESCRIBED.search(norm):  # "my doctor put me on oxycodone": a medicine a prescriber chose is no method
         masked = _RISKY_MEDICINE.sub(" ", masked)
     return not _more_than_named(norm, masked)

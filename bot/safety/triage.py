@@ -269,6 +269,8 @@ def triage(
                       "second opinion: sure of an emergency the other models missed")
     if bare_plea(text):  # "help me", "please help": a crisis or a lost user; never declined (stop 31)
         return decide("escalate", CHECK_IN, "rule", 1.0, "a bare plea for help")
+    if only_overwhelmed(text):  # "my heart is broken about this news": a person to talk to, never declined (stop 39)
+        return decide("escalate", "wants_human", "rule", 1.0, "alone or overwhelmed with a result")
     if passive_thoughts(text) and not mention and not (top is not None and top.reason == "prompt_injection"):
         return decide("escalate", CHECK_IN, "rule", 1.0, "passive thoughts of death or pointlessness")  # (round 7)
     if concept_check_in and not (top is not None and top.reason == "prompt_injection"):

@@ -26,7 +26,7 @@ from bot.core.passage import Passage
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
-from bot.safety.asks import only_overwhelmed, own_result_too
+from bot.safety.asks import dose_frame, only_overwhelmed, own_result_too, pet_aside
 from bot.safety.classifier import Prediction
 from bot.safety.languages import match_emergency
 from bot.safety.mentions import mention_only
@@ -295,3 +295,60 @@ def test_another_persons_result_told_beside_ones_own_is_about_ones_own():
 def test_a_kind_of_medicine_no_passage_mentions_is_unknown():
     assert unknown_medicine("does my result matter for my inhaler", frozenset({"statins", "warfarin"})) is not None
     assert unknown_medicine("what about my statin pills", frozenset({"statins", "warfarin"})) is None
+
+
+# ---- corpus 16 dev: English emergencies told calmly, and safe look-alikes ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "crushing chest pain spreading down my arm and I'm sweating, I quit my plavix on monday",
+    "my dad's face is drooping and his speech is slurred since about 15 minutes ago, he says he's fine",
+    "3 weeks into chemo, temperature is 38.9 and I have chills, the clinic said to call if I get a fever, can it wait",
+    "vomited something like coffee grounds this morning, I'm on warfarin, what does that mean",
+    "her seizure ended but she had a second one before she woke up",
+])
+def test_an_emergency_told_calmly_or_beside_a_question_is_an_emergency(text):
+    assert triage(text).action == "emergency"
+
+
+def test_an_age_now_is_not_something_happening_now():
+    assert mention_only("my daughter had a seizure as a toddler, she's 12 now. is it in the genes")
+
+
+def test_a_dose_in_milligrams_is_not_a_handful_taken():
+    assert nothing_happening("I take 150 mg azathioprine daily, my blood counts are normal", medicine_named=True)
+    assert not nothing_happening("I took 40 of my azathioprine", medicine_named=True)
+
+
+@pytest.mark.parametrize("text", ["this isn't my report, the name is wrong", "the name at the top is not mine"])
+def test_a_report_with_someone_elses_name_goes_to_a_counselor(text):
+    decision = triage(text)
+    assert decision.action == "escalate"
+
+
+def test_an_outcome_said_to_be_an_error_disagrees_with_the_report():
+    assert triage("my TPMT outcome has to be an error").reason == "disagrees_with_report"
+
+
+def test_a_question_about_the_pet_after_its_dna_test_is_not_an_aside():
+    assert not pet_aside("my cat's DNA kit says she carries a gene. what does that mean for her")
+    assert triage("my cat's DNA kit says she carries a gene. what does that mean for her", domain=True).action == "decline"
+
+
+# ---- a relative in the story is not a family question -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "My sister thinks these tests are a scam. I disagree, but how accurate are they really?",
+    "my kids have a snow day tomorrow and I said we'd make cookies. can you give me a recipe?",
+    "we argued at dinner about where my red hair comes from and my uncle said my dna test would tell. does it?",
+])
+def test_a_relative_told_in_another_sentence_or_as_a_speaker_is_no_family_question(text):
+    assert not asks_about_own_relatives(text) and not asks_about_own_children(text)
+
+
+@pytest.mark.parametrize("text", ["my aunt wants to know if she should get screened too", "should we test my nephew"])
+def test_testing_a_relative_is_still_a_family_question(text):
+    assert asks_about_own_relatives(text)
+
+
+def test_a_young_child_named_by_age_in_words_is_a_child_not_another_adult():
+    assert dose_frame("my seven-year-old son is sick, how much ondansetron should he be given", {"dosing"}) is None
