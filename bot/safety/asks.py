@@ -141,6 +141,24 @@ _OVERWHELMED_ONLY = re.compile(
 )
 
 
+# An everyday complaint said bare ("cant sleep", "so tired"): a model alarm on it needs the calm bar (stop 39, corpus 17
+# dev: "cant sleep" had the 911 reply)
+_COMPLAINT_ONLY = re.compile(
+    r"^\W*(?:(?:i|and|also|just|still)\s+)*(?:(?:can'?t|cant|cannot)\s+sleep(?:\s+(?:lately|at night|well|much|anymore))?|"
+    r"(?:i'?m|im|i am|so|really|very|always)?\s*(?:so\s+|really\s+|very\s+)?(?:tired|exhausted|stressed(?: out)?|bored|"
+    r"burnt out|burned out|worn out)(?:\s+(?:lately|all the time|today))?)\W*$",
+    re.IGNORECASE)
+
+
+def only_complains(text: str) -> bool:
+    """The whole message is an everyday complaint.
+
+    >>> only_complains("cant sleep"), only_complains("cant sleep, took 10 sleeping pills")
+    (True, False)
+    """
+    return bool(_COMPLAINT_ONLY.search(text.strip()))
+
+
 def only_overwhelmed(text: str) -> bool:
     """A short message that only says the patient feels alone or overwhelmed with their result.
 

@@ -103,7 +103,10 @@ _METHOD = re.compile(
     r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount)\b|\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|"
     r"to end|would kill|would (?:it|that) take|be (?:lethal|fatal))\b|\b(?:most|more|least) (?:lethal|deadly|fatal)\b|"
     r"\b(?:easiest|easy|quickest|quick|fastest|best|surest|simplest|least painful|most effective|painless)\b[^.?!]{0,20}"
-    r"\b(?:way|ways|method|methods|suicide|to die|to kill|to end)\b|\bpainless\b",
+    r"\b(?:way|ways|method|methods|suicide|to die|to kill|to end)\b|\bpainless\b|"
+    # (stop 39, corpus 17 dev) a means at hand, or finishing what was started, beside a question about a term
+    r"\b(?:razor|blade|knife|rope|noose|gun|pills)\b[^.?!]{0,25}\b(?:right here|next to me|in my hand|beside me)\b|"
+    r"\bfinish what i (?:started|began)\b|\bmakes? sure i (?:don'?t|do not|won'?t|never) wake up\b",
     re.IGNORECASE)
 # An episode that is over, said as over ("I choked on my water laughing, all good now", "it went numb, it's fine now"):
 # the "now" in it is not an alarm. Stripped before the now-check; a cue only when nothing was taken (``_INGESTED``).

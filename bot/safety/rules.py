@@ -172,11 +172,19 @@ def match_rules(text: str) -> RuleResult:
     result = RuleResult(masked=was_masked)
     _, screen, places = _screens()
     done: set[int] = set()
-    for k in screen.candidates(masked):  # table order; in each row the first pattern that fires names the hit
+    for k in screen.candidates(masked):  # table order; in each row the first pattern that fires names the hit (``_EVERY_HIT``)
         row, i = places[k]
         if row in done or not screen.patterns[k].search(masked):
             continue
         action, reason, _ = _TABLE[row]
         result.hits.append(RuleHit(action, reason, f"{reason}#{i}"))
-        done.add(row)
+        if reason not in _EVERY_HIT:
+            done.add(row)
     return result
+
+
+# Rows whose patterns mean different things to triage, so every one that fires is a hit: out of scope holds a health
+# topic (#0), everyday requests (#1), someone else's report (#2) and a pet (#3); a health word must not hide someone
+# else's report ("... from the blood test I had in October, but the name at the top says Jordan ... I think I'm looking
+# at somebody else's report": stop 39, batch 16 dev)
+_EVERY_HIT = {"out_of_scope"}

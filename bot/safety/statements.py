@@ -61,10 +61,12 @@ _PREGNANT_ONLY = re.compile(rf"^\W*(?:(?:so|ok|well|hi|hey|fyi|btw|also)\W+)*{_S
                             re.IGNORECASE)
 # A medicine a clinician gave, told anywhere in the message ("I just had a baby and the hospital sent me home with Tylenol
 # 3": the 911 reply, stop 39): the prescription is taken out, and the rest is judged like any statement
+# The clinicians who prescribe, as patients name them (here and in ``_PRESCRIBED``)
+_CLINICIANS = (r"(?:doc|doctor|gp|ob|obgyn|midwife|surgeon|dentist|pain (?:doctor|specialist|clinic)|prescriber|specialist|"
+               r"oncologist|cardiologist|psychiatrist|rheumatologist|neurologist|nurse practitioner)s?")
 _PRESCRIPTION_TOLD = re.compile(
-    r"\b(?:the (?:hospital|doctors?|er|clinic|nurses?|surgeon|dentist|midwife)|my (?:\w+\s+)?(?:doctor|doc|gp|ob|obgyn|"
-    r"midwife|surgeon|dentist|cardiologist|oncologist|psychiatrist|rheumatologist|neurologist|prescriber|nurse "
-    r"practitioner)|they|he|she)\s+(?:sent me home with|sent me home on|gave me|prescribed(?: me)?|put me on|"
+    rf"\b(?:the (?:hospital|doctors?|er|clinic|nurses?|surgeon|dentist|midwife)|my (?:\w+\s+)?{_CLINICIANS}|they|he|she)\s+"
+    r"(?:sent me home with|sent me home on|gave me|prescribed(?: me)?|put me on|"
     r"started me on|switched me (?:over )?(?:to|onto)|moved me (?:over )?(?:to|onto)|changed me (?:over )?(?:to|onto))\s+"
     r"(?P<medicine>(?:some\s+)?(?:[\w'-]+\s*){1,3}?)(?:for (?:the |my )?(?:pain|afib|a-fib|clots?|adhd|nausea|heartburn))?"
     r"\W*$",
@@ -180,9 +182,7 @@ def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     return not _more_than_named(norm, masked)
 
 
-_PRESCRIBED = re.compile(r"\bmy (?:doc|doctor|gp|surgeon|dentist|pain (?:doctor|specialist|clinic)|prescriber|specialist|"
-                         r"oncologist|cardiologist|psychiatrist|neurologist|nurse practitioner)s? (?:has|have|had|put|"
-                         r"started|keeps?|prescribed)\b", re.IGNORECASE)
+_PRESCRIBED = re.compile(rf"\bmy {_CLINICIANS} (?:has|have|had|put|started|keeps?|prescribed)\b", re.IGNORECASE)
 _RISKY_MEDICINE = re.compile(r"\b(?:oxy\w*|percs?|percocet|xans?|xanax|benzos?|opioids?|fent\w*|insulin|lithium)\b",
                              re.IGNORECASE)
 

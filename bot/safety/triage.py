@@ -34,6 +34,7 @@ from bot.safety.asks import (
     asks_if_result_is_deadly,
     dose_frame,
     only_asks_for_help,
+    only_complains,
     only_overwhelmed,
     only_worry,
     own_result_too,
@@ -249,7 +250,8 @@ def triage(
             or asks_if_result_is_deadly(text) or fears_ahead(text)
             or (domain and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
-    statement_only = nothing_happening(text, medicine_named=domain)  # "i take lipitor", "tylenol", "I'm pregnant"
+    # "i take lipitor", "tylenol", "I'm pregnant", "cant sleep" (the alarm model gave the last 0.90: stop 39)
+    statement_only = nothing_happening(text, medicine_named=domain) or only_complains(text)
     if alarm is None and not rules.has_emergency and statement_only:
         alarm_vote, held_back = None, None  # (check_in.py, stop 37)
     else:
