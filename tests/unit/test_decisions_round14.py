@@ -23,30 +23,19 @@ from bot.safety.rules import match_rules
 from bot.safety.statements import nothing_happening
 from bot.safety.triage import triage
 from tests.support.engine import make_test_engine
-from tests.support.fakes import SAMPLE_PASSAGES
-
-
-class _AlarmedModel:
-    """A classifier that hears an emergency in every message, at ``p``."""
-
-    def __init__(self, p: float):
-        self._pred = Prediction("emergency", "self_harm", {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0},
-                                {"answer": 1 - p, "self_harm": p})
-
-    def predict_vector(self, vector):
-        return self._pred
+from tests.support.fakes import SAMPLE_PASSAGES, WordAlarmModel
 
 
 @pytest.mark.parametrize("text", ["ok", "okay.", "??", "huh?", "👍", "🙁", "no"])
 def test_a_message_with_nothing_said_needs_the_calm_bar(text):
     assert nothing_said(text)
-    assert triage(text, vector=[0.0], classifier=_AlarmedModel(0.6)).action != "emergency"
+    assert triage(text, vector=text, classifier=WordAlarmModel(cold=0.6, reason="self_harm")).action != "emergency"
 
 
 @pytest.mark.parametrize("text", ["ok i took them all", "ok 🙁 i want to die"])
 def test_a_message_that_says_something_keeps_its_alarm(text):
     assert not nothing_said(text)
-    assert triage(text, vector=[0.0], classifier=_AlarmedModel(0.6)).action == "emergency"
+    assert triage(text, vector=text, classifier=WordAlarmModel(cold=0.6, reason="self_harm")).action == "emergency"
 
 
 @pytest.mark.parametrize("text, kind", [("ok", "ack"), ("👍", "ack"), ("no thanks", "ack"), ("??", "unclear"),

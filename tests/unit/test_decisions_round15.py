@@ -27,27 +27,15 @@ from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety import wording
 from bot.safety.asks import dose_frame, only_complains, only_overwhelmed, own_result_too, pet_aside
-from bot.safety.classifier import Prediction
 from bot.safety.languages import match_emergency
 from bot.safety.mentions import mention_only
 from bot.safety.statements import fears_ahead, nothing_happening
 from bot.safety.triage import TriageDecision, triage
-
-
-class _AlarmedModel:
-    """A classifier that hears an emergency in every message, at ``p``."""
-
-    def __init__(self, p: float):
-        self._pred = Prediction("emergency", "emergency_symptoms",
-                                {"answer": 1 - p, "escalate": 0.0, "emergency": p, "decline": 0.0},
-                                {"answer": 1 - p, "emergency_symptoms": p})
-
-    def predict_vector(self, vector):
-        return self._pred
+from tests.support.fakes import WordAlarmModel
 
 
 def _alarm(text: str, p: float = 0.88, *, domain: bool = False) -> str:
-    return triage(text, vector=[0.0], classifier=_AlarmedModel(p), domain=domain).action
+    return triage(text, vector=text, classifier=WordAlarmModel(cold=p, reason="emergency_symptoms"), domain=domain).action
 
 
 # ---- false alarms -------------------------------------------------------------------------------------------------
@@ -94,7 +82,7 @@ def test_a_planned_procedure_with_a_danger_sign_keeps_the_alarm():
                                   "I feel lonely"])
 def test_feeling_alone_or_overwhelmed_is_a_person_to_talk_to_not_a_crisis(text):
     assert only_overwhelmed(text)
-    decision = triage(text, vector=[0.0], classifier=_AlarmedModel(0.88))
+    decision = triage(text, vector=text, classifier=WordAlarmModel(cold=0.88, reason="emergency_symptoms"))
     assert (decision.action, decision.reason) == ("escalate", "wants_human")
 
 
