@@ -94,7 +94,8 @@ def _plain_english_rules(text: str) -> rules.RuleResult:
         for i, pat in enumerate(pats):
             if pat.search(masked):
                 result.hits.append(rules.RuleHit(action, reason, f"{reason}#{i}"))
-                break
+                if reason not in rules._EVERY_HIT:  # (out of scope: every pattern that fires is a hit)
+                    break
     return result
 
 
