@@ -232,7 +232,7 @@ class ConversationEngine:
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage,
-                                                      medicine_named=self._names_medicine(text, u))
+                                                      names_medicine=lambda: self._names_medicine(text, u))
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is None and decision.action == "answer" \
                 and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):

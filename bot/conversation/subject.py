@@ -157,7 +157,7 @@ _LOOK_BACK = 4  # user messages searched for the one that raised the emergency
 
 def still_in_danger(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,
                     retriage: Callable[[str], TriageDecision],
-                    medicine_named: bool = False) -> tuple[TriageDecision, str | None]:
+                    names_medicine: Callable[[], bool] = lambda: False) -> tuple[TriageDecision, str | None]:
     """Right after an emergency reply, a message that says nothing new ("ok", "no", "??", "😢", "what should I do",
     "I'm scared") gets the emergency guidance again, for the emergency the last message raised (stop 38: "I want to
     kill myself" then "ok" got "OK. If you have another question about your report, just ask."). Returns the decision
@@ -165,14 +165,14 @@ def still_in_danger(text: str, decision: TriageDecision, history: Sequence[Turn]
 
     "thanks" and "I'm ok now" say something: they are triaged as usual ("I'm ok now" may still alarm on its own).
     A medicine named bare ("opioids", "my pills") is a topic on its own (statements.nothing_happening) but, right after
-    an emergency reply, may be what was taken or planned: the guidance again (stop 39). ``medicine_named``: the message
-    names a medicine the vocabulary knows.
+    an emergency reply, may be what was taken or planned: the guidance again (stop 39). ``names_medicine``: whether the
+    message names a medicine the vocabulary knows (asked only right after an emergency reply).
     """
     if decision.action == "emergency" or not history or history[-1].role != "bot" or history[-1].action != "emergency":
         return decision, None
     if not (nothing_said(text) and smalltalk.detect(text, history) not in ("thanks", "closing")
             or only_asks_for_help(text) or only_worry(text) or only_overwhelmed(text)
-            or nothing_happening(text, medicine_named=medicine_named)):
+            or nothing_happening(text, medicine_named=names_medicine())):
         return decision, None
     # the message that raised it: the latest earlier one that is an emergency on its own ("ok" after "ok" after "I want to
     # kill myself"), looked for among the last few

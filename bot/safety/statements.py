@@ -117,24 +117,29 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
     if on_a_medicine_only(text, medicine_named=medicine_named):
         return True
     told = _PRESCRIPTION_TOLD.search(text)
-    if told and (medicine_named or any(p.search(told.group()) for p in (UNLISTED_MEDICINE, EVERYDAY_MEDICINE,
-                                                                        _RISKY_MEDICINE))):
+    if told and (medicine_named or _names_medicine(told.group()) or _RISKY_MEDICINE.search(told.group())):
         rest = text[:told.start()]
         if not rest.strip() or _PREGNANT_ONLY.match(re.sub(r"\W*(?:and|so|but)\W*$", "", rest, flags=re.IGNORECASE)):
             given = _RISKY_MEDICINE.sub(" medicine ", told.group("medicine"))  # (a clinician chose it: no method)
             return not _more_than_named(normalize(given), mask_benign(given)[0])
     if _PLANNED_PROCEDURE.search(text):
         rest = _PLANNED_PROCEDURE.sub(" ", text)
-        return not (_more_than_named(normalize(rest), mask_benign(rest)[0]) or acute_beyond_time(mask_benign(rest)[0]))
+        masked_rest = mask_benign(rest)[0]
+        return not (_more_than_named(normalize(rest), masked_rest) or acute_beyond_time(masked_rest))
     unnamed = EVERYDAY_MEDICINE.sub(" medicine ", text)  # ("pain pills" names a medicine, not a pain)
-    named = medicine_named or bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
-    if named and _BARE_MEDICINE.match(text) and not ACUTE_NOW.search(text):
+    bare = (medicine_named or _names_medicine(text)) and bool(_BARE_MEDICINE.match(text))
+    if bare and not ACUTE_NOW.search(text):
         # a risky medicine named bare ("opioids", "my opioids") is a topic, not a method: a patient checking their pain
         # medicines had the suicide-crisis reply (stop 39). With a time word ("my opioids tonight") the alarm decides.
         unnamed = _RISKY_MEDICINE.sub(" medicine ", unnamed)
     if _more_than_named(normalize(unnamed), mask_benign(unnamed)[0]):
         return False
-    return bool(named and _BARE_MEDICINE.match(text)) or bool(_PREGNANT_ONLY.match(text))
+    return bare or bool(_PREGNANT_ONLY.match(text))
+
+
+def _names_medicine(text: str) -> bool:
+    """A medicine named by its name or by what it is for, without the engine's vocabulary ("xarelto", "pain pills")."""
+    return bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
 
 
 def _more_than_named(norm: str, masked: str) -> bool:
@@ -173,7 +178,7 @@ def on_a_medicine_only(text: str, *, medicine_named: bool = True) -> bool:
     (True, False)
     """
     norm = normalize(text)
-    medicine_named = medicine_named or bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
+    medicine_named = medicine_named or _names_medicine(text)
     if not medicine_named or len(norm.split()) > 14 or not _ON_A_MEDICINE.search(norm):
         return False
     masked = _LAB_WORDS.sub(" ", mask_benign(text)[0])  # ("blood counts have been normal": a lab value, no bleeding)
