@@ -345,8 +345,7 @@ class LocalComposer:
                     continue  # a medicine nobody asked about (first pick only when it explains the patient's type)
             picked = pick_sentences(p, keys=keys, strong=strong, limit=per, simple=simple, allowed=allowed,
                                     focus_genes=focus, bonus={f.gene.lower() for f in facts},
-                                    reject=reject,
-                                    carried=carried)
+                                    reject=reject, carried=carried, asked_drugs={d.lower() for d in u.drugs})
             if not picked:
                 continue  # every sentence was about another result type
             said = [x.text for x in draft.sentences if x.kind == "kb"]

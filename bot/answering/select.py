@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from bot.answering.classes import blocked_mask, heading_match, sentence_classes
-from bot.core.draft import passage_sentences
+from bot.core.draft import list_items, passage_sentences
 from bot.core.passage import Passage
 
 _WORD = re.compile(r"[a-z0-9*]+")
@@ -48,7 +48,7 @@ _ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|th
 def pick_sentences(
     passage: Passage, *, keys: set[str], strong: set[str], limit: int, simple: bool = False,
     allowed: set[str] | None = None, focus_genes: set[str] | None = None, bonus: set[str] | None = None,
-    reject: Callable[[str], bool] | None = None, carried: set[str] | None = None,
+    reject: Callable[[str], bool] | None = None, carried: set[str] | None = None, asked_drugs: set[str] | None = None,
 ) -> list[str]:
     """The best run of up to ``limit`` sentences of one passage, in their own order.
 
@@ -74,6 +74,11 @@ def pick_sentences(
         blocked = [b and not own for b, own in zip(blocked, about_carried(sentences, carried))]
     if focus_genes:
         blocked = [a or b for a, b in zip(blocked, gene_mask(sentences, passage, focus_genes))]
+    if asked_drugs:  # "what about Crestor": a list's intro and Crestor's own item, not the list's first three items
+        items = list_items(passage.text)
+        naming = [s in items and bool(set(_WORD.findall(s.lower())) & asked_drugs) for s in sentences]
+        if any(naming):
+            blocked = [b or (s in items and not n) for s, b, n in zip(sentences, blocked, naming)]
     if reject:  # sentences the output guard would drop leave a gap anyway: plan around them
         blocked = [b or reject(s) for s, b in zip(sentences, blocked)]
     scores = [_score(s, keys, strong) for s in sentences]

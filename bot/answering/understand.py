@@ -57,7 +57,11 @@ _WHOLE_REPORT = re.compile(
     r"\bwhat (?:does|do) (?:it|this|that|they|these|everything) all mean\b|\bwhat does (?:all (?:of )?(?:this|it)|everything) mean\b|"
     r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b|"
     # (stop 39, batch 15 dev) "theres like 5 things on here, which ones actualy matter"
-    r"\bwhich (?:ones?|of (?:them|these|those|the \w+)|things?)\b[^.?!]{0,15}\b(?:matters?|count|important|actually matter)\b",
+    r"\bwhich (?:ones?|of (?:them|these|those|the \w+)|things?)\b[^.?!]{0,15}\b(?:matters?|count|important|actually matter)\b|"
+    # (stop 40) the medicines the whole report bears on: "which medicines does my report affect" told 2 of 10 results
+    r"\b(?:what|which)\s+(?:medicines?|medications?|meds|drugs|pills)\b[^.?!]{0,30}\b(?:my|the|this) (?:report|results?|"
+    r"genes|dna|test)\b|\b(?:my|the|this) (?:report|results?|genes|dna|test)\b[^.?!]{0,20}\b(?:affect|matter for|"
+    r"relate to|apply to)\s+(?:any|which|what)\s+(?:medicines?|medications?|meds|drugs|pills)\b",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -91,9 +95,16 @@ _MY_MEDICINES = re.compile(
 )
 _PERSONAL = re.compile(r"\b(?:my|mine|me|i|i'm|im|i've|am i|do i|for me)\b", re.IGNORECASE)
 _RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|diplotype|score|star|\*\d)", re.IGNORECASE)
+# "the first one", "the second gene": one of the results the last answer named, by its place
+_ORDINAL = re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|third|last|1st|2nd|3rd)\s+(?:one|gene|result|medicine|drug|"
+                      r"thing|finding)s?\b", re.IGNORECASE)
+_KIND_OF = re.compile(r"^\W*(?:what|which)\s+(?:kind|sort|type)s?\s+of\b", re.IGNORECASE)  # "what kind of reaction"
+_PLACE = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but|why|how come)\b|\b(?:it|that|this|those|these|"
-    r"them|the same|itself|the disease|the condition|the gene|the medicine|the drug|the result|the variant)\b",
+    r"them|the same|itself|the disease|the condition|the gene|the medicine|the drug|the result|the variant)\b|"
+    # (stop 40: "what kind of reaction" after an HLA-B answer, "tell me about the first one" after a list were declined)
+    + _KIND_OF.pattern + "|" + _ORDINAL.pattern,
     re.IGNORECASE,
 )
 _OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?\b", re.IGNORECASE)
@@ -252,6 +263,18 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         and not groups
     if not named and not u.genes and history and points_back:
         prev_genes, prev_drugs = _from_history(history, vocab)
+        ordinal = _ORDINAL.search(text)
+        if ordinal and len(prev_genes) < 2 and report is not None:
+            # a whole-report answer asked about no gene: the results it told, in the order it told them
+            prev_genes = _told_genes(history, report) or prev_genes
+        if ordinal and len(prev_genes) > 1:  # "tell me about the first one" after an answer on two results
+            place = _PLACE[ordinal.group("ordinal").lower()]
+            if -len(prev_genes) <= place < len(prev_genes):
+                prev_genes, prev_drugs = [prev_genes[place]], []
+        elif ordinal and len(prev_drugs) > 1:
+            place = _PLACE[ordinal.group("ordinal").lower()]
+            if -len(prev_drugs) <= place < len(prev_drugs):
+                prev_drugs = [prev_drugs[place]]
         if report is not None and prev_genes and _OTHER_ONE.search(text):
             # "and the other one on my report?": the report's genes that were not just discussed
             others = [g for g in report.genes if g not in prev_genes]
@@ -287,6 +310,25 @@ def _names_a_condition(text: str, vocab: Vocabulary) -> bool:
     """A condition's short form or name is in the message ("cf", "lynch")."""
     pattern = vocab.short_forms[0]
     return pattern is not None and bool(pattern.search(text.lower()))
+
+
+def asks_after_last_answer(text: str) -> bool:
+    """"tell me about the first one", "what kind of reaction": a question about something the last answer told."""
+    return bool(_ORDINAL.search(text) or _KIND_OF.search(text))
+
+
+def _told_genes(history: Sequence[Turn], report: Report) -> list[str]:
+    """The results the latest answer that told two or more of them told, in its order ("Your report lists ...",
+    facts.py): "and the second one" after "tell me about the first one" still counts in that list."""
+    for turn in reversed(history):
+        if turn.role != "bot":
+            continue
+        told = [s for s in re.split(r"(?<=[.!?])\s+", turn.text) if s.startswith("Your report lists")]
+        places = {g: n for n, sentence in enumerate(told) for g in report.genes
+                  if re.search(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])", sentence)}
+        if len(places) > 1:
+            return sorted(places, key=places.__getitem__)
+    return []
 
 
 def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str], list[str]]:

@@ -228,6 +228,7 @@ class ConversationEngine:
         decision = plans.explanation_asked(text, decision, u, report, trace)
         decision = plans.share_with_clinician(text, decision, u, report, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
+        decision = plans.followup_explained(text, decision, u, history, trace)
         decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
@@ -312,7 +313,7 @@ class ConversationEngine:
             # result is either, nor is a result of the report; the reply says so (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_subject"))
             return finish(replies.nothing_found_draft(), "answer", reason, u, report, trace, [])
-        if not (u.drugs or u.named_genes) and unknown_medicine(text, self._kb_words.known) is not None:
+        if not (self._names_medicine(text, u) or u.named_genes) and unknown_medicine(text, self._kb_words.known) is not None:
             # "I take Xarelto, is that affected by my genes?": no vetted passage is about it (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_medicine"))
             return finish(replies.nothing_found_draft(medicine=True), "answer", reason, u, report, trace, [])

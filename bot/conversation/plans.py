@@ -30,7 +30,7 @@ from bot.answering.question_forms import (
     asks_to_share_with_clinician,
     topic_swap,
 )
-from bot.answering.understand import Understanding
+from bot.answering.understand import Understanding, asks_after_last_answer
 from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
@@ -260,6 +260,23 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
         "genes": u.named_genes, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
                           _sure_notes(decision, "names a result of the report"))
+
+
+def followup_explained(text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
+                       trace: list[TraceStep]) -> TriageDecision:
+    """"tell me about the first one" after a list of results, "what kind of reaction" after an HLA-B answer: a question
+    about what the last answer told, resolved to its result (understand.py), is explained like the answer it follows
+    (stop 40: a model declined both as off topic, having only the words of the follow-up). Only a model's decline or
+    unsure escalation with no rule is replaced, and only right after an answer."""
+    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    if (last_bot is None or last_bot.action != "answer" or not u.followup or not u.genes
+            or decision.source != "model" or decision.rules or not asks_after_last_answer(text)
+            or not (decision.action == "decline" or decision.unsure) or asks_medicine_decision(text)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
+        "genes": u.genes, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          _sure_notes(decision, "asks about what the last answer told"))
 
 
 def next_step(text: str, decision: TriageDecision, u: Understanding, report: Report | None,

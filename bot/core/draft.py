@@ -74,6 +74,16 @@ def passage_sentences(text: str) -> tuple[str, ...]:
     return tuple(split_sentences(text))
 
 
+_BULLET_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(.+)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=8192)
+def list_items(text: str) -> frozenset[str]:
+    """The sentences of a passage that are bullet items of a list (as ``split_sentences`` gives them)."""
+    text = _INLINE_BULLET.sub("\n- ", text)
+    return frozenset(s for m in _BULLET_LINE.finditer(text) for s in split_sentences(m.group(1)))
+
+
 def split_sentences(text: str) -> list[str]:
     """Whole sentences of a passage; bullet lines count as sentences of their own."""
     out: list[str] = []
