@@ -349,6 +349,7 @@ class LocalComposer:
             if not picked:
                 continue  # every sentence was about another result type
             said = [x.text for x in draft.sentences if x.kind == "kb"]
+            picked = [s for s in picked if not any(s in told for told in u.told_before)]  # "tell me more"
             picked = [s for s in picked if not near_duplicate(s, said)]
             if not picked:
                 continue

@@ -24,6 +24,7 @@ from bot.answering.report_terms import (
 )
 from bot.answering.topic_documents import documents_asked
 from bot.answering.vocabulary import Vocabulary
+from bot.safety.calm import asks_for_more
 from bot.core.reply import Turn
 from bot.core.report import Report
 from bot.pgx.medicines import resolve_medicine
@@ -157,6 +158,7 @@ class Understanding:
     service_words: bool = False
     about_my_medicines: bool = False  # "are my medicines OK with my genes?"
     whole_report: bool = False  # "explain my report": the answer plan that goes over every result
+    told_before: list[str] = field(default_factory=list)  # "tell me more": the last answer, whose KB sentences are not repeated
     worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
     emergency_line: bool = False  # an alarm was held back (a worried question, a concept word): the reply still names 911
@@ -282,6 +284,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                 prev_genes, prev_drugs = others, []
         if prev_genes or prev_drugs:
             u.followup = True
+            if asks_for_more(text):
+                u.told_before = [t.text for t in history if t.role == "bot"][-3:]  # ("more" after "tell me more")
             u.genes += [g for g in prev_genes if g not in u.genes and not drugs]
             if not drugs:
                 u.drugs += [d for d in prev_drugs if d not in u.drugs]
@@ -313,8 +317,9 @@ def _names_a_condition(text: str, vocab: Vocabulary) -> bool:
 
 
 def asks_after_last_answer(text: str) -> bool:
-    """"tell me about the first one", "what kind of reaction": a question about something the last answer told."""
-    return bool(_ORDINAL.search(text) or _KIND_OF.search(text))
+    """"tell me about the first one", "what kind of reaction", "tell me more": a question about what the last answer
+    told."""
+    return bool(_ORDINAL.search(text) or _KIND_OF.search(text)) or asks_for_more(text)
 
 
 def _told_genes(history: Sequence[Turn], report: Report) -> list[str]:

@@ -52,6 +52,7 @@ from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import (
+    BARE_GOODBYE_NOTE,
     FAMILY_TESTING,
     MEDICATION_CHANGE,
     SOMEONE_ELSES_MEDICINE,
@@ -238,7 +239,8 @@ class ConversationEngine:
         if small is None and decision.action == "answer" \
                 and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):
             small = "find_report"
-        if small is not None and decision.source == "rule" and decision.action != "answer":
+        if small is not None and decision.source == "rule" and decision.action != "answer" \
+                and not (small == "closing" and BARE_GOODBYE_NOTE in decision.notes):
             small = None  # a rule found a real concern in the message: that wins over pleasantries
         if small == "opener" and decision.action == "escalate" and not decision.unsure:
             small = None  # "I need help" that the model heard more in stays with a person (not one it was unsure of)

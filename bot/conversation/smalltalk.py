@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Turn
 from bot.safety import wording
-from bot.safety.calm import CLOSING
+from bot.safety.calm import CLOSING, asks_for_more, bare_goodbye
 
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
@@ -56,6 +56,7 @@ _PATTERNS = {
     "sad": r"(?:😢|😞|🙁|☹️?|😭|😟|😔|😥|😿|💔|:\(|:'\()+",
 }
 _COMPILED = {k: re.compile(rf"^\s*{v}\s*[.!?]*\s*$", re.IGNORECASE) for k, v in _PATTERNS.items()}
+_CRISIS_LINE = re.compile(r"\b988\b")  # the check-in and crisis replies name it (wording.py)
 _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
@@ -71,6 +72,12 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
         # (after an escalation a counselor is already asked: a "yes" to it is an acknowledgement, not a second request)
         return "ack" if last_bot.action == "escalate" else "accept_counselor"
+    answered = last_bot is not None and last_bot.action == "answer"
+    if bare_goodbye(text) and any(t.role == "bot" and t.action == "answer" for t in history) \
+            and not any(t.role == "bot" and (t.action == "emergency" or _CRISIS_LINE.search(t.text)) for t in history):
+        return "closing"  # "bye" after answers ends the chat (without them, or after a crisis line: the check-in tier)
+    if asks_for_more(text):  # "tell me more": the last answer's topic again (understand.py), else what to ask
+        return None if answered and (last_bot.genes or last_bot.drugs) else "unclear"
     for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad"):
         if _COMPILED[kind].match(text):
             return kind

@@ -43,7 +43,7 @@ from bot.safety.asks import (
     someone_elses_medicine,
 )
 from bot.safety.attempts import another_attempt
-from bot.safety.calm import asks, bare_plea, calm_question, nothing_said
+from bot.safety.calm import asks, bare_goodbye, bare_plea, calm_question, nothing_said
 from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
@@ -88,6 +88,7 @@ ANSWER_MIN = 0.45  # on topic: below this (and nothing else confident) the messa
 OFF_TOPIC_ANSWER_MIN = 0.75  # a message with no genetics/report/care words is answered only when this sure
 OFF_TOPIC_DECLINE_MIN = 0.25  # ... and declined when out of scope is at least this likely
 CHECK_IN = "check_in"  # the reason code of the check-in tier (docs/ARCHITECTURE.md)
+BARE_GOODBYE_NOTE = "a goodbye and nothing else"
 # Someone else's report (stop 32): the writer is often helping a parent or partner; a counselor can talk with them.
 # Replies must not read it as the writer's own ("Your report lists ..."), so the escalation has no background.
 SOMEONE_ELSES_REPORT = "someone_elses_report"
@@ -252,6 +253,9 @@ def triage(
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
     # "i take lipitor", "tylenol", "I'm pregnant", "cant sleep" (the alarm model gave the last 0.90: stop 39)
     statement_only = nothing_happening(text, medicine_named=domain) or only_complains(text)
+    if alarm is None and not rules.has_emergency and bare_goodbye(text):
+        # "bye", "goodbye": a farewell on its own is checked in on; the engine makes it a closing after a chat (stop 40)
+        return decide("escalate", CHECK_IN, "rule", 1.0, BARE_GOODBYE_NOTE)
     if alarm is None and not rules.has_emergency and statement_only:
         alarm_vote, held_back = None, None  # (check_in.py, stop 37)
     else:

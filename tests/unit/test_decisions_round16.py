@@ -106,3 +106,41 @@ def test_a_follow_up_about_what_the_last_answer_told_is_answered_not_declined():
                                   "what pills does this report matter for"])
 def test_the_medicines_of_the_whole_report_are_a_whole_report_question(text):
     assert understand(text, vocab=Vocabulary.builtin(), report=_PANEL).whole_report
+
+
+# ---- the sixth new-user pass: asking for more, and goodbyes, had the crisis reply ---------------------------------
+
+@pytest.mark.parametrize("text", ["tell me more", "continue", "more", "keep going please", "bye", "goodbye", "thats all"])
+def test_asking_for_more_or_saying_goodbye_is_never_an_emergency(text):
+    # (the fake alarm model is sure of an emergency on any message: only the calm bar or the goodbye rule holds it)
+    decision = triage(text, vector=text, classifier=WordAlarmModel(cold=0.85, reason="self_harm"))
+    assert decision.action != "emergency"
+
+
+def test_a_goodbye_with_more_in_it_is_still_left_to_the_alarm():
+    text = "goodbye everyone, I won't be here tomorrow"
+    assert triage(text, vector=text, classifier=WordAlarmModel(cold=0.85, reason="self_harm")).action == "emergency"
+
+
+def test_a_bare_goodbye_is_checked_in_on_unless_it_closes_a_chat_with_answers():
+    from bot.conversation import smalltalk
+
+    assert triage("bye", vector="bye", classifier=WordAlarmModel(cold=0.85, reason="self_harm")).reason == "check_in"
+    answered = [Turn(role="user", text="what is CYP2D6"), Turn(role="bot", action="answer", text="CYP2D6 is a gene.")]
+    assert smalltalk.detect("ok bye", answered) == "closing"
+    assert smalltalk.detect("ok bye", []) is None
+    crisis = [*answered, Turn(role="user", text="i want to die"),
+              Turn(role="bot", action="emergency", text="Call or text 988.")]
+    assert smalltalk.detect("bye", crisis) is None
+
+
+def test_tell_me_more_goes_on_with_the_last_topic_without_repeating_it():
+    history = [Turn(role="user", text="what is my CYP2D6"),
+               Turn(role="bot", action="answer", genes=["CYP2D6"], text="Your report lists CYP2D6 *1/*4. It is slow.")]
+    u = understand("tell me more", vocab=Vocabulary.builtin(), history=history, report=_PANEL)
+    assert u.followup and u.genes == ["CYP2D6"] and u.told_before == [history[1].text]
+
+
+@pytest.mark.parametrize("text", ["cảm ơn", "gracias!", "спасибо"])
+def test_thanks_in_another_language_is_never_an_emergency(text):
+    assert triage(text, vector=text, classifier=WordAlarmModel(cold=0.85, reason="self_harm")).action != "emergency"
