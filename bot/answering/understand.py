@@ -24,11 +24,11 @@ from bot.answering.report_terms import (
 )
 from bot.answering.topic_documents import documents_asked
 from bot.answering.vocabulary import Vocabulary
-from bot.safety.calm import asks_for_more
 from bot.core.reply import Turn
 from bot.core.report import Report
 from bot.pgx.medicines import resolve_medicine
 from bot.safety.asks import only_asks_for_help
+from bot.safety.calm import asks_for_more
 
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 # "explain it simply?" as a first message: "it" is the report (after a reply it is that reply's subject)
