@@ -253,9 +253,6 @@ def triage(
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
     # "i take lipitor", "tylenol", "I'm pregnant", "cant sleep" (the alarm model gave the last 0.90: stop 39)
     statement_only = nothing_happening(text, medicine_named=domain) or only_complains(text)
-    if alarm is None and not rules.has_emergency and bare_goodbye(text):
-        # "bye", "goodbye": a farewell on its own is checked in on; the engine makes it a closing after a chat (stop 40)
-        return decide("escalate", CHECK_IN, "rule", 1.0, BARE_GOODBYE_NOTE)
     if alarm is None and not rules.has_emergency and statement_only:
         alarm_vote, held_back = None, None  # (check_in.py, stop 37)
     else:
@@ -264,6 +261,10 @@ def triage(
                                               rules_text=rules_text, calm=calm, quiet=quiet, played=played_down(text))
     if alarm_vote is not None:
         return decide("emergency", reason_for(alarm_vote, "emergency"), "model", alarm_vote.action_probs["emergency"])
+    if alarm is None and not rules.has_emergency and bare_goodbye(text):
+        # "bye", "goodbye" (the calm bar: nothing_said): a farewell on its own is checked in on; the engine makes it a
+        # closing after a chat that had answers (stop 40: "bye" 0.59 and "goodbye" 0.84 had the crisis reply)
+        return decide("escalate", CHECK_IN, "rule", 1.0, BARE_GOODBYE_NOTE)
     # nothing raised an emergency: the second opinion, nearly sure, on a message that says something and is no calm
     # question, and not a decision a rule found ("shud i get off plavix and onto some other blood thinner" scored 0.97
     # on it) (alarm_votes.py, stop 38)

@@ -223,6 +223,13 @@ def test_a_bare_plea_for_help_is_never_declined(text):
     assert (decision.action, decision.reason) == ("escalate", "check_in")
 
 
-@pytest.mark.parametrize("text", ["bye", "goodbye", "see you later, i won't be around much longer"])
-def test_a_bare_goodbye_or_a_closing_with_more_keeps_the_usual_bar(text):
-    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.5)).action == "emergency"
+@pytest.mark.parametrize("text", ["bye", "goodbye"])
+def test_a_bare_goodbye_is_checked_in_on_and_only_a_sure_vote_makes_it_an_emergency(text):
+    # stop 40: "bye" (0.59) and "goodbye" (0.84) at the end of a chat had the crisis reply
+    decision = _decide(text, _pair(main_hot=0.05, alarm_hot=0.5))
+    assert (decision.action, decision.reason) == ("escalate", "check_in")
+    assert _decide(text, _pair(main_hot=0.05, alarm_hot=0.95)).action == "emergency"
+
+
+def test_a_closing_with_more_keeps_the_usual_bar():
+    assert _decide("see you later, i won't be around much longer", _pair(main_hot=0.05, alarm_hot=0.5)).action == "emergency"
