@@ -77,14 +77,13 @@ def unknown_medicine(text: str, known: AbstractSet[str]) -> str | None:
                 # knowledge base covers ("cholesterol pills": statins), so any other is unknown, whatever the KB says
                 # about blood pressure itself (stop 40: NSAIDs' "high blood pressure" was shown)
                 return m.group()
-            if not any(w in known or w.rstrip("s") in known or f"{w}s" in known for w in words if w not in _KINDS):
+            if not any(w in known or w.rstrip("s") in known or f"{w}s" in known for w in words):
                 return m.group()
     return None
 
 
-# Words of a kind of medicine too general to tie it to a document ("pills", "meds")
+# Words of a kind of medicine ("pills", "meds"): in a match of the patterns above, the words beside one name a condition
 _KINDS = {"pill", "pills", "meds", "medicine", "medicines", "medication", "medications", "tablet", "tablets"}
-# (only consulted for a match of a pattern above: when one of these is in it, the rest names a condition)
 
 
 # Words too common to tie a message to a document, however rarely a document uses them

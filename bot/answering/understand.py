@@ -270,13 +270,10 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
             # a whole-report answer asked about no gene: the results it told, in the order it told them
             prev_genes = _told_genes(history, report) or prev_genes
         if ordinal and len(prev_genes) > 1:  # "tell me about the first one" after an answer on two results
-            place = _PLACE[ordinal.group("ordinal").lower()]
-            if -len(prev_genes) <= place < len(prev_genes):
-                prev_genes, prev_drugs = [prev_genes[place]], []
+            if (one := _at_place(prev_genes, ordinal)) is not None:
+                prev_genes, prev_drugs = one, []
         elif ordinal and len(prev_drugs) > 1:
-            place = _PLACE[ordinal.group("ordinal").lower()]
-            if -len(prev_drugs) <= place < len(prev_drugs):
-                prev_drugs = [prev_drugs[place]]
+            prev_drugs = _at_place(prev_drugs, ordinal) or prev_drugs
         if report is not None and prev_genes and _OTHER_ONE.search(text):
             # "and the other one on my report?": the report's genes that were not just discussed
             others = [g for g in report.genes if g not in prev_genes]
@@ -320,6 +317,12 @@ def asks_after_last_answer(text: str) -> bool:
     """"tell me about the first one", "what kind of reaction", "tell me more": a question about what the last answer
     told."""
     return bool(_ORDINAL.search(text) or _KIND_OF.search(text)) or asks_for_more(text)
+
+
+def _at_place(items: list[str], ordinal: re.Match[str]) -> list[str] | None:
+    """The one item "the first one" / "the last one" points to, if the list is long enough."""
+    place = _PLACE[ordinal.group("ordinal").lower()]
+    return [items[place]] if -len(items) <= place < len(items) else None
 
 
 def _told_genes(history: Sequence[Turn], report: Report) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bot.answering.understand import Understanding
 from bot.conversation import replies
 from bot.conversation.finish import finish
-from bot.core.reply import Reply, TraceStep, Turn
+from bot.core.reply import Reply, TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
@@ -184,7 +184,7 @@ def _needs_interpreter(reply: Reply, language: str | None, detected: Detection |
 
 def _offered_in(history: Sequence[Turn]) -> str | None:
     """The language of the English-only reply (with its counselor offer) if that was the last bot turn."""
-    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    last_bot = last_bot_turn(history)
     if last_bot is None:
         return None
     return next((code for code, w in languages.wordings().items() if last_bot.text == w.english_only), None)

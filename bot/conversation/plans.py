@@ -34,7 +34,7 @@ from bot.answering.understand import Understanding, asks_after_last_answer
 from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
-from bot.core.reply import TraceStep, Turn
+from bot.core.reply import TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety.asks import mentions_body_signs
 from bot.safety.calm import asks
@@ -253,7 +253,7 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
             or decision.rules or u.medicines_asked or not u.named_genes
             or any(g not in report.genes for g in u.named_genes) or not topic_swap(text, vocab)):
         return decision
-    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    last_bot = last_bot_turn(history)
     if last_bot is not None and last_bot.action == "escalate":
         return decision
     trace.append(TraceStep(step="plan", outcome="result_named:answer", detail={
@@ -268,7 +268,7 @@ def followup_explained(text: str, decision: TriageDecision, u: Understanding, hi
     about what the last answer told, resolved to its result (understand.py), is explained like the answer it follows
     (stop 40: a model declined both as off topic, having only the words of the follow-up). Only a model's decline or
     unsure escalation with no rule is replaced, and only right after an answer."""
-    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    last_bot = last_bot_turn(history)
     if (last_bot is None or last_bot.action != "answer" or not u.followup or not u.genes
             or decision.source != "model" or decision.rules or not asks_after_last_answer(text)
             or not (decision.action == "decline" or decision.unsure) or asks_medicine_decision(text)):
@@ -361,7 +361,7 @@ def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
     if decision.rules and not hints_only or asks_medicine_decision(text):
         return decision
     if not hints_only:
-        last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+        last_bot = last_bot_turn(history)
         again = vocab is not None and topic_swap(text, vocab) or u.followup
         if last_bot is not None and last_bot.action == "escalate" and again:
             return decision  # the previous question again: its action (subject.same_question), not this plan's

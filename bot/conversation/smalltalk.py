@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.core.reply import Turn
+from bot.core.reply import Turn, last_bot_turn
 from bot.safety import wording
 from bot.safety.calm import CLOSING, asks_for_more, bare_goodbye
 
@@ -68,7 +68,7 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     >>> detect("ok", []), detect("??", []), detect("huh?", []), detect("🙁", []), detect("ok i took them all", [])
     ('ack', 'unclear', 'unclear', 'sad', None)
     """
-    last_bot = next((t for t in reversed(history) if t.role == "bot"), None)
+    last_bot = last_bot_turn(history)
     if _COMPILED["yes"].match(text) and last_bot is not None and _OFFER.search(last_bot.text):
         # (after an escalation a counselor is already asked: a "yes" to it is an acknowledgement, not a second request)
         return "ack" if last_bot.action == "escalate" else "accept_counselor"

@@ -5,6 +5,7 @@ This is the contract between ``conversation/engine.py`` and its callers (API, CL
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -58,6 +59,11 @@ class Turn(BaseModel):
     action: Action | None = None
     genes: list[str] = Field(default_factory=list)
     drugs: list[str] = Field(default_factory=list)
+
+
+def last_bot_turn(history: Sequence[Turn]) -> Turn | None:
+    """The assistant's latest turn in the conversation, if any."""
+    return next((t for t in reversed(history) if t.role == "bot"), None)
 
 
 class Reply(BaseModel):

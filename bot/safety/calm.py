@@ -107,10 +107,10 @@ _PLEASANTRY = re.compile(
 
 # A request to go on with the last answer ("tell me more", "continue", "keep going"): nothing in it can be a crisis
 # (stop 40, a new-user pass: the alarm model scored "tell me more" 0.48 and "more" 0.33, each a crisis or 911 reply)
-MORE = (r"(?:(?:can|could) (?:you|u) )?(?:tell me more|tell me more about (?:it|that|this)|more|more please|more info(?:rmation)?|"
-        r"more details?|any more details?|continue|keep going|go on|go ahead|elaborate|explain more|say more|and then|"
-        r"what else)")
-_MORE = re.compile(rf"^[\s\W]*(?:(?:ok(?:ay)?|yes|yeah|sure|please|pls|plz|and)[\s,.!]+)*{MORE}(?:[\s,.!]+(?:please|pls|plz))?"
+_MORE_WORDS = (r"(?:(?:can|could) (?:you|u) )?(?:tell me more|tell me more about (?:it|that|this)|more|more please|more info(?:rmation)?|"
+               r"more details?|any more details?|continue|keep going|go on|go ahead|elaborate|explain more|say more|and then|"
+               r"what else)")
+_MORE = re.compile(rf"^[\s\W]*(?:(?:ok(?:ay)?|yes|yeah|sure|please|pls|plz|and)[\s,.!]+)*{_MORE_WORDS}(?:[\s,.!]+(?:please|pls|plz))?"
                    r"[\s\W]*$", re.IGNORECASE)
 # A goodbye and nothing else ("bye", "goodbye", "that's all"): the end of a chat, or a farewell; never the crisis reply on
 # its own (stop 40: "bye" 0.59, "goodbye" 0.84 from the alarm model), but the check-in tier unless it closes a chat
