@@ -115,7 +115,9 @@ def _raw_upload(base: str, patient_url: str, token: str, *, send: bytes, declare
 
 
 def test_a_body_that_arrives_too_slowly_gets_408(isolated_data_dir):
-    api = ApiHarness(_settings(isolated_data_dir, body_timeout_seconds=0.5), engine=FakeEngine())
+    # (2 s, not 0.5: on a loaded machine the complete session request before the stalled upload took 0.63 s once and
+    # got the 408 itself; the stalled body still gets it, well inside the socket's 10 s)
+    api = ApiHarness(_settings(isolated_data_dir, body_timeout_seconds=2.0), engine=FakeEngine())
     with api, serve_in_thread(api.app) as base:
         patient = api.patient()
         sock = _raw_upload(base, patient.url("/report"), patient.token, send=b'{"pharma', declared=5000)
