@@ -46,7 +46,11 @@ MEDICINE_DECISION = re.compile(
     # whether it works for them ("is plavix doing anything for me", "how well does it protect me")
     r"doing anything|do anything|protect\w*|effective\w*|working|helps? me|helping me|enough|"
     # a judgement of it for them ("is codeine strong for me", "too much for me", "a good idea")
-    r"too|strong|stronger|weak|suitable|appropriate|idea|harmful|toxic)\b",
+    r"too|strong|stronger|weak|suitable|appropriate|idea|harmful|toxic|"
+    # (stop 41) a switch put in other words: "is it wise to change over from Plavix to another antiplatelet agent"
+    r"wise|unwise|sensible|advisable|prudent|chang\w*\s+(?:over|to|from)|(?:go|get|come|be taken)\s+off|"
+    r"(?:another|a different|some other|an alternative|an?other)\s+(?:\w+\s+)?(?:medicines?|medications?|drugs?|pills?|"
+    r"blood thinners?|agents?|options?|brands?))\b",
     re.IGNORECASE,
 )
 # How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".

@@ -73,6 +73,44 @@ def genes_by_report_token(text: str, report: Report | None) -> list[str]:
     return out
 
 
+_DIPLOTYPE = re.compile(r"\*\s?\d+[a-z]?(?:x\d+|xn)?\s*/\s*\*\s?\d+[a-z]?(?:x\d+|xn)?", re.IGNORECASE)
+_GENOTYPE = re.compile(r"(?<![\w/])([ACGT]{1,3})\s*/\s*([ACGT]{1,3})(?![\w/])", re.IGNORECASE)
+_ALLELE = re.compile(r"(?<![\w/*])\*\s?(\d+[a-z]?)(?![\w/:])", re.IGNORECASE)
+
+
+def genes_by_genotype(text: str, report: Report | None) -> list[str]:
+    """Report genes whose diplotype or genotype the question writes out without the gene ("what does *3/*3 mean on
+    my report" -> CYP3A5, "what does C/T mean" -> VKORC1, "what is *5" -> SLCO1B1 *1/*5): stop 41, a new-user pass saw
+    them answered with other genes' results. Every gene with that diplotype is named ("*1/*1" may be three); a lone
+    allele names the genes that carry it, except *1, which nearly every gene has.
+
+    >>> from bot.core.report import PgxResult
+    >>> report = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP3A5", diplotype="*3/*3"),
+    ...     PgxResult(gene="SLCO1B1", diplotype="*1/*5"), PgxResult(gene="VKORC1", diplotype="rs9923231 C/T")])
+    >>> genes_by_genotype("what does *3/*3 mean", report), genes_by_genotype("and T/C?", report)
+    (['CYP3A5'], ['VKORC1'])
+    >>> genes_by_genotype("what is *5 on my report", report), genes_by_genotype("what is *1", report)
+    (['SLCO1B1'], [])
+    """
+    if report is None:
+        return []
+    squeeze = lambda value: re.sub(r"\s+", "", value.lower())  # noqa: E731
+    diplotypes = {squeeze(d) for d in _DIPLOTYPE.findall(text)}
+    diplotypes |= {"/".join(reversed(d.split("/"))) for d in diplotypes}
+    genotypes = {(a.upper(), b.upper()) for a, b in _GENOTYPE.findall(text)}
+    genotypes |= {(b, a) for a, b in genotypes}
+    alleles = {a.lower() for a in _ALLELE.findall(text)} - {"1"}
+    out: list[str] = []
+    for result in report.pharmacogenomics:
+        called = squeeze(result.diplotype or "")
+        mine = set(re.findall(r"\*(\d+[a-z]?)", called))
+        rs = _GENOTYPE.search(result.diplotype or "")
+        if (called in diplotypes or (rs is not None and (rs.group(1).upper(), rs.group(2).upper()) in genotypes)
+                or (alleles and alleles <= mine)) and result.gene.upper() not in out:
+            out.append(result.gene.upper())
+    return out
+
+
 # Words every result type shares: a phrase of these alone ("poor metabolizer") names no particular gene.
 _RESULT_WORDS = frozenset(
     "poor intermediate normal rapid ultrarapid metabolizer function decreased increased reduced possible likely "

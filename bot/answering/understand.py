@@ -16,6 +16,7 @@ from bot.answering import vocab as V
 from bot.answering.children_question import hereditary_lead
 from bot.answering.report_terms import (
     PHENO_ALIASES,
+    genes_by_genotype,
     genes_by_report_token,
     genes_by_result_phrase,
     genes_with_result,
@@ -28,7 +29,7 @@ from bot.core.reply import Turn
 from bot.core.report import Report
 from bot.pgx.medicines import resolve_medicine
 from bot.safety.asks import only_asks_for_help
-from bot.safety.calm import asks_for_more
+from bot.safety.calm import asks_for_more, asks_to_say_again
 
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 # "explain it simply?" as a first message: "it" is the report (after a reply it is that reply's subject)
@@ -40,20 +41,26 @@ _EXPLAIN_IT = re.compile(r"^\W*(?:(?:can|could|would) (?:you|u) |pls |please |so
 _LOST_IN_IT = re.compile(r"\b(?:can'?t|cannot|can not|don'?t|do not|dont)\s+(?:understand|make sense of|follow|get)\s+"
                          r"(?:any(?:thing)? (?:of|on) )?(?:it|this|my report|the report|my results|these results|what it says)\b",
                          re.IGNORECASE)
+# "what's the worst one", "which is the most important": the report's results, the one that matters most first (stop 41:
+# declined as off topic after an answer)
+_WORST = re.compile(
+    r"\b(?:what|which)(?:'?s| is| are| one is| ones are| result is)\s+(?:the\s+|my\s+)?(?:worst|most important|biggest|main|"
+    r"most serious|scariest|most concerning|most worrying|top)(?:\s+(?:one|result|finding|thing|gene|issue|problem)s?)?\b",
+    re.IGNORECASE)
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
     r"overview|tell me about|read)\b[^.?!]{0,30}"
     r"\b(?:report|results?|(?:genetic|dna|gene) test)\b|\b(?:report|results?)\b[^.?!]{0,20}\b(?:simply|in (?:plain|simple|easy|normal|everyday)|"
     r"mean|means|say|says|show|shows)\b|\b(?:short|simple|quick|brief|plain|easy)\s+(?:version|summary|rundown|"
     r"explanation)\b[^.?!]{0,20}\b(?:report|results?)\b|\b(?:gist|rundown|tl;?dr)\b[^.?!]{0,20}\b(?:report|results?)\b|"
-    r"\bwhat (?:are|were) my results\b|"
+    r"\bwhat (?:are|were) my results\b|" + _WORST.pattern + "|"
     r"\b(?:anything|something|what)\b[^.?!]{0,15}\b(?:important|matters?|should i know|to worry|stand out)\b|"
     r"\b(?:not normal|abnormal|unusual|out of (?:the )?ordinary)\b|\bwhich (?:of my )?results\b|\bquick summary\b|"
     r"\bwhich (?:one|gene|finding)s? (?:is|are|matters?) (?:the )?(?:big|biggest|main|most important|worst|important)\b|"
     # what the report lists: "what are the two things on my report", "which genes did my report test"
     r"\b(?:what|which)\b[^.?!]{0,25}\b(?:things?|findings?|genes?|conditions?|variants?|changes?|results?)\b"
     r"[^.?!]{0,20}\b(?:on|in|from|of|did|does) my (?:report|results?|tests?|panel)\b|"
-    r"\bwhat did (?:my|the) (?:test|report|results?|panel|lab) (?:find|show|say|test|check|look (?:at|for))\b|"
+    r"\bwhat did (?:(?:my|the|this) (?:test|report|results?|panel|lab)|it|they) (?:find|show|say|test|check|look (?:at|for))\b|"
     # (stop 37) the first message of a new report: "what does it all mean", "i just got my results back"
     r"\bwhat (?:does|do) (?:it|this|that|they|these|everything) all mean\b|\bwhat does (?:all (?:of )?(?:this|it)|everything) mean\b|"
     r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b|"
@@ -62,7 +69,12 @@ _WHOLE_REPORT = re.compile(
     # (stop 40) the medicines the whole report bears on: "which medicines does my report affect" told 2 of 10 results
     r"\b(?:what|which)\s+(?:medicines?|medications?|meds|drugs|pills)\b[^.?!]{0,30}\b(?:my|the|this) (?:report|results?|"
     r"genes|dna|test)\b|\b(?:my|the|this) (?:report|results?|genes|dna|test)\b[^.?!]{0,20}\b(?:affect|matter for|"
-    r"relate to|apply to)\s+(?:any|which|what)\s+(?:medicines?|medications?|meds|drugs|pills)\b",
+    r"relate to|apply to)\s+(?:any|which|what)\s+(?:medicines?|medications?|meds|drugs|pills)\b|"
+    # (stop 41) "wat meds does this even affect", "affected meds?"
+    r"\b(?:what|wat|which)\s+(?:medicines?|medications?|meds|drugs|pills)\s+(?:does|do|will|would|could|can)\s+(?:this|it|that)"
+    r"\s+(?:even\s+|actually\s+)?(?:affect|impact|matter for|touch|change)\b|"
+    r"^\W*(?:which\s+|what\s+)?(?:affected|impacted)\s+(?:medicines?|medications?|meds|drugs|pills)\W*$|"
+    r"^\W*(?:which\s+|what\s+)?(?:medicines?|medications?|meds|drugs|pills)\s+(?:affected|impacted)\W*$",
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -100,6 +112,9 @@ _RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|dipl
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|third|last|1st|2nd|3rd)\s+(?:one|gene|result|medicine|drug|"
                       r"thing|finding)s?\b", re.IGNORECASE)
 _KIND_OF = re.compile(r"^\W*(?:what|which)\s+(?:kind|sort|type)s?\s+of\b", re.IGNORECASE)  # "what kind of reaction"
+# "why does that matter", "y does it matter lol": why the last answer's result matters
+_WHY_IT_MATTERS = re.compile(r"\b(?:why|y|how come)\s+(?:does|do|would|is|will)\s+(?:that|it|this|any of (?:that|this))\s+"
+                             r"(?:even\s+|really\s+)?(?:matter|important|count|a big deal|a problem)\b", re.IGNORECASE)
 _PLACE = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but|why|how come)\b|\b(?:it|that|this|those|these|"
@@ -108,7 +123,8 @@ _FOLLOWUP = re.compile(
     + _KIND_OF.pattern + "|" + _ORDINAL.pattern,
     re.IGNORECASE,
 )
-_OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?\b", re.IGNORECASE)
+_OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?\b|\b(?:the|my) others\b|"
+                        r"\bthe rest\b(?! of (?:it|that|this|the (?:answer|text|sentence)))", re.IGNORECASE)
 _GENETICS = re.compile(
     r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
     r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score|syndrome|lynch|"
@@ -116,7 +132,8 @@ _GENETICS = re.compile(
     r"blood thinners?|ppis?|chemo\w*|thiopurines?|anesthesia|enzymes?)\b", re.IGNORECASE
 )
 _SERVICE = re.compile(
-    r"\b(?:reports?|results?|tests?|testing|tested|labs?|upload\w*|privacy|private|data|insurance|gina|counsel\w*|"
+    r"\b(?:reports?|results?|tests?|testing|tested|retest\w*|re-test\w*|redo|repeat(?:ed|ing)?(?!\s+(?:after|this phrase|these words|the (?:words|phrase|sentence|line)|back))|labs?|upload\w*|privacy|"
+    r"private|data|insurance|gina|counsel\w*|"
     r"share|sharing|pharmacists?|prescribers?|medicines?|medications?|meds|drugs?|pills?|delete|deleting|erase|"
     r"my (?:information|info|account|chat|conversation|history))\b",
     re.IGNORECASE,
@@ -221,6 +238,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                 and not any(re.search(rf"\b{g}\b", text, re.IGNORECASE) for g in shared):
             genes = [g for g in genes if g not in members or g in report.genes]
     genes += [g for g in genes_by_report_token(text, report) if g not in genes]
+    genes += [g for g in genes_by_genotype(text, report) if g not in genes]
     genes += [g for g in genes_by_result_phrase(with_full_names(text, vocab), report) if g not in genes]
     named = list(genes)
     for drug in drugs:
@@ -261,7 +279,9 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     # ("what is an activity score") does not inherit the last topic
     # (a medicine group named, "what about my statin?", is its own topic: stop 38, it had repeated the last gene)
     groups = vocab.groups_named(text)
-    points_back = (bool(_FOLLOWUP.search(text)) or len(text.split()) <= 3) and not _OWN_TOPIC.search(text) \
+    points_back = (bool(_FOLLOWUP.search(text)) or asks_to_say_again(text) or asks_for_more(text)
+                   or len(text.split()) <= 3) \
+        and not _OWN_TOPIC.search(text) and not _WORST.search(text) \
         and not groups
     if not named and not u.genes and history and points_back:
         prev_genes, prev_drugs = _from_history(history, vocab)
@@ -314,9 +334,11 @@ def _names_a_condition(text: str, vocab: Vocabulary) -> bool:
 
 
 def asks_after_last_answer(text: str) -> bool:
-    """"tell me about the first one", "what kind of reaction", "tell me more": a question about what the last answer
-    told."""
-    return bool(_ORDINAL.search(text) or _KIND_OF.search(text)) or asks_for_more(text)
+    """"tell me about the first one", "what kind of reaction", "tell me more", "and my other results?", "explain
+    simpler": a question about what the last answer told."""
+    return bool(_ORDINAL.search(text) or _KIND_OF.search(text) or _OTHER_ONE.search(text) or asks_to_say_again(text)
+                or _WHY_IT_MATTERS.search(text)) \
+        or asks_for_more(text)
 
 
 def _at_place(items: list[str], ordinal: re.Match[str]) -> list[str] | None:

@@ -26,6 +26,7 @@ from bot.safety.languages.detect import (
     script_name,
     unread_script,
 )
+from bot.safety.languages.requested import asked_language
 from bot.safety.languages.romanised import written_in_ascii
 from bot.safety.languages.smalltalk import is_small_talk, small_talk_language
 from bot.safety.triage import CHECK_IN, TriageDecision
@@ -58,6 +59,13 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
     if greeted is not None:
         language = greeted  # "hola", "merci", "xin chào": too short for the detector, plainly small talk in that language
+    asked = asked_language(text) if language == "en" and decision.action != "emergency" else None
+    if asked is not None:
+        # "in Spanish please", "can you say that in Chinese": the patient gets, in that language, what GeneChat can do
+        # and the counselor offer with an interpreter (stop 41: it had been escalated as unsure, in English)
+        trace.append(TraceStep(step="language", outcome=asked, detail={"asked_for": True}))
+        return finish(replies.english_only_draft(asked if asked in languages.wordings() else None), "answer",
+                      "general_education", u, report, trace, [])
     if language == UNSUPPORTED:
         return _unsupported_language(text, decision, u, report, trace, crosslingual, detected)
     # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
@@ -70,7 +78,9 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         vote = _crosslingual_vote(text, crosslingual, trace, rule_fired=True)
         if vote is not None and vote.doubts_rule:
             # a rule fired but the model reads the message as plainly safe ("what does overdose mean", "I'm moving,
-            # giving my things away"): a counselor with an interpreter looks at it, instead of the emergency reply
+            # giving my things away"): a counselor with an interpreter looks at it, instead of the emergency reply.
+            # (Stop 41 tried keeping the emergency when something was swallowed: +2 emergencies on c19dev, +1 on fresh19,
+            # but +3 false alarms on held-out files; the model's doubt scores did not separate them, 0.06-0.09 vs 0.00-0.09)
             return _needs_interpreter(finish(replies.english_only_draft(language), "escalate", CHECK_IN, u, report,
                                              trace, []), language)
         reason: str | None = decision.reason

@@ -243,6 +243,37 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
                           _sure_notes(decision, "asks to go over the report"))
 
 
+_OWN_HEALTH = re.compile(r"\b(?:cancer|disease|diagnos\w*|risks?|sick|ill|have (?:it|this|that|an?)|get (?:it|this|that)|"
+                         # ... or the result doubted: "no way im a cf carrier, lab screwed up?? redo it?"
+                         r"screw\w* up|mess\w* up|mix\w* up|mixed|mistakes?|wrong|no way|can'?t be|cannot be|not mine)\b",
+                         re.IGNORECASE)  # "does this mean I have cancer, how accurate is it": a diagnosis asked too
+ABOUT_THE_TEST = {"results-last-a-lifetime", "limits-of-pgx-testing"}  # pages on the test itself, not a person's risk
+
+
+def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
+    """"How accurate is this kind of test?", "accuracy?", "do I gotta redo this test every yr": a question that names the
+    topic of a vetted page (topic_documents.yaml) is answered from it when triage only guessed (a model's unsure
+    escalation or its decline, with no rule): stop 41, a paraphrase batch had them escalated as disagreeing with the
+    report, declined, or escalated as a diagnosis. A rule, a model's confident escalation or a decision asked about a
+    medicine keep theirs ("the lab mixed up my sample, should I retest" is the patient doubting the report), and so does
+    a message that asks nothing or is about no test, report or gene ("the insurance denied my claim again", "I could
+    just die, I wore the same dress as my boss": topic words, no question)."""
+    declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
+    # (a model's "diagnosis" for a question about the test itself, "do i gotta redo this test every yr", is a guess too)
+    about_the_test = decision.source == "model" and decision.reason == "diagnosis_or_risk_decision" \
+        and set(u.topic_documents) <= ABOUT_THE_TEST and not _OWN_HEALTH.search(text)
+    # (an unsure escalation that guessed a dose or a medicine change stays with a person: when in doubt, escalate)
+    guessed = decision.unsure and decision.reason not in ("dosing", MEDICATION_CHANGE)
+    if not u.topic_documents or not (guessed or declined or about_the_test) or decision.rules \
+            or not asks(text) or not (u.on_topic or u.domain or u.about_service) \
+            or asks_medicine_decision(_LEAD_IN.sub("", text)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="topic:answer", detail={
+        "documents": u.topic_documents, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
+                          _sure_notes(decision, "asks about a topic a vetted page covers"))
+
+
 def result_named(text: str, decision: TriageDecision, u: Understanding, report: Report | None, trace: list[TraceStep],
                  *, history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
     """"UGT1A1 *1/*28 ??", "CYP2D6?": nothing but the name of a gene the report holds (and its result) asks what that
@@ -262,16 +293,23 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
                           _sure_notes(decision, "names a result of the report"))
 
 
+# "ok, ..." / "so ..." before a follow-up: an acknowledgement, not the "ok" of "is it ok to take"
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right|cool|thanks|thank you|o+h+|ah+|wow|hmm+|nice|interesting|bruh|wait|sorry|but)\b\W*)+", re.IGNORECASE)
+SHORT_FOLLOWUP_WORDS = 8  # "ok and my other results?": too few words for a model's escalation to be a decision asked
+
+
 def followup_explained(text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
                        trace: list[TraceStep]) -> TriageDecision:
     """"tell me about the first one" after a list of results, "what kind of reaction" after an HLA-B answer: a question
     about what the last answer told, resolved to its result (understand.py), is explained like the answer it follows
     (stop 40: a model declined both as off topic, having only the words of the follow-up). Only a model's decline or
-    unsure escalation with no rule is replaced, and only right after an answer."""
+    unsure escalation with no rule is replaced, or its escalation of a few words ("ok and my other results?" was
+    escalated as disagreeing with the report, stop 41), and only right after an answer."""
     last_bot = last_bot_turn(history)
     if (last_bot is None or last_bot.action != "answer" or not u.followup or not u.genes
             or decision.source != "model" or decision.rules or not asks_after_last_answer(text)
-            or not (decision.action == "decline" or decision.unsure) or asks_medicine_decision(text)):
+            or not (decision.action == "decline" or decision.unsure or decision.action == "escalate"
+                    and len(text.split()) <= SHORT_FOLLOWUP_WORDS) or asks_medicine_decision(_LEAD_IN.sub("", text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
         "genes": u.genes, "triage": f"{decision.action}:{decision.reason}"}))

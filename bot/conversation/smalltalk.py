@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Turn, last_bot_turn
 from bot.safety import wording
-from bot.safety.calm import CLOSING, asks_for_more, bare_goodbye
+from bot.safety.calm import CLOSING, asks_for_more, asks_to_say_again, bare_goodbye
 
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
@@ -76,7 +76,8 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     if bare_goodbye(text) and any(t.role == "bot" and t.action == "answer" for t in history) \
             and not any(t.role == "bot" and (t.action == "emergency" or _CRISIS_LINE.search(t.text)) for t in history):
         return "closing"  # "bye" after answers ends the chat (without them, or after a crisis line: the check-in tier)
-    if asks_for_more(text):  # "tell me more": the last answer's topic again (understand.py), else what to ask
+    if asks_for_more(text) or asks_to_say_again(text):
+        # "tell me more", "huh?", "explain simpler": the last answer's topic again (understand.py), else what to ask
         return None if answered and (last_bot.genes or last_bot.drugs) else "unclear"
     for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad"):
         if _COMPILED[kind].match(text):

@@ -107,18 +107,34 @@ _PLEASANTRY = re.compile(
 
 # A request to go on with the last answer ("tell me more", "continue", "keep going"): nothing in it can be a crisis
 # (stop 40, a new-user pass: the alarm model scored "tell me more" 0.48 and "more" 0.33, each a crisis or 911 reply)
-_MORE_WORDS = (r"(?:(?:can|could) (?:you|u) )?(?:tell me more|tell me more about (?:it|that|this)|more|more please|more info(?:rmation)?|"
+_MORE_WORDS = (r"(?:(?:can|could) (?:you|u) )?(?:tell me more+|tell me more+ about (?:it|that|this)|more+|more please|more info(?:rmation)?|"
                r"more details?|any more details?|continue|keep going|go on|go ahead|elaborate|explain more|say more|and then|"
                r"what else)")
-_MORE = re.compile(rf"^[\s\W]*(?:(?:ok(?:ay)?|yes|yeah|sure|please|pls|plz|and)[\s,.!]+)*{_MORE_WORDS}(?:[\s,.!]+(?:please|pls|plz))?"
+_MORE = re.compile(rf"^[\s\W]*(?:(?:ok(?:ay)?|yes|yeah|sure|please|pls|plz|and|o+h+|ah+|wow|cool|nice|interesting|hmm+)[\s,.!]+)*{_MORE_WORDS}(?:[\s,.!]+(?:please|pls|plz))?"
                    r"[\s\W]*$", re.IGNORECASE)
 # A goodbye and nothing else ("bye", "goodbye", "that's all"): the end of a chat, or a farewell; never the crisis reply on
 # its own (stop 40: "bye" 0.59, "goodbye" 0.84 from the alarm model), but the check-in tier unless it closes a chat
 # that had answers (triage.py, bot/conversation/smalltalk.py)
-_GOODBYE = re.compile(r"^[\s\W]*(?:(?:ok(?:ay)?|alright|thanks|thank you|thx|ty|great|cool)[\s,.!]+){0,2}(?:bye(?:[\s-]*bye)?|"
+_GOODBYE = re.compile(r"^[\s\W]*(?:(?:ok(?:ay)?|k+|alright|thanks|thank you|thx|ty|great|cool)[\s,.!]+){0,3}(?:bye(?:[\s-]*bye)?|"
                       r"good[\s-]?bye|bye now|that'?s all|thats all|that is all|that'?s it|thats it|that'?s everything|"
                       r"cya|ttyl|later)(?:[\s,.!]+(?:for (?:now|today)|then|thanks|thank you|thx|ty))*[\s\W]*$",
                       re.IGNORECASE)
+
+
+# "how so", "explain simpler", "huh?", "I don't understand": the last answer again, said for a patient who did not follow
+# it (stop 41: a model was unsure of so few words and escalated them, or declined them as off topic; nothing in
+# them can be a crisis, so the calm bar holds for them as for "ok")
+_SAY_AGAIN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|but|and|hmm+|um+|sorry|wait|sry)\W+)*(?:how so|why|why not|how come|huh|what|wut|wat|"
+    r"pardon|come again|what do you mean|"
+    r"meaning|i (?:don'?t|dont|do not) (?:understand|get it|get that|follow)|i'?m (?:confused|lost)|"
+    r"(?:can you |could you |pls |please )?(?:explain|say|put) (?:that |it |this )?(?:again |differently |another way |"
+    r"simpler|more simply|in simpler (?:words|terms)|in plain (?:english|words)|in (?:simple|easy|normal) (?:words|terms|"
+    r"english))\W*(?:please|pls|plz)?|simpler(?: please| pls)?|in (?:plain|simple|easy) (?:english|words|terms)|"
+    r"explain (?:it |that )?like i'?m (?:\d+|five|ten|a kid|a child|dumb|stupid)|eli5|"
+    r"(?:can you |could you )?(?:rephrase|explain|put|say) (?:it |that |this )?in (?:layman'?s|lay|plain|simple) (?:terms|words|english))\W*$",
+    re.IGNORECASE,
+)
 
 
 def asks_for_more(text: str) -> bool:
@@ -129,12 +145,83 @@ def asks_for_more(text: str) -> bool:
     return bool(_MORE.match(text))
 
 
-def bare_goodbye(text: str) -> bool:
+# ... or a plainer version asked for inside a few words ("bruh thats a lot of words, eli5?")
+_SIMPLER = re.compile(r"\beli5\b|\bexplain (?:it |that |this )?like i'?m\b|\bin (?:simpler|plainer|plain|simple|layman'?s|lay|easier) "
+                      r"(?:words|terms|english|language)\b|\bmore simply\b|\bdumb (?:it|that) down\b|\b(?:too many|a lot of) (?:big )?words\b|"
+                      r"\bgone over my head\b|\bover my head\b", re.IGNORECASE)
+
+# ... but "explain my carrier result in simple words" and "heterozygous in simple terms" ask about what they name
+_NAMES_SOMETHING = re.compile(r"\b(?:results?|reports?|genes?|genetic\w*|dna|tests?|carriers?|metaboli\w*|variants?|\w*zygo\w*|"
+                              r"phenotypes?|genotypes?|vus|(?!eli5\b)[a-z]*\d[a-z\d]*)\b|\bmy (?!head\b)\w+", re.IGNORECASE)
+
+# ... and "what does overdose mean in simple words" asks what a word means
+_ASKS_A_WORD = re.compile(r"\b(?:mean|means|meaning|define|definition|what(?:'?s| is| are| does)|whats)\b", re.IGNORECASE)
+
+
+def asks_to_say_again(text: str) -> bool:
     """
+    >>> asks_to_say_again("huh?"), asks_to_say_again("ok explain that more simply"), asks_to_say_again("why is CYP2D6 bad")
+    (True, True, False)
+    >>> asks_to_say_again("lots of words there, eli5?"), asks_to_say_again("explain my cyp2d6 result in plain words")
+    (True, False)
+    >>> asks_to_say_again("what does overdose mean in simple words")
+    False
+    """
+    return bool(_SAY_AGAIN.match(text)) or len(text.split()) <= 10 and bool(_SIMPLER.search(text)) \
+        and not _NAMES_SOMETHING.search(text) and not _ASKS_A_WORD.search(text)
+
+
+# A longer close, each piece thanks or "no more questions" ("Thank you, that's all I needed. Goodbye!", "I have no other
+# questions. Thank you very much for your help"): stop 41, a paraphrase batch had them as crisis replies (0.36-0.61)
+_THANKS_PART = re.compile(
+    r"(?:oh |ok(?:ay)? |so |well )?(?:(?:thanks?(?: (?:so|very) much| a lot| a bunch| again)?|thank (?:you|u)(?: (?:so|very) much| "
+    r"again)?|many thanks|thx|ty|tysm)(?: for (?:your|the|all (?:the|your)) help| for (?:everything|that|this|explaining))?|"
+    r"cheers|much appreciated|appreciate it|"
+    r"(?:that|this)(?:'?s| is| was| has been) (?:really |very |so |super )?(?:helpful|useful|great|brilliant|clear|perfect)|"
+    r"that helps?(?: a lot)?|that makes sense|that settles it|(?:ur|you'?re|you are) (?:a legend|the best|awesome|a star)|"
+    r"brilliant|perfect|great|awesome|all good|got it|oh thank god|thank god|ok(?:ay)?|cool|nice)",
+    re.IGNORECASE)
+_DONE_PART = re.compile(
+    r"(?:ok(?:ay)? |oh |so |and |well |nope |no )?(?:that'?s all(?: i needed| i wanted| for now| for today| from me)?|thats all(?: i needed)?|"
+    r"no (?:more|other|further) (?:questions?|qs|q'?s|q)(?: (?:for now|from me|today|thanks))*|"
+    r"i (?:have|'ve got|got) no (?:more|other|further) questions?(?: (?:for now|today))?|"
+    r"i (?:don'?t|do not) have any (?:more|other|further) questions?(?: (?:for now|today))?|"
+    r"(?:i have )?nothing (?:else|further|more)(?: to ask)?(?: for now| today)?|"
+    r"i(?:'ve| have)? got what i (?:needed|wanted)|i'?m (?:all )?(?:set|good)(?: for now| now)?|"
+    r"(?:bye(?:[\s-]*bye)?|good[\s-]?bye)(?: now| then| for now)?|ta-?ra|take care|see (?:ya|you)|cya|ttyl|later)",
+    re.IGNORECASE)
+# ... or a plan to pass the report on, beside a "no more questions" ("OK, I'll show my pharmacist at my next refill so
+# it's on my file. I think I've got what I needed."): never "give" or "take", which farewells and overdoses use
+_PLAN_PART = re.compile(
+    r"(?:ok(?:ay)?|so|great|perfect|right)?\s*i(?:'ll| will| am going to|'m going to|'m gonna| think i'?ll)\s+"
+    r"(?:show|tell|share|mention|print|forward|email|bring|send)\b[^.?!]{0,40}\b(?:pharmacist|pharmacy|chemist|doctor|dr|gp|"
+    r"nurse|care team|prescriber|specialist|oncologist|cardiologist|consultant|report|results?|copy|file)\b[^.?!]{0,40}|"
+    r"i think i(?:'ve| have)? got what i (?:needed|wanted)", re.IGNORECASE)
+# ... or said with no stop between them ("oh thank god ok thats all i needed ty")
+_CLOSE_RUN = re.compile(rf"(?:(?:{_THANKS_PART.pattern}|{_DONE_PART.pattern})(?:\s+|$))+", re.IGNORECASE)
+_PIECES = re.compile(r"[.!?,;]+|\s+-\s+|\band\b", re.IGNORECASE)
+
+
+def bare_goodbye(text: str) -> bool:
+    """A goodbye with nothing else in it but thanks.
+
     >>> bare_goodbye("bye"), bare_goodbye("ok thanks, that's all for now"), bare_goodbye("goodbye everyone, i love you")
     (True, True, False)
+    >>> bare_goodbye("Thank you, that's all I needed. Goodbye!"), bare_goodbye("thanks, that's all. i took the pills")
+    (True, False)
+    >>> bare_goodbye("oh ok thats all i needed ty"), bare_goodbye("thank you so much i took them all")
+    (True, False)
+    >>> bare_goodbye("I'll show my pharmacist. No more questions"), bare_goodbye("I'll give my pills away. No more questions")
+    (True, False)
     """
-    return bool(_GOODBYE.match(text))
+    if _GOODBYE.match(text):
+        return True
+    pieces = [p.strip() for p in _PIECES.split(text) if p and p.strip(" \t\n'\"")]
+    pieces = [p for p in pieces if re.search(r"\w", p)]
+    return bool(pieces) and any(_DONE_PART.fullmatch(p) or _CLOSE_RUN.fullmatch(p) and _DONE_PART.search(p)
+                                for p in pieces) \
+        and all(_DONE_PART.fullmatch(p) or _THANKS_PART.fullmatch(p) or _CLOSE_RUN.fullmatch(p) or _PLAN_PART.fullmatch(p)
+                for p in pieces)
 
 
 def pleasantry(text: str) -> bool:
@@ -153,7 +240,8 @@ def nothing_said(text: str) -> bool:
     >>> nothing_said("ok"), nothing_said("??"), nothing_said("🙁"), nothing_said("ok i took them all")
     (True, True, True, False)
     """
-    return pleasantry(text) or asks_for_more(text) or bare_goodbye(text) or not re.search(r"\w", text)
+    return pleasantry(text) or asks_for_more(text) or asks_to_say_again(text) or bare_goodbye(text) \
+        or not re.search(r"\w", text)
 
 
 # A bare plea with nothing said about what is wrong ("help me", "please help!!"): it may be a crisis or a lost user, so

@@ -1,8 +1,8 @@
 """Short everyday messages on the real engine and models (stop 31): a probe found "ok", "idk", "wait" and bare
 greetings in Arabic, Chinese or Korean given the emergency reply, because both alarm models had learned short
 emergencies and few short safe messages. Worded apart from evals/alarm/languages/ and, where it matters, from
-bot/safety/languages/smalltalk.yaml (see each list). Bare goodbyes ("bye", "see you") and "whatever" still get the emergency reply
-on purpose (a farewell can be a crisis): not tested here either way."""
+bot/safety/languages/smalltalk.yaml (see each list). Bare goodbyes ("bye", "see you") get the check-in tier, or the
+closing reply after a chat that had answers (stop 40; tests/unit/test_decisions_round16.py and _round17.py)."""
 
 from __future__ import annotations
 
