@@ -42,7 +42,7 @@ _BACKREF = re.compile(r"\b(?:the same|also|too|this|these|those|both|either|such
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|this|these|those)\b|\bthe two (?:groups|kinds|types|terms|words|names)\b",
                       re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|their|also|but|then|here|there|"
-                      r"another|other|such|each|either|neither)\b", re.IGNORECASE)
+                      r"another|other|others|such|each|either|neither)\b", re.IGNORECASE)
 
 
 def pick_sentences(

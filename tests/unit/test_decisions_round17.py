@@ -12,9 +12,11 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.medicine_question import asks_medicine_decision
+from bot.answering.select import pick_sentences
 from bot.answering.understand import Understanding, asks_after_last_answer, understand
 from bot.answering.vocabulary import Vocabulary
 from bot.conversation import plans
+from bot.core.passage import Passage
 from bot.core.reply import Turn
 from bot.core.report import PgxResult, Report
 from bot.safety import languages, wording
@@ -210,3 +212,15 @@ def test_an_unsure_escalation_that_guessed_a_dose_question_stays_with_a_person()
 
 def test_a_word_asked_about_in_plain_words_is_no_request_to_hear_the_last_answer_again():
     assert not asks_to_say_again("what is a carrier in plain english")
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_never_opens_the_picked_run():
+    # sixth pass, M8: "Others include m.1494C>T and m.1095T>C." opened an MT-RNR1 answer, and a patient could read the
+    # named variants as their own
+    variants = Passage(
+        chunk_id="gene-mt-rnr1#3", doc_id="gene-mt-rnr1", title="MT-RNR1", section="Variants",
+        text="The best-known MT-RNR1 variant is written m.1555A>G. Others include m.1494C>T and m.1095T>C. People with "
+             "one of these variants have a much higher chance of hearing loss from aminoglycosides.",
+        genes=["MT-RNR1"], drugs=[])
+    picked = pick_sentences(variants, keys={"variants", "hearing"}, strong={"mt-rnr1"}, limit=2)
+    assert picked and not picked[0].startswith("Others")
