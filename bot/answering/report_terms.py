@@ -78,6 +78,11 @@ _GENOTYPE = re.compile(r"(?<![\w/])([ACGT]{1,3})\s*/\s*([ACGT]{1,3})(?![\w/])", 
 _ALLELE = re.compile(r"(?<![\w/*])\*\s?(\d+[a-z]?)(?![\w/:])", re.IGNORECASE)
 
 
+def _squeeze(value: str) -> str:
+    """ "* 1 / * 1" and "*1/*1" alike."""
+    return re.sub(r"\s+", "", value.lower())
+
+
 def genes_by_genotype(text: str, report: Report | None) -> list[str]:
     """Report genes whose diplotype or genotype the question writes out without the gene ("what does *3/*3 mean on
     my report" -> CYP3A5, "what does C/T mean" -> VKORC1, "what is *5" -> SLCO1B1 *1/*5): stop 41, a new-user pass saw
@@ -94,15 +99,14 @@ def genes_by_genotype(text: str, report: Report | None) -> list[str]:
     """
     if report is None:
         return []
-    squeeze = lambda value: re.sub(r"\s+", "", value.lower())  # noqa: E731
-    diplotypes = {squeeze(d) for d in _DIPLOTYPE.findall(text)}
+    diplotypes = {_squeeze(d) for d in _DIPLOTYPE.findall(text)}
     diplotypes |= {"/".join(reversed(d.split("/"))) for d in diplotypes}
     genotypes = {(a.upper(), b.upper()) for a, b in _GENOTYPE.findall(text)}
     genotypes |= {(b, a) for a, b in genotypes}
     alleles = {a.lower() for a in _ALLELE.findall(text)} - {"1"}
     out: list[str] = []
     for result in report.pharmacogenomics:
-        called = squeeze(result.diplotype or "")
+        called = _squeeze(result.diplotype or "")
         mine = set(re.findall(r"\*(\d+[a-z]?)", called))
         rs = _GENOTYPE.search(result.diplotype or "")
         if (called in diplotypes or (rs is not None and (rs.group(1).upper(), rs.group(2).upper()) in genotypes)

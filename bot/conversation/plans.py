@@ -243,6 +243,15 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
                           _sure_notes(decision, "asks to go over the report"))
 
 
+# "ok, ..." / "so ..." before a follow-up: an acknowledgement, not the "ok" of "is it ok to take"
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right|cool|thanks|thank you|o+h+|ah+|wow|hmm+|nice|interesting|bruh|wait|sorry|but)\b\W*)+", re.IGNORECASE)
+
+
+def _decision_past_lead_in(text: str) -> bool:
+    """A medicine decision asked, read after an opening "ok" / "oh" that is no "is it ok to take"."""
+    return asks_medicine_decision(_LEAD_IN.sub("", text))
+
+
 _OWN_HEALTH = re.compile(r"\b(?:cancer|disease|diagnos\w*|risks?|sick|ill|have (?:it|this|that|an?)|get (?:it|this|that)|"
                          # ... or the result doubted: "no way im a cf carrier, lab screwed up?? redo it?"
                          r"screw\w* up|mess\w* up|mix\w* up|mixed|mistakes?|wrong|no way|can'?t be|cannot be|not mine)\b",
@@ -266,7 +275,7 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
     guessed = decision.unsure and decision.reason not in ("dosing", MEDICATION_CHANGE)
     if not u.topic_documents or not (guessed or declined or about_the_test) or decision.rules \
             or not asks(text) or not (u.on_topic or u.domain or u.about_service) \
-            or asks_medicine_decision(_LEAD_IN.sub("", text)):
+            or _decision_past_lead_in(text):
         return decision
     trace.append(TraceStep(step="plan", outcome="topic:answer", detail={
         "documents": u.topic_documents, "triage": f"{decision.action}:{decision.reason}"}))
@@ -293,8 +302,6 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
                           _sure_notes(decision, "names a result of the report"))
 
 
-# "ok, ..." / "so ..." before a follow-up: an acknowledgement, not the "ok" of "is it ok to take"
-_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right|cool|thanks|thank you|o+h+|ah+|wow|hmm+|nice|interesting|bruh|wait|sorry|but)\b\W*)+", re.IGNORECASE)
 SHORT_FOLLOWUP_WORDS = 8  # "ok and my other results?": too few words for a model's escalation to be a decision asked
 
 
@@ -309,7 +316,7 @@ def followup_explained(text: str, decision: TriageDecision, u: Understanding, hi
     if (last_bot is None or last_bot.action != "answer" or not u.followup or not u.genes
             or decision.source != "model" or decision.rules or not asks_after_last_answer(text)
             or not (decision.action == "decline" or decision.unsure or decision.action == "escalate"
-                    and len(text.split()) <= SHORT_FOLLOWUP_WORDS) or asks_medicine_decision(_LEAD_IN.sub("", text))):
+                    and len(text.split()) <= SHORT_FOLLOWUP_WORDS) or _decision_past_lead_in(text)):
         return decision
     trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
         "genes": u.genes, "triage": f"{decision.action}:{decision.reason}"}))

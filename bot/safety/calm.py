@@ -216,12 +216,10 @@ def bare_goodbye(text: str) -> bool:
     """
     if _GOODBYE.match(text):
         return True
-    pieces = [p.strip() for p in _PIECES.split(text) if p and p.strip(" \t\n'\"")]
-    pieces = [p for p in pieces if re.search(r"\w", p)]
-    return bool(pieces) and any(_DONE_PART.fullmatch(p) or _CLOSE_RUN.fullmatch(p) and _DONE_PART.search(p)
-                                for p in pieces) \
-        and all(_DONE_PART.fullmatch(p) or _THANKS_PART.fullmatch(p) or _CLOSE_RUN.fullmatch(p) or _PLAN_PART.fullmatch(p)
-                for p in pieces)
+    # (a run of parts holds a single thanks or "no more questions" too)
+    pieces = [p.strip() for p in _PIECES.split(text) if re.search(r"\w", p)]
+    return any(_CLOSE_RUN.fullmatch(p) and _DONE_PART.search(p) for p in pieces) \
+        and all(_CLOSE_RUN.fullmatch(p) or _PLAN_PART.fullmatch(p) for p in pieces)
 
 
 def pleasantry(text: str) -> bool:

@@ -250,7 +250,7 @@ def triage(
     calm = (mention or concept_check_in or bool(en_alarms) and not rules.has_emergency
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_overwhelmed(text) or only_asks_for_help(text)
             or asks_if_result_is_deadly(text) or fears_ahead(text)
-            or ((domain or on_topic) and quiet and asks(text)) or (injection and not strong_sign(text)))
+            or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
     # "i take lipitor", "tylenol", "I'm pregnant", "cant sleep" (the alarm model gave the last 0.90: stop 39)
     statement_only = nothing_happening(text, medicine_named=domain) or only_complains(text)
