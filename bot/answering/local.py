@@ -121,6 +121,13 @@ def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
     return fact_sentences(report, list(dict.fromkeys(genes)))
 
 
+def _hereditary_only(facts: Sequence[GeneFact], report: Report | None) -> list[str]:
+    """The genes of these facts when none of them is a pharmacogenomic result (else nothing)."""
+    pgx = {r.gene.upper() for r in report.pharmacogenomics} if report is not None else set()
+    genes = list(dict.fromkeys(f.gene for f in facts))
+    return [] if not genes or pgx & set(genes) else genes
+
+
 class LocalComposer:
     """Builds a reply from facts, passages and fixed wording.
 
@@ -163,6 +170,11 @@ class LocalComposer:
                 draft.add(wording.OTHER_RESULTS_TYPICAL, "fixed:other_results_typical", 0)
                 for sentence in typical:
                     draft.add(sentence, f"report:{sentence.split(':', 1)[0]}", 0)
+        hereditary = _hereditary_only(facts, report) if u.medicines_affected else []
+        if hereditary:  # "what medicines does my CFTR result affect": none, it is no medicine result
+            said = (wording.NO_MEDICINE_EFFECT.format(genes=hereditary[0]) if len(hereditary) == 1 else
+                    wording.NO_MEDICINE_EFFECT_MANY.format(genes=f"{', '.join(hereditary[:-1])} and {hereditary[-1]}"))
+            draft.add(said, "fixed:no_medicine_effect", 0)
         missing = u.not_in_report(report) if report is not None else []
         if report is not None and not missing and u.genes and not u.in_report(report):
             # a medicine whose genes this report does not cover: one sentence naming them all (stop 38: "my cholesterol
@@ -213,7 +225,7 @@ class LocalComposer:
     ) -> Draft:
         """Short background for an escalation: the patient's facts and one vetted passage, no next steps."""
         draft = Draft(passages=list(passages))
-        facts = facts_for(u, report) if u.genes else []
+        facts = facts_for(u, report) if u.genes or u.whole_report else []  # (the important results first)
         draft.facts = [f.fact for f in facts]
         for gf in facts[:2]:
             for s in gf.sentences:

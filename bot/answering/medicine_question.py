@@ -82,8 +82,9 @@ MEDICINE_CLASS = re.compile(
 )
 # The shape of an explanation question ("how does ...", "why does ...", "what about ...", "does X need ...").
 _EXPLAIN_FRAME = re.compile(
-    r"(?:^|[,.;:!?]\s*)\W*(?:(?:so|and|ok|okay|wait|hmm|then|but|also|pls|please)\W+)*(?:how|why|what|which|whats|"
-    r"what's|does|do|did|is|are|any|anything|explain|tell me)\b",
+    # (stop 42: "ok cool n wat abt my statin tho")
+    r"(?:^|[,.;:!?]\s*)\W*(?:(?:so|and|n|ok|okay|cool|nice|great|right|alright|thanks|wait|hmm|then|but|also|pls|"
+    r"please)\W+)*(?:how|why|what|wat|which|whats|what's|does|do|did|is|are|any|anything|explain|tell me)\b",
     re.IGNORECASE,
 )
 # Words that ask about a named thing and nothing more ("plavix and me", "warfarin and my results?", "CYP2D6 meaning").
@@ -113,9 +114,16 @@ def asks_medicine_decision(text: str) -> bool:
     (False, True)
     >>> asks_medicine_decision("does my result change how plavix works for me"), asks_medicine_decision("will it work for me")
     (False, True)
+    >>> asks_medicine_decision("ok cool n what about my statin"), asks_medicine_decision("ok to take it with food?")
+    (False, True)
     """
-    rest = _LINK_PROBLEM.sub(" ", _MECHANISM.sub(" ", text))
+    rest = _LINK_PROBLEM.sub(" ", _MECHANISM.sub(" ", _LEAD_IN.sub("", text)))
     return asks_for_medicine_judgement(rest) or bool(MEDICINE_DECISION.search(rest))
+
+
+# "ok, ..." / "ok cool n ..." before a follow-up: an acknowledgement, not the "ok" of "is it ok to take" (stops 41-42)
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?(?!\s+to\b)|so|and|n|alright|right|cool|great|thanks|thank you|o+h+|ah+|wow|"
+                      r"hmm+|nice|interesting|bruh|wait|sorry|but)\b\W*)+", re.IGNORECASE)
 
 
 def explains_medicine(text: str, unnamed: str | None = None) -> bool:

@@ -183,7 +183,10 @@ _CLINICIAN = (r"(?:doctors?|docs?|dr|gp|physicians?|anesthesi\w*|anaesthe\w*|ane
               r"oncologists?|cardiologists?|specialists?|hospital)")
 _SHARE_WITH_CLINICIAN = re.compile(
     rf"\b(?:tell|mention|bring up|bring it up|show|share|inform|warn|let)\b[^.?!]{{0,60}}\b{_CLINICIAN}\b|"
-    rf"\b{_CLINICIAN}\b[^.?!]{{0,30}}\b(?:know about|be told|know|see|be aware)\b",
+    rf"\b{_CLINICIAN}\b[^.?!]{{0,30}}\b(?:know about|be told|know|see|be aware)\b|"
+    # (stop 42) the team named by the care it gives: "having surgery next month, anything on my report I should tell them?"
+    r"\b(?:surgery|operation|procedure|anesthesia|anaesthesia|hospital stay|colonoscopy|c-section)\b[^?!]{0,80}"
+    r"\b(?:tell|mention to|let|show|warn|inform) (?:them|they)\b",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,31 @@ _WORST = re.compile(
     r"\b(?:what|which)(?:'?s| is| are| one is| ones are| result is)\s+(?:the\s+|my\s+)?(?:worst|most important|biggest|main|"
     r"most serious|scariest|most concerning|most worrying|top)(?:\s+(?:one|result|finding|thing|gene|issue|problem)s?)?\b",
     re.IGNORECASE)
+# (stop 42) which medicines the report warns about: "which medicines should I worry about", "what meds should I be
+# careful with" (a classifier had escalated them as a medicine change on 14/14 reports); "which medicine should I take"
+# or "... avoid" stays a decision
+MEDICINES_TO_WATCH = re.compile(
+    r"\b(?:which|what|wat)\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs?|pills?)\s+(?:should|do|would|might|must)\s+"
+    r"(?:i|we|my (?:doctors?|gp|pharmacists?|prescribers?|dentists?|surgeons?|care team))\s+"
+    r"(?:need to\s+)?(?:worry about|be (?:worried|careful|cautious|aware) (?:about|of|with)|watch (?:out )?for|"
+    r"look out for|know about|tell (?:\w+\s+){0,2}about|mention|keep in mind|bear in mind)\b", re.IGNORECASE)
+# which medicines a result bears on, for the whole report or one result ("what medicines does it affect", "which drugs
+# are affected by my CFTR"): a hereditary result is told not to be about them (stop 42, sixth pass M10)
+_MEDICINES_AFFECTED = re.compile(
+    r"\b(?:what|which|wat|any)\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs?|pills?)\b[^.?!]{0,40}"
+    r"\b(?:affect\w*|impact\w*|matters?|relates?|related|apply|applies|concerns?|changes?)\b|"
+    r"\b(?:affects?|impacts?|matters? for|change)\s+(?:any|which|what|my)\s+(?:medicines?|medications?|meds|drugs?|pills?)\b|"
+    + MEDICINES_TO_WATCH.pattern, re.IGNORECASE)
+def _pages_not_for(report: Report | None, text: str) -> set[str]:
+    """Topic pages that do not fit this report: whether a medicine-gene test shows disease risk, on a report of
+    hereditary results (its page still answers how accurate a test is)."""
+    hereditary_only = report is not None and not report.pharmacogenomics
+    return {"limits-of-pgx-testing"} if hereditary_only and not _ACCURACY.search(text) else set()
+
+
+_ACCURACY = re.compile(r"\b(?:accura\w*|reliab\w*|error rate|false positives?|wrong)\b", re.IGNORECASE)
+
+
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
     r"overview|tell me about|read)\b[^.?!]{0,30}"
@@ -61,6 +86,9 @@ _WHOLE_REPORT = re.compile(
     r"\b(?:what|which)\b[^.?!]{0,25}\b(?:things?|findings?|genes?|conditions?|variants?|changes?|results?)\b"
     r"[^.?!]{0,20}\b(?:on|in|from|of|did|does) my (?:report|results?|tests?|panel)\b|"
     r"\bwhat did (?:(?:my|the|this) (?:test|report|results?|panel|lab)|it|they) (?:find|show|say|test|check|look (?:at|for))\b|"
+    # (stop 42) "what genes were tested", "which genes did they test": the report's list
+    r"\b(?:what|which)\s+(?:genes|things|results)\s+(?:were|did (?:they|you|the lab|it))\s+(?:tested|test|checked|check|"
+    r"looked at|look at)\b|\bwhat (?:was|got) tested\b|"
     # (stop 37) the first message of a new report: "what does it all mean", "i just got my results back"
     r"\bwhat (?:does|do) (?:it|this|that|they|these|everything) all mean\b|\bwhat does (?:all (?:of )?(?:this|it)|everything) mean\b|"
     r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b|"
@@ -74,7 +102,8 @@ _WHOLE_REPORT = re.compile(
     r"\b(?:what|wat|which)\s+(?:medicines?|medications?|meds|drugs|pills)\s+(?:does|do|will|would|could|can)\s+(?:this|it|that)"
     r"\s+(?:even\s+|actually\s+)?(?:affect|impact|matter for|touch|change)\b|"
     r"^\W*(?:which\s+|what\s+)?(?:affected|impacted)\s+(?:medicines?|medications?|meds|drugs|pills)\W*$|"
-    r"^\W*(?:which\s+|what\s+)?(?:medicines?|medications?|meds|drugs|pills)\s+(?:affected|impacted)\W*$",
+    r"^\W*(?:which\s+|what\s+)?(?:medicines?|medications?|meds|drugs|pills)\s+(?:affected|impacted)\W*$|"
+    + MEDICINES_TO_WATCH.pattern,
     re.IGNORECASE,
 )
 # "is my result bad?", "should I be worried": the patient asks how much a result matters
@@ -183,6 +212,7 @@ class Understanding:
     # documents whose topic the question names ("can my insurer raise my rates": gina-and-insurance): retrieval searches
     # them and the reply draws on them (topic_documents.py)
     topic_documents: list[str] = field(default_factory=list)
+    medicines_affected: bool = False  # "what medicines does it affect": which medicines the result bears on
 
     @property
     def medicines_asked(self) -> list[str]:
@@ -234,9 +264,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         genes = [g for g in genes if g not in ("BRCA1", "BRCA2") or g in report.genes] or genes
     for members in V.GENE_GROUPS.values():  # "my lynch result" on a report holding MLH1 is that result
         shared = [g for g in genes if g in members]
-        if report is not None and len(shared) > 1 and set(shared) & set(report.genes) \
-                and not any(re.search(rf"\b{g}\b", text, re.IGNORECASE) for g in shared):
-            genes = [g for g in genes if g not in members or g in report.genes]
+        # (stop 42: the others only when written out, "does my MLH1 result matter for Lynch syndrome" asked about no
+        # MSH2 and had a line saying the report lacks it)
+        if report is not None and len(shared) > 1 and set(shared) & set(report.genes):
+            genes = [g for g in genes if g not in members or g in report.genes
+                     or re.search(rf"\b{g}\b", text, re.IGNORECASE)]
     genes += [g for g in genes_by_report_token(text, report) if g not in genes]
     genes += [g for g in genes_by_genotype(text, report) if g not in genes]
     genes += [g for g in genes_by_result_phrase(with_full_names(text, vocab), report) if g not in genes]
@@ -253,10 +285,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         about_upload=bool(_UPLOAD.search(text)), about_genechat=genechat, about_service=service or genechat,
         genetics_words=bool(_GENETICS.search(text)), service_words=bool(_SERVICE.search(text)) or surgery_matters,
         about_my_medicines=bool(_MY_MEDICINES.search(text)),
+        medicines_affected=bool(_MEDICINES_AFFECTED.search(text)),
         whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text) or _LOST_IN_IT.search(text))
                       and not any(t.role == "bot" for t in history)) and not service,
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
-        topic_documents=sorted(documents_asked(text)),
+        topic_documents=sorted(documents_asked(text) - _pages_not_for(report, text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type

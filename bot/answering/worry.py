@@ -52,7 +52,25 @@ def about_treatment(text: str, u: Understanding) -> bool:
     >>> about_treatment("is my blood thinner gene result something to be scared of", Understanding())
     False
     """
-    return bool(u.medicines_asked) or bool(_TREATMENT.search(text))
+    if not (u.medicines_asked or _TREATMENT.search(text)):
+        return False
+    # (stop 42, batch 19 dev) two questions, the worry about the result and the medicine only explained: "is my SLCO1B1
+    # result bad, and what does it mean for statins?"
+    clauses = [c for c in _TWO_QUESTIONS.split(text) if c and c.strip()]
+    worried = [c for c in clauses if words_say_worried(c)]
+    return not (len(clauses) > 1 and worried and all(_RESULT_NAMED.search(c) and not _names_treatment(c, u)
+                                                    for c in worried))
+
+
+# where a second question starts: "..., and what about statins", "bad? statins?"
+_TWO_QUESTIONS = re.compile(r"\?+|;|,\s*(?:and|but|also|plus)\b|\s+(?:and|n)\s+(?=(?:what|how|which|wat|does|do|is)\b)",
+                            re.IGNORECASE)
+_RESULT_NAMED = re.compile(r"\b(?:[a-z]+\d[a-z0-9]*|results?|finding|genes?|variant|type)\b", re.IGNORECASE)
+
+
+def _names_treatment(clause: str, u: Understanding) -> bool:
+    lowered = clause.lower()
+    return bool(_TREATMENT.search(clause)) or any(d.lower() in lowered for d in u.medicines_asked)
 
 
 def worry_plan(text: str, u: Understanding, report: Report | None, *, worried: bool | None = None) -> WorryPlan | None:

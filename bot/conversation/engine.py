@@ -225,7 +225,7 @@ class ConversationEngine:
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)
-        decision = plans.whole_report_asked(decision, u, report, trace)
+        decision = plans.whole_report_asked(text, decision, u, report, trace)
         decision = plans.topic_asked(text, decision, u, trace)
         decision = plans.explanation_asked(text, decision, u, report, trace)
         decision = plans.share_with_clinician(text, decision, u, report, trace)
@@ -354,7 +354,9 @@ class ConversationEngine:
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             context = guard.draft if guard.outcome != "escalate" else None
         # (their results are not "yours"; a medicine prescribed for someone else gets no background on that medicine)
-        elif (u.genes or u.drugs) and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE):
+        # (stop 42: or the whole report, "I'm 8 weeks pregnant and happy about it, what does my result mean?")
+        elif (u.genes or u.drugs or u.whole_report and report is not None) \
+                and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE):
             # (what the family asks about is how the result passes on: search and pick for that, not the words alone)
             query = f"{text} {family_search_words(report, u.genes)}" if decision.reason == FAMILY_TESTING else text
             passages = self._gather(query, u, report, trace, text=text, vector=vector)

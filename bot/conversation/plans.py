@@ -30,7 +30,7 @@ from bot.answering.question_forms import (
     asks_to_share_with_clinician,
     topic_swap,
 )
-from bot.answering.understand import Understanding, asks_after_last_answer
+from bot.answering.understand import MEDICINES_TO_WATCH, Understanding, asks_after_last_answer
 from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
@@ -39,6 +39,7 @@ from bot.core.report import Report
 from bot.safety.asks import mentions_body_signs
 from bot.safety.calm import asks
 from bot.safety.mentions import ACUTE_NOW
+from bot.safety.overdose import MEDICINE_WORDS
 from bot.safety.triage import (
     FAMILY_TESTING,
     MEDICATION_CHANGE,
@@ -146,7 +147,9 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
                   and not mentions_body_signs(text))
     # (stop 39) "what should I tell my doctor", naming no result, asks about the whole report: the model declined it as
     # off topic on every report
-    whole = report is not None and not (u.genes or u.drugs) and decision.action == "decline" and decision.source == "model"
+    # (stop 42: or escalated, "I'm having surgery next month, is there anything on my report I should tell them?")
+    whole = report is not None and not (u.genes or u.drugs) and decision.action in ("decline", "escalate") \
+        and decision.source == "model"
     if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm or whole)
             or not _hints_only(decision) or not (u.in_report(report) or whole) or not asks_to_share_with_clinician(text)
             or (u.drugs or u.medicines_asked) and asks_medicine_decision(text) or _CARE_CHANGE.search(text)):
@@ -228,14 +231,17 @@ def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, 
                           _sure_notes(decision, "asks why a result is missing"))
 
 
-def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
+def whole_report_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                        trace: list[TraceStep]) -> TriageDecision:
     """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
     confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
     worded. No rule, a model's confident escalation, or no report keep the escalation."""
     # (stop 39: a model's decline too, "theres like 5 things on here, which ones actualy matter" had no topic words)
     declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
-    if not (decision.unsure or declined) or decision.rules or report is None or not u.whole_report:
+    # (stop 42: "which medicines should I worry about" asks what the report warns about, however sure a model is of a
+    # medicine change; the reply lists them and says to change nothing alone)
+    to_watch = decision.action == "escalate" and decision.source == "model" and bool(MEDICINES_TO_WATCH.search(text))
+    if not (decision.unsure or declined or to_watch) or decision.rules or report is None or not u.whole_report:
         return decision
     trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
@@ -243,20 +249,22 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
                           _sure_notes(decision, "asks to go over the report"))
 
 
-# "ok, ..." / "so ..." before a follow-up: an acknowledgement, not the "ok" of "is it ok to take"
-_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right|cool|thanks|thank you|o+h+|ah+|wow|hmm+|nice|interesting|bruh|wait|sorry|but)\b\W*)+", re.IGNORECASE)
-
-
-def _decision_past_lead_in(text: str) -> bool:
-    """A medicine decision asked, read after an opening "ok" / "oh" that is no "is it ok to take"."""
-    return asks_medicine_decision(_LEAD_IN.sub("", text))
-
-
 _OWN_HEALTH = re.compile(r"\b(?:cancer|disease|diagnos\w*|risks?|sick|ill|have (?:it|this|that|an?)|get (?:it|this|that)|"
                          # ... or the result doubted: "no way im a cf carrier, lab screwed up?? redo it?"
                          r"screw\w* up|mess\w* up|mix\w* up|mixed|mistakes?|wrong|no way|can'?t be|cannot be|not mine)\b",
                          re.IGNORECASE)  # "does this mean I have cancer, how accurate is it": a diagnosis asked too
 ABOUT_THE_TEST = {"results-last-a-lifetime", "limits-of-pgx-testing"}  # pages on the test itself, not a person's risk
+# ... or on who may see or use a result ("life insurance + Lynch result?": stop 42, escalated as a diagnosis)
+NO_DIAGNOSIS_TOPICS = ABOUT_THE_TEST | {"gina-and-insurance", "privacy-consent-data-use"}
+
+
+_MEDICINE_TALK = re.compile(rf"{MEDICINE_WORDS.pattern}|\b(?:drugs?|prescri\w*|statins?|treatments?|therap\w*)\b",
+                            re.IGNORECASE)
+
+
+# the report put to a use, no medicine taken: "can I use this for life insurance", "could I use my results against them"
+_REPORT_PUT_TO_USE = re.compile(r"\buse (?:this|it|these|them|(?:my|the|these|this) (?:genetic |dna )?(?:results?|reports?|"
+                                r"tests?|info\w*)) (?:for|to|with|as|against|at)\b", re.IGNORECASE)
 
 
 def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
@@ -270,12 +278,15 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
     declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
     # (a model's "diagnosis" for a question about the test itself, "do i gotta redo this test every yr", is a guess too)
     about_the_test = decision.source == "model" and decision.reason == "diagnosis_or_risk_decision" \
-        and set(u.topic_documents) <= ABOUT_THE_TEST and not _OWN_HEALTH.search(text)
-    # (an unsure escalation that guessed a dose or a medicine change stays with a person: when in doubt, escalate)
-    guessed = decision.unsure and decision.reason not in ("dosing", MEDICATION_CHANGE)
+        and set(u.topic_documents) <= NO_DIAGNOSIS_TOPICS and not _OWN_HEALTH.search(text)
+    # (an unsure escalation that guessed a dose or a medicine change stays with a person: when in doubt, escalate; but
+    # a "medicine change" guessed for a question that names no medicine, "can I use this for life insurance", is not one)
+    guessed = decision.unsure and (decision.reason not in ("dosing", MEDICATION_CHANGE)
+                                   or (decision.reason == MEDICATION_CHANGE and not u.medicines_asked
+                                       and not _MEDICINE_TALK.search(text)))
     if not u.topic_documents or not (guessed or declined or about_the_test) or decision.rules \
             or not asks(text) or not (u.on_topic or u.domain or u.about_service) \
-            or _decision_past_lead_in(text):
+            or (asks_medicine_decision(text) and not _REPORT_PUT_TO_USE.search(text)):
         return decision
     trace.append(TraceStep(step="plan", outcome="topic:answer", detail={
         "documents": u.topic_documents, "triage": f"{decision.action}:{decision.reason}"}))
@@ -316,7 +327,7 @@ def followup_explained(text: str, decision: TriageDecision, u: Understanding, hi
     if (last_bot is None or last_bot.action != "answer" or not u.followup or not u.genes
             or decision.source != "model" or decision.rules or not asks_after_last_answer(text)
             or not (decision.action == "decline" or decision.unsure or decision.action == "escalate"
-                    and len(text.split()) <= SHORT_FOLLOWUP_WORDS) or _decision_past_lead_in(text)):
+                    and len(text.split()) <= SHORT_FOLLOWUP_WORDS) or asks_medicine_decision(text)):
         return decision
     trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
         "genes": u.genes, "triage": f"{decision.action}:{decision.reason}"}))
@@ -399,10 +410,11 @@ def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
     a medicine the knowledge base does not hold counts too, read from its name ("gabapentin and my results?")."""
     if decision.action != "escalate" or decision.source != "model":
         return decision
-    if not (u.medicines_asked
-            or decision.rules == [] and (MEDICINE_CLASS.search(text) or UNLISTED_MEDICINE.search(text))):
-        return decision
     hints_only = bool(decision.rules) and all(name.startswith("answer#") for name in decision.rules)
+    # (stop 42: a class named beside an answer hint too, "does my SLCO1B1 result matter for statins")
+    if not (u.medicines_asked or (not decision.rules or hints_only)
+            and (MEDICINE_CLASS.search(text) or UNLISTED_MEDICINE.search(text))):
+        return decision
     if decision.rules and not hints_only or asks_medicine_decision(text):
         return decision
     if not hints_only:
@@ -433,6 +445,8 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
                   and not mentions_body_signs(text))
     if decision.source == FAMILY_SOURCE:  # what it means for the patient's own children: a specific escalation
         return decision
+    if MEDICINES_TO_WATCH.search(text):  # "which medicines should I worry about": the medicines, not a worry
+        return decision
     if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
             or not only_generic_escalation(decision) or report is None:
         return decision
@@ -449,10 +463,14 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
         # when in doubt, escalate: a worry word takes an escalation away only when the message itself names the
         # result it is about ("SLCO1B1 *1/*5 - dangerous?"); a resemblance alone only ever adds an escalation
         plan = None
-    if plan is not None and plan.reason == MEDICATION_CHANGE and decision.action == "answer" \
-            and WHY_RULE in decision.rules:
+    if plan is not None and plan.reason == MEDICATION_CHANGE and WHY_RULE in decision.rules:
         # "why is codeine risky for me" asks for the reason, which the vetted medicine text gives with the
         # patient's result; "is codeine safe for me" is still a prescriber's question
+        if decision.action == "escalate" and decision.source == "model" and _hints_only(decision):
+            # (stop 42: "y wud cyp2d6 ultrarapid make codeine risky for me??", a model sure of a medicine change)
+            trace.append(TraceStep(step="plan", outcome="worry:why_answered", detail=judged.detail()))
+            return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                                  [*decision.notes, "asks why a medicine is risky with the result: the reason"])
         plan = None
     if plan is None:
         if judged.worried:

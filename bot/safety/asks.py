@@ -6,6 +6,7 @@ because they shape the reply rather than pick the action.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.safety.rules import normalize
 
@@ -85,7 +86,12 @@ def pet_swallowed_medicine(text: str, medicine_named: bool = False) -> bool:
     (True, False)
     >>> pet_swallowed_medicine("can my dog take my codeine"), pet_swallowed_medicine("my dog ate a sock")
     (False, False)
+    >>> pet_swallowed_medicine("my dog ate my homework lol, anyway what does my CYP2C19 result mean", True)
+    False
     """
+    pet_clauses = [p for p in _clauses(text) if _PET.search(p)]
+    if aside(text, lambda clause: bool(_PET.search(clause))) and not any(_PET_MEDICINE.search(p) for p in pet_clauses):
+        return False  # "my dog ate my homework lol, anyway what does my CYP2C19 result mean": the medicine is asked apart
     return bool(_PET.search(text) and _PET_INGESTED.search(text) and (medicine_named or _PET_MEDICINE.search(text))
                 and not _PERSON.search(text))
 
@@ -437,8 +443,8 @@ def someone_elses_medicine(text: str, medicine_named: bool = False) -> bool:
 # question about the pet itself ("is my dog a carrier for hip dysplasia") is one clause.
 _MY_PET = re.compile(r"\bmy (?:dog|cat|pet|puppy|kitten|horse)(?:'s)?\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.!;,]+|\?+|\b(?:anyway|anyways|btw|but|ok so|so anyway)\b", re.IGNORECASE)
-_ASKING = re.compile(r"\?|^\W*(?:what|whats|what's|how|why|which|who|when|where|is|are|does|do|did|can|could|should|will|"
-                     r"would|explain|tell me|ok what|and what)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\?|^\W*(?:(?:so|ok|okay|and|but|well)\s+)?(?:what|whats|what's|how|why|which|who|when|where|is|are|does|do|did|can|could|should|will|"
+                     r"would|explain|tell me)\b", re.IGNORECASE)
 
 
 # ... and that question names its own subject ("what does that mean for her" after "my dog's DNA test" is about the dog)
@@ -455,10 +461,24 @@ def pet_aside(text: str) -> bool:
     >>> pet_aside("My dog's DNA test says she's part husky. What does that mean for her?")
     False
     """
-    pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
-    pet = [p for p in pieces if _MY_PET.search(p)]
-    asked = [p for p in pieces if not _MY_PET.search(p) and _ASKING.search(p) and _ON_TOPIC.search(p)]
-    return bool(pet) and bool(asked) and not any(_ASKING.search(p) for p in pet)
+    return aside(text, lambda clause: bool(_MY_PET.search(clause)))
+
+
+def aside(text: str, marked: Callable[[str], bool], *, own: bool = False) -> bool:
+    """The ``marked`` clauses (a pet, homework) ask nothing, and another clause asks a question on the topic (with
+    ``own``, about the writer's own result: "for my homework, explain what DNA is" is the homework itself)."""
+    pieces = _clauses(text)
+    apart = [p for p in pieces if marked(p)]
+    asked = [p for p in pieces if not marked(p) and _ASKING.search(p) and _ON_TOPIC.search(p)
+             and (not own or _OWN.search(p))]
+    return bool(apart) and bool(asked) and not any(_ASKING.search(p) for p in apart)
+
+
+_OWN = re.compile(r"\b(?:my|mine|me|i)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[str]:
+    return [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
 
 
 # Another person's result told beside the writer's own ("my friend's result explained why painkillers never worked for

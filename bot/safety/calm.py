@@ -13,7 +13,7 @@ import re
 
 from bot.safety.mentions import STORY, someone_close_says
 
-_QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|what's|whats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
+_QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|wat|wut|what's|whats|wats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
                        r"which|should)\b|\?\s*$", re.IGNORECASE)
 
 

@@ -98,6 +98,10 @@ _HOW_CALLING_WORKS = re.compile(
     # ... or where ("if im in Mexico do i dial 911 or something else")
     r"\b(?i:if|when|while) (?i:i'?m|i am|we'?re|we are|you'?re|youre|you are) (?i:in|visiting|traveling in|travelling in|"
     r"going to) [A-Z][a-z]+\b[^.?!]{0,40}\b(?i:call|dial|text)\b")
+# ... or for a day that may come (stop 42, corpus 20 dev: "how would he call an ambulance there if he ever needed one")
+_IF_EVER_NEEDED = re.compile(
+    r"\bhow (?:would|do|does|can|could|should|will) (?:he|she|they|i|we|you|one|people|someone) (?:call|dial|reach|get)\b"
+    r"[^.?!]{0,40}\b(?:there|if (?:he|she|they|i|we|you) (?:ever )?(?:needed|needs|need)|in case|ever)\b", re.IGNORECASE)
 # Self-harm method questions ("what is a lethal dose of my pills") stay alarms however they are framed.
 _METHOD = re.compile(
     r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount)\b|\bhow (?:much|many)\b[^.?!]{0,40}\b(?:to die|to kill|"
@@ -195,7 +199,7 @@ _ACUTE = (r"now|rn|tonight|just|currently|still|keeps?(?! (?:supporting|helping|
           r"can'?t|cannot|cant|won'?t|wont|isn'?t|not (?:breathing|responding|waking|moving|safe)|is (?:not|having|"
           r"shaking|bleeding|limp|swelling|turning|unconscious|dying)|are (?:swelling|swollen|turning)|"
           r"what (?:do|should) (?:i|we) do|should i (?:go|call)|(?:he|she|they|my \w+|his \w+|her \w+|their \w+|"
-          r"someone|somebody) (?:is|are|'s|'re|keeps?) \w+ing|"
+          r"someone|somebody) (?:is|are|'s|'re|keeps?) (?!going to\b)\w+ing|"
           # (stop 39, corpus 16 dev) an onset or a measure of now, a body state in the present: "slurred since about 20
           # min ago", "temp is 38.6 and I have chills", "chest pain going into my left arm and I'm sweating a lot"
           r"(?:since|for the (?:last|past)) (?:about |like |around |maybe )?(?:\d+|a few|few|ten|five|twenty|thirty) "
@@ -386,6 +390,8 @@ def mention_only(text: str) -> bool:
     story = bool(STORY.search(text)) and not someone_close_says(text)
     # a story whose only words of now are words of time is told in the present ("my D&D character just got poisoned")
     if story and not _METHOD.search(text) and not NOW.search(_WRITERS_WISH.sub(" ", _STORY_TIME.sub(" ", rest))):
+        return True
+    if _IF_EVER_NEEDED.search(text) and not ACUTE_NOW.search(text):
         return True
     if NOW.search(rest):
         return False

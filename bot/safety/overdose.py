@@ -33,7 +33,7 @@ _NOW = re.compile(
     r"found)|(?:an?|one|two|three|few|couple(?: of)?|\d+|half an?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|"
     r"(?:in|over) the (?:last|past) (?:\w+ )?(?:hours?|hrs?|minutes?|mins?)|around (?:noon|midnight|lunch|\d)|"
     r"earlier|rn|right now|since (?:noon|this morning|lunch|breakfast|dinner|then))\b", re.IGNORECASE)
-_MEDICINE_WORDS = re.compile(r"\b(?:pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|"
+MEDICINE_WORDS = re.compile(r"\b(?:pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|"
                              r"painkillers?|sleeping pills|gummies|syrup|patch(?:es)?)\b", re.IGNORECASE)
 _TOO_MUCH = re.compile(rf"\b{_TAKEN}\b[^.?!;]{{0,50}}{_MANY}|{_MANY}[^.?!;]{{0,40}}\b{_TAKEN}\b", re.IGNORECASE)
 # A routine, not an amount ("took my 8 morning pills like always").
@@ -61,7 +61,7 @@ def too_much_taken_now(text: str, medicine_named: bool = False) -> bool:
     False
     """
     text = normalize(text)
-    if not (medicine_named or _MEDICINE_WORDS.search(text)) or not _NOW.search(text) or _ROUTINE.search(text):
+    if not (medicine_named or MEDICINE_WORDS.search(text)) or not _NOW.search(text) or _ROUTINE.search(text):
         return False
     if _TOO_MUCH.search(text):
         return True

@@ -30,6 +30,7 @@ from bot.safety import languages
 from bot.safety.alarm_rules import set_aside_alarms
 from bot.safety.alarm_votes import checks_in, combined_vote, second_opinion_vote
 from bot.safety.asks import (
+    aside,
     asks_how_to_get_high,
     asks_if_result_is_deadly,
     dose_frame,
@@ -152,6 +153,10 @@ def _framed_dose_refusal(frame: str) -> tuple[str, str]:
 def only_generic_escalation(decision: TriageDecision) -> bool:
     """No escalation rule more specific than worry words fired (surgery, testing the family, a dose ...)."""
     return all(name in PLAN_OVERRIDABLE for name in decision.rules if name.split("#")[0] in ESCALATE)
+
+
+def _everyday_clause(clause: str) -> bool:
+    return EVERYDAY_OFF_TOPIC_RULE in {h.rule for h in match_rules(clause).hits}
 
 
 def triage(
@@ -307,9 +312,13 @@ def triage(
     # ("do my daughters need the test" reads like "daughter's test", but asks about testing the family)
     fired = {h.rule for h in rules.hits}
     if not any(h.reason == "family_testing_decision" for h in rules.hits):
-        if SOMEONE_ELSES_RULE in fired and not own_result_too(text):  # often a caregiver: a counselor, not a refusal
+        # ("My dog's DNA test says she's part husky. Can you explain her breed results?": a pet's test, not a person's)
+        pets_test = {EVERYDAY_OFF_TOPIC_RULE, PET_REMARK_RULE} <= fired
+        if SOMEONE_ELSES_RULE in fired and not own_result_too(text) and not pets_test:  # often a caregiver: a counselor
             return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
-        if EVERYDAY_OFF_TOPIC_RULE in fired or PET_REMARK_RULE in fired and not (domain and pet_aside(text)):
+        # (stop 42: homework is an aside too, "my dog ate my homework lol, anyway what does my CYP2C19 result mean")
+        if EVERYDAY_OFF_TOPIC_RULE in fired and not (domain and aside(text, _everyday_clause, own=True)) \
+                or PET_REMARK_RULE in fired and not (domain and pet_aside(text)):
             return decide("decline", "out_of_scope", "rule", 1.0, refusal=EVERYDAY)
     off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":

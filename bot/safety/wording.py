@@ -172,6 +172,9 @@ RESULT_MATTERS_FOR = "It can matter for {medicines}."
 RESULT_CONCERNS = "This gene affects {medicines}."
 # Before the typical results of "explain my report", each then named with its result ("TPMT: Normal Metabolizer.").
 OTHER_RESULTS_TYPICAL = "Your other results are common ones. They usually have no effect on the usual use of medicines."
+# "what medicines does it affect" about a hereditary result: it is not about how medicines are handled (stop 42)
+NO_MEDICINE_EFFECT = "Your {genes} result does not change how your body breaks down or handles medicines."
+NO_MEDICINE_EFFECT_MANY = "Your {genes} results do not change how your body breaks down or handles medicines."
 # a medicine no vetted passage covers (asked_subject.unknown_medicine): its name is not echoed back
 NOTHING_FOUND_MEDICINE = (
     "I don't have vetted information about that medicine, so I can't say if your gene results matter for it. "
@@ -341,7 +344,7 @@ def size_text(n_bytes: int) -> str:
 
 
 # Sample values for the template slots, so templates are checked as a patient would read them.
-TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "medicines": "metformin and aspirin", "count": 2}
+TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "medicines": "metformin and aspirin", "count": 2, "genes": "BRCA2"}
 _NOT_WORDING = {"CONSENT_VERSION", "TEMPLATE_SAMPLES"}
 
 
