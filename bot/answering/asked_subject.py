@@ -11,6 +11,8 @@ with a counselor offer, and no filler.
 (['caffeine'], [])
 >>> asked_subjects("a short summary of my results for my oncologist please"), asked_subjects("a gene for baldness?")
 ([], ['baldness'])
+>>> asked_subjects("do I have Huntington's disease"), asked_subjects("does caffeine affect me")
+(['huntington'], ['caffeine'])
 """
 
 from __future__ import annotations
@@ -30,7 +32,14 @@ _SUBJECT = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?P<b>(?!my\b|your\b)[a-z']+(?:\s+[a-z']+)?)|"
     r"\b(?:is\s+there|are\s+there|any|do\s+i\s+have|does\s+(?:it|my\s+report|the\s+report)\s+(?:show|have|list|include))\s+"
     r"(?:an?\s+|any\s+|my\s+)?(?P<c>[a-z']+)\s+(?:genes?|results?|variants?|markers?|tests?|info)\b|"
-    r"^\W*(?P<d>[a-z']+)\s+genes?\W*$",
+    r"^\W*(?P<d>[a-z']+)\s+genes?\W*$|"
+    # (stop 42, sixth pass M5) "does caffeine affect me", "do I have Huntington's disease", "does my report say anything
+    # about autism", "what about celiac disease", "is this test covered by medicare"
+    r"^\W*(?:does|do|can|could|will|would)\s+(?P<e>[a-z']+)\s+(?:affect|impact|matter for)\s+me\b|"
+    r"^\W*(?:do|could|might)\s+i\s+have\s+(?:an?\s+)?(?P<f>[a-z']+?)(?:'s|s)?(?:\s+(?:disease|syndrome|disorder))?\W*$|"
+    r"\b(?:anything|something)\s+(?:about|on)\s+(?:my\s+)?(?P<g>[a-z']+)\W*$|"
+    r"^\W*(?:what|how)\s+about\s+(?P<h>[a-z']+)(?:'s)?\s+(?:disease|syndrome|disorder)\b|"
+    r"\bcovered\s+by\s+(?P<i>[a-z']+)\b",
     re.IGNORECASE,
 )
 # words that say nothing about the subject itself

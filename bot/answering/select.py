@@ -98,12 +98,17 @@ def pick_sentences(
     if not kept:
         return []
     after_gap = {i for n, i in enumerate(kept) if (kept[n - 1] if n else -1) != i - 1}
+    # a run about another of the page's medicines than the one asked does not open it, when the asked one is named
+    names_asked = bool(asked_drugs) and any(set(_WORD.findall(x.lower())) & asked_drugs for x in sentences)
+    other_drug_first = [names_asked and _opens_on_other_drug(x, passage, asked_drugs) for x in sentences]
     # a section about the patient's own type opens with its definition: read it from the start
     opening_only = heading_match(passage.section, allowed) and kept[0] == 0
     for size in range(min(limit, len(kept)), 0, -1):
         best: tuple[float, int] | None = None
         for n in range(1 if opening_only else len(kept) - size + 1):
             window = kept[n:n + size]
+            if window[0] > 0 and other_drug_first[window[0]]:
+                continue  # (stop 42) a codeine question opened with "Tramadol is sold as Ultram and Ultracet."
             if (window[0] > 0 and _ANAPHOR.match(sentences[window[0]])) or any(
                     i in after_gap and _ANAPHOR.match(sentences[i]) for i in window[1:]):
                 continue
@@ -118,6 +123,15 @@ def pick_sentences(
                 chosen.pop()  # a trailing "This ..." that adds nothing asked about
             return [sentences[i] for i in chosen]
     return []
+
+
+def _opens_on_other_drug(sentence: str, passage: Passage, asked_drugs: set[str] | None) -> bool:
+    """The sentence names another of the passage's medicines and none of those asked about."""
+    if not asked_drugs:
+        return False
+    words = set(_WORD.findall(sentence.lower()))
+    others = {d.lower() for d in passage.drugs} - asked_drugs
+    return bool(words & others) and not words & asked_drugs
 
 
 _ALLELE = re.compile(r"\b[a-z]+\d*-?[a-z]*\d*\*\d+:\d+", re.IGNORECASE)

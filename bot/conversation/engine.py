@@ -311,7 +311,8 @@ class ConversationEngine:
     def _answer(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
                 trace: list[TraceStep]) -> Reply:
         reason = self._answer_reason(u, report)
-        if not (u.genes or u.drugs) and unknown_subject(text, self._kb_words.known) is not None:
+        # (named genes only: the worry plan adds the report's important ones to "do I have Huntington's disease")
+        if not (u.named_genes or u.drugs) and unknown_subject(text, self._kb_words.known) is not None:
             # "can you tell from my results if I'm lactose intolerant": nothing vetted is about it, so no search
             # result is either, nor is a result of the report; the reply says so (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_subject"))

@@ -15,8 +15,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.medicine_question import asks_medicine_decision
+from bot.answering.select import pick_sentences
 from bot.answering.understand import Understanding, understand
 from bot.conversation import plans
+from bot.core.passage import Passage
 from bot.core.report import PgxResult, Report, Variant
 from bot.safety import languages, wording
 from bot.safety.asks import pet_swallowed_medicine
@@ -228,3 +230,23 @@ def test_why_a_medicine_is_risky_with_my_result_typed_short_is_answered(engine):
     reply = engine.reply("y wud my cyp2c19 poor result make clopidogrel risky for me??", report=PANEL)
     assert reply.action == "answer"
     assert "CYP2C19" in reply.text
+
+
+@pytest.mark.parametrize("text", ["does coffee affect me", "do I have Tourette's syndrome",
+                                  "does my report say anything about dyslexia", "what about celiac disease"])
+def test_a_subject_no_vetted_text_knows_gets_no_filler(engine, text):
+    reply = engine.reply(text, report=PANEL)
+    assert reply.action == "answer"
+    assert reply.text.startswith(wording.NOTHING_FOUND)
+
+
+def test_a_medicine_question_never_opens_on_the_other_medicine_of_a_shared_page():
+    shared = Passage(
+        chunk_id="drug-codeine-tramadol#0", doc_id="drug-codeine-tramadol", title="Codeine, tramadol and CYP2D6",
+        section="", text="Codeine and tramadol are pain medicines. Codeine is also in some cough syrups and in Tylenol "
+                         "with Codeine. Tramadol is sold as Ultram and Ultracet. Both need the CYP2D6 enzyme to turn into "
+                         "a stronger form. So your CYP2D6 result can change how they work for you.",
+        genes=["CYP2D6"], drugs=["codeine", "tramadol"])
+    picked = pick_sentences(shared, keys={"cyp2d6", "result", "codeine"}, strong={"cyp2d6"}, limit=3,
+                            asked_drugs={"codeine"})
+    assert picked and not picked[0].startswith("Tramadol")
