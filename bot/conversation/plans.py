@@ -176,13 +176,13 @@ def not_in_report(text: str, decision: TriageDecision, u: Understanding, report:
     cancer" rule on "do I have the breast cancer gene") is set aside; a question about their risk, screening or
     testing is not. Whether the report tested such a gene at all ("was i tested for lynch", round 4) has that answer too,
     whatever reason a model's escalation guessed."""
+    # (stop 42: a gene it holds too, "was I tested for lynch" on a report with MLH1 had been escalated as family testing)
     if (report is not None and decision.action == "escalate" and decision.source == "model" and not decision.rules
-            and u.named_genes and not u.in_report(report) and u.not_in_report(report) == u.named_genes
-            and asks_if_tested(text)):
+            and u.named_genes and asks_if_tested(text)):
         trace.append(TraceStep(step="plan", outcome="not_in_report:answer", detail={
             "genes": u.named_genes, "triage": f"{decision.action}:{decision.reason}"}))
         return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                              [*decision.notes, "asks whether the report tested a gene it does not hold"])
+                              [*decision.notes, "asks whether the report tested a gene"])
     if report is None or decision.action != "escalate" or decision.reason != "diagnosis_or_risk_decision":
         return decision
     # (a rule's risk wording too, when the question is only whether the report says anything about it: stop 32)

@@ -250,3 +250,16 @@ def test_a_medicine_question_never_opens_on_the_other_medicine_of_a_shared_page(
     picked = pick_sentences(shared, keys={"cyp2d6", "result", "codeine"}, strong={"cyp2d6"}, limit=3,
                             asked_drugs={"codeine"})
     assert picked and not picked[0].startswith("Tramadol")
+
+
+LYNCH = Report(source_format="native", variants=[
+    Variant(gene="MLH1", hgvs="c.2041G>A", zygosity="heterozygous", classification="Pathogenic",
+            condition="Lynch syndrome"),
+])
+
+
+def test_whether_i_was_tested_for_a_condition_my_report_holds_is_answered():
+    u = Understanding(genes=["MLH1"], named_genes=["MLH1"])
+    guessed = TriageDecision("escalate", "family_testing_decision", "model", 0.8, [], None, [])
+    assert plans.not_in_report("did they check me for lynch syndrome", guessed, u, LYNCH, []).action == "answer"
+    assert plans.not_in_report("should my brother get checked for lynch", guessed, u, LYNCH, []).action == "escalate"
