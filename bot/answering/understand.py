@@ -62,6 +62,8 @@ _MEDICINES_AFFECTED = re.compile(
     r"\b(?:affect\w*|impact\w*|matters?|relates?|related|apply|applies|concerns?|changes?)\b|"
     r"\b(?:affects?|impacts?|matters? for|change)\s+(?:any|which|what|my)\s+(?:medicines?|medications?|meds|drugs?|pills?)\b|"
     + MEDICINES_TO_WATCH.pattern, re.IGNORECASE)
+
+
 def _pages_not_for(report: Report | None, text: str) -> set[str]:
     """Topic pages that do not fit this report: whether a medicine-gene test shows disease risk, on a report of
     hereditary results (its page still answers how accurate a test is)."""
@@ -213,6 +215,7 @@ class Understanding:
     # them and the reply draws on them (topic_documents.py)
     topic_documents: list[str] = field(default_factory=list)
     medicines_affected: bool = False  # "what medicines does it affect": which medicines the result bears on
+    medicines_to_watch: bool = False  # "which medicines should I worry about": the medicines, not a worry or a decision
 
     @property
     def medicines_asked(self) -> list[str]:
@@ -286,6 +289,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         genetics_words=bool(_GENETICS.search(text)), service_words=bool(_SERVICE.search(text)) or surgery_matters,
         about_my_medicines=bool(_MY_MEDICINES.search(text)),
         medicines_affected=bool(_MEDICINES_AFFECTED.search(text)),
+        medicines_to_watch=bool(MEDICINES_TO_WATCH.search(text)),
         whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text) or _LOST_IN_IT.search(text))
                       and not any(t.role == "bot" for t in history)) and not service,
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),

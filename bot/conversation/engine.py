@@ -225,7 +225,7 @@ class ConversationEngine:
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)
-        decision = plans.whole_report_asked(text, decision, u, report, trace)
+        decision = plans.whole_report_asked(decision, u, report, trace)
         decision = plans.topic_asked(text, decision, u, trace)
         decision = plans.explanation_asked(text, decision, u, report, trace)
         decision = plans.share_with_clinician(text, decision, u, report, trace)

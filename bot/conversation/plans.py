@@ -30,7 +30,7 @@ from bot.answering.question_forms import (
     asks_to_share_with_clinician,
     topic_swap,
 )
-from bot.answering.understand import MEDICINES_TO_WATCH, Understanding, asks_after_last_answer
+from bot.answering.understand import Understanding, asks_after_last_answer
 from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
@@ -231,7 +231,7 @@ def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, 
                           _sure_notes(decision, "asks why a result is missing"))
 
 
-def whole_report_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
                        trace: list[TraceStep]) -> TriageDecision:
     """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
     confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
@@ -240,7 +240,7 @@ def whole_report_asked(text: str, decision: TriageDecision, u: Understanding, re
     declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
     # (stop 42: "which medicines should I worry about" asks what the report warns about, however sure a model is of a
     # medicine change; the reply lists them and says to change nothing alone)
-    to_watch = decision.action == "escalate" and decision.source == "model" and bool(MEDICINES_TO_WATCH.search(text))
+    to_watch = decision.action == "escalate" and decision.source == "model" and u.medicines_to_watch
     if not (decision.unsure or declined or to_watch) or decision.rules or report is None or not u.whole_report:
         return decision
     trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
@@ -445,7 +445,7 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
                   and not mentions_body_signs(text))
     if decision.source == FAMILY_SOURCE:  # what it means for the patient's own children: a specific escalation
         return decision
-    if MEDICINES_TO_WATCH.search(text):  # "which medicines should I worry about": the medicines, not a worry
+    if u.medicines_to_watch:  # "which medicines should I worry about": the medicines, not a worry
         return decision
     if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
             or not only_generic_escalation(decision) or report is None:
