@@ -107,6 +107,7 @@ REASON_WORDS = {
     "check_in": "Distress words about an everyday thing, no danger sign (check in)",
     "someone_elses_report": "Asks about someone else's report (often a relative)",
     "someone_elses_medicine": "Asks about taking a medicine prescribed for someone else",
+    "relatives_medicine": "Asks whether their result matters for a relative's own medicine",
     "system_error": "GeneChat could not answer (system error)",
 }
 

@@ -15,6 +15,7 @@ patient's medicine list) and finish.py (the Reply every branch ends with).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -55,6 +56,7 @@ from bot.safety.triage import (
     BARE_GOODBYE_NOTE,
     FAMILY_TESTING,
     MEDICATION_CHANGE,
+    RELATIVES_MEDICINE,
     SOMEONE_ELSES_MEDICINE,
     SOMEONE_ELSES_REPORT,
     TriageDecision,
@@ -64,6 +66,9 @@ from bot.safety.triage import (
 log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are cut before any processing
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
+
+
+_UNCERTAIN = re.compile(r"\b(?:vus|uncertain|unclear|unknown significance)\b", re.IGNORECASE)
 
 
 class EmptySearcher:
@@ -347,6 +352,11 @@ class ConversationEngine:
         if decision.reason == FAMILY_TESTING and report is not None and not (u.genes or u.drugs):
             # "will my daughter get it": the patient's own hereditary result and how it passes on, while they wait
             u.genes = hereditary_lead(report)
+        elif decision.reason == FAMILY_TESTING and report is not None and not u.named_genes and not _UNCERTAIN.search(text):
+            # "what about my brother" after a turn on a VUS: the family question is about the harmful result when the
+            # report has one, not the last gene talked about (stop 43, seventh pass M4: a BRCA2 carrier was told
+            # "family members are not usually tested for a VUS")
+            u.genes = hereditary_lead(report, harmful_only=True) or u.genes
         # a worried question about a hereditary result: what it does not mean, too; a worry about a medicine with a
         # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
         if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:
@@ -357,7 +367,7 @@ class ConversationEngine:
         # (their results are not "yours"; a medicine prescribed for someone else gets no background on that medicine)
         # (stop 42: or the whole report, "I'm 8 weeks pregnant and happy about it, what does my result mean?")
         elif (u.genes or u.drugs or u.whole_report and report is not None) \
-                and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE):
+                and decision.reason not in (SOMEONE_ELSES_REPORT, SOMEONE_ELSES_MEDICINE, RELATIVES_MEDICINE):
             # (what the family asks about is how the result passes on: search and pick for that, not the words alone)
             query = f"{text} {family_search_words(report, u.genes)}" if decision.reason == FAMILY_TESTING else text
             passages = self._gather(query, u, report, trace, text=text, vector=vector)

@@ -23,7 +23,10 @@ _PATTERNS = {
     # (an acknowledgement may come first: "ok thank you", "great, thanks a lot, that helps")
     "thanks": r"(?:(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? ){0,3}(?:thanks|thank you|thank u|thx|"
               r"ty|cheers)(?: (?:so|very) much| a lot| again)?(?:[,!.]? (?:(?:that|this|it) (?:helps|helped|is helpful|was "
-              r"helpful|makes sense)(?: a lot)?|(?:really|very|super|so) helpful|you'?ve been (?:great|so helpful|a big help)))?"
+              r"helpful|makes sense)(?: a lot)?|(?:really|very|super|so) helpful|"
+              # (stop 43, seventh pass M15: "thanks, you've been helpful" was declined on every report)
+              r"(?:you'?ve been|you have been|you'?re|you are|ur) (?:(?:really|very|super|so|such) )?(?:great|helpful|"
+              r"a (?:great |big |real )?help|amazing|brilliant|the best)))?"
               # (stop 37) an acknowledgement alone: "ok got it", "that makes sense", "good to know", "perfect"
               r"|(?:ok(?:ay)?[,!.]? )?(?:got it|that makes sense|makes sense|good to know|perfect|that helps|that helped|"
               r"understood|noted))",

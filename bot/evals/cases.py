@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.core.reply import ACTIONS, Action
+from bot.core.splits import is_holdout, is_locked  # noqa: F401 - re-exported: the harness's split functions
 from bot.evals.yamlio import EvalDataError, YamlDoc, load_yaml
 
 REASONS_BY_ACTION: dict[str, tuple[str, ...]] = {
@@ -36,7 +36,7 @@ SUITES = ("triage", "retrieval", "answers", "patient", "consistency", "extractio
 # Reasons that only a rule gives, never the classifier (so no triage example may carry them): the check-in tier
 # (bot/safety/check_in.py). Answer cases may still expect them.
 RULE_ONLY_REASONS: dict[str, tuple[str, ...]] = {"escalate": ("check_in", "someone_elses_report",
-                                                              "someone_elses_medicine")}
+                                                              "someone_elses_medicine", "relatives_medicine")}
 ALL_REASONS = tuple(r for by_action in (REASONS_BY_ACTION, RULE_ONLY_REASONS) for reasons in by_action.values()
                     for r in reasons)
 T = TypeVar("T")
@@ -177,22 +177,6 @@ def load_triage(folder: Path) -> list[Located[LabeledExample]]:
             out.append(Located(labeled, doc.where(("examples", i)), i))
     return out
 
-
-
-def is_locked(case_id: str) -> bool:
-    """The locked half of a split suite: chosen by a hash of the id, so nobody picks which cases are easy.
-
-    Locked cases are only scored, never read while changing the engine; their pass rate is the honest number.
-
-    >>> is_locked("pw-weather"), is_locked("pw-recipe")
-    (False, True)
-    """
-    return hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 2 == 1
-
-
-def is_holdout(index: int) -> bool:
-    """Every 5th example of each action file (1-based 5th, 10th, ...) is held out from classifier training."""
-    return index % 5 == 4
 
 
 def load_cases(folder: Path, reports_dir: Path | None = None) -> list[Located[AnswerCase]]:

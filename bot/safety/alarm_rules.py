@@ -7,11 +7,13 @@ their calm bar; a self-harm concept they do not call an emergency gets the check
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.safety.asks import without_deadly_result_question
 from bot.safety.concepts import concept_only, self_harm_concept, told_as_history
 from bot.safety.farewell import everyday_farewell
+from bot.safety.mentions import mention_only, told_as_past
 from bot.safety.rules import RuleResult, emergency_spans, match_rules
 
 # The self-harm rules that read a farewell without the words (self_harm.yaml: not being here much longer, goodbyes, notes
@@ -32,6 +34,36 @@ class SetAside:
     concept_held: bool = False
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# the writer's own words ("a kid swallows something? which one, in general" is a mention however it is split)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
+# ... told, not asked: a question with the words in it talks about them ("is it normal to think about suicide?")
+_ASKED = re.compile(r"\?\s*$|^\W*(?:is|are|am|do|does|did|can|could|should|would|will|what|why|how|when|who)\b", re.IGNORECASE)
+
+
+def own_alarm_sentence(text: str) -> bool:
+    """A sentence of its own that raises an alarm and is no mention, beside a question that frames the message as one
+    about a term (stop 43, seventh pass M1: "I don't want to be alive anymore. What does my BRCA2 result mean" read as
+    a definition question and was answered).
+
+    >>> own_alarm_sentence("I don't want to be alive anymore. What does my BRCA2 result mean")
+    True
+    >>> own_alarm_sentence("My uncle had a seizure years ago. What does epilepsy mean?")
+    False
+    >>> own_alarm_sentence("what does suicidal ideation mean")
+    False
+    >>> own_alarm_sentence("if a kid swallows something, do you call 911 or poison control? which one, in general")
+    False
+    >>> own_alarm_sentence("I tried to kill myself. It was years ago and I'm okay. What does CYP2D6 mean?")
+    False
+    """
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    # (a sentence alone loses its time: "I tried to kill myself. That was years ago." is history, whole)
+    return len(sentences) > 1 and not told_as_past(text) and any(
+        _FIRST_PERSON.search(s) and not _ASKED.search(s) and match_rules(s).has_emergency and not mention_only(s)
+        for s in sentences)
+
+
 def set_aside_alarms(text: str, rules: RuleResult, rules_text: str, *, other_language_alarm: bool,
                      mention: bool) -> SetAside:
     """Take out of ``rules.hits`` the English emergency rules that fired on words only talked about, on a question
@@ -39,7 +71,7 @@ def set_aside_alarms(text: str, rules: RuleResult, rules_text: str, *, other_lan
     (other languages' idioms masked); ``other_language_alarm``: another language's emergency rules fired (then no
     concept or history is weighed); ``mention``: ``mentions.mention_only(text)``."""
     why: list[str] = []
-    if mention and rules.has_emergency:  # "what is the medical term for fainting"
+    if mention and rules.has_emergency and not own_alarm_sentence(text):  # "what is the medical term for fainting"
         rules.hits = [h for h in rules.hits if h.action != "emergency"]
         why.append("alarm words mentioned, not used")
     rest = without_deadly_result_question(text) if rules.has_emergency else None

@@ -104,8 +104,10 @@ _WORRY_ONLY = re.compile(
     r"will i be\s+(?:ok|okay|alright|all right|fine)|(?:am i|i'?m|im|i am)\s+(?:ok|okay|alright|fine)|"
     r"(?:that'?s|thats|this is|that is|it'?s|its)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+)?"
     r"(?:scary|frightening|terrifying|worrying|upsetting|a lot|bad|not good)|"
-    r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:scared|worried|nervous|afraid|freaked out|freaking out|"
-    r"anxious|upset|shocked|terrified|frightened|petrified|panicking)(?:\s+(?:about|of|by)\s+(?:this|that|it|my \w+))?|"
+    r"(?:i'?m|im|i am)\s+(?:(?:so|really|very|kinda|kind of|a bit|a little|honestly|pretty|just|quite)\s+)*(?:scared|worried|"
+    r"nervous|afraid|freaked out|freaking out|anxious|upset|shocked|terrified|frightened|petrified|panicking)"
+    # (stop 43, seventh pass M2: "I'm scared for my daughter", "I'm honestly kind of scared about all this" had the crisis reply)
+    r"(?:\s+(?:about|of|by|for)\s+(?:this|that|it|all (?:of )?(?:this|that)|my \w+))?|"
     r"should i (?:be )?(?:worried|scared|afraid)|"
     # one word ("bad?", "worried.", "dangerous??"): the whole message is the worry
     r"(?:bad|dangerous|serious|scary|deadly|fatal|worried|worrying|worry|scared|concerning|harmful)|"
@@ -258,6 +260,10 @@ _DIE_FROM_RESULT = re.compile(
     r"(?:end|shorten|take)\s+my\s+life\b|"
     rf"\b(?:i have|i'?ve got|i got|i carry|i'?m a carrier of|with)\s+(?:an?\s+|the\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"{_RESULT_THING}\b[^.?!]{{0,30}}?\b(?:am i|will i)\s+(?:really\s+)?(?:going to|gonna)\s+die\b|"
+    # (stop 43, seventh pass M2) the bare question and nothing else, asked of a report: "am I going to die?" had the
+    # crisis-line reply on every hereditary report
+    r"^\W*(?:(?:so|ok|okay|omg|honestly|seriously|be honest|tell me|please|pls|just tell me)\W+)*(?:am i|will i)\s+"
+    r"(?:really\s+|actually\s+)?(?:going to\s+|gonna\s+)?die(?:\s+(?:from|of|because of)\s+(?:this|it|that))?\W*$|"
     # (stop 37) how long one will live, asked: "am i going to die young", "will i die early"
     r"\b(?:am i|will i)\s+(?:really\s+|actually\s+)?(?:going to\s+|gonna\s+)?die\s+(?:young|early|before (?:my|i'?m|50|60|40)\b)\b|"
     # (round 6) "does a BRCA1 variant mean i'm going to die young"
@@ -285,6 +291,8 @@ def without_deadly_result_question(text: str) -> str | None:
     >>> without_deadly_result_question("does a BRCA1 variant mean i'm going to die young") is not None
     True
     >>> without_deadly_result_question("am i going to die young") is not None
+    True
+    >>> without_deadly_result_question("am I going to die?") is not None
     True
     """
     if _NOW.search(_RESULT_NEWS.sub("", text)) or not _DIE_FROM_RESULT.search(text):
@@ -436,6 +444,37 @@ def someone_elses_medicine(text: str, medicine_named: bool = False) -> bool:
     """
     return bool(_SOMEONE_ELSES_MEDICINE.search(text) and _SHARE_USE.search(text)
                 and (medicine_named or _PET_MEDICINE.search(text) or _OTHER_MEDICINE_WORDS.search(text)))
+
+
+# A relative's own medicine, asked about with the writer's result ("my wife is on clopidogrel, does my result matter for
+# her?", "my mum takes codeine, is she ok?"): the writer's genes say nothing sure about anyone else's, and answering
+# with the writer's genotype read as hers (stop 43, seventh pass M3). Escalated with its own wording, no passages on
+# the medicine. A dose for them is a dose frame first (triage.py).
+_KIN = rf"(?:{_PEOPLE}|son|daughter|kid|child|baby|boy|girl|teen|teenager|stepson|stepdaughter)"
+_RELATIVE_ON_MEDICINE = re.compile(
+    rf"\b(?:my|our)\s+(?:\w+\s+)?{_KIN}\b(?:\s*,?\s*(?:he|she|they))?\s*(?:is|'s|was|has been|are|'re|were)?\s*"
+    r"(?:now\s+|also\s+|still\s+|just\s+|currently\s+|being\s+)?(?:on|taking|takes|uses|using|prescribed|given|started on|"
+    r"put on|got prescribed|been prescribed|needs|going on)\b",
+    re.IGNORECASE)
+_FOR_THEM = re.compile(r"\b(?:for|to|about|with)\s+(?:him|her|them)\b|\b(?:is|will|would|does|could|can|should)\s+(?:he|she|they)\b|"
+                       r"\b(?:his|her|their)\s+(?:body|genes?|results?|dose|medicine|meds|pills?)\b", re.IGNORECASE)
+
+
+def relatives_medicine(text: str, medicine_named: bool = False) -> bool:
+    """A relative's own medicine asked about for them ("my wife is on clopidogrel, does my result matter for her?").
+
+    >>> relatives_medicine("my husband takes warfarin, does my result mean anything for him?", medicine_named=True)
+    True
+    >>> relatives_medicine("my mum takes codeine, is she ok?", medicine_named=True)
+    True
+    >>> relatives_medicine("my wife is on clopidogrel, what does my CYP2C19 result mean for me", medicine_named=True)
+    False
+    >>> relatives_medicine("can i take my husbands tramadol", medicine_named=True)
+    False
+    >>> relatives_medicine("what are the signs of a stroke? my dad's on warfarin, he's fine", medicine_named=True)
+    False
+    """
+    return bool(medicine_named and _RELATIVE_ON_MEDICINE.search(text) and _FOR_THEM.search(text))
 
 
 # A pet named in a clause of its own before or after a real question ("my cat is sick too haha. ok what about warfarin

@@ -178,6 +178,9 @@ _THANKS_PART = re.compile(
     r"again)?|many thanks|thx|ty|tysm)(?: for (?:your|the|all (?:the|your)) help| for (?:everything|that|this|explaining))?|"
     r"cheers|much appreciated|appreciate it|"
     r"(?:that|this)(?:'?s| is| was| has been) (?:really |very |so |super )?(?:helpful|useful|great|brilliant|clear|perfect)|"
+    # (stop 43, seventh pass M15: "thanks, you've been helpful" was declined on every report)
+    r"(?:you|u)(?:'?ve| have)? been (?:really |very |so |super )?(?:helpful|great|a (?:great |big |real )?help|amazing|brilliant)|"
+    r"(?:you'?re|you are|ur) (?:really |very |so |super )?(?:helpful|a (?:great |big |real )?help)|"
     r"that helps?(?: a lot)?|that makes sense|that settles it|(?:ur|you'?re|you are) (?:a legend|the best|awesome|a star)|"
     r"brilliant|perfect|great|awesome|all good|got it|oh thank god|thank god|ok(?:ay)?|cool|nice)",
     re.IGNORECASE)

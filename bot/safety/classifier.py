@@ -46,6 +46,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.core.protocols import Embedder
+from bot.core.splits import is_holdout
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,6 @@ LANGUAGE_CASES_DIR = PROJECT_ROOT / "evals" / "cases" / "languages"  # its *dev.
 # bump when features or labels change, to invalidate caches (4: the alarm model; 5: round 5 data; 6: an experiment;
 # 7: the second opinion)
 MODEL_VERSION = "triage-lr-7"
-HOLDOUT_EVERY = 5
 _memo: dict[str, TriageClassifier] = {}
 ANSWER_LABEL = "answer"
 
@@ -81,11 +81,6 @@ class Prediction:
     @property
     def confidence(self) -> float:
         return self.action_probs[self.action]
-
-
-def is_holdout(index: int) -> bool:
-    """True for the 5th, 10th, ... example (0-based index 4, 9, ...) of a triage file."""
-    return index % HOLDOUT_EVERY == HOLDOUT_EVERY - 1
 
 
 def load_examples(triage_dir: Path = TRIAGE_DIR) -> tuple[list[LabeledExample], list[LabeledExample]]:

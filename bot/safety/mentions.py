@@ -353,6 +353,15 @@ def generic_howto(text: str) -> bool:
     return bool(_GENERIC_HOWTO.search(text)) and not _PERSONAL.search(_SOMEONE_INDEFINITE.sub(" ", text))
 
 
+def told_as_past(text: str) -> bool:
+    """The message tells of a time that is over: long ago, resolved, well since, or last week.
+
+    >>> told_as_past("I tried to end it. That was ten years ago, I'm fine now"), told_as_past("I want to end it")
+    (True, False)
+    """
+    return bool(_LONG_AGO.search(text) or _RESOLVED.search(text) or _WELL_SINCE.search(text) or _RECENT_PAST.search(text))
+
+
 def mention_only(text: str) -> bool:
     """The message talks about alarm words (a term, the news or a story, the distant past) and says nothing about
     anyone in trouble now.

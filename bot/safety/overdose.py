@@ -47,6 +47,14 @@ _CHILD_GOT_INTO = re.compile(r"\b(?:got into|gotten into|getting into|ate|eaten|
                              r"grandpa'?s|\w+'s)\b", re.IGNORECASE)
 
 
+# Medicines people overdose on that name no gene (so understand.py does not mark the message as one about a medicine):
+# "I took 20 paracetamol an hour ago" (stop 43, seventh pass M1)
+_COMMON_MEDICINES = re.compile(r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|ibuprofen|advil|motrin|nurofen|"
+                               r"aspirin|naproxen|aleve|benadryl|diphenhydramine|antihistamines?|melatonin|iron tablets?|"
+                               r"insulin|lithium|xanax|valium|diazepam|ambien|zolpidem|zopiclone|co-?codamol)\b",
+                               re.IGNORECASE)
+
+
 def too_much_taken_now(text: str, medicine_named: bool = False) -> bool:
     """Well over a dose of a medicine taken today or just now, or a young child into a medicine today.
     ``medicine_named``: the message names a medicine (understand.py).
@@ -55,13 +63,16 @@ def too_much_taken_now(text: str, medicine_named: bool = False) -> bool:
     True
     >>> too_much_taken_now("took 2 tylenol an hour ago for my headache", medicine_named=True)
     False
+    >>> too_much_taken_now("I took 20 paracetamol an hour ago but I regret it")
+    True
     >>> too_much_taken_now("took my 8 morning pills as usual today")
     False
     >>> too_much_taken_now("years ago i took 20 tylenol, does my cyp2d6 matter", medicine_named=True)
     False
     """
     text = normalize(text)
-    if not (medicine_named or MEDICINE_WORDS.search(text)) or not _NOW.search(text) or _ROUTINE.search(text):
+    named = medicine_named or MEDICINE_WORDS.search(text) or _COMMON_MEDICINES.search(text)
+    if not named or not _NOW.search(text) or _ROUTINE.search(text):
         return False
     if _TOO_MUCH.search(text):
         return True

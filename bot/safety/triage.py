@@ -41,6 +41,7 @@ from bot.safety.asks import (
     own_result_too,
     pet_aside,
     pet_swallowed_medicine,
+    relatives_medicine,
     someone_elses_medicine,
 )
 from bot.safety.attempts import another_attempt
@@ -49,7 +50,7 @@ from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, stro
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.feelings import others_distress_only
-from bot.safety.mentions import mention_only
+from bot.safety.mentions import mention_only, prepared_question
 from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import (
@@ -96,6 +97,8 @@ SOMEONE_ELSES_REPORT = "someone_elses_report"
 SOMEONE_ELSES_RULE = "out_of_scope#2"  # bot/safety/english/out_of_scope.yaml
 # A medicine prescribed for someone else (stop 36, asks.someone_elses_medicine): its own wording, no drug background.
 SOMEONE_ELSES_MEDICINE = "someone_elses_medicine"
+# A relative's own medicine asked about with the writer's result (stop 43, asks.relatives_medicine): likewise.
+RELATIVES_MEDICINE = "relatives_medicine"
 MEDICATION_CHANGE = "medication_change"  # also what a worry about a medicine with the patient's result escalates as
 FAMILY_TESTING = "family_testing_decision"
 # What a family testing decision is about: a model's family-testing vote on a message with none of these is not one
@@ -107,6 +110,9 @@ PET_REMARK_RULE = "out_of_scope#3"  # a pet named: declined unless it is an asid
 
 
 UNSURE_NOTE = "uncertain: escalated"
+# A dose, a missed or doubled one: asked ahead or not, the prescriber's or pharmacist's to answer
+_DOSE_WORDS = re.compile(r"\b(?:doses?|dosage|mg|miss(?:ed|es)?|skip(?:ped|s)?|forg[eo]t\w*|double\w*|how much|how many)\b",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -305,6 +311,8 @@ def triage(
         return decide("decline", reason, "rule", 1.0, f"dose frame: {frame}", refusal=refusal)
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
+    if relatives_medicine(text, medicine_named=domain):  # (stop 43) "my wife is on clopidogrel, does my result matter for her?"
+        return decide("escalate", RELATIVES_MEDICINE, "rule", 1.0, "a relative's own medicine, asked about for them")
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
     injection_min = INJECTION_ON_TOPIC_MIN if (on_topic and not domain) else INJECTION_OVER_RULES_MIN
     if model_says("prompt_injection") >= injection_min:
@@ -356,6 +364,11 @@ def triage(
     # ("my kids are off school tomorrow, give me a banana bread recipe": family words, nothing about testing anyone)
     family_only = reason_for(pred, "escalate") == FAMILY_TESTING and not (domain or on_topic) \
         and not TESTING_WORDS.search(text)
+    if prepared_question(text) and (domain or on_topic) and not _DOSE_WORDS.search(text):
+        # "if I ever bleed a lot on warfarin, what should I do", "warning signs of capecitabine so I can be prepared":
+        # the signs to watch for and when to get help, asked ahead; the reply names the emergency number (stop 43,
+        # seventh pass M5: each had a medicine-change escalation with no signs in it)
+        return decide("answer", "answer", "rule", 1.0, "asked ahead: what to watch for", emergency_line=True)
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"] and not family_only:
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
         # ("what should I do": a way forward, not a medicine decision; stop 38)

@@ -63,6 +63,12 @@ ESCALATE: dict[str, str] = {
         "I can't say if a medicine prescribed for someone else is safe for you. A medicine and its dose are chosen "
         "for one person. Your own doctor or pharmacist can tell you what is safe for you."
     ),
+    # a relative's own medicine, asked about with the writer's result (triage.RELATIVES_MEDICINE)
+    "relatives_medicine": (
+        "Your report is about your own genes. It can't tell how someone else's body handles a medicine. Family "
+        "members can share some gene results, but only their own test can show theirs. Their doctor or pharmacist, "
+        "or a genetic counselor, can help with that."
+    ),
     "someone_elses_report": (
         "It sounds like this report belongs to someone else. I can only explain a report to the person it belongs "
         "to. A genetic counselor can talk with you about how to help them with it."
