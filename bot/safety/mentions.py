@@ -298,11 +298,19 @@ def prepared_question(text: str) -> bool:
     True
     >>> prepared_question("my baby is choking, what do i do"), prepared_question("in case he stops breathing again tonight")
     (False, False)
+    >>> prepared_question("What should I do IF I ever get a rash on carbamazepine? I'm not on it, I just want a plan in case.")
+    True
     """
     if not _PREPARED.search(text) or not _ASKED.search(text):
         return False
-    rest = _ASKED_ABOUT_MEDS.sub(" ", _WHAT_TO_DO.sub(" ", _PREPARED_CLAUSE.sub(" ", text)))
+    rest = _ASKED_ABOUT_MEDS.sub(" ", _WHAT_TO_DO.sub(" ", _PREPARED_CLAUSE.sub(" ", _JUST_WANTING.sub(" ", text))))
     return not (ACUTE_NOW.search(rest) or _ONGOING.search(text) or _INGESTED.search(rest))
+
+
+# "just" of wanting, not of time ("I'm not on it, I just want a plan in case": stop 43, corpus 21 dev)
+_JUST_WANTING = re.compile(r"\b(?:i|we)(?:'m|'re| am| are)?\s+just\s+(?:want\w*|wanna|need\w*|like|wondering|asking|curious|"
+                           r"checking|planning|thinking)\b|\bjust (?:wondering|asking|curious|checking|in case|so i know)\b",
+                           re.IGNORECASE)
 
 
 # (round 8) someone's medicines as the thing asked about ("what would the paramedics want to know about her meds"), not taken
@@ -349,8 +357,18 @@ def generic_howto(text: str) -> bool:
     True
     >>> generic_howto("how can you tell if someone is having a stroke? my dad's face is drooping")
     False
+    >>> generic_howto("what are the signs someone has overdosed? I want to be able to recognise it for my job")
+    True
     """
-    return bool(_GENERIC_HOWTO.search(text)) and not _PERSONAL.search(_SOMEONE_INDEFINITE.sub(" ", text))
+    return bool(_GENERIC_HOWTO.search(text)) and not _PERSONAL.search(_SOMEONE_INDEFINITE.sub(" ", _PURPOSE.sub(" ", text)))
+
+
+# Why a general question is asked, in the writer's words: to recognise it at work (stop 43, corpus 21 dev: "What are the
+# signs that someone has overdosed on opioids? I want to be able to recognise it for my job at a youth centre" had the
+# 911 reply)
+_PURPOSE = re.compile(r"\b(?:i|we)\s+(?:just\s+)?(?:want|wanna|need|would like|'d like)\s+to\s+(?:be able to\s+)?(?:recogni[sz]e|"
+                      r"know|spot|learn|understand|be ready|be prepared)\b[^.?!]*|\bfor (?:my|our) (?:job|work|class|course|"
+                      r"training|role|shift|volunteering|exam|studies|placement)\b[^.?!]*", re.IGNORECASE)
 
 
 def told_as_past(text: str) -> bool:

@@ -30,7 +30,7 @@ _MANY = (r"(?:\b(?:[5-9]|[1-9]\d)\b" + _NOT_A_COUNT + r"|\b(?:five|six|seven|eig
          r"\b(?:three|four|five|3|4|5) (?:times|full doses|doses|lots)\b|\ba third (?:time|dose)\b|\btriple\b)")
 _NOW = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|evening)|just now|just (?:took|swallowed|ate|had|realized|noticed|"
-    r"found)|(?:an?|one|two|three|few|couple(?: of)?|\d+|half an?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|"
+    r"found|got into|chewed|drank|licked)|(?:an?|one|two|three|few|couple(?: of)?|\d+|half an?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|"
     r"(?:in|over) the (?:last|past) (?:\w+ )?(?:hours?|hrs?|minutes?|mins?)|around (?:noon|midnight|lunch|\d)|"
     r"earlier|rn|right now|since (?:noon|this morning|lunch|breakfast|dinner|then))\b", re.IGNORECASE)
 MEDICINE_WORDS = re.compile(r"\b(?:pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|"
@@ -64,6 +64,8 @@ def too_much_taken_now(text: str, medicine_named: bool = False) -> bool:
     >>> too_much_taken_now("took 2 tylenol an hour ago for my headache", medicine_named=True)
     False
     >>> too_much_taken_now("I took 20 paracetamol an hour ago but I regret it")
+    True
+    >>> too_much_taken_now("my 3 year old just got into my bag and chewed some of my warfarin tablets, he seems fine")
     True
     >>> too_much_taken_now("took my 8 morning pills as usual today")
     False

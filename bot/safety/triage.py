@@ -328,7 +328,10 @@ def triage(
         if EVERYDAY_OFF_TOPIC_RULE in fired and not (domain and aside(text, _everyday_clause, own=True)) \
                 or PET_REMARK_RULE in fired and not (domain and pet_aside(text)):
             return decide("decline", "out_of_scope", "rule", 1.0, refusal=EVERYDAY)
-    off_topic = not domain and any(h.reason == "out_of_scope" for h in rules.hits)
+    # ("can I take paracetamol for a headache with my results": a medicine decision asked of the report is no health
+    # topic without genetics, stop 43; "explain my cholesterol blood test" still is)
+    decision_of_report = on_topic and any(h.reason in ("medication_change", "dosing") for h in rules.hits)
+    off_topic = not domain and not decision_of_report and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")
         if weak_only and not domain:
