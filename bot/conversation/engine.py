@@ -349,14 +349,15 @@ class ConversationEngine:
                   vector: np.ndarray, trace: list[TraceStep]) -> Reply:
         context: Draft | None = None
         passages: list[Passage] = []
-        if decision.reason == FAMILY_TESTING and report is not None and not (u.genes or u.drugs):
-            # "will my daughter get it": the patient's own hereditary result and how it passes on, while they wait
-            u.genes = hereditary_lead(report)
-        elif decision.reason == FAMILY_TESTING and report is not None and not u.named_genes and not _UNCERTAIN.search(text):
-            # "what about my brother" after a turn on a VUS: the family question is about the harmful result when the
-            # report has one, not the last gene talked about (stop 43, seventh pass M4: a BRCA2 carrier was told
-            # "family members are not usually tested for a VUS")
-            u.genes = hereditary_lead(report, harmful_only=True) or u.genes
+        if decision.reason == FAMILY_TESTING and report is not None:
+            if not (u.genes or u.drugs):
+                # "will my daughter get it": the patient's own hereditary result and how it passes on, while they wait
+                u.genes = hereditary_lead(report)
+            elif not u.named_genes and not _UNCERTAIN.search(text):
+                # "what about my brother" after a turn on a VUS: the family question is about the harmful result when
+                # the report has one, not the last gene talked about (stop 43, seventh pass M4: a BRCA2 carrier was told
+                # "family members are not usually tested for a VUS")
+                u.genes = hereditary_lead(report, harmful_only=True) or u.genes
         # a worried question about a hereditary result: what it does not mean, too; a worry about a medicine with a
         # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
         if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:

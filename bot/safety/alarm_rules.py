@@ -35,9 +35,12 @@ class SetAside:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-# the writer's own words ("a kid swallows something? which one, in general" is a mention however it is split)
+# the writer's own words ("a kid swallows something? which one, in general" is a mention however it is split); singular
+# only, unlike mentions._FIRST_PERSON, which also counts "we/our/us" as the writer's
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
-# ... told, not asked: a question with the words in it talks about them ("is it normal to think about suicide?")
+# ... told, not asked: a question with the words in it talks about them ("is it normal to think about suicide?"); only
+# a sentence that opens as one or ends with "?" (calm.asks also hears a question word after a comma: "I want to die,
+# what's the point" is told)
 _ASKED = re.compile(r"\?\s*$|^\W*(?:is|are|am|do|does|did|can|could|should|would|will|what|why|how|when|who)\b", re.IGNORECASE)
 
 

@@ -49,10 +49,11 @@ _CHILD_GOT_INTO = re.compile(r"\b(?:got into|gotten into|getting into|ate|eaten|
 
 # Medicines people overdose on that name no gene (so understand.py does not mark the message as one about a medicine):
 # "I took 20 paracetamol an hour ago" (stop 43, seventh pass M1)
-_COMMON_MEDICINES = re.compile(r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|ibuprofen|advil|motrin|nurofen|"
-                               r"aspirin|naproxen|aleve|benadryl|diphenhydramine|antihistamines?|melatonin|iron tablets?|"
-                               r"insulin|lithium|xanax|valium|diazepam|ambien|zolpidem|zopiclone|co-?codamol)\b",
-                               re.IGNORECASE)
+# The pain relievers patients name, shared with statements.EVERYDAY_MEDICINE
+PAIN_RELIEVERS = r"tylenol|acetaminophen|paracetamol|advil|motrin|ibuprofen|aspirin|aleve|naproxen"
+_COMMON_MEDICINES = re.compile(rf"\b(?:{PAIN_RELIEVERS}|panadol|calpol|nurofen|benadryl|diphenhydramine|antihistamines?|"
+                               r"melatonin|iron tablets?|insulin|lithium|xanax|valium|diazepam|ambien|zolpidem|zopiclone|"
+                               r"co-?codamol)\b", re.IGNORECASE)
 
 
 def too_much_taken_now(text: str, medicine_named: bool = False) -> bool:

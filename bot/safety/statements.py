@@ -14,6 +14,7 @@ import re
 from bot.safety.asks import mentions_body_signs
 from bot.safety.check_in import EVENT, FEELING, HARM_WORDS, TAKEN, acute_beyond_time, strong_sign
 from bot.safety.mentions import ACUTE_NOW
+from bot.safety.overdose import PAIN_RELIEVERS
 from bot.safety.rules import mask_benign, normalize
 
 # A medicine the knowledge base does not hold, read from its name (round 5: "any gene issue with metformin for me" was
@@ -165,7 +166,7 @@ def _more_than_named(norm: str, masked: str) -> bool:
 
 
 # Medicines and kinds of medicine the knowledge base has no document for, named as patients name them
-EVERYDAY_MEDICINE = re.compile(r"\b(?:tylenol|acetaminophen|paracetamol|advil|motrin|ibuprofen|aspirin|aleve|naproxen|"
+EVERYDAY_MEDICINE = re.compile(rf"\b(?:{PAIN_RELIEVERS}|"
                                 r"blood thinners?|antidepressants?|statins?|painkillers?|pain killers?|heart (?:medicine|pills?)|"
                                 r"cholesterol (?:medicine|pills?)|antibiotics?|inhalers?|birth control|"
                                 # (stop 38: "what about my pain pills" had the crisis reply, "my water pill" the 911 one)
