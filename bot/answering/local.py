@@ -307,6 +307,10 @@ class LocalComposer:
             elif question_keys:  # nothing named: a passage must share a word with the question or the patient's result
                 related = question_keys | keywords(fact_words) | {f.gene.lower() for f in facts}
                 passages = [p for p in passages if relevant(p, related)]
+                if report is not None:  # ... and not be about a gene neither asked nor on the report (stop 44: "what
+                    held = set(report.genes)  # does rapid metabolizer mean" was told about NAT2 acetylators)
+                    passages = [p for p in passages if not p.genes or held & set(p.genes)
+                                or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION]
                 # "what is an activity score": the section named for it answers; others that mention it only pad
                 named = [p for p in passages if names_topic(p, concepts, title_only=True)] if not facts else []
                 named = named or ([p for p in passages if names_topic(p, concepts)] if not facts else [])

@@ -49,6 +49,9 @@ MEDICINE_DECISION = re.compile(
     r"too|strong|stronger|weak|suitable|appropriate|idea|harmful|toxic|"
     # (stop 41) a switch put in other words: "is it wise to change over from Plavix to another antiplatelet agent"
     r"wise|unwise|sensible|advisable|prudent|chang\w*\s+(?:over|to|from)|(?:go|get|come|be taken)\s+off|"
+    # (stop 44) asked ahead of a clinician's change: "if my doctor ever wants me off warfarin, what then"
+    r"(?:wants?|takes?|took|taking|taken|puts?|putting|gets?|getting) (?:me|him|her|them|us) off|"
+    r"chang\w* (?:my|his|her|their|the) (?:med\w*|prescription|pills?|drugs?|treatment)|"
     r"(?:another|a different|some other|an alternative|an?other)\s+(?:\w+\s+)?(?:medicines?|medications?|drugs?|pills?|"
     r"blood thinners?|agents?|options?|brands?))\b",
     re.IGNORECASE,

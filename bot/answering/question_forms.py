@@ -186,7 +186,9 @@ _SHARE_WITH_CLINICIAN = re.compile(
     rf"\b{_CLINICIAN}\b[^.?!]{{0,30}}\b(?:know about|be told|know|see|be aware)\b|"
     # (stop 42) the team named by the care it gives: "having surgery next month, anything on my report I should tell them?"
     r"\b(?:surgery|operation|procedure|anesthesia|anaesthesia|hospital stay|colonoscopy|c-section)\b[^?!]{0,80}"
-    r"\b(?:tell|mention to|let|show|warn|inform) (?:them|they)\b",
+    r"\b(?:tell|mention to|let|show|warn|inform) (?:them|they)\b|"
+    # (stop 44, eighth pass M5) "I'm meeting the anaesthesia team before surgery, what should I mention"
+    rf"\b{_CLINICIAN}\b[^.?!]{{0,60}}\bwhat (?:should|do|can|must|would) i (?:tell|mention|say|bring up|let them know)\b",
     re.IGNORECASE,
 )
 

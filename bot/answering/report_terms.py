@@ -12,6 +12,10 @@ have MH"), a result type ("my report says poor"), and alleles asked about that t
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from bot.answering.vocabulary import Vocabulary
 from bot.core.report import Report
@@ -21,6 +25,8 @@ _TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Za-z]{0,3}\
                     r"(?<![\d:])\d{2}:\d{2}(?![\d:])",  # an HLA allele written without its star ("positive for 15:02")
                     re.IGNORECASE)
 
+
+_ALLELE_NAMES = Path(__file__).with_name("allele_names.yaml")
 
 PHENO_ALIASES = {"vus": "uncertain", "uncertain significance": "uncertain", "carrier": "heterozygous",
                  "ultra rapid": "ultrarapid"}
@@ -36,8 +42,30 @@ def genes_with_result(report: Report, words: list[str]) -> list[str]:
     return list(dict.fromkeys(genes))
 
 
+@cache
+def _other_names() -> dict[tuple[str, str], frozenset[str]]:
+    """(gene, name) -> every name of that variant (allele_names.yaml)."""
+    data = yaml.safe_load(_ALLELE_NAMES.read_text(encoding="utf-8")) or {}
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for gene, groups in data.items():
+        for names in groups:
+            for name in names:
+                out[(str(gene).upper(), str(name))] = frozenset(str(n) for n in names)
+    return out
+
+
+def names_of(gene: str, allele: str) -> frozenset[str]:
+    """Every name of the variant ("DPYD", "*2A" -> {"*2A", "c.1905+1G>A", "IVS14+1G>A", "rs3918290"}).
+
+    >>> sorted(names_of("DPYD", "*2A"))[:2], names_of("CYP2C19", "*2")
+    (['*2A', 'IVS14+1G>A'], frozenset({'*2'}))
+    """
+    return _other_names().get((gene.upper(), allele), frozenset({allele}))
+
+
 def missing_alleles(text: str, report: Report, vocab: Vocabulary) -> list[str]:
-    """Gene*allele names asked about whose gene is in the report but whose allele the report does not list."""
+    """Gene*allele names asked about whose gene is in the report but whose allele the report does not list (under
+    any of its names: "DPYD*2A" is on a report listing c.1905+1G>A)."""
     out: list[str] = []
     for gene_raw, allele in _GENE_ALLELE.findall(text):
         genes, _ = vocab.detect(gene_raw)
@@ -45,7 +73,7 @@ def missing_alleles(text: str, report: Report, vocab: Vocabulary) -> list[str]:
             continue
         result = report.result_for(genes[0])
         blob = " ".join(result.result_texts) if result else ""
-        if allele not in blob:
+        if not any(name in blob for name in names_of(genes[0], allele)):
             out.append(f"{genes[0]}{allele}")
     return out
 
@@ -66,7 +94,8 @@ def genes_by_report_token(text: str, report: Report | None) -> list[str]:
     entries = [(r.gene, r.result_texts) for r in report.pharmacogenomics]
     entries += [(v.gene, [v.hgvs or "", v.protein or ""]) for v in report.variants]
     for gene, values in entries:
-        blob = " ".join(_norm_token(t) for v in values for t in _TOKEN.findall(v))
+        # (a variant's other names too: "*2A" for c.1905+1G>A, allele_names.yaml)
+        blob = " ".join(_norm_token(n) for v in values for t in _TOKEN.findall(v) for n in names_of(gene, t))
         blob += " " + " ".join(v.lower() for v in values)
         if any(t in blob for t in tokens) and gene.upper() not in out:
             out.append(gene.upper())

@@ -270,6 +270,22 @@ _TOPIC_WORDS = {
     "teeth": {"surg", "dentist", "dental", "procedure"},
     "tooth": {"surg", "dentist", "dental", "procedure"},
     "procedure": {"surg", "dentist", "dental", "procedure"},
+    # (stop 44) "what should I tell my anaesthetist": the same section
+    "anesthe": {"surg", "dentist", "dental", "procedure"},
+    "anaesthe": {"surg", "dentist", "dental", "procedure"},
+    "gallbladder": {"surg", "dentist", "dental", "procedure"},
+    "caesar": {"surg", "dentist", "dental", "procedure"},
+    "cesar": {"surg", "dentist", "dental", "procedure"},
+    "c-sect": {"surg", "dentist", "dental", "procedure"},
+    # (stop 44, eighth pass M9) "what would a bad reaction look like", "when should I go to the ER during chemo": the
+    # section on the signs to watch for
+    "reaction": {"watch", "right away", "warning sign", "signs of"},
+    "symptom": {"watch", "right away", "warning sign", "signs of"},
+    "emergenc": {"watch", "right away", "warning sign", "signs of"},
+    "toxic": {"watch", "right away", "warning sign", "signs of"},
+    "csect": {"surg", "dentist", "dental", "procedure"},
+    "replacement": {"surg", "dentist", "dental", "procedure"},
+    "appendix": {"surg", "dentist", "dental", "procedure"},
 }
 # Words that say nothing about which part of a document answers ("what does my result mean").
 _GENERIC = set("gene genes genetic variant variants test tested testing mean means meaning what does result results "

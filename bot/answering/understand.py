@@ -94,6 +94,11 @@ _WHOLE_REPORT = re.compile(
     # (stop 37) the first message of a new report: "what does it all mean", "i just got my results back"
     r"\bwhat (?:does|do) (?:it|this|that|they|these|everything) all mean\b|\bwhat does (?:all (?:of )?(?:this|it)|everything) mean\b|"
     r"\b(?:got|received|get|have) (?:my|the) (?:\w+ )?(?:results?|report) (?:back|today|in)\b|"
+    # (stop 44, eighth pass M7) "so whats my result", "what's in my report", "what is my phenotype", naming nothing: the
+    # whole report (a passage on how results matter had answered them, with no result of the patient's)
+    r"^\W*(?:(?:so|ok|okay|and|well|um+|hi|hey)\W+)*(?:what'?s|whats|what is|wat is|wats|what are|wat are|tell me)\s+my\s+"
+    r"(?:results?|phenotypes?|genotypes?|diagnosis|outcome)\W*(?:then|again|exactly|please|pls)?\W*$|"
+    r"\bwhat(?:'?s| is|s| are)?\s+(?:in|on)\s+(?:my|the|this)\s+(?:report|results?|panel|test results?)\W*$|"
     # (stop 39, batch 15 dev) "theres like 5 things on here, which ones actualy matter"
     r"\bwhich (?:ones?|of (?:them|these|those|the \w+)|things?)\b[^.?!]{0,15}\b(?:matters?|count|important|actually matter)\b|"
     # (stop 40) the medicines the whole report bears on: "which medicines does my report affect" told 2 of 10 results
@@ -316,8 +321,9 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     # ("what is an activity score") does not inherit the last topic
     # (a medicine group named, "what about my statin?", is its own topic: stop 38, it had repeated the last gene)
     groups = vocab.groups_named(text)
+    # ("n the other one?": the other result points back however it is led in; stop 44, batch 21 dev)
     points_back = (bool(_FOLLOWUP.search(text)) or asks_to_say_again(text) or asks_for_more(text)
-                   or len(text.split()) <= 3) \
+                   or len(text.split()) <= 3 or bool(_OTHER_ONE.search(text))) \
         and not _OWN_TOPIC.search(text) and not _WORST.search(text) \
         and not groups
     if not named and not u.genes and history and points_back:

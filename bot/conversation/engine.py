@@ -234,6 +234,7 @@ class ConversationEngine:
         decision = plans.topic_asked(text, decision, u, trace)
         decision = plans.explanation_asked(text, decision, u, report, trace)
         decision = plans.share_with_clinician(text, decision, u, report, trace)
+        decision = plans.surgery_told(text, decision, u, report, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
         decision = plans.followup_explained(text, decision, u, history, trace)
         decision = plans.inheritance_in_general(text, decision, trace)

@@ -40,6 +40,7 @@ from bot.safety.asks import mentions_body_signs
 from bot.safety.calm import asks
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.overdose import MEDICINE_WORDS
+from bot.safety.rules import SIGNS_HINTS
 from bot.safety.triage import (
     FAMILY_TESTING,
     MEDICATION_CHANGE,
@@ -148,10 +149,15 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
     # (stop 39) "what should I tell my doctor", naming no result, asks about the whole report: the model declined it as
     # off topic on every report
     # (stop 42: or escalated, "I'm having surgery next month, is there anything on my report I should tell them?")
-    whole = report is not None and not (u.genes or u.drugs) and decision.action in ("decline", "escalate") \
+    unnamed = report is not None and not (u.named_genes or u.drugs) and decision.action in ("decline", "escalate") \
         and decision.source == "model"
-    if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm or whole)
-            or not _hints_only(decision) or not (u.in_report(report) or whole) or not asks_to_share_with_clinician(text)
+    whole = unnamed and not u.genes
+    # (stop 44) a clinician whose field implies genes ("what should I tell my anaesthetist": RYR1, CACNA1S) on a report
+    # without them: answered with what the report holds for them, as when they are named (declined or escalated before)
+    implied = unnamed and bool(u.genes)
+    if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm or unnamed)
+            or not _hints_only(decision) or not (u.in_report(report) or whole or implied)
+            or not asks_to_share_with_clinician(text)
             or (u.drugs or u.medicines_asked) and asks_medicine_decision(text) or _CARE_CHANGE.search(text)):
         return decision
     u.emergency_line = u.emergency_line or weak_alarm
@@ -160,6 +166,37 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
                           _sure_notes(decision, "asks whether to tell a clinician about a result"))
+
+
+# Surgery or a procedure told by a patient whose report holds an anaesthesia gene: what the team must hear is the result
+_ANAESTHESIA_GENES = ("RYR1", "CACNA1S")
+_OWN_PROCEDURE = re.compile(
+    r"\b(?:surgery|operation|op|procedure|under general|general an(?:a)?esthetic|(?:general )?an(?:a)?esthe\w*|put under|"
+    r"sedat\w*|c-?section|caesarean|cesarean|[a-z]+ectomy|replacement|(?:my|the) (?:gallbladder|appendix|tonsils|hip|knee|"
+    r"wisdom teeth|tooth|teeth) (?:out|removed|pulled|replaced|done))\b", re.IGNORECASE)
+_SOMEONE_ELSES = re.compile(r"\b(?:my|our) (?:son|daughter|child|kid|kids|baby|boy|girl|husband|wife|partner|mum|mom|"
+                            r"mother|dad|father|brother|sister)\b|\b\d+\s*(?:yo|y/o|year old|yr old)\b|\b(?:he|she)(?:'s| is)\b",
+                            re.IGNORECASE)
+
+
+def surgery_told(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                 trace: list[TraceStep]) -> TriageDecision:
+    """"I'm having my gallbladder out next month", "booked for a c-section in March" on a report with a RYR1 or CACNA1S
+    result: the team that puts the patient to sleep must hear of it, which the knowledge base says (stop 44, eighth
+    pass M5: a model escalated these with a bare "I'm not sure I can answer that safely"). Only a model's escalation or
+    decline, with no rule but answer hints, about the writer's own procedure and no medicine decision, is replaced."""
+    held = [g for g in _ANAESTHESIA_GENES if report is not None and g in report.genes]
+    rest = _OWN_PROCEDURE.sub(" ", text)  # ("my hip replacement": no medicine replaced)
+    if (not held or decision.source != "model" or decision.action not in ("escalate", "decline")
+            or not _hints_only(decision) or rest == text or _SOMEONE_ELSES.search(text)
+            or u.drugs or asks_medicine_decision(rest) or _CARE_CHANGE.search(rest)
+            or any(g not in held for g in u.genes)):
+        return decision
+    u.genes = held
+    trace.append(TraceStep(step="plan", outcome="surgery_told:answer", detail={
+        "genes": held, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          _sure_notes(decision, "surgery told by a patient with an anaesthesia gene result"))
 
 
 # "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
@@ -447,6 +484,8 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
         return decision
     if u.medicines_to_watch:  # "which medicines should I worry about": the medicines, not a worry
         return decision
+    if decision.action == "answer" and SIGNS_HINTS & set(decision.rules):
+        return decision  # "what would a bad reaction to 5FU look like": the signs to watch for, not a worry (stop 44)
     if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
             or not only_generic_escalation(decision) or report is None:
         return decision

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.conversation.smalltalk import REPLIES
@@ -10,7 +11,7 @@ from bot.core.passage import Passage
 from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 from bot.safety.languages import wordings
-from bot.safety.readability import reading_grade
+from bot.safety.readability import MAX_GRADE, reading_grade
 from bot.safety.triage import DOSE_FRAMED, EVERYDAY, PET, PET_DOSE
 
 
@@ -119,11 +120,18 @@ def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wo
     return draft
 
 
+_LEANS_BACK = re.compile(r"(?:then|they|them|this|that|these|those|it|its|so|but|and|also|or|other|others|such|he|she|"
+                         r"here|there|both|either|neither|however|instead|otherwise|still|yet)\b", re.IGNORECASE)
+
+
 def fewest_sentences(draft: Draft) -> Draft:
     """The draft cut to the report facts, the fixed wording (next steps) and the single plainest vetted sentence:
     what is left to send when even the simpler composition reads above grade 8."""
     kb = [s for s in draft.sentences if s.kind == "kb"]
-    plainest = min(kb, key=lambda s: reading_grade(s.text), default=None)
+    # a sentence that leans on the one before it ("Then they may not work well.") says nothing alone (stop 44: it was
+    # the whole reply to "what does ultrarapid metabolizer mean")
+    standalone = [s for s in kb if not _LEANS_BACK.match(s.text) and reading_grade(s.text) <= MAX_GRADE]
+    plainest = min(standalone or kb, key=lambda s: reading_grade(s.text), default=None)
     kept = [s for s in draft.sentences if s.kind != "kb" or s is plainest]
     return Draft(kept, draft.passages, draft.facts, draft.composer, draft.prompt_version)
 

@@ -16,13 +16,22 @@ from collections.abc import Sequence
 
 from bot.core.reply import Turn, last_bot_turn
 from bot.safety import wording
-from bot.safety.calm import CLOSING, asks_for_more, asks_to_say_again, bare_goodbye
+from bot.safety.calm import CLOSING, asks_for_more, asks_to_say_again, bare_goodbye, introduction
+from bot.safety.statements import tells_condition
 
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
     # (an acknowledgement may come first: "ok thank you", "great, thanks a lot, that helps")
-    "thanks": r"(?:(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice)[,!.]? ){0,3}(?:thanks|thank you|thank u|thx|"
-              r"ty|cheers)(?: (?:so|very) much| a lot| again)?(?:[,!.]? (?:(?:that|this|it) (?:helps|helped|is helpful|was "
+    "thanks": r"(?:(?:i feel (?:a (?:bit|lot|little) |much |so much )?better(?: now)?[,!.]? )?"
+              r"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice|k)[,!.]? ){0,3}(?:thanks|thank you|thank u|thx|"
+              # (stop 44, eighth pass M12: "thnx", "tysm", "much appreciated", "thx for ur help" were declined)
+              r"ty|cheers|thnx|thanx|thnks|thanku|thankyou|tysm|tyvm|ta|much appreciated|many thanks|appreciate it)"
+              r"(?: (?:so|very) much| a lot| again)?(?: for (?:your|ur|the|all (?:the|your|ur)) help| for everything|"
+              # (stop 44, eighth pass M12: "thanks for listening", "ok thank you for being patient with me")
+              r" for (?:listening|explaining(?: (?:it|that|this|all this))?|your time|helping(?: me)?|being (?:so )?"
+              r"(?:patient|kind)(?: with me)?))?"
+              r"(?:[,!.]? (?:(?:really|very|super|so) useful|"
+              r"(?:that|this|it) (?:helps|helped|is helpful|was "
               r"helpful|makes sense)(?: a lot)?|(?:really|very|super|so) helpful|"
               # (stop 43, seventh pass M15: "thanks, you've been helpful" was declined on every report)
               r"(?:you'?ve been|you have been|you'?re|you are|ur) (?:(?:really|very|super|so|such) )?(?:great|helpful|"
@@ -50,13 +59,15 @@ _PATTERNS = {
     # (stop 38) an acknowledgement or a no, with nothing asked: "ok", "k", "no", "i see", "👍" had asked a counselor
     # to follow up ("I'm not sure I can answer that safely")
     "ack": r"(?:(?:(?:ok(?:ay|ey)?|k+|kk|alright|all right|sure|cool|fine|right|i see|oh|ah|hmm+|hm+|no|nope|nah|"
-           r"no thanks|no thank you|yes|yeah|yep|yup|great|nice|good|wow|oh ok(?:ay)?|ok(?:ay)? then)[\s,.!]*){1,3}"
+           r"no thanks|no thank you|yes|yeah|yep|yup|great|nice|good|wow|oh ok(?:ay)?|ok(?:ay)? then|lol|lmao|haha+|hehe)"
+           r"[\s,.!]*){1,3}"
            r"|[\s.!]*(?:👍|👌|🙂|😊|🙏|✅|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+)",
     # a request to say more, or a reply the writer did not follow: "??", "huh", "what?", "and?", "so?"
     "unclear": r"(?:(?:huh|what|wut|wat|eh|pardon|sorry|and|so|meaning|i don'?t (?:get|understand)(?: it)?|"
                r"(?:i'?m |im )?(?:confused|lost))\s*\?*|\?+)",
     # a sad face alone: a kind word and the counselor offer, not the refusal or the crisis reply
-    "sad": r"(?:😢|😞|🙁|☹️?|😭|😟|😔|😥|😿|💔|:\(|:'\()+",
+    # (stop 44, eighth pass M12: "omg" and "oh no" alone were declined as off topic)
+    "sad": r"(?:(?:😢|😞|🙁|☹️?|😭|😟|😔|😥|😿|💔|:\(|:'\()+|(?:omg|oh my god|oh my gosh|oh no+|yikes|jeez|geez)[\s!.]*)",
 }
 _COMPILED = {k: re.compile(rf"^\s*{v}\s*[.!?]*\s*$", re.IGNORECASE) for k, v in _PATTERNS.items()}
 _CRISIS_LINE = re.compile(r"\b988\b")  # the check-in and crisis replies name it (wording.py)
@@ -64,7 +75,7 @@ _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
 def detect(text: str, history: Sequence[Turn]) -> str | None:
-    """greeting | thanks | closing | capabilities | upload | opener | ack | unclear | sad | accept_counselor | None.
+    """greeting | thanks | closing | capabilities | upload | opener | ack | unclear | sad | told | accept_counselor | None.
 
     >>> detect("can you help me", []), detect("i have a question", []), detect("can you help me stop plavix", [])
     ('opener', 'opener', None)
@@ -85,7 +96,9 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad"):
         if _COMPILED[kind].match(text):
             return kind
-    return None
+    if introduction(text):  # "Good morning. My name is Rin. I am from Vietnam."
+        return "greeting"
+    return "told" if tells_condition(text) else None
 
 
 # The answer hint for finding the report in the app (bot/safety/english/answer_hints.yaml): a question about the
@@ -113,4 +126,5 @@ REPLIES = {"greeting": wording.GREETING, "find_report": wording.FIND_REPORT, "th
            "capabilities": wording.CAPABILITIES,
            "opener": wording.CAPABILITIES,
            "ack": wording.ACKNOWLEDGED, "unclear": wording.SAY_MORE, "sad": wording.SOUNDS_HARD,
+           "told": wording.TOLD_CONDITION,
            "upload": wording.HOW_TO_UPLOAD}

@@ -99,23 +99,27 @@ def pet_swallowed_medicine(text: str, medicine_named: bool = False) -> bool:
 # Worry about a result, said in few words ("am I gonna be ok", "that's scary", "I'm so worried"): fear is not an
 # emergency by itself. With no emergency rule matched, the model's alarm vote needs the calm bar (triage.py).
 _WORRY_ONLY = re.compile(
-    r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|okay\s+|omg\s+|wow\s+)*(?:"
+    # (stop 44, eighth pass M2: "ok. im a bit shaken tbh", "I'm terrified honestly", "im kinda stressed about all of this
+    # honestly" had the crisis reply from the alarm model)
+    r"^\W*(?:(?:so|and|but|ok|okay|omg|wow|honestly|tbh|ngl|well|um+|uh+)\W+)*(?:"
     r"(?:am i|will i|i'?m|im|i am)\s+(?:going|gonna)\s+(?:to\s+)?be\s+(?:ok|okay|alright|all right|fine)|"
     r"will i be\s+(?:ok|okay|alright|all right|fine)|(?:am i|i'?m|im|i am)\s+(?:ok|okay|alright|fine)|"
     r"(?:that'?s|thats|this is|that is|it'?s|its)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+)?"
     r"(?:scary|frightening|terrifying|worrying|upsetting|a lot|bad|not good)|"
     r"(?:i'?m|im|i am)\s+(?:(?:so|really|very|kinda|kind of|a bit|a little|honestly|pretty|just|quite)\s+)*(?:scared|worried|"
-    r"nervous|afraid|freaked out|freaking out|anxious|upset|shocked|terrified|frightened|petrified|panicking)"
+    r"nervous|afraid|freaked out|freaking out|anxious|upset|shocked|terrified|frightened|petrified|panicking|"
+    r"stressed(?: out)?|shaken(?: up)?|shook|rattled|on edge|worried sick|uneasy|unsettled|concerned|spooked|tense)"
     # (stop 43, seventh pass M2: "I'm scared for my daughter", "I'm honestly kind of scared about all this" had the crisis reply)
     r"(?:\s+(?:about|of|by|for)\s+(?:this|that|it|all (?:of )?(?:this|that)|my \w+))?|"
     r"should i (?:be )?(?:worried|scared|afraid)|"
     # one word ("bad?", "worried.", "dangerous??"): the whole message is the worry
     r"(?:bad|dangerous|serious|scary|deadly|fatal|worried|worrying|worry|scared|concerning|harmful)|"
-    r"(?:hmm+\s+|so\s+|but\s+)?is (?:it|this|that)\s+(?:really\s+|so\s+)?"
-    r"(?:bad|dangerous|serious|scary|deadly)|"
+    r"(?:hmm+\s+|so\s+|but\s+|therefore\s+|then\s+)?is (?:it|this|that)\s+(?:really\s+|so\s+)?"
+    r"(?:bad|dangerous|serious|scary|deadly|(?:a\s+)?(?:bad|negative|harmful|dangerous|serious)\s+(?:thing|outcome|result|"
+    r"sign|news))(?:\s+for\s+me)?|"
     r"(?:this|that|it|these|the results?|my results?|the report)\s+(?:can'?t|cant|cannot)\s+be\s+(?:right|true|mine)"
     r"(?:[,.;]?\s+[^.?!]{0,60})?"
-    r")\W*(?:right|now|lol|tbh)?\W*$",
+    r")\W*(?:(?:right|now|lol|tbh|honestly|ngl|tho|though|rn|tbf|atm|to be honest)\W*)*$",
     re.IGNORECASE,
 )
 
@@ -135,12 +139,19 @@ def only_worry(text: str) -> bool:
 # stop 39). With no emergency rule matched, the model's alarm vote needs the calm bar (triage.py); any more ("... and I
 # want to die") is judged as usual.
 _OVERWHELMED_ONLY = re.compile(
-    r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|okay\s+|honestly\s+|tbh\s+)*(?:"
+    r"^\W*(?:(?:so|and|but|ok|okay|honestly|tbh|thanks|thank you|thx|wow|omg)\W+)*(?:"
     r"(?:i\s+)?(?:feel|feeling|felt)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a bit\s+|a little\s+)?(?:alone|lonely|isolated|"
     r"overwhelmed|lost)(?:\s+(?:with|in|about)\s+(?:this|that|it|all this|all of this|my \w+))?|"
     r"(?:i'?m|im|i am)\s+(?:so\s+|really\s+|very\s+|kinda\s+)?(?:alone|lonely|overwhelmed)\s+(?:with|in)\s+(?:this|that|it|"
     r"all this)|"
     r"(?:this|that|it)(?:'?s| is)\s+(?:a lot|so much)\s+to\s+(?:take in|process|absorb|digest)|"
+    # (stop 44, eighth pass M12) "this news has really upset me" was declined as off topic
+    r"(?:this|the|that|my)\s+(?:news|result|results|report|diagnosis)\s+(?:has\s+|have\s+|'s\s+)?(?:really\s+|so\s+|totally\s+)?"
+    r"(?:upset|shaken|floored|rattled|gutted|crushed|devastated|scared|frightened)\s+me(?:\s+(?:a lot|badly|up))?|"
+    # (stop 44, eighth pass M2) the report as a headache: "this is giving me a headache" had the 911 reply
+    r"(?:this|that|it|all this|all of this)(?:'?s| is)\s+(?:giving|gave)\s+me\s+(?:a |such a )?headache|"
+    r"(?:i\s+)?(?:have|got|'ve got|ve got)\s+(?:a |such a )?headache\s+from\s+(?:reading|trying to (?:read|understand)|"
+    r"looking at)?\s*(?:all\s+)?(?:this|that|it|my report|the report|these results)|"
     # (stop 39) "my heart is broken about this news" was declined as off topic
     r"(?:my heart is broken|(?:i'?m|im|i am|i feel)\s+(?:so\s+|really\s+)?(?:heartbroken|devastated|gutted|crushed|sad))"
     r"(?:\s+(?:about|by|over|with)\s+(?:this|that|it|the|my)(?:\s+(?:news|result|results|report))?)?"
@@ -263,7 +274,9 @@ _DIE_FROM_RESULT = re.compile(
     # (stop 43, seventh pass M2) the bare question and nothing else, asked of a report: "am I going to die?" had the
     # crisis-line reply on every hereditary report
     r"^\W*(?:(?:so|ok|okay|omg|honestly|seriously|be honest|tell me|please|pls|just tell me)\W+)*(?:am i|will i)\s+"
-    r"(?:really\s+|actually\s+)?(?:going to\s+|gonna\s+)?die(?:\s+(?:from|of|because of)\s+(?:this|it|that))?\W*$|"
+    r"(?:really\s+|actually\s+)?(?:going to\s+|gonna\s+)?die(?:\s+(?:from|of|because of)\s+(?:this|it|that))?"
+    # (stop 44, eighth pass M2: "am I going to die like her", of a mother who died of the family's cancer)
+    r"(?:\s+(?:like|the same way as|the way)\s+(?:her|him|them|my \w+|mum|mom|mother|dad|father|she did|he did))?\W*$|"
     # (stop 37) how long one will live, asked: "am i going to die young", "will i die early"
     r"\b(?:am i|will i)\s+(?:really\s+|actually\s+)?(?:going to\s+|gonna\s+)?die\s+(?:young|early|before (?:my|i'?m|50|60|40)\b)\b|"
     # (round 6) "does a BRCA1 variant mean i'm going to die young"
@@ -460,6 +473,25 @@ _FOR_THEM = re.compile(r"\b(?:for|to|about|with)\s+(?:him|her|them)\b|\b(?:is|wi
                        r"\b(?:his|her|their)\s+(?:body|genes?|results?|dose|medicine|meds|pills?)\b", re.IGNORECASE)
 
 
+# ... or asked of them without saying they are on it ("can he take codeine if I'm CYP2D6 intermediate", "will they give
+# him codeine", "does CYP2C19 matter for his plavix", "does my result mean tamoxifen works better for her?"), or told bare
+# ("my mum is also on clopidogrel"): stop 44, eighth pass M8, each was answered with the writer's own genotype
+# a medicine's name by its ending, or the word for one ("codeine", "plavix", "her meds")
+_DRUG_WORD = (r"(?:[a-z]+(?:ine|ol|in|am|ide|ate|one|il|ex|ax|ix|pam|lam|pril|sartan|olol|grel|arin|statin|azole|prazole|"
+              r"pram|oxetine|codone|adol|fen|mab|nib|vir|cycline|mycin|cillin)|meds|medicines?|medications?|pills|tablets|"
+              r"painkillers?|prescription)")
+_THEIR_MEDICINE_ASKED = re.compile(
+    r"\b(?:can|could|should|may|will|would)\s+(?:he|she|they|my\s+\w+)\s+(?:still\s+|safely\s+)?(?:take|have|use|be given|"
+    rf"get|start|stay on)\s+(?:the\s+|some\s+|any\s+)?{_DRUG_WORD}\b|"
+    rf"\b(?:give|giving|gives|prescribe|prescribing)\s+(?:him|her|them)\s+(?:the\s+|some\s+)?{_DRUG_WORD}\b|"
+    r"\b(?:matter|matters|mean|means|affect|affects|change|changes)\s+(?:anything\s+)?(?:for|to)\s+(?:his|her|their)\s+"
+    rf"{_DRUG_WORD}\b|"
+    rf"\b{_DRUG_WORD}\s+(?:works?|working|will work)\s+(?:better|worse|well|at all)?\s*for\s+(?:him|her|them)\b",
+    re.IGNORECASE)
+_RELATIVE_ON_DRUG = re.compile(rf"{_RELATIVE_ON_MEDICINE.pattern}\s+(?:the\s+|some\s+|a\s+)?{_DRUG_WORD}\b", re.IGNORECASE)
+_WRITERS_OWN = re.compile(r"\b(?:for me|(?:can|should|could|may|do) i\b|i'?m (?:on|taking))", re.IGNORECASE)
+
+
 def relatives_medicine(text: str, medicine_named: bool = False) -> bool:
     """A relative's own medicine asked about for them ("my wife is on clopidogrel, does my result matter for her?").
 
@@ -473,8 +505,21 @@ def relatives_medicine(text: str, medicine_named: bool = False) -> bool:
     False
     >>> relatives_medicine("what are the signs of a stroke? my dad's on warfarin, he's fine", medicine_named=True)
     False
+    >>> relatives_medicine("my son is 15, can he take codeine if I'm CYP2D6 intermediate", medicine_named=True)
+    True
+    >>> relatives_medicine("my mum is also on clopidogrel", medicine_named=True)
+    True
+    >>> relatives_medicine("my mum is on clopidogrel, can I take it too?", medicine_named=True)
+    False
     """
-    return bool(medicine_named and _RELATIVE_ON_MEDICINE.search(text) and _FOR_THEM.search(text))
+    if not medicine_named:
+        return False
+    on_it = _RELATIVE_ON_MEDICINE.search(text)
+    if on_it and _FOR_THEM.search(text):
+        return True
+    if _WRITERS_OWN.search(text):
+        return False
+    return bool(_THEIR_MEDICINE_ASKED.search(text) or _RELATIVE_ON_DRUG.search(text) and not _ASKING.search(text))
 
 
 # A pet named in a clause of its own before or after a real question ("my cat is sick too haha. ok what about warfarin

@@ -97,6 +97,8 @@ CLOSING = (r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )
 _PLEASANTRY = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay|ey|i)?|k+|kk|yes|yeah|yep|yup|no|nope|nah|sure|cool|got it|alright|all right|i see|"
     r"understood|hmm+|hm+|right|great|nice|perfect|awesome|thanks|thank you|thx|ty|cheers|hi|hello|hey|hiya|"
+    # (stop 44, eighth pass M2: "thnx" had the crisis reply at 0.35)
+    r"thnx|thanx|thnks|thanku|thankyou|thank u|tysm|tyvm|ta|much appreciated|many thanks|appreciate it|"
     r"good (?:morning|afternoon|evening)|noted|fine|sounds good|makes sense|idk|i dunno|dunno|not sure|wait|hold on|"
     rf"hang on|one sec|brb|ugh+|meh|sigh|oops|my bad|sorry|never ?mind|lol|haha+|what|huh|pardon|{CLOSING}|"
     # thanks in the listed languages and a few more (stop 40: Vietnamese "cảm ơn" had the crisis reply at 0.34)
@@ -148,7 +150,11 @@ def asks_for_more(text: str) -> bool:
 # ... or a plainer version asked for inside a few words ("bruh thats a lot of words, eli5?")
 _SIMPLER = re.compile(r"\beli5\b|\bexplain (?:it |that |this )?like i'?m\b|\bin (?:simpler|plainer|plain|simple|layman'?s|lay|easier) "
                       r"(?:words|terms|english|language)\b|\bmore simply\b|\bdumb (?:it|that) down\b|\b(?:too many|a lot of) (?:big )?words\b|"
-                      r"\bgone over my head\b|\bover my head\b", re.IGNORECASE)
+                      r"\bgone over my head\b|\bover my head\b|"
+                      # (stop 44, eighth pass M12: both were declined as manipulation)
+                      r"\b(?:can'?t|cannot|can not) (?:cope|deal) with (?:all )?(?:this|the|these) (?:medical |science |technical )?"
+                      r"(?:jargon|words|terms|language)\b|\boverdose of (?:info|information|words|jargon)\b|\bsimplify\b|"
+                      r"\btoo (?:technical|complicated|confusing|much jargon)\b", re.IGNORECASE)
 
 # ... but "explain my carrier result in simple words" and "heterozygous in simple terms" ask about what they name
 _NAMES_SOMETHING = re.compile(r"\b(?:results?|reports?|genes?|genetic\w*|dna|tests?|carriers?|metaboli\w*|variants?|\w*zygo\w*|"
@@ -175,7 +181,8 @@ def asks_to_say_again(text: str) -> bool:
 # questions. Thank you very much for your help"): stop 41, a paraphrase batch had them as crisis replies (0.36-0.61)
 _THANKS_PART = re.compile(
     r"(?:oh |ok(?:ay)? |so |well )?(?:(?:thanks?(?: (?:so|very) much| a lot| a bunch| again)?|thank (?:you|u)(?: (?:so|very) much| "
-    r"again)?|many thanks|thx|ty|tysm)(?: for (?:your|the|all (?:the|your)) help| for (?:everything|that|this|explaining))?|"
+    r"again)?|many thanks|thx|thnx|thanx|ty|tysm)(?: for (?:your|ur|the|all (?:the|your|ur)) help| for (?:everything|that|this|"
+    r"explaining))?|"
     r"cheers|much appreciated|appreciate it|"
     r"(?:that|this)(?:'?s| is| was| has been) (?:really |very |so |super )?(?:helpful|useful|great|brilliant|clear|perfect)|"
     # (stop 43, seventh pass M15: "thanks, you've been helpful" was declined on every report)
@@ -233,6 +240,29 @@ def pleasantry(text: str) -> bool:
     return bool(_PLEASANTRY.match(text))
 
 
+# A greeting that introduces the writer and asks nothing yet ("Good morning. My name is Rin. I am from Vietnam and english
+# is not my first language."): stop 44, eighth pass M2, the alarm model gave it the crisis reply (0.35)
+_INTRO_PIECE = re.compile(
+    r"(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?: there| everyone| all)?|"
+    r"(?:my name is|my name's|i am called|they call me) [\w'-]+(?: [\w'-]+)?|"
+    r"(?:i am|i'?m|im) (?:from|living in|based in) [\w'-]+(?: [\w'-]+)?|"
+    r"(?:my )?english is not (?:my first language|very good|so good|good|great|my native language)|"
+    r"(?:sorry|excuse me|apologies) for my (?:bad |poor |broken )?english|nice to meet you|(?:i am|i'?m) new here",
+    re.IGNORECASE)
+
+
+def introduction(text: str) -> bool:
+    """Only a greeting and who the writer is.
+
+    >>> introduction("Good morning. My name is Rin. I am from Vietnam and english is not my first language.")
+    True
+    >>> introduction("Hi, my name is Rin and I took all my pills")
+    False
+    """
+    pieces = [p.strip() for p in _PIECES.split(text) if re.search(r"\w", p)]
+    return bool(pieces) and all(_INTRO_PIECE.fullmatch(p) for p in pieces)
+
+
 def nothing_said(text: str) -> bool:
     """Only an acknowledgement, a filler, punctuation or emoji ("ok", "huh?", "??", "👍", "🙁"): no word the models can
     read an emergency in, so a model's vote on it needs the calm bar (triage.py), and the second opinion is not asked
@@ -242,7 +272,7 @@ def nothing_said(text: str) -> bool:
     (True, True, True, False)
     """
     return pleasantry(text) or asks_for_more(text) or asks_to_say_again(text) or bare_goodbye(text) \
-        or not re.search(r"\w", text)
+        or introduction(text) or not re.search(r"\w", text)
 
 
 # A bare plea with nothing said about what is wrong ("help me", "please help!!"): it may be a crisis or a lost user, so

@@ -114,7 +114,8 @@ _PAST_VERB = re.compile(r"\b(?:\w+ed|had|was|were|took|ran|bled|fell|hit|went|go
                         r"drank|ate|swallowed)\b", re.IGNORECASE)
 _PRESENT_VERB = re.compile(r"\b(?:is|are|am|'s|'re|'m|keeps?|still)\s+\w+ing\b|\b(?:is|are|am)\s+(?:not|n't)\b", re.IGNORECASE)
 _WHEN_PAST = re.compile(
-    r"\bonce\b|\bthe (?:last|first|only) time\b|\b(?:when|after|before|while) (?:i|he|she|we|they|my \w+) (?:was|were|had|"
+    # ("all at once" says how much was taken, not when: "my husband took all his warfarin at once", stop 44)
+    r"(?<!\bat )(?<!\ball at )\bonce\b(?! (?:a|every|per|or twice)\b)|\bthe (?:last|first|only) time\b|\b(?:when|after|before|while) (?:i|he|she|we|they|my \w+) (?:was|were|had|"
     # (round 8: "while i was reading my results" tells what the writer was doing as it began, not when in the past)
     r"died|passed)\b(?<!while i was)(?<!while i were)|\bwhile i was\b(?! (?:reading|looking|typing|writing|sitting|checking|"
     r"going through|scrolling|studying))|\bpassed away\b|\bdied\b|\bto death\b|\bbefore (?:he|she|they) died\b|\bin (?:january|february|march|"

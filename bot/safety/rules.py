@@ -70,6 +70,11 @@ DISTRESS_RULE = "wants_human#2"  # scared, panicking, freaking out ... (the writ
 SOFT_RULES = {DISTRESS_RULE, "diagnosis_or_risk_decision#0"}
 # Answer hints about GeneChat itself (what it is, deleting data, privacy, training, finding the report in the app):
 # on topic by what they ask, so a model's off-topic vote does not decline them (stop 37)
+# A habit asked of the result ("will my result change if I lose weight", "coffee ok with my result?"): on topic, never a
+# health topic without genetics (triage.py)
+HABIT_HINT = "answer#24"
+# The signs to watch for ("side effects to watch for", "what would a bad reaction look like"): never a worry (plans.py)
+SIGNS_HINTS = {"answer#23", "answer#26"}
 SERVICE_HINTS = {"answer#7", "answer#8", "answer#13", "answer#14", "answer#15", "answer#19", "answer#21"}
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

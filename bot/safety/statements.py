@@ -34,7 +34,8 @@ UNLISTED_MEDICINE = re.compile(
     re.IGNORECASE,
 )
 _ON_A_MEDICINE = re.compile(
-    r"^\W*(?:(?:so|ok|okay|fyi|btw|also|and|well|hi|hey|just so you know)\W+)*"
+    r"^\W*(?:(?:so|ok|okay|fyi|btw|also|and|well|hi|hey|just so you know|one more thing|another thing|oh and|oh|"
+    r"by the way|ps)\W+)*"
     r"(?:(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|"
     r"keeps?))\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
     r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)|"
@@ -84,7 +85,9 @@ _PROCEDURE = (r"surgery|an? operation|(?:a |an |the )?(?:\w+ )?(?:procedure|op)|
               r"gall bladder|tubes|cataracts?|knee|hip|ovaries|uterus)(?: (?:out|removed|pulled|taken out|done|fixed|replaced|"
               r"put in))?)")
 _PLANNED_PROCEDURE = re.compile(
-    rf"\b(?:(?:i'?m|im|i am|(?:he|she|they|we)(?:'s|'re| is| are)|(?:my|our) \w+(?:'s| is| are))\s+"
+    # (stop 44: with the age between, "my son is 4 and having his tonsils out next week")
+    rf"\b(?:(?:i'?m|im|i am|(?:he|she|they|we)(?:'s|'re| is| are)|(?:my|our) \w+(?:'s| is| are))"
+    rf"(?:\s+(?:\d+|[a-z]+)(?:\s+(?:years?|yrs?|months?)(?:\s+old)?)?,?\s+and)?\s+"
     rf"(?:(?:going|gonna|about|booked|scheduled|due|set|supposed) (?:to (?:have|get|go in for)|for|in for)|having|getting|"
     rf"going in for|booked for|scheduled for|due for)|(?:i|we|(?:he|she) (?:needs|has)|(?:my|our) \w+ (?:needs|has)) "
     rf"(?:need|have|has|needs)(?: to (?:have|get))?)\s+(?:{_PROCEDURE})"
@@ -103,6 +106,15 @@ _CONDITION_TOLD = re.compile(
     r"thyroid (?:problems?|disease)|a (?:bad|weak) heart|sickle cell(?: disease)?)\W*$|"
     r"^\W*(?:i'?m|im|i am|he'?s|she'?s|my \w+ is) an? (?:cancer|stroke|heart attack|breast cancer) survivor\W*$",
     re.IGNORECASE)
+
+
+def tells_condition(text: str) -> bool:
+    """The whole message tells a long-term condition and asks nothing ("I have epilepsy", "my husband has asthma").
+
+    >>> tells_condition("I have epilepsy"), tells_condition("I have epilepsy, what does HLA-B mean for me")
+    (True, False)
+    """
+    return bool(_CONDITION_TOLD.search(text.strip()))
 
 
 def nothing_happening(text: str, *, medicine_named: bool) -> bool:
@@ -130,7 +142,7 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
     >>> nothing_happening("I have epilepsy", medicine_named=False), nothing_happening("I have chest pain", medicine_named=False)
     (True, False)
     """
-    if on_a_medicine_only(text, medicine_named=medicine_named) or _CONDITION_TOLD.search(text.strip()):
+    if on_a_medicine_only(text, medicine_named=medicine_named) or tells_condition(text):
         return True
     told = _PRESCRIPTION_TOLD.search(text)
     if told and (medicine_named or _names_medicine(told.group()) or _RISKY_MEDICINE.search(told.group())):

@@ -57,6 +57,7 @@ from bot.safety.rules import (
     DISTRESS_RULE,
     DOMAIN_ONLY_HINTS,
     ESCALATE,
+    HABIT_HINT,
     SERVICE_HINTS,
     SOFT_RULES,
     WEAK_RULES,
@@ -113,6 +114,13 @@ UNSURE_NOTE = "uncertain: escalated"
 # A dose, a missed or doubled one: asked ahead or not, the prescriber's or pharmacist's to answer
 _DOSE_WORDS = re.compile(r"\b(?:doses?|dosage|mg|miss(?:ed|es)?|skip(?:ped|s)?|forg[eo]t\w*|double\w*|how much|how many)\b",
                          re.IGNORECASE)
+# ... and a medicine stopped, switched or changed, asked ahead ("if my doctor ever wants me off warfarin, what then"):
+# a decision, escalated, never the "what to watch for" answer (stop 44)
+_CHANGE_WORDS = re.compile(
+    r"\b(?:stop\w*|quit\w*|keep) (?:taking|using|it\b|them\b|(?:my|the|this|that|her|his|their) (?:med\w*|pills?|tablets?|"
+    r"drugs?|treatment|prescription|chemo))|\b(?:switch\w*|swap\w*|chang\w*|replac\w*) (?:me|him|her|them|my|the|it|this|"
+    r"that|to|from|over|med\w*|pills?|drugs?|prescription)\b|\b(?:come|go|get|coming|going|getting|take|takes|taking|"
+    r"taken|took|wants?|put|puts) (?:me |him |her |them )?off\b|\binstead of\b", re.IGNORECASE)
 
 
 @dataclass
@@ -311,7 +319,9 @@ def triage(
         return decide("decline", reason, "rule", 1.0, f"dose frame: {frame}", refusal=refusal)
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
-    if relatives_medicine(text, medicine_named=domain):  # (stop 43) "my wife is on clopidogrel, does my result matter for her?"
+    # (someone else's report first: "its my hubby's test not mine, does his gene thing matter for his plavix")
+    theirs = SOMEONE_ELSES_RULE in {h.rule for h in rules.hits} and not own_result_too(text)
+    if not theirs and relatives_medicine(text, medicine_named=domain):  # (stop 43) "my wife is on clopidogrel, does my result matter for her?"
         return decide("escalate", RELATIVES_MEDICINE, "rule", 1.0, "a relative's own medicine, asked about for them")
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
     injection_min = INJECTION_ON_TOPIC_MIN if (on_topic and not domain) else INJECTION_OVER_RULES_MIN
@@ -331,7 +341,10 @@ def triage(
     # ("can I take paracetamol for a headache with my results": a medicine decision asked of the report is no health
     # topic without genetics, stop 43; "explain my cholesterol blood test" still is)
     decision_of_report = on_topic and any(h.reason in ("medication_change", "dosing") for h in rules.hits)
-    off_topic = not domain and not decision_of_report and any(h.reason == "out_of_scope" for h in rules.hits)
+    # (nor is a habit asked of the result, an answer hint: "will my result change if I lose weight", stop 44)
+    habit_of_result = on_topic and any(h.rule == HABIT_HINT for h in rules.hits)
+    off_topic = not domain and not decision_of_report and not habit_of_result \
+        and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
         weak_only = all(h.rule in WEAK_RULES for h in rules.hits if h.action == "escalate")
         if weak_only and not domain:
@@ -349,7 +362,10 @@ def triage(
         soft_only = all(h.rule in SOFT_RULES for h in rules.hits if h.action == "escalate")
         if soft_only and pred is not None and pred.action_probs["answer"] >= SOFT_ANSWER_MIN:
             return decide("answer", "answer", "model", pred.action_probs["answer"], "distress words in a plain question")
-        return decide("escalate", escalate_reason(rules, pred), "rule", 1.0)
+        # (stop 44: "ok thanks, thats a lot to take in" had the model's "dosing" beside the distress rule)
+        feeling_only = (only_overwhelmed(text) or only_worry(text)) \
+            and all(h.rule == DISTRESS_RULE for h in rules.hits if h.action == "escalate")
+        return decide("escalate", "wants_human" if feeling_only else escalate_reason(rules, pred), "rule", 1.0)
     if off_topic:
         return decide("decline", "out_of_scope", "rule", 1.0, "health topic without genetics")
     hinted = (any(h.action == "answer" and (domain or h.rule not in DOMAIN_ONLY_HINTS) for h in rules.hits)
@@ -367,7 +383,7 @@ def triage(
     # ("my kids are off school tomorrow, give me a banana bread recipe": family words, nothing about testing anyone)
     family_only = reason_for(pred, "escalate") == FAMILY_TESTING and not (domain or on_topic) \
         and not TESTING_WORDS.search(text)
-    if prepared_question(text) and (domain or on_topic) and not _DOSE_WORDS.search(text):
+    if prepared_question(text) and (domain or on_topic) and not (_DOSE_WORDS.search(text) or _CHANGE_WORDS.search(text)):
         # "if I ever bleed a lot on warfarin, what should I do", "warning signs of capecitabine so I can be prepared":
         # the signs to watch for and when to get help, asked ahead; the reply names the emergency number (stop 43,
         # seventh pass M5: each had a medicine-change escalation with no signs in it)

@@ -196,6 +196,12 @@ GREETING = (
 THANKS = "You're welcome. If you have more questions about your report, just ask."
 # (stop 38) a bare "ok", a request to say more, a sad face: no counselor is asked to follow up until the patient wants one
 ACKNOWLEDGED = "OK. If you have another question about your report, just ask."
+# (stop 44) a long-term condition told with nothing asked ("I have epilepsy"): the model escalated it as a medicine
+# question ("before you change any medicine") or declined it; an invitation to ask fits
+TOLD_CONDITION = (
+    "Thank you for telling me. You can ask me how your report relates to it, for example if a result matters for one "
+    "of your medicines. If you'd like, I can also connect you with a genetic counselor."
+)
 SAY_MORE = (
     "Sorry, I'm not sure what you would like to know. You can ask me what a result on your report means, how a gene "
     "relates to a medicine, or what a word means."
