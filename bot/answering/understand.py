@@ -277,8 +277,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         if report is not None and len(shared) > 1 and set(shared) & set(report.genes):
             genes = [g for g in genes if g not in members or g in report.genes
                      or re.search(rf"\b{g}\b", text, re.IGNORECASE)]
-    genes += [g for g in genes_by_report_token(text, report) if g not in genes]
-    genes += [g for g in genes_by_genotype(text, report) if g not in genes]
+    # a result written as the report writes it: the genes holding it, unless a gene named beside it holds it ("what is
+    # CYP2C19 *1/*2" is not about CYP2C9 *1/*2 too; stop 44, eighth pass M14)
+    for found in (genes_by_report_token(text, report), genes_by_genotype(text, report)):
+        if not set(genes) & set(found):
+            genes += [g for g in found if g not in genes]
     genes += [g for g in genes_by_result_phrase(with_full_names(text, vocab), report) if g not in genes]
     named = list(genes)
     for drug in drugs:

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.answering.abbreviations import expand_abbreviations
 from bot.answering.asked_subject import KbWords, index_kb_words, unknown_medicine, unknown_subject
 from bot.answering.children_question import family_search_words, hereditary_lead
 from bot.answering.local import LocalComposer, facts_for
@@ -54,8 +55,10 @@ from bot.safety.languages.detect import warm_up_in_background as warm_up_languag
 from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import (
     BARE_GOODBYE_NOTE,
+    DIAGNOSIS_OR_RISK,
     FAMILY_TESTING,
     MEDICATION_CHANGE,
+    PREGNANCY,
     RELATIVES_MEDICINE,
     SOMEONE_ELSES_MEDICINE,
     SOMEONE_ELSES_REPORT,
@@ -208,6 +211,7 @@ class ConversationEngine:
     def _decide(self, text: str, report: Report | None, history: Sequence[Turn], medicines: Sequence[str]) -> Reply:
         trace: list[TraceStep] = []
         assert self._vocab is not None and self._embedder is not None
+        text = expand_abbreviations(text)  # "what does PM mean": "PM (poor metabolizer)"
         u = understand(text, vocab=self._vocab, history=history, report=report)
         vector = self._embed(text)
         decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
@@ -359,6 +363,10 @@ class ConversationEngine:
                 # the report has one, not the last gene talked about (stop 43, seventh pass M4: a BRCA2 carrier was told
                 # "family members are not usually tested for a VUS")
                 u.genes = hereditary_lead(report, harmful_only=True) or u.genes
+        elif decision.reason in (DIAGNOSIS_OR_RISK, PREGNANCY) and report is not None and not (u.genes or u.drugs):
+            # "what are my chances of getting cancer", "how often do i need a colonoscopy", "can I still have children":
+            # the patient's hereditary result, while they wait (stop 44, eighth pass M10: the refusal came bare)
+            u.genes = hereditary_lead(report)
         # a worried question about a hereditary result: what it does not mean, too; a worry about a medicine with a
         # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
         if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:

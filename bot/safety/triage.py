@@ -102,6 +102,8 @@ SOMEONE_ELSES_MEDICINE = "someone_elses_medicine"
 RELATIVES_MEDICINE = "relatives_medicine"
 MEDICATION_CHANGE = "medication_change"  # also what a worry about a medicine with the patient's result escalates as
 FAMILY_TESTING = "family_testing_decision"
+DIAGNOSIS_OR_RISK = "diagnosis_or_risk_decision"
+PREGNANCY = "pregnancy_decision"
 # What a family testing decision is about: a model's family-testing vote on a message with none of these is not one
 TESTING_WORDS = re.compile(r"\b(?:test\w*|screen\w*|genes?|genetic\w*|dna|inherit\w*|hereditary|pass\w*|carriers?|"
                            r"results?|reports?|variants?|mutations?|brca\w*|lynch|risk\w*|cancer|cf|cystic|syndrome|"

@@ -298,3 +298,30 @@ def test_the_other_one_points_back_however_it_is_led_in():
 
 def test_a_negative_outcome_asked_is_a_worry():
     assert only_worry("Therefore is it a negative outcome for me?")
+
+
+@pytest.mark.parametrize(("text", "term"), [("what's IM", "intermediate metabolizer"), ("UM meaning?", "ultrarapid"),
+                                            ("my report says PM for CYP2C19", "poor metabolizer")])
+def test_a_metabolizer_abbreviation_is_read_as_its_words(text, term):
+    from bot.answering.abbreviations import expand_abbreviations
+    assert term in expand_abbreviations(text)
+
+
+def test_a_poor_metabolizer_abbreviation_is_answered_with_the_patients_own_result(engine):
+    reply = engine.reply("what does PM mean on my report", report=PANEL)
+    assert reply.action == "answer" and "Poor Metabolizer" in reply.text
+
+
+@pytest.mark.parametrize("text", ["what are my chances of getting cancer", "can I still have children"])
+def test_a_risk_or_pregnancy_escalation_on_a_hereditary_report_gives_the_result_while_they_wait(engine, text):
+    reply = engine.reply(text, report=BRCA2)
+    assert reply.action == "escalate"
+    assert "BRCA2" in reply.text
+
+
+def test_a_diplotype_named_with_its_gene_does_not_pull_in_another_gene_with_the_same_one():
+    two = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="CYP2C19", diplotype="*1/*2"), PgxResult(gene="CYP2C9", diplotype="*1/*2")])
+    vocab = Vocabulary.builtin()
+    assert understand("what is CYP2C19 *1/*2", vocab=vocab, report=two).genes == ["CYP2C19"]
+    assert set(understand("what is *1/*2", vocab=vocab, report=two).genes) == {"CYP2C19", "CYP2C9"}
