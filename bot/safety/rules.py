@@ -73,6 +73,9 @@ SOFT_RULES = {DISTRESS_RULE, "diagnosis_or_risk_decision#0"}
 # A habit asked of the result ("will my result change if I lose weight", "coffee ok with my result?"): on topic, never a
 # health topic without genetics (triage.py)
 HABIT_HINT = "answer#24"
+# Guilt over a result ("is this my fault", "did I cause this"): a person to talk to; a model's alarm on it alone needs the
+# calm bar (triage.py)
+GUILT_RULE = "wants_human#4"
 # The signs to watch for ("side effects to watch for", "what would a bad reaction look like"): never a worry (plans.py)
 SIGNS_HINTS = {"answer#23", "answer#26"}
 SERVICE_HINTS = {"answer#7", "answer#8", "answer#13", "answer#14", "answer#15", "answer#19", "answer#21"}

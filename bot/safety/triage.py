@@ -57,6 +57,7 @@ from bot.safety.rules import (
     DISTRESS_RULE,
     DOMAIN_ONLY_HINTS,
     ESCALATE,
+    GUILT_RULE,
     HABIT_HINT,
     SERVICE_HINTS,
     SOFT_RULES,
@@ -116,6 +117,9 @@ UNSURE_NOTE = "uncertain: escalated"
 # A dose, a missed or doubled one: asked ahead or not, the prescriber's or pharmacist's to answer
 _DOSE_WORDS = re.compile(r"\b(?:doses?|dosage|mg|miss(?:ed|es)?|skip(?:ped|s)?|forg[eo]t\w*|double\w*|how much|how many)\b",
                          re.IGNORECASE)
+# A tag question at the end ("its my fault isnt it"): no "isn't" of something happening
+_TAG_QUESTION = re.compile(r",?\s*\b(?:isn'?t|is it not|aren'?t|don'?t|doesn'?t|right)\s*(?:it|they|i|you|that)?\W*$",
+                           re.IGNORECASE)
 # ... and a medicine stopped, switched or changed, asked ahead ("if my doctor ever wants me off warfarin, what then"):
 # a decision, escalated, never the "what to watch for" answer (stop 44)
 _CHANGE_WORDS = re.compile(
@@ -271,7 +275,10 @@ def triage(
     calm = (mention or concept_check_in or bool(en_alarms) and not rules.has_emergency
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_overwhelmed(text) or only_asks_for_help(text)
             or asks_if_result_is_deadly(text) or fears_ahead(text)
-            or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text)))
+            or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text))
+            # (stop 44: guilt over a result with no danger sign, "its my fault isnt it", had the 911 reply at 0.38)
+            or GUILT_RULE in {h.rule for h in rules.hits} and not rules.has_emergency
+            and not strong_sign(_TAG_QUESTION.sub("", text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
     # "i take lipitor", "tylenol", "I'm pregnant", "cant sleep" (the alarm model gave the last 0.90: stop 39)
     statement_only = nothing_happening(text, medicine_named=domain) or only_complains(text)

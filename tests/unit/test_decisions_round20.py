@@ -325,3 +325,12 @@ def test_a_diplotype_named_with_its_gene_does_not_pull_in_another_gene_with_the_
     vocab = Vocabulary.builtin()
     assert understand("what is CYP2C19 *1/*2", vocab=vocab, report=two).genes == ["CYP2C19"]
     assert set(understand("what is *1/*2", vocab=vocab, report=two).genes) == {"CYP2C19", "CYP2C9"}
+
+
+def test_guilt_with_no_danger_sign_is_judged_at_the_calm_bar(engine):
+    reply = engine.reply("its my fault isnt it", report=BRCA2)
+    assert reply.action != "emergency"
+
+
+def test_guilt_beside_a_danger_sign_is_still_an_emergency():
+    assert match_rules("its all my fault, I took all my pills an hour ago").has_emergency
