@@ -1,5 +1,6 @@
-"""Stop 44: what the seventh new-user pass left open (explore7 M6, M8, M11, and the "asked ahead" lead of stop 43).
-Each test uses other wording than the message that was reported.
+"""Stop 44: what the seventh new-user pass left open (explore7 M6, M8, M11, and the "asked ahead" lead of stop 43), the
+eighth pass's findings (explore8 M1, M2, M5-M14) and the dev halves of paraphrase batch 21 and corpus 22. Each test
+uses other wording than the message that was reported.
 
 "what should I tell my anesthesiologist before surgery" was declined as manipulation and "what should I tell my
 anaesthetist" escalated on reports without RYR1; "is there a cure" was declined as off topic; "is this my fault" had
