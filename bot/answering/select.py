@@ -261,31 +261,14 @@ _TOPIC_WORDS = {
     "later": {"later", "over time", "moved", "reclassif"},
     "pregnan": {"pregnan", "partner", "baby"},
     # (stop 39) a surgery or dental visit told: the section on what to tell the team ("Before surgery, dental work or a
-    # procedure"), not the first section that says "surgery"
-    "surg": {"surg", "dentist", "dental", "procedure"},
-    "operation": {"surg", "dentist", "dental", "procedure"},
-    "dentist": {"surg", "dentist", "dental", "procedure"},
-    "dental": {"surg", "dentist", "dental", "procedure"},
-    "wisdom": {"surg", "dentist", "dental", "procedure"},
-    "teeth": {"surg", "dentist", "dental", "procedure"},
-    "tooth": {"surg", "dentist", "dental", "procedure"},
-    "procedure": {"surg", "dentist", "dental", "procedure"},
-    # (stop 44) "what should I tell my anaesthetist": the same section
-    "anesthe": {"surg", "dentist", "dental", "procedure"},
-    "anaesthe": {"surg", "dentist", "dental", "procedure"},
-    "gallbladder": {"surg", "dentist", "dental", "procedure"},
-    "caesar": {"surg", "dentist", "dental", "procedure"},
-    "cesar": {"surg", "dentist", "dental", "procedure"},
-    "c-sect": {"surg", "dentist", "dental", "procedure"},
+    # procedure"), not the first section that says "surgery"; (stop 44) so do the anaesthetist and named operations
+    **dict.fromkeys(("surg", "operation", "dentist", "dental", "wisdom", "teeth", "tooth", "procedure", "anesthe", "anaesthe",
+                     "gallbladder", "caesar", "cesar", "c-sect", "csect", "replacement", "appendix"),
+                    {"surg", "dentist", "dental", "procedure"}),
     # (stop 44, eighth pass M9) "what would a bad reaction look like", "when should I go to the ER during chemo": the
     # section on the signs to watch for
-    "reaction": {"watch", "right away", "warning sign", "signs of"},
-    "symptom": {"watch", "right away", "warning sign", "signs of"},
-    "emergenc": {"watch", "right away", "warning sign", "signs of"},
-    "toxic": {"watch", "right away", "warning sign", "signs of"},
-    "csect": {"surg", "dentist", "dental", "procedure"},
-    "replacement": {"surg", "dentist", "dental", "procedure"},
-    "appendix": {"surg", "dentist", "dental", "procedure"},
+    **dict.fromkeys(("reaction", "symptom", "emergenc", "toxic"),
+                    {"watch", "right away", "warning sign", "signs of"}),
 }
 # Words that say nothing about which part of a document answers ("what does my result mean").
 _GENERIC = set("gene genes genetic variant variants test tested testing mean means meaning what does result results "

@@ -127,11 +127,11 @@ _LEANS_BACK = re.compile(r"(?:then|they|them|this|that|these|those|it|its|so|but
 def fewest_sentences(draft: Draft) -> Draft:
     """The draft cut to the report facts, the fixed wording (next steps) and the single plainest vetted sentence:
     what is left to send when even the simpler composition reads above grade 8."""
-    kb = [s for s in draft.sentences if s.kind == "kb"]
+    graded = [(reading_grade(s.text), s) for s in draft.sentences if s.kind == "kb"]
     # a sentence that leans on the one before it ("Then they may not work well.") says nothing alone (stop 44: it was
     # the whole reply to "what does ultrarapid metabolizer mean")
-    standalone = [s for s in kb if not _LEANS_BACK.match(s.text) and reading_grade(s.text) <= MAX_GRADE]
-    plainest = min(standalone or kb, key=lambda s: reading_grade(s.text), default=None)
+    standalone = [(grade, s) for grade, s in graded if grade <= MAX_GRADE and not _LEANS_BACK.match(s.text)]
+    plainest = min(standalone or graded, key=lambda pair: pair[0], default=(None, None))[1]
     kept = [s for s in draft.sentences if s.kind != "kb" or s is plainest]
     return Draft(kept, draft.passages, draft.facts, draft.composer, draft.prompt_version)
 

@@ -16,16 +16,22 @@ from collections.abc import Sequence
 
 from bot.core.reply import Turn, last_bot_turn
 from bot.safety import wording
-from bot.safety.calm import CLOSING, asks_for_more, asks_to_say_again, bare_goodbye, introduction
+from bot.safety.calm import (
+    CLOSING,
+    THANKS_WORDS,
+    asks_for_more,
+    asks_to_say_again,
+    bare_goodbye,
+    introduction,
+)
 from bot.safety.statements import tells_condition
 
 _PATTERNS = {
     "greeting": r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
     # (an acknowledgement may come first: "ok thank you", "great, thanks a lot, that helps")
     "thanks": r"(?:(?:i feel (?:a (?:bit|lot|little) |much |so much )?better(?: now)?[,!.]? )?"
-              r"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice|k)[,!.]? ){0,3}(?:thanks|thank you|thank u|thx|"
               # (stop 44, eighth pass M12: "thnx", "tysm", "much appreciated", "thx for ur help" were declined)
-              r"ty|cheers|thnx|thanx|thnks|thanku|thankyou|tysm|tyvm|ta|much appreciated|many thanks|appreciate it)"
+              rf"(?:(?:ok(?:ay)?|great|cool|got it|perfect|awesome|alright|nice|k)[,!.]? ){{0,3}}(?:{THANKS_WORDS})"
               r"(?: (?:so|very) much| a lot| again)?(?: for (?:your|ur|the|all (?:the|your|ur)) help| for everything|"
               # (stop 44, eighth pass M12: "thanks for listening", "ok thank you for being patient with me")
               r" for (?:listening|explaining(?: (?:it|that|this|all this))?|your time|helping(?: me)?|being (?:so )?"

@@ -473,13 +473,13 @@ _FOR_THEM = re.compile(r"\b(?:for|to|about|with)\s+(?:him|her|them)\b|\b(?:is|wi
                        r"\b(?:his|her|their)\s+(?:body|genes?|results?|dose|medicine|meds|pills?)\b", re.IGNORECASE)
 
 
-# ... or asked of them without saying they are on it ("can he take codeine if I'm CYP2D6 intermediate", "will they give
-# him codeine", "does CYP2C19 matter for his plavix", "does my result mean tamoxifen works better for her?"), or told bare
-# ("my mum is also on clopidogrel"): stop 44, eighth pass M8, each was answered with the writer's own genotype
-# a medicine's name by its ending, or the word for one ("codeine", "plavix", "her meds")
+# A medicine's name by its ending, or the word for one ("codeine", "plavix", "her meds")
 _DRUG_WORD = (r"(?:[a-z]+(?:ine|ol|in|am|ide|ate|one|il|ex|ax|ix|pam|lam|pril|sartan|olol|grel|arin|statin|azole|prazole|"
               r"pram|oxetine|codone|adol|fen|mab|nib|vir|cycline|mycin|cillin)|meds|medicines?|medications?|pills|tablets|"
               r"painkillers?|prescription)")
+# ... or asked of them without saying they are on it ("can he take codeine if I'm CYP2D6 intermediate", "will they give
+# him codeine", "does CYP2C19 matter for his plavix", "does my result mean tamoxifen works better for her?"), or told bare
+# ("my mum is also on clopidogrel"): stop 44, eighth pass M8, each was answered with the writer's own genotype
 _THEIR_MEDICINE_ASKED = re.compile(
     r"\b(?:can|could|should|may|will|would)\s+(?:he|she|they|my\s+\w+)\s+(?:still\s+|safely\s+)?(?:take|have|use|be given|"
     rf"get|start|stay on)\s+(?:the\s+|some\s+|any\s+)?{_DRUG_WORD}\b|"
@@ -514,8 +514,7 @@ def relatives_medicine(text: str, medicine_named: bool = False) -> bool:
     """
     if not medicine_named:
         return False
-    on_it = _RELATIVE_ON_MEDICINE.search(text)
-    if on_it and _FOR_THEM.search(text):
+    if _RELATIVE_ON_MEDICINE.search(text) and _FOR_THEM.search(text):
         return True
     if _WRITERS_OWN.search(text):
         return False

@@ -88,6 +88,10 @@ def calm_question(text: str) -> bool:
 # or "goodbye" is not one of these. Shared with the small-talk reply (bot/conversation/smalltalk.py).
 CLOSING = (r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )?(?:later|soon|tomorrow)|bye for now|"
            r"(?:have a )?(?:nice|good|great|lovely) (?:day|evening|weekend|one)")
+# Thanks on its own, as people type it (stop 44, eighth pass M2: "thnx" had the crisis reply at 0.35); small talk's
+# "thanks" reply reads the same words (bot/conversation/smalltalk.py)
+THANKS_WORDS = (r"thanks|thank you|thank u|thx|ty|cheers|thnx|thanx|thnks|thanku|thankyou|tysm|tyvm|ta|much appreciated|"
+                r"many thanks|appreciate it")
 # A whole message that is only an acknowledgement, a greeting, thanks, a filler or a closing ("ok", "got it 👍",
 # "hi there", "idk", "hold on", "see you later"): nothing in it can be a crisis, so the models' emergency vote on it
 # needs the calm bar (stop 31: a bare "ok" scored 0.50, "idk" 0.43, "wait" 0.42, each the emergency reply). Goodbyes,
@@ -96,9 +100,7 @@ CLOSING = (r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )
 # in my lap" among them.)
 _PLEASANTRY = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay|ey|i)?|k+|kk|yes|yeah|yep|yup|no|nope|nah|sure|cool|got it|alright|all right|i see|"
-    r"understood|hmm+|hm+|right|great|nice|perfect|awesome|thanks|thank you|thx|ty|cheers|hi|hello|hey|hiya|"
-    # (stop 44, eighth pass M2: "thnx" had the crisis reply at 0.35)
-    r"thnx|thanx|thnks|thanku|thankyou|thank u|tysm|tyvm|ta|much appreciated|many thanks|appreciate it|"
+    rf"understood|hmm+|hm+|right|great|nice|perfect|awesome|{THANKS_WORDS}|hi|hello|hey|hiya|"
     r"good (?:morning|afternoon|evening)|noted|fine|sounds good|makes sense|idk|i dunno|dunno|not sure|wait|hold on|"
     rf"hang on|one sec|brb|ugh+|meh|sigh|oops|my bad|sorry|never ?mind|lol|haha+|what|huh|pardon|{CLOSING}|"
     # thanks in the listed languages and a few more (stop 40: Vietnamese "cảm ơn" had the crisis reply at 0.34)

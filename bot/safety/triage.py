@@ -215,6 +215,7 @@ def triage(
     why, en_alarms = weighed.why, weighed.alarms
     concept_check_in, concept_held = weighed.concept_check_in, weighed.concept_held
     top = rules.strongest()
+    fired = {h.rule for h in rules.hits}  # (the rules left standing once alarms were weighed)
     on_topic = domain or on_topic
 
     def decide(action: str, reason: str, source: str, conf: float, *notes: str,
@@ -277,7 +278,7 @@ def triage(
             or asks_if_result_is_deadly(text) or fears_ahead(text)
             or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text))
             # (stop 44: guilt over a result with no danger sign, "its my fault isnt it", had the 911 reply at 0.38)
-            or GUILT_RULE in {h.rule for h in rules.hits} and not rules.has_emergency
+            or GUILT_RULE in fired and not rules.has_emergency
             and not strong_sign(_TAG_QUESTION.sub("", text)))
     # the models' emergency vote, or why it was held back for the check-in tier (alarm_votes.py)
     # "i take lipitor", "tylenol", "I'm pregnant", "cant sleep" (the alarm model gave the last 0.90: stop 39)
@@ -329,7 +330,7 @@ def triage(
     if top is not None and top.reason == "prompt_injection":
         return decide("decline", "prompt_injection", "rule", 1.0)
     # (someone else's report first: "its my hubby's test not mine, does his gene thing matter for his plavix")
-    theirs = SOMEONE_ELSES_RULE in {h.rule for h in rules.hits} and not own_result_too(text)
+    theirs = SOMEONE_ELSES_RULE in fired and not own_result_too(text)
     if not theirs and relatives_medicine(text, medicine_named=domain):  # (stop 43) "my wife is on clopidogrel, does my result matter for her?"
         return decide("escalate", RELATIVES_MEDICINE, "rule", 1.0, "a relative's own medicine, asked about for them")
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)
@@ -337,11 +338,10 @@ def triage(
     if model_says("prompt_injection") >= injection_min:
         return decide("decline", "prompt_injection", "model", model_says("prompt_injection"))
     # ("do my daughters need the test" reads like "daughter's test", but asks about testing the family)
-    fired = {h.rule for h in rules.hits}
     if not any(h.reason == "family_testing_decision" for h in rules.hits):
         # ("My dog's DNA test says she's part husky. Can you explain her breed results?": a pet's test, not a person's)
         pets_test = {EVERYDAY_OFF_TOPIC_RULE, PET_REMARK_RULE} <= fired
-        if SOMEONE_ELSES_RULE in fired and not own_result_too(text) and not pets_test:  # often a caregiver: a counselor
+        if theirs and not pets_test:  # often a caregiver: a counselor
             return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
         # (stop 42: homework is an aside too, "my dog ate my homework lol, anyway what does my CYP2C19 result mean")
         if EVERYDAY_OFF_TOPIC_RULE in fired and not (domain and aside(text, _everyday_clause, own=True)) \
@@ -351,7 +351,7 @@ def triage(
     # topic without genetics, stop 43; "explain my cholesterol blood test" still is)
     decision_of_report = on_topic and any(h.reason in ("medication_change", "dosing") for h in rules.hits)
     # (nor is a habit asked of the result, an answer hint: "will my result change if I lose weight", stop 44)
-    habit_of_result = on_topic and any(h.rule == HABIT_HINT for h in rules.hits)
+    habit_of_result = on_topic and HABIT_HINT in fired
     off_topic = not domain and not decision_of_report and not habit_of_result \
         and any(h.reason == "out_of_scope" for h in rules.hits)
     if top is not None and top.action == "escalate":
