@@ -39,7 +39,11 @@ _SUBJECT = re.compile(
     r"^\W*(?:do|could|might)\s+i\s+have\s+(?:an?\s+)?(?P<f>[a-z']+?)(?:'s|s)?(?:\s+(?:disease|syndrome|disorder))?\W*$|"
     r"\b(?:anything|something)\s+(?:about|on)\s+(?:my\s+)?(?P<g>[a-z']+)\W*$|"
     r"^\W*(?:what|how)\s+about\s+(?P<h>[a-z']+)(?:'s)?\s+(?:disease|syndrome|disorder)\b|"
-    r"\bcovered\s+by\s+(?P<i>[a-z']+)\b",
+    r"\bcovered\s+by\s+(?P<i>[a-z']+)\b|"
+    # (stop 45, tenth pass N20) a term asked about: "what is a deletion?" had the privacy page ("you can delete your
+    # session"), "what does frameshift mean?" a reply about worry; no vetted page explains either
+    r"^\W*(?:what(?:'s|s| is| are)|wat is|define)\s+(?:an?\s+|the\s+)?(?P<j>[a-z']+)"
+    r"(?:\s+(?:variants?|mutations?|changes?))?\W*$|^\W*what\s+does\s+(?:an?\s+|the\s+)?(?P<k>[a-z']+)\s+mean\W*$",
     re.IGNORECASE,
 )
 # words that say nothing about the subject itself
@@ -86,9 +90,15 @@ def unknown_medicine(text: str, known: AbstractSet[str]) -> str | None:
                 # knowledge base covers ("cholesterol pills": statins), so any other is unknown, whatever the KB says
                 # about blood pressure itself (stop 40: NSAIDs' "high blood pressure" was shown)
                 return m.group()
-            if not any(w in known or w.rstrip("s") in known or f"{w}s" in known for w in words):
+            if not any((w in known or w.rstrip("s") in known or f"{w}s" in known) and w not in _ONLY_IN_BRANDS
+                       for w in words):
                 return m.group()
     return None
+
+
+# Medicine names the knowledge base uses only inside another medicine's brand ("Tylenol with Codeine"): plain Tylenol
+# (acetaminophen) has no vetted passage (stop 45, ninth pass M6: "and tylenol?" after ibuprofen got the NSAID text)
+_ONLY_IN_BRANDS = {"tylenol"}
 
 
 # Words of a kind of medicine ("pills", "meds"): in a match of the patterns above, the words beside one name a condition

@@ -53,6 +53,13 @@ _INHERITS = re.compile(r"\b(?:inherit\w*|pass\w*|hand\w*\s+(?:\w+\s+)?down|(?:ge
 _TURN_WORDS = frozenset("and n so ok okay but also then what how about my our".split())
 
 
+# A child who only tells or advises ("My son, who is a nurse, said I should look at the gene report"): the one who sent
+# the writer here, not the one asked about (stop 45, batch 22 dev)
+_NARRATOR = re.compile(r"\b(?:my|our)\s+(?:son|daughter|kid|child|boy|girl)s?\b[^.?!]{0,40}\b(?:(?:said|says|told me|tells me|"
+                       r"suggested|recommended|thinks|thought)\s+(?:that\s+)?(?:i|me)\b|showed me|helped me|made me|"
+                       r"talked me into|who is an?|who's an?)\b", re.IGNORECASE)
+
+
 def asks_about_own_children(text: str) -> bool:
     """Whether the message asks what a result (theirs, or the one being discussed) means for the patient's own
     children: whether they inherit it, have it, or what it does to them."""
@@ -60,7 +67,8 @@ def asks_about_own_children(text: str) -> bool:
     child = _OWN_CHILDREN.search(text)
     if child is None:
         return False
-    if any(_OWN_CHILDREN.search(s) and _ABOUT_THEM.search(s) for s in _sentences(text)):
+    if any(_OWN_CHILDREN.search(s) and _ABOUT_THEM.search(s) and not (_NARRATOR.search(s) and "?" not in s)
+           for s in _sentences(text)):
         # the child as the one to explain it to ("I'd love to be able to explain it to her too"), with no word of
         # inheriting or having it, is no question about them (stop 39, batch 15 dev)
         return not (_TO_THEM.search(text) and not _INHERITS.search(text))

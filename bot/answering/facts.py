@@ -241,3 +241,45 @@ def lead_medicines(report: Report, gene: str) -> set[str]:
     card = pgx_card(result)
     first = card.matters_for[0] if card.matters_for and card.matters_for[0] != ASK_ABOUT_GENE else ""
     return _medicines_in(first, card)
+
+
+# A question about the versions of a gene ("whats my CYP2C19 diplotype", "so i have 3 copies?", "what does the x2 mean")
+_ASKS_VERSIONS = re.compile(r"\b(?:diplotypes?|genotypes?|star(?: alleles?)?|alleles?|versions?|variants?|cop(?:y|ies)|"
+                            r"duplicat\w*|x\d|xn)\b|\*\d", re.IGNORECASE)
+_COPY_NUMBER = re.compile(r"^\*?[\w.]+x(\d+|n)$", re.IGNORECASE)
+_COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def version_notes(gf: GeneFact, question: str) -> list[str]:
+    """What the report says about the gene's versions, when the question asks about them (stop 45, ninth pass M5, M23:
+    "so i have 3 copies?" on *1/*2x2 was told "you have two copies of each of these genes"; "whats my CYP2C19
+    diplotype" on a report with only a phenotype had the KB's "like *2/*2" and nothing saying the report has none).
+
+    >>> from bot.core.reply import ReportFact
+    >>> um = GeneFact("CYP2D6", [], ReportFact(gene="CYP2D6", diplotype="*1/*2x2", phenotype="Ultrarapid Metabolizer"))
+    >>> version_notes(um, "so i have 3 copies?")
+    ['The x2 means one of your two CYP2D6 versions is there twice, so you have three copies of CYP2D6 in all.']
+    >>> pm = GeneFact("CYP2C19", [], ReportFact(gene="CYP2C19", phenotype="Poor Metabolizer"))
+    >>> version_notes(pm, "whats my CYP2C19 diplotype")
+    ['Your report does not say which versions of CYP2C19 you have. It gives only the result.']
+    """
+    if not _ASKS_VERSIONS.search(question):
+        return []
+    fact = gf.fact
+    if fact.diplotype:
+        alleles = fact.diplotype.split("/")
+        extra = [(a, m.group(1)) for a in alleles if (m := _COPY_NUMBER.match(a.strip()))]
+        if len(alleles) != 2 or len(extra) != 1:
+            return []
+        allele, times = extra[0]
+        # (a star name standing alone reads to the output guard as a genotype the report lacks: the version is not named)
+        if times.lower() == "n":
+            return [f"The xN means one of your two {gf.gene} versions is there more than once, so you have more than "
+                    f"two copies of {gf.gene}."]
+        total = 1 + int(times)
+        count = _COUNT_WORDS.get(total, str(total))
+        return [f"The x{times} means one of your two {gf.gene} versions is there {'twice' if times == '2' else times + ' times'}"
+                f", so you have {count} copies of {gf.gene} in all."]
+    if fact.phenotype and not fact.hgvs and not gf.gene.startswith("HLA") and not fact.phenotype.startswith("*"):
+        return [f"Your report does not say which versions of {gf.gene} you have. It gives only the result."]
+    return []

@@ -19,6 +19,7 @@ from bot.answering.facts import (
     plain_meaning,
     summary_genes,
     typical_result_sentences,
+    version_notes,
 )
 from bot.answering.select import (
     EXPLAINS_SECTION,
@@ -108,6 +109,10 @@ def carried_alleles(facts: Sequence[GeneFact]) -> set[str]:
 _HLA_ALLELE = re.compile(r"\*\d+:\d+")
 
 
+_COPY_NUMBER_DIPLOTYPE = re.compile(r"x(?:\d+|n)\b", re.IGNORECASE)
+_TWO_COPIES_EACH = re.compile(r"\btwo copies of (?:each|every|most|all)\b|\bthe two copies\b", re.IGNORECASE)
+
+
 def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
     """The report facts this question is about (named genes, genes of named medicines, or 'my results':
     then the important and unclear results, most important first; typical ones get one line, see compose)."""
@@ -157,6 +162,8 @@ class LocalComposer:
         for i, gf in enumerate(facts):
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 0)
+            for s in version_notes(gf, question):  # ("so i have 3 copies?", "what's my diplotype" on a phenotype only)
+                draft.add(s, f"report:{gf.gene}", 0)
             # right after each result: how much it matters (card data) for "is it bad?", else its plain meaning
             # (a whole report: every important result gets its meaning and its most important medicine)
             more = (how_much_it_matters(report, gf.gene) if worry and i < 4 else
@@ -198,9 +205,12 @@ class LocalComposer:
                 topic = [g for p in passages if p.chunk_id in used for g in p.genes if report.result_for(g)]
                 for gf in fact_sentences(report, list(dict.fromkeys(topic))[:2]):
                     draft.facts.append(gf.fact)
-                    for sentence in gf.sentences:
+                    for sentence in gf.sentences + version_notes(gf, question):
                         draft.add(sentence, f"report:{gf.gene}", 0)
 
+        if any(_COPY_NUMBER_DIPLOTYPE.search(f.diplotype or "") for f in draft.facts):
+            # "you have two copies of each of these genes" is not so for a gene the report lists with an extra copy
+            draft.sentences = [s for s in draft.sentences if not _TWO_COPIES_EACH.search(s.text)]
         genes = list(dict.fromkeys(u.genes + [f.gene for f in facts]))
         for gene in genes:
             # (only a gene the report has: "my statin" on a report without CYP2C9 got the CYP2C9 line, stop 39)

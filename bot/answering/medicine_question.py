@@ -146,3 +146,39 @@ def explains_medicine(text: str, unnamed: str | None = None) -> bool:
     rest = UNLISTED_MEDICINE.sub(" ", MEDICINE_CLASS.sub(" ", unnamed))
     words = re.findall(r"[a-z']+", rest.lower())
     return all(w in _ABOUT_WORDS for w in words)
+
+
+# A medicine the writer says they take, with at most a question of whether the result bears on it ("Nexium. I take it
+# daily. relevant?", "im on crestor", "I'm on lansoprazole. Anything I should know?"): how the result and the medicine
+# relate is explained, as when asked in so many words (stop 45, ninth pass M12: each was escalated as a change).
+_TAKES = re.compile(r"\b(?:i'?m|im|i am|i'?ve been|ive been|been|i|currently|still|also)\s+(?:(?:now|still|currently|also|"
+                    r"already|just)\s+)?(?:on|taking|take|use|using)\b", re.IGNORECASE)
+_BEARS_ON_IT = re.compile(
+    r"\b(?:(?:is )?(?:there )?anything (?:i should|i need to|to) know(?: about (?:it|that|this|them))?|relevant|relevance|"
+    r"related|any (?:issues?|problems?|concerns?|impact|effect|link|connection)|(?:does|do|will|would|could) (?:it|that|"
+    r"this|my (?:results?|report|genes?)) (?:matter|affect\w*|impact\w*|apply)|(?:is|are) (?:it|that|this|they) (?:affected|"
+    r"relevant|related|linked)|matters?|affect(?:s|ed)?|daily|every ?day|each day|every (?:morning|night)|for years|"
+    r"(?:once|twice) a day|a day|at night|in the morning|for (?:my|the) (?:heart|stomach|reflux|heartburn|cholesterol|"
+    r"blood pressure|mood|depression|anxiety|pain))\b", re.IGNORECASE)
+_TOLD_WORDS = _ABOUT_WORDS | frozenset("it them this that daily every day each morning night years been now still "
+                                        "currently also already just".split())
+
+
+def told_taking_it(text: str, unnamed: str) -> bool:
+    """The writer tells a medicine they take and at most asks whether their result bears on it; nothing to decide.
+
+    >>> from bot.answering.vocabulary import Vocabulary
+    >>> blank = Vocabulary.builtin().without_names
+    >>> told_taking_it("Nexium. I take it daily. relevant?", blank("Nexium. I take it daily. relevant?"))
+    True
+    >>> told_taking_it("I'm on lansoprazole, should I stop it?", blank("I'm on lansoprazole, should I stop it?"))
+    False
+    """
+    if not _TAKES.search(text):
+        return False
+    plain = _BEARS_ON_IT.sub(" ", text)
+    classless = MEDICINE_CLASS.sub(" ", plain)
+    if asks_medicine_decision(plain) or _HAPPENED.search(_TAKES.sub(" ", classless)) or mentions_body_signs(classless):
+        return False
+    rest = _BEARS_ON_IT.sub(" ", _TAKES.sub(" ", UNLISTED_MEDICINE.sub(" ", MEDICINE_CLASS.sub(" ", unnamed))))
+    return all(w in _TOLD_WORDS for w in re.findall(r"[a-z']+", rest.lower()))

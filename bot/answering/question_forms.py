@@ -180,9 +180,11 @@ def asks_about_last_reply(text: str) -> bool:
 # it to the surgical team"): telling the care team is what the knowledge base advises, so it is explained.
 _CLINICIAN = (r"(?:doctors?|docs?|dr|gp|physicians?|anesthesi\w*|anaesthe\w*|anesthesia|anesthetist|surgeons?|"
               r"surgical team|surgery team|care team|medical team|team|pharmacists?|dentists?|nurses?|prescribers?|"
-              r"oncologists?|cardiologists?|specialists?|hospital)")
+              r"oncologists?|cardiologists?|specialists?|hospital|chemists?|pharmacy|pharmacies|drugstore|midwife|"
+              r"midwives|consultants?)")
 _SHARE_WITH_CLINICIAN = re.compile(
-    rf"\b(?:tell|mention|bring up|bring it up|show|share|inform|warn|let)\b[^.?!]{{0,60}}\b{_CLINICIAN}\b|"
+    rf"\b(?:tell|mention|bring up|bring it up|show|share|inform|warn|let|say (?:to|it to|this to))\b[^.?!]{{0,60}}\b{_CLINICIAN}\b|"
+    rf"\b(?:give|pass on|hand over)\b[^.?!]{{0,20}}\bto (?:my|the|our) (?:\w+ )?{_CLINICIAN}\b|"
     rf"\b{_CLINICIAN}\b[^.?!]{{0,30}}\b(?:know about|be told|know|see|be aware)\b|"
     # (stop 42) the team named by the care it gives: "having surgery next month, anything on my report I should tell them?"
     r"\b(?:surgery|operation|procedure|anesthesia|anaesthesia|hospital stay|colonoscopy|c-section)\b[^?!]{0,80}"
@@ -235,3 +237,40 @@ def asks_inheritance_in_general(text: str) -> bool:
     """
     text = text.replace("\u2019", "'")
     return bool(_INHERITANCE.search(text)) and not _FAMILY_DECISION.search(text)
+
+
+# A condition asked about in general, about nobody in particular ("what screening do people with BRCA2 usually get",
+# "are men with BRCA2 at higher risk of prostate cancer?", "what are the symptoms of cystic fibrosis", "can lynch skip a
+# generation"): what the knowledge base says is answered; the model escalated 30-odd such wordings as a personal risk,
+# family-testing or medicine decision (stop 45, ninth pass M14). The patient's own risk, body, plans or family, and
+# anything to decide, stay with a person.
+_IN_GENERAL = re.compile(
+    r"\b(?:people|someone|somebody|anyone|persons?|patients?|carriers?|men|women|males?|females?|guys|girls|kids|children|"
+    r"families|folks)\s+(?:with|who (?:have|carry|are)|carrying|that (?:have|carry))\b|"
+    r"\b(?:brca\d?|lynch(?: syndrome)?|mlh1|msh2|msh6|pms2|epcam|cf|cystic fibrosis|cftr|atm|palb2|chek2|hboc)\s+"
+    r"(?:carriers?|patients?|families|positive people|mutation carriers?)\b|"
+    r"\bin general\b|\bgenerally\b|\busually\b|\btypically\b|\bnormally\b|\bnot (?:me|for me) (?:specifically|personally)\b|"
+    r"\bwhat (?:are|r|is) (?:the )?(?:main |usual |common )?(?:treatments?|treatment options?)\s+(?:of|for)\b|"
+    r"\bwhich cancers?\b|\bwhat (?:kinds?|types?|sorts?) of cancers?\b|\bskips? (?:a )?generations?\b|\bif both parents\b|"
+    r"\bis (?:\w+ )?(?:part of|the same as)\b",
+    re.IGNORECASE)
+_PERSONAL_OR_DECIDED = re.compile(
+    r"\b(?:(?:should|shall|must) (?:i|we|you|my|he|she|they|our)|do i|does my|am i|will i|would i|can i|could i|did i|my|"
+    r"me|mine|myself|i'?m|im|i'?ve|i have|"
+    r"we|our|us|he|she|his|her|they|their|them)\b|\b(?:test\w*|screen(?:ed)? for me|pregnan\w*|ivf|embryo\w*)\b",
+    re.IGNORECASE)
+
+
+def asks_condition_in_general(text: str) -> bool:
+    """
+    >>> asks_condition_in_general("What screening do people with BRCA2 usually get")
+    True
+    >>> asks_condition_in_general("how often should I get screened with BRCA2"), asks_condition_in_general("do men get it")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_IN_GENERAL.search(text)) and not _PERSONAL_OR_DECIDED.search(_NOT_ME.sub(" ", text))
+
+
+_NOT_ME = re.compile(r"\bnot (?:about )?(?:me|for me|my (?:own )?(?:case|risk))(?: (?:specifically|personally|in particular))?\b",
+                     re.IGNORECASE)

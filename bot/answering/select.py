@@ -269,6 +269,10 @@ _TOPIC_WORDS = {
     # section on the signs to watch for
     **dict.fromkeys(("reaction", "symptom", "emergenc", "toxic"),
                     {"watch", "right away", "warning sign", "signs of"}),
+    # (stop 45, ninth pass M14) checkups asked in any words: the section on screening and managing the risk
+    **dict.fromkeys(("screen", "checkup", "check-up", "checks", "mri", "mammo", "colonoscop", "surveil", "monitor"),
+                    {"screen", "mri", "colonoscop", "breast checks", "find cancer early", "manage"}),
+    **dict.fromkeys(("treatment", "treat", "cure", "therap"), {"medicines", "treatment", "treat"}),
 }
 # Words that say nothing about which part of a document answers ("what does my result mean").
 _GENERIC = set("gene genes genetic variant variants test tested testing mean means meaning what does result results "

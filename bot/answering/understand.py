@@ -99,6 +99,9 @@ _WHOLE_REPORT = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|well|um+|hi|hey)\W+)*(?:what'?s|whats|what is|wat is|wats|what are|wat are|tell me)\s+my\s+"
     r"(?:results?|phenotypes?|genotypes?|diagnosis|outcome)\W*(?:then|again|exactly|please|pls)?\W*$|"
     r"\bwhat(?:'?s| is|s| are)?\s+(?:in|on)\s+(?:my|the|this)\s+(?:report|results?|panel|test results?)\W*$|"
+    # (stop 45, ninth pass M27) "my results pls", "results?": the bare ask had the wallet-card passage
+    r"^\W*(?:(?:so|ok|okay|and|well|hi|hey)\W+)*(?:my\s+)?(?:results?|report|report results?)\W*"
+    r"(?:please|pls|plz|then|now)?\W*$|"
     # (stop 39, batch 15 dev) "theres like 5 things on here, which ones actualy matter"
     r"\bwhich (?:ones?|of (?:them|these|those|the \w+)|things?)\b[^.?!]{0,15}\b(?:matters?|count|important|actually matter)\b|"
     # (stop 40) the medicines the whole report bears on: "which medicines does my report affect" told 2 of 10 results
@@ -124,7 +127,7 @@ _MY_FINDING = re.compile(r"\b(?:my|this|the)\s+(?:result|variant|finding|mutatio
                          re.IGNORECASE)
 # About the service, not the results ("delete my report", "can my employer see my results").
 _ABOUT_SERVICE = re.compile(
-    r"\b(?:delet\w*|eras\w*|remove|wipe|privacy|private|employer|insurance|insurer|who can see|share|sharing|"
+    r"\b(?:delet(?!ions?\b)\w*|eras\w*|remove|wipe|privacy|private|employer|insurance|insurer|who can see|share|sharing|"
     r"upload\w*|accurate|accuracy|reliable|cost|pay)\b",
     re.IGNORECASE,
 )
@@ -138,7 +141,8 @@ _ABOUT_GENECHAT = re.compile(
 )
 # "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
 _MY_MEDICINES = re.compile(
-    r"\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
+    # (not "when I collect my prescriptions": an errand, stop 45)
+    r"(?<!collect )(?<!pick up )(?<!picking up )(?<!collecting )(?<!fill )\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
     r"|\b(?:medicines?|medications?|meds|drugs|pills)\s+(?:that\s+)?i\s*(?:take|use|am\s+(?:taking|on)|'m\s+(?:taking|on))\b",
     re.IGNORECASE,
 )
@@ -295,7 +299,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         personal=bool(_PERSONAL.search(text)), about_result=bool(_RESULTWORDS.search(text)),
         about_upload=bool(_UPLOAD.search(text)), about_genechat=genechat, about_service=service or genechat,
         genetics_words=bool(_GENETICS.search(text)), service_words=bool(_SERVICE.search(text)) or surgery_matters,
-        about_my_medicines=bool(_MY_MEDICINES.search(text)),
+        # (stop 45, tenth pass N21: "my heart medicine plavix" names the medicine; the list flow said none was listed)
+        about_my_medicines=bool(_MY_MEDICINES.search(text)) and not drugs,
         medicines_affected=bool(_MEDICINES_AFFECTED.search(text)),
         medicines_to_watch=bool(MEDICINES_TO_WATCH.search(text)),
         whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text) or _LOST_IN_IT.search(text))

@@ -72,6 +72,10 @@ ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
 
 _UNCERTAIN = re.compile(r"\b(?:vus|uncertain|unclear|unknown significance)\b", re.IGNORECASE)
+# Words that make a message about taking a medicine even when none is named ("can I keep taking it", "is the dose ok")
+_MEDICINE_CUE = re.compile(r"\b(?:take|takes|taking|took|taken|use|using|prescri\w*|given|give|start\w*|stop\w*|quit\w*|"
+                           r"switch\w*|chang\w*|dose\w*|dosage|mg|pills?|tablets?|meds?|medicines?|medications?|drugs?|"
+                           r"treatment|chemo\w*|injection|shot|off it|on it)\b", re.IGNORECASE)
 
 
 class EmptySearcher:
@@ -242,10 +246,17 @@ class ConversationEngine:
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
         decision = plans.followup_explained(text, decision, u, history, trace)
         decision = plans.inheritance_in_general(text, decision, trace)
+        decision = plans.condition_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage,
                                                       names_medicine=lambda: self._names_medicine(text, u))
+        if decision.action == "emergency" and decision.source == "model" and smalltalk.ends_chat(text, history):
+            # "ok goodbye" after an escalation: the models' farewell vote on the usual end of a chat (no rule fired;
+            # stop 45, tenth pass N4)
+            trace.append(TraceStep(step="plan", outcome="closing:answer", detail={"triage": "emergency:model"}))
+            decision = TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                                      [*decision.notes, "a goodbye that ends a chat with no crisis in it"])
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is None and decision.action == "answer" \
                 and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):
@@ -327,7 +338,10 @@ class ConversationEngine:
             # result is either, nor is a result of the report; the reply says so (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_subject"))
             return finish(replies.nothing_found_draft(), "answer", reason, u, report, trace, [])
-        if not (self._names_medicine(text, u) or u.named_genes) and unknown_medicine(text, self._kb_words.known) is not None:
+        # (a follow-up's medicine is the last turn's: "and clobazam?" after pantoprazole names only its own, which no
+        # vetted passage is about; stop 45, ninth pass M21)
+        named = self._names_medicine_here(text) if u.followup else self._names_medicine(text, u)
+        if not (named or u.named_genes) and unknown_medicine(text, self._kb_words.known) is not None:
             # "I take Xarelto, is that affected by my genes?": no vetted passage is about it (asked_subject.py)
             trace.append(TraceStep(step="plan", outcome="unknown_medicine"))
             return finish(replies.nothing_found_draft(medicine=True), "answer", reason, u, report, trace, [])
@@ -389,10 +403,23 @@ class ConversationEngine:
             # "I'm HLA-B*57:01 positive, can I take abacavir" with no report: the background is general, not about a
             # result we have seen, and says so first (stop 37: typed claims read as accepted)
             context.add(wording.NO_REPORT_CONTEXT, "fixed:no_report", 0)
-        draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure,
+        draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure or self._guessed_medicine(text, decision),
                                        medicine=self._names_medicine(text, u))
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return finish(draft, "escalate", decision.reason, u, report, trace, passages)
+
+    def _guessed_medicine(self, text: str, decision: TriageDecision) -> bool:
+        """A medicine decision guessed by the model or a worry plan for a message that names no medicine and no taking,
+        changing or amount ("is it safe for me to exercise in hot weather", "is that bad?" after a warfarin answer):
+        "I can't tell you to start, stop or change a medicine" would answer what was not asked (stop 45, explore8
+        M13), so the reply takes the general escalation wording. The reason stays, for the counselor."""
+        if decision.source not in ("model", "plan") or decision.reason != MEDICATION_CHANGE:
+            return False
+        return not self._names_medicine_here(text) and not _MEDICINE_CUE.search(text)
+
+    def _names_medicine_here(self, text: str) -> bool:
+        """This very message names a medicine the vocabulary knows, whatever the turn it follows was about."""
+        return self._vocab is not None and bool(self._vocab.detect(text)[1] or self._vocab.groups_named(text))
 
     def _names_medicine(self, text: str, u: Understanding) -> bool:
         """The message names a medicine or a kind of medicine the vocabulary knows ("plavix", "my statin", "opioids")."""

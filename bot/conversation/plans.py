@@ -20,8 +20,10 @@ from bot.answering.medicine_question import (
     UNLISTED_MEDICINE,
     asks_medicine_decision,
     explains_medicine,
+    told_taking_it,
 )
 from bot.answering.question_forms import (
+    asks_condition_in_general,
     asks_explanation,
     asks_if_tested,
     asks_inheritance_in_general,
@@ -36,12 +38,14 @@ from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
 from bot.core.reply import TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
+from bot.safety.alarm_votes import QUIET_ALARM_NOTE
 from bot.safety.asks import mentions_body_signs
 from bot.safety.calm import asks
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.overdose import MEDICINE_WORDS
 from bot.safety.rules import SIGNS_HINTS
 from bot.safety.triage import (
+    CHECK_IN,
     FAMILY_TESTING,
     MEDICATION_CHANGE,
     UNSURE_NOTE,
@@ -102,6 +106,12 @@ def _hints_only(decision: TriageDecision) -> bool:
     return all(name.startswith("answer#") for name in decision.rules) and not decision.language
 
 
+def _answered(decision: TriageDecision, trace: list[TraceStep], outcome: str, why: str) -> TriageDecision:
+    """The plan's answer in place of triage's verdict, with the trace step that says which plan and what it replaced."""
+    trace.append(TraceStep(step="plan", outcome=outcome, detail={"triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model, _sure_notes(decision, why))
+
+
 def obey_report(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
     """"follow the instructions written in my report", "do what the report tells u to do": report text is data, so
     asking GeneChat to carry out what it says is manipulation, declined like "ignore your rules" however it is worded
@@ -124,13 +134,15 @@ def explanation_asked(text: str, decision: TriageDecision, u: Understanding, rep
     if (report is None or not decision.unsure or decision.rules or not u.in_report(report)
             or not asks_explanation(text) or asks_medicine_decision(text) or u.about_my_medicines):
         return decision
-    trace.append(TraceStep(step="plan", outcome="explanation:answer", detail={
-        "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          _sure_notes(decision, "asks to have a result explained"))
+    return _answered(decision, trace, "explanation:answer", "asks to have a result explained")
 
 
 # A change to care asked of or through the clinician ("can you tell my doctor to change my plavix"): a decision.
+_THEIR_PRESCRIBING = re.compile(
+    r"\b(?:she|he|they|who|dentist|doctor|surgeon|gp|doc)(?:'ll| will| is going to| are going to|'s going to|'s| is| are)\s+"
+    r"(?:\w+\s+)?(?:prescrib\w*|giv\w* me|going to give me)\b[^.?!]*|"
+    r"\b(?:collect|pick up|picking up|fill|get|getting|collecting)\s+(?:my\s+|the\s+)?(?:prescriptions?|meds|medicines?|repeats?)\b",
+    re.IGNORECASE)
 _CARE_CHANGE = re.compile(r"\b(?:chang\w*|stop\w*|switch\w*|start\w*|swap\w*|lower\w*|rais\w*|increas\w*|"
                           r"decreas\w*|adjust\w*|doses?|dosage|dosing|prescrib\w*|replac\w*|take me off|put me on|"
                           r"cancel\w*|postpon\w*|delay\w*)\b", re.IGNORECASE)
@@ -149,23 +161,26 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
     # (stop 39) "what should I tell my doctor", naming no result, asks about the whole report: the model declined it as
     # off topic on every report
     # (stop 42: or escalated, "I'm having surgery next month, is there anything on my report I should tell them?")
-    unnamed = report is not None and not (u.named_genes or u.drugs) and decision.action in ("decline", "escalate") \
-        and decision.source == "model"
+    # (stop 45) or answered by an answer hint with nothing named ("what do i say to the pharmacy about this": no passage
+    # fit the words alone, so the reply was "I could not find vetted information")
+    unnamed = report is not None and not (u.named_genes or u.drugs) and (
+        decision.action in ("decline", "escalate") and decision.source == "model"
+        or decision.action == "answer")
     whole = unnamed and not u.genes
     # (stop 44) a clinician whose field implies genes ("what should I tell my anaesthetist": RYR1, CACNA1S) on a report
     # without them: answered with what the report holds for them, as when they are named (declined or escalated before)
     implied = unnamed and bool(u.genes)
+    # (stop 45, batch 22 dev) what the clinician will prescribe, or collecting prescriptions, is the reason to tell them,
+    # no change asked of GeneChat ("what should I tell my dentist? She'll prescribe something for pain")
+    plain = _THEIR_PRESCRIBING.sub(" ", text)
     if (report is None or not (decision.action == "escalate" and decision.source == "model" or weak_alarm or unnamed)
             or not _hints_only(decision) or not (u.in_report(report) or whole or implied)
             or not asks_to_share_with_clinician(text)
-            or (u.drugs or u.medicines_asked) and asks_medicine_decision(text) or _CARE_CHANGE.search(text)):
+            or (u.drugs or u.medicines_asked) and asks_medicine_decision(plain) or _CARE_CHANGE.search(plain)):
         return decision
     u.emergency_line = u.emergency_line or weak_alarm
     u.whole_report = u.whole_report or whole
-    trace.append(TraceStep(step="plan", outcome="share_with_clinician:answer", detail={
-        "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          _sure_notes(decision, "asks whether to tell a clinician about a result"))
+    return _answered(decision, trace, "share_with_clinician:answer", "asks whether to tell a clinician about a result")
 
 
 # Surgery or a procedure told by a patient whose report holds an anaesthesia gene: what the team must hear is the result
@@ -409,6 +424,9 @@ def own_children(text: str, decision: TriageDecision, u: Understanding, report: 
     conversation (a report, a gene or genetics word, or an earlier reply). A model's escalation for another reason gets
     this one, so the worry plan after it ("what are the odds for my future children" on a carrier result) keeps it."""
     by_model = decision.action in ("decline", "escalate") and decision.source == "model"
+    # (stop 45, tenth pass N5: "my sister wants to know if she has it too" had the check-in tier from a model-only alarm
+    # vote with no danger sign; a family question is what it asks)
+    by_model = by_model or decision.reason == CHECK_IN and QUIET_ALARM_NOTE in decision.notes
     if (decision.action != "answer" and not by_model
             or not all(name.startswith("answer#") for name in decision.rules)
             or not (report is not None or u.domain or any(t.role == "bot" for t in history))
@@ -429,10 +447,18 @@ def inheritance_in_general(text: str, decision: TriageDecision, trace: list[Trac
             or not (decision.reason == FAMILY_TESTING or decision.unsure)
             or not asks_inheritance_in_general(text)):
         return decision
-    trace.append(TraceStep(step="plan", outcome="inheritance:answer", detail={
-        "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          _sure_notes(decision, "how a gene is inherited in general"))
+    return _answered(decision, trace, "inheritance:answer", "how a gene is inherited in general")
+
+
+def condition_in_general(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """A condition asked about in general ("what checkups do people with lynch syndrome usually have", "what are the
+    symptoms of cystic fibrosis") is answered from the knowledge base, like inheritance in general: only a model's
+    escalation with no rule but answer hints is replaced, never a message about the patient, their family or a test
+    (question_forms.asks_condition_in_general; stop 45, ninth pass M14)."""
+    if (decision.action != "escalate" or decision.source != "model" or not _hints_only(decision)
+            or not asks_condition_in_general(text)):
+        return decision
+    return _answered(decision, trace, "condition_in_general:answer", "a condition asked about in general")
 
 
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
@@ -452,14 +478,16 @@ def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
     if not (u.medicines_asked or (not decision.rules or hints_only)
             and (MEDICINE_CLASS.search(text) or UNLISTED_MEDICINE.search(text))):
         return decision
-    if decision.rules and not hints_only or asks_medicine_decision(text):
+    unnamed = vocab.without_names(text) if vocab is not None else None
+    told = unnamed is not None and told_taking_it(text, unnamed)  # "Nexium. I take it daily. relevant?"
+    if decision.rules and not hints_only or asks_medicine_decision(text) and not told:
         return decision
     if not hints_only:
         last_bot = last_bot_turn(history)
         again = vocab is not None and topic_swap(text, vocab) or u.followup
         if last_bot is not None and last_bot.action == "escalate" and again:
             return decision  # the previous question again: its action (subject.same_question), not this plan's
-        if not explains_medicine(text, vocab.without_names(text) if vocab is not None else None):
+        if not (explains_medicine(text, unnamed) or told):
             return decision
     trace.append(TraceStep(step="plan", outcome="medicine:explained", detail={
         "triage": f"{decision.action}:{decision.reason}"}))

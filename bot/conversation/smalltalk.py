@@ -23,6 +23,7 @@ from bot.safety.calm import (
     asks_to_say_again,
     bare_goodbye,
     introduction,
+    thanks_with_praise,
 )
 from bot.safety.statements import tells_condition
 
@@ -93,8 +94,7 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
         # (after an escalation a counselor is already asked: a "yes" to it is an acknowledgement, not a second request)
         return "ack" if last_bot.action == "escalate" else "accept_counselor"
     answered = last_bot is not None and last_bot.action == "answer"
-    if bare_goodbye(text) and any(t.role == "bot" and t.action == "answer" for t in history) \
-            and not any(t.role == "bot" and (t.action == "emergency" or _CRISIS_LINE.search(t.text)) for t in history):
+    if ends_chat(text, history):
         return "closing"  # "bye" after answers ends the chat (without them, or after a crisis line: the check-in tier)
     if asks_for_more(text) or asks_to_say_again(text):
         # "tell me more", "huh?", "explain simpler": the last answer's topic again (understand.py), else what to ask
@@ -104,7 +104,16 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
             return kind
     if introduction(text):  # "Good morning. My name is Rin. I am from Vietnam."
         return "greeting"
+    if thanks_with_praise(text):  # "this was super helpful, cheers"
+        return "thanks"
     return "told" if tells_condition(text) else None
+
+
+def ends_chat(text: str, history: Sequence[Turn]) -> bool:
+    """A bare goodbye after a chat that had answers or escalations and no crisis line: the usual end of a chat (stop
+    45, tenth pass N4: "ok goodbye" after an escalation had the crisis reply from the alarm model at 0.92)."""
+    return bare_goodbye(text) and any(t.role == "bot" and t.action in ("answer", "escalate") for t in history) \
+        and not any(t.role == "bot" and (t.action == "emergency" or _CRISIS_LINE.search(t.text)) for t in history)
 
 
 # The answer hint for finding the report in the app (bot/safety/english/answer_hints.yaml): a question about the

@@ -38,6 +38,9 @@ EMERGENCY_IMPERSONAL_MIN = 0.90
 # an emergency. Picked on the languages dev half (issue 15): masked real emergencies scored 0.74 and up there, and
 # masked safe messages 0.59 at most.
 EMERGENCY_MASKED_MIN = 0.65
+# The check-in note of a model-only alarm vote on a message with no danger sign (plans.own_children reads it)
+QUIET_ALARM_NOTE = "model-only alarm vote with no danger sign"
+
 # A message that vents about an everyday cause with no danger sign ("I can't take this heat anymore"): the model alone
 # raises an emergency only at this bar, for the masked bar's reason (the cause says the register is everyday). A vote
 # between EMERGENCY_MIN and this bar gets the check-in tier, not an answer: the model heard something.
@@ -151,7 +154,7 @@ def model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier
     if venting and p < EMERGENCY_VENTING_MIN:
         return None, "weak alarm vote on venting about an everyday cause"
     if quiet and p < quiet_min:
-        return None, "model-only alarm vote with no danger sign"
+        return None, QUIET_ALARM_NOTE
     if played and p < EMERGENCY_IMPERSONAL_MIN:  # round 6: "swallowed a blob of toothpaste, he's fine, bouncing off the walls"
         return None, "model-only alarm vote on a message the writer plays down"
     return vote, None

@@ -261,8 +261,10 @@ def asks_if_result_is_deadly(text: str) -> bool:
 # whether a genetic result (or the operation a result is about) is deadly is masked before the rules look again
 # (triage.py). Only a result, gene, genetic condition or an operation counts, after the question or just before it:
 # "am I going to die from this rash" stays with the rules, and so does anything else in the message.
+# (stop 45, ninth pass M9: "am i going to die of cancer" on a BRCA2 report had the crisis reply; the illness a result
+# raises the risk of is the result's too)
 _RESULT_THING = (r"(?:results?|genes?|variants?|mutations?|reports?|findings?|dna|syndrome|lynch|brca\w*|operations?|"
-                 r"surgery|an(?:a)?esthe\w*|anaesthe\w*|[a-z]{1,5}-?\d[a-z0-9]*)")
+                 r"surgery|an(?:a)?esthe\w*|anaesthe\w*|cancers?|tumou?rs?|cystic fibrosis|cf|[a-z]{1,5}-?\d[a-z0-9]*)")
 _DIE_FROM_RESULT = re.compile(
     r"\b(?:am i|will i|are we|is (?:he|she|my \w+))\s+(?:really\s+|actually\s+)?(?:going to|gonna)\s+die\s+"
     r"(?:young\s+|early\s+|soon\s+|sooner\s+)?(?:from|of|because of|with|if|when|under|during)\b[^.?!]{0,40}?"

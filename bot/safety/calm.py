@@ -200,7 +200,8 @@ _DONE_PART = re.compile(
     r"i (?:don'?t|do not) have any (?:more|other|further) questions?(?: (?:for now|today))?|"
     r"(?:i have )?nothing (?:else|further|more)(?: to ask)?(?: for now| today)?|"
     r"i(?:'ve| have)? got what i (?:needed|wanted)|i'?m (?:all )?(?:set|good)(?: for now| now)?|"
-    r"(?:bye(?:[\s-]*bye)?|good[\s-]?bye)(?: now| then| for now)?|ta-?ra|take care|see (?:ya|you)|cya|ttyl|later)",
+    # (stop 45, ninth pass M7: "farewell and thanks" had the crisis reply; a bare farewell gets the check-in tier)
+    r"(?:bye(?:[\s-]*bye)?|good[\s-]?bye|farewell)(?: now| then| for now)?|ta-?ra|take care|see (?:ya|you)|cya|ttyl|later)",
     re.IGNORECASE)
 # ... or a plan to pass the report on, beside a "no more questions" ("OK, I'll show my pharmacist at my next refill so
 # it's on my file. I think I've got what I needed."): never "give" or "take", which farewells and overdoses use
@@ -242,6 +243,30 @@ def pleasantry(text: str) -> bool:
     return bool(_PLEASANTRY.match(text))
 
 
+# Thanks with praise in any words, leading or closing the message ("thank you so much this has been really helpful!!",
+# "this was super helpful, cheers", "thank you, you explained it better than my doctor"): the fixed thanks patterns
+# missed these, which were declined as off topic or paged a counselor (stop 45, ninth pass M15/M16). Nothing else may be
+# in it: no question, no "but", no goodbye to everyone, no word of danger, no number or gene name.
+_THANKS_LED = re.compile(rf"^\W*(?:(?:ok(?:ay)?|great|cool|brilliant|perfect|awesome|lovely|wow|aw+|oh)[,!.]?\s+)*"
+                         rf"(?:{THANKS_WORDS})\b|\b(?:{THANKS_WORDS})\W*$", re.IGNORECASE)
+_NOT_ONLY_THANKS = re.compile(
+    r"[?\d]|\b(?:should|shall|can|could|would|will|what|how|why|when|where|which|who|whom|does|do i|is it|are|"
+    r"but|however|though|although|except|bye|goodbye|farewell|forever|everyone|everybody|all of you|last|final|miss|"
+    r"sorry|love|die|dying|dead|death|kill\w*|end\w*|pills?|overdos\w*|hurt\w*|pain|bleed\w*|help me|anymore|"
+    r"no longer|gone|leave|leaving|goodnight|nothing|worthless|burden|tired|can'?t|cannot|won'?t|not)\b|"
+    r"\b[A-Z]{2,}\w*\d|\*\d", re.IGNORECASE)
+
+
+def thanks_with_praise(text: str) -> bool:
+    """
+    >>> thanks_with_praise("thank you so much this has been really helpful!!"), thanks_with_praise("brilliant, cheers")
+    (True, True)
+    >>> thanks_with_praise("thanks for everything, goodbye everyone"), thanks_with_praise("thanks, but is CYP2D6 bad")
+    (False, False)
+    """
+    return len(text.split()) <= 16 and bool(_THANKS_LED.search(text)) and not _NOT_ONLY_THANKS.search(text)
+
+
 # A greeting that introduces the writer and asks nothing yet ("Good morning. My name is Rin. I am from Vietnam and english
 # is not my first language."): stop 44, eighth pass M2, the alarm model gave it the crisis reply (0.35)
 _INTRO_PIECE = re.compile(
@@ -274,7 +299,7 @@ def nothing_said(text: str) -> bool:
     (True, True, True, False)
     """
     return pleasantry(text) or asks_for_more(text) or asks_to_say_again(text) or bare_goodbye(text) \
-        or introduction(text) or not re.search(r"\w", text)
+        or introduction(text) or thanks_with_praise(text) or not re.search(r"\w", text)
 
 
 # A bare plea with nothing said about what is wrong ("help me", "please help!!"): it may be a crisis or a lost user, so

@@ -32,6 +32,8 @@ _NOW = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|evening)|just now|just (?:took|swallowed|ate|had|realized|noticed|"
     r"found|got into|chewed|drank|licked)|(?:an?|one|two|three|few|couple(?: of)?|\d+|half an?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|"
     r"(?:in|over) the (?:last|past) (?:\w+ )?(?:hours?|hrs?|minutes?|mins?)|around (?:noon|midnight|lunch|\d)|"
+    # (stop 45, corpus 23 dev: "about 25 extra strength Tylenol over the last day for a toothache")
+    r"(?:in|over|during) the (?:last|past) (?:day|24 hours|night)|since yesterday|overnight|"
     r"earlier|rn|right now|since (?:noon|this morning|lunch|breakfast|dinner|then))\b", re.IGNORECASE)
 MEDICINE_WORDS = re.compile(r"\b(?:pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|"
                              r"painkillers?|sleeping pills|gummies|syrup|patch(?:es)?)\b", re.IGNORECASE)

@@ -64,7 +64,7 @@ from bot.safety.rules import (
     WEAK_RULES,
     match_rules,
 )
-from bot.safety.statements import fears_ahead, nothing_happening
+from bot.safety.statements import fears_ahead, nothing_happening, stated_amount_only
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
 # `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
@@ -202,6 +202,8 @@ def triage(
     rules.masked = rules.masked or masked_other
     if others_distress_only(text):  # "my mum is panicking about my result": not the writer's distress (feelings.py)
         rules.hits = [h for h in rules.hits if h.rule != DISTRESS_RULE]
+    if stated_amount_only(text):  # "I take sertraline 100mg, is that my genes?": an amount told, none asked
+        rules.hits = [h for h in rules.hits if h.reason != "dosing"]
     alarm = languages.match_emergency(text, masked=masked_text)  # an emergency in any language is an emergency
     names = [h.rule for h in rules.hits] + ([alarm.rule] if alarm else [])
     pred = classifier.predict_vector(vector) if classifier is not None and vector is not None else None
@@ -274,7 +276,9 @@ def triage(
     # the bot: the calm bar too)
     injection = any(h.reason == "prompt_injection" for h in rules.hits)
     calm = (mention or concept_check_in or bool(en_alarms) and not rules.has_emergency
+            # (stop 45, ninth pass M8: a bare "help" or "HELP" had the crisis reply; it gets the check-in tier below)
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_overwhelmed(text) or only_asks_for_help(text)
+            or bare_plea(text)
             or asks_if_result_is_deadly(text) or fears_ahead(text)
             or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text))
             # (stop 44: guilt over a result with no danger sign, "its my fault isnt it", had the 911 reply at 0.38)

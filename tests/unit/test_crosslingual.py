@@ -202,9 +202,9 @@ def test_english_messages_never_ask_the_cross_lingual_model(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "não aguento mais, já separei os remédios todos, hoje à noite eu acabo com isso",  # Portuguese
-    "nie dam rady dłużej, mam przygotowane tabletki i dziś wszystko skończę",  # Polish
-    "もう生きていたくない。ためてた薬を今夜全部飲むつもり",  # Japanese (kana: no wording of ours)
+    # (languages with neither rules nor wording; Portuguese, Polish and Japanese have rules since stop 45)
+    "artık dayanamıyorum, ilaçları biriktirdim, bu gece hepsini içeceğim",  # Turkish
+    "ฉันไม่อยากมีชีวิตอยู่แล้ว คืนนี้จะกินยาที่เก็บไว้ทั้งหมด",  # Thai (a script of its own)
 ])
 def test_a_language_without_wording_still_asks_the_model_and_gets_english_emergency_wording(tmp_path, text):
     alarm = FixedAlarm(0.95, "self_harm")
@@ -218,13 +218,13 @@ def test_a_language_without_wording_still_asks_the_model_and_gets_english_emerge
 def test_a_language_without_wording_and_no_alarm_gets_the_english_only_reply_in_english(tmp_path):
     # (an English answer would be passages retrieved for the only words we could read: the gene names)
     alarm = FixedAlarm(crosslingual.CHECK_IN_MIN - 0.01)
-    reply = _engine_with(alarm, tmp_path).reply("私のCYP2D6の遺伝子検査の結果はどういう意味ですか")
+    reply = _engine_with(alarm, tmp_path).reply("ผลตรวจยีน CYP2D6 ของฉันหมายความว่าอะไร")  # Thai
     assert len(alarm.asked) == 1 and reply.action == "answer"
     assert reply.text == wording.ENGLISH_ONLY and reply.citations == []
 
 
 def test_an_unsure_vote_in_a_language_without_wording_asks_a_counselor_with_an_interpreter(tmp_path):
-    text = "母の顔の片側が下がって、うまく話せません"  # Japanese: no wording of ours, but the model reads it
+    text = "แม่หน้าเบี้ยวข้างหนึ่ง พูดไม่ชัด"  # Thai: no rules or wording of ours, but the model reads it
     reply = _engine_with(FixedAlarm(crosslingual.ALARM_MIN - 0.01), tmp_path).reply(text)
     assert reply.action == "escalate" and reply.reason == "check_in"
     assert reply.escalation is not None and "interpreter" in reply.escalation.summary
@@ -233,10 +233,10 @@ def test_an_unsure_vote_in_a_language_without_wording_asks_a_counselor_with_an_i
 
 def test_a_named_language_typed_without_accents_is_still_asked(tmp_path):
     alarm = FixedAlarm(0.95, "emergency_symptoms")
-    text = "mio marito ha un dolore fortissimo al petto che va al braccio sinistro, suda freddo"
+    text = "kocamin gogsunde cok siddetli bir agri var, sol koluna yayiliyor, soguk terliyor"  # Turkish
     reply = _engine_with(alarm, tmp_path).reply(text)
     assert alarm.asked == [text] and reply.action == "emergency"
-    assert next(t for t in reply.trace if t.step == "language").detail["named"] == "it"
+    assert next(t for t in reply.trace if t.step == "language").detail["named"] == "tr"
 
 
 def test_a_language_written_in_latin_letters_it_is_not_usually_written_in_is_not_asked(tmp_path):

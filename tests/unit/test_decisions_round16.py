@@ -51,7 +51,8 @@ def test_a_medicine_named_for_what_it_treats_is_a_medicine_with_no_vetted_text(t
 
 
 def test_a_medicine_named_by_its_name_is_still_known_from_the_knowledge_base():
-    assert unknown_medicine("what about my tylenol", frozenset({"tylenol"})) is None
+    # (Tylenol itself is named only inside another medicine's brand in the KB since stop 45: Advil stands in)
+    assert unknown_medicine("what about my advil", frozenset({"advil"})) is None
 
 
 @pytest.mark.parametrize("text", ["what about my blood pressure medication", "do my results matter for my blood pressure tablets"])

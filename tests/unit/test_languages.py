@@ -68,7 +68,10 @@ def _language_step(reply):
 def test_every_listed_language_has_rules_wording_and_a_detector_name():
     assert set(LISTED) <= set(languages.languages())
     assert set(languages.languages()) <= set(LINGUA_NAMES)
-    assert {r.code for r in languages.rules()} == set(wordings())
+    # every language we reply in has rules; a language may have rules before wording (stop 45: Portuguese, Italian,
+    # Polish, Hindi, Urdu, Japanese, Persian), and its emergencies get the English emergency wording until a native
+    # speaker has checked its own
+    assert set(wordings()) <= {r.code for r in languages.rules()}
 
 
 @pytest.mark.parametrize("code", LISTED)

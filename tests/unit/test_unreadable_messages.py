@@ -55,7 +55,7 @@ def test_scripts_the_model_was_not_trained_on_are_unread(text, unread):
 
 # ---- through the engine ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["मैंने अभी जानबूझकर नींद की 25 गोलियां एक साथ खा लीं",  # Hindi
+@pytest.mark.parametrize("text", ["আমি এইমাত্র ইচ্ছা করে ঘুমের ২৫টা বড়ি একসাথে খেয়ে ফেলেছি",  # Bengali (Hindi has rules since stop 45)
                                   "nimemeza vidonge vyangu vyote 30 makusudi"])  # Swahili, Latin letters
 def test_an_unreadable_message_gets_the_emergency_lines_and_a_counselor_with_an_interpreter(tmp_path, text):
     alarm = FixedAlarm(crosslingual.CHECK_IN_MIN - 0.1)
@@ -76,8 +76,9 @@ def test_a_model_alarm_on_a_script_it_cannot_read_is_not_trusted(tmp_path):
 
 def test_a_short_message_lingua_can_name_still_asks_the_model(tmp_path):
     alarm = FixedAlarm(0.95, "self_harm")
-    reply = _engine_with(alarm, tmp_path).reply("voglio morire")  # Italian: two words, read as English before
-    assert alarm.asked == ["voglio morire"] and (reply.action, reply.reason) == ("emergency", "self_harm")
+    # Turkish: two words (Italian "voglio morire" was the example until its rules came, stop 45)
+    reply = _engine_with(alarm, tmp_path).reply("olmek istiyorum")
+    assert alarm.asked == ["olmek istiyorum"] and (reply.action, reply.reason) == ("emergency", "self_harm")
 
 
 def test_a_greeting_our_small_talk_list_knows_is_not_escalated(tmp_path):

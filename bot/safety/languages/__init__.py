@@ -3,7 +3,10 @@
 Each language is two YAML files: ``rules/<code>.yaml`` (benign idioms to mask, then self-harm, emergency
 symptom and swallowing patterns) and ``wording/<code>.yaml`` (the fixed replies, reviewed for meaning
 against the English text in bot/safety/wording.py). Adding a language is adding those two files, and its
-name in ``detect.LINGUA_NAMES`` so the detector knows it.
+name in ``detect.LINGUA_NAMES`` so the detector knows it. A language may have rules before it has wording
+(Portuguese, Italian, Polish, Hindi, Urdu, Japanese and Persian since stop 45): its emergencies are caught and
+answered with the English emergency wording (911, 988, local number), as any language without wording is, until a
+native speaker has checked a wording file for it.
 
 Every language's alarm patterns run on every message, whatever language it was detected as: a short
 "quiero morir" is too short to detect reliably, and an emergency must never hang on detection.

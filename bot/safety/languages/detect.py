@@ -89,6 +89,19 @@ _OTHER_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04f
 # 11's dev half: "thank you" in Nepali 0.84, "I want to die" in Tamil 0.47), so nothing here reads such a message.
 _UNREAD_SCRIPT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
                             r"\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]")
+# Letters Persian and Urdu write and Arabic does not (Persian kaf and yeh, Urdu's yeh barree, noon ghunna, retroflex
+# letters, heh forms): such a message is no Arabic we could reply in, whatever lingua says among our languages (an Urdu
+# suicide plan had the Arabic "what GeneChat can do" offer, stop 45). Gaf, peh and cheh are left out: Gulf and Iraqi
+# Arabic writes them (a dev case had "گ").
+_PERSIAN_OR_URDU = re.compile(r"[\u06a9\u06cc\u06d2\u06ba\u0679\u0688\u0691\u06c1\u06be]")
+# Common words of Hindi and Urdu typed in Latin letters: lingua, choosing among our languages, read "bohat shukriya, aap
+# ne bari madad ki" as Tagalog and the crisis reply came in Tagalog (stop 45, tenth pass N8). Two of them make a message
+# one we have no wording for (its emergency rules are in rules/hi.yaml and rules/ur.yaml).
+_ROMAN_HINDI_URDU = frozenset("""
+hai hain hoon nahi nahin kya kyun mujhe mera meri mere bahut bohat bohot shukriya dhanyavad dhanyawad theek thik achha
+accha acha kaise yaar bhai aap madad samjha samjhaya samjhaiye milte khuda hafiz aur lekin raha rahi gaya gayi abhi kuch
+dawai goli goliyan batao bataiye chahiye hua hui tha thi
+""".split())
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 # Short, common words of the supported Latin-script languages (and of UNSUPPORTED_NAMES', last lines) that are not
@@ -247,6 +260,8 @@ def plainly_english(text: str) -> bool:
 
 def _by_script(text: str, unreadable: bool = False) -> Detection:
     for code, pattern in _SCRIPTS:
+        if code == "ar" and _PERSIAN_OR_URDU.search(text):
+            return Detection(UNSUPPORTED, 1.0, "script")
         if pattern.search(text) and code in languages():
             return Detection(code, 1.0, "script")
     return Detection(UNSUPPORTED, 1.0, "lexicon") if unreadable else Detection(ENGLISH, 0.0, "loading")
@@ -290,6 +305,8 @@ def _detect(text: str, no_english: bool) -> Detection:
     name, top = values[0]
     sure = top >= UNREADABLE_SURE
     code = _code_of(name)
+    if code == "tl" and len(set(_LATIN_WORD.findall(cleaned.lower())) & _ROMAN_HINDI_URDU) >= 2:
+        return Detection(UNSUPPORTED, top, "lexicon")  # ("bohat shukriya, aap ne bari madad ki": Hindi or Urdu)
     if code in UNSUPPORTED_NAMES and top >= NAMED_MIN and not _ARABIZI_WORD.search(text):
         return Detection(UNSUPPORTED, top, "lingua", named=code)  # "mio marito ha un dolore fortissimo al petto"
     # otherwise judged as before, by English and our languages alone (lingua's values are shares of 1: "¿Qué significa
@@ -301,6 +318,8 @@ def _detect(text: str, no_english: bool) -> Detection:
     values = [(n, v / total) for n, v in ours]
     name, top = values[0]
     code = _code_of(name)
+    if code == "ar" and _PERSIAN_OR_URDU.search(cleaned):
+        return Detection(UNSUPPORTED, top, "script")  # ("میں نے فیصلہ کر لیا ہے": Urdu, not Arabic)
     if other_script and top < MIN_CONFIDENCE:
         # ("もう生きていたくない": lingua gives every one of our languages 0.0, and the first listed is not the answer)
         return Detection(UNSUPPORTED, 1.0 - top, "script")
