@@ -23,7 +23,6 @@ from bot.safety import languages, wording
 from bot.safety.calm import asks_to_say_again, bare_goodbye
 from bot.safety.languages.requested import asked_language
 from bot.safety.triage import UNSURE_NOTE, TriageDecision, triage
-from tests.support.engine import make_test_engine
 from tests.support.fakes import WordAlarmModel
 
 PANEL = Report(source_format="native", pharmacogenomics=[
@@ -32,12 +31,6 @@ PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="TPMT", diplotype="*1/*1", phenotype="Normal Metabolizer"),
 ])
 
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("engine"))
-    e.warm_up()
-    return e
 
 
 def _after_cyp2c19_answer(engine, text: str):

@@ -25,7 +25,6 @@ from bot.safety.asks import pet_swallowed_medicine
 from bot.safety.calm import asks
 from bot.safety.rules import match_rules
 from bot.safety.triage import TriageDecision
-from tests.support.engine import make_test_engine
 
 PANEL = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer"),
@@ -37,12 +36,6 @@ BRCA1 = Report(source_format="native", variants=[
             condition="Hereditary breast and ovarian cancer"),
 ])
 
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("engine"))
-    e.warm_up()
-    return e
 
 
 @pytest.mark.parametrize("text", ["could I use my results for health insurance", "can we still have children",

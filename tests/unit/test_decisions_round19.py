@@ -22,7 +22,6 @@ from bot.safety.asks import relatives_medicine
 from bot.safety.rules import match_rules
 from bot.safety.statements import nothing_happening
 from bot.safety.triage import triage
-from tests.support.engine import make_test_engine
 
 BRCA2_AND_VUS = Report(source_format="native", variants=[
     Variant(gene="BRCA2", hgvs="c.5946delT", zygosity="heterozygous", classification="Pathogenic",
@@ -31,12 +30,6 @@ BRCA2_AND_VUS = Report(source_format="native", variants=[
             condition="Hereditary cancer-predisposing syndrome"),
 ])
 
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("engine"))
-    e.warm_up()
-    return e
 
 
 @pytest.mark.parametrize("text", ["I wish I wasn't alive. Can you explain what CYP2D6 means?",

@@ -27,7 +27,6 @@ from bot.safety.calm import asks_to_say_again
 from bot.safety.rules import SIGNS_HINTS, match_rules
 from bot.safety.statements import nothing_happening
 from bot.safety.triage import _CHANGE_WORDS, triage
-from tests.support.engine import make_test_engine
 
 BRCA2 = Report(source_format="native", variants=[
     Variant(gene="BRCA2", hgvs="c.5946delT", zygosity="heterozygous", classification="Pathogenic",
@@ -39,12 +38,6 @@ PANEL = Report(source_format="native", pharmacogenomics=[
 RYR1 = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="RYR1", diplotype="c.7300G>A/Reference", phenotype="Malignant Hyperthermia Susceptibility")])
 
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("engine"))
-    e.warm_up()
-    return e
 
 
 @pytest.mark.parametrize("text", ["what do I need to let my anaesthetist know",

@@ -38,14 +38,6 @@ def test_arabic_is_still_arabic(text):
     assert detect_language(text).code == "ar"
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    from tests.support.engine import make_test_engine
-
-    e = make_test_engine(tmp_path_factory.mktemp("engine"))
-    e.warm_up()
-    return e
-
 
 @pytest.mark.parametrize("text", ["what do I need to tell the chemist", "what should I say to the pharmacy about my results"])
 def test_the_chemist_or_pharmacy_asked_about_gets_the_report(engine, text):

@@ -20,7 +20,6 @@ from bot.reports.parse import parse_report
 from bot.reports.summary import summarize_result
 from bot.safety.guard import invented_claims
 from tests.support.api import ApiHarness
-from tests.support.engine import make_test_engine
 
 
 @dataclass(frozen=True)
@@ -157,12 +156,6 @@ def test_a_row_with_neither_diplotype_nor_stated_phenotype_is_no_result() -> Non
         text = " ".join(fact_sentences(Report(source_format="native", pharmacogenomics=[row]), ["CYP2D6"])[0].sentences)
         assert "Your report has no result for CYP2D6" in text
 
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    e = make_test_engine(tmp_path_factory.mktemp("engine"))
-    e.warm_up()
-    return e
 
 
 @pytest.mark.parametrize("stated", RESULTS, ids=lambda r: r.id)
