@@ -251,12 +251,7 @@ class ConversationEngine:
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage,
                                                       names_medicine=lambda: self._names_medicine(text, u))
-        if decision.action == "emergency" and decision.source == "model" and smalltalk.ends_chat(text, history):
-            # "ok goodbye" after an escalation: the models' farewell vote on the usual end of a chat (no rule fired;
-            # stop 45, tenth pass N4)
-            trace.append(TraceStep(step="plan", outcome="closing:answer", detail={"triage": "emergency:model"}))
-            decision = TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                                      [*decision.notes, "a goodbye that ends a chat with no crisis in it"])
+        decision = plans.goodbye_ends_chat(text, decision, history, trace)
         small = smalltalk.detect(text, history) if decision.action != "emergency" else None
         if small is None and decision.action == "answer" \
                 and smalltalk.asks_where_the_report_is(text, decision.rules, bool(u.genes or u.drugs)):

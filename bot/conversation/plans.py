@@ -36,6 +36,7 @@ from bot.answering.understand import Understanding, asks_after_last_answer
 from bot.answering.vocabulary import Vocabulary
 from bot.answering.worry import names_own_result, worry_plan
 from bot.answering.worry_intent import WorryIntent, lexical_only
+from bot.conversation import smalltalk
 from bot.core.reply import TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety.alarm_votes import QUIET_ALARM_NOTE
@@ -450,9 +451,19 @@ def inheritance_in_general(text: str, decision: TriageDecision, trace: list[Trac
     return _answered(decision, trace, "inheritance:answer", "how a gene is inherited in general")
 
 
+def goodbye_ends_chat(text: str, decision: TriageDecision, history: Sequence[Turn],
+                      trace: list[TraceStep]) -> TriageDecision:
+    """"ok goodbye" after an escalation is the usual end of a chat: a model's emergency vote on it (no rule fired; 0.92
+    had the crisis reply, stop 45, tenth pass N4) gives way to the closing, unless the chat had a crisis line
+    (smalltalk.ends_chat)."""
+    if decision.action != "emergency" or decision.source != "model" or not smalltalk.ends_chat(text, history):
+        return decision
+    return _answered(decision, trace, "closing:answer", "a goodbye that ends a chat with no crisis in it")
+
+
 def condition_in_general(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
-    """A condition asked about in general ("what checkups do people with lynch syndrome usually have", "what are the
-    symptoms of cystic fibrosis") is answered from the knowledge base, like inheritance in general: only a model's
+    """A condition asked about in general ("what checkups do people with lynch syndrome usually have", "what is the
+    treatment for cystic fibrosis") is answered from the knowledge base, like inheritance in general: only a model's
     escalation with no rule but answer hints is replaced, never a message about the patient, their family or a test
     (question_forms.asks_condition_in_general; stop 45, ninth pass M14)."""
     if (decision.action != "escalate" or decision.source != "model" or not _hints_only(decision)
