@@ -126,6 +126,14 @@ def facts_for(u: Understanding, report: Report | None) -> list[GeneFact]:
     return fact_sentences(report, list(dict.fromkeys(genes)))
 
 
+# Pages that explain hereditary results in general (a negative result, a VUS, how variants are classed): their "negative"
+# is about a family's harmful variant, so an HLA-B*57:01 negative was told about "a true negative" (stop 46, tenth pass
+# N24). They explain a pharmacogenomic result only when the question is about inheritance or those terms.
+HEREDITARY_EXPLAINERS = {"negative-hereditary-result", "vus-explained", "variant-classification"}
+_HEREDITARY_ASKED = re.compile(r"\b(?:hereditary|inherit\w*|famil\w*|relatives?|vus|uncertain significance|pathogenic|"
+                               r"benign|classif\w*|true negative|cancer)\b", re.IGNORECASE)
+
+
 def _hereditary_only(facts: Sequence[GeneFact], report: Report | None) -> list[str]:
     """The genes of these facts when none of them is a pharmacogenomic result (else nothing)."""
     pgx = {r.gene.upper() for r in report.pharmacogenomics} if report is not None else set()
@@ -158,6 +166,8 @@ class LocalComposer:
         if report is None and not u.about_genechat:  # ("do you sell my data" is not about a report)
             draft.add(wording.NO_REPORT_NOTE, "fixed:no_report", 0)
         worry = report is not None and u.worry and not u.drugs
+        if u.feeling_only and report is not None:  # "I'm scared": the worry is met before the facts (stop 46)
+            draft.add(wording.FEELING_HEARD, "fixed:feeling", 0)
         whole = is_whole_report(u, report)
         for i, gf in enumerate(facts):
             for s in gf.sentences:
@@ -300,7 +310,9 @@ class LocalComposer:
         # genes a medicine links to but the report lacks are not the patient's: their passages would read as if
         focus = (set(u.named_genes) | {f.gene for f in facts}) or set(u.genes)
         uncertain = uncertain_only_genes(report) if report is not None else set()
+        pgx_only = bool(facts) and report is not None and not {f.gene for f in facts} & {v.gene.upper() for v in report.variants}
         passages = [p for p in passages if not situational_mismatch(p, question)
+                    and not (pgx_only and p.doc_id in HEREDITARY_EXPLAINERS and not _HEREDITARY_ASKED.search(question))
                     and not (uncertain and set(p.genes) & uncertain and HARMFUL_VARIANT_SECTION.search(p.section))
                     and not (focus and p.genes and not focus & set(p.genes)  # a document about other genes ...
                              and explains_result(p, scope.allowed(p)) != EXPLAINS_SECTION)]  # (unless it explains the type)

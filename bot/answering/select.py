@@ -214,7 +214,7 @@ _SITUATIONS = [
      re.compile(r"home|23andme|ancestry|consumer|raw data|kit|online|saliva|dtc", re.I)),
     (re.compile(r"germline or tumor|tumor testing|germline vs", re.I),
      re.compile(r"tumou?r|germline|somatic|biopsy|my cancer", re.I)),
-    (re.compile(r"children and breastfeeding|breastfeeding", re.I),
+    (re.compile(r"\bchildren and breastfeeding|breastfeeding", re.I),
      re.compile(r"child|kid|son|daughter|baby|breast ?feed|nursing|teen|pregnan", re.I)),
 ]
 
@@ -227,10 +227,17 @@ def situational_mismatch(passage: Passage, question: str) -> bool:
 
 def near_duplicate(sentence: str, others: Sequence[str]) -> bool:
     """Says what an earlier sentence already said ("A score above the normal range means ultrarapid type/metabolizer")."""
-    words = set(_WORD.findall(sentence.lower()))
+    words, content = set(_WORD.findall(sentence.lower())), keywords(sentence)
     for o in others:
         theirs = set(_WORD.findall(o.lower()))
         if words and theirs and len(words & theirs) / len(words | theirs) >= 0.7:
+            return True
+        # ... in other words, from another page: most of the shorter one's content words are in the other (stop 46,
+        # tenth pass N28: "A drug that relaxes muscles, succinylcholine (Anectine, Quelicin), is also a trigger." and
+        # "Another is a drug that relaxes muscles, called succinylcholine (Anectine, Quelicin)." in one reply)
+        shared = len(content & (mine := keywords(o)))
+        if content and mine and (shared >= 4 and shared / min(len(content), len(mine)) >= 0.7
+                                 or shared >= 3 and shared / min(len(content), len(mine)) >= 0.75):
             return True
     return False
 
@@ -362,11 +369,15 @@ def rank_passages(
         unasked_drug_doc = int(not wanted_d and drug_document(p) and not topic)  # ("cholesterol pills" asks one)
         lead = int(bool(lead_drugs and unasked_drug_doc and lead_drugs & {d.lower() for d in p.drugs}))
         drug_doc = int(bool(drug_hit) and drug_document(p))  # the asked medicine's own document
+        # ... its section that names the medicine first: a document's medicines are the whole page's, so its section on
+        # what the condition is had led "what does my result mean for succinylcholine", and the section saying it is a
+        # trigger was skipped as covering nothing new (stop 46, tenth pass N19)
+        names_drug = int(drug_doc and any(re.search(rf"\b{re.escape(d)}\b", p.text, re.IGNORECASE) for d in wanted_d))
         overview = int(overview_first and is_overview(p))
         advice = int(is_advice(p))
         # "what does a negative result mean": the section on that result type is as much on topic as a gene
         hit = min(drug_hit + gene_hit, 1) or int(type_asked and explain == EXPLAINS_SECTION)
-        return (-drug_doc, -hit, unasked_drug_doc, -lead, -headed, -topic, -overview, -explain, advice,
+        return (-drug_doc, -names_drug, -hit, unasked_drug_doc, -lead, -headed, -topic, -overview, -explain, advice,
                 -min(hint_hit, 2), i)
 
     seen: set[str] = set()

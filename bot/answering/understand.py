@@ -23,6 +23,7 @@ from bot.answering.report_terms import (
     missing_alleles,
     with_full_names,
 )
+from bot.answering.result_uses import genes_by_use
 from bot.answering.topic_documents import documents_asked
 from bot.answering.vocabulary import Vocabulary
 from bot.core.reply import Turn
@@ -30,6 +31,7 @@ from bot.core.report import Report
 from bot.pgx.medicines import resolve_medicine
 from bot.safety.asks import only_asks_for_help
 from bot.safety.calm import asks_for_more, asks_to_say_again
+from bot.safety.feelings import only_a_feeling
 
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 # "explain it simply?" as a first message: "it" is the report (after a reply it is that reply's subject)
@@ -45,7 +47,10 @@ _LOST_IN_IT = re.compile(r"\b(?:can'?t|cannot|can not|don'?t|do not|dont)\s+(?:u
 # declined as off topic after an answer)
 _WORST = re.compile(
     r"\b(?:what|which)(?:'?s| is| are| one is| ones are| result is)\s+(?:the\s+|my\s+)?(?:worst|most important|biggest|main|"
-    r"most serious|scariest|most concerning|most worrying|top)(?:\s+(?:one|result|finding|thing|gene|issue|problem)s?)?\b",
+    r"most serious|scariest|most concerning|most worrying|top)(?:\s+(?:one|result|finding|thing|gene|issue|problem)s?)?\b|"
+    # (stop 46, tenth pass N15) "and which is worse?" after two results: the results by importance, not an escalation
+    r"\bwhich(?:\s+(?:one|result|gene|of them|of the two))?(?:'?s|\s+is)\s+(?:worse|more (?:serious|important|"
+    r"concerning|dangerous|worrying)|the bigger (?:deal|problem|worry))\b",
     re.IGNORECASE)
 # (stop 42) which medicines the report warns about: "which medicines should I worry about", "what meds should I be
 # careful with" (a classifier had escalated them as a medicine change on 14/14 reports); "which medicine should I take"
@@ -140,6 +145,13 @@ _ABOUT_GENECHAT = re.compile(
     re.IGNORECASE,
 )
 # "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
+# how the body handles a medicine: "does BRCA2 change how my body handles ibuprofen", "does my MLH1 variant affect how
+# I process drugs" (stop 46, tenth pass N23: a hereditary result was answered with PARP inhibitors or cancer risk)
+_HANDLES_MEDICINES = re.compile(
+    r"\b(?:handles?|handling|process(?:es)?|processing|breaks? down|metaboli[sz]e[sd]?|clears?|reacts? to|responds? to|"
+    r"affects?|changes?|impacts?|matters? for)\b[^.?!]{0,40}\b(?:medicines?|medications?|meds|drugs?|pills?|painkillers?|"
+    r"pain ?killers?|antidepressants?|antibiotics?|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin)\b",
+    re.IGNORECASE)
 _MY_MEDICINES = re.compile(
     # (not "when I collect my prescriptions": an errand, stop 45)
     r"(?<!collect )(?<!pick up )(?<!picking up )(?<!collecting )(?<!fill )\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
@@ -218,6 +230,10 @@ class Understanding:
     told_before: list[str] = field(default_factory=list)  # "tell me more": the last answer, whose KB sentences are not repeated
     worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
     missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
+    named_by_use: list[str] = field(default_factory=list)  # "the pain one": results named by use (result_uses.py)
+    hereditary_medicines: bool = False  # "does BRCA2 change how I handle ibuprofen": a hereditary result, about medicines
+    feeling_only: bool = False  # "I'm scared": the writer's own worry, nothing asked (feelings.only_a_feeling)
+    medical_line_only: bool = False  # ... and it is for signs asked ahead: 911 without the crisis line (stop 46)
     emergency_line: bool = False  # an alarm was held back (a worried question, a concept word): the reply still names 911
     drugs_as_gene_names: list[str] = field(default_factory=list)  # "my warfarin gene": a result, not the medicine
     # documents whose topic the question names ("can my insurer raise my rates": gina-and-insurance): retrieval searches
@@ -305,7 +321,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         medicines_to_watch=bool(MEDICINES_TO_WATCH.search(text)),
         whole_report=(bool(_WHOLE_REPORT.search(text)) or bool(_EXPLAIN_IT.match(text) or _LOST_IN_IT.search(text))
                       and not any(t.role == "bot" for t in history)) and not service,
-        worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text),
+        worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text), feeling_only=only_a_feeling(text),
         topic_documents=sorted(documents_asked(text) - _pages_not_for(report, text)),
     )
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
@@ -325,6 +341,9 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                           if report is not None and g in report.genes and g not in u.named_genes]
     if report is not None:
         u.missing_alleles = missing_alleles(text, report, vocab)
+    if not u.genes:  # "and the pain one?": the report's result for that use, not the last topic (stop 46)
+        u.named_by_use = genes_by_use(text, report)
+        u.genes += u.named_by_use
     # a follow-up points back ("what about tramadol?", "is that bad?", "why?"); a self-contained question
     # ("what is an activity score") does not inherit the last topic
     # (a medicine group named, "what about my statin?", is its own topic: stop 38, it had repeated the last gene)
@@ -338,8 +357,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         prev_genes, prev_drugs = _from_history(history, vocab)
         ordinal = _ORDINAL.search(text)
         if ordinal and len(prev_genes) < 2 and report is not None:
-            # a whole-report answer asked about no gene: the results it told, in the order it told them
-            prev_genes = _told_genes(history, report) or prev_genes
+            # a whole-report answer asked about no gene: the results it told, in the order it told them; after an answer
+            # on one result, the report's own list ("and the second one on the list" after a BRCA2 answer; stop 46)
+            told = _told_genes(history, report)
+            if told or len(prev_drugs) < 2 and len(report.genes) > 1:
+                prev_genes = told or list(report.genes)
         if ordinal and len(prev_genes) > 1:  # "tell me about the first one" after an answer on two results
             if (one := _at_place(prev_genes, ordinal)) is not None:
                 prev_genes, prev_drugs = one, []
@@ -370,6 +392,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         u.genes += hereditary_lead(report, harmful_only=True)
     if not u.genes and groups:  # "what about the chemo pill" on a DPYD report: the group's genes, the report's first
         u.genes += [g for group in groups for g in vocab.group_genes[group] if g not in u.genes]
+    if report is not None and u.genes and (u.about_my_medicines or _HANDLES_MEDICINES.search(text)):
+        # a hereditary result asked about medicines: it does not change how medicines work (local.py says so), whatever
+        # list of medicines the patient keeps ("does Lynch affect my medicines")
+        mine = u.in_report(report)
+        if mine and not set(mine) & {r.gene.upper() for r in report.pharmacogenomics}:
+            u.medicines_affected, u.about_my_medicines, u.hereditary_medicines = True, False, True
     if report is not None and not u.genes and not u.followup and _MY_FINDING.search(text) \
             and report.variants and not report.pharmacogenomics:
         # "what cancers are linked to my result" on a hereditary report: its findings are what "my result" means
@@ -399,14 +427,17 @@ def _at_place(items: list[str], ordinal: re.Match[str]) -> list[str] | None:
 
 
 def _told_genes(history: Sequence[Turn], report: Report) -> list[str]:
-    """The results the latest answer that told two or more of them told, in its order ("Your report lists ...",
-    facts.py): "and the second one" after "tell me about the first one" still counts in that list."""
+    """The results the latest answer that told two or more of them told, in its order (its first paragraph is the
+    report's facts, facts.py: "Your report lists ...", then "Your other results are common ones. ... UGT1A1: ..."):
+    "and the second one" after "tell me about the first one" still counts in that list. (Stop 46: only "Your report
+    lists" sentences were counted, so after a whole-report answer with one such sentence "tell me more about the second
+    one" pointed at nothing and was declined.)"""
     for turn in reversed(history):
         if turn.role != "bot":
             continue
-        told = [s for s in re.split(r"(?<=[.!?])\s+", turn.text) if s.startswith("Your report lists")]
-        places = {g: n for n, sentence in enumerate(told) for g in report.genes
-                  if re.search(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])", sentence)}
+        facts = turn.text.split("\n\n")[0]
+        places = {g: m.start() for g in report.genes
+                  if (m := re.search(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])", facts))}
         if len(places) > 1:
             return sorted(places, key=places.__getitem__)
     return []

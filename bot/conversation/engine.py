@@ -26,6 +26,7 @@ import numpy as np
 from bot.answering.abbreviations import expand_abbreviations
 from bot.answering.asked_subject import KbWords, index_kb_words, unknown_medicine, unknown_subject
 from bot.answering.children_question import family_search_words, hereditary_lead
+from bot.answering.facts import summary_genes
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
 from bot.answering.understand import Understanding, understand
@@ -54,6 +55,7 @@ from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
 from bot.safety.triage import (
+    ASKED_AHEAD_NOTE,
     BARE_GOODBYE_NOTE,
     DIAGNOSIS_OR_RISK,
     FAMILY_TESTING,
@@ -222,6 +224,7 @@ class ConversationEngine:
                           on_topic=u.on_topic, embed=self._embed)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
         u.emergency_line = decision.concept_alarm_held
+        u.medical_line_only = ASKED_AHEAD_NOTE in decision.notes and not any(r.startswith("self_harm") for r in decision.rules)
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
             "genes": u.genes, "drugs": u.drugs, "in_report": u.in_report(report),
             "not_in_report": u.not_in_report(report) if report else [], "report": report is not None,
@@ -235,6 +238,7 @@ class ConversationEngine:
         decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare)
         decision = self._same_question(text, decision, history, trace)
         decision = plans.next_step(text, decision, u, report, trace)
+        decision = plans.hereditary_medicines(text, decision, u, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)
@@ -245,6 +249,7 @@ class ConversationEngine:
         decision = plans.surgery_told(text, decision, u, report, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)
         decision = plans.followup_explained(text, decision, u, history, trace)
+        decision = plans.result_by_use(text, decision, u, trace)
         decision = plans.inheritance_in_general(text, decision, trace)
         decision = plans.condition_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
@@ -372,10 +377,12 @@ class ConversationEngine:
                 # the report has one, not the last gene talked about (stop 43, seventh pass M4: a BRCA2 carrier was told
                 # "family members are not usually tested for a VUS")
                 u.genes = hereditary_lead(report, harmful_only=True) or u.genes
-        elif decision.reason in (DIAGNOSIS_OR_RISK, PREGNANCY) and report is not None and not (u.genes or u.drugs):
+        elif (decision.reason in (DIAGNOSIS_OR_RISK, PREGNANCY) or u.feeling_only) and report is not None \
+                and not (u.genes or u.drugs):
             # "what are my chances of getting cancer", "how often do i need a colonoscopy", "can I still have children":
-            # the patient's hereditary result, while they wait (stop 44, eighth pass M10: the refusal came bare)
-            u.genes = hereditary_lead(report)
+            # the patient's hereditary result, while they wait (stop 44, eighth pass M10: the refusal came bare); "I'm
+            # scared" on a pharmacogenomic report: its most important results, as the cards rank them (stop 46)
+            u.genes = hereditary_lead(report) or (summary_genes(report)[0][:2] if u.feeling_only else [])
         # a worried question about a hereditary result: what it does not mean, too; a worry about a medicine with a
         # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
         if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:
@@ -399,7 +406,7 @@ class ConversationEngine:
             # result we have seen, and says so first (stop 37: typed claims read as accepted)
             context.add(wording.NO_REPORT_CONTEXT, "fixed:no_report", 0)
         draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure or self._guessed_medicine(text, decision),
-                                       medicine=self._names_medicine(text, u))
+                                       medicine=self._names_medicine(text, u), feeling=u.feeling_only)
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return finish(draft, "escalate", decision.reason, u, report, trace, passages)
 

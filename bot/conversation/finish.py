@@ -16,7 +16,8 @@ def finish(draft: Draft, action: str, reason: str, u: Understanding, report: Rep
     """The ``Reply`` every branch of the engine ends with: the emergency line when a plan asked for it, the
     source map in the trace, and an escalation request exactly when the action escalates."""
     if u.emergency_line and action != "emergency":
-        draft.add(wording.EMERGENCY_FIRST, "fixed:emergency_line", 9)
+        draft.add(wording.EMERGENCY_MEDICAL_FIRST if u.medical_line_only else wording.EMERGENCY_FIRST,
+                  "fixed:emergency_line", 9)
     if not any(t.step == "compose" for t in trace):  # fixed-wording replies get their source map too
         trace.append(TraceStep(step="compose", outcome="fixed", detail={"sources": draft.source_map()}))
     escalation = None

@@ -388,6 +388,22 @@ def followup_explained(text: str, decision: TriageDecision, u: Understanding, hi
                           _sure_notes(decision, "asks about what the last answer told"))
 
 
+def result_by_use(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
+    """"and the transplant one?", "hearing one?": a result of the report named by what it is for (understand.py,
+    result_uses.py) is explained like a result named by its gene. A model had declined or escalated such follow-ups,
+    having only their few words (stop 46, tenth pass N15); only a model's decline or escalation with no rule but answer
+    hints or an off-topic rule ("the skin rash one" reads as skin care) is replaced, and never one that asks a medicine
+    decision."""
+    if (not u.named_by_use or decision.source != "model" or decision.action not in ("decline", "escalate")
+            or decision.language or asks_medicine_decision(text)
+            or not all(name.startswith(("answer#", "out_of_scope#")) for name in decision.rules)):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="result_by_use:answer", detail={
+        "genes": u.named_by_use, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          _sure_notes(decision, "a result named by what it is for"))
+
+
 def next_step(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
               trace: list[TraceStep]) -> TriageDecision:
     """"so what now", "where do I go from here" about a result: what to do about a result is a care decision, so a
@@ -470,6 +486,16 @@ def condition_in_general(text: str, decision: TriageDecision, trace: list[TraceS
             or not asks_condition_in_general(text)):
         return decision
     return _answered(decision, trace, "condition_in_general:answer", "a condition asked about in general")
+
+
+def hereditary_medicines(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
+    """"does my BRCA2 change how I break down advil" asks whether a hereditary result bears on medicines, and the answer
+    is fixed wording (it does not; local.py): a model's escalation with no rule but answer hints, on a message that asks
+    no medicine decision, is replaced (stop 46, tenth pass N23: a medicine-change escalation with PARP-inhibitor text)."""
+    if (decision.action != "escalate" or decision.source != "model" or not u.hereditary_medicines
+            or not _hints_only(decision) or asks_medicine_decision(text)):
+        return decision
+    return _answered(decision, trace, "hereditary_medicines:answer", "a hereditary result asked about medicines")
 
 
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,

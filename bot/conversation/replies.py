@@ -97,15 +97,18 @@ def decline_draft(reason: str, refusal: str | None = None) -> Draft:
 
 
 def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wording.ESCALATE_CONTEXT_INTRO,
-                   unsure: bool = False, medicine: bool = True) -> Draft:
+                   unsure: bool = False, medicine: bool = True, feeling: bool = False) -> Draft:
     """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background or facts.
 
+    ``feeling``: the message only tells the writer's worry ("I'm scared"); it is met in those words.
     ``unsure``: the message was escalated because triage could not tell what it asks; the reason's own wording
     ("If you think your report may be wrong...") would put words in the patient's mouth, so the general one is used:
     with the medicine caution when ``medicine`` (a medicine named, or a medicine decision), else without it.
     """
     draft = Draft()
-    if unsure:
+    if feeling and reason != "medication_change":  # "I'm scared": the worry is met, not "I can't make a diagnosis"
+        draft.add(wording.FEELING_HEARD, "fixed:escalate:feeling", 0)
+    elif unsure:
         draft.add(wording.ESCALATE_DEFAULT if medicine or reason == "medication_change" else wording.ESCALATE_UNSURE,
                   "fixed:escalate:unsure", 0)
     else:

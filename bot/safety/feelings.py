@@ -48,3 +48,34 @@ def others_distress_only(text: str) -> bool:
             return False
     after_last = text[hits[-1].end():]
     return not re.search(r"\b(?:so am i|me too|and me|i am too|i'm also|im also|as am i)\b", after_last, re.IGNORECASE)
+
+
+# the writer's own fear or worry, told: "I'm scared", "this result really scares me", "honestly I'm a bit worried"
+_FEAR = re.compile(r"\b(?:scared|scares? me|scaring me|afraid|frightened|frightens? me|terrified|terrifies me|worried|"
+                   r"worries me|worrying me|anxious|nervous|panick(?:ing|ed)|freak(?:ing|ed|s me) out|overwhelmed|"
+                   r"upset|shaken|a lot to (?:take in|process|absorb))\b", re.IGNORECASE)
+# ... asking something: then the question is answered (or escalated) on its own terms
+_ASKS = re.compile(r"\?|(?:^|[,.;:!]|\b(?:and|but|so|just|pls|please)\b)\W*(?:what|whats|what's|how|why|is|are|am|does|do|did|can|could|should|will|would|which|who|"
+                   r"when|where|tell me|explain)\b|\b(?:should i|can i|will i|am i|do i|is it|is this|is that)\b",
+                   re.IGNORECASE)
+
+
+# ... and nothing darker beside it: a time of now, a deed, harm, an ending ("scared of what I might do tonight")
+_DARK = re.compile(r"\b(?:now|tonight|today|right now|anymore|any more|might do|what i(?:'?ll| will| could)? do|myself|"
+                   r"end(?:ing)?|over|gone|goodbye|bye|pills?|tablets?|took|taken|swallow\w*|hurt\w*|harm\w*|die|dying|"
+                   r"dead|death|kill\w*|suicid\w*|cut\w*|blood|bleed\w*|breath\w*|chest|pain|help)\b", re.IGNORECASE)
+
+
+def only_a_feeling(text: str) -> bool:
+    """The message tells the writer's own fear or worry and asks nothing (stop 46, tenth pass N17: "I'm scared" and
+    "honestly I'm a bit worried" were told "I can't make a diagnosis or give your personal risk").
+
+    >>> only_a_feeling("honestly I'm a bit worried"), only_a_feeling("this result really scares me")
+    (True, True)
+    >>> only_a_feeling("I'm scared, what does my result mean"), only_a_feeling("my mum is scared")
+    (False, False)
+    >>> only_a_feeling("im scared of what i might do tonight"), only_a_feeling("so scared, took all my pills")
+    (False, False)
+    """
+    return (bool(_FEAR.search(text)) and not _ASKS.search(text) and len(text.split()) <= 15 and not _DARK.search(text)
+            and not others_distress_only(text) and not (_OTHER.search(text) and not _ME.search(text)))

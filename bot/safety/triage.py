@@ -49,7 +49,7 @@ from bot.safety.calm import asks, bare_goodbye, bare_plea, calm_question, nothin
 from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, strong_sign
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
-from bot.safety.feelings import others_distress_only
+from bot.safety.feelings import only_a_feeling, others_distress_only
 from bot.safety.mentions import mention_only, prepared_question
 from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
@@ -114,6 +114,27 @@ PET_REMARK_RULE = "out_of_scope#3"  # a pet named: declined unless it is an asid
 
 
 UNSURE_NOTE = "uncertain: escalated"
+# Signs to watch for, asked ahead ("if I ever bleed a lot on warfarin, what should I do"): answered, and the reply names
+# the emergency number (engine.py: the medical line, without the crisis line's 988)
+ASKED_AHEAD_NOTE = "asked ahead: what to watch for"
+# ... or only whether a result matters for a medicine one may need some day ("what about plavix if I need it in the
+# future"): no sign is asked about, so no emergency line (stop 46, tenth pass N6: it had 911 and 988 under it)
+_NEEDS_IT = re.compile(r"\b(?:if|in case|when|should)\s+(?:i|we)\s+(?:\w+\s+){0,2}?(?:need|needed|get prescribed|am prescribed|"
+                       r"'m prescribed|have to (?:take|have|use)|end up (?:on|taking|needing))\b", re.IGNORECASE)
+_SIGNS_ASKED = re.compile(r"\b(?:watch|look out|signs?|symptoms?|reactions?|bleed\w*|rash\w*|swell\w*|fever|breath\w*|"
+                          r"chok\w*|faint\w*|seiz\w*|vomit\w*|pain|hurt\w*|emergency|er|a&e|911|side effects?|"
+                          r"go wrong|goes wrong|happens?)\b", re.IGNORECASE)
+
+
+def needs_it_someday(text: str) -> bool:
+    """Asked ahead only about a medicine one may need, no sign or event asked about.
+
+    >>> needs_it_someday("what about plavix if I ever need it?"), needs_it_someday("if I need warfarin, what signs matter")
+    (True, False)
+    """
+    return bool(_NEEDS_IT.search(text)) and not _SIGNS_ASKED.search(text)
+
+
 # A dose, a missed or doubled one: asked ahead or not, the prescriber's or pharmacist's to answer
 _DOSE_WORDS = re.compile(r"\b(?:doses?|dosage|mg|miss(?:ed|es)?|skip(?:ped|s)?|forg[eo]t\w*|double\w*|how much|how many)\b",
                          re.IGNORECASE)
@@ -279,6 +300,9 @@ def triage(
             # (stop 45, ninth pass M8: a bare "help" or "HELP" had the crisis reply; it gets the check-in tier below)
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_overwhelmed(text) or only_asks_for_help(text)
             or bare_plea(text)
+            # (stop 46, batch 23 dev: "I have to be honest, I'm scared." had the crisis reply at 0.75; with anything darker
+            # beside the fear, "scared of what I might do tonight", it is no bare feeling and keeps the usual bar)
+            or only_a_feeling(text)
             or asks_if_result_is_deadly(text) or fears_ahead(text)
             or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text))
             # (stop 44: guilt over a result with no danger sign, "its my fault isnt it", had the 911 reply at 0.38)
@@ -400,7 +424,9 @@ def triage(
         # "if I ever bleed a lot on warfarin, what should I do", "warning signs of capecitabine so I can be prepared":
         # the signs to watch for and when to get help, asked ahead; the reply names the emergency number (stop 43,
         # seventh pass M5: each had a medicine-change escalation with no signs in it)
-        return decide("answer", "answer", "rule", 1.0, "asked ahead: what to watch for", emergency_line=True)
+        if needs_it_someday(text):  # "what about clopidogrel, if I ever need it?": no signs asked, no emergency line
+            return decide("answer", "answer", "rule", 1.0, "asked ahead: a medicine one may need some day")
+        return decide("answer", "answer", "rule", 1.0, ASKED_AHEAD_NOTE, emergency_line=True)
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"] and not family_only:
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
         # ("what should I do": a way forward, not a medicine decision; stop 38)

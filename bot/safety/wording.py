@@ -23,6 +23,8 @@ EMERGENCY_FIRST = (
     "If you have thoughts of suicide or of hurting yourself, call or text 988 in the US, "
     "or your local crisis line."
 )
+# ... under signs to watch for asked ahead ("if I ever bleed a lot on warfarin, what should I do"): the medical line alone
+EMERGENCY_MEDICAL_FIRST = "If this is an emergency, call your local emergency number now. In the US, call 911."
 SELF_HARM_FIRST = (
     "I'm really sorry you are going through this. If you might act on these thoughts, call your local "
     "emergency number now (in the US, call 911). You can also call or text 988 in the US to reach the "
@@ -88,6 +90,8 @@ ESCALATE_DEFAULT = (
 # ... and when the message names no medicine and asks no medicine decision (stop 39: "my son is having his tonsils out"
 # was told to check with a pharmacist before changing a medicine)
 ESCALATE_UNSURE = "I'm not sure I can answer that safely on my own."
+# a worry told with nothing asked ("I'm scared"): it is met before anything else (stop 46, tenth pass N17)
+FEELING_HEARD = "It is normal to feel worried or scared. A genetic counselor can talk it through with you."
 ESCALATED_NOTE = "I have asked a genetic counselor to follow up with you here."
 ESCALATE_CONTEXT_INTRO = "Here is some general information while you wait."
 # after that intro when no report was uploaded: the background is not about a result we have seen (stop 37)
