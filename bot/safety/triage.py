@@ -50,6 +50,7 @@ from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, stro
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.feelings import others_distress_only
+from bot.safety.languages.smalltalk import is_small_talk
 from bot.safety.mentions import mention_only, prepared_question
 from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
@@ -278,7 +279,8 @@ def triage(
     calm = (mention or concept_check_in or bool(en_alarms) and not rules.has_emergency
             # (stop 45, ninth pass M8: a bare "help" or "HELP" had the crisis reply; it gets the check-in tier below)
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_overwhelmed(text) or only_asks_for_help(text)
-            or bare_plea(text)
+            # (stop 46, tenth pass N8: "ok bye, milte hain" had the crisis reply at 0.55; languages/smalltalk.py)
+            or bare_plea(text) or is_small_talk(text)
             or asks_if_result_is_deadly(text) or fears_ahead(text)
             or (on_topic and quiet and asks(text)) or (injection and not strong_sign(text))
             # (stop 44: guilt over a result with no danger sign, "its my fault isnt it", had the 911 reply at 0.38)
