@@ -28,7 +28,7 @@ from bot.safety.languages.detect import (
 )
 from bot.safety.languages.requested import asked_language
 from bot.safety.languages.romanised import written_in_ascii
-from bot.safety.languages.smalltalk import is_small_talk, small_talk_language
+from bot.safety.languages.smalltalk import everyday_languages, is_small_talk
 from bot.safety.triage import CHECK_IN, TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
@@ -53,12 +53,17 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
         return _needs_interpreter(finish(replies.language_escalated_draft(offered), "escalate", "wants_human", u,
                                          report, trace, []), offered)
-    greeted = small_talk_language(text) if language == "en" and decision.action != "emergency" else None
-    if greeted is not None and greeted not in languages.wordings():  # "olá", "merhaba": no wording of ours
-        trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={"small_talk": greeted}))
-        return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
-    if greeted is not None:
-        language = greeted  # "hola", "merci", "xin chào": too short for the detector, plainly small talk in that language
+    everyday = everyday_languages(text) if decision.action != "emergency" else None
+    spoken = _everyday_language(everyday, language) if everyday else None
+    if spoken is not None:
+        # "hola", "Obrigada, tchau!", "धन्यवाद, बहुत मदद मिली", "meri report mein X likha hai, iska kya matlab hai?": plainly
+        # everyday talk in that language (smalltalk.py), often too short for the detector or in a script nothing else
+        # reads; the English-only reply, in that language if we have its wording, never the check-in tier or the model's
+        # vote (stop 46, tenth pass N7-N9: each had the crisis lines, Urdu had Arabic wording, Portuguese French)
+        ours = spoken if spoken in languages.wordings() else None
+        trace.append(TraceStep(step="language", outcome=ours or UNSUPPORTED,
+                               detail={**detected.detail(), "small_talk": sorted(everyday or ())}))
+        return finish(replies.english_only_draft(ours), "answer", "general_education", u, report, trace, [])
     asked = asked_language(text) if language == "en" and decision.action != "emergency" else None
     if asked is not None:
         # "in Spanish please", "can you say that in Chinese": the patient gets, in that language, what GeneChat can do
@@ -73,7 +78,7 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
-        **detected.detail(), "from": "emergency_rules" if decision.language else "small_talk" if greeted else "detector"}))
+        **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))
     if decision.action == "emergency":
         vote = _crosslingual_vote(text, crosslingual, trace, rule_fired=True)
         if vote is not None and vote.doubts_rule:
@@ -138,10 +143,22 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
 
 
+def _everyday_language(spoken_in: frozenset[str], detected: str) -> str | None:
+    """The language to reply to everyday talk in: the detector's if the phrases are of it, else the phrases' one
+    language ("Tchau, até mais!" was detected as French), else ``UNSUPPORTED`` when none of their languages has our
+    wording ("خدا حافظ" is Urdu or Persian, not Arabic); None when several of ours could be meant ("si" alone, which
+    goes on as before)."""
+    if detected in spoken_in:
+        return detected
+    if len(spoken_in) == 1:
+        return next(iter(spoken_in))
+    return None if spoken_in & set(languages.wordings()) else UNSUPPORTED
+
+
 def _unreadable(text: str, detected: Detection) -> bool:
     """Nothing here reads it: a script neither our rules nor the cross-lingual model know ("मैं मरना चाहता हूँ"), or
-    Latin letters that are not English words and not a language lingua could name ("nataka kufa"). A greeting our
-    small-talk list knows ("नमस्ते") is read."""
+    Latin letters that are not English words and not a language lingua could name ("nataka kufa"). Everyday talk
+    (smalltalk.py: "नमस्ते", "धन्यवाद, बहुत मदद मिली") is read."""
     if detected.named is not None or is_small_talk(text):
         return False
     return unread_script(text) or detected.no_english

@@ -50,6 +50,7 @@ from bot.safety.check_in import mild_side_effect, played_down, quiet_alarm, stro
 from bot.safety.classifier import Prediction, TriageClassifier
 from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.feelings import only_a_feeling, others_distress_only
+from bot.safety.languages.smalltalk import is_small_talk
 from bot.safety.mentions import mention_only, prepared_question
 from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
@@ -299,7 +300,8 @@ def triage(
     calm = (mention or concept_check_in or bool(en_alarms) and not rules.has_emergency
             # (stop 45, ninth pass M8: a bare "help" or "HELP" had the crisis reply; it gets the check-in tier below)
             or calm_question(text) or nothing_said(text) or only_worry(text) or only_overwhelmed(text) or only_asks_for_help(text)
-            or bare_plea(text)
+            # (stop 46, tenth pass N8: "ok bye, milte hain" had the crisis reply at 0.55; languages/smalltalk.py)
+            or bare_plea(text) or is_small_talk(text)
             # (stop 46, batch 23 dev: "I have to be honest, I'm scared." had the crisis reply at 0.75; with anything darker
             # beside the fear, "scared of what I might do tonight", it is no bare feeling and keeps the usual bar)
             or only_a_feeling(text)

@@ -105,6 +105,12 @@ class LanguageRules(_Strict):
     accept: list[str] = Field(min_length=1)  # whole messages that say yes to the counselor offer
     long_ago: list[str] = Field(default_factory=list)  # "years ago", "as a child": a symptom told as history
     # (`now` above also says a symptom told with long_ago words is happening again)
+    # Whole clauses that are plainly everyday talk: thanks with praise ("aap ne bari madad ki"), "now I understand", a
+    # plain question about the report or a word in it ("meri report mein X likha hai"). A message whose every clause is
+    # one of these or small talk (smalltalk.yaml) gets the English-only reply even where nothing else reads its
+    # language (bot/safety/languages/smalltalk.py). Never a wish, a feeling or a plan: those stay for the rules and
+    # the models to judge.
+    everyday: list[str] = Field(default_factory=list)
 
 
 class LanguageWording(_Strict):
@@ -132,6 +138,7 @@ class _Compiled:
     accept: frozenset[str]
     long_ago: tuple[re.Pattern[str], ...] = ()
     general: tuple[re.Pattern[str], ...] = ()
+    everyday: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,7 +169,7 @@ def rules() -> tuple[_Compiled, ...]:
         out.append(_Compiled(r.language, _compile(r.benign), _compile(r.talk), _compile(r.now),
                              (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
                              _compile(r.swallowed), frozenset(_bare(a) for a in r.accept), _compile(r.long_ago),
-                             _compile(r.general)))
+                             _compile(r.general), _compile(r.everyday)))
     return tuple(out)
 
 
@@ -296,6 +303,16 @@ def accepts_counselor(text: str, language: str) -> bool:
     (True, False)
     """
     return any(lang.code == language and _bare(text) in lang.accept for lang in rules())
+
+
+def everyday_clause(clause: str) -> frozenset[str]:
+    """The languages one of whose ``everyday`` patterns is the whole (folded) clause, if any.
+
+    >>> sorted(everyday_clause("meri report mein HLA-B *57:01 negative likha hai"))
+    ['hi']
+    """
+    folded = fold("".join(" " if unicodedata.category(c).startswith("S") else c for c in clause)).strip()  # (emoji)
+    return frozenset(lang.code for lang in rules() if any(p.fullmatch(folded) for p in lang.everyday))
 
 
 def mentions_swallowing(text: str, language: str) -> bool:
