@@ -180,7 +180,8 @@ class LocalComposer:
                     plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs))
                     if report is not None and not worry and (i < 3 or whole) and not other_allele(gf, u.drugs) else [])
             for sentence in more:
-                draft.add(sentence, f"fixed:level:{gf.gene}", 0)
+                if sentence.rstrip(".") not in draft.text:  # (the report's own words may have said it: "no clear result")
+                    draft.add(sentence, f"fixed:level:{gf.gene}", 0)
         if whole and not u.in_report(report):
             typical = typical_result_sentences(report, summary_genes(report)[1])
             if typical:  # no result is skipped: the typical ones are named briefly

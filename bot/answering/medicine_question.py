@@ -94,7 +94,11 @@ _EXPLAIN_FRAME = re.compile(
 _ABOUT_WORDS = frozenset(
     "and also ok okay so then but what how about for with same of the my me mine i too as well pls please now next "
     "one tell more result results report gene genes genetics dna meaning mean means say says link linked any "
-    "anything on in is it a an like affect affects affected impact impacted matter matters relevant".split()
+    "anything on in is it a an like affect affects affected impact impacted matter matters relevant "
+    # (stop 46, batch 23 dev) the result's type and the medicine's form beside the names: "tamoxifen + 2D6 intermediate?",
+    # "Efudex cream + DPYD?" were escalated as a change
+    "poor intermediate normal rapid ultrarapid metabolizer metaboliser positive negative deficient decreased increased "
+    "function type status cream gel ointment patch tablets pills syrup drops injection".split()
 )
 # Things that happened or were felt: a statement a person should hear, not a question to explain.
 # (and a medicine's history with them, "never worked for me", or one being prescribed now, "my doctor wants me on it":
@@ -120,10 +124,12 @@ def asks_medicine_decision(text: str) -> bool:
     >>> asks_medicine_decision("ok cool n what about my statin"), asks_medicine_decision("ok to take it with food?")
     (False, True)
     """
-    rest = _LINK_PROBLEM.sub(" ", _MECHANISM.sub(" ", _LEAD_IN.sub("", text)))
+    rest = _RESULT_TYPE.sub(" ", _LINK_PROBLEM.sub(" ", _MECHANISM.sub(" ", _LEAD_IN.sub("", text))))
     return asks_for_medicine_judgement(rest) or bool(MEDICINE_DECISION.search(rest))
 
 
+# a result type that reads like a change ("SLCO1B1 decreased function"): the report's words, not a dose asked (stop 46)
+_RESULT_TYPE = re.compile(r"\b(?:possibly\s+)?(?:decreased|increased|reduced)\s+(?:function|activity)\b", re.IGNORECASE)
 # "ok, ..." / "ok cool n ..." before a follow-up: an acknowledgement, not the "ok" of "is it ok to take" (stops 41-42)
 _LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?(?!\s+to\b)|so|and|n|alright|right|cool|great|thanks|thank you|o+h+|ah+|wow|"
                       r"hmm+|nice|interesting|bruh|wait|sorry|but)\b\W*)+", re.IGNORECASE)

@@ -161,13 +161,18 @@ _MY_MEDICINES = re.compile(
 _PERSONAL = re.compile(r"\b(?:my|mine|me|i|i'm|im|i've|am i|do i|for me)\b", re.IGNORECASE)
 _RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|diplotype|score|star|\*\d)", re.IGNORECASE)
 # "the first one", "the second gene": one of the results the last answer named, by its place
-_ORDINAL = re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|third|last|1st|2nd|3rd)\s+(?:one|gene|result|medicine|drug|"
-                      r"thing|finding)s?\b", re.IGNORECASE)
+# (stop 46, eleventh pass W4: "and the 4th", "number 6 on the list", "what's the 8th one" were the wrong result or none)
+_PLACE_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_PLACE_DIGITS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
+_ORD = "|".join(["last", *_PLACE_WORDS, *_PLACE_DIGITS])
+_ORDINAL = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{_ORD})\s+(?:one|gene|result|medicine|drug|thing|finding)s?\b|"
+                      rf"\bthe\s+(?P<bare>{_ORD})\b(?=\s*(?:\?|$|on (?:the|my|that) (?:list|report)))|"
+                      r"\bnumber\s+(?P<number>\d{1,2})\b(?=\s*(?:\?|$|on (?:the|my|that) (?:list|report)))", re.IGNORECASE)
 _KIND_OF = re.compile(r"^\W*(?:what|which)\s+(?:kind|sort|type)s?\s+of\b", re.IGNORECASE)  # "what kind of reaction"
 # "why does that matter", "y does it matter lol": why the last answer's result matters
 _WHY_IT_MATTERS = re.compile(r"\b(?:why|y|how come)\s+(?:does|do|would|is|will)\s+(?:that|it|this|any of (?:that|this))\s+"
                              r"(?:even\s+|really\s+)?(?:matter|important|count|a big deal|a problem)\b", re.IGNORECASE)
-_PLACE = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
+_PLACE = {"last": -1, **{w: i for i, w in enumerate(_PLACE_WORDS)}, **{w: i for i, w in enumerate(_PLACE_DIGITS)}}
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but|why|how come)\b|\b(?:it|that|this|those|these|"
     r"them|the same|itself|the disease|the condition|the gene|the medicine|the drug|the result|the variant)\b|"
@@ -206,6 +211,8 @@ _OWN_TOPIC = re.compile(r"\b(?:insurance|insurer|employer|job|gina|privacy|priva
                         r"diplotype|phenotype|pharmacogenomics|vus)\b", re.IGNORECASE)
 _ABNORMAL = re.compile(r"\b(?:not normal|abnormal|unusual|not typical|out of range|flagged|matters? (?:the )?most|"
                        r"most important|anything (?:wrong|bad|concerning)|should i worry about)\b", re.IGNORECASE)
+_NO_CALL = re.compile(r"\bno[- ]?(?:call|calls|result|results)\b|\bnot called\b|\bcould(?:n'?t| not) be called\b|"
+                      r"\bindeterminate\b|\bno clear result\b|\bblank result\b", re.IGNORECASE)
 # British spellings of the result words ("poor metaboliser"): read as the report writes them ("metabolizer").
 _BRITISH = re.compile(r"metabolis(?=e|ing)")
 _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")  # a word long enough to be a misspelled medicine name
@@ -324,6 +331,10 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text), feeling_only=only_a_feeling(text),
         topic_documents=sorted(documents_asked(text) - _pages_not_for(report, text)),
     )
+    if report is not None and not genes and _NO_CALL.search(text):
+        # "what does no result mean", "what do I tell my doctor about the no call": the report's results with no call
+        # (stop 46, eleventh pass R5: the reply opened with SLCO1B1, or CYP2C9 normal, and never the CYP2D6 no call)
+        genes += [r.gene.upper() for r in report.pharmacogenomics if r.status != "called"]
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
             u.genes += [r.gene.upper() for r in report.pharmacogenomics
@@ -422,22 +433,25 @@ def asks_after_last_answer(text: str) -> bool:
 
 def _at_place(items: list[str], ordinal: re.Match[str]) -> list[str] | None:
     """The one item "the first one" / "the last one" points to, if the list is long enough."""
-    place = _PLACE[ordinal.group("ordinal").lower()]
+    said = ordinal.group("ordinal") or ordinal.group("bare")
+    place = _PLACE[said.lower()] if said else int(ordinal.group("number")) - 1
     return [items[place]] if -len(items) <= place < len(items) else None
 
 
+_LISTED = re.compile(r"^[A-Z][A-Z0-9-]+: ")  # a common result in a few words ("CYP3A5: Poor Metabolizer.")
+
+
 def _told_genes(history: Sequence[Turn], report: Report) -> list[str]:
-    """The results the latest answer that told two or more of them told, in its order (its first paragraph is the
-    report's facts, facts.py: "Your report lists ...", then "Your other results are common ones. ... UGT1A1: ..."):
-    "and the second one" after "tell me about the first one" still counts in that list. (Stop 46: only "Your report
-    lists" sentences were counted, so after a whole-report answer with one such sentence "tell me more about the second
-    one" pointed at nothing and was declined.)"""
+    """The results the latest answer that told two or more of them told, in its order ("Your report lists ...", and the
+    common results listed after them, "UGT1A1: Intermediate Metabolizer.", facts.py): "and the second one" after "tell
+    me about the first one" still counts in that list. (Stop 46: only "Your report lists" sentences were counted, so
+    after a whole-report answer with one such sentence "tell me more about the second one" pointed at nothing.)"""
     for turn in reversed(history):
         if turn.role != "bot":
             continue
-        facts = turn.text.split("\n\n")[0]
-        places = {g: m.start() for g in report.genes
-                  if (m := re.search(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])", facts))}
+        told = [s for s in re.split(r"(?<=[.!?])\s+", turn.text) if s.startswith("Your report lists") or _LISTED.match(s)]
+        places = {g: n for n, sentence in enumerate(told) for g in report.genes
+                  if re.search(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])", sentence)}
         if len(places) > 1:
             return sorted(places, key=places.__getitem__)
     return []

@@ -46,8 +46,11 @@ _PATTERNS = {
               # (stop 37) an acknowledgement alone: "ok got it", "that makes sense", "good to know", "perfect"
               r"|(?:ok(?:ay)?[,!.]? )?(?:got it|that makes sense|makes sense|good to know|perfect|that helps|that helped|"
               r"understood|noted))",
-    "capabilities": r"(?:what can you do|what do you do|how does this (?:chat |bot |app )?work|how can you help(?: me)?|"
-                    r"what are you|who are you)",
+    # (stop 46, eleventh pass W6: "hi what can you do", "what can you help with?" were declined with no report)
+    "capabilities": r"(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))[,!.]? )?(?:what (?:else )?can (?:you|u) do|"
+                    r"what do you do|how does this (?:chat |bot |app )?work|how can (?:you|u) help(?: me)?|"
+                    r"what (?:can|could) (?:you|u) help (?:me )?with|what are you|who are you|are you (?:a |an )?(?:doctor|"
+                    r"real doctor|nurse|bot|robot|ai|real person|human))",
     # how to get a report in, not a question about one: "can you read my pdf", "i only have a paper copy"
     "upload": r"(?:(?:can|do) you (?:read|open|take|accept|see|look at) (?:my |a |the |this )?(?:pdf|file|report|results?"
               r"|paper copy|printout)s?|how (?:do|can) i (?:upload|add|send|attach|put|get|share|give you) (?:my |the |a )?"
@@ -72,6 +75,12 @@ _PATTERNS = {
     # a request to say more, or a reply the writer did not follow: "??", "huh", "what?", "and?", "so?"
     "unclear": r"(?:(?:huh|what|wut|wat|eh|pardon|sorry|and|so|meaning|i don'?t (?:get|understand)(?: it)?|"
                r"(?:i'?m |im )?(?:confused|lost))\s*\?*|\?+)",
+    # the help numbers asked for, nothing happening: "what's the number for poison control", "uk emergency number?"
+    "numbers": r"(?:(?:hi|hey|ok(?:ay)?|so|quick question)[,!.:]? )?(?:(?:what(?:'s| is)|whats|wats|what are|tell me|give me|"
+               r"do you (?:have|know))\s+)?(?:the\s+|a\s+)?(?:(?:phone\s+)?numbers?\s+(?:for|of|to call(?: for)?)\s+"
+               r"(?:the\s+)?(?:poison control|poison (?:center|centre|line|helpline)|an? ambulance|emergencies|emergency services|"
+               r"(?:the\s+)?(?:crisis|suicide) (?:line|hotline|helpline))|(?:poison control|emergency|ambulance|crisis line|"
+               r"suicide (?:hotline|line)|helpline)\s+(?:phone\s+)?numbers?)(?:\s+(?:in|for)\s+(?:the\s+)?[a-z]+(?: [a-z]+)?)?",
     # a sad face alone: a kind word and the counselor offer, not the refusal or the crisis reply
     # (stop 44, eighth pass M12: "omg" and "oh no" alone were declined as off topic)
     "sad": r"(?:(?:😢|😞|🙁|☹️?|😭|😟|😔|😥|😿|💔|:\(|:'\()+|(?:omg|oh my god|oh my gosh|oh no+|yikes|jeez|geez)[\s!.]*)",
@@ -82,7 +91,8 @@ _OFFER = re.compile(r"connect you with a genetic counselor", re.IGNORECASE)
 
 
 def detect(text: str, history: Sequence[Turn]) -> str | None:
-    """greeting | thanks | closing | capabilities | upload | opener | ack | unclear | sad | told | accept_counselor | None.
+    """greeting | thanks | closing | capabilities | upload | opener | ack | unclear | sad | numbers | told |
+    accept_counselor | None.
 
     >>> detect("can you help me", []), detect("i have a question", []), detect("can you help me stop plavix", [])
     ('opener', 'opener', None)
@@ -99,7 +109,7 @@ def detect(text: str, history: Sequence[Turn]) -> str | None:
     if asks_for_more(text) or asks_to_say_again(text):
         # "tell me more", "huh?", "explain simpler": the last answer's topic again (understand.py), else what to ask
         return None if answered and (last_bot.genes or last_bot.drugs) else "unclear"
-    for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad"):
+    for kind in ("greeting", "thanks", "closing", "capabilities", "upload", "opener", "ack", "unclear", "sad", "numbers"):
         if _COMPILED[kind].match(text):
             return kind
     if introduction(text):  # "Good morning. My name is Rin. I am from Vietnam."
@@ -141,5 +151,5 @@ REPLIES = {"greeting": wording.GREETING, "find_report": wording.FIND_REPORT, "th
            "capabilities": wording.CAPABILITIES,
            "opener": wording.CAPABILITIES,
            "ack": wording.ACKNOWLEDGED, "unclear": wording.SAY_MORE, "sad": wording.SOUNDS_HARD,
-           "told": wording.TOLD_CONDITION,
+           "told": wording.TOLD_CONDITION, "numbers": wording.HELP_NUMBERS,
            "upload": wording.HOW_TO_UPLOAD}

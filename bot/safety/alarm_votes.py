@@ -23,9 +23,12 @@ from bot.safety.check_in import (
     without_denials,
 )
 from bot.safety.classifier import Prediction, TriageClassifier
-from bot.safety.mentions import without_figurative_words
+from bot.safety.mentions import long_past_and_over, without_figurative_words
 from bot.safety.rules import DESPAIR_RULE, LETHAL_TERM_RULE, match_rules
 from bot.safety.rules import mask_benign as mask_english
+
+# too much taken (emergency_symptoms.yaml #5): "overdosed", "took too many", "accidentally took"
+OVERDOSE_RULE = "emergency_symptoms#5"
 
 # Thresholds picked on evals/triage (hold-out fifth) and fresh hand-written checks; measure with
 # `scripts/measure_engine.py triage` or `genechat eval --suite triage`.
@@ -163,8 +166,11 @@ def model_alarm(text: str, pred: Prediction | None, classifier: TriageClassifier
 def checks_in(text: str, alarms: set[str], pred: Prediction | None) -> str | None:
     """Why the English rule alarms get the check-in tier instead of the emergency reply, or None: the only alarm is
     the despair rule on venting, or the lethal-dose term in a class question, and the model does not hear an emergency
-    either; or the only self-harm words are in a denial ("not suicidal or anything, just tired of it"), whatever the
+    either; or the only alarm is too much taken, told as a week or more ago and over now (stop 46); or the only
+    self-harm words are in a denial ("not suicidal or anything, just tired of it"), whatever the
     model says: it does not read "not" (stop 31: 0.95 there)."""
+    if alarms and alarms <= {OVERDOSE_RULE} and long_past_and_over(text):
+        return "an overdose told as long past and over"  # (stop 46, eleventh pass F1: the emergency reply had followed)
     if alarms and all(a.startswith("self_harm#") for a in alarms):
         rest = without_denials(text)
         if rest is not None and not match_rules(rest).has_emergency:

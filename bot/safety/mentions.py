@@ -259,6 +259,36 @@ def said_to_be_over(text: str) -> bool:
     return bool(_RESOLVED.search(text)) and not _INGESTED.search(text) and not _MY_PLAN.search(text)
 
 
+# (stop 46, eleventh pass F1) an overdose told as long past and over: "back in 2015 I overdosed on sleeping pills but I'm
+# doing well now", "took too many ibuprofen last week for a migraine, I'm fine now". A week or more ago and said to be
+# over; "yesterday" or "this morning" is not long past (some overdoses harm days later).
+_WEEK_OR_MORE_AGO = re.compile(r"\b(?:last (?:week|month|year|summer|winter|spring|autumn|fall|christmas)|(?:a|one|two|three|few|"
+                       r"couple of|several|many|\d+) (?:weeks?|months?|years?) ago|years ago|ages ago|long ago|back in|"
+                       r"in (?:19|20)\d\d|as a (?:teen|teenager|kid|child|student)|when i was (?:\d+|a teen\w*|young|a kid|"
+                       r"in (?:school|college|uni))|in my (?:teens|twenties|20s|thirties|30s))\b", re.IGNORECASE)
+_OVER_NOW = re.compile(r"\b(?:(?:i'?m|im|i am|i feel|feeling|i'?ve been|doing|all)\s+(?:totally |completely |perfectly |"
+                       r"really |much |so much )?(?:fine|ok|okay|good|great|better|well|recovered|stable)(?: now)?|"
+                       r"(?:fully )?recovered|in recovery|doing (?:well|fine|ok|okay|good|better) now|it'?s (?:all )?"
+                       r"(?:over|behind me))\b|\b(?:totally |completely |perfectly )?(?:fine|ok|okay|good|well) now\b",
+                       re.IGNORECASE)
+
+
+def long_past_and_over(text: str) -> bool:
+    """An event told as a week or more ago and over now, with no time of now beside it.
+
+    >>> long_past_and_over("back in 2015 I overdosed on sleeping pills but I'm doing well now")
+    True
+    >>> long_past_and_over("I took too many pills yesterday, I'm fine now"), long_past_and_over("i overdosed last year and im doing it again tonight")
+    (False, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_WEEK_OR_MORE_AGO.search(text) and _OVER_NOW.search(text)) and not _NOW_AGAIN.search(text)
+
+
+_NOW_AGAIN = re.compile(r"\b(?:now i|again|tonight|today|this morning|right now|just (?:took|now|swallowed)|an hour ago|"
+                        r"minutes ago|yesterday|last night)\b", re.IGNORECASE)
+
+
 # (round 7) A first-aid or how-to-tell question put in general, with nobody in it: "how can you tell if someone is having a
 # stroke", "when should you call 911 for a seizure", "how do paramedics treat someone who stopped breathing". Said of
 # nobody, its alarm words name what to look for, not something happening.
@@ -281,6 +311,10 @@ _PREPARED = re.compile(
     r"were to|next time|in the future|someday|one day|god forbid|(?:be|being|get|stay) (?:prepared|ready)|watch (?:out )?for|"
     r"look out for|if (?:i|he|she|they|my \w+|we) (?:ever )?(?:starts?|develops?|begins?|gets?) (?!(?:worse|bad|really))|"
     r"first[- ]aid (?:guide|course|class|training|kit|manual|booklet|poster)|cpr (?:class|course|training)|what counts as|"
+    # (stop 46, eleventh pass F3) "so I'm prepared", "just so I know", "asking for my trip"
+    r"so (?:i'?m|i am|we'?re|we are|i can be|i'?ll be|we'?ll be) (?:prepared|ready)|just so (?:i|we) know|"
+    r"asking for (?:my|a|our|an upcoming|the) (?:trip|travel|travels|holiday|vacation|journey|class|course)|"
+    r"for (?:my|our|an upcoming) (?:trip|travels?|holiday|vacation|journey)\b(?=[^.?!]*\?|\W*$)|"
     # ... or a habit, not an event ("it happens to me a lot in winter", "she chokes on her food sometimes when she eats fast")
     r"happens? (?:to (?:me|him|her|them) )?(?:a lot|often|sometimes|all the time|every \w+)|sometimes when|whenever)",
     re.IGNORECASE)
@@ -304,7 +338,14 @@ def prepared_question(text: str) -> bool:
     if not _PREPARED.search(text) or not _ASKED.search(text):
         return False
     rest = _ASKED_ABOUT_MEDS.sub(" ", _WHAT_TO_DO.sub(" ", _PREPARED_CLAUSE.sub(" ", _JUST_WANTING.sub(" ", text))))
-    return not (ACUTE_NOW.search(rest) or _ONGOING.search(text) or _INGESTED.search(rest))
+    return not (ACUTE_NOW.search(_WHEN_TO_CALL.sub(" ", rest)) or _ONGOING.search(text) or _INGESTED.search(rest))
+
+
+# When to call for help, asked ahead: "which side effects are an emergency?", "the emergency number in Australia", "should
+# I call 911?" in a question put for later are no emergency now (stop 46, eleventh pass F3)
+_WHEN_TO_CALL = re.compile(r"\bemergency (?:numbers?|lines?|services|room)\b|\b(?:is|are|count as|counts? as|considered)\s+"
+                           r"(?:\w+\s+)?(?:an? )?emergenc(?:y|ies)\b|\bshould (?:i|we|you|they) call\b(?:\s+(?:911|999|112|000|"
+                           r"an ambulance|for help))?(?=[^.!]*\?)", re.IGNORECASE)
 
 
 # "just" of wanting, not of time ("I'm not on it, I just want a plan in case": stop 43, corpus 21 dev)

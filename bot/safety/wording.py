@@ -214,6 +214,12 @@ SOUNDS_HARD = (
     "I'm sorry this feels hard. Gene results can be a lot to take in. If you'd like, I can connect you with a genetic "
     "counselor to talk it through. You can also ask me anything about your report."
 )
+# "what's the number for poison control", "what is the emergency number in the UK", asked with nothing happening (stop 46,
+# eleventh pass W5: declined, though the emergency reply itself gives these numbers)
+HELP_NUMBERS = (
+    "In an emergency, call your local emergency number. It is 911 in the US, 999 in the UK and 112 in most of Europe. "
+    "In the US, Poison Control is 1-800-222-1222. If you have thoughts of suicide, call or text 988 in the US."
+)
 CLOSING = "Thanks for stopping by. If you have more questions about your report, come back any time."
 CAPABILITIES = (
     "I explain gene test results in plain words. I use checked health facts and what your report says. "

@@ -14,14 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def engine(kb_index) -> Any:
-    from bot.conversation.engine import ConversationEngine
-
-    settings, embedder, searcher = kb_index
-    engine = ConversationEngine(settings, embedder=embedder, searcher=searcher)
-    engine.warm_up()
-    engine.wait_until_settled()
-    return engine
+def engine(real_engine) -> Any:
+    return real_engine
 
 
 @pytest.mark.parametrize("text", ["ok", "idk", "wait", "hold on", "ugh", "nevermind", "hmm ok", "sigh"])

@@ -76,9 +76,10 @@ def test_a_model_alarm_on_a_script_it_cannot_read_is_not_trusted(tmp_path):
 
 def test_a_short_message_lingua_can_name_still_asks_the_model(tmp_path):
     alarm = FixedAlarm(0.95, "self_harm")
-    # Turkish: two words (Italian "voglio morire" was the example until its rules came, stop 45)
-    reply = _engine_with(alarm, tmp_path).reply("olmek istiyorum")
-    assert alarm.asked == ["olmek istiyorum"] and (reply.action, reply.reason) == ("emergency", "self_harm")
+    # Turkish "I can't bear it anymore": two words no rule reads (Italian "voglio morire" was the example until its
+    # rules came, stop 45; Turkish "olmek istiyorum" until Turkish rules came, stop 46)
+    reply = _engine_with(alarm, tmp_path).reply("artik dayanamiyorum")
+    assert alarm.asked == ["artik dayanamiyorum"] and (reply.action, reply.reason) == ("emergency", "self_harm")
 
 
 def test_a_greeting_our_small_talk_list_knows_is_not_escalated(tmp_path):

@@ -24,14 +24,8 @@ REPORTS = Path(__file__).resolve().parents[2] / "evals" / "reports"
 
 
 @pytest.fixture(scope="module")
-def engine(kb_index) -> Any:
-    from bot.conversation.engine import ConversationEngine
-
-    settings, embedder, searcher = kb_index
-    engine = ConversationEngine(settings, embedder=embedder, searcher=searcher)
-    engine.warm_up()
-    engine.wait_until_settled()
-    return engine
+def engine(real_engine) -> Any:
+    return real_engine
 
 
 def _report(name: str):
