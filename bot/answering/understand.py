@@ -144,7 +144,6 @@ _ABOUT_GENECHAT = re.compile(
     r"secure|private|safe|compliant|free)\b",
     re.IGNORECASE,
 )
-# "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
 # how the body handles a medicine: "does BRCA2 change how my body handles ibuprofen", "does my MLH1 variant affect how
 # I process drugs" (stop 46, tenth pass N23: a hereditary result was answered with PARP inhibitors or cancer risk)
 _HANDLES_MEDICINES = re.compile(
@@ -152,6 +151,7 @@ _HANDLES_MEDICINES = re.compile(
     r"affects?|changes?|impacts?|matters? for)\b[^.?!]{0,40}\b(?:medicines?|medications?|meds|drugs?|pills?|painkillers?|"
     r"pain ?killers?|antidepressants?|antibiotics?|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin)\b",
     re.IGNORECASE)
+# "are my medicines OK", "the meds I take": the patient's own medicine list (bot/pgx/medicines.py).
 _MY_MEDICINES = re.compile(
     # (not "when I collect my prescriptions": an errand, stop 45)
     r"(?<!collect )(?<!pick up )(?<!picking up )(?<!collecting )(?<!fill )\bmy\s+(?:\w+\s+)?(?:medicines?|medications?|meds|drugs|pills|prescriptions?)\b"
@@ -435,7 +435,7 @@ def _at_place(items: list[str], ordinal: re.Match[str]) -> list[str] | None:
     """The one item "the first one" / "the last one" points to, if the list is long enough."""
     said = ordinal.group("ordinal") or ordinal.group("bare")
     place = _PLACE[said.lower()] if said else int(ordinal.group("number")) - 1
-    return [items[place]] if -len(items) <= place < len(items) else None
+    return [items[place]] if -len(items) <= place < len(items) and (said or place >= 0) else None
 
 
 _LISTED = re.compile(r"^[A-Z][A-Z0-9-]+: ")  # a common result in a few words ("CYP3A5: Poor Metabolizer.")
