@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.answering.understand import Understanding
 from bot.conversation import replies
 from bot.conversation.finish import finish
+from bot.conversation.smalltalk import had_crisis
 from bot.core.reply import Reply, TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety import languages
@@ -53,7 +54,8 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         trace.append(TraceStep(step="language", outcome=offered, detail={"accepted_counselor": True}))
         return _needs_interpreter(finish(replies.language_escalated_draft(offered), "escalate", "wants_human", u,
                                          report, trace, []), offered)
-    everyday = everyday_languages(text) if decision.action != "emergency" else None
+    # (never after a crisis reply: a goodbye then may be a farewell, and goes on to the models as before; stop 46)
+    everyday = everyday_languages(text) if decision.action != "emergency" and not had_crisis(history) else None
     spoken = _everyday_language(everyday, language) if everyday else None
     if spoken is not None:
         # "hola", "Obrigada, tchau!", "धन्यवाद, बहुत मदद मिली", "meri report mein X likha hai, iska kya matlab hai?": plainly

@@ -123,7 +123,12 @@ def ends_chat(text: str, history: Sequence[Turn]) -> bool:
     """A bare goodbye after a chat that had answers or escalations and no crisis line: the usual end of a chat (stop
     45, tenth pass N4: "ok goodbye" after an escalation had the crisis reply from the alarm model at 0.92)."""
     return bare_goodbye(text) and any(t.role == "bot" and t.action in ("answer", "escalate") for t in history) \
-        and not any(t.role == "bot" and (t.action == "emergency" or _CRISIS_LINE.search(t.text)) for t in history)
+        and not had_crisis(history)
+
+
+def had_crisis(history: Sequence[Turn]) -> bool:
+    """The chat already had an emergency reply or a crisis line (988): a goodbye after it may be a farewell."""
+    return any(t.role == "bot" and (t.action == "emergency" or bool(_CRISIS_LINE.search(t.text))) for t in history)
 
 
 # The answer hint for finding the report in the app (bot/safety/english/answer_hints.yaml): a question about the

@@ -172,3 +172,17 @@ def test_a_no_call_asked_about_is_the_reports_result_with_no_call(text):
         PgxResult(gene="SLCO1B1", diplotype="*1/*15", phenotype="Decreased Function"),
         PgxResult(gene="CYP2D6", status="no_result", no_result_reason="Sample failed")])
     assert understand(text, vocab=Vocabulary.builtin(), report=report).genes == ["CYP2D6"]
+
+
+def _small_talk_step(reply) -> bool:
+    return any(t.step == "language" and "small_talk" in t.detail for t in reply.trace)
+
+
+def test_a_goodbye_in_another_language_after_a_crisis_reply_is_not_taken_as_small_talk(engine):
+    # a goodbye after a crisis may be a farewell: it goes on to the models, as an English one does (stop 46 review)
+    from bot.core.reply import Turn
+    from bot.safety import wording
+
+    crisis = [Turn(role="user", text="quero morrer"), Turn(role="bot", text=wording.SELF_HARM_FIRST, action="emergency")]
+    assert _small_talk_step(engine.reply("Obrigada, tchau!"))
+    assert not _small_talk_step(engine.reply("Obrigada, tchau!", history=crisis))
