@@ -66,15 +66,6 @@ _DARK = re.compile(r"\b(?:now|tonight|today|right now|anymore|any more|might do|
                    r"dead|death|kill\w*|suicid\w*|cut\w*|blood|bleed\w*|breath\w*|chest|pain|help)\b", re.IGNORECASE)
 
 
-def asks_something(text: str) -> bool:
-    """A question mark, or a question's words ("what", "should I", "is it").
-
-    >>> asks_something("gave me a real fright"), asks_something("will I be ok"), asks_something("scared, what now")
-    (False, True, True)
-    """
-    return bool(_ASKS.search(text))
-
-
 def only_a_feeling(text: str) -> bool:
     """The message tells the writer's own fear or worry and asks nothing (stop 46, tenth pass N17: "I'm scared" and
     "honestly I'm a bit worried" were told "I can't make a diagnosis or give your personal risk").
@@ -86,5 +77,5 @@ def only_a_feeling(text: str) -> bool:
     >>> only_a_feeling("im scared of what i might do tonight"), only_a_feeling("so scared, took all my pills")
     (False, False)
     """
-    return (bool(_FEAR.search(text)) and not asks_something(text) and len(text.split()) <= 15 and not _DARK.search(text)
+    return (bool(_FEAR.search(text)) and not _ASKS.search(text) and len(text.split()) <= 15 and not _DARK.search(text)
             and not others_distress_only(text) and not (_OTHER.search(text) and not _ME.search(text)))
