@@ -84,6 +84,25 @@ def test_pharmcat_html_report_is_confirmed_into_cards(live_server, chromium, sho
     shot(page, "cards")
 
 
+def test_a_busy_server_answer_is_retried_so_the_patient_still_gets_the_cards(live_server, chromium):
+    page, w = start(live_server, chromium)
+    shed = []
+
+    def shed_once(route):
+        if route.request.method == "POST" and not shed:
+            shed.append(route.request.url)
+            return route.fulfill(status=503, headers={"Retry-After": "1", "Content-Type": "application/json"},
+                                 body='{"error": {"code": "overloaded", "message": "GeneChat is busy"}}')
+        return route.fallback()
+
+    page.route("**/report/confirm", shed_once)
+    choose(w, PHARMCAT_HTML)
+    expect(w.get_by_role("heading", name="Check your results")).to_be_visible(timeout=TIMEOUT_MS)
+    confirm_rows(w)
+    assert len(shed) == 1, "the confirm request was never answered 'busy', so nothing was retried"
+    expect(w.locator(".card", has=page.get_by_role("heading", name="CYP2C19"))).to_contain_text("*2/*17")
+
+
 def test_typed_results_with_an_impossible_row_get_a_clear_error_then_confirm(live_server, chromium, shot):
     wording = widget_config(live_server)["wording"]
     page, w = start(live_server, chromium)

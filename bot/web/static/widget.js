@@ -74,7 +74,20 @@
     escalationCards: [], escalations: new Map(), counselorTimes: [], casesShown: new Set(), sending: false, consentVersion: null, pending: null,
     config: null };
 
+  // A 503 "overloaded" is answered before the request runs (the server's load shedder), so sending it again
+  // is safe for any method; a few quick tries spare the patient a "very busy" error on a short burst, such as
+  // the confirm screen asking for several genes' suggestions at once.
+  const SHED_TRIES = 4;
   async function api(method, path, opts = {}) {
+    for (let attempt = 1; ; attempt++) {
+      try { return await apiOnce(method, path, opts); }
+      catch (e) {
+        if (!(e instanceof ApiError) || e.code !== "overloaded" || attempt >= SHED_TRIES) throw e;
+        await new Promise((r) => setTimeout(r, Math.max(e.retryAfter, 0.25) * 1000 * (0.75 + Math.random() / 2)));
+      }
+    }
+  }
+  async function apiOnce(method, path, opts) {
     const headers = { Accept: "application/json" };
     if (state.token) headers.Authorization = "Bearer " + state.token;
     let body;
@@ -88,7 +101,9 @@
     try { data = await res.json(); } catch (_) { data = null; }
     if (!res.ok) {
       const err = (data && data.error) || {};
-      throw new ApiError(err.code || "http_" + res.status, res.status, typeof err.message === "string" ? err.message : "");
+      const e = new ApiError(err.code || "http_" + res.status, res.status, typeof err.message === "string" ? err.message : "");
+      e.retryAfter = Number(res.headers.get("Retry-After")) || 1;
+      throw e;
     }
     return data;
   }
@@ -393,12 +408,17 @@
     } catch (_) { /* no rows waiting: upload */ }
     uploadScreen();
   }
+  // Suggestions are asked for one at a time: a token may have only two requests in flight, and the
+  // patient's own "Yes, use these results" must not wait behind a row per gene.
   const suggestCache = new Map();
+  let suggestQueue = Promise.resolve();
   async function suggest(gene) {
     const key = (gene || "").trim().toUpperCase();
     if (!suggestCache.has(key)) {
-      suggestCache.set(key, api("GET", "/api/report-suggestions" + (key ? "?gene=" + encodeURIComponent(key) : ""))
-        .catch(() => null));
+      const path = "/api/report-suggestions" + (key ? "?gene=" + encodeURIComponent(key) : "");
+      const next = suggestQueue.then(() => api("GET", path)).catch(() => { suggestCache.delete(key); return null; });
+      suggestQueue = next;
+      suggestCache.set(key, next);
     }
     return suggestCache.get(key);
   }
