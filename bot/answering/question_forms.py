@@ -41,7 +41,7 @@ def asks_if_tested(text: str) -> bool:
 # with this"): what to do about a result is a care decision, so after a result question it goes to a person.
 _NEXT_STEP = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|well|then|um+|hmm+|right)\W+)*(?:"
-    r"what now|now what|what(?:'?s| is| are)? (?:the )?next(?: steps?)?|what happens (?:now|next)|(?:what are )?(?:my |the )?next steps?|"
+    r"what now|now what(?: (?:do|should|can|shall) (?:i|we) do)?|what(?:'?s| is| are)? (?:the )?next(?: steps?)?|what happens (?:now|next)|(?:what are )?(?:my |the )?next steps?|"
     r"where do (?:i|we) go from here|what (?:am i|do i|should i|do i have to|can i) (?:supposed to )?do (?:now|next|"
     r"about (?:it|this|that)|with (?:this|that|it|these|my (?:info|information|results?|report)))"
     r")\W*(?:then|now|lol|tbh)?\W*$",
@@ -55,7 +55,9 @@ _NEXT_STEP_IN = re.compile(
     r"\bwhat (?:should|do|must|can|would) i (?:be )?do(?:ing)? (?:now|next|in the meantime|meanwhile)\b|"
     r"\bwhat i (?:must|should|need to|have to) do (?:now|next)\b|"  # (stop 33: "what I must do now?")
     r"\bwhat (?:am i|are we) (?:meant|supposed) to (?:be )?do(?:ing)?\b|"
-    r"\bwhat(?:'?s| is| are) (?:my |the )?next steps?\b|\b(?:my )?next steps\?|\bnow what\b|\bwhat now\b|"
+    r"\bwhat(?:'?s| is| are) (?:my |the )?next steps?\b|\b(?:my )?next steps\?|"
+    # (not "now what about VKORC1": stop 47, twelfth pass W1, 8 of 8 such follow-ups paged a counselor)
+    r"\bnow what\b(?!\s+(?:about|abt|of|is|are|does|do(?!\s+(?:i|we)\s+do\b)))|\bwhat now\b|"
     r"\b(?:any|what) follow[- ]?ups? (?:(?:should|do|must) i|i (?:should|need|must))\b|\bdo i (?:need to )?do anything\b|"
     r"\bwhere do (?:i|we) go from here\b",
     re.IGNORECASE,
@@ -251,7 +253,9 @@ _IN_GENERAL = re.compile(
     r"(?:carriers?|patients?|families|positive people|mutation carriers?)\b|"
     r"\bin general\b|\bgenerally\b|\busually\b|\btypically\b|\bnormally\b|\bnot (?:me|for me) (?:specifically|personally)\b|"
     r"\bwhat (?:are|r|is) (?:the )?(?:main |usual |common )?(?:treatments?|treatment options?)\s+(?:of|for)\b|"
-    r"\bwhich cancers?\b|\bwhat (?:kinds?|types?|sorts?) of cancers?\b|\bskips? (?:a )?generations?\b|\bif both parents\b|"
+    r"\bwhich (?:other )?cancers?\b|\bwhat (?:kinds?|types?|sorts?) of cancers?\b|"
+    # (stop 47, eleventh pass W3: "what other cancers besides colon does lynch cause" was a personal-risk escalation)
+    r"\bwhat (?:other|else|more) cancers?\b|\bwhat cancers? (?:does|do|can|could|will|would)\b(?! (?:i|me|my|we|you)\b)|\b(?:(?:other|more) )?cancers? (?:besides|apart from|other than|except)\b|\bskips? (?:a )?generations?\b|\bif both parents\b|"
     r"\bis (?:\w+ )?(?:part of|the same as)\b",
     re.IGNORECASE)
 _PERSONAL_OR_DECIDED = re.compile(

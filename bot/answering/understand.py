@@ -35,9 +35,13 @@ from bot.safety.feelings import only_a_feeling
 
 # "explain my report", "anything important in my results?", "which results are not normal": the whole report
 # "explain it simply?" as a first message: "it" is the report (after a reply it is that reply's subject)
-_EXPLAIN_IT = re.compile(r"^\W*(?:(?:can|could|would) (?:you|u) |pls |please |so |ok )*(?:explain|summari[sz]e|simplify|break down)\s+"
-                         r"(?:it|this|that|everything|all (?:of )?(?:this|it))(?:\s+(?:simply|in (?:plain|simple|easy) "
-                         r"(?:words|english|terms)|to me|for me|like i'?m (?:\d+|five|a kid|twelve)|please|pls))*\W*$",
+_EXPLAIN_IT = re.compile(r"^\W*(?:(?:can|could|would) (?:you|u) |pls |please |so |ok |hi |hey |hello )*(?:(?:explain|summari[sz]e|simplify|"
+                         r"break down)(?:\s+(?:it|this|that|everything|all (?:of )?(?:this|it)))?(?:\s+(?:simply|in (?:plain|simple|easy) "
+                         r"(?:words|english|terms)|to me|for me|like i'?m (?:\d+|five|a kid|twelve)|please|pls|plz))*|"
+                         # (stop 47, twelfth pass W2: a first "what is this", "explain pls", "I just got my report" with a
+                         # report loaded was declined as off topic 8 of 8)
+                         r"what(?:'?s| is| does) (?:this|all this|this all)(?: mean| say| stuff)?(?: for me)?|"
+                         r"i (?:just )?(?:got|received|have) (?:my|the|these|this) (?:report|results?)(?: back)?(?: today)?)\W*$",
                          re.IGNORECASE)
 # ... and "this report is killing me, I can't understand any of it" (stop 39, a new-user pass: it got a privacy passage)
 _LOST_IN_IT = re.compile(r"\b(?:can'?t|cannot|can not|don'?t|do not|dont)\s+(?:understand|make sense of|follow|get)\s+"

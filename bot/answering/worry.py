@@ -110,8 +110,29 @@ def names_own_result(u: Understanding, report: Report) -> bool:
     return bool(set(u.named_genes) & own) or bool(u.phenotype_words and not u.followup and set(u.genes) & own)
 
 
+# How much a result matters, asked with nothing about a medicine's safety or the writer's fear ("is that serious?" after
+# a warfarin answer, "is ultrarapid actually bad?"): the result's weight is explained, as it is without a medicine
+# (stop 47, batch 24 dev and the eleventh pass W2: 15 of 25 such follow-ups were medicine-change escalations).
+_SEVERITY = re.compile(r"\b(?:bad|serious|big deal|grave|severe|worse|worst|how bad)\b", re.IGNORECASE)
+_SAFETY_OR_FEAR = re.compile(
+    r"\b(?:safe\w*|dangerous|danger|risky|risks?|kill\w*|die|dying|death|deadly|harm\w*|hurt|toxic|poison\w*|scared|"
+    r"afraid|worr\w*|fear\w*|frighten\w*|nervous|anxious|dread\w*|terrified|panic\w*|ok(?:ay)? to|fine to|can i|should i|"
+    # ("is simvastatin bad for me": the medicine's safety for the writer, not how much the result matters)
+    r"do i|keep|stop\w*|start\w*|switch\w*|change\w*|take|taking|dose\w*|for me|4 me|for my body|on me)\b", re.IGNORECASE)
+
+
+def severity_only(text: str) -> bool:
+    """
+    >>> severity_only("k thx, is that serious?"), severity_only("is codeine dangerous for me"), severity_only("is it bad to keep taking it")
+    (True, False, False)
+    >>> severity_only("is simvastatin bad for me with my SLCO1B1?")
+    False
+    """
+    return bool(_SEVERITY.search(text)) and not _SAFETY_OR_FEAR.search(text)
+
+
 def _pgx_plan(genes: list[str], text: str, u: Understanding, most: int = 2) -> WorryPlan:
-    if about_treatment(text, u):
+    if about_treatment(text, u) and not severity_only(text):
         return WorryPlan(genes[:most], escalate=True, reason=MEDICATION_CHANGE)
     return WorryPlan(genes[:most], escalate=False)
 

@@ -73,6 +73,10 @@ MAX_CHARS = 2000  # longer messages are cut before any processing
 ENGINE_COMPONENTS = ("embedder", "vector_store", "classifier")
 
 
+# a child named by age, kin or a child's operation: a relative's medicine question that the medicine's own page speaks to
+_CHILD = re.compile(r"\b(?:son|daughter|child|kid|kids|children|baby|toddler|infant|boy|girl|teen\w*|grandson|granddaughter|"
+                    r"tonsils?|adenoids?|\d{1,2}\s*(?:years? old|yrs? old|yo|y/o))\b|\b(?:he|she)(?:'s| is)\s+(?:only\s+)?\d{1,2}\b",
+                    re.IGNORECASE)
 _UNCERTAIN = re.compile(r"\b(?:vus|uncertain|unclear|unknown significance)\b", re.IGNORECASE)
 # Words that make a message about taking a medicine even when none is named ("can I keep taking it", "is the dose ok")
 _MEDICINE_CUE = re.compile(r"\b(?:take|takes|taking|took|taken|use|using|prescri\w*|given|give|start\w*|stop\w*|quit\w*|"
@@ -242,7 +246,7 @@ class ConversationEngine:
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)
-        decision = plans.whole_report_asked(decision, u, report, trace)
+        decision = plans.whole_report_asked(text, decision, u, report, trace)
         decision = plans.topic_asked(text, decision, u, trace)
         decision = plans.explanation_asked(text, decision, u, report, trace)
         decision = plans.share_with_clinician(text, decision, u, report, trace)
@@ -400,6 +404,15 @@ class ConversationEngine:
             guard = check_output(self._local.compose_context(query, u, report, passages), report=report)
             trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
+            context = guard.draft if guard.outcome != "escalate" else None
+        elif decision.reason == RELATIVES_MEDICINE and u.drugs and _CHILD.search(text):
+            # a child's medicine ("my daughter is 7 and got codeine after her tonsils out"): what the medicine's page says
+            # in general, never the patient's own result as the child's (stop 47, twelfth pass G3: the FDA's under-12
+            # and tonsil warning was missing 5 of 6 times)
+            query = f"{text} children"  # (the page's words for the warning: "must not be used in children under 12")
+            passages = self._gather(query, u, None, trace, text=text, vector=vector)
+            guard = check_output(self._local.compose_context(query, u, None, passages), report=None)
+            trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
             context = guard.draft if guard.outcome != "escalate" else None
         if report is None and context is not None and context.sentences:
             # "I'm HLA-B*57:01 positive, can I take abacavir" with no report: the background is general, not about a

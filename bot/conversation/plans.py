@@ -47,6 +47,7 @@ from bot.safety.overdose import MEDICINE_WORDS
 from bot.safety.rules import SIGNS_HINTS
 from bot.safety.triage import (
     CHECK_IN,
+    DIAGNOSIS_OR_RISK,
     FAMILY_TESTING,
     MEDICATION_CHANGE,
     UNSURE_NOTE,
@@ -195,6 +196,13 @@ _SOMEONE_ELSES = re.compile(r"\b(?:my|our) (?:son|daughter|child|kid|kids|baby|b
                             re.IGNORECASE)
 
 
+# what to tell the team, not a medicine judged: "anything I should tell them?" (stop 47, twelfth pass G1: the "should" of
+# it read as a medicine decision, so a gallbladder operation told by an RYR1 patient was declined as off topic)
+_WHAT_TO_TELL = re.compile(r"\b(?:anything|what|things?|stuff)\s+(?:else\s+)?(?:i|we)\s+(?:should|need to|have to|must|ought "
+                           r"to)\s+(?:tell|say to|mention(?: to)?|let \w+ know|warn|bring up(?: with)?)\b[^.?!]*",
+                           re.IGNORECASE)
+
+
 def surgery_told(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                  trace: list[TraceStep]) -> TriageDecision:
     """"I'm having my gallbladder out next month", "booked for a c-section in March" on a report with a RYR1 or CACNA1S
@@ -205,7 +213,7 @@ def surgery_told(text: str, decision: TriageDecision, u: Understanding, report: 
     rest = _OWN_PROCEDURE.sub(" ", text)  # ("my hip replacement": no medicine replaced)
     if (not held or decision.source != "model" or decision.action not in ("escalate", "decline")
             or not _hints_only(decision) or rest == text or _SOMEONE_ELSES.search(text)
-            or u.drugs or asks_medicine_decision(rest) or _CARE_CHANGE.search(rest)
+            or u.drugs or asks_medicine_decision(_WHAT_TO_TELL.sub(" ", rest)) or _CARE_CHANGE.search(rest)
             or any(g not in held for g in u.genes)):
         return decision
     u.genes = held
@@ -284,7 +292,7 @@ def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, 
                           _sure_notes(decision, "asks why a result is missing"))
 
 
-def whole_report_asked(decision: TriageDecision, u: Understanding, report: Report | None,
+def whole_report_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                        trace: list[TraceStep]) -> TriageDecision:
     """"Please explain me all my result, my english is not so good": triage escalated only because nothing was
     confident (``unsure``), but the message asks to go over the whole report, which is answered however it is
@@ -294,7 +302,11 @@ def whole_report_asked(decision: TriageDecision, u: Understanding, report: Repor
     # (stop 42: "which medicines should I worry about" asks what the report warns about, however sure a model is of a
     # medicine change; the reply lists them and says to change nothing alone)
     to_watch = decision.action == "escalate" and decision.source == "model" and u.medicines_to_watch
-    if not (decision.unsure or declined or to_watch) or decision.rules or report is None or not u.whole_report:
+    # (stop 47, twelfth pass W2: "i just got my results" paged a counselor as a wish for a person; a few words that only
+    # open the chat on a loaded report ask to go over it)
+    opener = decision.action == "escalate" and decision.source == "model" and decision.reason == "wants_human" \
+        and len(text.split()) <= 8
+    if not (decision.unsure or declined or to_watch or opener) or decision.rules or report is None or not u.whole_report:
         return decision
     trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))
@@ -412,11 +424,14 @@ def next_step(text: str, decision: TriageDecision, u: Understanding, report: Rep
     message that only asks the next step ("next steps?") is about it; a longer one must name a result of the report
     too ("my cyp2d6 came back as no call, what should I do next?", stop 32). (Stop 33: a bare "next steps?" as the
     first message after an upload had been declined as off topic.)"""
+    only_next_step = asks_next_step(text)  # (a report is uploaded: the only thing a bare "what now" can be about)
+    # (stop 47, twelfth pass F4: "ok now what do I do" after a result had the 988 check-in from a held-back model vote;
+    # only the whole message as a next-step question, with no rule fired, gives it to a person this way)
+    held_back_vote = decision.reason == CHECK_IN and decision.source == "rule" and not decision.rules and only_next_step
     if (report is None or decision.action not in ("answer", "escalate", "decline")
-            or decision.source not in ("model", "fallback")
+            or decision.source not in ("model", "fallback") and not held_back_vote
             or not all(name.startswith("answer#") for name in decision.rules)):
         return decision
-    only_next_step = asks_next_step(text)  # (a report is uploaded: the only thing a bare "what now" can be about)
     if not (only_next_step or asks_next_step(text, anywhere=True) and (u.in_report(report) or _RESULT_WORD.search(text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="next_step:escalate", detail={
@@ -461,7 +476,8 @@ def inheritance_in_general(text: str, decision: TriageDecision, trace: list[Trac
     with no rule but answer hints is replaced, for that reason or for want of confidence, and never when the message
     names the patient's own family, a test, a pregnancy or "should" (a decision)."""
     if (decision.action != "escalate" or decision.source != "model" or not _hints_only(decision)
-            or not (decision.reason == FAMILY_TESTING or decision.unsure)
+            # (stop 47, eleventh pass W3: "how does lynch syndrome get passed down" was a model's personal-risk guess)
+            or not (decision.reason in (FAMILY_TESTING, DIAGNOSIS_OR_RISK) or decision.unsure)
             or not asks_inheritance_in_general(text)):
         return decision
     return _answered(decision, trace, "inheritance:answer", "how a gene is inherited in general")

@@ -12,7 +12,7 @@ from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
 from bot.safety.languages import wordings
 from bot.safety.readability import MAX_GRADE, reading_grade
-from bot.safety.triage import DOSE_FRAMED, EVERYDAY, PET, PET_DOSE
+from bot.safety.triage import DOSE_FRAMED, EVERYDAY, INJECTED_CHANGE, PET, PET_DOSE
 
 
 def emergency_draft(reason: str, *, swallowed: bool = False) -> Draft:
@@ -81,7 +81,8 @@ def nothing_found_draft(*, medicine: bool = False) -> Draft:
 
 # the plainer refusals triage may choose (TriageDecision.refusal) -> their fixed wording
 _REFUSALS = {DOSE_FRAMED: wording.DECLINE_DOSE_FRAMED, PET_DOSE: wording.DECLINE_PET_DOSE,
-             EVERYDAY: wording.DECLINE_EVERYDAY, PET: wording.DECLINE_PET_INGESTION}
+             EVERYDAY: wording.DECLINE_EVERYDAY, PET: wording.DECLINE_PET_INGESTION,
+             INJECTED_CHANGE: wording.DECLINE_INJECTED_CHANGE}
 
 
 def decline_draft(reason: str, refusal: str | None = None) -> Draft:

@@ -467,12 +467,18 @@ def someone_elses_medicine(text: str, medicine_named: bool = False) -> bool:
 # the medicine. A dose for them is a dose frame first (triage.py).
 _KIN = rf"(?:{_PEOPLE}|son|daughter|kid|child|baby|boy|girl|teen|teenager|stepson|stepdaughter)"
 _RELATIVE_ON_MEDICINE = re.compile(
-    rf"\b(?:my|our)\s+(?:\w+\s+)?{_KIN}\b(?:\s*,?\s*(?:he|she|they))?\s*(?:is|'s|was|has been|are|'re|were)?\s*"
+    rf"\b(?:my|our)\s+(?:(?:\w+\s+)?{_KIN}|\d{{1,2}}[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|yo|y/o))\b(?:\s*,?\s*(?:he|she|they))?"
+    # ("my son is 8 and was given codeine": the age between)
+    r"(?:\s+(?:is|'s)\s+\d{1,2}(?:\s*(?:years? old|yrs? old|yo|y/o))?\s*,?\s+(?:and\s+)?)?\s*(?:is|'s|was|has been|are|'re|were)?\s*"
     r"(?:now\s+|also\s+|still\s+|just\s+|currently\s+|being\s+)?(?:on|taking|takes|uses|using|prescribed|given|started on|"
     r"put on|got prescribed|been prescribed|needs|going on)\b",
     re.IGNORECASE)
 _FOR_THEM = re.compile(r"\b(?:for|to|about|with)\s+(?:him|her|them)\b|\b(?:is|will|would|does|could|can|should)\s+(?:he|she|they)\b|"
-                       r"\b(?:his|her|their)\s+(?:body|genes?|results?|dose|medicine|meds|pills?)\b", re.IGNORECASE)
+                       r"\b(?:his|her|their)\s+(?:body|genes?|results?|dose|medicine|meds|pills?)\b|"
+                       # (stop 47, twelfth pass G3: the child's age says the question is about the child, "my daughter was
+                       # prescribed codeine after tonsil surgery, she's 7. does it matter?" was a family-testing escalation)
+                       rf"\b(?:he|she|{_KIN})(?:'s| is)\s+(?:only\s+)?\d+\b|\b\d+\s*(?:years? old|yrs? old|yo|y/o)\b|"
+                       r"\b(?:his|her|their)\s+(?:tonsils|adenoids|op|operation|surgery)\b", re.IGNORECASE)
 
 
 # A medicine's name by its ending, or the word for one ("codeine", "plavix", "her meds")

@@ -13,13 +13,22 @@ import re
 
 from bot.safety.mentions import STORY, someone_close_says
 
-_QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:what|wat|wut|what's|whats|wats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
+# (stop 47, eleventh pass F5: "so wat do i tell my dr" was no question, and the alarm model's quiet vote checked in on it:
+# a filler may lead the question word)
+_QUESTION = re.compile(r"(?:^|[,.;!?]\s*)(?:(?:so|and|but|ok(?:ay)?|well|also|then|um+|hmm+)[,]?\s+){0,2}"
+                       r"(?:what|wat|wut|what's|whats|wats|why|how|was|were|is|are|does|do|did|can|could|who|when|"
                        r"which|should)\b|\?\s*$", re.IGNORECASE)
 
 
 def asks(text: str) -> bool:
-    """A question by its form: a question word first or after a stop, "am/will/would" first, or a question mark."""
-    return bool(_QUESTION.search(text) or _ASKS_FIRST.search(text))
+    """A question by its form: a question word first or after a stop, "am/will/would" first, a question mark, or a
+    follow-up fragment ("ok and the blood thinner genes", "what about my statin one")."""
+    return bool(_QUESTION.search(text) or _ASKS_FIRST.search(text) or _FOLLOW_UP_FRAGMENT.search(text))
+
+
+# (stop 47, twelfth pass F2: "ok and the blood thinner genes" after an answer had the emergency reply on a 0.39 vote)
+_FOLLOW_UP_FRAGMENT = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|right|cool|thanks|thx)[,.!]?\s+){0,2}(?:and|what about|wat about|"
+                                 r"how about|now)\s+(?:the|my|that|this|those|these)\b", re.IGNORECASE)
 
 
 _ASKS_FIRST = re.compile(r"^\s*(?:am|will|would|shall|has|have|had|isn'?t|aren'?t|won'?t|doesn'?t)\b", re.IGNORECASE)
@@ -191,7 +200,14 @@ _THANKS_PART = re.compile(
     r"(?:you|u)(?:'?ve| have)? been (?:really |very |so |super )?(?:helpful|great|a (?:great |big |real )?help|amazing|brilliant)|"
     r"(?:you'?re|you are|ur) (?:really |very |so |super )?(?:helpful|a (?:great |big |real )?help)|"
     r"that helps?(?: a lot)?|that makes sense|that settles it|(?:ur|you'?re|you are) (?:a legend|the best|awesome|a star)|"
-    r"brilliant|perfect|great|awesome|all good|got it|oh thank god|thank god|ok(?:ay)?|cool|nice)",
+    r"brilliant|perfect|great|awesome|all good|got it|oh thank god|thank god|ok(?:ay)?|cool|nice|"
+    # (stop 47, eleventh pass F2: "good to know. bye" had the crisis reply at 0.56)
+    r"good to know|i see|understood|noted|alright|all right|fair enough|sounds good|will do|k|kk|"
+    # (stop 47, batch 24 dev: "Thank you for listening. I'll stop here for today", "thx that helps a bit. bye 4 now")
+    r"(?:that |it )?helps? (?:a (?:bit|little|lot)|some)|(?:that |it )?helped (?:a (?:bit|little|lot)|some)|"
+    r"(?:thanks?|thank (?:you|u)|thx|ty) for (?:listening|hearing me out|your patience|being here)|"
+    r"i (?:really )?appreciate (?:it|that|this|you|you (?:listening|hearing me out))|"
+    r"i feel (?:a (?:bit|little|lot) |much |so much )?(?:better|calmer|less worried)(?: now)?)",
     re.IGNORECASE)
 _DONE_PART = re.compile(
     r"(?:ok(?:ay)? |oh |so |and |well |nope |no )?(?:that'?s all(?: i needed| i wanted| for now| for today| from me)?|thats all(?: i needed)?|"
@@ -201,7 +217,15 @@ _DONE_PART = re.compile(
     r"(?:i have )?nothing (?:else|further|more)(?: to ask)?(?: for now| today)?|"
     r"i(?:'ve| have)? got what i (?:needed|wanted)|i'?m (?:all )?(?:set|good)(?: for now| now)?|"
     # (stop 45, ninth pass M7: "farewell and thanks" had the crisis reply; a bare farewell gets the check-in tier)
-    r"(?:bye(?:[\s-]*bye)?|good[\s-]?bye|farewell)(?: now| then| for now)?|ta-?ra|take care|see (?:ya|you)|cya|ttyl|later)",
+    r"(?:bye(?:[\s-]*bye)?|good[\s-]?bye|farewell)(?: now| then| for now| 4 now)?|ta-?ra|take care|see (?:ya|you)|cya|ttyl|later|"
+    # (stop 47) stopping for today, to come back: "I'll stop here for today", "that is enough for today"
+    r"(?:i'?ll|i will|i'?m gonna|gonna|i'?m going to|going to|let'?s|i think i'?ll) (?:stop|leave it|call it a (?:day|night)|go)"
+    r"(?: (?:here|there|now))?(?: (?:for|4) (?:today|now|tonight|the (?:day|night)))?|"
+    r"(?:that'?s|that is|thats) enough (?:for (?:today|now|tonight)|info for (?:today|now))|stopping(?: here| now)?(?: for (?:today|now))?|"
+    # (stop 47, twelfth pass F1: "ok I'm done, bye" had the crisis reply 6 of 6; never a bare "I'm done")
+    r"(?:ok(?:ay)?|alright|right)[,]? i'?m done|i'?m done (?:here|for (?:now|today|tonight)|with (?:my |the |these |all my )?"
+    r"questions)|(?:that'?s|that is|thats) (?:everything|it(?: for (?:me|now|today))?)|signing off|"
+    r"have a (?:good|nice|great|lovely) (?:day|evening|night|weekend|one))",
     re.IGNORECASE)
 # ... or a plan to pass the report on, beside a "no more questions" ("OK, I'll show my pharmacist at my next refill so
 # it's on my file. I think I've got what I needed."): never "give" or "take", which farewells and overdoses use

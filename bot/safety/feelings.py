@@ -53,7 +53,8 @@ def others_distress_only(text: str) -> bool:
 # the writer's own fear or worry, told: "I'm scared", "this result really scares me", "honestly I'm a bit worried"
 _FEAR = re.compile(r"\b(?:scared|scares? me|scaring me|afraid|frightened|frightens? me|terrified|terrifies me|worried|"
                    r"worries me|worrying me|anxious|nervous|panick(?:ing|ed)|freak(?:ing|ed|s me) out|overwhelmed|"
-                   r"upset|shaken|a lot to (?:take in|process|absorb))\b", re.IGNORECASE)
+                   # (stop 47, batch 24 dev: "dreading the anaesthetic for my op tbh" had the check-in tier)
+                   r"upset|shaken|dread(?:ing|s)?|a lot to (?:take in|process|absorb))\b", re.IGNORECASE)
 # ... asking something: then the question is answered (or escalated) on its own terms
 _ASKS = re.compile(r"\?|(?:^|[,.;:!]|\b(?:and|but|so|just|pls|please)\b)\W*(?:what|whats|what's|how|why|is|are|am|does|do|did|can|could|should|will|would|which|who|"
                    r"when|where|tell me|explain)\b|\b(?:should i|can i|will i|am i|do i|is it|is this|is that)\b",

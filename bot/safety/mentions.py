@@ -315,6 +315,9 @@ _PREPARED = re.compile(
     r"so (?:i'?m|i am|we'?re|we are|i can be|i'?ll be|we'?ll be) (?:prepared|ready)|just so (?:i|we) know|"
     r"asking for (?:my|a|our|an upcoming|the) (?:trip|travel|travels|holiday|vacation|journey|class|course)|"
     r"for (?:my|our|an upcoming) (?:trip|travels?|holiday|vacation|journey)\b(?=[^.?!]*\?|\W*$)|"
+    # (stop 47, batch 24 dev: "for future ref when is bleeding on warfarin an emergency" had the emergency reply)
+    r"for (?:future|later) (?:ref(?:erence)?|use)\b|\bfuture ref\b|ahead of time|in advance|beforehand|"
+    r"nothing is happening (?:right )?now|(?:a )?list for the fridge|"
     # ... or a habit, not an event ("it happens to me a lot in winter", "she chokes on her food sometimes when she eats fast")
     r"happens? (?:to (?:me|him|her|them) )?(?:a lot|often|sometimes|all the time|every \w+)|sometimes when|whenever)",
     re.IGNORECASE)
@@ -344,13 +347,15 @@ def prepared_question(text: str) -> bool:
 # When to call for help, asked ahead: "which side effects are an emergency?", "the emergency number in Australia", "should
 # I call 911?" in a question put for later are no emergency now (stop 46, eleventh pass F3)
 _WHEN_TO_CALL = re.compile(r"\bemergency (?:numbers?|lines?|services|room)\b|\b(?:is|are|count as|counts? as|considered)\s+"
-                           r"(?:\w+\s+)?(?:an? )?emergenc(?:y|ies)\b|\bshould (?:i|we|you|they) call\b(?:\s+(?:911|999|112|000|"
+                           r"(?:\w+\s+){0,4}?(?:an? )?emergenc(?:y|ies)\b|\b(?:must|should|need to|have to) (?:get|seek) "
+                           r"(?:urgent|emergency|medical) (?:help|care)\b|\bshould (?:i|we|you|they) call\b(?:\s+(?:911|999|112|000|"
                            r"an ambulance|for help))?(?=[^.!]*\?)", re.IGNORECASE)
 
 
 # "just" of wanting, not of time ("I'm not on it, I just want a plan in case": stop 43, corpus 21 dev)
 _JUST_WANTING = re.compile(r"\b(?:i|we)(?:'m|'re| am| are)?\s+just\s+(?:want\w*|wanna|need\w*|like|wondering|asking|curious|"
-                           r"checking|planning|thinking)\b|\bjust (?:wondering|asking|curious|checking|in case|so i know)\b",
+                           r"checking|planning|thinking|making|writing|preparing|reading)\b|"
+                           r"\bjust (?:wondering|asking|curious|checking|in case|so i know|to (?:know|be safe|be sure|check))\b",
                            re.IGNORECASE)
 
 

@@ -77,7 +77,7 @@ HABIT_HINT = "answer#24"
 # calm bar (triage.py)
 GUILT_RULE = "wants_human#4"
 # The signs to watch for ("side effects to watch for", "what would a bad reaction look like"): never a worry (plans.py)
-SIGNS_HINTS = {"answer#23", "answer#26"}
+SIGNS_HINTS = {"answer#23", "answer#26", "answer#27"}
 SERVICE_HINTS = {"answer#7", "answer#8", "answer#13", "answer#14", "answer#15", "answer#19", "answer#21"}
 
 SAFETY_ORDER = {"emergency": 3, "escalate": 2, "decline": 1, "answer": 0}

@@ -105,6 +105,12 @@ DECLINE_INJECTION = (
     "I can't do that. I only share vetted information about genetic results, and I can't change how I work "
     "or share my setup. You are welcome to ask about your report, your genes or your medicines."
 )
+# a medicine change asked inside a manipulation attempt (triage.INJECTED_CHANGE): the refusal, and not to change alone
+DECLINE_INJECTED_CHANGE = (
+    "I can't do that. I only share vetted information about genetic results, and I can't change how I work. "
+    "I can't tell you to start, stop or change a medicine. Please don't make any change on your own. Your "
+    "prescriber or pharmacist can help you decide."
+)
 # a dose asked under a frame (triage.DOSE_FRAMED: a what-if, a story, a role, a permission claimed, for another adult):
 # the refusal says what it refuses and who can help
 DECLINE_DOSE_FRAMED = (

@@ -130,10 +130,10 @@ def test_an_unsure_escalation_of_a_request_to_go_over_the_report_is_answered(eng
     u = understand(text, vocab=engine._vocab, report=PANEL)
     assert u.whole_report
     unsure = TriageDecision("escalate", "wants_human", "model", 0.3, notes=[UNSURE_NOTE])
-    assert plans.whole_report_asked(unsure, u, PANEL, []).action == "answer"
+    assert plans.whole_report_asked(text, unsure, u, PANEL, []).action == "answer"
     sure = TriageDecision("escalate", "wants_human", "model", 0.7)  # a confident escalation is kept
-    assert plans.whole_report_asked(sure, u, PANEL, []) is sure
-    assert plans.whole_report_asked(unsure, u, None, []) is unsure  # no report: nothing to go over
+    assert plans.whole_report_asked(text, sure, u, PANEL, []) is sure
+    assert plans.whole_report_asked(text, unsure, u, None, []) is unsure  # no report: nothing to go over
 
 
 # ---- rules for shapes the dev batches showed ----------------------------------------------------------------------

@@ -54,7 +54,9 @@ LINGUA_NAMES = {
 # (plain ASCII reads as romanised text, see other_language). Named here, a clear match is a known language we cannot
 # reply in, whatever its letters. Scripts of their own (Devanagari, Japanese) need no lingua model: see _OTHER_SCRIPT.
 # Each costs lingua's process about 30 MB (four: 192 -> 262 MB, load 2.6 -> 3.0 s, measured stop 31).
-UNSUPPORTED_NAMES = {"it": "ITALIAN", "pt": "PORTUGUESE", "tr": "TURKISH", "pl": "POLISH"}
+# (stop 47, twelfth pass F5: Dutch report questions had the unreadable-message check-in with 911 and 988, or the German
+# wording; named, a clear Dutch message gets the English-only reply like the others here)
+UNSUPPORTED_NAMES = {"it": "ITALIAN", "pt": "PORTUGUESE", "tr": "TURKISH", "pl": "POLISH", "nl": "DUTCH"}
 MIN_CONFIDENCE = 0.60  # lingua's relative confidence for the top language, below it: English
 # ... and for one of UNSUPPORTED_NAMES, which must be clearer: arabizi came out Turkish at 0.60-0.76, Russian typed in
 # Latin letters Dutch at 0.74, and a Spanish question Portuguese at 0.57, against 0.88 and up for the corpora's
@@ -102,6 +104,14 @@ hai hain hoon nahi nahin kya kyun mujhe mera meri mere bahut bohat bohot shukriy
 accha acha kaise yaar bhai aap madad samjha samjhaya samjhaiye milte khuda hafiz aur lekin raha rahi gaya gayi abhi kuch
 dawai goli goliyan batao bataiye chahiye hua hui tha thi
 """.split())
+# Words only Portuguese writes, and only Spanish: lingua, choosing among our languages, read "Qual é o meu resultado de
+# CYP2D6?" as Spanish (0.82) and the Spanish English-only reply came (stop 47, twelfth pass W9, 5 of 6). A Portuguese
+# word with no Spanish one beside it makes the message Portuguese, which has no wording (the English reply).
+_PORTUGUESE_WORDS = re.compile(r"\b(?:meu|minha|meus|minhas|voc[eê]s?|n[aã]o|obrigad[oa]s?|tamb[eé]m|estou|tenho|"
+                               r"isso|isto|muito|muita|fazer|quer|querem|nós|pra|pro|ent[aã]o|agora|sa[uú]de|"
+                               r"[a-z]+ç[aã]o|[a-z]+ções|[a-z]+ões)\b", re.IGNORECASE)
+_SPANISH_WORDS = re.compile(r"[ñ¿¡]|\b(?:mi|mis|qué|yo|usted|estoy|tengo|muy|gracias|hola|puedo|quiero|"
+                            r"medicina|el|los|las|es|pero|tambi[eé]n)\b", re.IGNORECASE)
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 # Short, common words of the supported Latin-script languages (and of UNSUPPORTED_NAMES', last lines) that are not
@@ -307,6 +317,8 @@ def _detect(text: str, no_english: bool) -> Detection:
     code = _code_of(name)
     if code == "tl" and len(set(_LATIN_WORD.findall(cleaned.lower())) & _ROMAN_HINDI_URDU) >= 2:
         return Detection(UNSUPPORTED, top, "lexicon")  # ("bohat shukriya, aap ne bari madad ki": Hindi or Urdu)
+    if code in ("es", "pt") and _PORTUGUESE_WORDS.search(cleaned) and not _SPANISH_WORDS.search(cleaned):
+        return Detection(UNSUPPORTED, top, "lexicon", named="pt")
     if code in UNSUPPORTED_NAMES and top >= NAMED_MIN and not _ARABIZI_WORD.search(text):
         return Detection(UNSUPPORTED, top, "lingua", named=code)  # "mio marito ha un dolore fortissimo al petto"
     # otherwise judged as before, by English and our languages alone (lingua's values are shares of 1: "¿Qué significa
