@@ -198,7 +198,10 @@ class LocalComposer:
             # a medicine whose genes this report does not cover: one sentence naming them all (stop 38: "my cholesterol
             # pill" named two of the three statin genes, and not SLCO1B1, the main one)
             missing = [_one_of(u.genes[:3])]
-        for gene in (u.missing_alleles + missing + untested_alleles(report, u.drugs))[:3]:
+        for allele in u.missing_alleles[:3]:
+            if "/" in allele:  # a diplotype the report does not list: the report's own result is above it
+                draft.add(wording.ALLELE_NOT_IN_REPORT.format(allele=allele), f"fixed:not_in_report:{allele}", 0)
+        for gene in ([a for a in u.missing_alleles if "/" not in a] + missing + untested_alleles(report, u.drugs))[:3]:
             draft.add(wording.NOT_IN_REPORT.format(gene=gene), f"fixed:not_in_report:{gene}", 0)
 
         if not (reason == "no_report" and u.about_upload and not (u.genes or u.drugs)):

@@ -192,7 +192,11 @@ _SHARE_WITH_CLINICIAN = re.compile(
     r"\b(?:surgery|operation|procedure|anesthesia|anaesthesia|hospital stay|colonoscopy|c-section)\b[^?!]{0,80}"
     r"\b(?:tell|mention to|let|show|warn|inform) (?:them|they)\b|"
     # (stop 44, eighth pass M5) "I'm meeting the anaesthesia team before surgery, what should I mention"
-    rf"\b{_CLINICIAN}\b[^.?!]{{0,60}}\bwhat (?:should|do|can|must|would) i (?:tell|mention|say|bring up|let them know)\b",
+    rf"\b{_CLINICIAN}\b[^.?!]{{0,60}}\bwhat (?:should|do|can|must|would) i (?:tell|mention|say|bring up|let them know)\b|"
+    # (stop 47, twelfth pass W3: "what should I ask my doctor" was a diagnosis escalation with no background; the care-team
+    # page lists questions to ask)
+    rf"\b(?:what|which) (?:questions? )?(?:should|could|can|do|might) (?:i|we) ask (?:my|the|our) (?:\w+ )?{_CLINICIAN}\b|"
+    rf"\bquestions? (?:to|i should|should i) ask (?:my|the|our) (?:\w+ )?{_CLINICIAN}\b",
     re.IGNORECASE,
 )
 

@@ -20,7 +20,8 @@ import yaml
 from bot.answering.vocabulary import Vocabulary
 from bot.core.report import Report
 
-_GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)")
+_GENE_ALLELE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,4})?)\s*(\*\d+[A-Za-z]?(?::\d+)?)"
+                          r"(?:\s*/\s*(\*\d+[A-Za-z]?))?")
 _TOKEN = re.compile(r"\brs\d{3,}\b|\b[cp]\.[A-Za-z0-9_>*+\-]+\w|\b[A-Za-z]{0,3}\d{3,}[A-Za-z]{2,}\w*|\*\d+[A-Z]?(?::\d+)?|"
                     r"(?<![\d:])\d{2}:\d{2}(?![\d:])",  # an HLA allele written without its star ("positive for 15:02")
                     re.IGNORECASE)
@@ -67,13 +68,17 @@ def missing_alleles(text: str, report: Report, vocab: Vocabulary) -> list[str]:
     """Gene*allele names asked about whose gene is in the report but whose allele the report does not list (under
     any of its names: "DPYD*2A" is on a report listing c.1905+1G>A)."""
     out: list[str] = []
-    for gene_raw, allele in _GENE_ALLELE.findall(text):
+    for gene_raw, allele, second in _GENE_ALLELE.findall(text):
         genes, _ = vocab.detect(gene_raw)
         if not genes or genes[0] not in report.genes:
             continue
         result = report.result_for(genes[0])
         blob = " ".join(result.result_texts) if result else ""
-        if not any(name in blob for name in names_of(genes[0], allele)):
+        if second:  # a diplotype asked ("CYP2C19 *1/*17"): both versions must be on the report, as written there
+            asked, listed = f"{allele}/{second}", blob.replace(" ", "").lower()
+            if asked.lower() not in listed and f"{second}/{allele}".lower() not in listed:
+                out.append(f"{genes[0]} {asked}")
+        elif not any(name in blob for name in names_of(genes[0], allele)):
             out.append(f"{genes[0]}{allele}")
     return out
 

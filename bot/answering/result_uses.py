@@ -48,6 +48,43 @@ def _uses() -> list[tuple[re.Pattern[str], list[list[str]]]]:
     return out
 
 
+# A result named by its type in the same frames ("what about the poor one", "and the negative one", "the uncertain
+# one"): stop 47, twelfth pass W5, these picked the last gene or escalated. Word -> what the report's result says.
+_RESULT_WORDS = {
+    "poor": ("poor metabolizer",), "slow": ("poor metabolizer", "intermediate metabolizer"),
+    "rapid": ("rapid metabolizer", "ultrarapid metabolizer"), "ultrarapid": ("ultrarapid metabolizer",),
+    "ultra-rapid": ("ultrarapid metabolizer",), "fast": ("rapid metabolizer", "ultrarapid metabolizer"),
+    "intermediate": ("intermediate metabolizer",), "normal": ("normal metabolizer", "normal function"),
+    "negative": ("negative",), "positive": ("positive",), "uncertain": ("uncertain",), "unclear": ("uncertain",),
+    "vus": ("uncertain",), "decreased": ("decreased",), "deficient": ("deficien",), "pathogenic": ("pathogenic",),
+}
+_RESULT_WORD_FRAME = re.compile(
+    rf"\b(?:the|that|my|ur)\s+({'|'.join(sorted(map(re.escape, _RESULT_WORDS), key=len, reverse=True))})\s+(?:ones?|genes?|"
+    r"results?|bits?)\b", re.IGNORECASE)
+
+
+def _genes_by_result_word(text: str, report: Report) -> list[str]:
+    """
+    >>> from bot.core.report import PgxResult, Report
+    >>> r = Report(source_format="native", pharmacogenomics=[PgxResult(gene="CYP2D6", phenotype="Intermediate Metabolizer"),
+    ...            PgxResult(gene="CYP2C19", phenotype="Poor Metabolizer")])
+    >>> _genes_by_result_word("ok what about the poor one", r), _genes_by_result_word("the poor thing", r)
+    (['CYP2C19'], [])
+    """
+    found: list[str] = []
+    for word in _RESULT_WORD_FRAME.findall(text):
+        wanted = _RESULT_WORDS[word.lower()]
+        said = [(r.gene.upper(), f"{r.phenotype or ''} {r.diplotype or ''}".lower()) for r in report.pharmacogenomics]
+        said += [(v.gene.upper(), f"{v.classification or ''}".lower()) for v in report.variants]
+        found += [g for g, what in said if any(w in what for w in wanted) and g not in found]
+    return found
+
+
+def names_a_result_type(text: str) -> bool:
+    """"the negative one", "the poor one": a result pointed at by its type (the frame alone)."""
+    return bool(_RESULT_WORD_FRAME.search(text))
+
+
 def genes_by_use(text: str, report: Report | None) -> list[str]:
     """The report's genes that the message names by their use, in the use's priority order: the first tier holding
     any of the report's genes ("the pain one": CYP2D6 if the report has it, else CYP2C9 for the pain relievers)."""
@@ -60,4 +97,4 @@ def genes_by_use(text: str, report: Report | None) -> list[str]:
             continue
         tier = next(([g for g in t if g in have] for t in tiers if any(g in have for g in t)), [])
         found += [g for g in tier if g not in found]
-    return found
+    return found or _genes_by_result_word(text, report)

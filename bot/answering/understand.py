@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.answering import vocab as V
 from bot.answering.children_question import hereditary_lead
+from bot.answering.facts import summary_genes
 from bot.answering.report_terms import (
     PHENO_ALIASES,
     genes_by_genotype,
@@ -23,7 +24,7 @@ from bot.answering.report_terms import (
     missing_alleles,
     with_full_names,
 )
-from bot.answering.result_uses import genes_by_use
+from bot.answering.result_uses import genes_by_use, names_a_result_type
 from bot.answering.topic_documents import documents_asked
 from bot.answering.vocabulary import Vocabulary
 from bot.core.reply import Turn
@@ -295,6 +296,16 @@ def _misspelled_drugs(text: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
+def _by_importance(genes: list[str], report: Report | None) -> list[str]:
+    """A medicine's genes in the order the cards rank the report's results, the important one first ("statins":
+    SLCO1B1 decreased function before a typical CYP2C9; stop 47, twelfth pass R3: 6 of 9 statin answers led with CYP2C9
+    and warfarin)."""
+    if report is None or len(genes) < 2:
+        return genes
+    rank = {g: i for i, g in enumerate(g for part in summary_genes(report) for g in part)}
+    return sorted(genes, key=lambda g: rank.get(g, len(rank)))
+
+
 def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), report: Report | None = None) -> Understanding:
     genes, drugs = vocab.detect(text)
     if not drugs:
@@ -317,6 +328,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     named = list(genes)
     for drug in drugs:
         genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
+    genes = named + _by_importance(genes[len(named):], report)
     lowered = _BRITISH.sub("metaboliz", text.lower())  # "poor metaboliser" is the report's "poor metabolizer"
     genechat, service = bool(_ABOUT_GENECHAT.search(text)), bool(_ABOUT_SERVICE.search(text))
     surgery_matters = report is not None and bool(ANESTHESIA_GENES & set(report.genes)) and bool(_SURGERY.search(text))
@@ -359,6 +371,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     if not u.genes:  # "and the pain one?": the report's result for that use, not the last topic (stop 46)
         u.named_by_use = genes_by_use(text, report)
         u.genes += u.named_by_use
+    elif report is not None and names_a_result_type(text):  # "what about the negative one": found by its result words
+        u.named_by_use = u.in_report(report)
     # a follow-up points back ("what about tramadol?", "is that bad?", "why?"); a self-contained question
     # ("what is an activity score") does not inherit the last topic
     # (a medicine group named, "what about my statin?", is its own topic: stop 38, it had repeated the last gene)
@@ -406,7 +420,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         # VUS is not (the screening advice for a harmful variant does not follow from it)
         u.genes += hereditary_lead(report, harmful_only=True)
     if not u.genes and groups:  # "what about the chemo pill" on a DPYD report: the group's genes, the report's first
-        u.genes += [g for group in groups for g in vocab.group_genes[group] if g not in u.genes]
+        u.genes += _by_importance([g for group in groups for g in vocab.group_genes[group] if g not in u.genes], report)
     if report is not None and u.genes and (u.about_my_medicines or _HANDLES_MEDICINES.search(text)):
         # a hereditary result asked about medicines: it does not change how medicines work (local.py says so), whatever
         # list of medicines the patient keeps ("does Lynch affect my medicines")

@@ -211,6 +211,11 @@ def kb_vocabulary(searcher: Searcher, kb_dir: Path) -> Vocabulary:
                             group_genes=medicine_group_genes(synonyms, searcher.document_genes()))
 
 
+# A group whose pages are named otherwise (stop 47, twelfth pass R6: "what about antidepressants" found no group, so the
+# reply had no own result and a passage about ultrarapid metabolizers for a poor metabolizer)
+_GROUP_PAGES = {"antidepressants": ("ssris", "tricyclics")}
+
+
 def medicine_group_genes(synonyms: dict[str, list[str]], documents: dict[str, set[str]]) -> dict[str, list[str]]:
     """Each synonyms term that names a KB medicine document ("statins" -> drug-statins, "opioids" ->
     drug-other-opioids, "proton pump inhibitors" -> drug-proton-pump-inhibitors) and that document's genes.
@@ -221,7 +226,9 @@ def medicine_group_genes(synonyms: dict[str, list[str]], documents: dict[str, se
     out: dict[str, list[str]] = {}
     for term in synonyms:
         slug = re.sub(r"\s+", "-", term.strip().lower())
-        docs = [d for d in documents if d.startswith("drug-") and re.search(rf"(?:^|-){re.escape(slug)}(?:-|$)", d)]
+        slugs = [slug, *_GROUP_PAGES.get(slug, ())]
+        docs = [d for d in documents if d.startswith("drug-")
+                and any(re.search(rf"(?:^|-){re.escape(s)}(?:-|$)", d) for s in slugs)]
         genes = sorted({g.upper() for d in docs for g in documents[d]})
         if genes:
             out[term.lower()] = genes

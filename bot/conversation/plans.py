@@ -332,6 +332,13 @@ _REPORT_PUT_TO_USE = re.compile(r"\buse (?:this|it|these|them|(?:my|the|these|th
                                 r"tests?|info\w*)) (?:for|to|with|as|against|at)\b", re.IGNORECASE)
 
 
+# insurance or a job sought, not a medicine: "can i still get life insurance" (stop 47, twelfth pass W3: 4 of 4 such
+# questions on a hereditary report were escalated as a personal-risk decision)
+_COVER_ASKED = re.compile(r"\b(?:get|have|keep|buy|take out|apply for|qualify for)\s+(?:\w+\s+){0,2}?(?:insurance|cover(?:age)?|"
+                          r"a policy|policies|life cover|a job|the job|a mortgage)\b", re.IGNORECASE)
+TOPIC_NOTE = "asks about a topic a vetted page covers"
+
+
 def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
     """"How accurate is this kind of test?", "accuracy?", "do I gotta redo this test every yr": a question that names the
     topic of a vetted page (topic_documents.yaml) is answered from it when triage only guessed (a model's unsure
@@ -351,12 +358,12 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
                                        and not _MEDICINE_TALK.search(text)))
     if not u.topic_documents or not (guessed or declined or about_the_test) or decision.rules \
             or not asks(text) or not (u.on_topic or u.domain or u.about_service) \
-            or (asks_medicine_decision(text) and not _REPORT_PUT_TO_USE.search(text)):
+            or (asks_medicine_decision(text) and not (_REPORT_PUT_TO_USE.search(text) or _COVER_ASKED.search(text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="topic:answer", detail={
         "documents": u.topic_documents, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", decision.confidence, decision.rules, decision.model,
-                          _sure_notes(decision, "asks about a topic a vetted page covers"))
+                          _sure_notes(decision, TOPIC_NOTE))
 
 
 def result_named(text: str, decision: TriageDecision, u: Understanding, report: Report | None, trace: list[TraceStep],
@@ -563,6 +570,8 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
                   and not mentions_body_signs(text))
     if decision.source == FAMILY_SOURCE:  # what it means for the patient's own children: a specific escalation
         return decision
+    if TOPIC_NOTE in decision.notes and set(u.topic_documents) <= NO_DIAGNOSIS_TOPICS:
+        return decision  # "will my care insurance go up because of lynch": the insurance page, not a worry (stop 47)
     if u.medicines_to_watch:  # "which medicines should I worry about": the medicines, not a worry
         return decision
     if decision.action == "answer" and SIGNS_HINTS & set(decision.rules):

@@ -139,6 +139,9 @@ NO_REPORT_NOTE = (
     "You have not uploaded a report yet, so this is general information. "
     "To get answers about your own results, use the upload button to add your report."
 )
+# a gene version asked about that the report's result for that gene does not list ("is my CYP2C19 *1/*17?" on a *2/*2
+# report): not "no result for CYP2C19*1" (stop 47, twelfth pass R2)
+ALLELE_NOT_IN_REPORT = "Your report does not list {allele}."
 NOT_IN_REPORT = (
     "Your report does not include a result for {gene}, so I can't tell you your own {gene} result."
 )

@@ -150,3 +150,27 @@ def test_a_dutch_question_gets_the_english_only_reply_not_the_unreadable_check_i
     reply = engine.reply(text, report=_report("pgx_panel.json"))
     assert reply.action == "answer", reply.trace  # (F5: the 911/988 check-in for an unreadable message)
     assert "English" in reply.text and "988" not in reply.text
+
+
+def test_a_medicine_group_leads_with_the_result_that_matters_for_it(engine):
+    reply = engine.reply("and my cholesterol pills?", report=_report("pgx_no_result.json"))
+    assert reply.text.startswith("Your report lists SLCO1B1"), reply.trace  # (R3: CYP2C9 normal led 6 of 9 times)
+
+
+@pytest.mark.parametrize("text", ["could I still buy life insurance with this result", "will my disability insurance go up because of BRCA2"])
+def test_insurance_on_a_hereditary_report_is_answered_from_the_insurance_page(engine, text):
+    reply = engine.reply(text, report=_report("hereditary_brca2.json"))
+    assert reply.action == "answer", reply.trace  # (W3: "I can't make a diagnosis" 4 of 4)
+    assert "gina-and-insurance" in [c.doc_id for c in reply.citations]
+
+
+def test_what_to_ask_the_doctor_is_answered_with_the_care_team_pages_questions(engine):
+    _, reply = _chat(engine, _report("lynch_mlh1.json"), "explain MLH1", "ok which questions could I ask my doctor")
+    assert reply.action == "answer", reply.trace  # (W3: a diagnosis escalation with no background)
+    assert "Do my gene results affect any medicine I take now?" in reply.text
+
+
+def test_antidepressants_as_a_group_get_the_own_result_and_the_passage_for_that_result(engine):
+    reply = engine.reply("and antidepressants?", report=_report("pgx_panel.json"))
+    assert "CYP2C19 *2/*2" in reply.text, reply.trace  # (R6: no own result, and the ultrarapid passage for a poor one)
+    assert "ultrarapid" not in reply.text.lower()

@@ -225,3 +225,35 @@ def test_a_sudden_worst_ever_headache_in_another_language_is_an_emergency(text):
 
     assert match_emergency(text) is not None
 
+
+
+def test_a_diplotype_the_report_does_not_list_is_named_whole_not_as_a_gene():
+    from bot.answering.report_terms import missing_alleles
+    from bot.answering.vocabulary import Vocabulary
+    from bot.core.report import PgxResult, Report
+
+    report = Report(source_format="native",
+                    pharmacogenomics=[PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])
+    vocab = Vocabulary.builtin()
+    # (R2: "my CYP2C19 *1/*17 right?" was told "no result for CYP2C19*1")
+    assert missing_alleles("my report says CYP2C19 *1/*17 right?", report, vocab) == ["CYP2C19 *1/*17"]
+    assert missing_alleles("is my CYP2C19 *2 / *2 bad", report, vocab) == []
+    assert missing_alleles("is my cyp2c19 *2/*2 bad", report, vocab) == []
+    tpmt = Report(source_format="native", pharmacogenomics=[PgxResult(gene="TPMT", diplotype="*1/*3C")])
+    assert missing_alleles("is my tpmt *1/*3c thing relevant to azathioprine?", tpmt, vocab) == []
+
+
+@pytest.mark.parametrize(("report_name", "text", "genes"), [
+    ("pgx_panel.json", "and the poor ones?", ["CYP2C19", "CYP3A5"]),
+    ("hereditary_brca2.json", "what about the uncertain one", ["ATM"]),
+    ("pgx_phenotype_only.json", "and the blood one", ["G6PD"]),
+])
+def test_a_result_pointed_at_by_its_type_is_that_result(report_name, text, genes):
+    from pathlib import Path
+
+    from bot.answering.result_uses import genes_by_use
+    from bot.reports.parse import parse_report
+
+    path = Path(__file__).resolve().parents[2] / "evals" / "reports" / report_name
+    # (W5: "what about the poor one" picked CYP2D6, "the uncertain one" BRCA2, "the blood one" CYP2C19)
+    assert genes_by_use(text, parse_report(path.read_bytes(), filename=path.name)) == genes
