@@ -9,40 +9,20 @@ ibuprofen" had a text on PARP inhibitors; "honestly I'm a bit worried" was told 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.core.reply import Turn
-from bot.reports.parse import parse_report
 from bot.safety import wording
+from tests.support.engine import chat as _chat
+from tests.support.engine import eval_report as _report
 
 pytestmark = pytest.mark.slow
-
-REPORTS = Path(__file__).resolve().parents[2] / "evals" / "reports"
 
 
 @pytest.fixture(scope="module")
 def engine(real_engine) -> Any:
     return real_engine
-
-
-def _report(name: str):
-    path = REPORTS / name
-    return parse_report(path.read_bytes(), filename=path.name)
-
-
-def _chat(engine, report, *texts: str):
-    """Every turn's reply, each asked with the turns before it as history."""
-    history: list[Turn] = []
-    replies = []
-    for text in texts:
-        reply = engine.reply(text, report=report, history=history)
-        history += [Turn(role="user", text=text),
-                    Turn(role="bot", text=reply.text, action=reply.action, genes=reply.genes, drugs=reply.drugs)]
-        replies.append(reply)
-    return replies
 
 
 @pytest.mark.parametrize(("follow_up", "own", "not_own"), [

@@ -14,6 +14,9 @@ from pathlib import Path
 from bot.config import Settings
 from bot.conversation.engine import ConversationEngine
 from bot.core.passage import Passage
+from bot.core.reply import Reply, Turn
+from bot.core.report import Report
+from bot.reports.parse import parse_report
 from bot.retrieval.embedders import HashEmbedder
 from tests.support.fakes import SAMPLE_PASSAGES, FakeSearcher
 
@@ -22,3 +25,24 @@ def make_test_engine(data_dir: Path | None = None, passages: Sequence[Passage] =
     """A fast engine: hash embedder, fake searcher, classifier trained on evals/triage with hash vectors."""
     settings = Settings(data_dir=data_dir or Path(tempfile.mkdtemp(prefix="genechat-test-")), embedder="hash")
     return ConversationEngine(settings, embedder=HashEmbedder(), searcher=FakeSearcher(passages), llm=llm)
+
+
+EVAL_REPORTS = Path(__file__).resolve().parents[2] / "evals" / "reports"
+
+
+def eval_report(name: str) -> Report:
+    """One of the eval suites' report fixtures (evals/reports), parsed as an upload is."""
+    path = EVAL_REPORTS / name
+    return parse_report(path.read_bytes(), filename=path.name)
+
+
+def chat(engine: ConversationEngine, report: Report | None, *texts: str) -> list[Reply]:
+    """Every turn's reply, each asked with the turns before it as history (as the widget sends them)."""
+    history: list[Turn] = []
+    replies = []
+    for text in texts:
+        reply = engine.reply(text, report=report, history=history)
+        history += [Turn(role="user", text=text),
+                    Turn(role="bot", text=reply.text, action=reply.action, genes=reply.genes, drugs=reply.drugs)]
+        replies.append(reply)
+    return replies
