@@ -74,8 +74,9 @@ def pick_sentences(
         blocked = [b and not own for b, own in zip(blocked, about_carried(sentences, carried))]
     if focus_genes:
         blocked = [a or b for a, b in zip(blocked, gene_mask(sentences, passage, focus_genes))]
+    items = list_items(passage.text)
+    intro = [x.rstrip().endswith(":") for x in sentences]
     if asked_drugs:  # "what about Crestor": a list's intro and Crestor's own item, not the list's first three items
-        items = list_items(passage.text)
         naming = [s in items and bool(set(_WORD.findall(s.lower())) & asked_drugs) for s in sentences]
         if any(naming):
             blocked = [b or (s in items and not n) for s, b, n in zip(sentences, blocked, naming)]
@@ -111,6 +112,11 @@ def pick_sentences(
                 continue  # (stop 42) a codeine question opened with "Tramadol is sold as Ultram and Ultracet."
             if (window[0] > 0 and _ANAPHOR.match(sentences[window[0]])) or any(
                     i in after_gap and _ANAPHOR.match(sentences[i]) for i in window[1:]):
+                continue
+            if any(intro[i] and not (k + 1 < len(window) and window[k + 1] == i + 1 and sentences[i + 1] in items)
+                   for k, i in enumerate(window)):
+                # (stop 47, twelfth pass R1) a list's intro reads only with an item of its list after it: "The CPIC guide
+                # covers these PPIs:" glued to "Esomeprazole (Nexium) ... depend less on CYP2C19." said the opposite
                 continue
             score = sum(scores[i] for i in window) + (1.5 if window[0] == 0 else 0.0)  # openings read best
             if window[0] > 0 and _PRONOUN.search(sentences[window[0]]):

@@ -375,7 +375,8 @@ def size_text(n_bytes: int) -> str:
 
 
 # Sample values for the template slots, so templates are checked as a patient would read them.
-TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "medicines": "metformin and aspirin", "count": 2, "genes": "BRCA2"}
+TEMPLATE_SAMPLES = {"gene": "CYP2D6", "limit": size_text(5 * _MB), "medicines": "metformin and aspirin", "count": 2, "genes": "BRCA2",
+                    "allele": "CYP2C19 *1/*17"}
 _NOT_WORDING = {"CONSENT_VERSION", "TEMPLATE_SAMPLES"}
 
 

@@ -154,3 +154,10 @@ def test_antidepressants_as_a_group_get_the_own_result_and_the_passage_for_that_
     reply = engine.reply("and antidepressants?", report=_report("pgx_panel.json"))
     assert "CYP2C19 *2/*2" in reply.text, reply.trace  # (R6: no own result, and the ultrarapid passage for a poor one)
     assert "ultrarapid" not in reply.text.lower()
+
+
+def test_a_lists_intro_is_never_glued_to_a_sentence_outside_the_list(engine):
+    reply = engine.reply("is esomeprazole affected by my CYP2C19", report=_report("pgx_panel.json"))
+    # (R1: "The CPIC guide covers these PPIs: Esomeprazole (Nexium) ... depend less on CYP2C19." said the opposite)
+    assert "these PPIs: Esomeprazole" not in reply.text, reply.text
+    assert "depend less on CYP2C19" in reply.text
