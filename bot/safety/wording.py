@@ -54,6 +54,7 @@ ESCALATE: dict[str, str] = {
     ),
     "pregnancy_decision": (
         "Questions about pregnancy and family planning need a person who knows your full story. "
+        "So do questions about breastfeeding. "
         "A genetic counselor or your doctor can help you with this."
     ),
     "disagrees_with_report": (

@@ -257,3 +257,26 @@ def test_a_result_pointed_at_by_its_type_is_that_result(report_name, text, genes
     path = Path(__file__).resolve().parents[2] / "evals" / "reports" / report_name
     # (W5: "what about the poor one" picked CYP2D6, "the uncertain one" BRCA2, "the blood one" CYP2C19)
     assert genes_by_use(text, parse_report(path.read_bytes(), filename=path.name)) == genes
+
+
+def test_a_medicine_reaching_a_breastfed_baby_is_a_pregnancy_and_breastfeeding_question():
+    from bot.safety import wording
+
+    rules = _rules("nursing my newborn, could my CYP2D6 result affect my baby if they give me tramadol?")
+    # (G3: "Whether your relatives should be tested" answered a breastfeeding medicine question)
+    assert "pregnancy_decision#0" in rules and "family_testing_decision#5" not in rules
+    assert "breastfeeding" in wording.ESCALATE["pregnancy_decision"]
+    assert "family_testing_decision#5" in _rules("will my lynch result affect my kids")
+
+
+@pytest.mark.parametrize("text", ["Matokeo yangu ya TPMT yanamaanisha nini?", "Asante sana kwa msaada wako daktari"])
+def test_swahili_is_not_taken_for_tagalog(text):
+    from bot.safety.languages.detect import detect_language
+
+    assert detect_language(text).code != "tl"  # (eleventh pass R1: the Tagalog reply)
+
+
+def test_tagalog_with_words_swahili_shares_stays_tagalog():
+    from bot.safety.languages.detect import detect_language
+
+    assert detect_language("Sana po matulungan ninyo ako, hindi ko na maintindihan ang resulta ko").code == "tl"

@@ -112,6 +112,13 @@ _PORTUGUESE_WORDS = re.compile(r"\b(?:meu|minha|meus|minhas|voc[eê]s?|n[aã]o|o
                                r"[a-z]+ç[aã]o|[a-z]+ções|[a-z]+ões)\b", re.IGNORECASE)
 _SPANISH_WORDS = re.compile(r"[ñ¿¡]|\b(?:mi|mis|qué|yo|usted|estoy|tengo|muy|gracias|hola|puedo|quiero|"
                             r"medicina|el|los|las|es|pero|tambi[eé]n)\b", re.IGNORECASE)
+# Common words of Swahili, which lingua, choosing among our languages, calls Tagalog: two of them make a message one we
+# have no wording for (no rules either: an unreadable message's tier decides). None that Tagalog writes too ("na",
+# "sana", "ninyo"): a Tagalog emergency must stay Tagalog.
+_SWAHILI = frozenset("""
+yangu wangu yako wako zangu nini kwa asante tafadhali habari mimi wewe yeye sisi wao hii hiyo kwamba lakini
+nimemeza amemeza vidonge dawa mtoto sitaki kuishi najisikia vibaya matokeo daktari
+""".split())
 _SCRIPTS = (("zh", re.compile(r"[\u3400-\u9fff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 # Short, common words of the supported Latin-script languages (and of UNSUPPORTED_NAMES', last lines) that are not
@@ -317,6 +324,9 @@ def _detect(text: str, no_english: bool) -> Detection:
     code = _code_of(name)
     if code == "tl" and len(set(_LATIN_WORD.findall(cleaned.lower())) & _ROMAN_HINDI_URDU) >= 2:
         return Detection(UNSUPPORTED, top, "lexicon")  # ("bohat shukriya, aap ne bari madad ki": Hindi or Urdu)
+    if code == "tl" and len(set(_LATIN_WORD.findall(cleaned.lower())) & _SWAHILI) >= 2:
+        # ("Matokeo yangu ya CYP2C19 yanamaanisha nini?" had the Tagalog reply: stop 47, eleventh pass R1)
+        return Detection(UNSUPPORTED, top, "lexicon")
     if code in ("es", "pt") and _PORTUGUESE_WORDS.search(cleaned) and not _SPANISH_WORDS.search(cleaned):
         return Detection(UNSUPPORTED, top, "lexicon", named="pt")
     if code in UNSUPPORTED_NAMES and top >= NAMED_MIN and not _ARABIZI_WORD.search(text):
