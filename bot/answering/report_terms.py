@@ -33,11 +33,14 @@ PHENO_ALIASES = {"vus": "uncertain", "uncertain significance": "uncertain", "car
                  "ultra rapid": "ultrarapid"}
 
 
-def genes_with_result(report: Report, words: list[str]) -> list[str]:
-    """Report genes whose result (phenotype, or a variant's classification and zygosity) holds any of ``words``."""
+def genes_with_result(report: Report, words: list[str], *, with_diplotype: bool = False) -> list[str]:
+    """Report genes whose result (phenotype, or a variant's classification and zygosity) holds any of ``words``;
+    ``with_diplotype``: a pharmacogenomic result's diplotype is read too ("*57:01 negative" given with no phenotype)."""
     if not words:
         return []
-    genes = [r.gene.upper() for r in report.pharmacogenomics if r.phenotype and any(w in r.phenotype.lower() for w in words)]
+    said = [(r.gene, f"{r.phenotype or ''} {r.diplotype or ''}" if with_diplotype else r.phenotype or "")
+            for r in report.pharmacogenomics]
+    genes = [gene.upper() for gene, what in said if what and any(w in what.lower() for w in words)]
     genes += [v.gene.upper() for v in report.variants
               if any(w in f"{v.classification} {v.zygosity}".lower() for w in words)]
     return list(dict.fromkeys(genes))

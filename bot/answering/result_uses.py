@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.answering.report_terms import genes_with_result
 from bot.core.report import Report
 
 USES = Path(__file__).with_name("result_uses.yaml")
@@ -73,10 +74,8 @@ def _genes_by_result_word(text: str, report: Report) -> list[str]:
     """
     found: list[str] = []
     for word in _RESULT_WORD_FRAME.findall(text):
-        wanted = _RESULT_WORDS[word.lower()]
-        said = [(r.gene.upper(), f"{r.phenotype or ''} {r.diplotype or ''}".lower()) for r in report.pharmacogenomics]
-        said += [(v.gene.upper(), f"{v.classification or ''}".lower()) for v in report.variants]
-        found += [g for g, what in said if any(w in what for w in wanted) and g not in found]
+        found += [g for g in genes_with_result(report, list(_RESULT_WORDS[word.lower()]), with_diplotype=True)
+                  if g not in found]
     return found
 
 

@@ -391,9 +391,7 @@ class ConversationEngine:
         # pharmacogenomic result gets that medicine's passages, below, like any other medicine question
         if decision.source == "plan" and decision.reason != MEDICATION_CHANGE:
             passages = self._worry_passages(u, report)
-            guard = check_output(self._local.compose_worry_context(u, report, (passages or [None])[0]), report=report)
-            trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
-            context = guard.draft if guard.outcome != "escalate" else None
+            context = _checked_context(self._local.compose_worry_context(u, report, (passages or [None])[0]), report, trace)
         # (their results are not "yours"; a medicine prescribed for someone else gets no background on that medicine)
         # (stop 42: or the whole report, "I'm 8 weeks pregnant and happy about it, what does my result mean?")
         elif (u.genes or u.drugs or u.whole_report and report is not None) \
@@ -401,19 +399,14 @@ class ConversationEngine:
             # (what the family asks about is how the result passes on: search and pick for that, not the words alone)
             query = f"{text} {family_search_words(report, u.genes)}" if decision.reason == FAMILY_TESTING else text
             passages = self._gather(query, u, report, trace, text=text, vector=vector)
-            guard = check_output(self._local.compose_context(query, u, report, passages), report=report)
-            trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
-            # "escalate" here means no background sentence was safe: the reply escalates anyway, without it
-            context = guard.draft if guard.outcome != "escalate" else None
+            context = _checked_context(self._local.compose_context(query, u, report, passages), report, trace)
         elif decision.reason == RELATIVES_MEDICINE and u.drugs and _CHILD.search(text):
             # a child's medicine ("my daughter is 7 and got codeine after her tonsils out"): what the medicine's page says
             # in general, never the patient's own result as the child's (stop 47, twelfth pass G3: the FDA's under-12
             # and tonsil warning was missing 5 of 6 times)
             query = f"{text} children"  # (the page's words for the warning: "must not be used in children under 12")
             passages = self._gather(query, u, None, trace, text=text, vector=vector)
-            guard = check_output(self._local.compose_context(query, u, None, passages), report=None)
-            trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
-            context = guard.draft if guard.outcome != "escalate" else None
+            context = _checked_context(self._local.compose_context(query, u, None, passages), None, trace)
         if report is None and context is not None and context.sentences:
             # "I'm HLA-B*57:01 positive, can I take abacavir" with no report: the background is general, not about a
             # result we have seen, and says so first (stop 37: typed claims read as accepted)
@@ -457,6 +450,14 @@ class ConversationEngine:
         return [hit] if hit is not None else []
 
 
+
+
+def _checked_context(draft: Draft, report: Report | None, trace: list[TraceStep]) -> Draft | None:
+    """An escalation's background after the output guard, or None when no sentence of it was safe (the reply escalates
+    anyway, without it)."""
+    guard = check_output(draft, report=report)
+    trace.append(TraceStep(step="guard", outcome=f"context:{guard.outcome}", detail=guard.detail()))
+    return guard.draft if guard.outcome != "escalate" else None
 
 
 _engines: dict[str, ConversationEngine] = {}

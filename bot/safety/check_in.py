@@ -118,6 +118,9 @@ FEELING = re.compile(
     r"(?:face|smile|mouth|eyelid)s? (?:is |are |looks? |went |seems? )?(?:all )?(?:lopsided|crooked|uneven|droop\w*|sagg\w*)|"
     r"mumbling|babbling|talking gibberish|(?:words?|speech) (?:are |is )?(?:slurred|garbled|jumbled|coming out wrong))\b",
     re.IGNORECASE)
+# The word "blood" as a sign, not as the name of a medicine or a test ("blood thinner", "blood test": stop 47, twelfth pass
+# F2, "ok and the blood thinner genes" was an emergency on a 0.39 vote)
+_BLOOD = r"blood(?![\s-]*(?:thinners?|pressure|tests?|work|type|group|sugar|draw|donor|donation|cells?)\b)"
 HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
@@ -125,7 +128,7 @@ HARM_WORDS = re.compile(
     r"blade|razor|bridge|pills?|meds|tablets?|plan(?:ned|ning)?|forever|(?:nobody|no one)(?! (?:in (?:this|the|my|our)|here|else|at (?:work|home|school)))|burden|better off|disappear\w*|never wake|"
     r"suffocat\w*|chok\w*|drown\w*|strangl\w*|smother\w*|tonight'?s|tonite|2nite|the night|it'?s time|its time|"
     r"stockpil\w*|hoard\w*|sav(?:ed|ing) up|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|fent\w*|heroin|insulin|lithium|"
-    r"wake up|breath\w*|chest|heart|blood(?![\s-]*(?:thinners?|pressure|tests?|work|type|group|sugar|draw|donor|donation|cells?)\b)|seiz\w*|unconscious|collaps\w*|stroke|allerg\w*|911|988|ambulance|hospital|er)\b",
+    rf"wake up|breath\w*|chest|heart|{_BLOOD}|seiz\w*|unconscious|collaps\w*|stroke|allerg\w*|911|988|ambulance|hospital|er)\b",
     re.IGNORECASE)
 # Words of English that other languages rarely use: the model reads English only, and a message in another language
 # keeps its usual handling (its own rules, its own emergency wording) whatever the model says.
@@ -185,9 +188,7 @@ def danger_sign(text: str) -> bool:
 
 # A sign that something is happening to someone, not only an alarm word: a time of now, something taken, someone feeling
 # something, or a body or self-harm event ("bleeding", "not breathing", "collapsed", "overdosed", "kill myself").
-# ("blood thinner", "blood test" name a medicine or a test, not blood: stop 47, twelfth pass F2, "ok and the blood thinner
-# genes" was an emergency on a 0.39 vote)
-EVENT = re.compile(r"\b(?:blood(?![\s-]*(?:thinners?|pressure|tests?|work|type|group|sugar|draw|donor|donation|cells?)\b)|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\w*|chok(?:ing|ed|es)|suicid\w*|"
+EVENT = re.compile(rf"\b(?:{_BLOOD}|bleed\w*|breath\w*|unconscious|collaps\w*|seiz\w*|chok(?:ing|ed|es)|suicid\w*|"
                     r"kill(?:ing)? (?:my|him|her|them)sel\w*|die|dying|end (?:it|my life)|overdos\w*|od'?d|"
                     r"hurt(?:ing)? (?:my|him|her|them)sel\w*|cut(?:ting)? (?:my|him|her|them)sel\w*|wrists?)\b", re.IGNORECASE)
 # The writer plays it down ("a tiny drop of blood", "he's fine", "is that bad", "lol").

@@ -322,11 +322,12 @@ def _detect(text: str, no_english: bool) -> Detection:
     name, top = values[0]
     sure = top >= UNREADABLE_SURE
     code = _code_of(name)
-    if code == "tl" and len(set(_LATIN_WORD.findall(cleaned.lower())) & _ROMAN_HINDI_URDU) >= 2:
-        return Detection(UNSUPPORTED, top, "lexicon")  # ("bohat shukriya, aap ne bari madad ki": Hindi or Urdu)
-    if code == "tl" and len(set(_LATIN_WORD.findall(cleaned.lower())) & _SWAHILI) >= 2:
-        # ("Matokeo yangu ya CYP2C19 yanamaanisha nini?" had the Tagalog reply: stop 47, eleventh pass R1)
-        return Detection(UNSUPPORTED, top, "lexicon")
+    if code == "tl":
+        # ("bohat shukriya, aap ne bari madad ki": Hindi or Urdu; "Matokeo yangu ya CYP2C19 yanamaanisha nini?": Swahili,
+        # which had the Tagalog reply, stop 47, eleventh pass R1)
+        words = set(_LATIN_WORD.findall(cleaned.lower()))
+        if len(words & _ROMAN_HINDI_URDU) >= 2 or len(words & _SWAHILI) >= 2:
+            return Detection(UNSUPPORTED, top, "lexicon")
     if code in ("es", "pt") and _PORTUGUESE_WORDS.search(cleaned) and not _SPANISH_WORDS.search(cleaned):
         return Detection(UNSUPPORTED, top, "lexicon", named="pt")
     if code in UNSUPPORTED_NAMES and top >= NAMED_MIN and not _ARABIZI_WORD.search(text):
