@@ -2,7 +2,7 @@
 
 ``ConversationEngine._decide`` is the order of the steps, each with its trace line; the bodies of the steps that are
 a topic of their own live beside it: other_language.py (a message in another language), subject.py (off topic, a
-bare change of subject), plans.py (the other plans after triage, the worry plan among them), my_medicines.py (the
+bare change of subject), plans/ (the other plans by kind after triage, the worry plan among them), my_medicines.py (the
 patient's medicine list) and finish.py (the Reply every branch ends with).
 
 >>> from bot.config import Settings
@@ -295,7 +295,7 @@ class ConversationEngine:
             reply = self._answer(text, u, report, vector, trace)
         return reply
 
-    # ---- the plan steps that need the engine's models (their bodies: subject.py, plans.py) ----------------------
+    # ---- the plan steps that need the engine's models (their bodies: subject.py, plans/) ----------------------
     def _off_topic(self, text: str, decision: TriageDecision, u: Understanding, history: Sequence[Turn],
                    vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
         return subject.off_topic(text, decision, u, history, trace, topic=self._topic,

@@ -316,7 +316,7 @@ def without_deadly_result_question(text: str) -> str | None:
 
 
 # Signs in the body ("I feel faint", "my pee is dark", "chest", "bleeding"): a worried question that names one is not
-# only a question about a result, so a weak alarm on it is never set aside (plan_worry in bot/conversation/plans.py).
+# only a question about a result, so a weak alarm on it is never set aside (plan_worry in bot/conversation/plans/worry.py).
 _BODY_SIGNS = re.compile(
     r"\b(?:feel\w*|felt|pain\w*|hurt\w*|ach(?:e|es|ing)|bleed\w*|blood|breath\w*|dizz\w*|faint\w*|vomit\w*|"
     r"throw\w* up|threw up|puk\w*|rash\w*|blister\w*|swell\w*|swollen|fever\w*|yellow\w*|jaundice\w*|pee|urine|"

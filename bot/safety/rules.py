@@ -76,7 +76,7 @@ HABIT_HINT = "answer#24"
 # Guilt over a result ("is this my fault", "did I cause this"): a person to talk to; a model's alarm on it alone needs the
 # calm bar (triage.py)
 GUILT_RULE = "wants_human#4"
-# The signs to watch for ("side effects to watch for", "what would a bad reaction look like"): never a worry (plans.py)
+# The signs to watch for ("side effects to watch for", "what would a bad reaction look like"): never a worry (plans/worry.py)
 SIGNS_HINTS = {"answer#23", "answer#26", "answer#27"}
 SERVICE_HINTS = {"answer#7", "answer#8", "answer#13", "answer#14", "answer#15", "answer#19", "answer#21"}
 

@@ -142,7 +142,7 @@ def test_asking_whether_the_report_tested_a_gene_is_not_a_testing_decision(text,
     assert asks_if_tested(text) is tested
 
 
-# ---- the engine's plans (bot/conversation/plans.py, subject.py) ---------------------------------------------------
+# ---- the engine's plans (bot/conversation/plans/, subject.py) ---------------------------------------------------
 
 CYP2C19_PM = Report(source_format="native", pharmacogenomics=[
     PgxResult(gene="CYP2C19", diplotype="*2/*2", phenotype="Poor Metabolizer")])

@@ -1,0 +1,56 @@
+"""Plans: steps after triage that keep one meaning's action whatever its wording (each a "plan" trace step).
+
+Each takes the triage decision and returns it unchanged or replaced, with a trace line saying why. None sets aside
+a rule's escalation or a sure alarm; the engine runs them in the order written in ``ConversationEngine._decide``.
+They are grouped by what the message is about:
+
+- requests.py: the chat itself (delete my data, obey the report, a goodbye);
+- results.py: a result of the report (named, followed up, asked by use, missing, the whole report);
+- topics.py: a vetted page's topic in general (a topic, inheritance, a condition);
+- medicines.py: a medicine explained, not decided;
+- care_team.py: what the care team should hear (a clinician told, an operation with an anaesthesia gene);
+- to_a_person.py: decisions given to a person (what to do next, one's own children);
+- worry.py: the worry plan (one action per result type);
+- common.py: what they share.
+"""
+
+from bot.conversation.plans.care_team import share_with_clinician, surgery_told
+from bot.conversation.plans.common import WORRY_ALARM_MAX
+from bot.conversation.plans.medicines import explained_not_decided, hereditary_medicines
+from bot.conversation.plans.requests import (
+    DATA_REQUEST_NOTE,
+    DATA_REQUEST_QUERY,
+    data_request,
+    goodbye_ends_chat,
+    obey_report,
+)
+from bot.conversation.plans.results import (
+    SHORT_FOLLOWUP_WORDS,
+    explanation_asked,
+    followup_explained,
+    missing_result_asked,
+    not_in_report,
+    result_by_use,
+    result_named,
+    whole_report_asked,
+    words_of_my_result,
+)
+from bot.conversation.plans.to_a_person import FAMILY_SOURCE, next_step, own_children
+from bot.conversation.plans.topics import (
+    ABOUT_THE_TEST,
+    NO_DIAGNOSIS_TOPICS,
+    TOPIC_NOTE,
+    condition_in_general,
+    inheritance_in_general,
+    topic_asked,
+)
+from bot.conversation.plans.worry import WHY_RULE, plan_worry
+
+__all__ = [
+    "ABOUT_THE_TEST", "DATA_REQUEST_NOTE", "DATA_REQUEST_QUERY", "FAMILY_SOURCE", "NO_DIAGNOSIS_TOPICS",
+    "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
+    "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
+    "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children",
+    "plan_worry", "result_by_use", "result_named", "share_with_clinician", "surgery_told", "topic_asked",
+    "whole_report_asked", "words_of_my_result",
+]

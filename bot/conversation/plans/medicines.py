@@ -1,0 +1,67 @@
+"""Plans for a question about a medicine that asks for an explanation, not a decision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.answering.medicine_question import (
+    MEDICINE_CLASS,
+    UNLISTED_MEDICINE,
+    asks_medicine_decision,
+    explains_medicine,
+    told_taking_it,
+)
+from bot.answering.question_forms import (
+    topic_swap,
+)
+from bot.answering.understand import Understanding
+from bot.answering.vocabulary import Vocabulary
+from bot.conversation.plans.common import answered, hints_only
+from bot.core.reply import TraceStep, Turn, last_bot_turn
+from bot.safety.triage import (
+    TriageDecision,
+)
+
+
+def hereditary_medicines(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
+    """"does my BRCA2 change how I break down advil" asks whether a hereditary result bears on medicines, and the answer
+    is fixed wording (it does not; local.py): a model's escalation with no rule but answer hints, on a message that asks
+    no medicine decision, is replaced (stop 46, tenth pass N23: a medicine-change escalation with PARP-inhibitor text)."""
+    if (decision.action != "escalate" or decision.source != "model" or not u.hereditary_medicines
+            or not hints_only(decision) or asks_medicine_decision(text)):
+        return decision
+    return answered(decision, trace, "hereditary_medicines:answer", "a hereditary result asked about medicines")
+
+
+def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
+                          history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
+    """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
+    decided (the answer hints of bot/safety/rules.py). The classifier sometimes escalates such a question on the
+    medicine's name alone, sure of it; with no escalation rule and no decision asked (take, stop, switch, an amount,
+    whether it is safe or will work) the answer hint stands. Round 4: with no rule at all, the same holds for a
+    message that only names a medicine (or a class of them) with the words of asking about it, or asks how it relates
+    to a result ("plavix?", "tramadol and my CYP2D6?", "so plavix needs my liver enzyme to work?";
+    bot/answering/medicine_question.py), unless it asks the last escalated question again ("and tramadol?"). Round 5:
+    a medicine the knowledge base does not hold counts too, read from its name ("gabapentin and my results?")."""
+    if decision.action != "escalate" or decision.source != "model":
+        return decision
+    hints_only = bool(decision.rules) and all(name.startswith("answer#") for name in decision.rules)
+    # (stop 42: a class named beside an answer hint too, "does my SLCO1B1 result matter for statins")
+    if not (u.medicines_asked or (not decision.rules or hints_only)
+            and (MEDICINE_CLASS.search(text) or UNLISTED_MEDICINE.search(text))):
+        return decision
+    unnamed = vocab.without_names(text) if vocab is not None else None
+    told = unnamed is not None and told_taking_it(text, unnamed)  # "Nexium. I take it daily. relevant?"
+    if decision.rules and not hints_only or asks_medicine_decision(text) and not told:
+        return decision
+    if not hints_only:
+        last_bot = last_bot_turn(history)
+        again = vocab is not None and topic_swap(text, vocab) or u.followup
+        if last_bot is not None and last_bot.action == "escalate" and again:
+            return decision  # the previous question again: its action (subject.same_question), not this plan's
+        if not (explains_medicine(text, unnamed) or told):
+            return decision
+    trace.append(TraceStep(step="plan", outcome="medicine:explained", detail={
+        "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "rule", decision.confidence, decision.rules, decision.model,
+                          [*decision.notes, "whether a result concerns a medicine: explained, not decided"])
