@@ -248,6 +248,30 @@ _ASKS_VERSIONS = re.compile(r"\b(?:diplotypes?|genotypes?|star(?: alleles?)?|all
                             r"duplicat\w*|x\d|xn)\b|\*\d", re.IGNORECASE)
 _COPY_NUMBER = re.compile(r"^\*?[\w.]+x(\d+|n)$", re.IGNORECASE)
 _COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six"}
+# "is that homozygous", "am i heterozygous for TPMT", "one copy or two?" (stop 48, explore12 R4: 4 of 4 such questions
+# on a PGx result repeated the explanation without the word)
+_ASKS_ZYGOSITY = re.compile(r"\b(?:homo|hetero)zyg\w*|\b(?:one|1) cop(?:y|ies) or (?:two|2|both)\b|"
+                            r"\b(?:one|1) or (?:two|2|both) cop(?:y|ies)\b|\bboth cop(?:y|ies)\b", re.IGNORECASE)
+_RS_PREFIX = re.compile(r"^rs\d+\s+", re.IGNORECASE)
+
+
+def zygosity_note(gf: GeneFact) -> list[str]:
+    """Whether the two versions of a listed diplotype are the same or different, with the lab's word for it. Worded
+    without "you": the output guard reads "you are heterozygous" as a claim only a report's own zygosity field makes.
+
+    >>> from bot.core.reply import ReportFact
+    >>> zygosity_note(GeneFact("TPMT", [], ReportFact(gene="TPMT", diplotype="*1/*3C")))
+    ['The two versions in TPMT *1/*3C are different. Two different versions are called heterozygous.']
+    >>> zygosity_note(GeneFact("VKORC1", [], ReportFact(gene="VKORC1", diplotype="rs9923231 T/T")))
+    ['The two versions in VKORC1 rs9923231 T/T are the same. Two versions that are the same are called homozygous.']
+    """
+    diplo = gf.fact.diplotype or ""
+    alleles = [a.strip().lower() for a in _RS_PREFIX.sub("", diplo).split("/")]
+    if len(alleles) != 2 or not all(alleles) or any(_COPY_NUMBER.match(a) for a in alleles):
+        return []  # (an extra copy, "*1/*2x2", is neither: version_notes counts its copies)
+    if alleles[0] == alleles[1]:
+        return [f"The two versions in {gf.gene} {diplo} are the same. Two versions that are the same are called homozygous."]
+    return [f"The two versions in {gf.gene} {diplo} are different. Two different versions are called heterozygous."]
 
 
 def version_notes(gf: GeneFact, question: str) -> list[str]:
@@ -263,9 +287,13 @@ def version_notes(gf: GeneFact, question: str) -> list[str]:
     >>> version_notes(pm, "whats my CYP2C19 diplotype")
     ['Your report does not say which versions of CYP2C19 you have. It gives only the result.']
     """
+    fact = gf.fact
+    if fact.diplotype and not fact.hgvs and _ASKS_ZYGOSITY.search(question):
+        zygosity = zygosity_note(gf)
+        if zygosity:
+            return zygosity
     if not _ASKS_VERSIONS.search(question):
         return []
-    fact = gf.fact
     if fact.diplotype:
         alleles = fact.diplotype.split("/")
         extra = [(a, m.group(1)) for a in alleles if (m := _COPY_NUMBER.match(a.strip()))]

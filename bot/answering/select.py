@@ -77,9 +77,14 @@ def pick_sentences(
     items = list_items(passage.text)
     intro = [x.rstrip().endswith(":") for x in sentences]
     if asked_drugs:  # "what about Crestor": a list's intro and Crestor's own item, not the list's first three items
-        naming = [s in items and bool(set(_WORD.findall(s.lower())) & asked_drugs) for s in sentences]
-        if any(naming):
+        naming = [bool(set(_WORD.findall(s.lower())) & asked_drugs) for s in sentences]
+        if any(n for s, n in zip(sentences, naming) if s in items):
             blocked = [b or (s in items and not n) for s, b, n in zip(sentences, blocked, naming)]
+        elif any(naming):  # (stop 48) "what about nexium": its own sentence after the list, none of the list's items
+            blocked = [b or (s in items or intro[i]) for i, (s, b) in enumerate(zip(sentences, blocked))]
+        if any(naming) and items:  # ... and, beside a list of medicines, no sentence only about the list's others
+            # ("Esomeprazole (Nexium) and rabeprazole (Aciphex) depend less" told to an omeprazole question)
+            blocked = [b or _opens_on_other_drug(s, passage, asked_drugs) for s, b in zip(sentences, blocked)]
     if reject:  # sentences the output guard would drop leave a gap anyway: plan around them
         blocked = [b or reject(s) for s, b in zip(sentences, blocked)]
     scores = [_score(s, keys, strong) for s in sentences]
@@ -127,8 +132,22 @@ def pick_sentences(
             chosen = kept[best[1]:best[1] + size]  # (a passage's opening run reads as one unit: kept whole)
             while chosen[0] > 0 and len(chosen) > 1 and _ANAPHOR.match(sentences[chosen[-1]]) and raw[chosen[-1]] <= 0:
                 chosen.pop()  # a trailing "This ..." that adds nothing asked about
-            return [sentences[i] for i in chosen]
+            return [sentences[i] for i in _with_list_intro(chosen, sentences, items, intro, blocked)]
     return []
+
+
+def _with_list_intro(chosen: list[int], sentences: list[str], items: list[str], intro: list[bool],
+                     blocked: list[bool]) -> list[int]:
+    """A run that opens on a list item gets its list's intro in front: "Lansoprazole, sold as Prevacid." alone reads as
+    a fragment (stop 48, thirteenth pass), "The CPIC guide covers these PPIs: Lansoprazole, sold as Prevacid." does not."""
+    j = chosen[0] - 1
+    if sentences[chosen[0]] not in items:
+        return chosen
+    while j >= 0 and sentences[j] in items:
+        j -= 1
+    if j < 0 or not intro[j] or blocked[j]:  # (a blocked intro: one the output guard would drop, or about another gene)
+        return chosen
+    return [j, *chosen]
 
 
 def _opens_on_other_drug(sentence: str, passage: Passage, asked_drugs: set[str] | None) -> bool:
@@ -379,11 +398,15 @@ def rank_passages(
         # what the condition is had led "what does my result mean for succinylcholine", and the section saying it is a
         # trigger was skipped as covering nothing new (stop 46, tenth pass N19)
         names_drug = int(drug_doc and any(re.search(rf"\b{re.escape(d)}\b", p.text, re.IGNORECASE) for d in wanted_d))
+        # ... but ahead of it, the section on the patient's own result type: "omeprazole. relevant?" from a poor
+        # metabolizer had the list of PPIs, and "PPIs in CYP2C19 poor and intermediate metabolizers" was skipped as
+        # covering nothing new (stop 48, explore12 R1)
+        own_type = explain if drug_doc else 0
         overview = int(overview_first and is_overview(p))
         advice = int(is_advice(p))
         # "what does a negative result mean": the section on that result type is as much on topic as a gene
         hit = min(drug_hit + gene_hit, 1) or int(type_asked and explain == EXPLAINS_SECTION)
-        return (-drug_doc, -names_drug, -hit, unasked_drug_doc, -lead, -headed, -topic, -overview, -explain, advice,
+        return (-drug_doc, -own_type, -names_drug, -hit, unasked_drug_doc, -lead, -headed, -topic, -overview, -explain, advice,
                 -min(hint_hit, 2), i)
 
     seen: set[str] = set()

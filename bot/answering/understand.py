@@ -98,6 +98,9 @@ _WHOLE_REPORT = re.compile(
     r"\b(?:what|which)\b[^.?!]{0,25}\b(?:things?|findings?|genes?|conditions?|variants?|changes?|results?)\b"
     r"[^.?!]{0,20}\b(?:on|in|from|of|did|does) my (?:report|results?|tests?|panel)\b|"
     r"\bwhat did (?:(?:my|the|this) (?:test|report|results?|panel|lab)|it|they) (?:find|show|say|test|check|look (?:at|for))\b|"
+    # (stop 48, thirteenth pass R1: "what does my test show" had only "Not tested means the lab did not look at that gene")
+    r"\bwhat (?:does|do|will|would) (?:my|the|this) (?:\w+ )?(?:test|tests|panel|testing) (?:show|say|mean|tell (?:me|us))"
+    r"\W*(?:me|exactly|then|please|pls)?\W*$|"
     # (stop 42) "what genes were tested", "which genes did they test": the report's list
     r"\b(?:what|which)\s+(?:genes|things|results)\s+(?:were|did (?:they|you|the lab|it))\s+(?:tested|test|checked|check|"
     r"looked at|look at)\b|\bwhat (?:was|got) tested\b|"

@@ -25,7 +25,7 @@ import numpy as np
 
 from bot.answering.abbreviations import expand_abbreviations
 from bot.answering.asked_subject import KbWords, index_kb_words, unknown_medicine, unknown_subject
-from bot.answering.children_question import family_search_words, hereditary_lead
+from bot.answering.children_question import asks_about_own_children, family_search_words, hereditary_lead
 from bot.answering.facts import summary_genes
 from bot.answering.local import LocalComposer, facts_for
 from bot.answering.topic import TopicCheck
@@ -47,6 +47,7 @@ from bot.core.report import Report
 from bot.retrieval.embedders import Embedder, embedder_for
 from bot.retrieval.search import get_searcher
 from bot.safety import wording
+from bot.safety.across_turns import signs_across_turns
 from bot.safety.alarm_corpora import second_opinion_cases
 from bot.safety.asks import asks_for_medicine_judgement, mentions_swallowing
 from bot.safety.classifier import TRIAGE_DIR, TriageClassifier, load_or_train
@@ -227,6 +228,12 @@ class ConversationEngine:
         decision = triage(text, vector=vector, classifier=self._classifier, domain=u.domain,
                           on_topic=u.on_topic, embed=self._embed)
         trace.append(TraceStep(step="triage", outcome=f"{decision.action}:{decision.reason}", detail=decision.detail()))
+        if decision.action != "emergency":  # "my legs ache" then "and my pee is dark brown": the signs read together
+            across = signs_across_turns(text, history)
+            if across is not None:
+                trace.append(TraceStep(step="across_turns", outcome=f"emergency:{across.reason}",
+                                       detail={"rules": across.rules, "triage": f"{decision.action}:{decision.reason}"}))
+                decision = across
         u.emergency_line = decision.concept_alarm_held
         u.medical_line_only = ASKED_AHEAD_NOTE in decision.notes and not any(r.startswith("self_harm") for r in decision.rules)
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
@@ -236,10 +243,12 @@ class ConversationEngine:
         other = other_language(text, decision, u, report, history, trace, self._crosslingual)
         if other is not None:
             return other
+        plans.anaesthesia_result_leads(text, u, report, trace)
         decision = plans.data_request(text, decision, trace)
         decision = plans.obey_report(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare)
+        decision = plans.result_term_asked(text, decision, u, report, trace)
         decision = self._same_question(text, decision, history, trace)
         decision = plans.next_step(text, decision, u, report, trace)
         decision = plans.hereditary_medicines(text, decision, u, trace)
@@ -412,7 +421,8 @@ class ConversationEngine:
             # result we have seen, and says so first (stop 37: typed claims read as accepted)
             context.add(wording.NO_REPORT_CONTEXT, "fixed:no_report", 0)
         draft = replies.escalate_draft(decision.reason, context, unsure=decision.unsure or self._guessed_medicine(text, decision),
-                                       medicine=self._names_medicine(text, u), feeling=u.feeling_only)
+                                       medicine=self._names_medicine(text, u), feeling=u.feeling_only,
+                                       children=asks_about_own_children(text))
         trace.append(TraceStep(step="compose", outcome="escalation", detail={"sources": draft.source_map()}))
         return finish(draft, "escalate", decision.reason, u, report, trace, passages)
 

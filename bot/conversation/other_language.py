@@ -103,8 +103,9 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     if vote is not None and vote.check_in:
         # the model is unsure whether this is a crisis: the patient gets the usual reply (its last sentence is the
         # emergency line) and a counselor, with an interpreter, is asked to look, as the English check-in tier does
-        return _needs_interpreter(finish(replies.english_only_draft(language), "escalate", CHECK_IN, u, report, trace,
-                                         []), language)
+        draft = replies.language_check_in_draft(
+            language, swallowed=languages.mentions_swallowing(text, language) or mentions_swallowing(text))
+        return _needs_interpreter(finish(draft, "escalate", CHECK_IN, u, report, trace, []), language)
     # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
     return finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
 
@@ -140,7 +141,8 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     if decision.action == "decline" and decision.reason == "prompt_injection":
         return None
     if vote is not None and vote.check_in:
-        reply = finish(replies.english_only_draft(None), "escalate", CHECK_IN, u, report, trace, [])
+        reply = finish(replies.language_check_in_draft(None, swallowed=mentions_swallowing(text)), "escalate", CHECK_IN,
+                       u, report, trace, [])
         return _needs_interpreter(reply, None, detected, text)
     return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
 

@@ -47,6 +47,25 @@ def english_only_draft(language: str | None) -> Draft:
     return draft
 
 
+def language_check_in_draft(language: str | None, *, swallowed: bool = False) -> Draft:
+    """A message in another language that the cross-lingual model is unsure about: the emergency lines first (it may be
+    one: "من قرص زیادی خوردم و حالم بد است" had only the English-only notice, stop 48, thirteenth pass G2), then the
+    English-only reply with its counselor offer; in that language when we have its wording, else in English."""
+    draft = Draft()
+    if language is None:
+        draft.add(wording.EMERGENCY_FIRST, "fixed:check_in:emergency_first", 0)
+        if swallowed:
+            draft.add(wording.POISON_CONTROL, "fixed:check_in:poison_control", 0)
+    else:
+        w = wordings()[language]
+        draft.add(w.emergency_first, f"fixed:{language}:check_in:emergency_first", 0)
+        if swallowed:
+            draft.add(w.poison_control, f"fixed:{language}:check_in:poison_control", 0)
+    for sentence in english_only_draft(language).sentences:
+        draft.add(sentence.text, sentence.source, 1)
+    return draft
+
+
 def unreadable_draft() -> Draft:
     """A message nothing here can read: the emergency lines first (it may be one), then that a counselor will look."""
     draft = Draft()
@@ -98,10 +117,11 @@ def decline_draft(reason: str, refusal: str | None = None) -> Draft:
 
 
 def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wording.ESCALATE_CONTEXT_INTRO,
-                   unsure: bool = False, medicine: bool = True, feeling: bool = False) -> Draft:
+                   unsure: bool = False, medicine: bool = True, feeling: bool = False, children: bool = False) -> Draft:
     """Fixed wording for the reason, the hand-off note, then (optionally) short vetted background or facts.
 
     ``feeling``: the message only tells the writer's worry ("I'm scared"); it is met in those words.
+    ``children``: a family-testing question about the writer's own children ("will my kids get this"), in those words.
     ``unsure``: the message was escalated because triage could not tell what it asks; the reason's own wording
     ("If you think your report may be wrong...") would put words in the patient's mouth, so the general one is used:
     with the medicine caution when ``medicine`` (a medicine named, or a medicine decision), else without it.
@@ -109,6 +129,8 @@ def escalate_draft(reason: str, context: Draft | None = None, *, intro: str = wo
     draft = Draft()
     if feeling and reason != "medication_change":  # "I'm scared": the worry is met, not "I can't make a diagnosis"
         draft.add(wording.FEELING_HEARD, "fixed:escalate:feeling", 0)
+    elif children and reason == "family_testing_decision":
+        draft.add(wording.ESCALATE_OWN_CHILDREN, "fixed:escalate:own_children", 0)
     elif unsure:
         draft.add(wording.ESCALATE_DEFAULT if medicine or reason == "medication_change" else wording.ESCALATE_UNSURE,
                   "fixed:escalate:unsure", 0)

@@ -80,8 +80,17 @@ _BULLET_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(.+)$", re.MULTILINE)
 @lru_cache(maxsize=8192)
 def list_items(text: str) -> frozenset[str]:
     """The sentences of a passage that are bullet items of a list (as ``split_sentences`` gives them)."""
-    text = _INLINE_BULLET.sub("\n- ", text)
-    return frozenset(s for m in _BULLET_LINE.finditer(text) for s in split_sentences(m.group(1)))
+    flattened = bool(_INLINE_BULLET.search(text))
+    lines = list(_BULLET_LINE.finditer(_INLINE_BULLET.sub("\n- ", text)))
+    items: set[str] = set()
+    for n, m in enumerate(lines):
+        sentences = split_sentences(m.group(1))
+        if flattened and n == len(lines) - 1:
+            # a chunker that flattened the list onto one line ran its last item into the paragraph after it: only
+            # the item's first sentence is the item ("... sold as Dexilant. Esomeprazole (Nexium) ... depend less")
+            sentences = sentences[:1]
+        items.update(sentences)
+    return frozenset(items)
 
 
 def split_sentences(text: str) -> list[str]:

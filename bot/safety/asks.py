@@ -497,6 +497,12 @@ _THEIR_MEDICINE_ASKED = re.compile(
     rf"\b{_DRUG_WORD}\s+(?:works?|working|will work)\s+(?:better|worse|well|at all)?\s*for\s+(?:him|her|them)\b",
     re.IGNORECASE)
 _RELATIVE_ON_DRUG = re.compile(rf"{_RELATIVE_ON_MEDICINE.pattern}\s+(?:the\s+|some\s+|a\s+)?{_DRUG_WORD}\b", re.IGNORECASE)
+# a medicine the care team means to give the writer's child or relative ("my baby is in the NICU and they want to give
+# gentamicin": thirteenth pass W7, escalated with the wording about testing relatives)
+_TO_BE_GIVEN = re.compile(
+    rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_KIN}|newborn|infant|toddler)\b[^.?!]{{0,60}}\b(?:they|doctors?|the (?:doctors?|nurses?|team|nicu|hospital|"
+    r"surgeon|dentist))\s+(?:want|wants|are going|is going|plan|plans|are planning|need|needs|are about|would like)\s+to\s+"
+    r"(?:give|start|put)\b(?!\s+me\b)", re.IGNORECASE)
 _WRITERS_OWN = re.compile(r"\b(?:for me|(?:can|should|could|may|do) i\b|i'?m (?:on|taking))", re.IGNORECASE)
 
 
@@ -519,10 +525,14 @@ def relatives_medicine(text: str, medicine_named: bool = False) -> bool:
     True
     >>> relatives_medicine("my mum is on clopidogrel, can I take it too?", medicine_named=True)
     False
+    >>> relatives_medicine("our newborn is on the ward and the doctors want to start gentamicin", medicine_named=True)
+    True
     """
     if not medicine_named:
         return False
     if _RELATIVE_ON_MEDICINE.search(text) and _FOR_THEM.search(text):
+        return True
+    if _TO_BE_GIVEN.search(text):  # "my baby is in the NICU and they want to give gentamicin" (stop 48)
         return True
     if _WRITERS_OWN.search(text):
         return False

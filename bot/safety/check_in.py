@@ -136,7 +136,11 @@ _ENGLISH = re.compile(r"\b(?:the|my|is|and|to|of|it|with|this|that|you|was|have|
                       r"don'?t|dont|what|how|your|he'?s|she'?s|they|are|be|got|been|will|so|on|off|up|after|because|cuz|"
                       r"when|all|about|from|like|really|his|her|our|we|he|she|some|an|by|did|had|has|who|why|there|out|into|over|"
                       # (stop 35: "bf keeps bailing on plans last min, shud i dump him" had one word of this list)
-                      r"him|them|should|would|could|if|not)\b",
+                      r"him|them|should|would|could|if|not|"
+                      # (stop 48, thirteenth pass F1/F3: "I just started tramadol", "my INR keeps jumping around" had one
+                      # word of the list, so a middling model-only vote on them was the emergency reply)
+                      r"keeps?|around|started|starting|since|today|yesterday|tonight|always|never|every|very|than|then|"
+                      r"which|while|going|getting|think|know|want|need|feel|feeling)\b",
                       re.IGNORECASE)
 
 

@@ -21,7 +21,8 @@ _TAKEN = (r"(?:took|taken|taking|swallowed|swallowing|ate|eaten|eating|popped|do
           r"gone through|went through|used up|got into|gotten into|getting into|finished)")
 # More than a dose: a count of five or more (not milligrams, an age or a time), a handful, a whole pack, all of them,
 # "a few more", or the same medicine three times today.
-_NOT_A_COUNT = (r"(?!\s*(?:mg|mcg|µg|ug|ml|cc|units?|iu|%|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|"
+# (a number joined to a medicine's name is no count: "5-FU", "6-MP", "5-ASA", "5-HTP"; stop 48, thirteenth pass F2)
+_NOT_A_COUNT = (r"(?![-\u2010](?=[a-z])|\s*(?:mg|mcg|µg|ug|ml|cc|units?|iu|%|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|"
                 r"y/?o|yo\b|am\b|pm\b|o'?clock|kg|lbs?|pounds?|percent|degrees?|°|times a (?:day|week)))")
 _MANY = (r"(?:\b(?:[5-9]|[1-9]\d)\b" + _NOT_A_COUNT + r"|\b(?:five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
          r"twenty|thirty|forty|fifty|a dozen|dozens)\b" + _NOT_A_COUNT + r"|\ba handful\b|\bhandfuls\b|\ba bunch\b|"

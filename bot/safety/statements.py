@@ -38,7 +38,10 @@ _ON_A_MEDICINE = re.compile(
     r"by the way|ps)\W+)*"
     r"(?:(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|my (?:\w+\s+){1,2}?(?:is|was|are|has been|have|has|had|put|started|"
     r"keeps?))\s+(?:(?:now|still|currently|also|already|just|recently|been)\s+){0,2}"
-    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on)|"
+    r"(?:on|taking|take|use|using|me on|got me on|prescribed(?: me)?|put on|started on|"
+    # (stop 48, thirteenth pass F1: "I just started tramadol" had the crisis reply from a model-only vote, 8 of 20)
+    r"started|starting|began|begun)|"
+    r"(?:just\s+)?(?:started|starting|began)|"
     r"my (?:\w+\s+){1,2}?(?:gave|prescribed|started) me|my (?:\w+\s+){1,2}?(?:takes|uses))\b"
     r"(?!\s+(?:the|a|an|my|his|her|their|this|that|it|them|floor|ground)\b)",
     re.IGNORECASE)

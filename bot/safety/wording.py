@@ -83,6 +83,12 @@ ESCALATE: dict[str, str] = {
         "at any time, day or night. It is free and private."
     ),
 }
+# what a result means for the patient's own children (a family-testing escalation of "will my kids get this"): the
+# relatives' wording answered a question nobody asked (stop 48, thirteenth pass W7: 9 of 11)
+ESCALATE_OWN_CHILDREN = (
+    "A genetic counselor can go over what your result means for your children. They can explain how it is passed on "
+    "and if a test would help."
+)
 # (followed by ESCALATED_NOTE, which names the counselor: said once, stop 37)
 ESCALATE_DEFAULT = (
     "I'm not sure I can answer that safely. "

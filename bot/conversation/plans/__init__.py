@@ -14,7 +14,7 @@ They are grouped by what the message is about:
 - common.py: what they share.
 """
 
-from bot.conversation.plans.care_team import share_with_clinician, surgery_told
+from bot.conversation.plans.care_team import anaesthesia_result_leads, share_with_clinician, surgery_told
 from bot.conversation.plans.common import WORRY_ALARM_MAX
 from bot.conversation.plans.medicines import explained_not_decided, hereditary_medicines
 from bot.conversation.plans.requests import (
@@ -32,6 +32,7 @@ from bot.conversation.plans.results import (
     not_in_report,
     result_by_use,
     result_named,
+    result_term_asked,
     whole_report_asked,
     words_of_my_result,
 )
@@ -47,10 +48,10 @@ from bot.conversation.plans.topics import (
 from bot.conversation.plans.worry import WHY_RULE, plan_worry
 
 __all__ = [
-    "ABOUT_THE_TEST", "DATA_REQUEST_NOTE", "DATA_REQUEST_QUERY", "FAMILY_SOURCE", "NO_DIAGNOSIS_TOPICS",
+    "ABOUT_THE_TEST", "anaesthesia_result_leads", "DATA_REQUEST_NOTE", "DATA_REQUEST_QUERY", "FAMILY_SOURCE", "NO_DIAGNOSIS_TOPICS",
     "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
     "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
     "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children",
-    "plan_worry", "result_by_use", "result_named", "share_with_clinician", "surgery_told", "topic_asked",
+    "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
     "whole_report_asked", "words_of_my_result",
 ]

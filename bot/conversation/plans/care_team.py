@@ -71,7 +71,9 @@ _ANAESTHESIA_GENES = ("RYR1", "CACNA1S")
 _OWN_PROCEDURE = re.compile(
     r"\b(?:surgery|operation|op|procedure|under general|general an(?:a)?esthetic|(?:general )?an(?:a)?esthe\w*|put under|"
     r"sedat\w*|c-?section|caesarean|cesarean|[a-z]+ectomy|replacement|(?:my|the) (?:gallbladder|appendix|tonsils|hip|knee|"
-    r"wisdom teeth|tooth|teeth) (?:out|removed|pulled|replaced|done))\b", re.IGNORECASE)
+    r"wisdom teeth|tooth|teeth) (?:out|removed|pulled|replaced|done)|"
+    # (stop 48, thirteenth pass: a colonoscopy, "will they knock me out" had no facts)
+    r"colonoscopy|endoscopy|gastroscopy|knock(?:ed)? me out|put me (?:to sleep|under))\b", re.IGNORECASE)
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our) (?:son|daughter|child|kid|kids|baby|boy|girl|husband|wife|partner|mum|mom|"
                             r"mother|dad|father|brother|sister)\b|\b\d+\s*(?:yo|y/o|year old|yr old)\b|\b(?:he|she)(?:'s| is)\b",
                             re.IGNORECASE)
@@ -102,3 +104,18 @@ def surgery_told(text: str, decision: TriageDecision, u: Understanding, report: 
         "genes": held, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
                           sure_notes(decision, "surgery told by a patient with an anaesthesia gene result"))
+
+
+def anaesthesia_result_leads(text: str, u: Understanding, report: Report | None, trace: list[TraceStep]) -> None:
+    """"I'm having surgery next week, what do I tell them" right after a CYP2C19 answer, from a patient whose report holds
+    RYR1: the operation is what the message is about, and the anaesthesia result is what the team must hear, not the
+    gene of the turn before (stop 48, thirteenth pass: the reply carried CYP2C19 over and never named RYR1). When the
+    message tells the writer's own procedure and names no gene, the report's anaesthesia genes are the ones asked about."""
+    held = [g for g in _ANAESTHESIA_GENES if report is not None and g in report.genes]
+    if not held or u.named_genes or not _OWN_PROCEDURE.search(text) or _SOMEONE_ELSES.search(text):
+        return
+    if u.genes == held:
+        return
+    trace.append(TraceStep(step="plan", outcome="anaesthesia_result_leads", detail={"genes": held, "before": u.genes}))
+    u.genes = held
+    u.followup = False

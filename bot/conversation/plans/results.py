@@ -15,7 +15,7 @@ from bot.answering.question_forms import (
 )
 from bot.answering.understand import Understanding, asks_after_last_answer
 from bot.answering.vocabulary import Vocabulary
-from bot.conversation.plans.common import answered, sure_notes
+from bot.conversation.plans.common import answered, hints_only, sure_notes
 from bot.core.reply import TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety.calm import asks
@@ -204,3 +204,46 @@ def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, re
 
 
 _WORDS = re.compile(r"[a-z]+")
+
+
+# A result word or allele asked alone ("what does poor mean", "meaning of poor", "and rapid?", "what's *28"): the words
+# around it only ask what it means
+_TERM_FRAME = frozenset(
+    "what whats what's wat does do is mean means meaning of the word term and so ok okay explain define definition on in "
+    "my report result results about that this a an".split())
+_TERM_WORDS = re.compile(r"[a-z']+|\*\d+[a-z]?", re.IGNORECASE)
+RESULT_TERMS = ("poor", "intermediate", "normal", "rapid", "ultrarapid", "decreased", "increased", "reduced", "positive",
+                "negative", "deficient", "carrier", "pathogenic", "uncertain", "indeterminate", "susceptible",
+                "susceptibility")
+
+
+def _genes_with_term(report: Report, term: str) -> list[str]:
+    """The report's genes whose result (phenotype, classification or diplotype) holds ``term`` as a word."""
+    word = re.compile(rf"(?<![\w*]){re.escape(term)}(?![\w:])", re.IGNORECASE)
+    genes = [r.gene.upper() for r in report.pharmacogenomics
+             if word.search(f"{r.phenotype or ''} {r.diplotype if term.startswith('*') else ''}")]
+    genes += [v.gene.upper() for v in report.variants if word.search(v.classification or "")]
+    return list(dict.fromkeys(genes))
+
+
+def result_term_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
+                      trace: list[TraceStep]) -> TriageDecision:
+    """"what does poor mean", "and poor?", "what's *28" on a report with such a result asks what the patient's own result
+    word means: a model declined 6 of 6 such wordings as off topic (stop 48, thirteenth pass W1). Only a model's decline or
+    unsure escalation with no rule but answer hints is replaced, when the message is nothing but the term and the words
+    of asking what it means, and the report holds a result with that word."""
+    if (report is None or decision.source != "model" or not hints_only(decision)
+            or not (decision.action == "decline" and decision.reason == "out_of_scope" or decision.unsure)):
+        return decision
+    words = [w.lower() for w in _TERM_WORDS.findall(text)]
+    terms = [w for w in words if w not in _TERM_FRAME]
+    if len(terms) != 1 or not (terms[0] in RESULT_TERMS or terms[0].startswith("*")):
+        return decision
+    genes = _genes_with_term(report, terms[0])
+    if not genes:
+        return decision
+    u.genes = genes
+    trace.append(TraceStep(step="plan", outcome="result_term:answer", detail={
+        "genes": genes, "triage": f"{decision.action}:{decision.reason}"}))
+    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
+                          sure_notes(decision, "asks what a word of the patient's own result means"))

@@ -1,0 +1,113 @@
+"""Stop 48: the thirteenth new-user pass's leads, checked on the pieces that decide them, with other wording than was
+reported (bot/answering/facts.py, bot/core/draft.py, bot/safety/overdose.py, bot/safety/statements.py,
+bot/safety/across_turns.py, bot/conversation/plans/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.facts import GeneFact, version_notes, zygosity_note
+from bot.answering.understand import _WHOLE_REPORT
+from bot.conversation.plans.results import _genes_with_term
+from bot.core.draft import list_items
+from bot.core.reply import ReportFact, Turn
+from bot.core.report import PgxResult, Report
+from bot.safety import languages
+from bot.safety.across_turns import signs_across_turns
+from bot.safety.overdose import too_much_taken_now
+from bot.safety.rules import match_rules
+from bot.safety.statements import on_a_medicine_only
+
+
+def _pgx(gene: str, diplotype: str) -> GeneFact:
+    return GeneFact(gene, [], ReportFact(gene=gene, diplotype=diplotype))
+
+
+@pytest.mark.parametrize("question", ["am I homozygous for CYP2C19?", "is it heterozygous", "do i have one copy or two"])
+def test_a_zygosity_question_on_a_star_diplotype_says_same_or_different(question):
+    assert zygosity_note(_pgx("CYP2C19", "*2/*2")) == version_notes(_pgx("CYP2C19", "*2/*2"), question)
+    assert "homozygous" in version_notes(_pgx("CYP2C19", "*2/*2"), question)[0]
+    assert "heterozygous" in version_notes(_pgx("TPMT", "*1/*3A"), question)[0]
+
+
+def test_a_zygosity_note_never_says_you_and_keeps_the_whole_diplotype():
+    note = zygosity_note(_pgx("VKORC1", "rs9923231 C/T"))[0]
+    assert "VKORC1 rs9923231 C/T" in note and "different" in note
+    assert "you" not in note.lower().split()
+
+
+def test_an_extra_copy_is_counted_not_called_homozygous():
+    assert zygosity_note(_pgx("CYP2D6", "*1/*1x2")) == []
+    assert "three copies" in version_notes(_pgx("CYP2D6", "*1/*1x2"), "how many copies do I have")[0]
+
+
+def test_a_flattened_lists_last_item_stops_at_its_first_sentence():
+    text = "These are covered: - Apple, a fruit. - Kale, a leaf. Pears are not covered."
+    assert list_items(text) == {"Apple, a fruit.", "Kale, a leaf."}
+
+
+@pytest.mark.parametrize("message", ["my second 5-FU infusion was this morning", "took my 6-MP at bedtime tonight",
+                                     "I took 5-ASA today for my colitis"])
+def test_a_number_in_a_medicines_name_is_no_pill_count(message):
+    assert not too_much_taken_now(message, medicine_named=True)
+
+
+def test_a_real_count_beside_a_hyphen_still_counts():
+    assert too_much_taken_now("swallowed 7-8 oxycodone an hour ago", medicine_named=True)
+
+
+@pytest.mark.parametrize("message", ["I just started sertraline", "just started plavix", "I began tamoxifen"])
+def test_starting_a_prescribed_medicine_is_a_statement_with_nothing_happening(message):
+    assert on_a_medicine_only(message)
+
+
+@pytest.mark.parametrize("message", ["I just started codeine and now I can't breathe", "i started taking all of them"])
+def test_starting_with_a_sign_or_an_amount_is_not_only_a_statement(message):
+    assert not on_a_medicine_only(message)
+
+
+@pytest.mark.parametrize("message", ["on simvastatin, legs very sore and tea colored pee", "coke-colored urine since my crestor"])
+def test_urine_named_by_its_colour_first_beside_a_statin_or_sore_muscles_is_an_emergency(message):
+    assert any(h.action == "emergency" for h in match_rules(message).hits)
+
+
+def test_dark_urine_alone_is_not_a_rule_emergency():
+    assert not any(h.action == "emergency" for h in match_rules("why is my pee dark yellow in the morning").hits)
+
+
+def test_fainting_from_laughter_is_masked_and_fainting_alone_is_not():
+    assert not any(h.action == "emergency" for h in match_rules("i nearly fainted from laughing at this report").hits)
+    assert any(h.action == "emergency" for h in match_rules("my wife fainted and won't wake up").hits)
+
+
+def test_signs_split_over_two_messages_are_read_together():
+    before = [Turn(role="user", text="on lipitor, my thighs really hurt"), Turn(role="bot", text="...", action="answer")]
+    found = signs_across_turns("and now my urine looks like cola", before)
+    assert found is not None and found.action == "emergency"
+    assert signs_across_turns("and now my urine looks like cola", []) is None
+
+
+def test_a_sign_alone_that_already_fired_is_not_read_again_across_turns():
+    before = [Turn(role="user", text="my leg muscles ache and my urine is brown"), Turn(role="bot", text="...")]
+    assert signs_across_turns("my urine is still brown", before) is None
+
+
+@pytest.mark.parametrize("message", ["زیاد قرص خوردم", "بیش از حد دارو خوردم"])
+def test_a_persian_overdose_told_with_many_or_too_much_is_an_emergency(message):
+    alarm = languages.match_emergency(message)
+    assert alarm is not None and alarm.language == "fa"
+
+
+@pytest.mark.parametrize("message", ["what does my test show?", "what does the genetic test say", "what would my panel show"])
+def test_what_my_test_shows_asks_for_the_whole_report(message):
+    assert _WHOLE_REPORT.search(message)
+
+
+def test_a_result_word_finds_the_reports_genes_with_it_as_a_word():
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="CYP2D6", diplotype="*1/*2x2", phenotype="Ultrarapid Metabolizer"),
+        PgxResult(gene="UGT1A1", diplotype="*1/*28", phenotype="Intermediate Metabolizer")])
+    assert _genes_with_term(report, "rapid") == []  # ("ultrarapid" is another word)
+    assert _genes_with_term(report, "ultrarapid") == ["CYP2D6"]
+    assert _genes_with_term(report, "*28") == ["UGT1A1"]
+    assert _genes_with_term(report, "*2") == []  # (*2x2 is an extra copy of *2, not the allele asked)
