@@ -106,6 +106,10 @@ _MEANS_FOR = re.compile(r"\b(?:affect\w*|impact\w*|means?\s+(?:\w+\s+)?for|meani
                         re.IGNORECASE)
 
 
+# a question that points back to someone the story named ("does that mean she is in the clear?")
+_POINTS_BACK = re.compile(r"\b(?:she|he|they|her|him|them|hers|his|their|theirs)\b", re.IGNORECASE)
+
+
 def asks_about_own_relatives(text: str) -> bool:
     """Whether the message asks what a result means for the patient's own relatives (whether they have it, inherited
     it, gave it, should test): like the children's question, a counselor's (round 6).
@@ -120,10 +124,20 @@ def asks_about_own_relatives(text: str) -> bool:
     False
     >>> asks_about_own_relatives("nobody in my family has cf so the report is wrong")
     False
+    >>> asks_about_own_relatives("My cousin got tested last year and told me to do it. What does my CYP2D6 result mean?")
+    False
+    >>> asks_about_own_relatives("My brother tested positive for it. Will he need extra checkups?")
+    True
     """
     text = text.replace("\u2019", "'")
+    sentences = _sentences(text)
+    # a story told before the question: only the sentences that ask count ("My sister did this gene test and pushed me to
+    # do it too. ... does my report say anything about metformin?" is no question about the sister; stop 48, batch 25)
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    if any(_POINTS_BACK.search(s) for s in asked):  # "My sister tested negative. Does that mean she is in the clear?"
+        asked = sentences
     return any(_OWN_RELATIVES.search(s) and _RELATIVE_HAS_IT.search(s) or _RELATIVE_TESTED.search(_MY_TEST.sub(" ", s))
-               or _OWN_FAMILY.search(s) and _MEANS_FOR.search(s) for s in _sentences(text))
+               or _OWN_FAMILY.search(s) and _MEANS_FOR.search(s) for s in (asked if len(sentences) > 1 and asked else sentences))
 
 
 def _sentences(text: str) -> list[str]:

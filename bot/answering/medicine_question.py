@@ -78,7 +78,7 @@ MEDICINE_CLASS = re.compile(
     r"\b(?:chemo\w*|painkillers?|pain (?:meds|pills?|tablets?|medicines?)|pain relievers?|opioids?|statins?|"
     r"blood thinners?|antidepressants?|ssris?|water pills?|(?:cholesterol|acid reflux|heartburn) (?:pills?|meds|medicines?)|"
     # (stop 40: "what about my blood pressure pills" was declined as a health topic, "my thyroid medicine" escalated)
-    r"(?:blood pressure|bp|thyroid|diabetes|diabetic|sugar|allergy|migraine|heart|seizure|epilepsy|asthma|sleeping|sleep|"
+    r"(?:blood pressure|bp|thyroid|diabetes|diabetic|sugar|allergy|migraine|heart|seizure|epilepsy|asthma|sleeping|sleep|depression|"
     r"adhd|anxiety|arthritis|gout) (?:pills?|meds|medicines?|medications?|tablets?)|"
     r"snris?|ppis?|antacids?|nsaids?|anti-?inflammator\w*|antibiotics?|anaesthe\w*|anesthe\w*|thiopurines?|inhalers?|puffers?)\b",
     re.IGNORECASE,

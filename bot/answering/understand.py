@@ -434,6 +434,11 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
             and report.variants and not report.pharmacogenomics:
         # "what cancers are linked to my result" on a hereditary report: its findings are what "my result" means
         u.genes += list(dict.fromkeys(v.gene.upper() for v in report.variants))[:3]
+    if report is not None and "results-last-a-lifetime" in u.topic_documents and any(
+            r.gene.upper() in u.genes and not r.has_result for r in report.pharmacogenomics):
+        # "can they redo it" about a gene the lab could not read: the page on no results says the lab can sometimes test
+        # again; "genes stay the same, a test is done once" misleads for a failed sample (stop 48, thirteenth pass R3)
+        u.topic_documents = sorted({*u.topic_documents} - {"results-last-a-lifetime"} | {"no-result-or-not-tested"})
     return u
 
 

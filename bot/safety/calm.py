@@ -159,7 +159,9 @@ def asks_for_more(text: str) -> bool:
 
 
 # ... or a plainer version asked for inside a few words ("bruh thats a lot of words, eli5?")
-_SIMPLER = re.compile(r"\beli5\b|\bexplain (?:it |that |this )?like i'?m\b|\bin (?:simpler|plainer|plain|simple|layman'?s|lay|easier) "
+_SIMPLER = re.compile(r"\beli5\b|\bexplain (?:it |that |this )?(?:again )?like i'?m\b|\bas if i (?:were|was|am) (?:\d+|ten|five|six|"
+                      r"seven|eight|nine|twelve|a kid|a child)\b|\blike (?:a|an) (?:\d+|ten|five|six|seven|eight|nine|twelve)[- ]"
+                      r"(?:year|yr)[- ]old\b|\bin (?:simpler|plainer|plain|simple|layman'?s|lay|easier) "
                       r"(?:words|terms|english|language)\b|\bmore simply\b|\bdumb (?:it|that) down\b|\b(?:too many|a lot of) (?:big )?words\b|"
                       r"\bgone over my head\b|\bover my head\b|"
                       # (stop 44, eighth pass M12: both were declined as manipulation)
@@ -169,7 +171,9 @@ _SIMPLER = re.compile(r"\beli5\b|\bexplain (?:it |that |this )?like i'?m\b|\bin 
 
 # ... but "explain my carrier result in simple words" and "heterozygous in simple terms" ask about what they name
 _NAMES_SOMETHING = re.compile(r"\b(?:results?|reports?|genes?|genetic\w*|dna|tests?|carriers?|metaboli\w*|variants?|\w*zygo\w*|"
-                              r"phenotypes?|genotypes?|vus|(?!eli5\b)[a-z]*\d[a-z\d]*)\b|\bmy (?!head\b)\w+", re.IGNORECASE)
+                              # (a gene or allele name has letters beside its digits: "like im 10" names nothing, stop 48)
+                              r"phenotypes?|genotypes?|vus|(?!eli5\b)(?:[a-z]+\d[a-z\d]*|\d+[a-z][a-z\d]*))\b|\bmy (?!head\b)\w+",
+                              re.IGNORECASE)
 
 # ... and "what does overdose mean in simple words" asks what a word means
 _ASKS_A_WORD = re.compile(r"\b(?:mean|means|meaning|define|definition|what(?:'?s| is| are| does)|whats)\b", re.IGNORECASE)

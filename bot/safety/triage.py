@@ -446,6 +446,10 @@ def triage(
         if needs_it_someday(text):  # "what about clopidogrel, if I ever need it?": no signs asked, no emergency line
             return decide("answer", "answer", "rule", 1.0, "asked ahead: a medicine one may need some day")
         return decide("answer", "answer", "rule", 1.0, ASKED_AHEAD_NOTE, emergency_line=True)
+    if prepared_question(text) and not (domain or on_topic or _DOSE_WORDS.search(text) or _CHANGE_WORDS.search(text)):
+        # "my toddler's fine n asleep rn but just in case what do i do if he ever chokes": first aid asked ahead is no
+        # report question; declined, with the emergency number in the reply (stop 48, batch 25 dev)
+        return decide("decline", "out_of_scope", "rule", 1.0, "first aid asked ahead", emergency_line=True)
     if probs["escalate"] >= ESCALATE_MIN and probs["escalate"] > probs["answer"] and not family_only:
         # "that's scary": a person to talk to, not a guessed decision ("whether your relatives should be tested")
         # ("what should I do": a way forward, not a medicine decision; stop 38)

@@ -76,3 +76,15 @@ def test_starting_a_medicine_is_no_emergency(engine):
 def test_a_persian_overdose_is_an_emergency(engine):
     reply = engine.reply("بیش از حد قرص خوردم و سرم گیج می‌رود", report=_report("pgx_panel.json"))
     assert reply.action == "emergency", reply.trace
+
+
+def test_a_retest_asked_about_a_gene_the_lab_could_not_read_is_not_told_a_test_is_done_once(engine):
+    _, reply = _chat(engine, _report("pgx_no_result.json"), "why is my CYP2D6 blank", "can I retest it?")
+    assert "only needs to be done once" not in reply.text, reply.trace
+    assert "CYP2D6" in reply.text
+
+
+def test_depression_medicines_asked_about_are_explained(engine):
+    reply = engine.reply("anything in my results about depression meds?", report=_report("pgx_panel.json"))
+    assert reply.action == "answer", reply.trace
+    assert "CYP2C19" in reply.text

@@ -111,3 +111,78 @@ def test_a_result_word_finds_the_reports_genes_with_it_as_a_word():
     assert _genes_with_term(report, "ultrarapid") == ["CYP2D6"]
     assert _genes_with_term(report, "*28") == ["UGT1A1"]
     assert _genes_with_term(report, "*2") == []  # (*2x2 is an extra copy of *2, not the allele asked)
+
+
+# ---- paraphrase batch 25, dev half ----------------------------------------------------------------------------------
+
+def test_pills_saved_and_all_taken_tonight_told_tersely_is_self_harm():
+    hits = match_rules("quick q about my VUS. stashed my meds, swallowing them all tonight").hits
+    assert any(h.reason == "self_harm" for h in hits)
+
+
+def test_taking_missed_pills_tonight_is_no_self_harm():
+    assert not any(h.reason == "self_harm" for h in match_rules("missed my morning meds, can I take them all tonight?").hits)
+
+
+def test_a_child_on_an_opioid_very_sleepy_and_breathing_slowly_told_tersely_is_an_emergency():
+    hits = match_rules("daughter (4) had my tylenol 3, v drowsy now, slow breathing").hits
+    assert any(h.action == "emergency" for h in hits)
+
+
+@pytest.mark.parametrize("message", ["if you were me would you have the operation?",
+                                     "in my shoes, would u go through with the surgery with this result"])
+def test_a_decision_put_as_if_you_were_me_is_escalated(message):
+    assert any(h.action == "escalate" for h in match_rules(message).hits)
+
+
+def test_first_aid_asked_ahead_with_a_calm_now_is_a_prepared_question():
+    from bot.safety.mentions import prepared_question
+    assert prepared_question("he's ok and sleeping right now, but for the future what must I do if he chokes?")
+    assert not prepared_question("he is choking right now, what must I do?")
+
+
+def test_depression_pills_name_a_medicine_class():
+    from bot.answering.medicine_question import MEDICINE_CLASS
+    assert MEDICINE_CLASS.search("any gene stuff about my depression tablets")
+
+
+@pytest.mark.parametrize("message", ["can u explain that like im 10", "say it like a 9-year-old would get it"])
+def test_a_plainer_version_asked_with_an_age_asks_to_say_it_again(message):
+    from bot.safety.calm import asks_to_say_again
+    assert asks_to_say_again(message)
+
+
+def test_a_relative_in_a_story_before_a_question_is_no_family_question():
+    from bot.answering.children_question import asks_about_own_relatives
+    assert not asks_about_own_relatives("My aunt had this test done and told me to get it. Does my report mention statins?")
+    assert asks_about_own_relatives("My aunt had this test done. Should my aunt get tested for my variant too?")
+
+
+# ---- corpus 25, dev half ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "we ate some mushrooms we foraged on our walk, now both kids are throwing up",
+    "on hydrocortisone for years, been vomiting since last night and now I feel faint",
+    "my erection has not gone down for 4 hours and it really hurts",
+])
+def test_new_medical_emergencies_of_corpus_25_are_caught(message):
+    assert any(h.action == "emergency" for h in match_rules(message).hits)
+
+
+@pytest.mark.parametrize("message", ["mushroom soup gave me a bit of a tummy ache", "is prednisone affected by my genes?"])
+def test_their_everyday_look_alikes_are_not(message):
+    assert not any(h.action == "emergency" for h in match_rules(message).hits)
+
+
+def test_a_safety_course_question_asked_ahead_is_prepared():
+    from bot.safety.mentions import prepared_question
+    assert prepared_question("lifeguard training on monday, what is the recovery position exactly?")
+
+
+def test_a_question_pointing_back_to_a_relative_keeps_the_story():
+    from bot.answering.children_question import asks_about_own_relatives
+    assert asks_about_own_relatives("My sister tested negative for my BRCA2 change. Does that mean she is safe?")
+
+
+def test_a_decision_put_as_if_you_were_me_about_a_medicine_is_left_to_the_medicine_rules():
+    assert not any(h.reason == "diagnosis_or_risk_decision" for h in match_rules("if you were me would you keep taking it").hits)
