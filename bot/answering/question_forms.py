@@ -242,7 +242,16 @@ def asks_inheritance_in_general(text: str) -> bool:
     (False, False)
     """
     text = text.replace("\u2019", "'")
+    if _SIBLINGS_DIFFER.search(text) and not _SHOULD_TEST.search(text):
+        return True  # "how can siblings be different": how copies pass on, whatever relatives the message names (stop 48)
     return bool(_INHERITANCE.search(text)) and not _FAMILY_DECISION.search(text)
+
+
+# Why brothers and sisters got different results ("my bro's 2c19 is normal but mine is poor, how can siblings be
+# different"): each child gets one copy from each parent, by chance
+_SIBLINGS_DIFFER = re.compile(r"\b(?:how|why)\b[^.?!]{0,25}\b(?:siblings?|brothers? and sisters?|brothers?|sisters?|twins?|"
+                              r"bro|sis|we|us|kids|children)\b[^.?!]{0,30}\b(?:different|differ\w*|not the same)\b", re.IGNORECASE)
+_SHOULD_TEST = re.compile(r"\bshould\b|\btest(?:ed|ing)? (?:him|her|them|my)\b", re.IGNORECASE)
 
 
 # A condition asked about in general, about nobody in particular ("what screening do people with BRCA2 usually get",

@@ -42,7 +42,10 @@ _BACKREF = re.compile(r"\b(?:the same|also|too|this|these|those|both|either|such
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|this|these|those)\b|\bthe two (?:groups|kinds|types|terms|words|names)\b",
                       re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:in both|both|this|that|these|those|so|it|its|they|their|also|but|then|here|there|"
-                      r"another|other|others|such|each|either|neither)\b", re.IGNORECASE)
+                      r"another|other|others|such|each|either|neither|"
+                      # (stop 48, thirteenth pass R6: "Three are sevoflurane, desflurane and isoflurane." read alone)
+                      r"(?:one|two|three|four|five|some|many|most|all|none) (?:are|is|of them)|the (?:first|second|third|last|"
+                      r"rest|others?))\b", re.IGNORECASE)
 
 
 def pick_sentences(

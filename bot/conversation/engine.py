@@ -264,6 +264,7 @@ class ConversationEngine:
         decision = plans.followup_explained(text, decision, u, history, trace)
         decision = plans.result_by_use(text, decision, u, trace)
         decision = plans.inheritance_in_general(text, decision, trace)
+        decision = plans.how_common_asked(text, decision, u, trace)
         decision = plans.condition_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)

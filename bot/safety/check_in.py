@@ -124,7 +124,7 @@ _BLOOD = r"blood(?![\s-]*(?:thinners?|pressure|tests?|work|type|group|sugar|draw
 HARM_WORDS = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|unaliv\w*|ctb|kms|end (?:it|my life|things|everything)|life|live|"
     r"living|alive|gone|goodbye|note|letters?|hurt (?:my|him|her|them)sel\w*|harm\w*|cutting|cuts|cut (?:my|him|her|them)sel\w*|"
-    r"cut (?:my|his|her|their) (?:wrists?|arms?|legs?|thighs?|skin)|slit\w*|jump\w*|rope|noose|gun|knife|"
+    r"cut (?:my|his|her|their) (?:wrists?|arms?|legs?|thighs?|skin)|slit\w*|jump\w*(?! (?:around|about|all over|up and down|for joy|to conclusions))|rope|noose|gun|knife|"
     r"blade|razor|bridge|pills?|meds|tablets?|plan(?:ned|ning)?|forever|(?:nobody|no one)(?! (?:in (?:this|the|my|our)|here|else|at (?:work|home|school)))|burden|better off|disappear\w*|never wake|"
     r"suffocat\w*|chok\w*|drown\w*|strangl\w*|smother\w*|tonight'?s|tonite|2nite|the night|it'?s time|its time|"
     r"stockpil\w*|hoard\w*|sav(?:ed|ing) up|oxy\w*|percs?|xans?|xanax|benzos?|opioids?|fent\w*|heroin|insulin|lithium|"

@@ -186,3 +186,22 @@ def test_a_question_pointing_back_to_a_relative_keeps_the_story():
 
 def test_a_decision_put_as_if_you_were_me_about_a_medicine_is_left_to_the_medicine_rules():
     assert not any(h.reason == "diagnosis_or_risk_decision" for h in match_rules("if you were me would you keep taking it").hits)
+
+
+def test_why_siblings_results_differ_is_inheritance_in_general():
+    from bot.answering.question_forms import asks_inheritance_in_general
+    assert asks_inheritance_in_general("my sis got *1/*1 and i got *2/*2, how can sisters be so different")
+    assert not asks_inheritance_in_general("my sister is different from me, should she get tested")
+
+
+def test_how_common_a_result_is_replaces_a_models_risk_guess_but_not_a_decision():
+    from bot.answering.understand import Understanding
+    from bot.conversation.plans.topics import how_common_asked
+    from bot.safety.triage import TriageDecision
+
+    def guessed() -> TriageDecision:
+        return TriageDecision("escalate", "diagnosis_or_risk_decision", "model", 0.55)
+
+    u = Understanding(genes=["CFTR"])
+    assert how_common_asked("how rare is a CFTR change like mine?", guessed(), u, []).action == "answer"
+    assert how_common_asked("how common is it, should I get screened?", guessed(), u, []).action == "escalate"

@@ -42,6 +42,7 @@ from bot.conversation.plans.topics import (
     NO_DIAGNOSIS_TOPICS,
     TOPIC_NOTE,
     condition_in_general,
+    how_common_asked,
     inheritance_in_general,
     topic_asked,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "ABOUT_THE_TEST", "anaesthesia_result_leads", "DATA_REQUEST_NOTE", "DATA_REQUEST_QUERY", "FAMILY_SOURCE", "NO_DIAGNOSIS_TOPICS",
     "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
     "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
+    "how_common_asked",
     "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
     "whole_report_asked", "words_of_my_result",

@@ -97,3 +97,26 @@ def condition_in_general(text: str, decision: TriageDecision, trace: list[TraceS
             or not asks_condition_in_general(text)):
         return decision
     return answered(decision, trace, "condition_in_general:answer", "a condition asked about in general")
+
+
+# How common a result is ("how many people carry a CFTR change like mine? is it frequent?", "is my CYP3A5 result rare"):
+# a fact about the result in the population, never a decision
+_HOW_COMMON = re.compile(r"\bhow (?:common|rare|usual|unusual|frequent|typical)\b|\bhow many (?:other )?(?:people|persons|folks|"
+                         r"others|of us)\b|\b(?:is|are) (?:it|this|that|these|they|mine|my (?:\w+ )?results?) (?:very |really |"
+                         r"quite |that )?(?:common|rare|frequent|usual|unusual|typical)\b|\bfrequent\?", re.IGNORECASE)
+
+
+def how_common_asked(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
+    """"How many people are carrying a CFTR change like the one I have? Is it frequent?": how common a result is, which
+    the knowledge base tells for some results and the reply says it cannot for others; a model escalated it as a
+    personal-risk decision (stop 48, batch 25 dev). Only a model's escalation with no rule but answer hints, for that
+    reason or for want of confidence, about a gene named or followed up, is replaced, never with a decision asked."""
+    if (decision.action != "escalate" or decision.source != "model" or not hints_only(decision)
+            or not (decision.reason == DIAGNOSIS_OR_RISK or decision.unsure) or not u.genes
+            or not _HOW_COMMON.search(text) or u.medicines_asked or _DECISION_WORDS.search(text)):
+        return decision
+    return answered(decision, trace, "how_common:answer", "asks how common a result is")
+
+
+_DECISION_WORDS = re.compile(r"\b(?:should|shall|must|need to|take|stop|start|switch|dose|test(?:ed|ing)?|screen\w*|"
+                             r"surgery|colonoscop\w*|mammogram\w*)\b", re.IGNORECASE)
