@@ -205,3 +205,20 @@ def test_how_common_a_result_is_replaces_a_models_risk_guess_but_not_a_decision(
     u = Understanding(genes=["CFTR"])
     assert how_common_asked("how rare is a CFTR change like mine?", guessed(), u, []).action == "answer"
     assert how_common_asked("how common is it, should I get screened?", guessed(), u, []).action == "escalate"
+
+
+def test_unwanted_effects_to_look_out_for_on_a_medicine_is_a_signs_question():
+    from bot.safety.rules import SIGNS_HINTS
+    hits = {h.rule for h in match_rules("on azathioprine - which adverse effects should I keep an eye on?").hits}
+    assert hits & SIGNS_HINTS
+
+
+def test_a_no_call_retest_guessed_as_a_medicine_change_is_explained():
+    from bot.answering.understand import Understanding
+    from bot.conversation.plans.results import missing_result_asked
+    from bot.safety.triage import TriageDecision
+    report = Report(source_format="native", pharmacogenomics=[
+        PgxResult(gene="CYP2D6", status="no_result", no_result_reason="low DNA")])
+    guessed = TriageDecision("escalate", "medication_change", "model", 0.45)
+    decided = missing_result_asked("no call?? do they need to redo the test", guessed, Understanding(), report, [])
+    assert decided.action == "answer"
