@@ -11,7 +11,7 @@ from bot.answering.question_forms import (
     asks_to_share_with_clinician,
 )
 from bot.answering.understand import Understanding
-from bot.conversation.plans.common import WORRY_ALARM_MAX, answered, hints_only, sure_notes
+from bot.conversation.plans.common import WORRY_ALARM_MAX, answered, hints_only
 from bot.core.reply import TraceStep
 from bot.core.report import Report
 from bot.safety.asks import mentions_body_signs
@@ -100,10 +100,7 @@ def surgery_told(text: str, decision: TriageDecision, u: Understanding, report: 
             or any(g not in held for g in u.genes)):
         return decision
     u.genes = held
-    trace.append(TraceStep(step="plan", outcome="surgery_told:answer", detail={
-        "genes": held, "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          sure_notes(decision, "surgery told by a patient with an anaesthesia gene result"))
+    return answered(decision, trace, "surgery_told:answer", "surgery told by a patient with an anaesthesia gene result", genes=held)
 
 
 def anaesthesia_result_leads(text: str, u: Understanding, report: Report | None, trace: list[TraceStep]) -> None:

@@ -25,7 +25,10 @@ def hints_only(decision: TriageDecision) -> bool:
     return all(name.startswith("answer#") for name in decision.rules) and not decision.language
 
 
-def answered(decision: TriageDecision, trace: list[TraceStep], outcome: str, why: str) -> TriageDecision:
-    """The plan's answer in place of triage's verdict, with the trace step that says which plan and what it replaced."""
-    trace.append(TraceStep(step="plan", outcome=outcome, detail={"triage": f"{decision.action}:{decision.reason}"}))
+def answered(decision: TriageDecision, trace: list[TraceStep], outcome: str, why: str,
+             genes: list[str] | None = None) -> TriageDecision:
+    """The plan's answer in place of triage's verdict, with the trace step that says which plan and what it replaced
+    (and, when the plan chose them, the genes the answer is about)."""
+    detail = {"genes": genes} if genes is not None else {}
+    trace.append(TraceStep(step="plan", outcome=outcome, detail={**detail, "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model, sure_notes(decision, why))

@@ -103,10 +103,7 @@ def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, 
         return decision
     if not u.genes:
         u.genes = missing
-    trace.append(TraceStep(step="plan", outcome="missing_result:answer", detail={
-        "genes": missing, "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          sure_notes(decision, "asks why a result is missing"))
+    return answered(decision, trace, "missing_result:answer", "asks why a result is missing", genes=missing)
 
 
 def whole_report_asked(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -144,10 +141,7 @@ def result_named(text: str, decision: TriageDecision, u: Understanding, report: 
     last_bot = last_bot_turn(history)
     if last_bot is not None and last_bot.action == "escalate":
         return decision
-    trace.append(TraceStep(step="plan", outcome="result_named:answer", detail={
-        "genes": u.named_genes, "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          sure_notes(decision, "names a result of the report"))
+    return answered(decision, trace, "result_named:answer", "names a result of the report", genes=u.named_genes)
 
 
 SHORT_FOLLOWUP_WORDS = 8  # "ok and my other results?": too few words for a model's escalation to be a decision asked
@@ -166,10 +160,7 @@ def followup_explained(text: str, decision: TriageDecision, u: Understanding, hi
             or not (decision.action == "decline" or decision.unsure or decision.action == "escalate"
                     and len(text.split()) <= SHORT_FOLLOWUP_WORDS) or asks_medicine_decision(text)):
         return decision
-    trace.append(TraceStep(step="plan", outcome="followup:answer", detail={
-        "genes": u.genes, "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          sure_notes(decision, "asks about what the last answer told"))
+    return answered(decision, trace, "followup:answer", "asks about what the last answer told", genes=u.genes)
 
 
 def result_by_use(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep]) -> TriageDecision:
@@ -182,10 +173,7 @@ def result_by_use(text: str, decision: TriageDecision, u: Understanding, trace: 
             or decision.language or asks_medicine_decision(text)
             or not all(name.startswith(("answer#", "out_of_scope#")) for name in decision.rules)):
         return decision
-    trace.append(TraceStep(step="plan", outcome="result_by_use:answer", detail={
-        "genes": u.named_by_use, "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          sure_notes(decision, "a result named by what it is for"))
+    return answered(decision, trace, "result_by_use:answer", "a result named by what it is for", genes=u.named_by_use)
 
 
 def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -246,7 +234,4 @@ def result_term_asked(text: str, decision: TriageDecision, u: Understanding, rep
     if not genes:
         return decision
     u.genes = genes
-    trace.append(TraceStep(step="plan", outcome="result_term:answer", detail={
-        "genes": genes, "triage": f"{decision.action}:{decision.reason}"}))
-    return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
-                          sure_notes(decision, "asks what a word of the patient's own result means"))
+    return answered(decision, trace, "result_term:answer", "asks what a word of the patient's own result means", genes=genes)
