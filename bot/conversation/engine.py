@@ -249,6 +249,7 @@ class ConversationEngine:
         decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare)
         decision = plans.result_term_asked(text, decision, u, report, trace)
+        decision = plans.unlisted_medicine_named(text, decision, u, report is not None, trace)
         decision = self._same_question(text, decision, history, trace)
         decision = plans.next_step(text, decision, u, report, trace)
         decision = plans.hereditary_medicines(text, decision, u, trace)

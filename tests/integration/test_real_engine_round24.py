@@ -88,3 +88,9 @@ def test_depression_medicines_asked_about_are_explained(engine):
     reply = engine.reply("anything in my results about depression meds?", report=_report("pgx_panel.json"))
     assert reply.action == "answer", reply.trace
     assert "CYP2C19" in reply.text
+
+
+def test_a_medicine_with_no_vetted_page_named_alone_says_so(engine):
+    reply = engine.reply("lisinopril", report=_report("pgx_panel.json"))
+    assert reply.action == "answer", reply.trace
+    assert "vetted information about that medicine" in reply.text

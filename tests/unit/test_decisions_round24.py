@@ -213,12 +213,12 @@ def test_unwanted_effects_to_look_out_for_on_a_medicine_is_a_signs_question():
     assert hits & SIGNS_HINTS
 
 
-def test_a_no_call_retest_guessed_as_a_medicine_change_is_explained():
+def test_a_medicine_with_no_vetted_page_named_alone_is_answered_not_declined():
     from bot.answering.understand import Understanding
-    from bot.conversation.plans.results import missing_result_asked
+    from bot.conversation.plans.medicines import unlisted_medicine_named
     from bot.safety.triage import TriageDecision
-    report = Report(source_format="native", pharmacogenomics=[
-        PgxResult(gene="CYP2D6", status="no_result", no_result_reason="low DNA")])
-    guessed = TriageDecision("escalate", "medication_change", "model", 0.45)
-    decided = missing_result_asked("no call?? do they need to redo the test", guessed, Understanding(), report, [])
-    assert decided.action == "answer"
+    declined = TriageDecision("decline", "out_of_scope", "model", 0.5)
+    assert unlisted_medicine_named("lisinopril?", declined, Understanding(), True, []).action == "answer"
+    assert unlisted_medicine_named("lisinopril?", declined, Understanding(), False, []).action == "decline"
+    misuse = TriageDecision("decline", "out_of_scope", "rule", 1.0, notes=["using medicines to get high"])
+    assert unlisted_medicine_named("adderall high", misuse, Understanding(), True, []).action == "decline"

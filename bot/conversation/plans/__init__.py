@@ -16,7 +16,11 @@ They are grouped by what the message is about:
 
 from bot.conversation.plans.care_team import anaesthesia_result_leads, share_with_clinician, surgery_told
 from bot.conversation.plans.common import WORRY_ALARM_MAX
-from bot.conversation.plans.medicines import explained_not_decided, hereditary_medicines
+from bot.conversation.plans.medicines import (
+    explained_not_decided,
+    hereditary_medicines,
+    unlisted_medicine_named,
+)
 from bot.conversation.plans.requests import (
     DATA_REQUEST_NOTE,
     DATA_REQUEST_QUERY,
@@ -55,5 +59,5 @@ __all__ = [
     "how_common_asked",
     "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
-    "whole_report_asked", "words_of_my_result",
+    "unlisted_medicine_named", "whole_report_asked", "words_of_my_result",
 ]

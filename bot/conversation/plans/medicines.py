@@ -65,3 +65,21 @@ def explained_not_decided(text: str, decision: TriageDecision, u: Understanding,
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("answer", "answer", "rule", decision.confidence, decision.rules, decision.model,
                           [*decision.notes, "whether a result concerns a medicine: explained, not decided"])
+
+
+def unlisted_medicine_named(text: str, decision: TriageDecision, u: Understanding, has_report: bool,
+                            trace: list[TraceStep]) -> TriageDecision:
+    """"metformin", "Adderall", "what about my migraine med sumatriptan" from a patient with a report: a medicine the
+    knowledge base has no page on, named with nothing else asked. A model (or the health-topic rule) declined it as off
+    topic, and the refusal "I can only help with ... medicines" contradicts itself; the answer says plainly that there is
+    no vetted information on that medicine and offers a counselor (engine._answer, asked_subject.unknown_medicine; stop
+    48, thirteenth pass W5). Only a decline for being off topic, with no rule but answer hints or off-topic ones, is
+    replaced, never with a decision asked."""
+    if (not has_report or decision.action != "decline" or decision.reason != "out_of_scope" or decision.language
+            or u.drugs or not UNLISTED_MEDICINE.search(text) or len(text.split()) > 8 or asks_medicine_decision(text)
+            or not all(name.startswith(("answer#", "out_of_scope#")) for name in decision.rules)
+            # (a rule's own decline stays: misuse, "how do I get high on adderall", or a pet's medicine)
+            or decision.refusal is not None
+            or not (decision.source == "model" or decision.rules and all(n.startswith("out_of_scope#") for n in decision.rules))):
+        return decision
+    return answered(decision, trace, "unlisted_medicine:answer", "names a medicine no vetted page covers")

@@ -20,7 +20,6 @@ from bot.core.reply import TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety.calm import asks
 from bot.safety.triage import (
-    MEDICATION_CHANGE,
     TriageDecision,
     only_generic_escalation,
 )
@@ -96,9 +95,7 @@ def missing_result_asked(text: str, decision: TriageDecision, u: Understanding, 
     replaced, and the missing genes become the ones asked about when the message names none of the report's genes."""
     missing = [r.gene for r in report.pharmacogenomics if not r.has_result] if report is not None else []
     if (not missing or decision.action != "escalate" or decision.source != "model" or decision.rules
-            # (stop 48, batch 25's dev: "no call?? do i hav to redo the test" was a guessed medicine change, no medicine named)
-            or not (decision.reason == "disagrees_with_report" or decision.unsure
-                    or decision.reason == MEDICATION_CHANGE and not u.medicines_asked)
+            or not (decision.reason == "disagrees_with_report" or decision.unsure)
             or not _MISSING_RESULT.search(text) or u.in_report(report) and not set(u.in_report(report)) & set(missing)):
         return decision
     if not u.genes:
