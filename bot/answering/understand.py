@@ -360,7 +360,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
                         if r.phenotype and not re.search(r"\bnormal\b|negative", r.phenotype, re.I)]
             u.genes += [v.gene.upper() for v in report.variants if v.gene.upper() not in u.genes]
         else:
-            words = [w for w in V.RESULT_WORDS if re.search(rf"\b{w}\b", lowered)] if u.about_result else []
+            words = [w for w in V.RESULT_WORDS if re.search(rf"\b{w}\b", lowered)] \
+                if u.about_result or _WHICH_ARE.search(text) else []
             words = [PHENO_ALIASES.get(w, w) for w in u.phenotype_words + words]
             u.genes += [g for g in genes_with_result(report, words) if g not in u.genes]
     if drugs:
@@ -441,6 +442,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         u.topic_documents = sorted({*u.topic_documents} - {"results-last-a-lifetime"} | {"no-result-or-not-tested"})
     return u
 
+
+
+# "which of my genes are poor": the report's results of that type (stop 48, thirteenth pass R2: the summary was given,
+# with an intermediate result and without the second poor one)
+_WHICH_ARE = re.compile(r"\bwhich (?:of )?(?:my |the )?(?:genes?|results?|ones?)\b[^.?!]{0,15}\b(?:are|is|came back|were|say)\b",
+                        re.IGNORECASE)
 
 
 def _names_a_condition(text: str, vocab: Vocabulary) -> bool:

@@ -222,3 +222,10 @@ def test_a_medicine_with_no_vetted_page_named_alone_is_answered_not_declined():
     assert unlisted_medicine_named("lisinopril?", declined, Understanding(), False, []).action == "decline"
     misuse = TriageDecision("decline", "out_of_scope", "rule", 1.0, notes=["using medicines to get high"])
     assert unlisted_medicine_named("adderall high", misuse, Understanding(), True, []).action == "decline"
+
+
+def test_which_of_my_genes_are_a_type_finds_the_results_of_that_type():
+    from bot.answering.understand import _WHICH_ARE
+    assert _WHICH_ARE.search("which of my genes are poor")
+    assert _WHICH_ARE.search("which results came back rapid?")
+    assert not _WHICH_ARE.search("which gene does warfarin use")
