@@ -374,12 +374,14 @@ def rank_passages(
     passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str], hints: set[str] | None = None,
     *, explains: Callable[[Passage], int] | None = None, overview_first: bool = False,
     topics: list[set[str]] | None = None, type_asked: bool = False, lead_drugs: set[str] | None = None,
+    own_result: bool = False,
 ) -> list[Passage]:
     """Search order, but passages about an asked medicine, then an asked gene go first; among those, the ones about
     the question's topic, then (for "what is X") the document's overview, then the ones that explain the patient's
     result type, then the patient's result words.
     A medicine's own document that nobody asked about goes after the gene documents; among those, the document of
-    the patient's most important medicine (``lead_drugs``, from their result's card) goes first.
+    the patient's most important medicine (``lead_drugs``, from their result's card) goes first. With ``own_result``
+    (the report has a result for the question), an asked medicine's section on that result's type leads its page.
     """
     wanted_g, wanted_d = set(genes), {d.lower() for d in drugs}
     hints = hints or set()
@@ -404,7 +406,7 @@ def rank_passages(
         # ... but ahead of it, the section on the patient's own result type: "omeprazole. relevant?" from a poor
         # metabolizer had the list of PPIs, and "PPIs in CYP2C19 poor and intermediate metabolizers" was skipped as
         # covering nothing new (stop 48, explore12 R1)
-        own_type = explain if drug_doc else 0
+        own_type = explain if drug_doc and own_result else 0  # (the report's result, not a type named in the question)
         overview = int(overview_first and is_overview(p))
         advice = int(is_advice(p))
         # "what does a negative result mean": the section on that result type is as much on topic as a gene

@@ -139,8 +139,8 @@ _ENGLISH = re.compile(r"\b(?:the|my|is|and|to|of|it|with|this|that|you|was|have|
                       r"him|them|should|would|could|if|not|"
                       # (stop 48, thirteenth pass F1/F3: "I just started tramadol", "my INR keeps jumping around" had one
                       # word of the list, so a middling model-only vote on them was the emergency reply)
-                      r"keeps?|around|started|starting|since|today|yesterday|tonight|always|never|every|very|than|then|"
-                      r"which|while|going|getting|think|know|want|need|feel|feeling)\b",
+                      # (only words with no feeling or intent in them: "ugh I want to scream" keeps the usual bar)
+                      r"keeps?|around|started|starting|since|today|yesterday|very|than|then|which|while|getting|know)\b",
                       re.IGNORECASE)
 
 
