@@ -28,6 +28,7 @@ from bot.answering.select import (
     explains_result,
     is_advice,
     keywords,
+    names_medicines,
     names_topic,
     near_duplicate,
     pick_sentences,
@@ -376,7 +377,7 @@ class LocalComposer:
                 adds.add("#result-type")  # explaining the patient's own type counts as covering something asked
             if drug_document(p):  # the section naming the asked medicine says something of it alone ("Esomeprazole
                 # (Nexium) ... depend less on CYP2C19") beside the one on the patient's type (stop 48)
-                adds |= {f"#named:{d}" for d in u.drugs if re.search(rf"\b{re.escape(d)}\b", p.text, re.IGNORECASE)}
+                adds |= {f"#named:{d}" for d in names_medicines(p, u.drugs)}
             if used >= 1 and not topical and (u.drugs or "#result-type" not in adds - covered):
                 continue  # a general explainer only when nothing so far explained the type (and no medicine was asked)
             if used >= 2 and not (adds - covered):

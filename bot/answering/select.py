@@ -361,6 +361,11 @@ def is_advice(p: Passage) -> bool:
     return bool(_ADVICE.search(p.section))
 
 
+def names_medicines(p: Passage, drugs: Sequence[str]) -> set[str]:
+    """The medicines of ``drugs`` the passage's text names as words (a page's drug list is the whole page's)."""
+    return {d for d in drugs if re.search(rf"\b{re.escape(d)}\b", p.text, re.IGNORECASE)}
+
+
 def drug_document(p: Passage) -> bool:
     """A medicine's own document: its title names one of its medicines, or its id says so (KB naming: drug-*)."""
     return p.doc_id.startswith("drug-") or any(d.lower() in p.title.lower() for d in p.drugs)
@@ -402,7 +407,7 @@ def rank_passages(
         # ... its section that names the medicine first: a document's medicines are the whole page's, so its section on
         # what the condition is had led "what does my result mean for succinylcholine", and the section saying it is a
         # trigger was skipped as covering nothing new (stop 46, tenth pass N19)
-        names_drug = int(drug_doc and any(re.search(rf"\b{re.escape(d)}\b", p.text, re.IGNORECASE) for d in wanted_d))
+        names_drug = int(drug_doc and bool(names_medicines(p, sorted(wanted_d))))
         # ... but ahead of it, the section on the patient's own result type: "omeprazole. relevant?" from a poor
         # metabolizer had the list of PPIs, and "PPIs in CYP2C19 poor and intermediate metabolizers" was skipped as
         # covering nothing new (stop 48, explore12 R1)

@@ -51,16 +51,13 @@ def language_check_in_draft(language: str | None, *, swallowed: bool = False) ->
     """A message in another language that the cross-lingual model is unsure about: the emergency lines first (it may be
     one: "من قرص زیادی خوردم و حالم بد است" had only the English-only notice, stop 48, thirteenth pass G2), then the
     English-only reply with its counselor offer; in that language when we have its wording, else in English."""
+    w = wordings()[language] if language is not None else None
+    first, poison = (w.emergency_first, w.poison_control) if w else (wording.EMERGENCY_FIRST, wording.POISON_CONTROL)
+    key = f"fixed:{language}:check_in" if language is not None else "fixed:check_in"
     draft = Draft()
-    if language is None:
-        draft.add(wording.EMERGENCY_FIRST, "fixed:check_in:emergency_first", 0)
-        if swallowed:
-            draft.add(wording.POISON_CONTROL, "fixed:check_in:poison_control", 0)
-    else:
-        w = wordings()[language]
-        draft.add(w.emergency_first, f"fixed:{language}:check_in:emergency_first", 0)
-        if swallowed:
-            draft.add(w.poison_control, f"fixed:{language}:check_in:poison_control", 0)
+    draft.add(first, f"{key}:emergency_first", 0)
+    if swallowed:
+        draft.add(poison, f"{key}:poison_control", 0)
     for sentence in english_only_draft(language).sentences:
         draft.add(sentence.text, sentence.source, 1)
     return draft
