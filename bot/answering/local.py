@@ -87,7 +87,7 @@ def untested_alleles(report: Report | None, drugs: Sequence[str]) -> list[str]:
 
 def other_allele(gf: GeneFact, drugs: Sequence[str]) -> bool:
     """The fact is an HLA result for an allele other than the ones the asked medicines' guidelines are about: its
-    plain meaning ("you do not carry the gene type linked to a serious allergy", about abacavir) does not apply."""
+    plain meaning ("you do not carry this gene type. It is linked to a serious allergy", about abacavir) does not apply."""
     if not drugs or not gf.gene.startswith("HLA-"):
         return False
     wanted = {a for d in drugs for a in alleles_for_drug(d)}
@@ -256,7 +256,7 @@ class LocalComposer:
             for s in gf.sentences:
                 draft.add(s, f"report:{gf.gene}" if s != wording.FIELD_WITHHELD else "fixed:field_withheld", 1)
             if report is not None and (carried_alleles([gf]) or u.drugs and flagged(report, gf.gene)):
-                # what the result means, from its card ("You carry a gene type linked to serious skin reactions"):
+                # what the result means, from its card ("You carry this gene type. It is linked to serious skin reactions"):
                 # the one fact a medicine question with a flagged result must not miss (stop 37: a carbamazepine
                 # question with HLA-B*15:02 positive, a primaquine one with G6PD deficient, got brand names only)
                 for sentence in plain_meaning(report, gf.gene, medicines_asked=True)[:1]:
@@ -366,7 +366,10 @@ class LocalComposer:
         if by_topic and u.about_genechat:  # "do you sell my data": the section on GeneChat's own use leads
             ranked = sorted(ranked, key=lambda p: "genechat" not in f"{p.section} {p.text[:80]}".lower())
         if concepts:  # "what does heterozygous mean": the section named for the term answers first
-            ranked = sorted(ranked, key=lambda p: not names_topic(p, concepts))
+            # (stop 49, fourteenth pass C3: "what is a diplotype" had the overview of "Star alleles and diplotypes",
+            # whose title names the term, and not its section "What a diplotype like *1/*2 means")
+            ranked = sorted(ranked, key=lambda p: (not names_topic(p, concepts, section_only=True),
+                                                   not names_topic(p, concepts)))
         for p in ranked:
             if used >= limit_p:
                 break

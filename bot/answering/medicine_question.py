@@ -53,7 +53,10 @@ MEDICINE_DECISION = re.compile(
     r"(?:wants?|takes?|took|taking|taken|puts?|putting|gets?|getting) (?:me|him|her|them|us) off|"
     r"chang\w* (?:my|his|her|their|the) (?:med\w*|prescription|pills?|drugs?|treatment)|"
     r"(?:another|a different|some other|an alternative|an?other)\s+(?:\w+\s+)?(?:medicines?|medications?|drugs?|pills?|"
-    r"blood thinners?|agents?|options?|brands?))\b",
+    r"blood thinners?|agents?|options?|brands?)|"
+    # (stop 49) a stop thought of in other words: "I don't think I need it anymore", "tempted to just skip it"
+    r"(?:don'?t|do not|dont|doesn'?t|does not|no longer)\s+(?:\w+\s+){0,3}?need\b[^.?!]{0,30}\b(?:anymore|any more|"
+    r"these days|now)|need\w*\b[^.?!]{0,30}\b(?:anymore|any more)|skip\w*)\b",
     re.IGNORECASE,
 )
 # How a medicine works, not whether it will work for them: "needs my liver enzyme to work", "is activated by".

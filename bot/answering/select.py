@@ -329,7 +329,7 @@ def topic_words(question: str, skip: set[str]) -> list[set[str]]:
         syn = next((v for k, v in _TOPIC_WORDS.items() if w.startswith(k)), None)
         out.append((syn or set()) | {w[:6] if len(w) > 6 else w})
     if _FUNCTION_Q.search(question):
-        out.append({" do\n", " does", " do ", "job", "makes"})
+        out.append({" do\n", " does", " do ", "job", "makes", "help with", "helps with"})
     return out
 
 
@@ -344,9 +344,9 @@ def concept_topics(question: str, skip: set[str]) -> list[set[str]]:
     return [g for g in topic_words(question, skip) if not all(t.startswith(" ") for t in g)]  # not "what does X do"
 
 
-def names_topic(p: Passage, topics: list[set[str]], *, title_only: bool = False) -> bool:
+def names_topic(p: Passage, topics: list[set[str]], *, title_only: bool = False, section_only: bool = False) -> bool:
     """The passage's title or section names one of the asked terms ("Heterozygous and homozygous")."""
-    head = (p.title if title_only else f"{p.title} {p.section}").lower()
+    head = (p.title if title_only else p.section if section_only else f"{p.title} {p.section}").lower()
     return any(t in head for group in topics for t in group if len(t) >= 4)
 
 

@@ -446,7 +446,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
 
 # "which of my genes are poor": the report's results of that type (stop 48, thirteenth pass R2: the summary was given,
 # with an intermediate result and without the second poor one)
-_WHICH_ARE = re.compile(r"\bwhich (?:of )?(?:my |the )?(?:genes?|results?|ones?)\b[^.?!]{0,15}\b(?:are|is|came back|were|say)\b",
+_WHICH_ARE = re.compile(r"\bwhich (?:of )?(?:my |the )?(?:genes?|results?|ones?)\b[^.?!]{0,15}\b(?:are|r|is|came back|were|say)\b",
                         re.IGNORECASE)
 
 

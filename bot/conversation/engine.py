@@ -55,6 +55,7 @@ from bot.safety.guard import check_output
 from bot.safety.languages.crosslingual import CrossLingualAlarm
 from bot.safety.languages.detect import warm_up_in_background as warm_up_languages_in_background
 from bot.safety.readability import warm_up_in_background
+from bot.safety.story import question_decides
 from bot.safety.triage import (
     ASKED_AHEAD_NOTE,
     BARE_GOODBYE_NOTE,
@@ -234,6 +235,14 @@ class ConversationEngine:
                 trace.append(TraceStep(step="across_turns", outcome=f"emergency:{across.reason}",
                                        detail={"rules": across.rules, "triage": f"{decision.action}:{decision.reason}"}))
                 decision = across
+        # ("My mum had a rough time with chemo ... Does anything on it matter for chemotherapy?": the question decides
+        # what a story blurred for the models; bot/safety/story.py)
+        decision, ask = question_decides(text, decision, lambda asked: triage(
+            asked, vector=self._embed(asked), classifier=self._classifier, domain=u.domain, on_topic=u.on_topic,
+            embed=self._embed))
+        if ask is not None:
+            trace.append(TraceStep(step="story_question", outcome=f"{decision.action}:{decision.reason}",
+                                   detail={"question_words": len(ask.split())}))
         u.emergency_line = decision.concept_alarm_held
         u.medical_line_only = ASKED_AHEAD_NOTE in decision.notes and not any(r.startswith("self_harm") for r in decision.rules)
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={

@@ -77,6 +77,11 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         return _unsupported_language(text, decision, u, report, trace, crosslingual, detected)
     # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
     # English-only answer even if a short message was detected as another language)
+    if language != "en" and language not in languages.wordings() and decision.action != "emergency" \
+            and decision.reason != "check_in" and (decided := languages.asks_decision(text, language)):
+        # a decision asked in a language with rules but no wording yet ("posso parar de tomar varfarina?"): a counselor,
+        # in English words, as its emergencies are
+        return _decision_asked(decided, language, None, u, report, trace, text=text)
     if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
@@ -106,8 +111,21 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         draft = replies.language_check_in_draft(
             language, swallowed=languages.mentions_swallowing(text, language) or mentions_swallowing(text))
         return _needs_interpreter(finish(draft, "escalate", CHECK_IN, u, report, trace, []), language)
+    decided = languages.asks_decision(text, language)
+    if decided is not None:
+        return _decision_asked(decided, language, language, u, report, trace)
     # a language whose own KB is vetted (languages.kb_ready) would be answered here, by search(language=...)
     return finish(replies.english_only_draft(language), "answer", "general_education", u, report, trace, [])
+
+
+def _decision_asked(rule: str, language: str, wording: str | None, u: Understanding, report: Report | None,
+                    trace: list[TraceStep], detected: Detection | None = None, text: str = "") -> Reply:
+    """"¿Puedo seguir tomando clopidogrel?", "我应该吃多少氯吡格雷": a dose, a medicine started or stopped, a child's
+    medicine, surgery or testing the family, asked in another language. A person decides, so a counselor with an
+    interpreter is asked, as in English (stop 49, fourteenth pass L1: each had only the English-only reply)."""
+    trace.append(TraceStep(step="language_decision", outcome="escalate", detail={"rule": rule, "language": language}))
+    draft = replies.language_decision_draft(wording)
+    return _needs_interpreter(finish(draft, "escalate", "wants_human", u, report, trace, []), wording, detected, text)
 
 
 def _unsupported_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -144,6 +162,8 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         reply = finish(replies.language_check_in_draft(None, swallowed=mentions_swallowing(text)), "escalate", CHECK_IN,
                        u, report, trace, [])
         return _needs_interpreter(reply, None, detected, text)
+    if detected.named and (decided := languages.asks_decision(text, detected.named)):
+        return _decision_asked(decided, detected.named, None, u, report, trace, detected, text)
     return finish(replies.english_only_draft(None), "answer", "general_education", u, report, trace, [])
 
 

@@ -72,6 +72,18 @@ def unreadable_draft() -> Draft:
     return draft
 
 
+def language_decision_draft(language: str | None) -> Draft:
+    """A medicine or care decision asked in another language: the English-only reply (what GeneChat does, English only
+    for now, a counselor with an interpreter), and that a counselor was asked to answer; in English for a language we
+    have no wording for."""
+    draft = english_only_draft(language)
+    if language is None:
+        draft.add(wording.ESCALATED_NOTE, "fixed:escalated_note", 0)
+    else:
+        draft.add(wordings()[language].counselor_asked, f"fixed:{language}:counselor_asked", 0)
+    return draft
+
+
 def language_escalated_draft(language: str) -> Draft:
     """A yes, in that language, to the counselor offer of the English-only reply."""
     draft = Draft()

@@ -112,6 +112,11 @@ _WORRY_ONLY = re.compile(
     # (stop 43, seventh pass M2: "I'm scared for my daughter", "I'm honestly kind of scared about all this" had the crisis reply)
     r"(?:\s+(?:about|of|by|for)\s+(?:this|that|it|all (?:of )?(?:this|that)|my \w+))?|"
     r"should i (?:be )?(?:worried|scared|afraid)|"
+    # (stop 49, fourteenth pass F1: "please just tell me its going to be ok" had the crisis reply from a model vote)
+    r"(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+|pls\s+|just\s+)*(?:tell|promise)\s+me\s+(?:that\s+)?(?:it'?s|its|it is|"
+    r"it will|it'?ll|everything(?:'?s| is| will)?|i'?ll|i will|i'?m|im|i am)\s+(?:(?:going to|gonna)\s+)?(?:be\s+)?(?:ok|okay|"
+    r"alright|all right|fine)(?:\s+please)?|(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?reassure me(?:\s+(?:a little|"
+    r"a bit|please))?|"
     # one word ("bad?", "worried.", "dangerous??"): the whole message is the worry
     r"(?:bad|dangerous|serious|scary|deadly|fatal|worried|worrying|worry|scared|concerning|harmful)|"
     r"(?:hmm+\s+|so\s+|but\s+|therefore\s+|then\s+)?is (?:it|this|that)\s+(?:really\s+|so\s+)?"
@@ -165,7 +170,10 @@ _OVERWHELMED_ONLY = re.compile(
 _COMPLAINT_ONLY = re.compile(
     r"^\W*(?:(?:i|and|also|just|still)\s+)*(?:(?:can'?t|cant|cannot)\s+sleep(?:\s+(?:lately|at night|well|much|anymore))?|"
     r"(?:i'?m|im|i am|so|really|very|always)?\s*(?:so\s+|really\s+|very\s+)?(?:tired|exhausted|stressed(?: out)?|bored|"
-    r"burnt out|burned out|worn out)(?:\s+(?:lately|all the time|today))?)\W*$",
+    r"burnt out|burned out|worn out)(?:\s+(?:lately|all the time|today))?|"
+    # (stop 49, fourteenth pass F1: "you're useless" had the crisis reply from a model vote) the bot told off
+    r"(?:you'?re|youre|you are|ur|u r|this (?:bot|app|chat|thing) is)\s+(?:so\s+|really\s+|totally\s+|completely\s+)?"
+    r"(?:useless|not helpful|unhelpful|no help|stupid|dumb|annoying|rubbish|terrible|awful|hopeless at this))\W*$",
     re.IGNORECASE)
 
 

@@ -325,7 +325,10 @@ PASSIVE = re.compile(
     r"\b(?:(?:been |keep |always )?(?:thinking|thought|think) (?:a lot |so much |constantly |all the time )?about (?:death|dying|"
     r"not being here|not existing|disappearing)|what'?s the point (?:of (?:\w+ ){0,2})?(?:anymore|any more)|nothing i do "
     r"(?:ever )?matters|(?:don'?t|do not|dont) (?:really )?care (?:what happens to me|if i (?:live|die|wake up))|"
-    r"wish i could (?:just )?disappear|(?:tired|sick) of (?:everything|it all)\s*(?:[.!]|$))", re.IGNORECASE)
+    r"wish i could (?:just )?disappear|(?:tired|sick) of (?:everything|it all)\s*(?:[.!]|$)|"
+    # (stop 49) "I don't really see the point of anything anymore"
+    r"(?:don'?t|do not|dont|can'?t|cannot|cant) (?:really |even )?see (?:the |any )?point (?:of|in) (?:anything|life|living|"
+    r"going on|it all|getting up|trying)\b)", re.IGNORECASE)
 
 
 def passive_thoughts(text: str) -> bool:

@@ -351,8 +351,9 @@ def triage(
         return decide("decline", "out_of_scope", "rule", 1.0, held_back, refusal=EVERYDAY)
     # (stop 47, twelfth pass F3: "so can i take it" after an HLA-B answer had the 988 check-in over the medicine rule that
     # fired; a quiet model vote gives way to a rule's medicine decision, which a counselor sees anyway)
+    # (stop 49, fourteenth pass F4: so does a pregnancy or family-testing rule's, "we're trying to get pregnant")
     medicine_decided = held_back == QUIET_ALARM_NOTE and top is not None and top.action == "escalate" \
-        and top.reason in (MEDICATION_CHANGE, "dosing")
+        and top.reason in (MEDICATION_CHANGE, "dosing", "pregnancy_decision", FAMILY_TESTING)
     if held_back and not (top is not None and top.reason == "prompt_injection") and not medicine_decided:
         # "ugh I want to scream, my flight got cancelled": a weak alarm vote on venting, or with no danger sign
         return decide("escalate", CHECK_IN, "rule", 1.0, held_back)

@@ -157,7 +157,7 @@ class _Fixed:
 
 
 def test_a_sure_second_opinion_raises_the_emergency_the_other_models_missed():
-    decision = triage("my dad is acting really strange since lunch and his words come out wrong", vector=[0.0],
+    decision = triage("my dad is acting really strange since lunch and keeps saying odd things", vector=[0.0],
                       classifier=_SecondOpinion(0.97))
     assert decision.action == "emergency" and "second opinion" in " ".join(decision.notes)
 

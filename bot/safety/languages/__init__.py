@@ -47,7 +47,8 @@ HERE = Path(__file__).parent
 RULES_DIR = HERE / "rules"
 # WORDING_DIR (HERE / "wording") is named in bot.core.languages, so lower layers can list the language codes.
 # Each wording file has exactly these keys (tests check it); English equivalents are in bot/safety/wording.py.
-WORDING_KEYS = ("emergency_first", "self_harm_first", "emergency_after", "poison_control", "english_only", "escalated")
+WORDING_KEYS = ("emergency_first", "self_harm_first", "emergency_after", "poison_control", "english_only", "escalated",
+                "counselor_asked")
 
 # Letters that folding by Unicode decomposition alone leaves apart.
 _FOLD_TABLE = str.maketrans({
@@ -111,6 +112,11 @@ class LanguageRules(_Strict):
     # language (bot/safety/languages/smalltalk.py). Never a wish, a feeling or a plan: those stay for the rules and
     # the models to judge.
     everyday: list[str] = Field(default_factory=list)
+    # A medicine or care decision asked (a dose or how much, starting, stopping, switching or going on with a medicine,
+    # whether one may take it, a child's or a relative's medicine, surgery, testing the family): a person decides, so a
+    # counselor with an interpreter is asked, as in English (stop 49, fourteenth pass L1: "¿Puedo seguir tomando
+    # clopidogrel?" had only the English-only reply and no counselor).
+    decision: list[str] = Field(default_factory=list)
 
 
 class LanguageWording(_Strict):
@@ -122,6 +128,7 @@ class LanguageWording(_Strict):
     poison_control: str
     english_only: str  # the reply to any other message: what GeneChat does, English only for now, a counselor
     escalated: str  # after a yes to that offer: a counselor will answer here, with an interpreter
+    counselor_asked: str  # the same words without the thanks, after the English-only reply to a decision asked
     # Whether this language's own vetted KB (knowledge_base/<code>/, each document clinically approved) is ready
     # to answer patients. A person sets it, after review; until then the language gets `english_only`.
     kb_ready: bool = False
@@ -139,6 +146,7 @@ class _Compiled:
     long_ago: tuple[re.Pattern[str], ...] = ()
     general: tuple[re.Pattern[str], ...] = ()
     everyday: tuple[re.Pattern[str], ...] = ()
+    decision: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,7 +177,7 @@ def rules() -> tuple[_Compiled, ...]:
         out.append(_Compiled(r.language, _compile(r.benign), _compile(r.talk), _compile(r.now),
                              (("self_harm", _compile(r.self_harm)), ("emergency_symptoms", _compile(r.emergency_symptoms))),
                              _compile(r.swallowed), frozenset(_bare(a) for a in r.accept), _compile(r.long_ago),
-                             _compile(r.general), _compile(r.everyday)))
+                             _compile(r.general), _compile(r.everyday), _compile(r.decision)))
     return tuple(out)
 
 
@@ -279,6 +287,22 @@ def _first_alarm(masked: str) -> LanguageAlarm | None:
             continue
         if screen.patterns[k].search(masked):
             return LanguageAlarm(code, reason, f"{code}:{reason}#{i}")
+    return None
+
+
+def asks_decision(text: str, language: str) -> str | None:
+    """The name of the first of ``language``'s decision patterns the message matches ("<code>:decision#<i>"), if any.
+
+    >>> asks_decision("¿Puedo dejar de tomar clopidogrel?", "es")
+    'es:decision#0'
+    >>> asks_decision("¿Qué significa mi resultado?", "es") is None
+    True
+    """
+    folded = fold(text)
+    for lang in rules():
+        if lang.code == language:
+            return next((f"{language}:decision#{i}" for i, pattern in enumerate(lang.decision) if pattern.search(folded)),
+                        None)
     return None
 
 
