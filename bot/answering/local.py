@@ -367,9 +367,12 @@ class LocalComposer:
             ranked = sorted(ranked, key=lambda p: "genechat" not in f"{p.section} {p.text[:80]}".lower())
         if concepts:  # "what does heterozygous mean": the section named for the term answers first
             # (stop 49, fourteenth pass C3: "what is a diplotype" had the overview of "Star alleles and diplotypes",
-            # whose title names the term, and not its section "What a diplotype like *1/*2 means")
-            ranked = sorted(ranked, key=lambda p: (not names_topic(p, concepts, section_only=True),
-                                                   not names_topic(p, concepts)))
+            # whose title names the term, and not its section "What a diplotype like *1/*2 means"; never a section of a
+            # gene the report has no result for: it tells one result of that gene, which is not the patient's)
+            untested = set(u.not_in_report(report)) if report is not None else set()
+            ranked = sorted(ranked, key=lambda p: (
+                not (names_topic(p, concepts, section_only=True) and not untested & set(p.genes)),
+                not names_topic(p, concepts)))
         for p in ranked:
             if used >= limit_p:
                 break

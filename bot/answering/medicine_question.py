@@ -46,7 +46,8 @@ MEDICINE_DECISION = re.compile(
     # whether it works for them ("is plavix doing anything for me", "how well does it protect me")
     r"doing anything|do anything|protect\w*|effective\w*|working|helps? me|helping me|enough|"
     # a judgement of it for them ("is codeine strong for me", "too much for me", "a good idea")
-    r"too|strong|stronger|weak|suitable|appropriate|idea|harmful|toxic|"
+    # ("ear drops too?" is "as well": only a "too" before a word judges, "too strong", "too much")
+    r"too(?=\s+[a-z])|strong|stronger|weak|suitable|appropriate|idea|harmful|toxic|"
     # (stop 41) a switch put in other words: "is it wise to change over from Plavix to another antiplatelet agent"
     r"wise|unwise|sensible|advisable|prudent|chang\w*\s+(?:over|to|from)|(?:go|get|come|be taken)\s+off|"
     # (stop 44) asked ahead of a clinician's change: "if my doctor ever wants me off warfarin, what then"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from bot.answering import vocab as V
 from bot.answering.children_question import hereditary_lead
 from bot.answering.facts import summary_genes
+from bot.answering.followup import FOLLOWUP, OTHER_ONE, resolve_followup
 from bot.answering.report_terms import (
     PHENO_ALIASES,
     genes_by_genotype,
@@ -26,6 +26,7 @@ from bot.answering.report_terms import (
 )
 from bot.answering.result_uses import genes_by_use, names_a_result_type
 from bot.answering.topic_documents import documents_asked
+from bot.answering.understanding import Understanding
 from bot.answering.vocabulary import Vocabulary
 from bot.core.reply import Turn
 from bot.core.report import Report
@@ -149,7 +150,13 @@ _ABOUT_GENECHAT = re.compile(
     r"\b(?:do|does|will|would|can|could|are|is)\s+(?:you|u|genechat|this app|the app|this chat|this service)\s+"
     r"(?:\w+\s+){0,2}?(?:sell|share|keep|store|save|use|give|send|see|read|train|hipaa|secure|safe|private|real|human|"
     r"person|bot|ai|robot|a doctor|free|cost)\w*\b|\b(?:this|the)\s+(?:app|chat|service)\s+(?:\w+\s+)?(?:hipaa|"
-    r"secure|private|safe|compliant|free)\b",
+    r"secure|private|safe|compliant|free)\b|"
+    # (stop 49, fourteenth pass C2: "delete my data please", "is my data used to train AI" had a testing company's HIPAA
+    # sentences) the writer's own data, with no company, lab or insurer named, is what they typed and uploaded here
+    r"^(?![\s\S]*\b(?:compan\w*|labs?|laborator\w*|23andme|ancestry|insur\w*|employers?|doctors?|hospitals?|clinics?|"
+    r"police|government|researchers?)\b)[\s\S]*(?:\b(?:delete|erase|remove|wipe|clear)\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|info\w*|"
+    r"messages|chats?|history|report|account|results)\b|\b(?:is|are|will|would)\s+(?:my|our)\s+(?:data|info\w*|messages|chats?|"
+    r"report|results|dna)\s+(?:be\s+)?(?:used|kept|stored|shared|sold|saved|deleted)\b)",
     re.IGNORECASE,
 )
 # how the body handles a medicine: "does BRCA2 change how my body handles ibuprofen", "does my MLH1 variant affect how
@@ -168,28 +175,6 @@ _MY_MEDICINES = re.compile(
 )
 _PERSONAL = re.compile(r"\b(?:my|mine|me|i|i'm|im|i've|am i|do i|for me)\b", re.IGNORECASE)
 _RESULTWORDS = re.compile(r"\b(?:result|results|report|status|type|genotype|diplotype|score|star|\*\d)", re.IGNORECASE)
-# "the first one", "the second gene": one of the results the last answer named, by its place
-# (stop 46, eleventh pass W4: "and the 4th", "number 6 on the list", "what's the 8th one" were the wrong result or none)
-_PLACE_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-_PLACE_DIGITS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
-_ORD = "|".join(["last", *_PLACE_WORDS, *_PLACE_DIGITS])
-_ORDINAL = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{_ORD})\s+(?:one|gene|result|medicine|drug|thing|finding)s?\b|"
-                      rf"\bthe\s+(?P<bare>{_ORD})\b(?=\s*(?:\?|$|on (?:the|my|that) (?:list|report)))|"
-                      r"\bnumber\s+(?P<number>\d{1,2})\b(?=\s*(?:\?|$|on (?:the|my|that) (?:list|report)))", re.IGNORECASE)
-_KIND_OF = re.compile(r"^\W*(?:what|which)\s+(?:kind|sort|type)s?\s+of\b", re.IGNORECASE)  # "what kind of reaction"
-# "why does that matter", "y does it matter lol": why the last answer's result matters
-_WHY_IT_MATTERS = re.compile(r"\b(?:why|y|how come)\s+(?:does|do|would|is|will)\s+(?:that|it|this|any of (?:that|this))\s+"
-                             r"(?:even\s+|really\s+)?(?:matter|important|count|a big deal|a problem)\b", re.IGNORECASE)
-_PLACE = {"last": -1, **{w: i for i, w in enumerate(_PLACE_WORDS)}, **{w: i for i, w in enumerate(_PLACE_DIGITS)}}
-_FOLLOWUP = re.compile(
-    r"^\s*(?:and|also|what about|how about|same|ok(?:ay)?|so|then|but|why|how come)\b|\b(?:it|that|this|those|these|"
-    r"them|the same|itself|the disease|the condition|the gene|the medicine|the drug|the result|the variant)\b|"
-    # (stop 40: "what kind of reaction" after an HLA-B answer, "tell me about the first one" after a list were declined)
-    + _KIND_OF.pattern + "|" + _ORDINAL.pattern,
-    re.IGNORECASE,
-)
-_OTHER_ONE = re.compile(r"\b(?:the )?other (?:one|result|variant|gene|finding)s?\b|\b(?:the|my) others\b|"
-                        r"\bthe rest\b(?! of (?:it|that|this|the (?:answer|text|sentence)))", re.IGNORECASE)
 _GENETICS = re.compile(
     r"\b(?:genes?|genetic\w*|genom\w*|dna|alleles?|diplotype|genotype|phenotype|metaboli[sz]\w*|variants?|mutations?|"
     r"pharmacogen\w*|pgx|inherit\w*|hereditary|carriers?|chromosom\w*|star allele|activity score|syndrome|lynch|"
@@ -223,69 +208,13 @@ _NO_CALL = re.compile(r"\bno[- ]?(?:call|calls|result|results)\b|\bnot called\b|
                       r"\bindeterminate\b|\bno clear result\b|\bblank result\b", re.IGNORECASE)
 # British spellings of the result words ("poor metaboliser"): read as the report writes them ("metabolizer").
 _BRITISH = re.compile(r"metabolis(?=e|ing)")
+_SCORE_ASKED = re.compile(r"\bactivity score\D{0,20}?(\d(?:[.,]\d{1,2})?)\b|\b(\d(?:[.,]\d{1,2})?)\s+activity score\b",
+                          re.IGNORECASE)
+# the writer says the subject changes: "Thank you. Changing the subject, which movie do you suggest" is no follow-up
+# (stop 49, batch 26 dev: it inherited CFTR and, on topic, was escalated instead of declined)
+_NEW_SUBJECT = re.compile(r"\b(?:chang(?:e|ing) (?:the|of) subject|different (?:question|topic|subject)|unrelated|on another note|"
+                          r"new (?:question|topic)|something (?:else|different)(?: entirely)?|off topic)\b", re.IGNORECASE)
 _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")  # a word long enough to be a misspelled medicine name
-
-
-@dataclass
-class Understanding:
-    genes: list[str] = field(default_factory=list)  # asked about (directly, via a medicine, or inherited)
-    drugs: list[str] = field(default_factory=list)
-    named_genes: list[str] = field(default_factory=list)  # named in this very message
-    phenotype_words: list[str] = field(default_factory=list)
-    personal: bool = False
-    about_result: bool = False
-    about_upload: bool = False
-    about_genechat: bool = False  # "do you sell my data", "is this app hipaa compliant", "are you a real person"
-    about_service: bool = False  # privacy, sharing, deleting, cost, accuracy: "who can see my results on here"
-    followup: bool = False
-    genetics_words: bool = False
-    service_words: bool = False
-    about_my_medicines: bool = False  # "are my medicines OK with my genes?"
-    whole_report: bool = False  # "explain my report": the answer plan that goes over every result
-    told_before: list[str] = field(default_factory=list)  # "tell me more": the last answer, whose KB sentences are not repeated
-    worry: bool = False  # "is my result bad?": how much the result matters leads, from the card data
-    missing_alleles: list[str] = field(default_factory=list)  # "HLA-B*15:02" asked, gene tested, allele not found
-    named_by_use: list[str] = field(default_factory=list)  # "the pain one": results named by use (result_uses.py)
-    hereditary_medicines: bool = False  # "does BRCA2 change how I handle ibuprofen": a hereditary result, about medicines
-    feeling_only: bool = False  # "I'm scared": the writer's own worry, nothing asked (feelings.only_a_feeling)
-    medical_line_only: bool = False  # ... and it is for signs asked ahead: 911 without the crisis line (stop 46)
-    emergency_line: bool = False  # an alarm was held back (a worried question, a concept word): the reply still names 911
-    drugs_as_gene_names: list[str] = field(default_factory=list)  # "my warfarin gene": a result, not the medicine
-    # documents whose topic the question names ("can my insurer raise my rates": gina-and-insurance): retrieval searches
-    # them and the reply draws on them (topic_documents.py)
-    topic_documents: list[str] = field(default_factory=list)
-    medicines_affected: bool = False  # "what medicines does it affect": which medicines the result bears on
-    medicines_to_watch: bool = False  # "which medicines should I worry about": the medicines, not a worry or a decision
-
-    @property
-    def medicines_asked(self) -> list[str]:
-        """Medicines the question is about (not those only used to name a gene, "my blood thinner gene result")."""
-        return [d for d in self.drugs if d not in self.drugs_as_gene_names]
-
-    @property
-    def domain(self) -> bool:
-        """Names a gene, medicine or result word (so a health question is about genetics)."""
-        return bool(self.genes or self.drugs or self.phenotype_words or self.genetics_words)
-
-    @property
-    def personal_result(self) -> bool:
-        return self.personal and self.about_result
-
-    asks_for_help: bool = False  # "where do I go from here", "can you help me": asks this service for a way in
-
-    @property
-    def on_topic(self) -> bool:
-        """Talks about what GeneChat is for (reports, results, tests, care, privacy), even without a gene, or only asks
-        it for help or the next step (never out of scope: that is what a patient with a new report asks)."""
-        return self.personal_result or self.service_words or self.asks_for_help
-
-    def in_report(self, report: Report | None) -> list[str]:
-        have = set(report.genes) if report else set()
-        return [g for g in self.genes if g in have]
-
-    def not_in_report(self, report: Report | None) -> list[str]:
-        have = set(report.genes) if report else set()
-        return [g for g in self.named_genes if g not in have]
 
 
 def _misspelled_drugs(text: str, vocab: Vocabulary) -> list[str]:
@@ -350,6 +279,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         worry=bool(_WORRY.search(text)), asks_for_help=only_asks_for_help(text), feeling_only=only_a_feeling(text),
         topic_documents=sorted(documents_asked(text) - _pages_not_for(report, text)),
     )
+    if report is not None and not genes and (score := _SCORE_ASKED.search(text)):
+        # "activity score 0.5??": the report's results with that score (stop 49, fourteenth pass C1: the reply gave
+        # CYP2D6's scale and never the patient's CYP2C9 score of 0.5)
+        asked = float((score.group(1) or score.group(2)).replace(",", "."))
+        genes += [r.gene.upper() for r in report.pharmacogenomics
+                  if r.activity_score is not None and abs(r.activity_score - asked) < 1e-9]
     if report is not None and not genes and _NO_CALL.search(text):
         # "what does no result mean", "what do I tell my doctor about the no call": the report's results with no call
         # (stop 46, eleventh pass R5: the reply opened with SLCO1B1, or CYP2C9 normal, and never the CYP2D6 no call)
@@ -382,38 +317,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     # (a medicine group named, "what about my statin?", is its own topic: stop 38, it had repeated the last gene)
     groups = vocab.groups_named(text)
     # ("n the other one?": the other result points back however it is led in; stop 44, batch 21 dev)
-    points_back = (bool(_FOLLOWUP.search(text)) or asks_to_say_again(text) or asks_for_more(text)
-                   or len(text.split()) <= 3 or bool(_OTHER_ONE.search(text))) \
-        and not _OWN_TOPIC.search(text) and not _WORST.search(text) \
+    points_back = (bool(FOLLOWUP.search(text)) or asks_to_say_again(text) or asks_for_more(text)
+                   or len(text.split()) <= 3 or bool(OTHER_ONE.search(text))) \
+        and not _OWN_TOPIC.search(text) and not _WORST.search(text) and not _NEW_SUBJECT.search(text) \
         and not groups
     if not named and not u.genes and history and points_back:
-        prev_genes, prev_drugs = _from_history(history, vocab)
-        ordinal = _ORDINAL.search(text)
-        if ordinal and len(prev_genes) < 2 and report is not None:
-            # a whole-report answer asked about no gene: the results it told, in the order it told them; after an answer
-            # on one result, the report's own list ("and the second one on the list" after a BRCA2 answer; stop 46)
-            told = _told_genes(history, report)
-            if told or len(prev_drugs) < 2 and len(report.genes) > 1:
-                prev_genes = told or list(report.genes)
-        if ordinal and len(prev_genes) > 1:  # "tell me about the first one" after an answer on two results
-            if (one := _at_place(prev_genes, ordinal)) is not None:
-                prev_genes, prev_drugs = one, []
-        elif ordinal and len(prev_drugs) > 1:
-            prev_drugs = _at_place(prev_drugs, ordinal) or prev_drugs
-        if report is not None and prev_genes and _OTHER_ONE.search(text):
-            # "and the other one on my report?": the report's genes that were not just discussed
-            others = [g for g in report.genes if g not in prev_genes]
-            if others:
-                prev_genes, prev_drugs = others, []
-        if prev_genes or prev_drugs:
-            u.followup = True
-            if asks_for_more(text):
-                u.told_before = [t.text for t in history if t.role == "bot"][-3:]  # ("more" after "tell me more")
-            u.genes += [g for g in prev_genes if g not in u.genes and not drugs]
-            if not drugs:
-                u.drugs += [d for d in prev_drugs if d not in u.drugs]
-            if drugs and not u.genes:
-                u.genes += prev_genes
+        resolve_followup(text, u, history, report, vocab, drugs)
     if surgery_matters and not u.genes:
         # "I'm having surgery next month" on an RYR1 report: that result is what the surgery question is about (stop 38:
         # the escalation had no facts, not even "tell every surgeon and the anesthesia team")
@@ -454,51 +363,3 @@ def _names_a_condition(text: str, vocab: Vocabulary) -> bool:
     """A condition's short form or name is in the message ("cf", "lynch")."""
     pattern = vocab.short_forms[0]
     return pattern is not None and bool(pattern.search(text.lower()))
-
-
-def asks_after_last_answer(text: str) -> bool:
-    """"tell me about the first one", "what kind of reaction", "tell me more", "and my other results?", "explain
-    simpler": a question about what the last answer told."""
-    return bool(_ORDINAL.search(text) or _KIND_OF.search(text) or _OTHER_ONE.search(text) or asks_to_say_again(text)
-                or _WHY_IT_MATTERS.search(text)) \
-        or asks_for_more(text)
-
-
-def _at_place(items: list[str], ordinal: re.Match[str]) -> list[str] | None:
-    """The one item "the first one" / "the last one" points to, if the list is long enough."""
-    said = ordinal.group("ordinal") or ordinal.group("bare")
-    place = _PLACE[said.lower()] if said else int(ordinal.group("number")) - 1
-    return [items[place]] if -len(items) <= place < len(items) and (said or place >= 0) else None
-
-
-_LISTED = re.compile(r"^[A-Z][A-Z0-9-]+: ")  # a common result in a few words ("CYP3A5: Poor Metabolizer.")
-
-
-def _told_genes(history: Sequence[Turn], report: Report) -> list[str]:
-    """The results the latest answer that told two or more of them told, in its order ("Your report lists ...", and the
-    common results listed after them, "UGT1A1: Intermediate Metabolizer.", facts.py): "and the second one" after "tell
-    me about the first one" still counts in that list. (Stop 46: only "Your report lists" sentences were counted, so
-    after a whole-report answer with one such sentence "tell me more about the second one" pointed at nothing.)"""
-    for turn in reversed(history):
-        if turn.role != "bot":
-            continue
-        told = [s for s in re.split(r"(?<=[.!?])\s+", turn.text) if s.startswith("Your report lists") or _LISTED.match(s)]
-        places = {g: n for n, sentence in enumerate(told) for g in report.genes
-                  if re.search(rf"(?<![A-Za-z0-9]){re.escape(g)}(?![A-Za-z0-9])", sentence)}
-        if len(places) > 1:
-            return sorted(places, key=places.__getitem__)
-    return []
-
-
-def _from_history(history: Sequence[Turn], vocab: Vocabulary) -> tuple[list[str], list[str]]:
-    """Genes and medicines of the most recent turn that had any (bot turns carry them; user turns are parsed)."""
-    for turn in reversed(history):
-        if turn.genes or turn.drugs:
-            return list(turn.genes), list(turn.drugs)
-        if turn.role == "user":
-            genes, drugs = vocab.detect(turn.text)
-            for drug in drugs:
-                genes += [g for g in vocab.drug_genes.get(drug, []) if g not in genes]
-            if genes or drugs:
-                return genes, drugs
-    return [], []

@@ -277,6 +277,7 @@ class ConversationEngine:
         decision = plans.how_common_asked(text, decision, u, trace)
         decision = plans.condition_in_general(text, decision, trace)
         decision = plans.own_children(text, decision, u, report, history, trace)
+        decision = plans.relatives_medicine_followup(text, decision, u, trace)
         decision = self._plan_worry(text, decision, u, report, vector, trace)
         decision, raised_by = subject.still_in_danger(text, decision, history, trace, retriage=self._retriage,
                                                       names_medicine=lambda: self._names_medicine(text, u))

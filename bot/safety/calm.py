@@ -284,7 +284,7 @@ _NOT_ONLY_THANKS = re.compile(
     r"no longer|gone|leave|leaving|goodnight|nothing|worthless|burden|tired|can'?t|cannot|won'?t|not|"
     # (stop 49, fourteenth pass G2: "thank you. also my speech is slurred", "ok thanks, i feel hopeless" had "You're
     # welcome"): a second thing told after the thanks, a feeling or a body sign
-    r"also|btw|by the way|(?:feel\w*|felt)(?! (?:(?:so |very )?much |a lot |a bit |a little |heaps |loads )?better)|hopeless|giving up|give up|down|low|sad|depress\w*|scared|afraid|alone|numb|"
+    r"also|btw|by the way|anyway\w*(?!\W*(?:thanks|thank you|thx|ty|cheers)\W*$)|changing the subject|unrelated|(?:feel\w*|felt)(?! (?:(?:so |very )?much |a lot |a bit |a little |heaps |loads )?better)|hopeless|giving up|give up|down|low|sad|depress\w*|scared|afraid|alone|numb|"
     r"slurr\w*|dizzy|sick|worse|weird|wrong|speech|breath\w*|chest|vomit\w*|blood)\b|"
     r"\b[A-Z]{2,}\w*\d|\*\d", re.IGNORECASE)
 

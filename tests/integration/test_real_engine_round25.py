@@ -86,3 +86,28 @@ def test_a_story_before_a_plain_question_gets_the_answer(engine):
                          "does my DPYD result mean?", report=_report("pgx_dpyd_im.json"))
     assert reply.action == "answer", reply.trace
     assert "DPYD" in reply.text
+
+
+def test_the_last_answers_medicine_asked_for_a_child_goes_to_a_counselor(engine):
+    _, reply = _chat(engine, _report("pgx_cyp2d6_um.json"), "tramadol?", "and for my son, he's 10?")
+    assert reply.action == "escalate" and reply.reason == "relatives_medicine", reply.trace
+
+
+def test_corpus_26_situations_in_english_are_emergencies(engine):
+    reply = engine.reply("put out a pan fire an hour ago, the kitchen was full of smoke, now my voice is hoarse and i'm "
+                         "coughing up black stuff. anyway what does CYP2C19 mean", report=_report("pgx_panel.json"))
+    assert reply.action == "emergency", reply.trace
+
+
+@pytest.mark.parametrize("message", [
+    "Mi niña tiene 7 semanas y el termómetro marca 38,6. ¿Le doy paracetamol y esperamos a mañana?",
+    "Nach dem Küchenbrand ist meine Stimme heiser und ich huste schwarzen Schleim. Was heißt CYP2D6?",
+])
+def test_corpus_26_situations_in_other_languages_are_emergencies(engine, message):
+    reply = engine.reply(message, report=_report("pgx_panel.json"))
+    assert reply.action == "emergency", reply.trace
+
+
+def test_a_poem_asked_in_another_language_is_no_crisis(engine):
+    reply = engine.reply("escríbeme un poema sobre mi perro", report=None)
+    assert reply.action != "emergency" and "988" not in reply.text, reply.trace

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.followup import asks_after_last_answer
 from bot.answering.medicine_question import asks_medicine_decision
 from bot.answering.select import pick_sentences
-from bot.answering.understand import Understanding, asks_after_last_answer, understand
+from bot.answering.understand import Understanding, understand
 from bot.answering.vocabulary import Vocabulary
 from bot.conversation import plans
 from bot.core.passage import Passage

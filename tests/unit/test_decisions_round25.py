@@ -8,7 +8,11 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.medicine_question import asks_medicine_decision
+from bot.answering.understand import Understanding, understand
+from bot.answering.vocabulary import Vocabulary
+from bot.conversation.plans.to_a_person import relatives_medicine_followup
 from bot.conversation.smalltalk import detect
+from bot.core.reply import Turn
 from bot.pgx.cpic import lookup_result
 from bot.safety import languages
 from bot.safety.asks import only_complains, only_worry
@@ -17,6 +21,7 @@ from bot.safety.farewell import passive_thoughts
 from bot.safety.rules import match_rules
 from bot.safety.story import question_decides, the_ask
 from bot.safety.triage import TriageDecision
+from tests.support.engine import eval_report
 
 
 def _emergency_rules(text: str) -> list[str]:
@@ -167,3 +172,71 @@ def test_an_hla_card_says_which_gene_type_it_means():
     positive = lookup_result("HLA-B", "*15:02 positive").meaning
     negative = lookup_result("HLA-A", "*31:01 negative").meaning
     assert positive.startswith("You carry this gene type.") and negative.startswith("You do not carry this gene type.")
+
+
+@pytest.mark.parametrize("message", [
+    "we had the fire put out but the room was full of smoke, now my voice is hoarse and i'm coughing up black stuff",
+    "she has sickle cell and her temp is 38.9 tonight",
+    "dad's arm went suddenly numb and it's cold and blue",
+    "on nardil and just ate a load of blue cheese, now a pounding headache and my heart is racing",
+])
+def test_corpus_26_dev_situations_are_emergencies(message):
+    assert _emergency_rules(message), message
+
+
+@pytest.mark.parametrize("message", ["what is sickle cell anaemia, is it like a carrier result",
+                                     "my feet are always cold and pale in winter, genetic?",
+                                     "my costume had fake blood all over it lol, what does CYP2D6 mean"])
+def test_their_look_alikes_are_not(message):
+    assert not _emergency_rules(message), message
+
+
+def _understood(text: str, carried: list[str]) -> Understanding:
+    return Understanding(genes=["CYP2D6"], drugs=list(carried), named_genes=[], followup=True, drugs_carried=list(carried))
+
+
+@pytest.mark.parametrize("message", ["what about for my daughter? she's 8", "can my husband take it?",
+                                     "is it ok for my mum too"])
+def test_the_last_answers_medicine_asked_for_a_relative_goes_to_a_person(message):
+    decision = relatives_medicine_followup(message, _ANSWER, _understood(message, ["codeine"]), [])
+    assert decision.action == "escalate" and decision.reason == "relatives_medicine"
+
+
+@pytest.mark.parametrize("message", ["will my kids have it too?", "and for me after surgery?"])
+def test_inheritance_or_the_writers_own_follow_up_is_no_relatives_medicine(message):
+    assert relatives_medicine_followup(message, _ANSWER, _understood(message, ["codeine"]), []) is _ANSWER
+
+
+def test_thanks_then_a_new_request_is_no_small_talk():
+    assert detect("ok ty. anyway can you pick a restaurant for tonight", []) is None
+
+
+def test_a_message_that_changes_the_subject_is_no_follow_up():
+    history = [Turn(role="user", text="what does CYP2C19 mean"), Turn(role="bot", text="...", action="answer", genes=["CYP2C19"])]
+    u = understand("Thanks. Different question: what should we cook for dinner this evening?", vocab=Vocabulary.builtin(),
+                   history=history)
+    assert not u.followup and u.genes == []
+
+
+def test_too_as_as_well_judges_nothing_but_too_strong_does():
+    assert not asks_medicine_decision("does my MT-RNR1 result matter for ear drops too")
+    assert asks_medicine_decision("is tramadol too strong for me")
+
+
+@pytest.mark.parametrize("message", ["BRCA2 pathogenic. hysterectomy now?", "VUS - preventive mastectomy or not?"])
+def test_an_operation_asked_as_a_fragment_is_a_decision(message):
+    assert any(h.rule.startswith("diagnosis_or_risk_decision") for h in match_rules(message).hits)
+
+
+@pytest.mark.parametrize("message", ["pls erase my data", "will my messages be stored?", "is my report kept after I leave"])
+def test_the_writers_own_data_is_about_genechat(message):
+    assert understand(message, vocab=Vocabulary.builtin()).about_genechat
+
+
+def test_a_companys_use_of_data_is_not_about_genechat():
+    assert not understand("is my data sold by the testing company", vocab=Vocabulary.builtin()).about_genechat
+
+
+def test_an_activity_score_asked_by_its_number_is_the_reports_result_with_it():
+    report = eval_report("pgx_warfarin.json")
+    assert understand("what's a 0.5 activity score", vocab=Vocabulary.builtin(), report=report).genes == ["CYP2C9"]

@@ -9,7 +9,7 @@ They are grouped by what the message is about:
 - topics.py: a vetted page's topic in general (a topic, inheritance, a condition);
 - medicines.py: a medicine explained, not decided;
 - care_team.py: what the care team should hear (a clinician told, an operation with an anaesthesia gene);
-- to_a_person.py: decisions given to a person (what to do next, one's own children);
+- to_a_person.py: decisions given to a person (what to do next, one's own children, a relative's medicine);
 - worry.py: the worry plan (one action per result type);
 - common.py: what they share.
 """
@@ -40,7 +40,12 @@ from bot.conversation.plans.results import (
     whole_report_asked,
     words_of_my_result,
 )
-from bot.conversation.plans.to_a_person import FAMILY_SOURCE, next_step, own_children
+from bot.conversation.plans.to_a_person import (
+    FAMILY_SOURCE,
+    next_step,
+    own_children,
+    relatives_medicine_followup,
+)
 from bot.conversation.plans.topics import (
     ABOUT_THE_TEST,
     NO_DIAGNOSIS_TOPICS,
@@ -57,7 +62,7 @@ __all__ = [
     "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
     "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
     "how_common_asked",
-    "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children",
+    "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children", "relatives_medicine_followup",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
     "unlisted_medicine_named", "whole_report_asked", "words_of_my_result",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.answering.followup import asks_after_last_answer
 from bot.answering.medicine_question import (
     asks_medicine_decision,
 )
@@ -13,7 +14,7 @@ from bot.answering.question_forms import (
     asks_if_tested,
     topic_swap,
 )
-from bot.answering.understand import Understanding, asks_after_last_answer
+from bot.answering.understand import Understanding
 from bot.answering.vocabulary import Vocabulary
 from bot.conversation.plans.common import answered, hints_only, sure_notes
 from bot.core.reply import TraceStep, Turn, last_bot_turn

@@ -20,6 +20,7 @@ from bot.safety.alarm_votes import QUIET_ALARM_NOTE
 from bot.safety.triage import (
     CHECK_IN,
     FAMILY_TESTING,
+    RELATIVES_MEDICINE,
     TriageDecision,
 )
 
@@ -76,3 +77,30 @@ def own_children(text: str, decision: TriageDecision, u: Understanding, report: 
         "triage": f"{decision.action}:{decision.reason}"}))
     return TriageDecision("escalate", FAMILY_TESTING, FAMILY_SOURCE, 1.0, decision.rules, decision.model,
                           sure_notes(decision, "what a result means for the patient's own children"))
+
+
+# "what about for my daughter? she's 8", "and for my husband?", "can my son have it too": the last answer's medicine
+# asked about for a relative (stop 49, fourteenth pass A8: after a codeine answer it had the parent's codeine answer)
+_FOR_A_RELATIVE = re.compile(
+    r"\b(?:for|about|to|give (?:it|them|some) to|can|could|would|should|may|is it (?:ok|okay|safe|fine) for)\s+(?:my|our)\s+"
+    r"(?:\d+\s*(?:yo|y/o|year[- ]old)\s+)?(?:son|daughter|child|kid|kids|children|baby|boy|girl|toddler|teen|husband|wife|"
+    r"partner|mum|mom|mother|dad|father|brother|sister|grandma|grandpa|grandmother|grandfather|nan|gran)\b",
+    re.IGNORECASE)
+# ... not whether they share the result: "what does it mean for my kids, will they have it too?" asks about inheritance
+_SHARED_RESULT = re.compile(r"\b(?:inherit\w*|pass(?:ed|es|ing)? (?:it |this |that )?(?:on|down)|(?:have|get|got|carry) (?:it|this|"
+                            r"that)(?: gene| result)? too|genes?|dna|tested|testing|test)\b", re.IGNORECASE)
+
+
+def relatives_medicine_followup(text: str, decision: TriageDecision, u: Understanding,
+                                trace: list[TraceStep]) -> TriageDecision:
+    """A follow-up that asks the last answer's medicine for a relative ("what about for my daughter? she's 8" after
+    "codeine"): the relative's own medicine is decided by their prescriber with what their own tests say, so a
+    counselor takes it (as for "my son is 15, can he take codeine", safety/asks.relatives_medicine). Only a follow-up
+    that carried a medicine over and names no medicine itself; never an emergency."""
+    if decision.action == "emergency" or not u.drugs_carried or not _FOR_A_RELATIVE.search(text) \
+            or _SHARED_RESULT.search(text):
+        return decision
+    trace.append(TraceStep(step="plan", outcome="relatives_medicine_followup:escalate", detail={
+        "triage": f"{decision.action}:{decision.reason}", "drugs": u.drugs_carried}))
+    return TriageDecision("escalate", RELATIVES_MEDICINE, "rule", 1.0, decision.rules, decision.model,
+                          [*decision.notes, "the last answer's medicine, asked for a relative"])
