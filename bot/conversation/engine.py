@@ -239,7 +239,7 @@ class ConversationEngine:
         # what a story blurred for the models; bot/safety/story.py)
         decision, ask = question_decides(text, decision, lambda asked: triage(
             asked, vector=self._embed(asked), classifier=self._classifier, domain=u.domain, on_topic=u.on_topic,
-            embed=self._embed))
+            embed=self._embed), names_medicine=bool(u.drugs))
         if ask is not None:
             trace.append(TraceStep(step="story_question", outcome=f"{decision.action}:{decision.reason}",
                                    detail={"question_words": len(ask.split())}))
@@ -262,6 +262,7 @@ class ConversationEngine:
         decision = self._same_question(text, decision, history, trace)
         decision = plans.next_step(text, decision, u, report, trace)
         decision = plans.hereditary_medicines(text, decision, u, trace)
+        decision = plans.medicines_affected_asked(text, decision, u, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.safety.triage import TriageDecision, only_generic_escalation
+from bot.safety.triage import MEDICATION_CHANGE, TriageDecision, only_generic_escalation
 
 # a model this sure of an escalation on the whole story keeps it: the background may be what needs a person
 SURE_ESCALATION = 0.8
@@ -50,13 +50,17 @@ def the_ask(text: str) -> str | None:
     return " ".join(asks)
 
 
-def question_decides(text: str, decision: TriageDecision,
-                     retriage: Callable[[str], TriageDecision]) -> tuple[TriageDecision, str | None]:
+def question_decides(text: str, decision: TriageDecision, retriage: Callable[[str], TriageDecision], *,
+                     names_medicine: bool = False) -> tuple[TriageDecision, str | None]:
     """The question's own triage, when it answers what the whole story only guessed at; else ``decision``.
 
+    ``names_medicine``: the story names a medicine; then a model's medicine decision (a change, a dose) stands, since
+    the plan for that medicine may be in the background ("my oncologist wants to start 5-FU next week ... what does my
+    DPYD mean?"): when in doubt, a person looks.
     Returns the decision and the question it came from (None when the whole message's decision stands)."""
     if decision.source != "model" or decision.action != "escalate" \
-            or not only_generic_escalation(decision):
+            or not only_generic_escalation(decision) \
+            or names_medicine and decision.reason in (MEDICATION_CHANGE, "dosing"):
         return decision, None
     probs = decision.model.action_probs if decision.model is not None else {}
     if decision.action == "escalate" and probs.get("escalate", 0.0) >= SURE_ESCALATION:

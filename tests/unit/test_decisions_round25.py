@@ -10,6 +10,7 @@ import pytest
 from bot.answering.medicine_question import asks_medicine_decision
 from bot.answering.understand import Understanding, understand
 from bot.answering.vocabulary import Vocabulary
+from bot.conversation.plans.medicines import medicines_affected_asked
 from bot.conversation.plans.to_a_person import relatives_medicine_followup
 from bot.conversation.smalltalk import detect
 from bot.core.reply import Turn
@@ -240,3 +241,26 @@ def test_a_companys_use_of_data_is_not_about_genechat():
 def test_an_activity_score_asked_by_its_number_is_the_reports_result_with_it():
     report = eval_report("pgx_warfarin.json")
     assert understand("what's a 0.5 activity score", vocab=Vocabulary.builtin(), report=report).genes == ["CYP2C9"]
+
+
+def test_a_medicine_decision_the_models_heard_in_a_story_about_a_medicine_stands():
+    whole = _decision("escalate", "model", [], 0.6)
+    whole.reason = "medication_change"
+    decision, ask = question_decides(_STORY, whole, lambda asked: _ANSWER, names_medicine=True)
+    assert decision is whole and ask is None
+    assert question_decides(_STORY, whole, lambda asked: _ANSWER)[0] is _ANSWER  # no medicine named: the question decides
+
+
+def test_which_medicines_a_result_matters_for_is_explained_not_decided():
+    u = Understanding(genes=["RYR1"], medicines_affected=True)
+    escalated = _decision("escalate", "model", ["answer#0"], 0.86)
+    assert medicines_affected_asked("back to the first one, which medicines does it matter for?", escalated, u,
+                                    []).action == "answer"
+    assert medicines_affected_asked("which medicines does it matter for, should I stop them?", escalated, u,
+                                    []) is escalated
+
+
+@pytest.mark.parametrize("message", ["my home dna test kit said I was clear of BRCA, this lab says otherwise",
+                                     "ancestry: nothing. this report: BRCA2?"])
+def test_another_tests_contrary_finding_is_a_doubt_about_the_report(message):
+    assert any(h.rule.startswith("disagrees_with_report") for h in match_rules(message).hits)

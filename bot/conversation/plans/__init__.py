@@ -19,6 +19,7 @@ from bot.conversation.plans.common import WORRY_ALARM_MAX
 from bot.conversation.plans.medicines import (
     explained_not_decided,
     hereditary_medicines,
+    medicines_affected_asked,
     unlisted_medicine_named,
 )
 from bot.conversation.plans.requests import (
@@ -61,7 +62,7 @@ __all__ = [
     "ABOUT_THE_TEST", "anaesthesia_result_leads", "DATA_REQUEST_NOTE", "DATA_REQUEST_QUERY", "FAMILY_SOURCE", "NO_DIAGNOSIS_TOPICS",
     "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
     "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
-    "how_common_asked",
+    "how_common_asked", "medicines_affected_asked",
     "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children", "relatives_medicine_followup",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
     "unlisted_medicine_named", "whole_report_asked", "words_of_my_result",

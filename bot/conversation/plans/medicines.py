@@ -33,6 +33,18 @@ def hereditary_medicines(text: str, decision: TriageDecision, u: Understanding, 
     return answered(decision, trace, "hereditary_medicines:answer", "a hereditary result asked about medicines")
 
 
+def medicines_affected_asked(text: str, decision: TriageDecision, u: Understanding,
+                             trace: list[TraceStep]) -> TriageDecision:
+    """"which medicines does it matter for", "back to the first one: which meds?" about a result: the list of medicines
+    a result bears on is on its card and in the knowledge base, and naming them decides nothing. A model's escalation
+    with no rule but answer hints, on a message about a result that asks no medicine decision, is replaced (stop 49,
+    batch 26 dev: two of five wordings had "I can't tell you to start, stop or change a medicine")."""
+    if (decision.action != "escalate" or decision.source != "model" or not u.medicines_affected or not u.genes
+            or u.drugs or not hints_only(decision) or asks_medicine_decision(text)):
+        return decision
+    return answered(decision, trace, "medicines_affected:answer", "which medicines a result bears on")
+
+
 def explained_not_decided(text: str, decision: TriageDecision, u: Understanding, trace: list[TraceStep], *,
                           history: Sequence[Turn] = (), vocab: Vocabulary | None = None) -> TriageDecision:
     """"does my SLCO1B1 result matter for zocor" asks whether a result concerns a medicine, which is explained, not
