@@ -237,9 +237,8 @@ class ConversationEngine:
                 decision = across
         # ("My mum had a rough time with chemo ... Does anything on it matter for chemotherapy?": the question decides
         # what a story blurred for the models; bot/safety/story.py)
-        decision, ask = question_decides(text, decision, lambda asked: triage(
-            asked, vector=self._embed(asked), classifier=self._classifier, domain=u.domain, on_topic=u.on_topic,
-            embed=self._embed), names_medicine=bool(u.drugs))
+        decision, ask = question_decides(text, decision, lambda asked: self._retriage(asked, u),
+                                         names_medicine=bool(u.drugs))
         if ask is not None:
             trace.append(TraceStep(step="story_question", outcome=f"{decision.action}:{decision.reason}",
                                    detail={"question_words": len(ask.split())}))
@@ -328,9 +327,11 @@ class ConversationEngine:
                        trace: list[TraceStep]) -> TriageDecision:
         return subject.same_question(text, decision, history, trace, vocab=self._vocab, retriage=self._retriage)
 
-    def _retriage(self, asked: str) -> TriageDecision:
-        """An earlier message's own triage, as the engine runs it."""
-        return triage(asked, vector=self._embed(asked), classifier=self._classifier, embed=self._embed)
+    def _retriage(self, asked: str, u: Understanding | None = None) -> TriageDecision:
+        """An earlier message's (or a part of this one's) own triage, as the engine runs it; ``u``: this message's
+        understanding, whose topic words the part shares."""
+        return triage(asked, vector=self._embed(asked), classifier=self._classifier, embed=self._embed,
+                      domain=u.domain if u is not None else False, on_topic=u.on_topic if u is not None else False)
 
     def _plan_worry(self, text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                     vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
