@@ -78,11 +78,11 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     # (the check-in tier comes from English rules only: its English reply, with 988, is never swapped for the
     # English-only answer even if a short message was detected as another language)
     if language != "en" and language not in languages.wordings() and decision.action != "emergency" \
-            and decision.reason != "check_in" and (decided := languages.asks_decision(text, language)):
+            and decision.reason != CHECK_IN and (decided := languages.asks_decision(text, language)):
         # a decision asked in a language with rules but no wording yet ("posso parar de tomar varfarina?"): a counselor,
         # in English words, as its emergencies are
         return _decision_asked(decided, language, None, u, report, trace, text=text)
-    if language == "en" or language not in languages.wordings() or decision.reason == "check_in":
+    if language == "en" or language not in languages.wordings() or decision.reason == CHECK_IN:
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
         **detected.detail(), "from": "emergency_rules" if decision.language else "detector"}))

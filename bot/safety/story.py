@@ -62,8 +62,7 @@ def question_decides(text: str, decision: TriageDecision, retriage: Callable[[st
             or not only_generic_escalation(decision) \
             or names_medicine and decision.reason in (MEDICATION_CHANGE, "dosing"):
         return decision, None
-    probs = decision.model.action_probs if decision.model is not None else {}
-    if decision.action == "escalate" and probs.get("escalate", 0.0) >= SURE_ESCALATION:
+    if decision.model is not None and decision.model.action_probs.get("escalate", 0.0) >= SURE_ESCALATION:
         return decision, None
     ask = the_ask(text)
     if ask is None:
