@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from wordfreq import zipf_frequency
 
 from bot.safety.statements import EVERYDAY_MEDICINE, UNLISTED_MEDICINE
 
@@ -112,25 +114,44 @@ _PLAIN = {"about", "after", "again", "also", "because", "before", "being", "coul
           "what", "when", "which", "while", "will", "with", "would", "your", "mine", "okay", "thing", "things", "stuff"}
 
 
+# A heading word this common in English ("change", "help", "work", "family") names no topic of its own; "cancer" (4.9) and
+# "score" (4.8) do (wordfreq's Zipf scale: 6 is "the"-like, 3 is rare)
+_EVERYDAY_ZIPF = 4.95
+
+
+def singular(word: str) -> str:
+    """"cancers" -> "cancer", "scores" -> "score" (a heading's word and a question's meet in either number)."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 @dataclass(frozen=True)
 class KbWords:
     """The words of the indexed passages, read once when the engine warms up."""
 
     known: frozenset[str]  # every word of the passages and their titles, lower case
     rare: dict[str, set[str]]  # words one or two documents use -> the genes named in the same sentence
+    # words of a title or section heading that few documents use (at most ``max_topical``) -> the genes of the documents
+    # they head ("cancers" -> the Lynch and BRCA genes, "score" -> the activity-score genes): the topics of the
+    # explainers of a patient's own results
+    topical: dict[str, set[str]] = field(default_factory=dict)
 
 
-def index_kb_words(searcher: object, *, max_docs: int = 2) -> KbWords:
+def index_kb_words(searcher: object, *, max_docs: int = 2, max_topical: int = 10) -> KbWords:
     """Every word of the passages (``searcher.chunks``: id -> passage), and the words that only one or two documents
     use, each with the genes named in the same sentence ("fava" -> {"G6PD"}: "Eating fava beans can trigger red
     blood cell breakdown in some people with G6PD deficiency"): a message with one of those is about that
     sentence's subject, whatever else it lacks."""
     docs: dict[str, set[str]] = {}
     genes: dict[str, set[str]] = {}
+    doc_genes: dict[str, set[str]] = {}
+    headed: dict[str, set[str]] = {}  # words of titles and section headings -> the documents they head
     lower: set[str] = set()  # written in lower case somewhere: a word, not only a name ("Boots", a pharmacy)
     for p in (getattr(searcher, "chunks", {}) or {}).values():
         text = f"{p.title} {p.text}"
         lower |= set(re.findall(r"(?<![.?!]\s)(?<!^)\b[a-z]+", text))
+        doc_genes.setdefault(p.doc_id, set()).update(g.upper() for g in p.genes)
+        for w in set(_WORD.findall(f"{p.title} {p.section}".lower())):
+            headed.setdefault(singular(w), set()).add(p.doc_id)
         for w in set(_WORD.findall(text.lower())):
             docs.setdefault(w, set()).add(p.doc_id)
         for sentence in re.split(r"(?<=[.?!])\s+", p.text):
@@ -139,4 +160,6 @@ def index_kb_words(searcher: object, *, max_docs: int = 2) -> KbWords:
                 genes.setdefault(w, set()).update(named)
     rare = {w: genes[w] for w, d in docs.items()
             if len(d) <= max_docs and len(w) >= 4 and w not in _PLAIN and w in lower and genes.get(w)}
-    return KbWords(frozenset(docs), rare)
+    topical = {w: set().union(*(doc_genes.get(doc, set()) for doc in d)) for w, d in headed.items()
+               if len(d) <= max_topical and len(w) >= 4 and w not in _PLAIN and zipf_frequency(w, "en") < _EVERYDAY_ZIPF}
+    return KbWords(frozenset(docs), rare, {w: g for w, g in topical.items() if g})

@@ -23,10 +23,12 @@ from bot.answering.facts import (
 )
 from bot.answering.select import (
     EXPLAINS_SECTION,
+    about_asked,
     concept_topics,
     drug_document,
     explains_result,
     is_advice,
+    is_overview,
     keywords,
     names_medicines,
     names_topic,
@@ -36,6 +38,7 @@ from bot.answering.select import (
     relevant,
     situational_mismatch,
     topic_hits,
+    topic_keys,
     topic_words,
 )
 from bot.answering.understand import Understanding
@@ -305,6 +308,9 @@ class LocalComposer:
         keys = keywords(question, fact_words)
         # the patient's own genes twice over: in a medicine's document, those sentences tie it to their result
         strong = {g.lower() for g in u.genes} | {d.lower() for d in u.drugs} | keywords(fact_words)
+        # the term a "what does X mean" question asks about: the sentence that defines it belongs in the reply (stop 50,
+        # fifteenth pass C3: "what does homozygous mean" had the three sentences up to "Heterozygous means ...")
+        strong |= {w for w in keywords(question) for g in concept_topics(question, asked_words(u)) if w[:6] in g}
 
         scope = ResultScope.build(facts, question, have)
         limit_p = max_passages or (2 if simple else 3)
@@ -334,6 +340,10 @@ class LocalComposer:
             elif question_keys:  # nothing named: a passage must share a word with the question or the patient's result
                 related = question_keys | keywords(fact_words) | {f.gene.lower() for f in facts}
                 passages = [p for p in passages if relevant(p, related)]
+                asked, mine = topic_keys(question), {f.gene for f in facts}
+                if asked:  # ... and speak of what was asked, word for word (stop 50: "can i drink alcohol with these
+                    # genes" had the HLA-B overview; with nothing vetted on it, the reply says so and offers a counselor)
+                    passages = [p for p in passages if about_asked(p, asked) or mine & set(p.genes)]
                 if report is not None:  # ... and not be about a gene neither asked nor on the report (stop 44: "what
                     held = set(report.genes)  # does rapid metabolizer mean" was told about NAT2 acetylators)
                     passages = [p for p in passages if not p.genes or held & set(p.genes)
@@ -370,7 +380,11 @@ class LocalComposer:
             # whose title names the term, and not its section "What a diplotype like *1/*2 means"; never a section of a
             # gene the report has no result for: it tells one result of that gene, which is not the patient's)
             untested = set(u.not_in_report(report)) if report is not None else set()
+            # (stop 50, fifteenth pass C4: "what is a genetic counselor" had the section "What a genetic counselor will
+            # not do"; a short "what is X" is answered by the overview of the page whose title names X)
+            overview = is_definition(question)
             ranked = sorted(ranked, key=lambda p: (
+                not (overview and is_overview(p) and names_topic(p, concepts, title_only=True)),
                 not (names_topic(p, concepts, section_only=True) and not untested & set(p.genes)),
                 not names_topic(p, concepts)))
         for p in ranked:

@@ -102,6 +102,15 @@ _WHOLE_REPORT = re.compile(
     # (stop 48, thirteenth pass R1: "what does my test show" had only "Not tested means the lab did not look at that gene")
     r"\bwhat (?:does|do|will|would) (?:my|the|this) (?:\w+ )?(?:test|tests|panel|testing) (?:show|say|mean|tell (?:me|us))"
     r"\W*(?:me|exactly|then|please|pls)?\W*$|"
+    # (stop 50, fifteenth pass C1: "list all my genes", "how many genes were tested", "what are my two results" had
+    # passages about genes in general, and "go thru my entire report" nothing once passages had to be about the question)
+    r"\b(?:list|enumerate)\b[^.?!]{0,20}\b(?:genes?|results?|findings?)\b|\ba list of\b[^.?!]{0,15}\b(?:genes|results|findings)\b|"
+    r"\bhow many (?:genes|results|findings)\b[^.?!]{0,20}\b(?:test\w*|check\w*|look\w*|on|in|did)\b|"
+    r"\bwhat (?:are|were) (?:all|both|the (?:two|three|four)|my (?:two|three|four|both))\b[^.?!]{0,10}\b(?:results?|genes|findings)\b|"
+    r"\bwhat (?:are|were) all (?:of )?my (?:results|genes|findings)\b|"
+    r"\b(?:go|run|walk|read) (?:me )?(?:thru|through)\b[^.?!]{0,30}\b(?:report|results?)\b|"
+    r"\b(?:report|results)\b[^.?!]{0,10}\ball of (?:it|them)\b|"
+    r"\b(?:what|which) genes? did (?:they|you|the lab|it) (?:look at|test|check)\b|\bgenes? (?:that )?(?:this|my|the) report covers\b|"
     # (stop 42) "what genes were tested", "which genes did they test": the report's list
     r"\b(?:what|which)\s+(?:genes|things|results)\s+(?:were|did (?:they|you|the lab|it))\s+(?:tested|test|checked|check|"
     r"looked at|look at)\b|\bwhat (?:was|got) tested\b|"
@@ -151,6 +160,9 @@ _ABOUT_GENECHAT = re.compile(
     r"(?:\w+\s+){0,2}?(?:sell|share|keep|store|save|use|give|send|see|read|train|hipaa|secure|safe|private|real|human|"
     r"person|bot|ai|robot|a doctor|free|cost)\w*\b|\b(?:this|the)\s+(?:app|chat|service)\s+(?:\w+\s+)?(?:hipaa|"
     r"secure|private|safe|compliant|free)\b|"
+    # (stop 50) "chats used for training?", "kept on your servers", "from this app"
+    r"\b(?:chats?|messages|conversations?)\s+(?:be\s+)?(?:used|saved|stored|kept)\b|\byour servers?\b|"
+    r"\b(?:from|in|on|using|with) (?:this|the) app\b|\bother (?:users|people using)\b|"
     # (stop 49, fourteenth pass C2: "delete my data please", "is my data used to train AI" had a testing company's HIPAA
     # sentences) the writer's own data, with no company, lab or insurer named, is what they typed and uploaded here
     r"^(?![\s\S]*\b(?:compan\w*|labs?|laborator\w*|23andme|ancestry|insur\w*|employers?|doctors?|hospitals?|clinics?|"
@@ -205,7 +217,10 @@ _OWN_TOPIC = re.compile(r"\b(?:insurance|insurer|employer|job|gina|privacy|priva
 _ABNORMAL = re.compile(r"\b(?:not normal|abnormal|unusual|not typical|out of range|flagged|matters? (?:the )?most|"
                        r"most important|anything (?:wrong|bad|concerning)|should i worry about)\b", re.IGNORECASE)
 _NO_CALL = re.compile(r"\bno[- ]?(?:call|calls|result|results)\b|\bnot called\b|\bcould(?:n'?t| not) be called\b|"
-                      r"\bindeterminate\b|\bno clear result\b|\bblank result\b", re.IGNORECASE)
+                      r"\bindeterminate\b|\bno clear result\b|\bblank result\b|"
+                      # (stop 50, fifteenth pass C1: "did the test fail?" had the "not tested" passage, not the no call)
+                      r"\b(?:did|has|have) (?:the|my|this|any of (?:the|my)) (?:\w+ )?tests? (?:fail|not work)|"
+                      r"\btests? (?:failed|didn'?t work|did not work)\b", re.IGNORECASE)
 # British spellings of the result words ("poor metaboliser"): read as the report writes them ("metabolizer").
 _BRITISH = re.compile(r"metabolis(?=e|ing)")
 _SCORE_ASKED = re.compile(r"\bactivity score\D{0,20}?(\d(?:[.,]\d{1,2})?)\b|\b(\d(?:[.,]\d{1,2})?)\s+activity score\b",
@@ -214,6 +229,9 @@ _SCORE_ASKED = re.compile(r"\bactivity score\D{0,20}?(\d(?:[.,]\d{1,2})?)\b|\b(\
 # (stop 49, batch 26 dev: it inherited CFTR and, on topic, was escalated instead of declined)
 _NEW_SUBJECT = re.compile(r"\b(?:chang(?:e|ing) (?:the|of) subject|different (?:question|topic|subject)|unrelated|on another note|"
                           r"new (?:question|topic)|something (?:else|different)(?: entirely)?|off topic)\b", re.IGNORECASE)
+# "what is HIPAA" after a medicine answer asks what a term of its own means (stop 50, fifteenth pass C2: it opened with
+# the last answer's gene result, short as it is)
+_DEFINES = re.compile(r"^\W*(?:what(?:'?s| is| does)|wat(?:s| is)|define|meaning of)\b", re.IGNORECASE)
 _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")  # a word long enough to be a misspelled medicine name
 
 
@@ -320,7 +338,7 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     points_back = (bool(FOLLOWUP.search(text)) or asks_to_say_again(text) or asks_for_more(text)
                    or len(text.split()) <= 3 or bool(OTHER_ONE.search(text))) \
         and not _OWN_TOPIC.search(text) and not _WORST.search(text) and not _NEW_SUBJECT.search(text) \
-        and not groups
+        and not groups and not (u.topic_documents and _DEFINES.match(text))
     if not named and not u.genes and history and points_back:
         resolve_followup(text, u, history, report, vocab, drugs)
     if surgery_matters and not u.genes:

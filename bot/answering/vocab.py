@@ -71,7 +71,7 @@ BRAND_NAMES: dict[str, list[str]] = {
     "hydrocodone": ["vicodin", "norco"], "oxycodone": ["oxycontin", "percocet"], "ondansetron": ["zofran"],
     "paroxetine": ["paxil"], "atomoxetine": ["strattera"], "tamoxifen": ["nolvadex", "soltamox"],
     "warfarin": ["coumadin", "jantoven"], "phenytoin": ["dilantin"], "celecoxib": ["celebrex"],
-    "ibuprofen": ["advil", "motrin"], "simvastatin": ["zocor"], "atorvastatin": ["lipitor"],
+    "ibuprofen": ["advil", "motrin", "nurofen", "brufen"], "simvastatin": ["zocor"], "atorvastatin": ["lipitor"],
     "rosuvastatin": ["crestor"], "pravastatin": ["pravachol"], "azathioprine": ["imuran"],
     "mercaptopurine": ["purinethol", "purixan", "6-mp"], "capecitabine": ["xeloda"], "fluorouracil": ["5-fu", "5fu"],
     "irinotecan": ["camptosar"], "tacrolimus": ["prograf"], "efavirenz": ["sustiva"], "abacavir": ["ziagen"],

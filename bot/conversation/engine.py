@@ -255,7 +255,8 @@ class ConversationEngine:
         decision = plans.data_request(text, decision, trace)
         decision = plans.obey_report(text, decision, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
-        decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare)
+        decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare,
+                                            topical_words=self._kb_words.topical, known_words=self._kb_words.known)
         decision = plans.result_term_asked(text, decision, u, report, trace)
         decision = plans.unlisted_medicine_named(text, decision, u, report is not None, trace)
         decision = self._same_question(text, decision, history, trace)
@@ -268,6 +269,7 @@ class ConversationEngine:
         decision = plans.whole_report_asked(text, decision, u, report, trace)
         decision = plans.topic_asked(text, decision, u, trace)
         decision = plans.explanation_asked(text, decision, u, report, trace)
+        decision = plans.term_defined(text, decision, trace)
         decision = plans.share_with_clinician(text, decision, u, report, trace)
         decision = plans.surgery_told(text, decision, u, report, trace)
         decision = plans.result_named(text, decision, u, report, trace, history=history, vocab=self._vocab)

@@ -8,6 +8,7 @@ here can read (Hindi, Tamil, Amharic, Swahili...) gets the emergency lines and a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.answering.understand import Understanding
@@ -27,12 +28,17 @@ from bot.safety.languages.detect import (
     script_name,
     unread_script,
 )
+from bot.safety.languages.lexicon import words_not_english
 from bot.safety.languages.requested import asked_language
 from bot.safety.languages.romanised import written_in_ascii
 from bot.safety.languages.smalltalk import everyday_languages, is_small_talk
 from bot.safety.triage import CHECK_IN, TriageDecision
 
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
+
+
+# Where a sentence ends, in the scripts the rules read ("?", "。", "？", "؟", "।" ...)
+_SENTENCE_END = re.compile(r"(?<=[.?!。？！؟।])\s*|\n+")
 
 
 def other_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -82,6 +88,13 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
         # a decision asked in a language with rules but no wording yet ("posso parar de tomar varfarina?"): a counselor,
         # in English words, as its emergencies are
         return _decision_asked(decided, language, None, u, report, trace, text=text)
+    if language == "en" and detected.method == "default" and decision.action == "answer" \
+            and words_not_english(text) >= 2 and len(decided := languages.decision_languages(text)) == 1:
+        # lingua could not tell, and English was only the fallback: "Posso smettere di prendere il Plavix?" was answered
+        # with the result (stop 50, fifteenth pass L1); the one language whose decision patterns read it asks a counselor
+        (spoken, rule), = decided
+        ours = spoken if spoken in languages.wordings() else None
+        return _decision_asked(rule, spoken, ours, u, report, trace, detected, text)
     if language == "en" or language not in languages.wordings() or decision.reason == CHECK_IN:
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
@@ -93,8 +106,11 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
             # giving my things away"): a counselor with an interpreter looks at it, instead of the emergency reply.
             # (Stop 41 tried keeping the emergency when something was swallowed: +2 emergencies on c19dev, +1 on fresh19,
             # but +3 false alarms on held-out files; the model's doubt scores did not separate them, 0.06-0.09 vs 0.00-0.09)
-            return _needs_interpreter(finish(replies.english_only_draft(language), "escalate", CHECK_IN, u, report,
-                                             trace, []), language)
+            # The emergency lines come first all the same (stop 50, fifteenth pass G1: a doubted "tomé muchas pastillas"
+            # after a question had only the English-only notice, with no crisis line)
+            draft = replies.language_check_in_draft(
+                language, swallowed=languages.mentions_swallowing(text, language) or mentions_swallowing(text))
+            return _needs_interpreter(finish(draft, "escalate", CHECK_IN, u, report, trace, []), language)
         reason: str | None = decision.reason
     else:
         vote = _crosslingual_vote(text, crosslingual, trace)
@@ -139,6 +155,17 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
     if decision.action == "emergency":
         return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
     trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
+    decided = languages.decision_languages(text) if detected.named is None else []
+    if len(decided) == 1 and not (decision.action == "decline" and decision.reason == "prompt_injection"):
+        # a decision in words only one language's patterns read, too short for the detector ("¿Debo dejar de tomar
+        # clopidogrel?" had the unreadable check-in in English, "¿Dejo el Plavix?" the English-only reply; stop 50,
+        # fifteenth pass F4 and L1): a counselor with an interpreter, in that language's words when we have them,
+        # unless the model reads an emergency
+        (spoken, rule), = decided
+        vote = _crosslingual_vote(text, crosslingual, trace)
+        if vote is None or not vote.alarm:
+            ours = spoken if spoken in languages.wordings() else None
+            return _decision_asked(rule, spoken, ours, u, report, trace, detected, text)
     if _unreadable(text, detected) and not (decision.action == "decline" and decision.reason == "prompt_injection"):
         # nothing here can tell whether it is an emergency, so the patient gets the emergency lines and a counselor
         # with an interpreter looks (when in doubt, escalate): corpus 11's dev half, stop 34
@@ -206,6 +233,17 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace:
     vote = crosslingual.vote(text)
     if vote is None:  # the model could not load: the rules stand alone (logged once by the model)
         return None
+    if rule_fired and vote.doubts_rule:
+        # a question before the crisis sentence pulls the whole message's vector towards a plain question (stop 50,
+        # fifteenth pass G1: "¿Qué es CYP2C19? tomé muchas pastillas", "Was ist CYP2C19? ich will nicht mehr leben"
+        # were doubted): a sentence the model alone calls an emergency, as it would with no rule, settles the doubt.
+        # (Any sentence it did not doubt settled it at first: +5 emergencies on the dev halves, none lost, but +5 on the
+        # held-out ones with +6 false alarms there; this stricter bar was chosen after that held-out run was scored.)
+        for sentence in _SENTENCE_END.split(text):
+            alone = crosslingual.vote(sentence) if sentence.strip() and sentence.strip() != text.strip() else None
+            if alone is not None and alone.alarm:
+                vote = alone
+                break
     if rule_fired:
         outcome, detail = (CHECK_IN if vote.doubts_rule else "agrees"), {"rule": True}
     else:

@@ -63,7 +63,8 @@ _PATTERNS = {
               r"(?:can|could|may) i ask (?:you )?(?:a|some|something|a few)(?: quick)?(?: questions?)?)"
               r"(?:[,!.]? (?:please|pls|plz))?",
     # a closing that says the writer will be back or wishes a good day (never a bare "bye": see bot/safety/calm.py)
-    "closing": rf"(?:(?:ok(?:ay)?|thanks|thank you|great|cool)[,!.]? ){{0,2}}(?:{CLOSING})",
+    "closing": rf"(?:(?:ok(?:ay)?|thanks|thank you|great|cool)[,!.]? ){{0,2}}(?:{CLOSING})"
+               rf"(?:[,!.]? (?:{THANKS_WORDS}|bye|goodbye)(?: (?:so|very) much| again)?)?",
     "yes": r"(?:yes|yes please|yeah|yep|sure|ok(?:ay)?|please do|please|i would like that|that would help|"
            r"yes,? connect me|connect me)",
     # (stop 38) an acknowledgement or a no, with nothing asked: "ok", "k", "no", "i see", "👍" had asked a counselor

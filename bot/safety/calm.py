@@ -96,7 +96,13 @@ def calm_question(text: str) -> bool:
 # A closing that says the writer will be back or wishes a good day ("see you later", "have a nice day"); a bare "bye"
 # or "goodbye" is not one of these. Shared with the small-talk reply (bot/conversation/smalltalk.py).
 CLOSING = (r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )?(?:later|soon|tomorrow)|bye for now|"
-           r"(?:have a )?(?:nice|good|great|lovely) (?:day|evening|weekend|one)")
+           r"(?:have a )?(?:nice|good|great|lovely) (?:day|evening|weekend|one)|"
+           # (stop 50, fifteenth pass F1: "ok i think i'm done for now" had the crisis reply at 0.69; a bare "i'm done" is
+           # left to the models: it can be a farewell)
+           r"(?:i think )?(?:i'?m|i am) (?:all )?(?:done|finished) (?:for (?:now|today|tonight|the day)|with (?:my|the|all my) "
+           r"questions|with (?:this|the) (?:app|chat)(?: for (?:now|today))?)|"
+           r"that'?s (?:all|everything) i (?:needed|wanted|had)(?: to (?:know|ask))?(?:,? bye)?|"
+           r"that'?s (?:enough|it|all) for (?:now|today|tonight)|(?:i'?ll|i will) (?:come|check) back (?:later|tomorrow|another time)")
 # Thanks on its own, as people type it (stop 44, eighth pass M2: "thnx" had the crisis reply at 0.35); small talk's
 # "thanks" reply reads the same words (bot/conversation/smalltalk.py)
 THANKS_WORDS = (r"thanks|thank you|thank u|thx|ty|cheers|thnx|thanx|thnks|thanku|thankyou|tysm|tyvm|ta|much appreciated|"

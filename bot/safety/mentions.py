@@ -29,7 +29,8 @@ import re
 # terms counts too ("is self-harm the same thing as self-injury").
 _TERM = re.compile(
     r"\b(?:mean|means|meaning|meant|definition|define[ds]?|defining|(?<!my )(?<!his )(?<!her )(?<!our )(?<!your )"
-    r"(?<!their )(?<!'s )(?<!s' )(?:terms?|words?|phrase)|stand for|stands for|called|abbreviation|jargon|explain (?:what|the)|"
+    r"(?<!their )(?<!'s )(?<!s' )(?:terms?|words?(?! (?:wrong|jumbled|garbled|slurred|mixed up|come out|coming out|came out))|phrase)|"
+    r"stand for|stands for|called|abbreviation|jargon|explain (?:what|the)|"
     r"the same (?:thing )?as|diff?e?re?nce between|in (?:biochemistry|biology|medicine|psychology|pharmacology|"
     r"genetics|chemistry|science|statistics)|"
     # where a behaviour belongs ("is hair pulling considered self-harm", "does skin picking count as self-injury")

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from re import _casefix, _parser  # the stdlib's own pattern parser and IGNORECASE table (Python 3.11)
 from re._constants import (
+    ASSERT,
     ATOMIC_GROUP,
     BRANCH,
     LITERAL,
@@ -80,8 +81,13 @@ def _required(items: Iterable[tuple]) -> Words:
             options.append(words)
     if run:
         options.append(frozenset([case_form("".join(run))]))
-    # the rarest-looking set: longest shortest word, then the fewest words
-    return max(options, key=lambda ws: (min(map(len, ws)), -len(ws))) if options else None
+    # the rarest-looking set: longest shortest word, then the fewest words (one Latin letter or digit is in most
+    # messages: "2" of a pregnancy week is in "cyp2c19", so it counts as no length at all)
+    return max(options, key=lambda ws: (min(map(_length, ws)), -len(ws))) if options else None
+
+
+def _length(word: str) -> int:
+    return 0 if len(word) == 1 and word.isascii() else len(word)
 
 
 def _node(op: object, av: object) -> Words:
@@ -99,7 +105,10 @@ def _node(op: object, av: object) -> Words:
         return frozenset(words)
     if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):  # (min, max, item)
         return _required(av[2]) if av[0] >= 1 else None  # type: ignore[index]
-    return None  # a class, any character, an anchor, a lookaround, a back-reference: no word
+    if op is ASSERT:  # (direction, pattern): what a lookahead or lookbehind sees is in the text too (stop 50: rules
+        # written as "^(?=...cause)(?=...sign)" had no word and always ran)
+        return _required(av[1])  # type: ignore[index]
+    return None  # a class, any character, an anchor, a negative lookaround, a back-reference: no word
 
 
 def required_words(pattern: re.Pattern[str]) -> Words:

@@ -115,6 +115,7 @@ TESTING_WORDS = re.compile(r"\b(?:test\w*|screen\w*|genes?|genetic\w*|dna|inheri
                            r"condition|disease|(?:get|have|has|got) (?:it|this|that))\b", re.IGNORECASE)
 EVERYDAY_OFF_TOPIC_RULE = "out_of_scope#1"  # school work, creative writing, bills, school/car/credit reports
 PET_REMARK_RULE = "out_of_scope#3"  # a pet named: declined unless it is an aside beside a question on the topic
+LETTER_RULE = "out_of_scope#4"  # a letter or email to an employer, a landlord, a company: declined even about results
 
 
 UNSURE_NOTE = "uncertain: escalated"
@@ -389,6 +390,8 @@ def triage(
         if theirs and not pets_test:  # often a caregiver: a counselor
             return decide("escalate", SOMEONE_ELSES_REPORT, "rule", 1.0, "someone else's report")
         # (stop 42: homework is an aside too, "my dog ate my homework lol, anyway what does my CYP2C19 result mean")
+        if LETTER_RULE in fired:  # (stop 50, batch 27 dev: "write a letter to my employer explaining my results")
+            return decide("decline", "out_of_scope", "rule", 1.0, refusal=EVERYDAY)
         if EVERYDAY_OFF_TOPIC_RULE in fired and not (domain and aside(text, _everyday_clause, own=True)) \
                 or PET_REMARK_RULE in fired and not (domain and pet_aside(text)):
             return decide("decline", "out_of_scope", "rule", 1.0, refusal=EVERYDAY)

@@ -38,6 +38,7 @@ from bot.conversation.plans.results import (
     result_by_use,
     result_named,
     result_term_asked,
+    term_defined,
     whole_report_asked,
     words_of_my_result,
 )
@@ -65,5 +66,5 @@ __all__ = [
     "how_common_asked", "medicines_affected_asked",
     "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children", "relatives_medicine_followup",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
-    "unlisted_medicine_named", "whole_report_asked", "words_of_my_result",
+    "term_defined", "unlisted_medicine_named", "whole_report_asked", "words_of_my_result",
 ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
+from bot.answering.asked_subject import singular
 from bot.answering.followup import asks_after_last_answer
 from bot.answering.medicine_question import (
     asks_medicine_decision,
@@ -14,6 +16,7 @@ from bot.answering.question_forms import (
     asks_if_tested,
     topic_swap,
 )
+from bot.answering.topic import EVERYDAY_FRAME
 from bot.answering.understand import Understanding
 from bot.answering.vocabulary import Vocabulary
 from bot.conversation.plans.common import answered, hints_only, sure_notes
@@ -36,6 +39,27 @@ def explanation_asked(text: str, decision: TriageDecision, u: Understanding, rep
             or not asks_explanation(text) or asks_medicine_decision(text) or u.about_my_medicines):
         return decision
     return answered(decision, trace, "explanation:answer", "asks to have a result explained")
+
+
+# What a word means, asked as nothing else ("what's a hemorrhage", "what is an allergic reaction vs a side effect", "what
+# does 'fatal' mean on the warning"): no one's situation in it, so no decision either
+_DEFINITION = re.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|and|hey|quick question)\W+)?(?:what(?:'?s| is| are)|whats|wat(?:s| is)|define|meaning of|"
+    r"what(?:'?s| is) the (?:difference|diff) between|what does)\b(?P<rest>[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+_SOMEONES_SITUATION = re.compile(r"\b(?:i|i'?m|im|me|my|mine|we|our|us|he|she|his|her|they|their|you|your|u|ur)\b",
+                                 re.IGNORECASE)
+
+
+def term_defined(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """"What's a hemorrhage?": a word's meaning asked alone, with no one's situation and no medicine decision in it, is
+    answered (from a vetted passage that speaks of it, or with "no vetted information" and the counselor offer) when
+    the models were only unsure; it had "I'm not sure I can answer that safely ... before you change any medicine"
+    (stop 50, fifteenth pass A2). A rule's escalation, an alarm and a confident model keep theirs."""
+    found = _DEFINITION.match(text)
+    if (not decision.unsure or not found or not hints_only(decision) or len(text.split()) > 14
+            or _SOMEONES_SITUATION.search(found.group("rest") or "") or asks_medicine_decision(text)):
+        return decision
+    return answered(decision, trace, "definition:answer", "asks what a word means, nothing else")
 
 
 # "do I have the breast cancer gene", "am i brca positive": whether the patient has a change in a gene, not their risk
@@ -175,7 +199,9 @@ def result_by_use(text: str, decision: TriageDecision, u: Understanding, trace: 
 
 
 def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
-                       trace: list[TraceStep], *, rare_words: dict[str, set[str]]) -> TriageDecision:
+                       trace: list[TraceStep], *, rare_words: dict[str, set[str]],
+                       topical_words: dict[str, set[str]] | None = None,
+                       known_words: AbstractSet[str] = frozenset()) -> TriageDecision:
     """"Can I eat fava beans" from a patient whose report says G6PD deficient: no gene, medicine or topic word, so
     the model declined it as off topic, but "fava" is a word only the vetted G6PD text uses (stop 37). A model's
     out-of-scope decline of a question with such a word, about a gene the report has, is answered from that text."""
@@ -184,15 +210,28 @@ def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, re
         return decision
     words, have = set(_WORDS.findall(text.lower())), set(report.genes)
     genes = sorted({g for w in words for g in rare_words.get(w, ()) if g in have})
+    outcome = "result_words:answer"
+    # (... and only when every other word of it is one the vetted text uses: "could this mole be cancer" asks about a mole)
+    strange = {w for w in words - _NO_SUBJECT if len(w) >= 4 and w not in known_words and singular(w) not in known_words}
+    if not genes and topical_words and not EVERYDAY_FRAME.search(text) and not strange:
+        # (stop 50, fifteenth pass A1: "what cancers" on a Lynch report, "is 0.5 a bad score" on a warfarin report, "what
+        # should i avoid eating" with G6PD deficiency were declined as off topic) a word the explainers of the patient's
+        # own results use, and only a few other documents: the report gives the short question its subject
+        genes = sorted({g for w in words - _NO_SUBJECT for g in topical_words.get(singular(w), ()) if g in have})
+        outcome = "report_words:answer"
     if not genes:
         return decision
     u.genes = list(dict.fromkeys([*u.genes, *genes]))
-    trace.append(TraceStep(step="plan", outcome="result_words:answer", detail={"genes": genes}))
+    trace.append(TraceStep(step="plan", outcome=outcome, detail={"genes": genes}))
     return TriageDecision("answer", "answer", "plan", 1.0, decision.rules, decision.model,
                           [*decision.notes, "a word of the vetted text on the patient's own result"])
 
 
 _WORDS = re.compile(r"[a-z]+")
+# words that ask nothing about a subject of their own, however few documents use them
+_NO_SUBJECT = frozenset("what which when where does mean means tell know want explain please thanks thank summary "
+                        "question questions answer answers help together acts sets count block checked passed newer highest suddenly "
+                        "planned planning connect careful wisely direct expert limit manage".split())
 
 
 # A result word or allele asked alone ("what does poor mean", "meaning of poor", "and rapid?", "what's *28"): the words

@@ -27,6 +27,12 @@ _OWN_HEALTH = re.compile(r"\b(?:cancer|disease|diagnos\w*|risks?|sick|ill|have (
                          # ... or the result doubted: "no way im a cf carrier, lab screwed up?? redo it?"
                          r"screw\w* up|mess\w* up|mix\w* up|mixed|mistakes?|wrong|no way|can'?t be|cannot be|not mine)\b",
                          re.IGNORECASE)  # "does this mean I have cancer, how accurate is it": a diagnosis asked too
+# what the test looks at, asked about a disease ("does my gene test also tell me whether I'm at risk of cancer", "this test
+# = heart disease risk too?"): the test's limits answer, not a person's risk (stop 50, batch 27 dev: a model's diagnosis)
+_WHAT_THE_TEST_COVERS = re.compile(
+    r"\b(?:does|do|will|would|can|could|is) (?:my|this|the|a) (?:\w+ ){0,2}(?:test|report|results?|panel)\b[^.?!]{0,30}?"
+    r"\b(?:also )?(?:tell|show|say|cover|check|test|include|look at|screen|predict)\w*\b|"
+    r"\b(?:this|my|the) (?:\w+ )?(?:test|report)\s*=\s*[^.?!]{0,40}\b(?:risk|cancer|disease)", re.IGNORECASE)
 ABOUT_THE_TEST = {"results-last-a-lifetime", "limits-of-pgx-testing"}  # pages on the test itself, not a person's risk
 # ... or on who may see or use a result ("life insurance + Lynch result?": stop 42, escalated as a diagnosis)
 NO_DIAGNOSIS_TOPICS = ABOUT_THE_TEST | {"gina-and-insurance", "privacy-consent-data-use"}
@@ -59,7 +65,8 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
     declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
     # (a model's "diagnosis" for a question about the test itself, "do i gotta redo this test every yr", is a guess too)
     about_the_test = decision.source == "model" and decision.reason == "diagnosis_or_risk_decision" \
-        and set(u.topic_documents) <= NO_DIAGNOSIS_TOPICS and not _OWN_HEALTH.search(text)
+        and set(u.topic_documents) <= NO_DIAGNOSIS_TOPICS \
+        and (not _OWN_HEALTH.search(text) or bool(_WHAT_THE_TEST_COVERS.search(text)))
     # (an unsure escalation that guessed a dose or a medicine change stays with a person: when in doubt, escalate; but
     # a "medicine change" guessed for a question that names no medicine, "can I use this for life insurance", is not one)
     guessed = decision.unsure and (decision.reason not in ("dosing", MEDICATION_CHANGE)
@@ -67,7 +74,8 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
                                        and not _MEDICINE_TALK.search(text)))
     if not u.topic_documents or not (guessed or declined or about_the_test) or decision.rules \
             or not asks(text) or not (u.on_topic or u.domain or u.about_service) \
-            or (asks_medicine_decision(text) and not (_REPORT_PUT_TO_USE.search(text) or _COVER_ASKED.search(text))):
+            or (asks_medicine_decision(text) and not (_REPORT_PUT_TO_USE.search(text) or _COVER_ASKED.search(text)
+                                                      or not u.medicines_asked and _WHAT_THE_TEST_COVERS.search(text))):
         return decision
     trace.append(TraceStep(step="plan", outcome="topic:answer", detail={
         "documents": u.topic_documents, "triage": f"{decision.action}:{decision.reason}"}))

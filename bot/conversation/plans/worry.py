@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -24,6 +25,11 @@ from bot.safety.triage import (
 )
 
 WHY_RULE = "answer#17"  # bot/safety/english/answer_hints.yaml: a why-question with no decision word in it
+
+
+# Taking a named medicine asked about, not only how the result bears on it
+_TAKE_IT = re.compile(r"\b(?:is it|would it be|it'?s|is that) (?:alright|all right|ok(?:ay)?|fine|safe) (?:for me )?to (?:take|use|"
+                      r"have|start)\b|\b(?:can|may|should|could) i (?:still |safely )?(?:take|use|have|start)\b", re.IGNORECASE)
 
 
 def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -52,6 +58,10 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
         return decision
     if decision.action not in ("answer", "escalate") and u.medicines_asked:
         return decision  # an alarm or a decline about a medicine is never set aside
+    if decision.action == "escalate" and u.drugs and _TAKE_IT.search(text):
+        # "is it alright for me to take some Nurofen now, with my CYP2C9 result?": whether to take it is a prescriber's
+        # question, however worried it sounds (stop 50, batch 27 dev: the worry plan answered it)
+        return decision
     if decision.action in ("answer", "escalate") and worry_intent is not None:
         judged = worry_intent.judge(text, own_words)
     else:  # a decline or an alarm is set aside on REASSURE's frames, or a worry word beside the result it names

@@ -306,6 +306,16 @@ def asks_decision(text: str, language: str) -> str | None:
     return None
 
 
+def decision_languages(text: str) -> list[tuple[str, str]]:
+    """Every (language, rule name) whose decision patterns the message matches, for a message the detector could not
+    place ("¿Debo dejar de tomar clopidogrel?" is too short for lingua to be sure it is Spanish).
+
+    >>> decision_languages("¿Debo dejar de tomar clopidogrel?")
+    [('es', 'es:decision#0')]
+    """
+    return [(lang.code, rule) for lang in rules() if (rule := asks_decision(text, lang.code))]
+
+
 def told_as_history(text: str) -> bool:
     """Some language's words for long ago are in the (folded) message, and no language's words for now.
 

@@ -85,6 +85,15 @@ def _english(word: str) -> bool:
         or _typo_of_english(word)
 
 
+def words_not_english(text: str) -> int:
+    """How many words of three letters or more are not English words ("Posso smettere di prendere il Plavix?": 3).
+
+    >>> words_not_english("Posso smettere di prendere il Plavix?"), words_not_english("Double my doses like the report says?")
+    (3, 0)
+    """
+    return sum(not _english(w) for w in _WORD.findall(NEUTRAL.sub(" ", text).lower()) if len(w) > 2)
+
+
 def unreadable_as_english(text: str) -> bool:
     """Latin-letter text whose words are mostly not English words.
 
