@@ -92,9 +92,7 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
             and words_not_english(text) >= 2 and len(decided := languages.decision_languages(text)) == 1:
         # lingua could not tell, and English was only the fallback: "Posso smettere di prendere il Plavix?" was answered
         # with the result (stop 50, fifteenth pass L1); the one language whose decision patterns read it asks a counselor
-        (spoken, rule), = decided
-        ours = spoken if spoken in languages.wordings() else None
-        return _decision_asked(rule, spoken, ours, u, report, trace, detected, text)
+        return _decision_in_one_language(decided, u, report, trace, detected, text)
     if language == "en" or language not in languages.wordings() or decision.reason == CHECK_IN:
         return None
     trace.append(TraceStep(step="language", outcome=language, detail={
@@ -144,6 +142,14 @@ def _decision_asked(rule: str, language: str, wording: str | None, u: Understand
     return _needs_interpreter(finish(draft, "escalate", "wants_human", u, report, trace, []), wording, detected, text)
 
 
+def _decision_in_one_language(decided: list[tuple[str, str]], u: Understanding, report: Report | None,
+                              trace: list[TraceStep], detected: Detection, text: str) -> Reply:
+    """The counselor asked for a decision only one language's patterns read, in that language's words if we have them."""
+    (spoken, rule), = decided
+    return _decision_asked(rule, spoken, spoken if spoken in languages.wordings() else None, u, report, trace, detected,
+                           text)
+
+
 def _unsupported_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                           trace: list[TraceStep], crosslingual: CrossLingualAlarm | None, detected: Detection) -> Reply | None:
     """A message in a language we have no wording for ("não aguento mais, já separei os remédios"): the English rules
@@ -161,11 +167,11 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         # clopidogrel?" had the unreadable check-in in English, "¿Dejo el Plavix?" the English-only reply; stop 50,
         # fifteenth pass F4 and L1): a counselor with an interpreter, in that language's words when we have them,
         # unless the model reads an emergency
-        (spoken, rule), = decided
         vote = _crosslingual_vote(text, crosslingual, trace)
-        if vote is None or not vote.alarm:
-            ours = spoken if spoken in languages.wordings() else None
-            return _decision_asked(rule, spoken, ours, u, report, trace, detected, text)
+        if vote is not None and vote.alarm:
+            draft = replies.emergency_draft(vote.reason, swallowed=mentions_swallowing(text))
+            return finish(draft, "emergency", vote.reason, u, report, trace, [])
+        return _decision_in_one_language(decided, u, report, trace, detected, text)
     if _unreadable(text, detected) and not (decision.action == "decline" and decision.reason == "prompt_injection"):
         # nothing here can tell whether it is an emergency, so the patient gets the emergency lines and a counselor
         # with an interpreter looks (when in doubt, escalate): corpus 11's dev half, stop 34
