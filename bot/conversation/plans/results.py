@@ -204,7 +204,9 @@ def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, re
                        known_words: AbstractSet[str] = frozenset()) -> TriageDecision:
     """"Can I eat fava beans" from a patient whose report says G6PD deficient: no gene, medicine or topic word, so
     the model declined it as off topic, but "fava" is a word only the vetted G6PD text uses (stop 37). A model's
-    out-of-scope decline of a question with such a word, about a gene the report has, is answered from that text."""
+    out-of-scope decline of a question with such a word, about a gene the report has, is answered from that text; so is
+    one with a heading word of that text ("what cancers" on a Lynch report, stop 50) when it names nothing the vetted
+    text never does."""
     if (decision.action != "decline" or decision.source != "model" or decision.reason != "out_of_scope"
             or decision.rules or report is None or not asks(text)):
         return decision
@@ -215,8 +217,8 @@ def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, re
     strange = {w for w in words - _NO_SUBJECT if len(w) >= 4 and w not in known_words and singular(w) not in known_words}
     if not genes and topical_words and not EVERYDAY_FRAME.search(text) and not strange:
         # (stop 50, fifteenth pass A1: "what cancers" on a Lynch report, "is 0.5 a bad score" on a warfarin report, "what
-        # should i avoid eating" with G6PD deficiency were declined as off topic) a word the explainers of the patient's
-        # own results use, and only a few other documents: the report gives the short question its subject
+        # should i avoid eating" with G6PD deficiency were declined as off topic) a word of the titles and headings of
+        # the explainers of the patient's own results (``KbWords.topical``): the report gives the short question its subject
         genes = sorted({g for w in words - _NO_SUBJECT for g in topical_words.get(singular(w), ()) if g in have})
         outcome = "report_words:answer"
     if not genes:
