@@ -295,8 +295,15 @@ def topic_keys(question: str) -> set[str]:
 def about_asked(passage: Passage, keys: set[str]) -> bool:
     """The passage speaks of one of the question's topic words (``topic_keys``), word for word or in the KB's words
     for it ("kids": children)."""
+    stems, groups = _asked_forms(frozenset(keys))
     words = {_stem(w) for w in _WORD.findall(f"{passage.title} {passage.section} {passage.text}".lower())}
-    return bool(words & {_stem(k) for k in keys}) or bool(topic_hits(passage, topic_words(" ".join(sorted(keys)), set())))
+    return bool(words & stems) or bool(topic_hits(passage, groups))
+
+
+@lru_cache(maxsize=256)
+def _asked_forms(keys: frozenset[str]) -> tuple[frozenset[str], list[set[str]]]:
+    """The topic words' stems and the KB's words for them, once per question (``about_asked`` runs per passage)."""
+    return frozenset(_stem(k) for k in keys), topic_words(" ".join(sorted(keys)), set())
 
 
 _ADVICE = re.compile(r"^(?:talking with|questions (?:about|to ask)|getting help|sharing|using .* with your care team)",
@@ -337,14 +344,13 @@ _GENERIC = set("gene genes genetic variant variants test tested testing mean mea
                "positive negative normal poor intermediate rapid ultrarapid decreased increased have take taking "
                "took use using used need know get got should could would will can want just okay really thing "
                "things anything something".split())
-# Words that name no topic either: pointers, filler, and "dna"/"test", which every page of the KB speaks of (stop 50: "can
-# the police get my dna from this test" was answered from the transplant and no-call sections for sharing "dna")
-_NOT_A_TOPIC = set("these those this that here there stuff like yeah yes lol honestly basically actually even still "
-                   "much many more most very any some every sure fine right wrong good bad guys okay kind sort "
-                   "gene genes genetic dna test tests tested testing mean means meaning what does result results report "
-                   "have take taking took use using used need know get got should could would will can want just really "
-                   "thing things anything something simple simply plain words word terms english layman laymans easy "
-                   "difference between".split())
+# Words that name no topic either (beyond ``_STOP``, which ``keywords`` drops): pointers, filler, and "dna"/"test", which
+# every page of the KB speaks of (stop 50: "can the police get my dna from this test" was answered from the transplant
+# and no-call sections for sharing "dna")
+_NOT_A_TOPIC = set("these those here stuff like yeah yes lol honestly basically actually even still much many more most "
+                   "very any some every sure fine right wrong good bad guys kind sort gene genes genetic dna test tests "
+                   "tested testing meaning take taking took use using used get got thing things anything something "
+                   "simple simply plain words word terms english layman laymans easy difference between".split())
 # "what does BRCA2 do": the section on what the gene does
 _FUNCTION_Q = re.compile(r"\bwhat (?:does|do) .+ do\b|\bwhat is .+ for\b|\bjob\b", re.IGNORECASE)
 

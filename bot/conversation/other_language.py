@@ -162,16 +162,16 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         return None  # an English rule fired already (a drug name, "911"): the English pipeline replies
     trace.append(TraceStep(step="language", outcome=UNSUPPORTED, detail={**detected.detail(), "from": "detector"}))
     decided = languages.decision_languages(text) if detected.named is None else []
+    voted, vote = False, None
     if len(decided) == 1 and not (decision.action == "decline" and decision.reason == "prompt_injection"):
         # a decision in words only one language's patterns read, too short for the detector ("¿Debo dejar de tomar
         # clopidogrel?" had the unreadable check-in in English, "¿Dejo el Plavix?" the English-only reply; stop 50,
         # fifteenth pass F4 and L1): a counselor with an interpreter, in that language's words when we have them,
         # unless the model reads an emergency
-        vote = _crosslingual_vote(text, crosslingual, trace)
-        if vote is not None and vote.alarm:
-            draft = replies.emergency_draft(vote.reason, swallowed=mentions_swallowing(text))
-            return finish(draft, "emergency", vote.reason, u, report, trace, [])
-        return _decision_in_one_language(decided, u, report, trace, detected, text)
+        voted, vote = True, _crosslingual_vote(text, crosslingual, trace)
+        if vote is None or not vote.alarm:
+            return _decision_in_one_language(decided, u, report, trace, detected, text)
+        # (an alarm goes on as any other message: unreadable text gets the check-in tier, the rest this same vote)
     if _unreadable(text, detected) and not (decision.action == "decline" and decision.reason == "prompt_injection"):
         # nothing here can tell whether it is an emergency, so the patient gets the emergency lines and a counselor
         # with an interpreter looks (when in doubt, escalate): corpus 11's dev half, stop 34
@@ -185,7 +185,7 @@ def _unsupported_language(text: str, decision: TriageDecision, u: Understanding,
         # alarmed), and the English pipeline still reads its gene and medicine names. Italian or Portuguese typed
         # without accents is named by lingua (detect.UNSUPPORTED_NAMES) and asked about like any other.
         return None
-    vote = _crosslingual_vote(text, crosslingual, trace)
+    vote = vote if voted else _crosslingual_vote(text, crosslingual, trace)
     if vote is not None and vote.alarm:
         draft = replies.emergency_draft(vote.reason, swallowed=mentions_swallowing(text))
         return finish(draft, "emergency", vote.reason, u, report, trace, [])

@@ -214,8 +214,8 @@ def words_of_my_result(text: str, decision: TriageDecision, u: Understanding, re
     genes = sorted({g for w in words for g in rare_words.get(w, ()) if g in have})
     outcome = "result_words:answer"
     # (... and only when every other word of it is one the vetted text uses: "could this mole be cancer" asks about a mole)
-    strange = {w for w in words - _NO_SUBJECT if len(w) >= 4 and w not in known_words and singular(w) not in known_words}
-    if not genes and topical_words and not EVERYDAY_FRAME.search(text) and not strange:
+    if not genes and topical_words and not EVERYDAY_FRAME.search(text) and not any(
+            len(w) >= 4 and w not in known_words and singular(w) not in known_words for w in words - _NO_SUBJECT):
         # (stop 50, fifteenth pass A1: "what cancers" on a Lynch report, "is 0.5 a bad score" on a warfarin report, "what
         # should i avoid eating" with G6PD deficiency were declined as off topic) a word of the titles and headings of
         # the explainers of the patient's own results (``KbWords.topical``): the report gives the short question its subject

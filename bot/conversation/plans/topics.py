@@ -64,9 +64,9 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
     just die, I wore the same dress as my boss": topic words, no question)."""
     declined = decision.action == "decline" and decision.source == "model" and decision.reason == "out_of_scope"
     # (a model's "diagnosis" for a question about the test itself, "do i gotta redo this test every yr", is a guess too)
+    covers = bool(_WHAT_THE_TEST_COVERS.search(text))  # (asked once, read twice below)
     about_the_test = decision.source == "model" and decision.reason == "diagnosis_or_risk_decision" \
-        and set(u.topic_documents) <= NO_DIAGNOSIS_TOPICS \
-        and (not _OWN_HEALTH.search(text) or bool(_WHAT_THE_TEST_COVERS.search(text)))
+        and set(u.topic_documents) <= NO_DIAGNOSIS_TOPICS and (not _OWN_HEALTH.search(text) or covers)
     # (an unsure escalation that guessed a dose or a medicine change stays with a person: when in doubt, escalate; but
     # a "medicine change" guessed for a question that names no medicine, "can I use this for life insurance", is not one)
     guessed = decision.unsure and (decision.reason not in ("dosing", MEDICATION_CHANGE)
@@ -75,7 +75,7 @@ def topic_asked(text: str, decision: TriageDecision, u: Understanding, trace: li
     if not u.topic_documents or not (guessed or declined or about_the_test) or decision.rules \
             or not asks(text) or not (u.on_topic or u.domain or u.about_service) \
             or (asks_medicine_decision(text) and not (_REPORT_PUT_TO_USE.search(text) or _COVER_ASKED.search(text)
-                                                      or not u.medicines_asked and _WHAT_THE_TEST_COVERS.search(text))):
+                                                      or not u.medicines_asked and covers)):
         return decision
     trace.append(TraceStep(step="plan", outcome="topic:answer", detail={
         "documents": u.topic_documents, "triage": f"{decision.action}:{decision.reason}"}))

@@ -298,12 +298,8 @@ def asks_decision(text: str, language: str) -> str | None:
     >>> asks_decision("¿Qué significa mi resultado?", "es") is None
     True
     """
-    folded = fold(text)
-    for lang in rules():
-        if lang.code == language:
-            return next((f"{language}:decision#{i}" for i, pattern in enumerate(lang.decision) if pattern.search(folded)),
-                        None)
-    return None
+    lang = next((lang for lang in rules() if lang.code == language), None)
+    return _decision_rule(lang, fold(text)) if lang is not None else None
 
 
 def decision_languages(text: str) -> list[tuple[str, str]]:
@@ -313,7 +309,12 @@ def decision_languages(text: str) -> list[tuple[str, str]]:
     >>> decision_languages("¿Debo dejar de tomar clopidogrel?")
     [('es', 'es:decision#0')]
     """
-    return [(lang.code, rule) for lang in rules() if (rule := asks_decision(text, lang.code))]
+    folded = fold(text)  # (once for every language, not once per language)
+    return [(lang.code, rule) for lang in rules() if (rule := _decision_rule(lang, folded))]
+
+
+def _decision_rule(lang: _Compiled, folded: str) -> str | None:
+    return next((f"{lang.code}:decision#{i}" for i, pattern in enumerate(lang.decision) if pattern.search(folded)), None)
 
 
 def told_as_history(text: str) -> bool:
