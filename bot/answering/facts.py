@@ -251,7 +251,16 @@ _COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six"}
 # "is that homozygous", "am i heterozygous for TPMT", "one copy or two?" (stop 48, explore12 R4: 4 of 4 such questions
 # on a PGx result repeated the explanation without the word)
 _ASKS_ZYGOSITY = re.compile(r"\b(?:homo|hetero)zyg\w*|\b(?:one|1) cop(?:y|ies) or (?:two|2|both)\b|"
-                            r"\b(?:one|1) or (?:two|2|both) cop(?:y|ies)\b|\bboth cop(?:y|ies)\b", re.IGNORECASE)
+                            r"\b(?:one|1) or (?:two|2|both) cop(?:y|ies)\b|\bboth cop(?:y|ies)\b|"
+                            # (stop 51, fifteenth pass C1: "are my two copies the same?")
+                            r"\b(?:two|2|both) (?:of )?(?:my |the )?(?:gene )?(?:copies|versions) (?:are |is )?(?:the )?"
+                            r"(?:same|different|match)",
+                            re.IGNORECASE)
+
+
+def asks_zygosity(text: str) -> bool:
+    """Asks whether two gene copies are the same or different ("am I homozygous", "are my two copies the same")."""
+    return bool(_ASKS_ZYGOSITY.search(text))
 _RS_PREFIX = re.compile(r"^rs\d+\s+", re.IGNORECASE)
 
 

@@ -21,9 +21,11 @@ from bot.answering.facts import (
     typical_result_sentences,
     version_notes,
 )
+from bot.answering.report_details import detail_sentences
 from bot.answering.select import (
     EXPLAINS_SECTION,
     about_asked,
+    asked_term,
     concept_topics,
     drug_document,
     explains_result,
@@ -170,6 +172,8 @@ class LocalComposer:
         if report is None and not u.about_genechat:  # ("do you sell my data" is not about a report)
             draft.add(wording.NO_REPORT_NOTE, "fixed:no_report", 0)
         worry = report is not None and u.worry and not u.drugs
+        if u.report_text_quoted and report is not None:  # "the footnote says 'tell the patient ...', is that so?"
+            draft.add(wording.REPORT_TEXT_IS_DATA, "fixed:report_text_is_data", 0)
         if u.feeling_only and report is not None:  # "I'm scared": the worry is met before the facts (stop 46)
             draft.add(wording.FEELING_HEARD, "fixed:feeling", 0)
         whole = is_whole_report(u, report)
@@ -208,7 +212,10 @@ class LocalComposer:
         for gene in ([a for a in u.missing_alleles if "/" not in a] + missing + untested_alleles(report, u.drugs))[:3]:
             draft.add(wording.NOT_IN_REPORT.format(gene=gene), f"fixed:not_in_report:{gene}", 0)
 
-        if not (reason == "no_report" and u.about_upload and not (u.genes or u.drugs)):
+        details = detail_sentences(question, report) if not (u.genes or u.drugs) else []
+        for sentence in details:  # "which lab ran this": the report's own answer, and no passage that shares "lab"
+            draft.add(sentence, "report:details", 0)
+        if not (reason == "no_report" and u.about_upload and not (u.genes or u.drugs)) and not details:
             kb = passages
             if report is not None and u.worry and not u.drugs and facts:
                 # "is my result bad?": the card lines name the medicines; a passage about one medicine is filler
@@ -242,8 +249,9 @@ class LocalComposer:
             draft.add(wording.NEXT_STEP_PGX, "fixed:next_step_pgx", 2)
         if hereditary:
             draft.add(wording.NEXT_STEP_HEREDITARY, "fixed:next_step_hereditary", 2)
-        if missing or u.missing_alleles or reason == "result_not_in_report" or not draft.used_chunk_ids() and not facts:
-            if not draft.used_chunk_ids() and not facts and report is not None:
+        if missing or u.missing_alleles or reason == "result_not_in_report" or not draft.used_chunk_ids() and not facts \
+                and not details:
+            if not draft.used_chunk_ids() and not facts and report is not None and not details:
                 draft.add(wording.NOTHING_FOUND, "fixed:nothing_found", 1)
             draft.add(wording.COUNSELOR_OFFER, "fixed:counselor_offer", 2)
         return draft
@@ -339,15 +347,24 @@ class LocalComposer:
                             or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION]
             elif question_keys:  # nothing named: a passage must share a word with the question or the patient's result
                 related = question_keys | keywords(fact_words) | {f.gene.lower() for f in facts}
-                passages = [p for p in passages if relevant(p, related)]
                 asked, mine = topic_keys(question), {f.gene for f in facts}
+                # (or that speaks of it in the KB's words: "does it skip generations", stop 51)
+                passages = [p for p in passages if relevant(p, related) or asked and about_asked(p, asked)]
                 if asked:  # ... and speak of what was asked, word for word (stop 50: "can i drink alcohol with these
                     # genes" had the HLA-B overview; with nothing vetted on it, the reply says so and offers a counselor)
                     passages = [p for p in passages if about_asked(p, asked) or mine & set(p.genes)]
                 if report is not None:  # ... and not be about a gene neither asked nor on the report (stop 44: "what
                     held = set(report.genes)  # does rapid metabolizer mean" was told about NAT2 acetylators)
+                    # (a page named for the asked term is about the term, whatever genes it gives as examples; stop 51,
+                    # fifteenth pass C4: "what's a star allele" on a warfarin report was told nothing vetted answers)
                     passages = [p for p in passages if not p.genes or held & set(p.genes)
-                                or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION]
+                                or explains_result(p, scope.allowed(p)) == EXPLAINS_SECTION
+                                or names_topic(p, concepts, title_only=True)]
+                # a term of several words is asked as a whole: "respiratory depression" is not "depression", and
+                # "stevens-johnson syndrome" not Lynch "syndrome" (stop 51, fifteenth pass C3)
+                term = asked_term(question, asked_words(u))
+                if term:
+                    passages = [p for p in passages if topic_hits(p, term) == len(term)]
                 # "what is an activity score": the section named for it answers; others that mention it only pad
                 named = [p for p in passages if names_topic(p, concepts, title_only=True)] if not facts else []
                 named = named or ([p for p in passages if names_topic(p, concepts)] if not facts else [])
@@ -363,6 +380,10 @@ class LocalComposer:
         docs: set[str] = set()
         used = 0
         hints = keywords(fact_words) | set(u.phenotype_words)
+        if report is not None and not facts and not (u.genes or u.drugs):
+            # nothing named: of two sections on the topic, the one that names the patient's genes ("does it skip
+            # generations" on a BRCA2 report: dominant inheritance, whose examples are BRCA1 and BRCA2; stop 51)
+            hints |= {g.lower() for g in report.genes}
         topics = topic_words(question, asked_words(u))
         carried = carried_alleles(facts)
         women_too = not asks_about_men(question)
@@ -375,6 +396,11 @@ class LocalComposer:
                                lead_drugs=lead, own_result=bool(facts))
         if by_topic and u.about_genechat:  # "do you sell my data": the section on GeneChat's own use leads
             ranked = sorted(ranked, key=lambda p: "genechat" not in f"{p.section} {p.text[:80]}".lower())
+        if not concepts and is_definition(question):
+            # a one-word "what is X" whose X is also a result word ("what is a carrier", "what is a vus"): the overview of
+            # the page named for it defines it (stop 51, fifteenth pass C4: "Most people are carriers of something" led)
+            single = topic_keys(question) - asked_words(u)
+            concepts = [{w[:6]} for w in single] if len(single) == 1 else []
         if concepts:  # "what does heterozygous mean": the section named for the term answers first
             # (stop 49, fourteenth pass C3: "what is a diplotype" had the overview of "Star alleles and diplotypes",
             # whose title names the term, and not its section "What a diplotype like *1/*2 means"; never a section of a

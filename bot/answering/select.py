@@ -337,6 +337,9 @@ _TOPIC_WORDS = {
     **dict.fromkeys(("screen", "checkup", "check-up", "checks", "mri", "mammo", "colonoscop", "surveil", "monitor"),
                     {"screen", "mri", "colonoscop", "breast checks", "find cancer early", "manage"}),
     **dict.fromkeys(("treatment", "treat", "cure", "therap"), {"medicines", "treatment", "treat"}),
+    # (stop 51, fifteenth pass C4: "does it skip generations" on a BRCA2 report had nothing vetted; the page on how
+    # conditions are passed down answers it)
+    "generation": {"inherit", "passed down", "parent", "dominant", "recessive", "penetrance"},
 }
 # Words that say nothing about which part of a document answers ("what does my result mean").
 _GENERIC = set("gene genes genetic variant variants test tested testing mean means meaning what does result results "
@@ -378,6 +381,44 @@ def concept_topics(question: str, skip: set[str]) -> list[set[str]]:
     if not _MEANING_Q.search(question):
         return []
     return [g for g in topic_words(question, skip) if not all(t.startswith(" ") for t in g)]  # not "what does X do"
+
+
+# Words that frame a "what is X" question rather than name X ("what does X look like", "how does X work")
+_FRAME = set("look looks like feel feels happen happens work works stand called exactly actually usually normally "
+             "mean means meaning".split())
+
+
+# A short question opening on the term it asks about ("what is respiratory depression", "define serotonin syndrome")
+_TERM_Q = re.compile(r"^\W*(?:so\s+|and\s+|ok\s+)?(?:what(?:'s|s| is| are| does| do)|wat(?:'s| is| does)|wth is|"
+                     r"define|meaning of|explain)\b", re.IGNORECASE)
+_TERM_Q_WORDS = 8
+
+
+def asked_term(question: str, skip: set[str]) -> list[set[str]]:
+    """The words of a term of two or more words that a "what is X" question asks about, each with the KB's words for it
+    ("respiratory depression", "stevens-johnson syndrome"); [] when the question asks no such term. A passage is about the
+    term only when it speaks of every word of it.
+
+    >>> [sorted(g) for g in asked_term("what is respiratory depression", set())]
+    [['depres'], ['respir']]
+    >>> asked_term("what does my CYP2C19 result mean", {"cyp2c19"})
+    []
+    """
+    if not _TERM_Q.match(question) or len(question.split()) > _TERM_Q_WORDS:
+        return []  # (a longer message's adjacent words are seldom one term: "my lab only listed the star alleles, ...")
+    skip = {x.lower() for x in skip}
+    content = keywords(question) - _GENERIC - _NOT_A_TOPIC - _FRAME - skip
+    runs: list[list[str]] = [[]]
+    for w in _WORD.findall(question.lower()):
+        if w in content and not any(x.startswith(w) for x in skip):
+            runs[-1].append(w)
+        else:
+            runs.append([])
+    longest = max(runs, key=len)
+    if len(longest) < 2:
+        return []
+    return [(next((v for k, v in _TOPIC_WORDS.items() if w.startswith(k)), None) or set()) | {w[:6]}
+            for w in sorted(set(longest))]
 
 
 def names_topic(p: Passage, topics: list[set[str]], *, title_only: bool = False, section_only: bool = False) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.answering import vocab as V
 from bot.answering.children_question import hereditary_lead
-from bot.answering.facts import summary_genes
+from bot.answering.facts import asks_zygosity, summary_genes
 from bot.answering.followup import FOLLOWUP, OTHER_ONE, resolve_followup
 from bot.answering.report_terms import (
     PHENO_ALIASES,
@@ -39,7 +39,10 @@ from bot.safety.feelings import only_a_feeling
 # "explain it simply?" as a first message: "it" is the report (after a reply it is that reply's subject)
 _EXPLAIN_IT = re.compile(r"^\W*(?:(?:can|could|would) (?:you|u) |pls |please |so |ok |hi |hey |hello )*(?:(?:explain|summari[sz]e|simplify|"
                          r"break down)(?:\s+(?:it|this|that|everything|all (?:of )?(?:this|it)))?(?:\s+(?:simply|in (?:plain|simple|easy) "
-                         r"(?:words|english|terms)|to me|for me|like i'?m (?:\d+|five|a kid|twelve)|please|pls|plz))*|"
+                         r"(?:words|english|terms)|to me|for me|like i'?m (?:\d+|five|a kid|twelve)|please|pls|plz|"
+                         # (stop 51, sixteenth pass C4: "explain it like i'm 80 and not good with science")
+                         r"(?:and|as|since|cause|cos|because) (?:(?:i'?m|i am) )?(?:not (?:good|great) (?:with|at) \w+|no \w+|"
+                         r"old|elderly|not a \w+ person|bad (?:with|at) \w+)))*|"
                          # (stop 47, twelfth pass W2: a first "what is this", "explain pls", "I just got my report" with a
                          # report loaded was declined as off topic 8 of 8)
                          r"what(?:'?s| is| does) (?:this|all this|this all)(?: mean| say| stuff)?(?: for me)?|"
@@ -108,6 +111,14 @@ _WHOLE_REPORT = re.compile(
     r"\bhow many (?:genes|results|findings)\b[^.?!]{0,20}\b(?:test\w*|check\w*|look\w*|on|in|did)\b|"
     r"\bwhat (?:are|were) (?:all|both|the (?:two|three|four)|my (?:two|three|four|both))\b[^.?!]{0,10}\b(?:results?|genes|findings)\b|"
     r"\bwhat (?:are|were) all (?:of )?my (?:results|genes|findings)\b|"
+    # (stop 51, sixteenth pass C1 probes: "tell me every finding", "run down each thing they found", "what exactly did
+    # this test pick up", "what came up on my test", "read me back what's on here", "count my results for me")
+    r"\b(?:tell|list|give|spell out|go over|read|name|show|count|run down|run through)\b[^.?!]{0,15}\b(?:every|each|all)\b"
+    r"[^.?!]{0,10}\b(?:results?|findings?|things?|genes?)\b|"
+    r"\bwhat (?:exactly |else |all )?(?:did|does|has) (?:this|the|my|it|they) (?:\w+ )?(?:test|report|panel|lab|testing)? ?"
+    r"(?:pick(?:ed)? up|find|found|show|detect(?:ed)?|turn(?:ed)? up)\b|"
+    r"\bwhat (?:stuff|things) (?:did|do) (?:they|you|the lab|it) find\b|\bwhat (?:\w+ )?(?:came|come) (?:back|up)\b|"
+    r"\bcount (?:up )?(?:my|the) (?:results|genes|findings)\b|\bwhat'?s (?:on|in) (?:here|this|it)\b|"
     r"\b(?:go|run|walk|read) (?:me )?(?:thru|through)\b[^.?!]{0,30}\b(?:report|results?)\b|"
     r"\b(?:report|results)\b[^.?!]{0,10}\ball of (?:it|them)\b|"
     r"\b(?:what|which) genes? did (?:they|you|the lab|it) (?:look at|test|check)\b|\bgenes? (?:that )?(?:this|my|the) report covers\b|"
@@ -216,6 +227,13 @@ _OWN_TOPIC = re.compile(r"\b(?:insurance|insurer|employer|job|gina|privacy|priva
                         r"diplotype|phenotype|pharmacogenomics|vus)\b", re.IGNORECASE)
 _ABNORMAL = re.compile(r"\b(?:not normal|abnormal|unusual|not typical|out of range|flagged|matters? (?:the )?most|"
                        r"most important|anything (?:wrong|bad|concerning)|should i worry about)\b", re.IGNORECASE)
+# "which of my results are normal", "any genes that are totally fine?", "is either of my genes normal": the report's
+# usual results (stop 51, sixteenth pass A4: one reply named only a Decreased Function result, others were declined or
+# escalated)
+NORMAL_ONES = re.compile(r"\b(?:which|what|any|either|both|all)\b[^.?!]{0,25}\b(?:results?|genes?|ones?|mine|of them)\b"
+                         r"[^.?!]{0,20}\b(?:are|is|were|came back|look|seem)?\s*(?:totally |completely |perfectly |all )?"
+                         r"(?:normal|fine|ok|okay|good|typical|usual|average)\b(?! (?:metaboli[sz]er|function))",
+                         re.IGNORECASE)
 _NO_CALL = re.compile(r"\bno[- ]?(?:call|calls|result|results)\b|\bnot called\b|\bcould(?:n'?t| not) be called\b|"
                       r"\bindeterminate\b|\bno clear result\b|\bblank result\b|"
                       # (stop 50, fifteenth pass C1: "did the test fail?" had the "not tested" passage, not the no call)
@@ -232,6 +250,9 @@ _NEW_SUBJECT = re.compile(r"\b(?:chang(?:e|ing) (?:the|of) subject|different (?:
 # "what is HIPAA" after a medicine answer asks what a term of its own means (stop 50, fifteenth pass C2: it opened with
 # the last answer's gene result, short as it is)
 _DEFINES = re.compile(r"^\W*(?:what(?:'?s| is| does)|wat(?:s| is)|define|meaning of)\b", re.IGNORECASE)
+# ... nor does any question whose topic is a page about the service and the law, however it is led in ("ok what's
+# HIPAA", "and who can see my results" after a medicine answer opened with its gene result; stop 51, sixteenth pass C2)
+_SERVICE_PAGES = {"privacy-consent-data-use", "gina-and-insurance"}
 _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")  # a word long enough to be a misspelled medicine name
 
 
@@ -307,6 +328,15 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         # "what does no result mean", "what do I tell my doctor about the no call": the report's results with no call
         # (stop 46, eleventh pass R5: the reply opened with SLCO1B1, or CYP2C9 normal, and never the CYP2D6 no call)
         genes += [r.gene.upper() for r in report.pharmacogenomics if r.status != "called"]
+    if report is not None and not genes and u.personal and asks_zygosity(text):
+        # "am i homozygous": the report's results that show two versions, most important first (stop 51, fifteenth pass
+        # C1: a *2/*2 report was given the definition of heterozygous and never told its two copies are the same)
+        two = [r.gene.upper() for r in report.pharmacogenomics if r.diplotype and "/" in r.diplotype]
+        genes += _by_importance(two, report)[:3] + [v.gene.upper() for v in report.variants][:2]
+    if report is not None and not genes and NORMAL_ONES.search(text) and not _ABNORMAL.search(text):
+        genes += [r.gene.upper() for r in report.pharmacogenomics
+                  if r.phenotype and re.search(r"\bnormal\b|negative|typical", r.phenotype, re.I)]
+        u.whole_report = not genes  # (none is: the whole report says so, result by result)
     if report is not None and not genes:  # "my report says poor": the report genes with that result type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
             u.genes += [r.gene.upper() for r in report.pharmacogenomics
@@ -338,7 +368,8 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
     points_back = (bool(FOLLOWUP.search(text)) or asks_to_say_again(text) or asks_for_more(text)
                    or len(text.split()) <= 3 or bool(OTHER_ONE.search(text))) \
         and not _OWN_TOPIC.search(text) and not _WORST.search(text) and not _NEW_SUBJECT.search(text) \
-        and not groups and not (u.topic_documents and _DEFINES.match(text))
+        and not groups and not (u.topic_documents and _DEFINES.match(text)) \
+        and not set(u.topic_documents) & _SERVICE_PAGES
     if not named and not u.genes and history and points_back:
         resolve_followup(text, u, history, report, vocab, drugs)
     if surgery_matters and not u.genes:

@@ -42,6 +42,7 @@ class Understanding:
     topic_documents: list[str] = field(default_factory=list)
     medicines_affected: bool = False  # "what medicines does it affect": which medicines the result bears on
     medicines_to_watch: bool = False  # "which medicines should I worry about": the medicines, not a worry or a decision
+    report_text_quoted: bool = False  # a line of the report quoted and asked about: its words are data (plans/requests.py)
 
     @property
     def medicines_asked(self) -> list[str]:

@@ -34,11 +34,15 @@ GENE_NICKNAMES: dict[str, list[str]] = {
 GENE_GROUPS: dict[str, list[str]] = {
     "lynch": ["MLH1", "MSH2", "MSH6", "PMS2", "EPCAM"],
     "hboc": ["BRCA1", "BRCA2"],
+    # (stop 51, sixteenth pass A5: "what is familial hypercholesterolemia" was declined as off topic)
+    "fh": ["LDLR", "APOB", "PCSK9"],
 }
 GROUP_NAMES: dict[str, list[str]] = {
     "lynch": ["lynch syndrome", "lynch", "hnpcc"],
     "hboc": ["hereditary breast and ovarian cancer", "hereditary breast cancer", "hereditary ovarian cancer", "hboc",
              "inherited breast cancer", "familial breast cancer"],
+    "fh": ["familial hypercholesterolemia", "familial hypercholesterolaemia", "familial hypercholesteremia",
+           "inherited high cholesterol", "fh"],
 }
 PGX_DRUG_GENES: dict[str, list[str]] = {
     "clopidogrel": ["CYP2C19"], "omeprazole": ["CYP2C19"], "esomeprazole": ["CYP2C19"], "lansoprazole": ["CYP2C19"],

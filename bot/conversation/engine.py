@@ -28,6 +28,7 @@ from bot.answering.asked_subject import KbWords, index_kb_words, unknown_medicin
 from bot.answering.children_question import asks_about_own_children, family_search_words, hereditary_lead
 from bot.answering.facts import summary_genes
 from bot.answering.local import LocalComposer, facts_for
+from bot.answering.report_intent import ReportIntent
 from bot.answering.topic import TopicCheck
 from bot.answering.understand import Understanding, understand
 from bot.answering.vocabulary import Vocabulary, kb_vocabulary
@@ -115,6 +116,7 @@ class ConversationEngine:
         self._vocab: Vocabulary | None = None
         self._kb_words = KbWords(frozenset(), {})  # the vetted passages' words (asked_subject.py)
         self._worry_intent: WorryIntent | None = None
+        self._report_intent: ReportIntent | None = None
         self._topic: TopicCheck | None = None
         self._llm_composer = None
         self._local = LocalComposer()
@@ -143,6 +145,8 @@ class ConversationEngine:
             self._kb_words = index_kb_words(self._searcher)
             self._worry_intent = WorryIntent.build(self._embedder.encode, cache_dir=s.models_dir,
                                                    embedder_name=self._embedder.name)
+            self._report_intent = ReportIntent.build(self._embedder.encode, cache_dir=s.models_dir,
+                                                     embedder_name=self._embedder.name)
             self._topic = TopicCheck.build(self._embedder.encode, cache_dir=s.models_dir,
                                            embedder_name=self._embedder.name)
             self._gatherer = PassageGatherer(self._searcher, self._embed)
@@ -242,6 +246,7 @@ class ConversationEngine:
         if ask is not None:
             trace.append(TraceStep(step="story_question", outcome=f"{decision.action}:{decision.reason}",
                                    detail={"question_words": len(ask.split())}))
+        self._whole_report_meant(text, u, report, vector, trace)
         u.emergency_line = decision.concept_alarm_held
         u.medical_line_only = ASKED_AHEAD_NOTE in decision.notes and not any(r.startswith("self_harm") for r in decision.rules)
         trace.append(TraceStep(step="understand", outcome="followup" if u.followup else "direct", detail={
@@ -254,6 +259,7 @@ class ConversationEngine:
         plans.anaesthesia_result_leads(text, u, report, trace)
         decision = plans.data_request(text, decision, trace)
         decision = plans.obey_report(text, decision, trace)
+        decision = plans.quoted_report_line(text, decision, u, report, trace)
         decision = self._off_topic(text, decision, u, history, vector, trace)
         decision = plans.words_of_my_result(text, decision, u, report, trace, rare_words=self._kb_words.rare,
                                             topical_words=self._kb_words.topical, known_words=self._kb_words.known)
@@ -339,6 +345,18 @@ class ConversationEngine:
                     vector: np.ndarray, trace: list[TraceStep]) -> TriageDecision:
         return plans.plan_worry(text, decision, u, report, trace, worry_intent=self._worry_intent,
                                 own_words=lambda: self._own_words_vector(text, vector))
+
+    def _whole_report_meant(self, text: str, u: Understanding, report: Report | None, vector: np.ndarray,
+                            trace: list[TraceStep]) -> None:
+        """A question naming no gene, medicine or topic that means "what is on my report" in words ``understand`` does
+        not know ("name every gene on my report please") goes over the whole report (report_intent.py)."""
+        if (report is None or self._report_intent is None or u.whole_report or u.genes or u.drugs or u.topic_documents
+                or u.about_service or u.followup):
+            return
+        judged = self._report_intent.judge(self._own_words_vector(text, vector))
+        if judged.whole:
+            u.whole_report = True
+            trace.append(TraceStep(step="report_intent", outcome="whole_report", detail=judged.detail()))
 
     def _own_words_vector(self, text: str, vector: np.ndarray) -> np.ndarray:
         """The sentence vector of the message's own words: the search vector when search added no synonyms to it."""

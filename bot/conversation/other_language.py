@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.answering.understand import Understanding
 from bot.conversation import replies
@@ -19,7 +20,7 @@ from bot.core.reply import Reply, TraceStep, Turn, last_bot_turn
 from bot.core.report import Report
 from bot.safety import languages
 from bot.safety.asks import mentions_swallowing
-from bot.safety.languages.crosslingual import CrossLingualAlarm, CrossLingualVote
+from bot.safety.languages.crosslingual import CHECK_IN_MIN, CrossLingualAlarm, CrossLingualVote
 from bot.safety.languages.detect import (
     UNSUPPORTED,
     UNSUPPORTED_NAMES,
@@ -37,8 +38,13 @@ from bot.safety.triage import CHECK_IN, TriageDecision
 ENGLISH_SURE = 0.90  # an English message that another language's emergency rule also matched is answered in English
 
 
-# Where a sentence ends, in the scripts the rules read ("?", "。", "？", "؟", "।" ...)
-_SENTENCE_END = re.compile(r"(?<=[.?!。？！؟।])\s*|\n+")
+# A decision told in this many words or fewer, that the cross-lingual model alone hears as an emergency under this bar,
+# checks in instead of getting the emergency reply ("Quiero dejar el clopidogrel", 0.82)
+_SHORT_DECISION_WORDS = 8
+_DECISION_ALARM_MAX = 0.90
+# Where a sentence ends, in the scripts the rules read ("?", "。", "？", "؟", "।" ...), and a space between two Thai
+# letters (Thai ends a sentence with a space, not a mark)
+_SENTENCE_END = re.compile(r"(?<=[.?!。？！؟।])\s*|\n+|(?<=[\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])")
 
 
 def other_language(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
@@ -113,6 +119,15 @@ def other_language(text: str, decision: TriageDecision, u: Understanding, report
     else:
         vote = _crosslingual_vote(text, crosslingual, trace)
         reason = vote.reason if vote and vote.alarm else None
+        if reason is not None and u.drugs and len(text.split()) <= _SHORT_DECISION_WORDS \
+                and vote.emergency < _DECISION_ALARM_MAX and languages.asks_decision(text, language):
+            # a named medicine stopped or changed, told in a few words, that the model alone hears as an emergency
+            # ("Quiero dejar el clopidogrel" had the emergency reply at 0.82; stop 51, sixteenth pass F2): the check-in
+            # tier, a counselor with an interpreter and the emergency lines first. (Not a longer message, nor one
+            # the model is sure of: on the dev halves, signs told beside a medicine and "how many sleeping pills so
+            # one never wakes" read as decisions too, and lost their emergency reply.)
+            return _needs_interpreter(finish(replies.language_check_in_draft(language, swallowed=False), "escalate",
+                                             CHECK_IN, u, report, trace, []), language)
     if reason is not None:
         draft = replies.language_emergency_draft(
             reason, language, swallowed=languages.mentions_swallowing(text, language) or mentions_swallowing(text))
@@ -229,10 +244,7 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace:
     otherwise the model is the only alarm, and is not asked where the rules recognised a harmless idiom."""
     if crosslingual is None:
         return None
-    if not rule_fired and languages.mask_benign(text)[1]:
-        # a harmless idiom or a clause that only talks about danger was recognised ("me muero de risa"): the rules
-        # have read this message more closely than the model can (on the dev half's look-alikes a third of the
-        # model's false alarms were these; on the corpora's real emergencies, none)
+    if not rule_fired and _read_as_harmless(text, crosslingual):
         return None
     if not rule_fired and is_small_talk(text):  # "xin chào", "谢谢": nothing but a greeting or thanks (stop 31)
         return None
@@ -245,18 +257,51 @@ def _crosslingual_vote(text: str, crosslingual: CrossLingualAlarm | None, trace:
         # were doubted): a sentence the model alone calls an emergency, as it would with no rule, settles the doubt.
         # (Any sentence it did not doubt settled it at first: +5 emergencies on the dev halves, none lost, but +5 on the
         # held-out ones with +6 false alarms there; this stricter bar was chosen after that held-out run was scored.)
-        for sentence in _SENTENCE_END.split(text):
-            alone = crosslingual.vote(sentence) if sentence.strip() and sentence.strip() != text.strip() else None
+        for sentence in _sentences(text):
+            alone = crosslingual.vote(sentence)
             if alone is not None and alone.alarm:
                 vote = alone
                 break
+    if not rule_fired and not vote.alarm:
+        # one sentence alone may be the crisis the whole message's vector hides: unsure and a sentence is over the bar,
+        # an emergency; not even unsure, the check-in tier (stop 51, sixteenth pass G1: a Ukrainian, Croatian, Thai and
+        # Persian "I don't want to live" after a report question had the English-only reply with no crisis line).
+        # Chosen on the dev halves: of their multi-sentence messages no rule read, the unsure ones with such a sentence
+        # were 11 emergencies and 2 safe prompts; the rest 1 emergency and 8 safe prompts (those now check in).
+        alone = [crosslingual.vote(s) for s in _sentences(text)]
+        best = max((v for v in alone if v is not None), key=lambda v: v.emergency, default=None)
+        if best is not None and best.emergency >= vote.emergency:
+            vote = replace(vote, sentence=best.emergency, reason=best.reason)
     if rule_fired:
         outcome, detail = (CHECK_IN if vote.doubts_rule else "agrees"), {"rule": True}
     else:
         outcome, detail = ("emergency" if vote.alarm else CHECK_IN if vote.check_in else "no_alarm"), {}
+    if vote.sentence:
+        detail["sentence"] = round(vote.sentence, 3)
     trace.append(TraceStep(step="crosslingual_alarm", outcome=outcome,
                            detail={"emergency": round(vote.emergency, 3), "reason": vote.reason, **detail}))
     return vote
+
+
+def _read_as_harmless(text: str, crosslingual: CrossLingualAlarm) -> bool:
+    """The rules recognised a harmless idiom ("me muero de risa"), or a clause that only talks about danger and that the
+    model alone hears something in ("mi abuelo tuvo un derrame en 2010"): they have read the message more closely than
+    the model can (on the dev half's look-alikes a third of the model's false alarms were these).
+    A clause the model hears nothing in was plain talk, whatever the rest says: a report question at the end ("¿qué
+    significa CYP2C9 *1/*3 en mi informe?") had silenced the model on an insecticide poisoning and a farewell told
+    before it (stop 51, corpus 28 dev). Chosen on the dev halves: of the messages it silenced with such clauses alone,
+    10 emergencies are now emergencies and no safe prompt is (11 check in)."""
+    _, idiom, clauses = languages.benign_parts(text)
+    if idiom:
+        return True
+    votes = [crosslingual.vote(clause) for clause in clauses]
+    return any(v is not None and v.emergency >= CHECK_IN_MIN for v in votes)
+
+
+def _sentences(text: str) -> list[str]:
+    """The message's sentences when it has more than one, else []."""
+    parts = [part for part in _SENTENCE_END.split(text) if part.strip()]
+    return parts if len(parts) > 1 else []
 
 
 def _needs_interpreter(reply: Reply, language: str | None, detected: Detection | None = None,

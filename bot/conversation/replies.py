@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from bot.conversation.smalltalk import REPLIES
-from bot.core.draft import Draft
+from bot.core.draft import Draft, Sentence
 from bot.core.passage import Passage
 from bot.core.reply import Citation, EscalationRequest, Reply, TraceStep
 from bot.safety import wording
@@ -160,14 +160,37 @@ _LEANS_BACK = re.compile(r"(?:then|they|them|this|that|these|those|it|its|so|but
 
 
 def fewest_sentences(draft: Draft) -> Draft:
-    """The draft cut to the report facts, the fixed wording (next steps) and the single plainest vetted sentence:
-    what is left to send when even the simpler composition reads above grade 8."""
-    graded = [(reading_grade(s.text), s) for s in draft.sentences if s.kind == "kb"]
+    """The draft cut to the report facts, the fixed wording (next steps) and the vetted sentences of its first passage
+    (the one ranked most on the question) when those read at grade 8 or below, else the single plainest vetted
+    sentence: what is left to send when even the simpler composition reads above grade 8."""
+    kb = [s for s in draft.sentences if s.kind == "kb"]
+    first = [s for s in kb if kb and s.source == kb[0].source]
+    # (stop 51, fifteenth pass C4: "what does stevens-johnson syndrome look like" was answered "These are rare, severe
+    # skin reactions." alone, the plainest sentence of the second passage, when the first passage read plainly enough)
+    if first and len(first) < len(kb) and _own_grade(draft, first) <= MAX_GRADE:
+        return _keeping(draft, first)
+    graded = [(reading_grade(s.text), s) for s in kb]
     # a sentence that leans on the one before it ("Then they may not work well.") says nothing alone (stop 44: it was
     # the whole reply to "what does ultrarapid metabolizer mean")
     standalone = [(grade, s) for grade, s in graded if grade <= MAX_GRADE and not _LEANS_BACK.match(s.text)]
     plainest = min(standalone or graded, key=lambda pair: pair[0], default=(None, None))[1]
-    kept = [s for s in draft.sentences if s.kind != "kb" or s is plainest]
+    keep = [plainest] if plainest is not None else []
+    if not standalone and plainest is not None and _LEANS_BACK.match(plainest.text):
+        # ... so it keeps the sentence it leans on when the two still read plainly
+        at = draft.sentences.index(plainest)
+        before = draft.sentences[at - 1] if at else None
+        if before is not None and before.source == plainest.source and _own_grade(draft, [before, plainest]) <= MAX_GRADE:
+            keep = [before, plainest]
+    return _keeping(draft, keep)
+
+
+def _own_grade(draft: Draft, kb: list[Sentence]) -> float:
+    """The reading grade of the draft's own words (fixed wording, not the report's) with only the vetted ``kb``."""
+    return reading_grade(" ".join(s.text for s in draft.sentences if s.kind not in ("report", "kb") or s in kb))
+
+
+def _keeping(draft: Draft, kb: list[Sentence]) -> Draft:
+    kept = [s for s in draft.sentences if s.kind != "kb" or s in kb]
     return Draft(kept, draft.passages, draft.facts, draft.composer, draft.prompt_version)
 
 

@@ -103,6 +103,12 @@ def _is_card_line(sentence: str, report: Report) -> bool:
     return False
 
 
+def _is_report_detail(sentence: str, report: Report) -> bool:
+    """A sentence giving the report's own lab name or date (bot/answering/report_details.py), as the report writes it."""
+    details = [d.strip().rstrip(".") for d in (report.lab, report.report_date) if d and d.strip()]
+    return any(d in sentence for d in details) and sentence.startswith("Your report ")
+
+
 class Grounder:
     """Scores groundedness of replies against KB docs; give an embedder to accept close paraphrase."""
 
@@ -141,7 +147,8 @@ class Grounder:
             return True
         if self.in_cited(sentence, cited) or self.is_fixed(sentence):
             return True
-        if report is not None and (self._is_report_fact(sentence, report) or _is_card_line(sentence, report)):
+        if report is not None and (self._is_report_fact(sentence, report) or _is_card_line(sentence, report)
+                                   or _is_report_detail(sentence, report)):
             return True
         if self.embedder is not None:
             vec = self.embedder.encode([sentence])[0]

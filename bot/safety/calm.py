@@ -102,7 +102,10 @@ CLOSING = (r"see (?:you|ya|u) (?:later|soon|tomorrow|next time)|talk (?:to you )
            r"(?:i think )?(?:i'?m|i am) (?:all )?(?:done|finished) (?:for (?:now|today|tonight|the day)|with (?:my|the|all my) "
            r"questions|with (?:this|the) (?:app|chat)(?: for (?:now|today))?)|"
            r"that'?s (?:all|everything) i (?:needed|wanted|had)(?: to (?:know|ask))?(?:,? bye)?|"
-           r"that'?s (?:enough|it|all) for (?:now|today|tonight)|(?:i'?ll|i will) (?:come|check) back (?:later|tomorrow|another time)")
+           r"that'?s (?:enough|it|all) for (?:now|today|tonight)|(?:i'?ll|i will) (?:come|check) back (?:later|tomorrow|another time)|"
+           # (stop 51, sixteenth pass F3: "i'll think about it and come back" had the 988 check-in at 0.63)
+           r"(?:i'?ll|i will|let me|i need to|i wanna|i want to) (?:think|sleep) (?:about it|on it|it over)(?:,? and)?"
+           r"(?: (?:come|check|get) back(?: to (?:you|it))?(?: (?:later|tomorrow|another time|soon))?)?")
 # Thanks on its own, as people type it (stop 44, eighth pass M2: "thnx" had the crisis reply at 0.35); small talk's
 # "thanks" reply reads the same words (bot/conversation/smalltalk.py)
 THANKS_WORDS = (r"thanks|thank you|thank u|thx|ty|cheers|thnx|thanx|thnks|thanku|thankyou|tysm|tyvm|ta|much appreciated|"

@@ -140,7 +140,10 @@ _ENGLISH = re.compile(r"\b(?:the|my|is|and|to|of|it|with|this|that|you|was|have|
                       # (stop 48, thirteenth pass F1/F3: "I just started tramadol", "my INR keeps jumping around" had one
                       # word of the list, so a middling model-only vote on them was the emergency reply)
                       # (only words with no feeling or intent in them: "ugh I want to scream" keeps the usual bar)
-                      r"keeps?|around|started|starting|since|today|yesterday|very|than|then|which|while|getting|know)\b",
+                      r"keeps?|around|started|starting|since|today|yesterday|very|than|then|which|while|getting|know|"
+                      # (stop 51: "tell me every finding" and "run down each thing they found please" had the crisis
+                      # reply at 0.50 and 0.56)
+                      r"please|tell|every|each|thing|things|give|show|found|find)\b",
                       re.IGNORECASE)
 
 

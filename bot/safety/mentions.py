@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from bot.safety.overdose import too_much_taken_now
+
 # Asks about a word or a concept: what it means, what it is called, where the term is used.
 # ("slurring her words" and "my mom's words came out garbled" are speech, not vocabulary: a word or term someone owns
 # is not asked about.) Comparing two
@@ -64,7 +66,9 @@ STORY = re.compile(r"\b(?:novel|story|book|movie|film|tv|show|series|character|v
                    r"campaign|dungeon master|npc|my (?:character|toon|avatar|sim|sims|villager|party)|"
                    # (round 8) writing for the screen or the stage, research for it
                    r"screenplay|screenplays|(?:film|movie|tv|play|stage) script|screenwrit\w*|playwright|manuscript|thriller|whodunn?it|"
-                   r"short film)\b",
+                   # (stop 51, corpus 28 dev: "in last night's House rerun a patient went rigid under anaesthetic")
+                   r"short film|rerun|re-run|box set|boxset|season \d+|medical drama|hospital drama|"
+                   r"grey'?s anatomy|house md|dr\.? house|the pitt|er rerun)\b",
                    re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten) )?(?:years|decades) (?:ago|back)\b|\b(?:\d+|a few|several|"
@@ -484,8 +488,10 @@ def mention_only(text: str) -> bool:
         return False
     # (a term asked, then the writer's own words after it: "what does BRCA2 mean? honestly I don't see the point of
     # going on" uses the words, stop 37)
+    # (nor is a term asked after too much was taken just now: "he swallowed all of his amitriptyline an hour ago ... he
+    # wants me to ask what his CYP2D6 result means", stop 51, batch 28 dev)
     term = ((_TERM.search(text) or _CONCEPT.search(text)) and not _OWN_WORDS_AFTER.search(text)
-            and not _OWN_EVENT.search(text))
+            and not _OWN_EVENT.search(text) and not too_much_taken_now(text, medicine_named=True))
     if (term or _PHENOMENON.search(text) or story or _LONG_AGO.search(text)
             or _HOW_CALLING_WORKS.search(text) or resolved or hypothetical or _ABOUT_THE_LINE.search(text)
             or (_RECENT_PAST.search(text) and not _INGESTED.search(text))):

@@ -98,6 +98,27 @@ _PLANNED_PROCEDURE = re.compile(
     re.IGNORECASE)
 
 
+# A medicine a clinician plans or gives, told as news ("post-op they're planning tramadol for me", "the hospital is giving
+# my son gentamicin for an infection", "my 7 year old is getting codeine after his ear surgery next month"): the alarm
+# model gave such statements 0.61-0.64 and the crisis reply followed (stop 51, sixteenth pass F1). Only the statement is
+# taken out; anything else in the message is judged as usual.
+_GIVER = (rf"(?:(?:the|my|our|his|her) (?:\w+ )?(?:hospital|doctors?|team|clinic|nurses?|an(?:a)?esthetists?|er|icu|nicu|ward|"
+          rf"pharmacist|{_CLINICIANS})|they|he|she)")
+_PLANNED_MEDICINE = re.compile(
+    rf"\b{_GIVER}(?:'s|'re| is| are| will| wants? to| plans? to| might| may| would)?\s+"
+    r"(?:planning(?: on| to (?:give|use|start|put|prescribe))?|going to (?:give|start|put|use|switch|prescribe)|"
+    r"gonna (?:give|start|put|use|prescribe)|giving|starting|switching|prescribing|sending (?:me|him|her|us) home with|"
+    r"mentioned|talking about|suggest(?:ed|ing|s)?|recommend(?:ed|ing|s)?|give|start|put|prescribe|switch)\s+"
+    r"(?:(?:me|him|her|them|us|my \w+|our \w+)\s+)?(?:(?:on|onto|to|with)\s+)?(?:some\s+)?[\w'-]+(?:\s+[\w'-]+)?"
+    r"|\b(?:i|he|she|they|(?:my|our) (?:\w+ ){0,3}?(?:son|daughter|kid|child|baby|boy|girl|husband|wife|partner|mom|mum|dad|"
+    r"old))(?:'s|'re|'m| is| are| am| will be)\s+(?:getting|going to get|gonna get|due to (?:get|start)|being given|"
+    r"to be given|going on|going to start)\s+[\w'-]+(?:\s+[\w'-]+)?",
+    re.IGNORECASE)
+
+
+_NOW_WORD = re.compile(r"\b(?:now|right now|rn|currently|at the moment|tonight|today)\b", re.IGNORECASE)
+
+
 # A long-term condition told bare ("I have epilepsy", "my husband has a heart condition", "I'm a cancer survivor"): the
 # background of a question to come, nothing happening; the alarm model gave these 0.45-0.89 (stop 43, seventh pass M2)
 _CONDITION_TOLD = re.compile(
@@ -153,6 +174,12 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
         if not rest.strip() or _PREGNANT_ONLY.match(re.sub(r"\W*(?:and|so|but)\W*$", "", rest, flags=re.IGNORECASE)):
             given = _RISKY_MEDICINE.sub(" medicine ", told.group("medicine"))  # (a clinician chose it: no method)
             return not _more_than_named(normalize(given), mask_benign(given)[0])
+    planned = _PLANNED_MEDICINE.search(text)
+    if planned and (medicine_named or _names_medicine(planned.group()) or _RISKY_MEDICINE.search(planned.group())):
+        rest = f"{text[:planned.start()]} {text[planned.end():]}"
+        masked_rest = mask_benign(rest)[0]
+        return not (_more_than_named(normalize(rest), masked_rest) or acute_beyond_time(masked_rest)
+                    or strong_sign(masked_rest) or _NOW_WORD.search(masked_rest))
     if _PLANNED_PROCEDURE.search(text):
         rest = _PLANNED_PROCEDURE.sub(" ", text)
         masked_rest = mask_benign(rest)[0]

@@ -52,6 +52,7 @@ from bot.safety.farewell import owned_danger, passive_thoughts, veiled_self_harm
 from bot.safety.feelings import only_a_feeling, others_distress_only
 from bot.safety.languages.smalltalk import is_small_talk
 from bot.safety.mentions import mention_only, prepared_question
+from bot.safety.on_behalf import on_their_behalf
 from bot.safety.overdose import too_much_taken_now
 from bot.safety.reasons import PLAN_OVERRIDABLE, escalate_reason, reason_for
 from bot.safety.rules import (
@@ -372,7 +373,7 @@ def triage(
         changed = any(h.reason == MEDICATION_CHANGE for h in rules.hits)
         return decide("decline", "prompt_injection", "rule", 1.0, refusal=INJECTED_CHANGE if changed else None)
     # (someone else's report first: "its my hubby's test not mine, does his gene thing matter for his plavix")
-    theirs = SOMEONE_ELSES_RULE in fired and not own_result_too(text)
+    theirs = SOMEONE_ELSES_RULE in fired and not own_result_too(text) and not on_their_behalf(text)
     if not theirs and relatives_medicine(text, medicine_named=domain):  # (stop 43) "my wife is on clopidogrel, does my result matter for her?"
         return decide("escalate", RELATIVES_MEDICINE, "rule", 1.0, "a relative's own medicine, asked about for them")
     # (messages naming a medicine or gene keep the lower bar: that is where dose-seeking role-play lives)

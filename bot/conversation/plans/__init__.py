@@ -28,6 +28,7 @@ from bot.conversation.plans.requests import (
     data_request,
     goodbye_ends_chat,
     obey_report,
+    quoted_report_line,
 )
 from bot.conversation.plans.results import (
     SHORT_FOLLOWUP_WORDS,
@@ -64,7 +65,7 @@ __all__ = [
     "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
     "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
     "how_common_asked", "medicines_affected_asked",
-    "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "own_children", "relatives_medicine_followup",
+    "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "quoted_report_line", "own_children", "relatives_medicine_followup",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",
     "term_defined", "unlisted_medicine_named", "whole_report_asked", "words_of_my_result",
 ]

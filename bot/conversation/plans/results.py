@@ -17,7 +17,7 @@ from bot.answering.question_forms import (
     topic_swap,
 )
 from bot.answering.topic import EVERYDAY_FRAME
-from bot.answering.understand import Understanding
+from bot.answering.understand import NORMAL_ONES, Understanding
 from bot.answering.vocabulary import Vocabulary
 from bot.conversation.plans.common import answered, hints_only, sure_notes
 from bot.core.reply import TraceStep, Turn, last_bot_turn
@@ -142,7 +142,11 @@ def whole_report_asked(text: str, decision: TriageDecision, u: Understanding, re
     # open the chat on a loaded report ask to go over it)
     opener = decision.action == "escalate" and decision.source == "model" and decision.reason == "wants_human" \
         and len(text.split()) <= 8
-    if not (decision.unsure or declined or to_watch or opener) or decision.rules or report is None or not u.whole_report:
+    # (stop 51, sixteenth pass A4: "which of mine are normal" was declined, "is either of my genes normal" escalated as a
+    # diagnosis: the report's usual results, listed like the whole report's)
+    normal = decision.action in ("escalate", "decline") and decision.source == "model" and bool(NORMAL_ONES.search(text))
+    if not (decision.unsure or declined or to_watch or opener or normal) or decision.rules or report is None \
+            or not (u.whole_report or normal):
         return decision
     trace.append(TraceStep(step="plan", outcome="whole_report:answer", detail={
         "triage": f"{decision.action}:{decision.reason}"}))

@@ -32,6 +32,11 @@ _TAKE_IT = re.compile(r"\b(?:is it|would it be|it'?s|is that) (?:alright|all rig
                       r"have|start)\b|\b(?:can|may|should|could) i (?:still |safely )?(?:take|use|have|start)\b", re.IGNORECASE)
 
 
+# A word asked about, quoted or called a word ("the word 'fatal'", "what does 'poison' mean")
+_A_WORD_ASKED = re.compile(r"\bthe (?:word|term|phrase|label)s?\b|\bwhat (?:does|do) ['\"\u2018\u201c][^'\"\u2019\u201d]{2,30}"
+                           r"['\"\u2019\u201d] mean\b", re.IGNORECASE)
+
+
 def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Report | None,
                trace: list[TraceStep], *, worry_intent: WorryIntent | None,
                own_words: Callable[[], np.ndarray]) -> TriageDecision:
@@ -53,6 +58,10 @@ def plan_worry(text: str, decision: TriageDecision, u: Understanding, report: Re
         return decision
     if decision.action == "answer" and SIGNS_HINTS & set(decision.rules):
         return decision  # "what would a bad reaction to 5FU look like": the signs to watch for, not a worry (stop 44)
+    if decision.action == "answer" and _A_WORD_ASKED.search(text):
+        # "the word 'fatal' in the clopidogrel leaflet - what's that about": what a word means, not a worry about the
+        # result (stop 51, sixteenth pass A6: the worry plan escalated it as a medicine change)
+        return decision
     if decision.action not in ("answer", "escalate") and not (model_declined or weak_alarm) \
             or not only_generic_escalation(decision) or report is None:
         return decision

@@ -240,6 +240,20 @@ def _talks_about(clause: str) -> bool:
 
 
 @lru_cache(maxsize=256)  # triage and the other-language step both ask about the same message in one turn
+def benign_parts(text: str) -> tuple[str, bool, tuple[str, ...]]:
+    """The folded message masked as ``mask_benign`` masks it, whether a harmless idiom or definition question of a
+    language's `benign` list was masked, and the clauses masked for only talking about danger."""
+    masked, hit = _benign_screen().mask(fold(text), " _ ")
+    # (a question asked in general or to be prepared: "一般来说看到别人癫痫发作应该怎么处理？想提前学一下")
+    general = _screen_of("general").any(masked) and not _screen_of("swallowed").any(masked)
+    talk = [m.span() for m in _CLAUSE.finditer(masked)
+            if _talks_about(m.group()) or general and not _screen_of("now").any(m.group())]
+    clauses = tuple(masked[start:end] for start, end in talk)
+    for start, end in reversed(talk):
+        masked = masked[:start] + " _ " + masked[end:]
+    return masked, hit, clauses
+
+
 def mask_benign(text: str) -> tuple[str, bool]:
     """The folded message with every language's harmless idioms and definition questions masked
     ("me muero de risa", "what does suicide mean" in Spanish), then every clause that only talks about danger
@@ -251,14 +265,8 @@ def mask_benign(text: str) -> tuple[str, bool]:
     ' _ , gio lai meo mieng roi'
     """
     # (each language's idioms in turn, as a loop over them all would; the screen skips those that cannot match)
-    masked, hit = _benign_screen().mask(fold(text), " _ ")
-    # (a question asked in general or to be prepared: "一般来说看到别人癫痫发作应该怎么处理？想提前学一下")
-    general = _screen_of("general").any(masked) and not _screen_of("swallowed").any(masked)
-    talk = [m.span() for m in _CLAUSE.finditer(masked)
-            if _talks_about(m.group()) or general and not _screen_of("now").any(m.group())]
-    for start, end in reversed(talk):
-        masked = masked[:start] + " _ " + masked[end:]
-    return masked, hit or bool(talk)
+    masked, hit, clauses = benign_parts(text)
+    return masked, hit or bool(clauses)
 
 
 def match_emergency(text: str, *, masked: str | None = None) -> LanguageAlarm | None:
