@@ -14,6 +14,7 @@ from bot.answering.understand import Understanding
 from bot.conversation.plans.common import WORRY_ALARM_MAX, answered, hints_only
 from bot.core.reply import TraceStep
 from bot.core.report import Report
+from bot.safety.alarm_votes import QUIET_ALARM_NOTE
 from bot.safety.asks import mentions_body_signs
 from bot.safety.mentions import ACUTE_NOW
 from bot.safety.triage import (
@@ -38,8 +39,10 @@ def share_with_clinician(text: str, decision: TriageDecision, u: Understanding, 
     (round 6: a model escalated some wordings and raised a weak alarm on one). Only a model's escalation, or a weak
     model-only alarm with nothing happening now and no body sign, with no rule but answer hints, on a message about a
     result the report holds and no medicine decision, is replaced."""
-    weak_alarm = (decision.action == "emergency" and decision.source == "model"
-                  and decision.confidence < WORRY_ALARM_MAX and not ACUTE_NOW.search(text)
+    # (stop 51: or the check-in tier such a vote gets on a message with no danger sign at all, the same misreading)
+    quiet = decision.action == "escalate" and QUIET_ALARM_NOTE in decision.notes and not decision.rules
+    weak_alarm = ((decision.action == "emergency" and decision.source == "model"
+                   and decision.confidence < WORRY_ALARM_MAX or quiet) and not ACUTE_NOW.search(text)
                   and not mentions_body_signs(text))
     # (stop 39) "what should I tell my doctor", naming no result, asks about the whole report: the model declined it as
     # off topic on every report
