@@ -116,6 +116,10 @@ _PLANNED_MEDICINE = re.compile(
     re.IGNORECASE)
 
 
+# Medicines given to rescue someone (an antidote, adrenaline, antivenom): their being given says an emergency is under way
+_RESCUE_MEDICINE = re.compile(r"\b(?:naloxone|narcan|antivenom|anti-venom|antivenin|adrenaline|epinephrine|epi-?pens?|"
+                              r"charcoal|atropine|glucagon|antidote|flumazenil|dantrolene|oxygen|n-?acetylcysteine|nac)\b",
+                              re.IGNORECASE)
 _NOW_WORD = re.compile(r"\b(?:now|right now|rn|currently|at the moment|tonight|today)\b", re.IGNORECASE)
 
 
@@ -175,6 +179,8 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
             given = _RISKY_MEDICINE.sub(" medicine ", told.group("medicine"))  # (a clinician chose it: no method)
             return not _more_than_named(normalize(given), mask_benign(given)[0])
     planned = _PLANNED_MEDICINE.search(text)
+    if planned and _RESCUE_MEDICINE.search(text):
+        planned = None  # "they are giving her antivenom": a rescue is under way, judged whole
     if planned and (medicine_named or _names_medicine(planned.group()) or _RISKY_MEDICINE.search(planned.group())):
         rest = f"{text[:planned.start()]} {text[planned.end():]}"
         masked_rest = mask_benign(rest)[0]

@@ -188,6 +188,10 @@ def test_a_medicine_a_clinician_plans_is_nothing_happening(message):
     assert nothing_happening(message, medicine_named=True)
 
 
+def test_a_rescue_medicine_being_given_is_judged_whole():
+    assert not nothing_happening("the paramedics are giving him narcan", medicine_named=True)
+
+
 def test_a_planned_medicine_with_something_happening_now_is_judged_whole():
     assert not nothing_happening("the nurse is giving him morphine and now he won't wake up", medicine_named=True)
 
