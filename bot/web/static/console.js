@@ -332,8 +332,12 @@
       announce(done);
       await openEscalation(id, { refresh: true });
       await refreshQueue();
+      // (not when the counselor has gone on typing in a field meanwhile: moving focus then dropped their keystrokes,
+      // "Monday" typed after "Claim" reached the reply as "Mo"; stop 51)
+      const typing = document.activeElement && detailEl.contains(document.activeElement)
+        && document.activeElement.matches("textarea, input:not([type=button]):not([type=submit]), select");
       const target = (focusId && document.getElementById(focusId)) || detailEl.querySelector(".status-line");
-      if (target) target.focus();
+      if (target && !typing) target.focus();
     } catch (e) {
       const box = detailEl.querySelector(".action-error");
       if (box) { box.textContent = e.message; box.hidden = false; box.focus(); }
