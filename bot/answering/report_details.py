@@ -29,10 +29,6 @@ _PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 &.,'()\-]{1,78}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def asks_report_detail(question: str) -> bool:
-    return bool(_ASKS_LAB.search(question) or _ASKS_DATE.search(question))
-
-
 def detail_sentences(question: str, report: Report | None) -> list[str]:
     """What the report says of the lab or date the question asks about, when the report has it in plain form."""
     if report is None:

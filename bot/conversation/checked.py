@@ -51,24 +51,16 @@ def llm_checked(composer, embedder: Embedder, text: str, u: Understanding, repor
     return guard.draft
 
 
-def own_words_grade(draft: Draft) -> float:
-    """The reading grade of what GeneChat wrote (vetted and fixed sentences). The report's own words are quoted
-    as the lab wrote them ("c.5946delT", "uncertain significance") and are sent whatever their grade; cutting the
-    plain sentences that explain them, to lower an average they dominate, would leave the patient with only jargon."""
-    ours = " ".join(x.text for x in draft.sentences if x.kind != "report")
-    return reading_grade(ours) if ours.strip() else 0.0
-
-
 def local_checked(local: LocalComposer, text: str, u: Understanding, report: Report | None,
                   passages: list[Passage], reason: str, trace: list[TraceStep]) -> Draft:
     draft = local.compose(text, u, report, passages, reason=reason)
     guard = check_output(draft, report=report)
-    grade = own_words_grade(guard.draft)
+    grade = replies.own_words_grade(guard.draft)
     simple = grade > MAX_GRADE
     if simple:  # simpler fallback: fewer, shorter KB sentences
         draft = local.compose(text, u, report, passages, reason=reason, simple=True)
         guard = check_output(draft, report=report)
-        grade = own_words_grade(guard.draft)
+        grade = replies.own_words_grade(guard.draft)
     trace.append(TraceStep(step="compose", outcome="local_simple" if simple else "local",
                            detail={"sources": guard.draft.source_map()}))
     trace.append(TraceStep(step="guard", outcome=guard.outcome, detail={**guard.detail(), "grade": round(grade, 1)}))
@@ -78,7 +70,7 @@ def local_checked(local: LocalComposer, text: str, u: Understanding, report: Rep
         return guard.draft
     # still too hard after the simpler composition: only the facts, the plainest vetted sentence, fixed wording
     trimmed = replies.fewest_sentences(guard.draft)
-    trimmed_grade = own_words_grade(trimmed)
+    trimmed_grade = replies.own_words_grade(trimmed)
     plain = trimmed_grade <= MAX_GRADE
     trace.append(TraceStep(step="readability", outcome="trimmed" if plain else "too_hard", detail={
         "grade": round(grade, 1), "trimmed_grade": round(trimmed_grade, 1), "sources": trimmed.source_map()}))

@@ -167,8 +167,8 @@ def fewest_sentences(draft: Draft) -> Draft:
     first = [s for s in kb if kb and s.source == kb[0].source]
     # (stop 51, fifteenth pass C4: "what does stevens-johnson syndrome look like" was answered "These are rare, severe
     # skin reactions." alone, the plainest sentence of the second passage, when the first passage read plainly enough)
-    if first and len(first) < len(kb) and _own_grade(draft, first) <= MAX_GRADE:
-        return _keeping(draft, first)
+    if first and len(first) < len(kb) and own_words_grade(first_only := _keeping(draft, first)) <= MAX_GRADE:
+        return first_only
     graded = [(reading_grade(s.text), s) for s in kb]
     # a sentence that leans on the one before it ("Then they may not work well.") says nothing alone (stop 44: it was
     # the whole reply to "what does ultrarapid metabolizer mean")
@@ -179,14 +179,18 @@ def fewest_sentences(draft: Draft) -> Draft:
         # ... so it keeps the sentence it leans on when the two still read plainly
         at = draft.sentences.index(plainest)
         before = draft.sentences[at - 1] if at else None
-        if before is not None and before.source == plainest.source and _own_grade(draft, [before, plainest]) <= MAX_GRADE:
+        if before is not None and before.source == plainest.source \
+                and own_words_grade(_keeping(draft, [before, plainest])) <= MAX_GRADE:
             keep = [before, plainest]
     return _keeping(draft, keep)
 
 
-def _own_grade(draft: Draft, kb: list[Sentence]) -> float:
-    """The reading grade of the draft's own words (fixed wording, not the report's) with only the vetted ``kb``."""
-    return reading_grade(" ".join(s.text for s in draft.sentences if s.kind not in ("report", "kb") or s in kb))
+def own_words_grade(draft: Draft) -> float:
+    """The reading grade of what GeneChat wrote (vetted and fixed sentences). The report's own words are quoted
+    as the lab wrote them ("c.5946delT", "uncertain significance") and are sent whatever their grade; cutting the
+    plain sentences that explain them, to lower an average they dominate, would leave the patient with only jargon."""
+    ours = " ".join(x.text for x in draft.sentences if x.kind != "report")
+    return reading_grade(ours) if ours.strip() else 0.0
 
 
 def _keeping(draft: Draft, kb: list[Sentence]) -> Draft:

@@ -179,17 +179,15 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
             given = _RISKY_MEDICINE.sub(" medicine ", told.group("medicine"))  # (a clinician chose it: no method)
             return not _more_than_named(normalize(given), mask_benign(given)[0])
     planned = _PLANNED_MEDICINE.search(text)
-    if planned and _RESCUE_MEDICINE.search(text):
-        planned = None  # "they are giving her antivenom": a rescue is under way, judged whole
-    if planned and (medicine_named or _names_medicine(planned.group()) or _RISKY_MEDICINE.search(planned.group())):
+    # ("they are giving her antivenom": a rescue under way is judged whole)
+    if planned and not _RESCUE_MEDICINE.search(text) \
+            and (medicine_named or _names_medicine(planned.group()) or _RISKY_MEDICINE.search(planned.group())):
         rest = f"{text[:planned.start()]} {text[planned.end():]}"
         masked_rest = mask_benign(rest)[0]
-        return not (_more_than_named(normalize(rest), masked_rest) or acute_beyond_time(masked_rest)
-                    or strong_sign(masked_rest) or _NOW_WORD.search(masked_rest))
+        return _nothing_beside(rest, masked_rest) and not (strong_sign(masked_rest) or _NOW_WORD.search(masked_rest))
     if _PLANNED_PROCEDURE.search(text):
         rest = _PLANNED_PROCEDURE.sub(" ", text)
-        masked_rest = mask_benign(rest)[0]
-        return not (_more_than_named(normalize(rest), masked_rest) or acute_beyond_time(masked_rest))
+        return _nothing_beside(rest, mask_benign(rest)[0])
     unnamed = EVERYDAY_MEDICINE.sub(" medicine ", text)  # ("pain pills" names a medicine, not a pain)
     bare = (medicine_named or _names_medicine(text)) and bool(_BARE_MEDICINE.match(text))
     if bare and not ACUTE_NOW.search(text):
@@ -204,6 +202,12 @@ def nothing_happening(text: str, *, medicine_named: bool) -> bool:
 def _names_medicine(text: str) -> bool:
     """A medicine named by its name or by what it is for, without the engine's vocabulary ("xarelto", "pain pills")."""
     return bool(EVERYDAY_MEDICINE.search(text) or UNLISTED_MEDICINE.search(text))
+
+
+def _nothing_beside(rest: str, masked_rest: str) -> bool:
+    """What is left beside a statement taken out (``masked_rest``: it with harmless idioms masked) names nothing more
+    than a medicine or a state, and no acute word beyond one of time."""
+    return not (_more_than_named(normalize(rest), masked_rest) or acute_beyond_time(masked_rest))
 
 
 def _more_than_named(norm: str, masked: str) -> bool:
