@@ -251,7 +251,10 @@ class LocalComposer:
             draft.add(wording.NEXT_STEP_HEREDITARY, "fixed:next_step_hereditary", 2)
         if missing or u.missing_alleles or reason == "result_not_in_report" or not draft.used_chunk_ids() and not facts \
                 and not details:
-            if not draft.used_chunk_ids() and not facts and report is not None and not details:
+            # (with no report too, unless the upload was asked: "what does 'dead space' mean" got the no-report note
+            # alone once its filler passages were gone; stop 52)
+            if not draft.used_chunk_ids() and not facts and not details \
+                    and (report is not None or not (reason == "no_report" and u.about_upload)):
                 draft.add(wording.NOTHING_FOUND, "fixed:nothing_found", 1)
             draft.add(wording.COUNSELOR_OFFER, "fixed:counselor_offer", 2)
         return draft
@@ -409,7 +412,11 @@ class LocalComposer:
             # (stop 50, fifteenth pass C4: "what is a genetic counselor" had the section "What a genetic counselor will
             # not do"; a short "what is X" is answered by the overview of the page whose title names X)
             overview = is_definition(question)
+            # (stop 52: a section headed as the term's definition, "What a diplotype like *1/*2 means", still leads the
+            # overview of a page whose title names it beside another term, "Star alleles and diplotypes")
             ranked = sorted(ranked, key=lambda p: (
+                not (names_topic(p, concepts, section_only=True) and bool(_DEFINES.search(p.section))
+                     and not _first_title_term_names(p, concepts)),
                 not (overview and is_overview(p) and names_topic(p, concepts, title_only=True)),
                 not (names_topic(p, concepts, section_only=True) and not untested & set(p.genes)),
                 not names_topic(p, concepts)))
@@ -502,6 +509,17 @@ def claims_absent_result(sentence: str, have: set[str]) -> bool:
 
 
 _DEFINITION = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)|whats|wth is|wtf is|tell me about|explain|define)\b", re.IGNORECASE)
+
+
+# A heading that defines its term: "What a diplotype like *1/*2 means", "What is an activity score?"
+_DEFINES = re.compile(r"\bmeans?\b|^\s*what (?:is|are)\b", re.IGNORECASE)
+
+
+def _first_title_term_names(p: Passage, concepts: list[set[str]]) -> bool:
+    """The page is named for the term first ("What is an activity score?"), not as the second of two ("Star alleles
+    and diplotypes"): then its own overview defines it."""
+    first = re.split(r"\s+and\s+|:|,", p.title, maxsplit=1)[0].lower()
+    return any(t in first for group in concepts for t in group if len(t) >= 4)
 
 
 def is_definition(question: str) -> bool:

@@ -30,7 +30,10 @@ def keywords(*texts: str) -> set[str]:
 
 def _score(sentence: str, keys: set[str], strong: set[str]) -> float:
     words = set(_WORD.findall(sentence.lower()))
-    return len(words & keys) + 2.0 * len(words & strong)
+    # another form of an asked word counts too: "pancreatic" asks about "cancer of the pancreas" (stop 52)
+    stems = {w[:6] for w in words if len(w) >= 6}
+    near = {k for k in keys - words if len(k) >= 6 and k[:6] in stems}
+    return len(words & keys) + len(near) + 2.0 * len(words & strong)
 
 
 # Sentences about the document itself make no sense in a chat reply.
@@ -392,6 +395,9 @@ _FRAME = set("look looks like feel feels happen happens work works stand called 
 _TERM_Q = re.compile(r"^\W*(?:so\s+|and\s+|ok\s+)?(?:what(?:'s|s| is| are| does| do)|wat(?:'s| is| does)|wth is|"
                      r"define|meaning of|explain)\b", re.IGNORECASE)
 _TERM_Q_WORDS = 8
+# "what does 'dead space' mean", "what is the term “poor metabolizer”"
+_QUOTED_TERM = re.compile(r"\b(?:what(?:'s| is| are| does| do)|meaning of|define)\s+(?:the (?:term|word|phrase)\s+)?"
+                          r"['\"\u2018\u201c]([^'\"\u2019\u201d]{3,40})['\"\u2019\u201d]", re.IGNORECASE)
 
 
 def asked_term(question: str, skip: set[str]) -> list[set[str]]:
@@ -404,9 +410,13 @@ def asked_term(question: str, skip: set[str]) -> list[set[str]]:
     >>> asked_term("what does my CYP2C19 result mean", {"cyp2c19"})
     []
     """
-    if not _TERM_Q.match(question) or len(question.split()) > _TERM_Q_WORDS:
-        return []  # (a longer message's adjacent words are seldom one term: "my lab only listed the star alleles, ...")
     skip = {x.lower() for x in skip}
+    quoted = _QUOTED_TERM.search(question)
+    if quoted:  # the term in quotes is the term, however long the message ("What does 'dead space' mean on a floor
+        # plan? The architect keeps ...": stop 52, corpus 29 dev had an MT-RNR1 passage on its "plan" and "space")
+        question = quoted.group(1)
+    elif not _TERM_Q.match(question) or len(question.split()) > _TERM_Q_WORDS:
+        return []  # (a longer message's adjacent words are seldom one term: "my lab only listed the star alleles, ...")
     content = keywords(question) - _GENERIC - _NOT_A_TOPIC - _FRAME - skip
     runs: list[list[str]] = [[]]
     for w in _WORD.findall(question.lower()):

@@ -121,6 +121,10 @@ _WHOLE_REPORT = re.compile(
     r"\bcount (?:up )?(?:my|the) (?:results|genes|findings)\b|\bwhat'?s (?:on|in) (?:here|this|it)\b|"
     r"\b(?:go|run|walk|read) (?:me )?(?:thru|through)\b[^.?!]{0,30}\b(?:report|results?)\b|"
     r"\b(?:report|results)\b[^.?!]{0,10}\ball of (?:it|them)\b|"
+    # (stop 52, explorer lead: "how many results came back" had the service page; "so whats the full list" was declined)
+    r"\bhow many (?:results|findings) (?:came|come|were|are|did|do|does|have|has|there|in total)\b|"
+    r"\bhow many genes (?:came|come|were|did|in total)\b|"
+    r"\b(?:the )?(?:full|whole|complete|entire) list\b|"
     r"\b(?:what|which) genes? did (?:they|you|the lab|it) (?:look at|test|check)\b|\bgenes? (?:that )?(?:this|my|the) report covers\b|"
     # (stop 42) "what genes were tested", "which genes did they test": the report's list
     r"\b(?:what|which)\s+(?:genes|things|results)\s+(?:were|did (?:they|you|the lab|it))\s+(?:tested|test|checked|check|"

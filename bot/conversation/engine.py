@@ -270,6 +270,7 @@ class ConversationEngine:
         decision = plans.hereditary_medicines(text, decision, u, trace)
         decision = plans.medicines_affected_asked(text, decision, u, trace)
         decision = plans.explained_not_decided(text, decision, u, trace, history=history, vocab=self._vocab)
+        decision = plans.claim_or_not_taking(text, decision, trace)
         decision = plans.not_in_report(text, decision, u, report, trace)
         decision = plans.missing_result_asked(text, decision, u, report, trace)
         decision = plans.whole_report_asked(text, decision, u, report, trace)

@@ -25,7 +25,7 @@ from bot.evals.results import CaseResult, SuiteResult
 from bot.evals.runner import _call, _progress
 from bot.safety.triage import CHECK_IN
 
-SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "c7dev", "fresh7", "c8dev", "fresh8", "c9dev", "fresh9", "fresh10", "c11dev", "fresh11", "c12dev", "fresh12", "fresh13", "c13dev", "c14dev", "fresh14", "c15dev", "fresh15", "c16dev", "fresh16", "c17dev", "fresh17", "c18dev", "fresh18", "c19dev", "fresh19", "c20dev", "fresh20", "c21dev", "fresh21", "c22dev", "fresh22", "c23dev", "fresh23", "c24dev", "fresh24", "c25dev", "fresh25", "c26dev", "fresh26", "c27dev", "fresh27", "c28dev", "fresh28", "everyday")
+SPLITS = ("dev", "locked", "fresh", "fresh2", "fresh3", "fresh4", "c5dev", "fresh5", "c6dev", "fresh6", "c7dev", "fresh7", "c8dev", "fresh8", "c9dev", "fresh9", "fresh10", "c11dev", "fresh11", "c12dev", "fresh12", "fresh13", "c13dev", "c14dev", "fresh14", "c15dev", "fresh15", "c16dev", "fresh16", "c17dev", "fresh17", "c18dev", "fresh18", "c19dev", "fresh19", "c20dev", "fresh20", "c21dev", "fresh21", "c22dev", "fresh22", "c23dev", "fresh23", "c24dev", "fresh24", "c25dev", "fresh25", "c26dev", "fresh26", "c27dev", "fresh27", "c28dev", "fresh28", "c29dev", "fresh29", "everyday")
 
 
 def load_language_cases(folder: Path) -> list[Located[AnswerCase]]:

@@ -17,6 +17,7 @@ They are grouped by what the message is about:
 from bot.conversation.plans.care_team import anaesthesia_result_leads, share_with_clinician, surgery_told
 from bot.conversation.plans.common import WORRY_ALARM_MAX
 from bot.conversation.plans.medicines import (
+    claim_or_not_taking,
     explained_not_decided,
     hereditary_medicines,
     medicines_affected_asked,
@@ -63,7 +64,7 @@ from bot.conversation.plans.worry import WHY_RULE, plan_worry
 __all__ = [
     "ABOUT_THE_TEST", "anaesthesia_result_leads", "DATA_REQUEST_NOTE", "DATA_REQUEST_QUERY", "FAMILY_SOURCE", "NO_DIAGNOSIS_TOPICS",
     "SHORT_FOLLOWUP_WORDS", "TOPIC_NOTE", "WHY_RULE", "WORRY_ALARM_MAX", "condition_in_general", "data_request",
-    "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
+    "claim_or_not_taking", "explained_not_decided", "explanation_asked", "followup_explained", "goodbye_ends_chat", "hereditary_medicines",
     "how_common_asked", "medicines_affected_asked",
     "inheritance_in_general", "missing_result_asked", "next_step", "not_in_report", "obey_report", "quoted_report_line", "own_children", "relatives_medicine_followup",
     "plan_worry", "result_by_use", "result_named", "result_term_asked", "share_with_clinician", "surgery_told", "topic_asked",

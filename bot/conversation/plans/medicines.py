@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.answering.medicine_question import (
@@ -95,3 +96,36 @@ def unlisted_medicine_named(text: str, decision: TriageDecision, u: Understandin
             or not (decision.source == "model" or decision.rules and all(n.startswith("out_of_scope#") for n in decision.rules))):
         return decision
     return answered(decision, trace, "unlisted_medicine:answer", "names a medicine no vetted page covers")
+
+
+# The writer takes none of the medicine ("I don't take a statin", "I'm not on one", "I use no cholesterol tablets") ...
+_NOT_TAKING = re.compile(
+    r"\b(?:i(?:'m| am)?|im) (?:not|never) (?:on|taking|using|been on)\b|\bi (?:don'?t|do not|dont|never) (?:take|use)\b|"
+    r"\bnot on (?:one|any|it|them|that)\b|\bi (?:take|use) (?:none|no)\b|\bnot taking (?:one|any|it|them)\b|"
+    r"(?:^|[.,;!?(]\s*)(?:don'?t|dont|do not|never) (?:take|use)\b|\((?:no|not on) [\w\s-]{2,30}\)", re.IGNORECASE)
+# ... or asks whether something read or heard about the medicines is true ("I read on Reddit that ... Is that true?")
+_CLAIM_CHECKED = re.compile(
+    r"\b(?:is (?:that|it|this)(?: statement)? (?:really )?(?:true|correct|right|so)|true\s*\?|(?:reddit|online|forum|internet|"
+    r"a post|a thread|tiktok|facebook)\b[^?]{0,200}\?)", re.IGNORECASE)
+# ... (a medicine they are given or on makes the claim a decision about it)
+_PRESCRIBED = re.compile(r"\b(?:prescrib\w*|started me|put me on|gave me|given me|(?:i'?m|im|i am) (?:on|taking)|i take|"
+                         r"(?:wants|want|plans?|planning|going) to (?:start|put|switch|give))\b", re.IGNORECASE)
+# ... with no decision of the writer's own asked
+_OWN_DECISION = re.compile(
+    r"\b(?:should|can|could|may|must|do|shall) (?:i|we)\s+(?:still\s+|now\s+|just\s+)?(?:take|start|stop|switch|change|keep|"
+    r"continue|use|try|ask|get|quit|skip|avoid|be on|go on|come off|lower|raise|double|halve)\b|\bshould (?:i|we)\b|"
+    r"\bwhat (?:dose|amount)\b|\bhow (?:much|many)\b", re.IGNORECASE)
+
+
+def claim_or_not_taking(text: str, decision: TriageDecision, trace: list[TraceStep]) -> TriageDecision:
+    """"I read on Reddit that CYP2C19 poor metabolizers can't take any antidepressants. Is that true? I'm not on one",
+    "SLCO1B1 *1/*15 - is it why my legs ache? I don't take a statin": the model escalated them as a medicine change on
+    the medicine's name, but no medicine is taken and none is to be decided; whether a claim about a result and a medicine
+    class holds is explained (stop 52, batch 29 dev). Only a model's escalation with no rule but answer hints."""
+    if decision.action != "escalate" or decision.source != "model" or not hints_only(decision):
+        return decision
+    not_taking = bool(_NOT_TAKING.search(text))
+    if not (not_taking or _CLAIM_CHECKED.search(text)) or _OWN_DECISION.search(text) \
+            or not not_taking and _PRESCRIBED.search(text):  # (a claim about a medicine they are on is theirs to decide)
+        return decision
+    return answered(decision, trace, "claim_or_not_taking:answer", "no medicine taken or to decide: explained")
