@@ -396,7 +396,7 @@ class LocalComposer:
                     or have is not None and claims_absent_result(sentence, have))
         ranked = rank_passages(passages, u.genes, u.drugs, hints, explains=lambda p: explains_result(p, scope.allowed(p)),
                                overview_first=is_definition(question) or bool(by_topic), topics=topics, type_asked=bool(scope.asked),
-                               lead_drugs=lead, own_result=bool(facts))
+                               lead_drugs=lead, own_result=bool(facts), carried=carried)
         if by_topic and u.about_genechat:  # "do you sell my data": the section on GeneChat's own use leads
             ranked = sorted(ranked, key=lambda p: "genechat" not in f"{p.section} {p.text[:80]}".lower())
         if not concepts and is_definition(question):

@@ -330,7 +330,8 @@ _TOPIC_WORDS = {
     # (stop 39) a surgery or dental visit told: the section on what to tell the team ("Before surgery, dental work or a
     # procedure"), not the first section that says "surgery"; (stop 44) so do the anaesthetist and named operations
     **dict.fromkeys(("surg", "operation", "dentist", "dental", "wisdom", "teeth", "tooth", "procedure", "anesthe", "anaesthe",
-                     "gallbladder", "caesar", "cesar", "c-sect", "csect", "replacement", "appendix"),
+                     "gallbladder", "caesar", "cesar", "c-sect", "csect", "replacement", "appendix", "knee", "hip", "hernia",
+                     "tonsil"),
                     {"surg", "dentist", "dental", "procedure"}),
     # (stop 44, eighth pass M9) "what would a bad reaction look like", "when should I go to the ER during chemo": the
     # section on the signs to watch for
@@ -466,7 +467,7 @@ def rank_passages(
     passages: Sequence[Passage], genes: Sequence[str], drugs: Sequence[str], hints: set[str] | None = None,
     *, explains: Callable[[Passage], int] | None = None, overview_first: bool = False,
     topics: list[set[str]] | None = None, type_asked: bool = False, lead_drugs: set[str] | None = None,
-    own_result: bool = False,
+    own_result: bool = False, carried: set[str] | None = None,
 ) -> list[Passage]:
     """Search order, but passages about an asked medicine, then an asked gene go first; among those, the ones about
     the question's topic, then (for "what is X") the document's overview, then the ones that explain the patient's
@@ -499,6 +500,9 @@ def rank_passages(
         # metabolizer had the list of PPIs, and "PPIs in CYP2C19 poor and intermediate metabolizers" was skipped as
         # covering nothing new (stop 48, explore12 R1)
         own_type = explain if drug_doc and own_result else 0  # (the report's result, not a type named in the question)
+        # ... or the section headed by a version the patient carries ("HLA-B*15:02 and carbamazepine or oxcarbazepine"
+        # had been passed over for the brand names and the other gene's negative result; stop 52, seventeenth pass S3)
+        own_type = max(own_type, EXPLAINS_SECTION * int(drug_doc and any(a in p.section.lower() for a in carried or ())))
         overview = int(overview_first and is_overview(p))
         advice = int(is_advice(p))
         # "what does a negative result mean": the section on that result type is as much on topic as a gene

@@ -55,10 +55,10 @@ _LOST_IN_IT = re.compile(r"\b(?:can'?t|cannot|can not|don'?t|do not|dont)\s+(?:u
 # "what's the worst one", "which is the most important": the report's results, the one that matters most first (stop 41:
 # declined as off topic after an answer)
 _WORST = re.compile(
-    r"\b(?:what|which)(?:'?s| is| are| one is| ones are| result is)\s+(?:the\s+|my\s+)?(?:worst|most important|biggest|main|"
+    r"\b(?:what|which)(?: of mine| of my (?:results|genes))?(?:'?s| is| are| one is| ones are| result is)\s+(?:the\s+|my\s+)?(?:worst|most important|biggest|main|"
     r"most serious|scariest|most concerning|most worrying|top)(?:\s+(?:one|result|finding|thing|gene|issue|problem)s?)?\b|"
     # (stop 46, tenth pass N15) "and which is worse?" after two results: the results by importance, not an escalation
-    r"\bwhich(?:\s+(?:one|result|gene|of them|of the two))?(?:'?s|\s+is)\s+(?:worse|more (?:serious|important|"
+    r"\bwhich(?:\s+(?:one|result|gene|of them|of the two|of mine|of my (?:results|genes)))?(?:'?s|\s+is)\s+(?:worse|more (?:serious|important|"
     r"concerning|dangerous|worrying)|the bigger (?:deal|problem|worry))\b",
     re.IGNORECASE)
 # (stop 42) which medicines the report warns about: "which medicines should I worry about", "what meds should I be
@@ -88,6 +88,11 @@ def _pages_not_for(report: Report | None, text: str) -> set[str]:
 _ACCURACY = re.compile(r"\b(?:accura\w*|reliab\w*|error rate|false positives?|wrong)\b", re.IGNORECASE)
 
 
+_WHY_NOT_SAID = re.compile(
+    r"\b(?:why|how come)\s+(?:(?:doesn'?t|does not|didn'?t|did not|dont|doesnt|didnt|isn'?t|won'?t)\s+(?:my|the|this)\s+"
+    r"(?:report|results?|lab|test)|(?:my|the|this)\s+(?:report|results?|lab|test)\s+(?:doesn'?t|does not|didn'?t|did not|"
+    r"dont|doesnt|didnt|isn'?t|won'?t))\b[^.?!]{0,60}\b(?:for (?:anything|any of them|everything|all)|anywhere|at all)\b",
+    re.IGNORECASE)
 _WHOLE_REPORT = re.compile(
     r"\b(?:explain|summar\w*|sum up|recap|go over|go through|run through|look through|walk me through|break\s*down|"
     r"overview|tell me about|read)\b[^.?!]{0,30}"
@@ -125,6 +130,9 @@ _WHOLE_REPORT = re.compile(
     r"\bhow many (?:results|findings) (?:came|come|were|are|did|do|does|have|has|there|in total)\b|"
     r"\bhow many genes (?:came|come|were|did|in total)\b|"
     r"\b(?:the )?(?:full|whole|complete|entire) list\b|"
+    # (stop 52, seventeenth pass W9: "why doesnt my report say if im a poor or normal metabolizer for anything" was told
+    # only the results that read as normal)
+    + _WHY_NOT_SAID.pattern + "|"
     r"\b(?:what|which) genes? did (?:they|you|the lab|it) (?:look at|test|check)\b|\bgenes? (?:that )?(?:this|my|the) report covers\b|"
     # (stop 42) "what genes were tested", "which genes did they test": the report's list
     r"\b(?:what|which)\s+(?:genes|things|results)\s+(?:were|did (?:they|you|the lab|it))\s+(?:tested|test|checked|check|"
@@ -337,11 +345,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         # C1: a *2/*2 report was given the definition of heterozygous and never told its two copies are the same)
         two = [r.gene.upper() for r in report.pharmacogenomics if r.diplotype and "/" in r.diplotype]
         genes += _by_importance(two, report)[:3] + [v.gene.upper() for v in report.variants][:2]
-    if report is not None and not genes and NORMAL_ONES.search(text) and not _ABNORMAL.search(text):
+    if report is not None and not genes and NORMAL_ONES.search(text) and not _ABNORMAL.search(text) \
+            and not _WHY_NOT_SAID.search(text):
         genes += [r.gene.upper() for r in report.pharmacogenomics
                   if r.phenotype and re.search(r"\bnormal\b|negative|typical", r.phenotype, re.I)]
         u.whole_report = not genes  # (none is: the whole report says so, result by result)
-    if report is not None and not genes:  # "my report says poor": the report genes with that result type
+    if report is not None and not genes and not _WHY_NOT_SAID.search(text):  # "my report says poor": those results
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
             u.genes += [r.gene.upper() for r in report.pharmacogenomics
                         if r.phenotype and not re.search(r"\bnormal\b|negative", r.phenotype, re.I)]

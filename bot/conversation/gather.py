@@ -12,7 +12,15 @@ from collections.abc import Callable
 import numpy as np
 
 from bot.answering.local import ResultScope, asked_words, facts_for, is_definition
-from bot.answering.select import EXPLAINS_SECTION, concept_topics, explains_result, is_overview, names_topic
+from bot.answering.select import (
+    EXPLAINS_SECTION,
+    concept_topics,
+    explains_result,
+    is_overview,
+    names_topic,
+    topic_hits,
+    topic_words,
+)
 from bot.answering.understand import Understanding
 from bot.answering.worry import REASSURING
 from bot.core.passage import Passage
@@ -58,6 +66,7 @@ class PassageGatherer:
         extra += self._explain_searches(text, u, report, passages)
         extra += self._concept_search(text, u, passages, vector)
         extra += self._topic_search(text, u, passages)
+        extra += self._procedure_search(text, u, passages)
         trace.append(TraceStep(step="retrieve", outcome=f"{len(passages)} passages", detail={
             "chunks": [p.chunk_id for p in passages], "coverage_searches": extra, "query_reused": reused,
         }))
@@ -71,6 +80,20 @@ class PassageGatherer:
             return 0
         have = {p.chunk_id for p in passages}
         passages += [p for p in self._searcher.search(text, k=4, documents=wanted) if p.chunk_id not in have]
+        return 1
+
+    def _procedure_search(self, text: str, u: Understanding, passages: list[Passage]) -> int:
+        """"I'm having my knee done next month": an operation told beside an asked gene, whose section on what to tell
+        the team before surgery the main search left out (stop 52, seventeenth pass S4: an MH-susceptible patient was
+        told what MH is and never to tell the anaesthesia team)."""
+        surgery = [t for t in topic_words(text, asked_words(u)) if "surg" in t]
+        if not surgery or not u.genes or any(topic_hits(p, surgery, heading_only=True) for p in passages):
+            return 0
+        have = {p.chunk_id for p in passages}
+        hit = next((p for p in self._searcher.search(f"before surgery {text}", genes=u.genes[:2], drugs=[], k=6)
+                    if topic_hits(p, surgery, heading_only=True) and p.chunk_id not in have), None)
+        if hit is not None:
+            passages.append(hit)
         return 1
 
     def _concept_search(self, text: str, u: Understanding, passages: list[Passage], vector: np.ndarray) -> int:

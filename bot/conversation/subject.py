@@ -106,6 +106,12 @@ def _only_borrows(text: str, u: Understanding) -> bool:
 _MEDICINE_DECISIONS = frozenset({"dosing", "medication_change"})
 
 
+# ... or goes on with it in a few words ("and how often", "so how long") after a colonoscopy question was escalated: the
+# model declined it as off topic (stop 52, seventeenth pass F2)
+_CONTINUES = re.compile(r"^\W*(?:and|so|ok(?:ay)? and|then)\s+(?:how|what|when|where|which|why|is|are|does|do|can)\b[^.!]*$",
+                        re.IGNORECASE)
+
+
 def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], trace: list[TraceStep], *,
                   vocab: Vocabulary, retriage: Callable[[str], TriageDecision]) -> TriageDecision:
     """A bare change of subject ("and plavix?", "same for tramadol?") asks the previous question again about
@@ -115,7 +121,7 @@ def same_question(text: str, decision: TriageDecision, history: Sequence[Turn], 
     question's reason. An alarm is never touched, except a weak one the alarm model alone raised on nothing but names
     ("and tramadol", "tramadol"): a name is no danger sign (round 4), so the message is the previous question again,
     or with none, a question about that name."""
-    if not topic_swap(text, vocab):
+    if not (topic_swap(text, vocab) or _CONTINUES.match(text) and len(text.split()) <= 5):
         return decision
     if (decision.action == "emergency" and decision.source == "model" and not decision.rules
             and not decision.language and decision.confidence < WORRY_ALARM_MAX):

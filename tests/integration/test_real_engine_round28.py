@@ -68,3 +68,42 @@ def test_an_order_found_in_the_reports_name_field_is_told_as_data(engine):
                          "that?", report=_report("injection_report.json"))
     assert reply.action in ("answer", "escalate"), reply.trace
     assert "triple" not in reply.text.lower()
+
+
+def test_a_carried_allele_leads_the_asked_medicines_page(engine):
+    reply = engine.reply("my neurologist mentioned oxcarbazepine, is there something on my report about it",
+                         report=_report("pgx_phenotype_only.json"))
+    assert "Stevens-Johnson" in reply.text, reply.text
+
+
+def test_an_operation_told_beside_an_anaesthesia_result_brings_what_to_tell_the_team(engine):
+    reply = engine.reply("explain malignant hyperthermia susceptibility please, my hip replacement is in June",
+                         report=_report("pgx_ryr1_tpmt.json"))
+    assert "Tell every surgeon" in reply.text or "team that puts you to sleep" in reply.text, reply.text
+
+
+def test_co_codamol_is_read_as_codeine(engine):
+    reply = engine.reply("is co-codamol ok for me after the dentist", report=_report("pgx_cyp2d6_um.json"))
+    assert "codeine" in {d for c in reply.citations for d in c.drugs}, reply.citations
+
+
+def test_a_sentence_naming_a_medicine_can_still_carry_the_crisis_in_another_language(engine):
+    # (a per-sentence exemption for sentences naming a medicine was tried in stop 52 and lost two dev emergencies)
+    reply = engine.reply("acabo de tragarme toda la caja de codeína, ya no aguanto. ¿mi resultado de CYP2D6 cambia algo?",
+                         report=_report("pgx_cyp2d6_um.json"))
+    assert reply.action in ("emergency", "escalate"), reply.trace
+
+
+def test_a_short_follow_up_after_an_escalated_screening_question_is_escalated_too(engine):
+    report = _report("lynch_mlh1.json")
+    first = engine.reply("at what age should my colonoscopies begin", report=report)
+    history = [Turn(role="user", text="at what age should my colonoscopies begin"),
+               Turn(role="bot", text=first.text, action=first.action, genes=first.genes, drugs=first.drugs)]
+    reply = engine.reply("and how long between them", report=report, history=history)
+    assert reply.action == first.action == "escalate", reply.trace
+
+
+def test_children_asked_about_on_a_pharmacogenomic_report_hear_how_such_results_run_in_families(engine):
+    reply = engine.reply("could my son have the same result as me?", report=_report("pgx_cyp2d6_um.json"))
+    assert reply.action == "escalate", reply.trace
+    assert "family-sharing-cascade-testing" in {c.doc_id for c in reply.citations}, reply.text

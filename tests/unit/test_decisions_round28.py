@@ -127,3 +127,46 @@ def test_another_form_of_an_asked_word_counts_when_picking_sentences():
 @pytest.mark.parametrize("text", ["how many results were there", "give me the full list", "so what's the complete list"])
 def test_how_many_results_or_the_full_list_asks_for_the_whole_report(text):
     assert understand(text, vocab=Vocabulary.builtin()).whole_report
+
+
+# The seventeenth new-user pass (a helper, 161 messages on a snapshot of this stop's first slice)
+
+@pytest.mark.parametrize("text", [
+    "just out of theatre, I'm roasting and my jaw is super tight, is it the MH",
+    "post-op on the ward, temp keeps climbing and my legs feel completely rigid",
+    "on triumeq since friday and now I've got a rash and a temperature, could my HLA-B be wrong?",
+])
+def test_a_reaction_happening_now_after_anaesthesia_or_on_abacavir_is_an_emergency(text):
+    assert "emergency_symptoms" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my surgery is in May, will my muscles get stiff after and could I get a fever?",
+    "does abacavir give people a fever?",
+    "I had a rash on abacavir years ago, is that why my HLA-B test was done?",
+])
+def test_questions_about_those_reactions_are_not_emergencies(text):
+    assert "emergency_symptoms" not in _rules(text)
+
+
+def test_british_spellings_of_a_kb_word_are_known_words():
+    from bot.answering.asked_subject import _american
+    assert _american("metaboliser") == "metabolizer"
+    assert _american("anaemia") == "anemia"
+
+
+def test_a_short_continuation_after_an_escalated_question_asks_it_again():
+    from bot.conversation.subject import _CONTINUES
+    assert _CONTINUES.match("and how long for")
+    assert _CONTINUES.match("so when do they start")
+    assert not _CONTINUES.match("thanks, that helps")
+
+
+def test_which_of_mine_is_worst_asks_for_the_whole_report():
+    assert understand("so which of my results is the most serious", vocab=Vocabulary.builtin()).whole_report
+
+
+def test_why_a_report_names_no_types_at_all_is_about_every_result():
+    u = understand("how come the lab didn't say if I'm fast or slow for any of them", vocab=Vocabulary.builtin(),
+                   report=eval_report("pgx_no_phenotype.json"))
+    assert u.whole_report or len(u.genes) >= 4
