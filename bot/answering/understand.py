@@ -250,7 +250,11 @@ _NO_CALL = re.compile(r"\bno[- ]?(?:call|calls|result|results)\b|\bnot called\b|
                       r"\bindeterminate\b|\bno clear result\b|\bblank result\b|"
                       # (stop 50, fifteenth pass C1: "did the test fail?" had the "not tested" passage, not the no call)
                       r"\b(?:did|has|have) (?:the|my|this|any of (?:the|my)) (?:\w+ )?tests? (?:fail|not work)|"
-                      r"\btests? (?:failed|didn'?t work|did not work)\b", re.IGNORECASE)
+                      r"\btests? (?:failed|didn'?t work|did not work)\b|"
+                      # (stop 52, seventeenth pass F1: "and the one that failed" had the last turn's CYP2C9 again)
+                      r"\bthe (?:one|gene|result|test) (?:that|which) (?:failed|didn'?t work|did not work|came back blank|"
+                      r"had no result|(?:they|the lab) couldn'?t read)\b|\bthe (?:failed|blank) (?:one|gene|result|test)\b",
+                      re.IGNORECASE)
 # British spellings of the result words ("poor metaboliser"): read as the report writes them ("metabolizer").
 _BRITISH = re.compile(r"metabolis(?=e|ing)")
 _SCORE_ASKED = re.compile(r"\bactivity score\D{0,20}?(\d(?:[.,]\d{1,2})?)\b|\b(\d(?:[.,]\d{1,2})?)\s+activity score\b",

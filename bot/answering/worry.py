@@ -141,7 +141,7 @@ def _pgx_plan(genes: list[str], text: str, u: Understanding, most: int = 2) -> W
 REASSURING = re.compile(
     r"\bnot (?:a |an )?(?:\w+ )?diagnosis\b|\bdoes not mean (?:you|that you) (?:have|will)\b|\bnever get\b|"
     r"\bhigher risk, not\b|\bshould not guide\b|\bnot (?:usually )?used (?:to|for)\b|\bnot a positive result\b|"
-    r"\bcarriers? (?:do not|don't|usually do not) (?:have|get)\b",
+    r"\bcarriers? (?:do not|don't|usually do not) (?:have|get)\b|\bis not a disease\b",
     re.IGNORECASE,
 )
 

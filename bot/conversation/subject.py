@@ -108,7 +108,7 @@ _MEDICINE_DECISIONS = frozenset({"dosing", "medication_change"})
 
 # ... or goes on with it in a few words ("and how often", "so how long") after a colonoscopy question was escalated: the
 # model declined it as off topic (stop 52, seventeenth pass F2)
-_CONTINUES = re.compile(r"^\W*(?:and|so|ok(?:ay)? and|then)\s+(?:how|what|when|where|which|why|is|are|does|do|can)\b[^.!]*$",
+_CONTINUES = re.compile(r"^\W*(?:and|so|ok(?:ay)? and|then)\s+(?:how|what|when|where|which|why|is|are|does|do|can|the)\b[^.!]*$",
                         re.IGNORECASE)
 
 

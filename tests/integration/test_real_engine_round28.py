@@ -24,11 +24,16 @@ def engine(real_engine) -> Any:
     return real_engine
 
 
+def _after(engine, said: str, report) -> tuple[Any, list[Turn]]:
+    """The reply to a first message, and the history a second message follows."""
+    first = engine.reply(said, report=report)
+    return first, [Turn(role="user", text=said),
+                   Turn(role="bot", text=first.text, action=first.action, genes=first.genes, drugs=first.drugs)]
+
+
 def test_the_complete_list_after_a_summary_lists_the_reports_results(engine):
     report = _report("pgx_panel.json")
-    first = engine.reply("summarize my results", report=report)
-    history = [Turn(role="user", text="summarize my results"),
-               Turn(role="bot", text=first.text, action=first.action, genes=first.genes, drugs=first.drugs)]
+    _, history = _after(engine, "summarize my results", report)
     reply = engine.reply("ok and the complete list?", report=report, history=history)
     assert reply.action == "answer", reply.trace
     assert "CYP2C19" in reply.text and "CYP2C9" in reply.text
@@ -96,9 +101,7 @@ def test_a_sentence_naming_a_medicine_can_still_carry_the_crisis_in_another_lang
 
 def test_a_short_follow_up_after_an_escalated_screening_question_is_escalated_too(engine):
     report = _report("lynch_mlh1.json")
-    first = engine.reply("at what age should my colonoscopies begin", report=report)
-    history = [Turn(role="user", text="at what age should my colonoscopies begin"),
-               Turn(role="bot", text=first.text, action=first.action, genes=first.genes, drugs=first.drugs)]
+    first, history = _after(engine, "at what age should my colonoscopies begin", report)
     reply = engine.reply("and how long between them", report=report, history=history)
     assert reply.action == first.action == "escalate", reply.trace
 

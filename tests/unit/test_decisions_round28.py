@@ -170,3 +170,20 @@ def test_why_a_report_names_no_types_at_all_is_about_every_result():
     u = understand("how come the lab didn't say if I'm fast or slow for any of them", vocab=Vocabulary.builtin(),
                    report=eval_report("pgx_no_phenotype.json"))
     assert u.whole_report or len(u.genes) >= 4
+
+
+def test_the_result_that_failed_names_the_reports_no_call():
+    u = understand("and the test that didn't work?", vocab=Vocabulary.builtin(), report=eval_report("pgx_no_result.json"))
+    assert u.genes and all(g in {r.gene.upper() for r in eval_report("pgx_no_result.json").pharmacogenomics
+                                 if r.status != "called"} for g in u.genes)
+
+
+def test_a_metabolizer_type_said_not_to_be_a_disease_reassures_a_worried_patient():
+    from bot.answering.worry import reassuring_sentences
+    said = reassuring_sentences("An intermediate type has less enzyme. It is not a disease. Some medicines build up.")
+    assert "It is not a disease." in said
+
+
+def test_the_other_one_after_an_answer_goes_on_with_it():
+    from bot.conversation.subject import _CONTINUES
+    assert _CONTINUES.match("and the blank one")
