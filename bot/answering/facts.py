@@ -199,16 +199,19 @@ def flagged(report: Report, gene: str) -> bool:
     return result is not None and pgx_card(result).level == "important"
 
 
-def plain_meaning(report: Report, gene: str, *, medicines_asked: bool = False) -> list[str]:
+def plain_meaning(report: Report, gene: str, *, medicines_asked: bool = False, every_use: bool = False) -> list[str]:
     """What the patient's own result means, in everyday words, from its card: the lab's terms (heterozygous,
     uncertain significance, "rs9923231 C/T") need one plain sentence beside them. For a pharmacogenomic result, the
     medicines it concerns follow, the most important first (the card's CPIC order), so "what does my CYP2C19 result
     mean" names clopidogrel before whatever medicine retrieval happened to rank first. Only that most important
-    use is named (a list of four reads too hard), and none when the question names its own medicine."""
+    use is named (a list of four reads too hard), and none when the question names its own medicine; with
+    ``every_use`` ("what medicines does my CYP2C19 affect") every use on the card is named (stop 52, seventeenth pass:
+    the reply named clopidogrel alone)."""
     result = report.result_for(gene)
     if result is not None:
         card = pgx_card(result)
-        named = [] if medicines_asked else [m for m in card.matters_for if m != ASK_ABOUT_GENE][:1]
+        uses = [m for m in card.matters_for if m != ASK_ABOUT_GENE]
+        named = [] if medicines_asked else uses if every_use else uses[:1]
         medicines = "; ".join(named)
         if card.level == "typical" and "these medicines" in card.meaning:
             # "at the usual speed" needs the medicines named first to say which ones

@@ -185,7 +185,7 @@ class LocalComposer:
             # right after each result: how much it matters (card data) for "is it bad?", else its plain meaning
             # (a whole report: every important result gets its meaning and its most important medicine)
             more = (how_much_it_matters(report, gf.gene) if worry and i < 4 else
-                    plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs))
+                    plain_meaning(report, gf.gene, medicines_asked=bool(u.drugs), every_use=u.medicines_affected)
                     if report is not None and not worry and (i < 3 or whole) and not other_allele(gf, u.drugs) else [])
             for sentence in more:
                 if sentence.rstrip(".") not in draft.text:  # (the report's own words may have said it: "no clear result")

@@ -187,3 +187,10 @@ def test_a_metabolizer_type_said_not_to_be_a_disease_reassures_a_worried_patient
 def test_the_other_one_after_an_answer_goes_on_with_it():
     from bot.conversation.subject import _CONTINUES
     assert _CONTINUES.match("and the blank one")
+
+
+def test_every_use_of_a_result_is_named_when_the_medicines_are_asked():
+    from bot.answering.facts import plain_meaning
+    report = eval_report("pgx_cyp2c19_pm.json")
+    assert len(plain_meaning(report, "CYP2C19", every_use=True)[-1]) > len(plain_meaning(report, "CYP2C19")[-1])
+    assert "antidepressants" in plain_meaning(report, "CYP2C19", every_use=True)[-1]
