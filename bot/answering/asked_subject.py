@@ -84,7 +84,7 @@ def _american(word: str) -> str:
     """The KB's (American) spelling of a British one: "metaboliser", "anaemia", "colour" (stop 52, seventeenth pass T4:
     "what's a metaboliser" was told nothing vetted answers it)."""
     word = re.sub(r"is(e|er|ers|ed|es|ing|ation)$", r"iz\1", word)
-    return word.replace("aem", "em").replace("haem", "hem").replace("oes", "es").replace("our", "or")
+    return word.replace("aem", "em").replace("oes", "es").replace("our", "or")  # ("haemo" -> "hemo" by "aem" already)
 
 
 def unknown_medicine(text: str, known: AbstractSet[str]) -> str | None:

@@ -349,12 +349,12 @@ def understand(text: str, *, vocab: Vocabulary, history: Sequence[Turn] = (), re
         # C1: a *2/*2 report was given the definition of heterozygous and never told its two copies are the same)
         two = [r.gene.upper() for r in report.pharmacogenomics if r.diplotype and "/" in r.diplotype]
         genes += _by_importance(two, report)[:3] + [v.gene.upper() for v in report.variants][:2]
-    if report is not None and not genes and NORMAL_ONES.search(text) and not _ABNORMAL.search(text) \
-            and not _WHY_NOT_SAID.search(text):
+    why_not_said = bool(_WHY_NOT_SAID.search(text))  # (every result then: none picked by the type words it names)
+    if report is not None and not genes and NORMAL_ONES.search(text) and not _ABNORMAL.search(text) and not why_not_said:
         genes += [r.gene.upper() for r in report.pharmacogenomics
                   if r.phenotype and re.search(r"\bnormal\b|negative|typical", r.phenotype, re.I)]
         u.whole_report = not genes  # (none is: the whole report says so, result by result)
-    if report is not None and not genes and not _WHY_NOT_SAID.search(text):  # "my report says poor": those results
+    if report is not None and not genes and not why_not_said:  # "my report says poor": the results of that type
         if _ABNORMAL.search(text):  # "which results are not normal": every result that is not the usual type
             u.genes += [r.gene.upper() for r in report.pharmacogenomics
                         if r.phenotype and not re.search(r"\bnormal\b|negative", r.phenotype, re.I)]

@@ -89,6 +89,7 @@ _MEDICINE_CUE = re.compile(r"\b(?:take|takes|taking|took|taken|use|using|prescri
 
 FAMILY_DOCUMENT = "family-sharing-cascade-testing"  # how results pass on in families, and sharing them
 
+
 class EmptySearcher:
     """A searcher with no documents: the engine still triages, escalates and states report facts."""
 
@@ -427,12 +428,14 @@ class ConversationEngine:
                 # the report has one, not the last gene talked about (stop 43, seventh pass M4: a BRCA2 carrier was told
                 # "family members are not usually tested for a VUS")
                 u.genes = hereditary_lead(report, harmful_only=True) or u.genes
-            if not report.variants and not (u.genes or u.drugs):
-                u.genes = summary_genes(report)[0][:1]  # (its most important result, as the cards rank them)
-            if not report.variants and FAMILY_DOCUMENT not in u.topic_documents:
-                # a pharmacogenomic report: the family page says how results pass on, where the gene's pages only tell
-                # its medicines ("and my kids?" after a CYP2C19 answer had the SSRI passage; stop 52, seventeenth pass F5)
-                u.topic_documents = [*u.topic_documents, FAMILY_DOCUMENT]
+            if not report.variants:
+                # a pharmacogenomic report: its most important result (as the cards rank them), and the family page that
+                # says how results pass on, where the gene's pages only tell its medicines ("and my kids?" after a
+                # CYP2C19 answer had the SSRI passage; stop 52, seventeenth pass F5)
+                if not (u.genes or u.drugs):
+                    u.genes = summary_genes(report)[0][:1]
+                if FAMILY_DOCUMENT not in u.topic_documents:
+                    u.topic_documents = [*u.topic_documents, FAMILY_DOCUMENT]
         elif (decision.reason in (DIAGNOSIS_OR_RISK, PREGNANCY) or u.feeling_only) and report is not None \
                 and not (u.genes or u.drugs):
             # "what are my chances of getting cancer", "how often do i need a colonoscopy", "can I still have children":
